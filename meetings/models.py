@@ -1,0 +1,605 @@
+"""The record: countries, actors and their names and offices, articles, meetings, statements.
+
+Visibility: a meeting or statement is public when an editor published it AND at least one
+supporting article is published. That rule is computed once, when either side changes
+(services.visibility_refresh), and stored as ``is_public`` on meetings, participations and
+statements, so every public query is a plain indexed filter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from django.urls import reverse
+
+
+class EditorialStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+    REJECTED = "rejected", "Rejected"
+
+
+class Country(models.Model):
+    """ISO 3166-1 country; loaded from meetings.reference by ``manage.py load_reference``."""
+
+    code = models.CharField("ISO code", max_length=2, primary_key=True)
+    name = models.CharField(max_length=100, unique=True)
+    demonyms = models.JSONField(default=list, blank=True)
+    capital = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[A-Z]{2}$"), name="country_code_upper_alpha2"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:country-detail", args=[self.code.lower()])
+
+
+class ActorQuerySet(models.QuerySet):
+    def published(self):
+        """Actors readers may see."""
+        return self.filter(editorial_status=EditorialStatus.PUBLISHED)
+
+    def persons(self):
+        return self.filter(kind=Actor.Kind.PERSON)
+
+    def of_country(self, code: str):
+        return self.filter(country_id=code.upper())
+
+    def for_detail(self):
+        """One actor with country and positions (with their organisation) prefetched."""
+        return self.select_related("country").prefetch_related(
+            Prefetch("positions", queryset=Position.objects.select_related("organization"))
+        )
+
+
+class Actor(models.Model):
+    """A person, an organisation or a state: one table for all three kinds."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANIZATION = "organization", "Organization"
+        STATE = "state", "State"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actors",
+        help_text="The state the actor represents; empty for international bodies.",
+    )
+    wikidata_id = models.CharField(
+        "Wikidata id", max_length=20, blank=True, help_text="For example Q7747."
+    )
+    description = models.CharField(max_length=300, blank=True)
+    editorial_status = models.CharField(
+        max_length=10, choices=EditorialStatus.choices, default=EditorialStatus.PUBLISHED
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["country", "name"]), models.Index(fields=["name"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wikidata_id"],
+                condition=~Q(wikidata_id=""),
+                name="actor_unique_wikidata_id",
+            ),
+            models.CheckConstraint(
+                condition=Q(wikidata_id="") | Q(wikidata_id__regex=r"^Q[0-9]+$"),
+                name="actor_wikidata_id_format",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:actor-detail", args=[self.slug])
+
+    def position_on(self, day: dt.date | None) -> Position | None:
+        """The office held on ``day``; uses prefetched positions when present."""
+        if day is None:
+            return None
+        held = [
+            p
+            for p in self.positions.all()
+            if (p.start_date is None or p.start_date <= day)
+            and (p.end_date is None or day <= p.end_date)
+        ]
+        return max(held, key=lambda p: p.start_date or dt.date.min, default=None)
+
+
+class Alias(models.Model):
+    """A name an actor goes by; ``normalized`` is what the extractor matches on."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    text = models.CharField(max_length=200)
+    normalized = models.CharField(max_length=200, db_index=True, editable=False)
+    is_role = models.BooleanField(
+        "role alias",
+        default=False,
+        help_text='A description such as "the Russian president", valid only between the dates.',
+    )
+    valid_from = models.DateField(null=True, blank=True)
+    valid_to = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "aliases"
+        ordering = ["text"]
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "normalized"], name="alias_unique_per_actor"),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=F("valid_from")),
+                name="alias_valid_to_after_valid_from",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def save(self, *args, **kwargs):
+        self.normalized = normalize_name(self.text)
+        super().save(*args, **kwargs)
+
+
+def normalize_name(text: str) -> str:
+    """The matching key for a name; the extractor's own normalize() when it is installed."""
+    try:
+        from meetings.extraction import normalize
+    except ImportError:  # the pipeline is optional for the data model
+        import unicodedata
+
+        folded = unicodedata.normalize("NFKD", text)
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
+        return " ".join(folded.casefold().replace(".", " ").split())
+    return normalize(text)
+
+
+class Position(models.Model):
+    """An office held, with dates, so pages can show the title on the day of an event."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="positions")
+    title = models.CharField(max_length=200)
+    organization = models.ForeignKey(
+        Actor,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="member_positions",
+        help_text="The organisation or state the office belongs to.",
+    )
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = [F("start_date").desc(nulls_last=True)]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="position_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        start = self.start_date.isoformat() if self.start_date else "?"
+        end = self.end_date.isoformat() if self.end_date else ""
+        return f"{self.title} ({start} – {end})"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Articles readers may see."""
+        return self.filter(editorial_status=EditorialStatus.PUBLISHED)
+
+    def drafts(self):
+        return self.filter(editorial_status=EditorialStatus.DRAFT)
+
+
+class Article(models.Model):
+    """A news item or readout; the source every meeting and statement points back to."""
+
+    title = models.CharField(max_length=400)
+    slug = models.SlugField(max_length=220, unique=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    url = models.URLField("URL", max_length=1000, blank=True)
+    dateline = models.CharField(
+        max_length=200, blank=True, help_text='As written, for example "MOSCOW, April 17".'
+    )
+    published_on = models.DateField("publication date", null=True, blank=True)
+    language = models.CharField(max_length=10, default="en")
+    body = models.TextField()
+    content_hash = models.CharField(
+        max_length=64,
+        unique=True,
+        editable=False,
+        help_text="SHA-256 of the normalised body: the same text is never stored twice.",
+    )
+    editorial_status = models.CharField(
+        max_length=10, choices=EditorialStatus.choices, default=EditorialStatus.DRAFT
+    )
+    extracted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("published_on").desc(nulls_last=True), "-id"]
+        indexes = [
+            models.Index(fields=["editorial_status", "-published_on"]),
+            models.Index(fields=["outlet"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"], condition=~Q(url=""), name="article_unique_url"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:article-detail", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        self.content_hash = content_hash(self.body)
+        super().save(*args, **kwargs)
+
+
+def content_hash(body: str) -> str:
+    """SHA-256 of the body with whitespace collapsed, so re-wrapped copies count as one."""
+    import hashlib
+
+    return hashlib.sha256(" ".join(body.split()).encode()).hexdigest()
+
+
+class MeetingQuerySet(models.QuerySet):
+    def published(self):
+        """Meetings readers may see: published, with a published source article."""
+        return self.filter(is_public=True)
+
+    def involving(self, *codes: str):
+        """Meetings with a participant from any of these countries."""
+        codes = [c.upper() for c in codes]
+        return self.filter(
+            models.Exists(
+                Participation.objects.filter(meeting=models.OuterRef("pk"), country_id__in=codes)
+            )
+        )
+
+    def between(self, start: dt.date | None = None, end: dt.date | None = None):
+        """Meetings that start within [start, end]; either bound may be open."""
+        qs = self
+        if start:
+            qs = qs.filter(start_date__gte=start)
+        if end:
+            qs = qs.filter(start_date__lte=end)
+        return qs
+
+    def with_actor(self, actor):
+        return self.filter(
+            models.Exists(Participation.objects.filter(meeting=models.OuterRef("pk"), actor=actor))
+        )
+
+    def newest_first(self):
+        return self.order_by(F("start_date").desc(nulls_last=True), "-id")
+
+    def for_list(self):
+        """Rows for meeting lists: venue country and participants (with countries) prefetched."""
+        return self.select_related("country").prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("actor", "actor__country"),
+            )
+        )
+
+
+class Meeting(models.Model):
+    """An encounter between actors: a meeting, visit, call, summit or talks."""
+
+    class Kind(models.TextChoices):
+        MEETING = "meeting", "Meeting"
+        VISIT = "visit", "Visit"
+        CALL = "call", "Call"
+        SUMMIT = "summit", "Summit"
+        TALKS = "talks", "Talks"
+
+    class Status(models.TextChoices):
+        HELD = "held", "Held"
+        PLANNED = "planned", "Planned"
+        CANCELLED = "cancelled", "Cancelled"
+
+    class Precision(models.TextChoices):
+        DAY = "day", "Day"
+        MONTH = "month", "Month"
+        YEAR = "year", "Year"
+
+    title = models.CharField(
+        max_length=300, help_text="Who met whom, for lists: “Li Shangfu – Vladimir Putin”."
+    )
+    slug = models.SlugField(max_length=220, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.MEETING)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.HELD)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
+    city = models.CharField("venue city", max_length=120, blank=True)
+    country = models.ForeignKey(
+        Country,
+        verbose_name="venue country",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_meetings",
+    )
+    summary = models.TextField(blank=True)
+    participants = models.ManyToManyField(Actor, through="Participation", related_name="meetings")
+    articles = models.ManyToManyField(Article, through="Evidence", related_name="meetings")
+    editorial_status = models.CharField(
+        max_length=10, choices=EditorialStatus.choices, default=EditorialStatus.DRAFT
+    )
+    is_public = models.BooleanField(default=False, editable=False)
+    confidence = models.FloatField(null=True, blank=True, editable=False)
+    rule = models.CharField(
+        max_length=100, blank=True, editable=False, help_text="Extraction rule that proposed it."
+    )
+    fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text="Identity of an extracted proposal, so re-extraction finds it again.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("start_date").desc(nulls_last=True), "-id"]
+        indexes = [
+            models.Index(fields=["is_public", "-start_date", "-id"], name="meeting_public_date"),
+            models.Index(fields=["country", "start_date"], name="meeting_venue_date"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | (Q(start_date__isnull=False) & Q(end_date__gte=F("start_date"))),
+                name="meeting_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        when = self.start_date.isoformat() if self.start_date else "undated"
+        return f"{self.title} ({self.get_kind_display().lower()}, {when})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:meeting-detail", args=[self.slug])
+
+
+class Participation(models.Model):
+    """An actor's part in a meeting. Date, country and visibility are copies, kept in sync by
+    services, so "meetings of a country, newest first" is one index range scan."""
+
+    class Role(models.TextChoices):
+        HOST = "host", "Host"
+        GUEST = "guest", "Guest"
+        PARTICIPANT = "participant", "Participant"
+        MEDIATOR = "mediator", "Mediator"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations")
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
+    date = models.DateField(null=True, blank=True, editable=False)
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, editable=False, related_name="+"
+    )
+    is_public = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        ordering = ["meeting", "role", "id"]
+        indexes = [
+            models.Index(fields=["country", "is_public", "-date"], name="participation_country"),
+            models.Index(fields=["actor", "is_public", "-date"], name="participation_actor"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "actor"], name="participation_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} ({self.get_role_display()})"
+
+    def save(self, *args, **kwargs):
+        self.date = self.meeting.start_date
+        self.country_id = self.actor.country_id
+        self.is_public = self.meeting.is_public
+        super().save(*args, **kwargs)
+
+
+class Evidence(models.Model):
+    """The article and character span that support a meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="evidence")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="evidence")
+    start = models.PositiveIntegerField(help_text="Character offset of the sentence in the body.")
+    end = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        ordering = ["article", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="evidence_span_order"),
+            models.UniqueConstraint(
+                fields=["meeting", "article", "start", "end"], name="evidence_unique_span"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} [{self.start}:{self.end}]"
+
+    @property
+    def sentence(self) -> str:
+        return self.article.body[self.start : self.end]
+
+
+class StatementQuerySet(models.QuerySet):
+    def published(self):
+        """Statements readers may see: published, from a published article."""
+        return self.filter(is_public=True)
+
+    def between(self, start: dt.date | None = None, end: dt.date | None = None):
+        qs = self
+        if start:
+            qs = qs.filter(said_on__gte=start)
+        if end:
+            qs = qs.filter(said_on__lte=end)
+        return qs
+
+    def newest_first(self):
+        return self.order_by(F("said_on").desc(nulls_last=True), "-id")
+
+    def for_list(self):
+        """Rows for statement lists: speaker, via, article and meeting in one query."""
+        return self.select_related("speaker", "speaker__country", "via", "article", "meeting")
+
+
+class Statement(models.Model):
+    """Something an actor said, linked to the article span and to the meeting where said."""
+
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "Direct quote"
+        PARTIAL = "partial", "Partial quote"
+        PARAPHRASE = "paraphrase", "Paraphrase"
+
+    speaker = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="statements")
+    text = models.TextField()
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.DIRECT)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statements")
+    start = models.PositiveIntegerField(help_text="Character offset of the quote in the body.")
+    end = models.PositiveIntegerField()
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="statements"
+    )
+    said_on = models.DateField(null=True, blank=True)
+    via = models.ForeignKey(
+        Actor,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="relayed_statements",
+        help_text='Who relayed it, for example a news agency ("quoted by Xinhua").',
+    )
+    editorial_status = models.CharField(
+        max_length=10, choices=EditorialStatus.choices, default=EditorialStatus.DRAFT
+    )
+    is_public = models.BooleanField(default=False, editable=False)
+    confidence = models.FloatField(null=True, blank=True, editable=False)
+    rule = models.CharField(max_length=100, blank=True, editable=False)
+    fingerprint = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("said_on").desc(nulls_last=True), "-id"]
+        indexes = [
+            models.Index(fields=["is_public", "-said_on", "-id"], name="statement_public_date"),
+            models.Index(fields=["speaker", "is_public", "-said_on"], name="statement_speaker"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="statement_span_order"),
+        ]
+
+    def __str__(self) -> str:
+        text = self.text if len(self.text) <= 60 else self.text[:57] + "…"
+        return f"{self.speaker}: “{text}”"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:statement-detail", args=[self.pk])
+
+
+class ActorSuggestion(models.Model):
+    """A name the extractor found in an article and could not link to a known actor, or
+    linked only tentatively; the editor accepts (new actor or alias) or rejects it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="suggestions")
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Actor.Kind.choices, default=Actor.Kind.PERSON)
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    title = models.CharField(max_length=300, blank=True)
+    surface_forms = models.JSONField(default=list, blank=True)
+    start = models.PositiveIntegerField(default=0)
+    end = models.PositiveIntegerField(default=1)
+    confidence = models.FloatField(null=True, blank=True)
+    rule = models.CharField(max_length=100, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    actor = models.ForeignKey(
+        Actor,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="suggestions",
+        help_text="The actor this name was accepted as (new or existing).",
+    )
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "name"], name="suggestion_unique_name"),
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="suggestion_span_order"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_status_display()})"
+
+
+class RejectedLink(models.Model):
+    """An editor said this surface form is NOT this actor; the extractor never links it again."""
+
+    normalized = models.CharField(max_length=200)
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="rejected_links")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["normalized", "actor"], name="rejected_link_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"“{self.normalized}” is not {self.actor}"
