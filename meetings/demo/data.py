@@ -68,7 +68,15 @@ ACTORS = [
             ("China's defence minister", "2023-03-12", "2023-10-24"),
             ("the Chinese minister", "2023-03-12", "2023-10-24"),
         ],
-        [("Minister of National Defense", "", "CN", "2023-03-12", "2023-10-24")],
+        [
+            (
+                "Minister of National Defense",
+                "china-defence-ministry",
+                "CN",
+                "2023-03-12",
+                "2023-10-24",
+            )
+        ],
     ),
     _person(
         "vladimir-putin",
@@ -98,7 +106,7 @@ ACTORS = [
             ("Russia's defence minister", "2012-11-06", "2024-05-12"),
         ],
         [
-            ("Minister of Defence", "", "RU", "2012-11-06", "2024-05-12"),
+            ("Minister of Defence", "russia-defence-ministry", "RU", "2012-11-06", "2024-05-12"),
             ("Secretary of the Security Council", "", "RU", "2024-05-12", None),
         ],
     ),
@@ -130,8 +138,14 @@ ACTORS = [
             ("China's foreign minister", "2023-07-25", None),
         ],
         [
-            ("Minister of Foreign Affairs", "", "CN", "2013-03-16", "2022-12-30"),
-            ("Minister of Foreign Affairs", "", "CN", "2023-07-25", None),
+            (
+                "Minister of Foreign Affairs",
+                "china-foreign-ministry",
+                "CN",
+                "2013-03-16",
+                "2022-12-30",
+            ),
+            ("Minister of Foreign Affairs", "china-foreign-ministry", "CN", "2023-07-25", None),
         ],
     ),
     _person(
@@ -141,7 +155,15 @@ ACTORS = [
         None,
         ["Qin"],
         [("the Chinese foreign minister", "2022-12-30", "2023-07-25")],
-        [("Minister of Foreign Affairs", "", "CN", "2022-12-30", "2023-07-25")],
+        [
+            (
+                "Minister of Foreign Affairs",
+                "china-foreign-ministry",
+                "CN",
+                "2022-12-30",
+                "2023-07-25",
+            )
+        ],
     ),
     _person(
         "sergey-lavrov",
@@ -368,7 +390,7 @@ ACTORS = [
             ("the U.N. chief", "2017-01-01", None),
             ("the UN chief", "2017-01-01", None),
         ],
-        [("Secretary-General", "United Nations", None, "2017-01-01", None)],
+        [("Secretary-General", "united-nations", None, "2017-01-01", None)],
     ),
     _person(
         "jens-stoltenberg",
@@ -381,7 +403,7 @@ ACTORS = [
             ("NATO's secretary general", "2014-10-01", "2024-10-01"),
             ("the NATO chief", "2014-10-01", "2024-10-01"),
         ],
-        [("Secretary General", "NATO", None, "2014-10-01", "2024-10-01")],
+        [("Secretary General", "nato", None, "2014-10-01", "2024-10-01")],
     ),
     _person(
         "volodymyr-zelenskyy",
@@ -438,7 +460,7 @@ ACTORS = [
     _organization(
         "xinhua", "Xinhua", "CN", "Q204839", ["Xinhua News Agency", "Xinhua news agency"]
     ),
-    _organization("tass", "TASS", "RU", None, ["TASS news agency", "Tass", "ITAR-TASS"]),
+    _organization("tass", "TASS", "RU", None, ["TASS news agency", "ITAR-TASS"]),
     _organization(
         "kcna", "Korean Central News Agency", "KP", None, ["KCNA", "the official KCNA news agency"]
     ),
@@ -474,7 +496,7 @@ ACTORS = [
         "Ministry of Foreign Affairs of China",
         "CN",
         None,
-        ["Chinese Foreign Ministry", "China's Foreign Ministry", "Chinese foreign ministry"],
+        ["Chinese Foreign Ministry", "China's Foreign Ministry"],
     ),
     _organization(
         "india-external-affairs-ministry",
@@ -563,6 +585,181 @@ ARTICLES = [
         began on April 16, ends on Wednesday.
         """,
     ),
+    _article(
+        "xi-state-visit-moscow-2023",
+        "Xi ends three-day state visit to Russia",
+        "2023/03/xi-state-visit-moscow",
+        "MOSCOW, March 22",
+        "2023-03-22",
+        """
+        Chinese President Xi Jinping left Moscow on Wednesday at the end of a three-day state
+        visit to Russia, his first trip abroad since he was elected to a third term as head of
+        state earlier this month.
+
+        Xi arrived on Monday and held an informal meeting with Russian President Vladimir Putin
+        at the Kremlin the same evening. The two leaders held formal talks on Tuesday and
+        signed a joint statement on deepening their partnership, as well as a plan for
+        economic cooperation until 2030.
+
+        Putin told reporters after Tuesday's talks that many provisions of the peace plan put
+        forward by China could be taken as a basis for settling the conflict in Ukraine when
+        the West and Kyiv were ready for it.
+
+        Xi said China held an objective and impartial position on the Ukraine crisis and
+        favoured peace and dialogue, Xinhua news agency reported.
+
+        Putin said Russia was ready to meet China's growing demand for energy and that work
+        was continuing on a new gas pipeline to China through Mongolia.
+
+        The visit came less than two weeks after the National People's Congress unanimously
+        re-elected Xi as president on March 10. Western governments have urged Beijing to use
+        its influence with Moscow to help end the war in Ukraine.
+        """,
+    ),
+    _article(
+        "kishida-visits-kyiv-2023",
+        "Japan's Kishida makes surprise visit to Kyiv",
+        "2023/03/kishida-visits-kyiv",
+        "KYIV, March 21",
+        "2023-03-21",
+        """
+        Japanese Prime Minister Fumio Kishida made an unannounced visit to Kyiv on Tuesday and
+        held talks with Ukrainian President Volodymyr Zelenskyy, becoming the first Japanese
+        leader since the Second World War to visit a country at war.
+
+        Kishida travelled by train from Poland, Japanese officials said. Before meeting
+        Zelenskyy he went to Bucha, the town outside Kyiv where the bodies of civilians were
+        found after Russian troops withdrew last year, and paid tribute to the victims.
+
+        Kishida told Zelenskyy that Japan would continue to stand with Ukraine, according to
+        Japanese officials.
+
+        Zelenskyy thanked Japan for its help and for its leadership of the Group of Seven,
+        his office said.
+
+        Japan holds the rotating G7 presidency this year and will host the group's leaders in
+        Hiroshima in May. Kishida had been the only G7 leader who had not visited Ukraine
+        since the Russian invasion began in February last year.
+
+        The visit coincided with Chinese President Xi Jinping's state visit to Russia. Xi was
+        holding talks with Russian President Vladimir Putin in Moscow on the same day.
+        """,
+    ),
+    _article(
+        "trump-kim-singapore-summit-2018",
+        "Trump and Kim hold first U.S.-North Korea summit in Singapore",
+        "2018/06/trump-kim-singapore-summit",
+        "SINGAPORE, June 12",
+        "2018-06-12",
+        """
+        U.S. President Donald Trump and North Korean leader Kim Jong Un held a summit on
+        Singapore's Sentosa island on Tuesday, the first meeting between a sitting American
+        president and a leader of North Korea.
+
+        The two men met alone with their interpreters before being joined by their
+        delegations. They later signed a joint statement in which Kim committed to work
+        towards the complete denuclearisation of the Korean peninsula and the United States
+        committed to provide security guarantees to North Korea.
+
+        Kim said at the start of the meeting that old prejudices and practices had stood in
+        the way of the talks but that the two sides had overcome them.
+
+        At a news conference after the summit, Trump said the United States would stop its
+        joint military exercises with South Korea while negotiations continued. He also said
+        he would invite Kim to the White House at the appropriate time.
+
+        The meeting followed a rapid series of contacts this spring. Kim met South Korean
+        President Moon Jae-in on April 27 at the Panmunjom truce village on the inter-Korean
+        border, where the two leaders pledged to work for a peninsula free of nuclear weapons.
+        In March, Kim travelled to Beijing for talks with Chinese President Xi Jinping on his
+        first trip abroad as leader.
+        """,
+    ),
+    _article(
+        "putin-kim-vladivostok-summit-2019",
+        "Putin and Kim hold first summit in Vladivostok",
+        "2019/04/putin-kim-vladivostok-summit",
+        "VLADIVOSTOK, April 25",
+        "2019-04-25",
+        """
+        Russian President Vladimir Putin and North Korean leader Kim Jong Un held their first
+        summit on Thursday at a university campus on Russky Island, off the Pacific port of
+        Vladivostok.
+
+        Kim arrived in Vladivostok on Wednesday aboard his armoured train. The two leaders
+        talked one-on-one for about two hours before being joined by their delegations.
+
+        Speaking to reporters after the talks, Putin said North Korea would need international
+        security guarantees if it were to give up its nuclear programme, and that such
+        guarantees could be discussed in a multilateral format.
+
+        Putin said he would share the content of the talks with the United States and China.
+
+        Kim said at the start of the talks that he hoped the meeting would help the two sides
+        discuss the situation on the Korean peninsula.
+
+        The summit came two months after Kim's second meeting with U.S. President Donald
+        Trump, held in Hanoi on February 27 and 28, ended without an agreement.
+        """,
+    ),
+    _article(
+        "biden-xi-bali-2022",
+        "Biden and Xi hold first in-person talks as presidents in Bali",
+        "2022/11/biden-xi-bali",
+        "NUSA DUA, Indonesia, Nov. 14",
+        "2022-11-14",
+        """
+        U.S. President Joe Biden and Chinese President Xi Jinping met for more than three
+        hours on the Indonesian island of Bali on Monday, their first face-to-face meeting
+        since Biden took office.
+
+        The talks took place at a hotel in Nusa Dua on the eve of the Group of 20 summit.
+        Biden said at the start that the two countries had a responsibility to keep
+        competition between them from turning into conflict.
+
+        Xi told Biden that the Taiwan question lay at the core of China's interests and was
+        "the first red line that must not be crossed," according to a Chinese readout carried
+        by Xinhua.
+
+        Speaking to reporters afterwards, Biden said he did not believe there was any imminent
+        attempt by China to invade Taiwan. He added that there was no need for a new Cold War.
+
+        The White House said the two presidents had agreed that their senior officials would
+        keep talking on climate, debt relief and other issues, and that Secretary of State
+        Antony Blinken would travel to China.
+
+        Both leaders also opposed the use or threat of use of nuclear weapons in Ukraine,
+        according to the U.S. account of the meeting.
+        """,
+    ),
+    _article(
+        "biden-xi-woodside-summit-2023",
+        "Biden and Xi agree to restore military contacts at California summit",
+        "2023/11/biden-xi-woodside-summit",
+        "WOODSIDE, California, Nov. 15",
+        "2023-11-15",
+        """
+        U.S. President Joe Biden and Chinese President Xi Jinping held a summit on Wednesday
+        at the Filoli estate south of San Francisco, their first meeting in a year, and agreed
+        to restore contacts between their militaries.
+
+        The talks, on the margins of the Asia-Pacific Economic Cooperation forum, lasted about
+        four hours, including a working lunch and a walk in the estate's gardens.
+
+        Biden told reporters afterwards that the two sides had agreed to resume high-level
+        military communications and that China would act against companies producing the
+        chemicals used to make fentanyl. He said he and Xi had also agreed that either of them
+        could pick up the phone and call the other.
+
+        Xi told Biden that "Planet Earth is big enough for the two countries to succeed,"
+        Xinhua news agency reported. He said turning their backs on each other was not an
+        option for China and the United States.
+
+        The two leaders last met in person a year ago in Bali, Indonesia, on the sidelines of
+        the Group of 20 summit. Relations deteriorated early this year after the United States
+        shot down a Chinese balloon that had crossed its territory.
+        """,
+    ),
 ]
 
 MEETINGS = [
@@ -625,6 +822,216 @@ MEETINGS = [
             (
                 "li-shangfu-shoigu-talks-2023",
                 "Russian Defence Minister Sergei Shoigu held talks with his Chinese counterpart Li Shangfu in Moscow on Tuesday, the third day of Li's official visit to Russia.",
+            ),
+        ],
+    },
+    {
+        "key": "xi-russia-state-visit-2023-03",
+        "kind": "visit",
+        "status": "held",
+        "start_date": "2023-03-20",
+        "end_date": "2023-03-22",
+        "date_precision": "day",
+        "city": "Moscow",
+        "country": "RU",
+        "summary": "Xi Jinping paid a three-day state visit to Russia, his first trip abroad after starting a third term as president.",
+        "participants": [("xi-jinping", "guest"), ("vladimir-putin", "host")],
+        "evidence": [
+            (
+                "xi-state-visit-moscow-2023",
+                "Chinese President Xi Jinping left Moscow on Wednesday at the end of a three-day state visit to Russia, his first trip abroad since he was elected to a third term as head of state earlier this month.",
+            ),
+            (
+                "li-shangfu-meets-putin-2023",
+                "The Russian president also recalled the state visit that Chinese President Xi Jinping paid to Moscow in March.",
+            ),
+        ],
+    },
+    {
+        "key": "xi-putin-informal-meeting-2023-03-20",
+        "kind": "meeting",
+        "status": "held",
+        "start_date": "2023-03-20",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Moscow",
+        "country": "RU",
+        "summary": "Putin and Xi held an informal meeting at the Kremlin on the evening Xi arrived.",
+        "participants": [("vladimir-putin", "host"), ("xi-jinping", "guest")],
+        "evidence": [
+            (
+                "xi-state-visit-moscow-2023",
+                "Xi arrived on Monday and held an informal meeting with Russian President Vladimir Putin at the Kremlin the same evening.",
+            ),
+        ],
+    },
+    {
+        "key": "xi-putin-talks-2023-03-21",
+        "kind": "talks",
+        "status": "held",
+        "start_date": "2023-03-21",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Moscow",
+        "country": "RU",
+        "summary": "Formal Russian-Chinese talks at the Kremlin, ending with a joint statement on the partnership and an economic cooperation plan to 2030.",
+        "participants": [("vladimir-putin", "host"), ("xi-jinping", "guest")],
+        "evidence": [
+            (
+                "xi-state-visit-moscow-2023",
+                "The two leaders held formal talks on Tuesday and signed a joint statement on deepening their partnership, as well as a plan for economic cooperation until 2030.",
+            ),
+            (
+                "kishida-visits-kyiv-2023",
+                "Xi was holding talks with Russian President Vladimir Putin in Moscow on the same day.",
+            ),
+        ],
+    },
+    {
+        "key": "kishida-zelenskyy-kyiv-2023-03-21",
+        "kind": "talks",
+        "status": "held",
+        "start_date": "2023-03-21",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Kyiv",
+        "country": "UA",
+        "summary": "Fumio Kishida made an unannounced trip to Kyiv and held talks with Volodymyr Zelenskyy.",
+        "participants": [("fumio-kishida", "guest"), ("volodymyr-zelenskyy", "host")],
+        "evidence": [
+            (
+                "kishida-visits-kyiv-2023",
+                "Japanese Prime Minister Fumio Kishida made an unannounced visit to Kyiv on Tuesday and held talks with Ukrainian President Volodymyr Zelenskyy, becoming the first Japanese leader since the Second World War to visit a country at war.",
+            ),
+        ],
+    },
+    {
+        "key": "trump-kim-singapore-2018-06-12",
+        "kind": "summit",
+        "status": "held",
+        "start_date": "2018-06-12",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Singapore",
+        "country": "SG",
+        "summary": "The first summit between a sitting U.S. president and a North Korean leader, ending with a joint statement on denuclearisation and security guarantees.",
+        "participants": [("donald-trump", "participant"), ("kim-jong-un", "participant")],
+        "evidence": [
+            (
+                "trump-kim-singapore-summit-2018",
+                "U.S. President Donald Trump and North Korean leader Kim Jong Un held a summit on Singapore's Sentosa island on Tuesday, the first meeting between a sitting American president and a leader of North Korea.",
+            ),
+        ],
+    },
+    {
+        "key": "moon-kim-panmunjom-2018-04-27",
+        "kind": "summit",
+        "status": "held",
+        "start_date": "2018-04-27",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Panmunjom",
+        "country": "KR",
+        "summary": "Moon Jae-in and Kim Jong Un met at the truce village of Panmunjom and pledged to work for a nuclear-free Korean peninsula.",
+        "participants": [("moon-jae-in", "host"), ("kim-jong-un", "guest")],
+        "evidence": [
+            (
+                "trump-kim-singapore-summit-2018",
+                "Kim met South Korean President Moon Jae-in on April 27 at the Panmunjom truce village on the inter-Korean border, where the two leaders pledged to work for a peninsula free of nuclear weapons.",
+            ),
+        ],
+    },
+    {
+        "key": "kim-xi-beijing-2018-03",
+        "kind": "talks",
+        "status": "held",
+        "start_date": "2018-03-01",
+        "end_date": None,
+        "date_precision": "month",
+        "city": "Beijing",
+        "country": "CN",
+        "summary": "Kim Jong Un's first trip abroad as leader took him to Beijing for talks with Xi Jinping.",
+        "participants": [("kim-jong-un", "guest"), ("xi-jinping", "host")],
+        "evidence": [
+            (
+                "trump-kim-singapore-summit-2018",
+                "In March, Kim travelled to Beijing for talks with Chinese President Xi Jinping on his first trip abroad as leader.",
+            ),
+        ],
+    },
+    {
+        "key": "putin-kim-vladivostok-2019-04-25",
+        "kind": "summit",
+        "status": "held",
+        "start_date": "2019-04-25",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Vladivostok",
+        "country": "RU",
+        "summary": "The first summit between Vladimir Putin and Kim Jong Un, held on Russky Island.",
+        "participants": [("vladimir-putin", "host"), ("kim-jong-un", "guest")],
+        "evidence": [
+            (
+                "putin-kim-vladivostok-summit-2019",
+                "Russian President Vladimir Putin and North Korean leader Kim Jong Un held their first summit on Thursday at a university campus on Russky Island, off the Pacific port of Vladivostok.",
+            ),
+        ],
+    },
+    {
+        "key": "trump-kim-hanoi-2019-02",
+        "kind": "summit",
+        "status": "held",
+        "start_date": "2019-02-27",
+        "end_date": "2019-02-28",
+        "date_precision": "day",
+        "city": "Hanoi",
+        "country": "VN",
+        "summary": "The second Trump-Kim summit, which ended without an agreement.",
+        "participants": [("donald-trump", "participant"), ("kim-jong-un", "participant")],
+        "evidence": [
+            (
+                "putin-kim-vladivostok-summit-2019",
+                "The summit came two months after Kim's second meeting with U.S. President Donald Trump, held in Hanoi on February 27 and 28, ended without an agreement.",
+            ),
+        ],
+    },
+    {
+        "key": "biden-xi-bali-2022-11-14",
+        "kind": "meeting",
+        "status": "held",
+        "start_date": "2022-11-14",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Nusa Dua",
+        "country": "ID",
+        "summary": "Biden and Xi met for the first time in person as presidents, on the eve of the G20 summit in Bali.",
+        "participants": [("joe-biden", "participant"), ("xi-jinping", "participant")],
+        "evidence": [
+            (
+                "biden-xi-bali-2022",
+                "U.S. President Joe Biden and Chinese President Xi Jinping met for more than three hours on the Indonesian island of Bali on Monday, their first face-to-face meeting since Biden took office.",
+            ),
+            (
+                "biden-xi-woodside-summit-2023",
+                "The two leaders last met in person a year ago in Bali, Indonesia, on the sidelines of the Group of 20 summit.",
+            ),
+        ],
+    },
+    {
+        "key": "biden-xi-woodside-2023-11-15",
+        "kind": "summit",
+        "status": "held",
+        "start_date": "2023-11-15",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Woodside",
+        "country": "US",
+        "summary": "Biden and Xi met at the Filoli estate during the APEC week and agreed to restore military communications.",
+        "participants": [("joe-biden", "host"), ("xi-jinping", "guest")],
+        "evidence": [
+            (
+                "biden-xi-woodside-summit-2023",
+                "U.S. President Joe Biden and Chinese President Xi Jinping held a summit on Wednesday at the Filoli estate south of San Francisco, their first meeting in a year, and agreed to restore contacts between their militaries.",
             ),
         ],
     },
@@ -715,5 +1122,176 @@ STATEMENTS = [
         "li-shangfu-shoigu-2023-04-18",
         None,
         "2023-04-18",
+    ),
+    _statement(
+        "vladimir-putin",
+        "xi-state-visit-moscow-2023",
+        "Putin told reporters after Tuesday's talks that many provisions of the peace plan put forward by China could be taken as a basis for settling the conflict in Ukraine when the West and Kyiv were ready for it.",
+        "paraphrase",
+        "xi-putin-talks-2023-03-21",
+        None,
+        "2023-03-21",
+    ),
+    _statement(
+        "xi-jinping",
+        "xi-state-visit-moscow-2023",
+        "Xi said China held an objective and impartial position on the Ukraine crisis and favoured peace and dialogue, Xinhua news agency reported.",
+        "paraphrase",
+        "xi-putin-talks-2023-03-21",
+        "xinhua",
+        "2023-03-21",
+    ),
+    _statement(
+        "vladimir-putin",
+        "xi-state-visit-moscow-2023",
+        "Putin said Russia was ready to meet China's growing demand for energy and that work was continuing on a new gas pipeline to China through Mongolia.",
+        "paraphrase",
+        "xi-putin-talks-2023-03-21",
+        None,
+        "2023-03-21",
+    ),
+    _statement(
+        "fumio-kishida",
+        "kishida-visits-kyiv-2023",
+        "Kishida told Zelenskyy that Japan would continue to stand with Ukraine, according to Japanese officials.",
+        "paraphrase",
+        "kishida-zelenskyy-kyiv-2023-03-21",
+        None,
+        "2023-03-21",
+    ),
+    _statement(
+        "volodymyr-zelenskyy",
+        "kishida-visits-kyiv-2023",
+        "Zelenskyy thanked Japan for its help and for its leadership of the Group of Seven, his office said.",
+        "paraphrase",
+        "kishida-zelenskyy-kyiv-2023-03-21",
+        None,
+        "2023-03-21",
+    ),
+    _statement(
+        "kim-jong-un",
+        "trump-kim-singapore-summit-2018",
+        "Kim said at the start of the meeting that old prejudices and practices had stood in the way of the talks but that the two sides had overcome them.",
+        "paraphrase",
+        "trump-kim-singapore-2018-06-12",
+        None,
+        "2018-06-12",
+    ),
+    _statement(
+        "donald-trump",
+        "trump-kim-singapore-summit-2018",
+        "At a news conference after the summit, Trump said the United States would stop its joint military exercises with South Korea while negotiations continued.",
+        "paraphrase",
+        "trump-kim-singapore-2018-06-12",
+        None,
+        "2018-06-12",
+    ),
+    _statement(
+        "donald-trump",
+        "trump-kim-singapore-summit-2018",
+        "He also said he would invite Kim to the White House at the appropriate time.",
+        "paraphrase",
+        "trump-kim-singapore-2018-06-12",
+        None,
+        "2018-06-12",
+    ),
+    _statement(
+        "vladimir-putin",
+        "putin-kim-vladivostok-summit-2019",
+        "Speaking to reporters after the talks, Putin said North Korea would need international security guarantees if it were to give up its nuclear programme, and that such guarantees could be discussed in a multilateral format.",
+        "paraphrase",
+        "putin-kim-vladivostok-2019-04-25",
+        None,
+        "2019-04-25",
+    ),
+    _statement(
+        "vladimir-putin",
+        "putin-kim-vladivostok-summit-2019",
+        "Putin said he would share the content of the talks with the United States and China.",
+        "paraphrase",
+        "putin-kim-vladivostok-2019-04-25",
+        None,
+        "2019-04-25",
+    ),
+    _statement(
+        "kim-jong-un",
+        "putin-kim-vladivostok-summit-2019",
+        "Kim said at the start of the talks that he hoped the meeting would help the two sides discuss the situation on the Korean peninsula.",
+        "paraphrase",
+        "putin-kim-vladivostok-2019-04-25",
+        None,
+        "2019-04-25",
+    ),
+    _statement(
+        "joe-biden",
+        "biden-xi-bali-2022",
+        "Biden said at the start that the two countries had a responsibility to keep competition between them from turning into conflict.",
+        "paraphrase",
+        "biden-xi-bali-2022-11-14",
+        None,
+        "2022-11-14",
+    ),
+    _statement(
+        "xi-jinping",
+        "biden-xi-bali-2022",
+        "the first red line that must not be crossed",
+        "partial",
+        "biden-xi-bali-2022-11-14",
+        "xinhua",
+        "2022-11-14",
+    ),
+    _statement(
+        "joe-biden",
+        "biden-xi-bali-2022",
+        "Speaking to reporters afterwards, Biden said he did not believe there was any imminent attempt by China to invade Taiwan.",
+        "paraphrase",
+        "biden-xi-bali-2022-11-14",
+        None,
+        "2022-11-14",
+    ),
+    _statement(
+        "joe-biden",
+        "biden-xi-bali-2022",
+        "He added that there was no need for a new Cold War.",
+        "paraphrase",
+        "biden-xi-bali-2022-11-14",
+        None,
+        "2022-11-14",
+    ),
+    _statement(
+        "joe-biden",
+        "biden-xi-woodside-summit-2023",
+        "Biden told reporters afterwards that the two sides had agreed to resume high-level military communications and that China would act against companies producing the chemicals used to make fentanyl.",
+        "paraphrase",
+        "biden-xi-woodside-2023-11-15",
+        None,
+        "2023-11-15",
+    ),
+    _statement(
+        "joe-biden",
+        "biden-xi-woodside-summit-2023",
+        "He said he and Xi had also agreed that either of them could pick up the phone and call the other.",
+        "paraphrase",
+        "biden-xi-woodside-2023-11-15",
+        None,
+        "2023-11-15",
+    ),
+    _statement(
+        "xi-jinping",
+        "biden-xi-woodside-summit-2023",
+        "Planet Earth is big enough for the two countries to succeed",
+        "direct",
+        "biden-xi-woodside-2023-11-15",
+        "xinhua",
+        "2023-11-15",
+    ),
+    _statement(
+        "xi-jinping",
+        "biden-xi-woodside-summit-2023",
+        "He said turning their backs on each other was not an option for China and the United States.",
+        "paraphrase",
+        "biden-xi-woodside-2023-11-15",
+        None,
+        "2023-11-15",
     ),
 ]
