@@ -760,6 +760,189 @@ ARTICLES = [
         shot down a Chinese balloon that had crossed its territory.
         """,
     ),
+    _article(
+        "g20-new-delhi-summit-2023",
+        "G20 summit ends in New Delhi with African Union as permanent member",
+        "2023/09/g20-new-delhi-summit",
+        "NEW DELHI, Sept. 10",
+        "2023-09-10",
+        """
+        Indian Prime Minister Narendra Modi closed the Group of 20 summit in New Delhi on
+        Sunday and handed the group's rotating presidency to Brazilian President Luiz Inácio
+        Lula da Silva.
+
+        The two-day summit, held on September 9 and 10 at the new Bharat Mandapam convention
+        centre, was attended by U.S. President Joe Biden, German Chancellor Olaf Scholz,
+        French President Emmanuel Macron, Turkish President Recep Tayyip Erdoğan, Japanese
+        Prime Minister Fumio Kishida and Saudi Crown Prince Mohammed bin Salman, among
+        others. China was represented by Premier Li Qiang and Russia by Foreign Minister
+        Sergey Lavrov.
+
+        On Saturday, Modi announced that the African Union had become a permanent member of
+        the G20 and invited its chairperson, Comoros President Azali Assoumani, to take his
+        seat at the table.
+
+        Later the same day Modi said the leaders had reached consensus on a joint declaration.
+
+        Lula said Brazil's presidency would focus on social inclusion and the fight against
+        hunger, the energy transition and the reform of global governance institutions.
+
+        Lavrov told reporters the summit had been a success and that Western attempts to put
+        Ukraine at the centre of its agenda had failed.
+
+        Biden had held talks with Modi at the prime minister's residence on Friday, before
+        the summit opened. Saudi Arabia's crown prince is due to hold talks with Modi on
+        Monday during a state visit to India.
+        """,
+    ),
+    _article(
+        "brics-johannesburg-summit-2023",
+        "BRICS invites six countries to join at Johannesburg summit",
+        "2023/08/brics-johannesburg-summit",
+        "JOHANNESBURG, Aug. 24",
+        "2023-08-24",
+        """
+        The BRICS group of emerging economies will admit six new members, South African
+        President Cyril Ramaphosa announced on Thursday at the close of a three-day summit in
+        Johannesburg.
+
+        Ramaphosa said Argentina, Egypt, Ethiopia, Iran, Saudi Arabia and the United Arab
+        Emirates had been invited to become full members from January 1, 2024.
+
+        The summit, held from August 22 to 24 at the Sandton Convention Centre, brought
+        together Ramaphosa, Chinese President Xi Jinping, Brazilian President Luiz Inácio
+        Lula da Silva and Indian Prime Minister Narendra Modi. Russian President Vladimir
+        Putin took part by video link and was represented in person by Foreign Minister
+        Sergey Lavrov.
+
+        Xi described the expansion as historic and said it showed the determination of the
+        BRICS countries to unite with other developing nations, Xinhua news agency reported.
+
+        Lula said earlier in the week that the group did not want to be a counterweight to the
+        Group of Seven or the United States, but to organise the countries of the Global
+        South.
+
+        Xi was also on a state visit to South Africa and held talks with Ramaphosa in
+        Pretoria on Tuesday.
+        """,
+    ),
+    _article(
+        "lavrov-kuleba-antalya-talks-2022",
+        "Lavrov and Kuleba meet in Turkey, no progress on ceasefire",
+        "2022/03/lavrov-kuleba-antalya-talks",
+        "ANTALYA, Turkey, March 10",
+        "2022-03-10",
+        """
+        Russian Foreign Minister Sergey Lavrov and his Ukrainian counterpart Dmytro Kuleba held
+        talks in the Turkish resort of Antalya on Thursday, the highest-level contact between
+        the two governments since Russia invaded Ukraine on February 24.
+
+        The meeting, hosted by Turkish Foreign Minister Mevlüt Çavuşoğlu on the sidelines of
+        the Antalya Diplomacy Forum, lasted about an hour and a half and produced no
+        agreement.
+
+        Kuleba told reporters that he had proposed a 24-hour ceasefire to deal with the most
+        urgent humanitarian problems but that no progress had been made. He said Lavrov did
+        not appear to be in a position to commit to it.
+
+        Kuleba said Ukraine was ready for diplomacy but would not surrender.
+
+        Lavrov told a separate news conference that Russia was not against a meeting between
+        President Vladimir Putin and Ukrainian President Volodymyr Zelenskyy, but that such a
+        meeting would have to be well prepared.
+
+        Çavuşoğlu said Turkey would continue its efforts to bring the two sides together,
+        Anadolu Agency reported.
+        """,
+    ),
+    _article(
+        "xi-zelenskyy-phone-call-2023",
+        "Xi and Zelenskyy hold first call since Russian invasion",
+        "2023/04/xi-zelenskyy-phone-call",
+        "KYIV, April 26",
+        "2023-04-26",
+        """
+        Ukrainian President Volodymyr Zelenskyy spoke by telephone with Chinese President Xi
+        Jinping on Wednesday, their first contact since Russia launched its full-scale
+        invasion of Ukraine more than a year ago.
+
+        Zelenskyy described the conversation as "long and meaningful" in a post on social
+        media. He said he expected the call, together with the appointment of a Ukrainian
+        ambassador to China, to give a strong impetus to relations between the two countries.
+
+        Xi told Zelenskyy that China would send its special representative for Eurasian
+        affairs to Ukraine and other countries to hold talks on a political settlement, Xinhua
+        news agency reported.
+
+        According to Xinhua, Xi said that dialogue and negotiation were the only viable way
+        out of the conflict.
+
+        The envoy is Li Hui, a former Chinese ambassador to Russia.
+
+        The call came five weeks after Xi held talks with Russian President Vladimir Putin in
+        Moscow. Kyiv and Western governments had urged Beijing for months to engage directly
+        with the Ukrainian leadership.
+        """,
+    ),
+    _article(
+        "guterres-putin-moscow-2022",
+        "Guterres meets Putin in Moscow, presses for Mariupol evacuation",
+        "2022/04/guterres-putin-moscow",
+        "MOSCOW, April 26",
+        "2022-04-26",
+        """
+        U.N. Secretary-General António Guterres met Russian President Vladimir Putin at the
+        Kremlin on Tuesday and pressed for civilians to be allowed to leave the besieged city
+        of Mariupol.
+
+        Earlier in the day Guterres held talks with Foreign Minister Sergey Lavrov. At a joint
+        news conference after that meeting, Guterres said he had proposed a humanitarian
+        contact group bringing together Russia, Ukraine and the United Nations to look for
+        safe corridors for civilians.
+
+        The United Nations said after the Kremlin meeting that Putin had agreed in principle
+        to the involvement of the U.N. and the International Committee of the Red Cross in
+        evacuating civilians from the Azovstal steel plant in Mariupol.
+
+        Guterres arrived in Moscow from Ankara, where he met Turkish President Recep Tayyip
+        Erdoğan on Monday.
+
+        The U.N. chief is due to travel on to Ukraine and meet President Volodymyr Zelenskyy
+        in Kyiv on Thursday.
+
+        Ukrainian officials had criticised the decision to visit Moscow before Kyiv. Guterres
+        has described the Russian invasion as a violation of Ukraine's territorial integrity
+        and of the U.N. Charter.
+        """,
+    ),
+    _article(
+        "stoltenberg-visits-kyiv-2023",
+        "NATO chief Stoltenberg visits Kyiv for the first time since invasion",
+        "2023/04/stoltenberg-visits-kyiv",
+        "KYIV, April 20",
+        "2023-04-20",
+        """
+        NATO Secretary General Jens Stoltenberg made an unannounced visit to Kyiv on Thursday,
+        his first trip to Ukraine since Russia's full-scale invasion, and met President
+        Volodymyr Zelenskyy.
+
+        At a joint news conference, Stoltenberg said "Ukraine's rightful place is in NATO."
+        He added that over time the alliance's support would help make membership possible.
+
+        Zelenskyy urged the allies to agree on a clear path to membership for Ukraine at the
+        alliance's summit in the Lithuanian capital in July. He also asked them for more
+        weapons, including modern combat aircraft.
+
+        Stoltenberg invited Zelenskyy to attend the Vilnius summit, which will be held on
+        July 11 and 12.
+
+        Ukraine applied to join NATO last September. The allies agreed in 2008 that Ukraine
+        would one day become a member but have never set a timetable.
+
+        The alliance itself does not send weapons to Ukraine; deliveries are made by
+        individual member countries.
+        """,
+    ),
 ]
 
 MEETINGS = [
@@ -1035,6 +1218,275 @@ MEETINGS = [
             ),
         ],
     },
+    {
+        "key": "g20-new-delhi-summit-2023-09",
+        "kind": "summit",
+        "status": "held",
+        "start_date": "2023-09-09",
+        "end_date": "2023-09-10",
+        "date_precision": "day",
+        "city": "New Delhi",
+        "country": "IN",
+        "summary": "The G20 leaders' summit under India's presidency admitted the African Union as a permanent member and adopted a joint declaration.",
+        "participants": [
+            ("narendra-modi", "host"),
+            ("joe-biden", "participant"),
+            ("olaf-scholz", "participant"),
+            ("emmanuel-macron", "participant"),
+            ("recep-tayyip-erdogan", "participant"),
+            ("fumio-kishida", "participant"),
+            ("mohammed-bin-salman", "participant"),
+            ("lula", "participant"),
+            ("sergey-lavrov", "participant"),
+            ("state:CN", "participant"),
+            ("african-union", "participant"),
+        ],
+        "evidence": [
+            (
+                "g20-new-delhi-summit-2023",
+                "The two-day summit, held on September 9 and 10 at the new Bharat Mandapam convention centre, was attended by U.S. President Joe Biden, German Chancellor Olaf Scholz, French President Emmanuel Macron, Turkish President Recep Tayyip Erdoğan, Japanese Prime Minister Fumio Kishida and Saudi Crown Prince Mohammed bin Salman, among others.",
+            ),
+            (
+                "g20-new-delhi-summit-2023",
+                "Indian Prime Minister Narendra Modi closed the Group of 20 summit in New Delhi on Sunday and handed the group's rotating presidency to Brazilian President Luiz Inácio Lula da Silva.",
+            ),
+        ],
+    },
+    {
+        "key": "biden-modi-new-delhi-2023-09-08",
+        "kind": "talks",
+        "status": "held",
+        "start_date": "2023-09-08",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "New Delhi",
+        "country": "IN",
+        "summary": "Biden and Modi held bilateral talks at Modi's residence on the eve of the G20 summit.",
+        "participants": [("narendra-modi", "host"), ("joe-biden", "guest")],
+        "evidence": [
+            (
+                "g20-new-delhi-summit-2023",
+                "Biden had held talks with Modi at the prime minister's residence on Friday, before the summit opened.",
+            ),
+        ],
+    },
+    {
+        "key": "mbs-modi-new-delhi-2023-09-11",
+        "kind": "talks",
+        "status": "planned",
+        "start_date": "2023-09-11",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "New Delhi",
+        "country": "IN",
+        "summary": "Talks between Mohammed bin Salman and Narendra Modi announced for the Saudi crown prince's state visit after the G20 summit.",
+        "participants": [("narendra-modi", "host"), ("mohammed-bin-salman", "guest")],
+        "evidence": [
+            (
+                "g20-new-delhi-summit-2023",
+                "Saudi Arabia's crown prince is due to hold talks with Modi on Monday during a state visit to India.",
+            ),
+        ],
+    },
+    {
+        "key": "brics-johannesburg-summit-2023-08",
+        "kind": "summit",
+        "status": "held",
+        "start_date": "2023-08-22",
+        "end_date": "2023-08-24",
+        "date_precision": "day",
+        "city": "Johannesburg",
+        "country": "ZA",
+        "summary": "The 15th BRICS summit invited six countries to join the group from January 2024.",
+        "participants": [
+            ("cyril-ramaphosa", "host"),
+            ("xi-jinping", "participant"),
+            ("lula", "participant"),
+            ("narendra-modi", "participant"),
+            ("sergey-lavrov", "participant"),
+        ],
+        "evidence": [
+            (
+                "brics-johannesburg-summit-2023",
+                "The summit, held from August 22 to 24 at the Sandton Convention Centre, brought together Ramaphosa, Chinese President Xi Jinping, Brazilian President Luiz Inácio Lula da Silva and Indian Prime Minister Narendra Modi.",
+            ),
+        ],
+    },
+    {
+        "key": "xi-ramaphosa-pretoria-2023-08-22",
+        "kind": "talks",
+        "status": "held",
+        "start_date": "2023-08-22",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Pretoria",
+        "country": "ZA",
+        "summary": "Xi Jinping and Cyril Ramaphosa held talks during Xi's state visit to South Africa.",
+        "participants": [("cyril-ramaphosa", "host"), ("xi-jinping", "guest")],
+        "evidence": [
+            (
+                "brics-johannesburg-summit-2023",
+                "Xi was also on a state visit to South Africa and held talks with Ramaphosa in Pretoria on Tuesday.",
+            ),
+        ],
+    },
+    {
+        "key": "lavrov-kuleba-antalya-2022-03-10",
+        "kind": "talks",
+        "status": "held",
+        "start_date": "2022-03-10",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Antalya",
+        "country": "TR",
+        "summary": "The first talks between the Russian and Ukrainian foreign ministers after the invasion, hosted by Turkey; no ceasefire was agreed.",
+        "participants": [
+            ("sergey-lavrov", "participant"),
+            ("dmytro-kuleba", "participant"),
+            ("mevlut-cavusoglu", "mediator"),
+        ],
+        "evidence": [
+            (
+                "lavrov-kuleba-antalya-talks-2022",
+                "Russian Foreign Minister Sergey Lavrov and his Ukrainian counterpart Dmytro Kuleba held talks in the Turkish resort of Antalya on Thursday, the highest-level contact between the two governments since Russia invaded Ukraine on February 24.",
+            ),
+            (
+                "lavrov-kuleba-antalya-talks-2022",
+                "The meeting, hosted by Turkish Foreign Minister Mevlüt Çavuşoğlu on the sidelines of the Antalya Diplomacy Forum, lasted about an hour and a half and produced no agreement.",
+            ),
+        ],
+    },
+    {
+        "key": "xi-zelenskyy-call-2023-04-26",
+        "kind": "call",
+        "status": "held",
+        "start_date": "2023-04-26",
+        "end_date": None,
+        "date_precision": "day",
+        "city": None,
+        "country": None,
+        "summary": "Xi Jinping and Volodymyr Zelenskyy spoke by telephone for the first time since Russia's full-scale invasion.",
+        "participants": [("volodymyr-zelenskyy", "participant"), ("xi-jinping", "participant")],
+        "evidence": [
+            (
+                "xi-zelenskyy-phone-call-2023",
+                "Ukrainian President Volodymyr Zelenskyy spoke by telephone with Chinese President Xi Jinping on Wednesday, their first contact since Russia launched its full-scale invasion of Ukraine more than a year ago.",
+            ),
+        ],
+    },
+    {
+        "key": "guterres-putin-moscow-2022-04-26",
+        "kind": "meeting",
+        "status": "held",
+        "start_date": "2022-04-26",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Moscow",
+        "country": "RU",
+        "summary": "António Guterres met Vladimir Putin at the Kremlin and raised the evacuation of civilians from Mariupol.",
+        "participants": [("vladimir-putin", "host"), ("antonio-guterres", "guest")],
+        "evidence": [
+            (
+                "guterres-putin-moscow-2022",
+                "U.N. Secretary-General António Guterres met Russian President Vladimir Putin at the Kremlin on Tuesday and pressed for civilians to be allowed to leave the besieged city of Mariupol.",
+            ),
+        ],
+    },
+    {
+        "key": "guterres-lavrov-moscow-2022-04-26",
+        "kind": "talks",
+        "status": "held",
+        "start_date": "2022-04-26",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Moscow",
+        "country": "RU",
+        "summary": "Guterres and Lavrov held talks followed by a joint news conference.",
+        "participants": [("sergey-lavrov", "host"), ("antonio-guterres", "guest")],
+        "evidence": [
+            (
+                "guterres-putin-moscow-2022",
+                "Earlier in the day Guterres held talks with Foreign Minister Sergey Lavrov.",
+            ),
+        ],
+    },
+    {
+        "key": "guterres-erdogan-ankara-2022-04-25",
+        "kind": "meeting",
+        "status": "held",
+        "start_date": "2022-04-25",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Ankara",
+        "country": "TR",
+        "summary": "Guterres met Erdoğan in Ankara on his way to Moscow and Kyiv.",
+        "participants": [("recep-tayyip-erdogan", "host"), ("antonio-guterres", "guest")],
+        "evidence": [
+            (
+                "guterres-putin-moscow-2022",
+                "Guterres arrived in Moscow from Ankara, where he met Turkish President Recep Tayyip Erdoğan on Monday.",
+            ),
+        ],
+    },
+    {
+        "key": "guterres-zelenskyy-kyiv-2022-04-28",
+        "kind": "meeting",
+        "status": "planned",
+        "start_date": "2022-04-28",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Kyiv",
+        "country": "UA",
+        "summary": "Guterres's meeting with Zelenskyy in Kyiv, announced for two days after his Moscow talks.",
+        "participants": [("volodymyr-zelenskyy", "host"), ("antonio-guterres", "guest")],
+        "evidence": [
+            (
+                "guterres-putin-moscow-2022",
+                "The U.N. chief is due to travel on to Ukraine and meet President Volodymyr Zelenskyy in Kyiv on Thursday.",
+            ),
+        ],
+    },
+    {
+        "key": "stoltenberg-zelenskyy-kyiv-2023-04-20",
+        "kind": "meeting",
+        "status": "held",
+        "start_date": "2023-04-20",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Kyiv",
+        "country": "UA",
+        "summary": "Jens Stoltenberg met Volodymyr Zelenskyy on his first visit to Ukraine since the full-scale invasion.",
+        "participants": [("volodymyr-zelenskyy", "host"), ("jens-stoltenberg", "guest")],
+        "evidence": [
+            (
+                "stoltenberg-visits-kyiv-2023",
+                "NATO Secretary General Jens Stoltenberg made an unannounced visit to Kyiv on Thursday, his first trip to Ukraine since Russia's full-scale invasion, and met President Volodymyr Zelenskyy.",
+            ),
+        ],
+    },
+    {
+        "key": "nato-vilnius-summit-2023-07",
+        "kind": "summit",
+        "status": "planned",
+        "start_date": "2023-07-11",
+        "end_date": "2023-07-12",
+        "date_precision": "day",
+        "city": "Vilnius",
+        "country": "LT",
+        "summary": "The NATO summit in Vilnius, to which Stoltenberg invited Zelenskyy.",
+        "participants": [
+            ("state:LT", "host"),
+            ("nato", "participant"),
+            ("jens-stoltenberg", "participant"),
+            ("volodymyr-zelenskyy", "guest"),
+        ],
+        "evidence": [
+            (
+                "stoltenberg-visits-kyiv-2023",
+                "Stoltenberg invited Zelenskyy to attend the Vilnius summit, which will be held on July 11 and 12.",
+            ),
+        ],
+    },
 ]
 
 
@@ -1293,5 +1745,212 @@ STATEMENTS = [
         "biden-xi-woodside-2023-11-15",
         None,
         "2023-11-15",
+    ),
+    _statement(
+        "narendra-modi",
+        "g20-new-delhi-summit-2023",
+        "On Saturday, Modi announced that the African Union had become a permanent member of the G20 and invited its chairperson, Comoros President Azali Assoumani, to take his seat at the table.",
+        "paraphrase",
+        "g20-new-delhi-summit-2023-09",
+        None,
+        "2023-09-09",
+    ),
+    _statement(
+        "narendra-modi",
+        "g20-new-delhi-summit-2023",
+        "Later the same day Modi said the leaders had reached consensus on a joint declaration.",
+        "paraphrase",
+        "g20-new-delhi-summit-2023-09",
+        None,
+        "2023-09-09",
+    ),
+    _statement(
+        "lula",
+        "g20-new-delhi-summit-2023",
+        "Lula said Brazil's presidency would focus on social inclusion and the fight against hunger, the energy transition and the reform of global governance institutions.",
+        "paraphrase",
+        "g20-new-delhi-summit-2023-09",
+        None,
+        "2023-09-10",
+    ),
+    _statement(
+        "sergey-lavrov",
+        "g20-new-delhi-summit-2023",
+        "Lavrov told reporters the summit had been a success and that Western attempts to put Ukraine at the centre of its agenda had failed.",
+        "paraphrase",
+        "g20-new-delhi-summit-2023-09",
+        None,
+        "2023-09-10",
+    ),
+    _statement(
+        "cyril-ramaphosa",
+        "brics-johannesburg-summit-2023",
+        "Ramaphosa said Argentina, Egypt, Ethiopia, Iran, Saudi Arabia and the United Arab Emirates had been invited to become full members from January 1, 2024.",
+        "paraphrase",
+        "brics-johannesburg-summit-2023-08",
+        None,
+        "2023-08-24",
+    ),
+    _statement(
+        "xi-jinping",
+        "brics-johannesburg-summit-2023",
+        "Xi described the expansion as historic and said it showed the determination of the BRICS countries to unite with other developing nations, Xinhua news agency reported.",
+        "paraphrase",
+        "brics-johannesburg-summit-2023-08",
+        "xinhua",
+        "2023-08-24",
+    ),
+    _statement(
+        "lula",
+        "brics-johannesburg-summit-2023",
+        "Lula said earlier in the week that the group did not want to be a counterweight to the Group of Seven or the United States, but to organise the countries of the Global South.",
+        "paraphrase",
+        "brics-johannesburg-summit-2023-08",
+        None,
+        "2023-08-22",
+    ),
+    _statement(
+        "dmytro-kuleba",
+        "lavrov-kuleba-antalya-talks-2022",
+        "Kuleba told reporters that he had proposed a 24-hour ceasefire to deal with the most urgent humanitarian problems but that no progress had been made.",
+        "paraphrase",
+        "lavrov-kuleba-antalya-2022-03-10",
+        None,
+        "2022-03-10",
+    ),
+    _statement(
+        "dmytro-kuleba",
+        "lavrov-kuleba-antalya-talks-2022",
+        "He said Lavrov did not appear to be in a position to commit to it.",
+        "paraphrase",
+        "lavrov-kuleba-antalya-2022-03-10",
+        None,
+        "2022-03-10",
+    ),
+    _statement(
+        "dmytro-kuleba",
+        "lavrov-kuleba-antalya-talks-2022",
+        "Kuleba said Ukraine was ready for diplomacy but would not surrender.",
+        "paraphrase",
+        "lavrov-kuleba-antalya-2022-03-10",
+        None,
+        "2022-03-10",
+    ),
+    _statement(
+        "sergey-lavrov",
+        "lavrov-kuleba-antalya-talks-2022",
+        "Lavrov told a separate news conference that Russia was not against a meeting between President Vladimir Putin and Ukrainian President Volodymyr Zelenskyy, but that such a meeting would have to be well prepared.",
+        "paraphrase",
+        "lavrov-kuleba-antalya-2022-03-10",
+        None,
+        "2022-03-10",
+    ),
+    _statement(
+        "mevlut-cavusoglu",
+        "lavrov-kuleba-antalya-talks-2022",
+        "Çavuşoğlu said Turkey would continue its efforts to bring the two sides together, Anadolu Agency reported.",
+        "paraphrase",
+        "lavrov-kuleba-antalya-2022-03-10",
+        "anadolu",
+        "2022-03-10",
+    ),
+    _statement(
+        "volodymyr-zelenskyy",
+        "xi-zelenskyy-phone-call-2023",
+        "long and meaningful",
+        "partial",
+        "xi-zelenskyy-call-2023-04-26",
+        None,
+        "2023-04-26",
+    ),
+    _statement(
+        "volodymyr-zelenskyy",
+        "xi-zelenskyy-phone-call-2023",
+        "He said he expected the call, together with the appointment of a Ukrainian ambassador to China, to give a strong impetus to relations between the two countries.",
+        "paraphrase",
+        "xi-zelenskyy-call-2023-04-26",
+        None,
+        "2023-04-26",
+    ),
+    _statement(
+        "xi-jinping",
+        "xi-zelenskyy-phone-call-2023",
+        "Xi told Zelenskyy that China would send its special representative for Eurasian affairs to Ukraine and other countries to hold talks on a political settlement, Xinhua news agency reported.",
+        "paraphrase",
+        "xi-zelenskyy-call-2023-04-26",
+        "xinhua",
+        "2023-04-26",
+    ),
+    _statement(
+        "xi-jinping",
+        "xi-zelenskyy-phone-call-2023",
+        "According to Xinhua, Xi said that dialogue and negotiation were the only viable way out of the conflict.",
+        "paraphrase",
+        "xi-zelenskyy-call-2023-04-26",
+        "xinhua",
+        "2023-04-26",
+    ),
+    _statement(
+        "antonio-guterres",
+        "guterres-putin-moscow-2022",
+        "At a joint news conference after that meeting, Guterres said he had proposed a humanitarian contact group bringing together Russia, Ukraine and the United Nations to look for safe corridors for civilians.",
+        "paraphrase",
+        "guterres-lavrov-moscow-2022-04-26",
+        None,
+        "2022-04-26",
+    ),
+    _statement(
+        "united-nations",
+        "guterres-putin-moscow-2022",
+        "The United Nations said after the Kremlin meeting that Putin had agreed in principle to the involvement of the U.N. and the International Committee of the Red Cross in evacuating civilians from the Azovstal steel plant in Mariupol.",
+        "paraphrase",
+        "guterres-putin-moscow-2022-04-26",
+        None,
+        "2022-04-26",
+    ),
+    _statement(
+        "antonio-guterres",
+        "guterres-putin-moscow-2022",
+        "Guterres has described the Russian invasion as a violation of Ukraine's territorial integrity and of the U.N. Charter.",
+        "paraphrase",
+        None,
+        None,
+        None,
+    ),
+    _statement(
+        "jens-stoltenberg",
+        "stoltenberg-visits-kyiv-2023",
+        "Ukraine's rightful place is in NATO",
+        "direct",
+        "stoltenberg-zelenskyy-kyiv-2023-04-20",
+        None,
+        "2023-04-20",
+    ),
+    _statement(
+        "jens-stoltenberg",
+        "stoltenberg-visits-kyiv-2023",
+        "He added that over time the alliance's support would help make membership possible.",
+        "paraphrase",
+        "stoltenberg-zelenskyy-kyiv-2023-04-20",
+        None,
+        "2023-04-20",
+    ),
+    _statement(
+        "volodymyr-zelenskyy",
+        "stoltenberg-visits-kyiv-2023",
+        "Zelenskyy urged the allies to agree on a clear path to membership for Ukraine at the alliance's summit in the Lithuanian capital in July.",
+        "paraphrase",
+        "stoltenberg-zelenskyy-kyiv-2023-04-20",
+        None,
+        "2023-04-20",
+    ),
+    _statement(
+        "volodymyr-zelenskyy",
+        "stoltenberg-visits-kyiv-2023",
+        "He also asked them for more weapons, including modern combat aircraft.",
+        "paraphrase",
+        "stoltenberg-zelenskyy-kyiv-2023-04-20",
+        None,
+        "2023-04-20",
     ),
 ]
