@@ -1,0 +1,107 @@
+# Diplomatic Meetings — the two commands: `make run` and `make test`.
+# Needs Python >= 3.12 (Django 6.1). Override the interpreter with `make PYTHON=/path/to/python3.13 …`.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PG_URL ?= postgres://postgres@127.0.0.1:5432/meetings
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# The first candidate that actually runs and reports Python >= 3.12. Candidates are run, not
+# just looked up: a pyenv shim such as python3.13 exists on PATH but fails unless selected.
+define find_python
+for cand in "$(PYTHON)" python3.13 python3.12 python3 \
+    $$(pyenv root 2>/dev/null | sed 's|$$|/versions|' | xargs -I{} sh -c 'ls -d {}/3.1[2-9]*/bin/python3 {}/3.[2-9]*/bin/python3 2>/dev/null' | sort -rV) \
+    /usr/local/bin/python3.13 /usr/local/bin/python3.12 /usr/bin/python3.13 /usr/bin/python3.12; do \
+  [ -n "$$cand" ] || continue; \
+  if "$$cand" -c 'import sys, venv; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1; then \
+    echo "$$cand"; exit 0; \
+  fi; \
+done; exit 1
+endef
+
+.PHONY: help
+help:
+	@echo "make run    set up everything (venv, install, migrate, reference + demo data, editor login) and serve http://$(HOST):$(PORT)/"
+	@echo "make test   lint, migration check, then the whole suite on SQLite and on PostgreSQL"
+	@echo "make lint | make format | make extract-eval | make clean"
+
+$(PY):
+	@python="$$( $(find_python) )" || { \
+	  echo "error: no Python >= 3.12 found (tried PYTHON, python3.13, python3.12, python3 and pyenv versions)." >&2; \
+	  echo "       Django 6.1 needs Python 3.12 or newer: install one, or run 'make PYTHON=/path/to/python3.12 …'." >&2; \
+	  exit 1; }; \
+	echo "Using $$python ($$("$$python" --version 2>&1))"; \
+	"$$python" -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+.PHONY: install
+install: $(STAMP)
+
+.PHONY: run
+run: install
+	@mkdir -p var
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py load_reference
+	$(PY) manage.py load_demo
+	@echo
+	@$(PY) manage.py create_editor --url "http://$(HOST):$(PORT)/admin/"
+	@echo "Site: http://$(HOST):$(PORT)/   (Ctrl-C stops the server)"
+	@echo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+.PHONY: lint
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+.PHONY: format
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# The PostgreSQL leg uses DATABASE_URL when it names PostgreSQL, else the local server.
+# Under CI=true it is required: an unreachable server fails the run instead of skipping.
+.PHONY: test
+test: install
+	@mkdir -p var
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DATABASE_URL=sqlite:///var/check.sqlite3 $(PY) manage.py makemigrations --check --dry-run
+	@set -u; \
+	pg_url="$(PG_URL)"; case "$${DATABASE_URL:-}" in postgres*) pg_url="$$DATABASE_URL";; esac; \
+	echo "== SQLite leg =="; \
+	DATABASE_URL=sqlite:///var/test.sqlite3 $(PY) -m pytest $(PYTEST_ARGS); sqlite_rc=$$?; \
+	echo "== PostgreSQL leg ($$pg_url) =="; \
+	if $(PY) -c "import sys, psycopg2; psycopg2.connect(sys.argv[1].replace('/' + sys.argv[1].rsplit('/', 1)[1], '/postgres'), connect_timeout=5).close()" "$$pg_url" 2>/dev/null; then \
+	  DATABASE_URL="$$pg_url" $(PY) -m pytest $(PYTEST_ARGS); pg_rc=$$?; \
+	  pg_result=$$([ $$pg_rc = 0 ] && echo passed || echo "FAILED (exit $$pg_rc)"); \
+	elif [ "$${CI:-}" = "true" ]; then \
+	  pg_rc=1; pg_result="FAILED: PostgreSQL at $$pg_url is unreachable and CI=true requires this leg"; \
+	else \
+	  pg_rc=0; pg_result="SKIPPED: no PostgreSQL reachable at $$pg_url (set DATABASE_URL or start the server)"; \
+	fi; \
+	echo; echo "== Results =="; \
+	echo "SQLite leg:     $$([ $$sqlite_rc = 0 ] && echo passed || echo "FAILED (exit $$sqlite_rc)")"; \
+	echo "PostgreSQL leg: $$pg_result"; \
+	[ $$sqlite_rc = 0 ] && [ $$pg_rc = 0 ]
+
+# Score the extraction pipeline on the evaluation set (database as `make run` prepares it).
+.PHONY: extract-eval
+extract-eval: install
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py load_reference
+	$(PY) manage.py load_demo
+	$(PY) manage.py extract ../shared/eval/dev_articles.jsonl > var/pred.jsonl
+	python3 ../shared/eval/score.py ../shared/eval/dev_articles.jsonl var/pred.jsonl
+
+.PHONY: clean
+clean:
+	rm -rf $(VENV) var/test.sqlite3 var/check.sqlite3 .pytest_cache .ruff_cache
