@@ -264,12 +264,12 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("meetings:article-detail", args=[self.slug])
-
     def save(self, *args, **kwargs):
         self.content_hash = content_hash(self.body)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:article-detail", args=[self.slug])
 
 
 def content_hash(body: str) -> str:
