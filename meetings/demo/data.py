@@ -66,7 +66,6 @@ ACTORS = [
             ("the Chinese defence minister", "2023-03-12", "2023-10-24"),
             ("the Chinese defense minister", "2023-03-12", "2023-10-24"),
             ("China's defence minister", "2023-03-12", "2023-10-24"),
-            ("the Chinese minister", "2023-03-12", "2023-10-24"),
         ],
         [
             (
@@ -85,6 +84,7 @@ ACTORS = [
         "Q7747",
         ["Putin", "Vladimir Vladimirovich Putin", "Mr. Putin", "Mr Putin"],
         [
+            ("the Russian president", "2000-05-07", "2008-05-07"),
             ("the Russian president", "2012-05-07", None),
             ("Russia's president", "2012-05-07", None),
             ("the Kremlin leader", "2012-05-07", None),
@@ -164,6 +164,18 @@ ACTORS = [
                 "2023-07-25",
             )
         ],
+    ),
+    _person(
+        "li-qiang",
+        "Li Qiang",
+        "CN",
+        None,
+        [],
+        [
+            ("the Chinese premier", "2023-03-11", None),
+            ("China's premier", "2023-03-11", None),
+        ],
+        [("Premier of the State Council", "", "CN", "2023-03-11", None)],
     ),
     _person(
         "sergey-lavrov",
@@ -455,6 +467,18 @@ ACTORS = [
             ("Prime Minister of Poland", "", "PL", "2007-11-16", "2014-09-22"),
             ("Prime Minister of Poland", "", "PL", "2023-12-13", None),
         ],
+    ),
+    _person(
+        "andrzej-duda",
+        "Andrzej Duda",
+        "PL",
+        None,
+        ["Duda"],
+        [
+            ("the Polish president", "2015-08-06", "2025-08-06"),
+            ("Poland's president", "2015-08-06", "2025-08-06"),
+        ],
+        [("President of Poland", "", "PL", "2015-08-06", "2025-08-06")],
     ),
     # --- organizations -----------------------------------------------------------------
     _organization(
@@ -943,6 +967,239 @@ ARTICLES = [
         individual member countries.
         """,
     ),
+    _article(
+        "biden-visits-kyiv-2023",
+        "Biden makes surprise visit to Kyiv ahead of war anniversary",
+        "2023/02/biden-visits-kyiv",
+        "KYIV, Feb. 20",
+        "2023-02-20",
+        """
+        U.S. President Joe Biden made an unannounced visit to Kyiv on Monday, days before the
+        first anniversary of Russia's invasion, and met Ukrainian President Volodymyr
+        Zelenskyy at the Mariinsky Palace.
+
+        Biden announced a further half a billion dollars in U.S. military aid for Ukraine,
+        including artillery ammunition, and said Washington would impose new sanctions on
+        Russia later in the week.
+
+        In a statement issued as he arrived, Biden said "Kyiv stands" one year after the
+        invasion and pledged continued American support for Ukraine.
+
+        Zelenskyy called the visit an extremely important sign of support for all Ukrainians.
+
+        The two leaders walked together to St. Michael's Golden-Domed Monastery as air raid
+        sirens sounded across the capital.
+
+        Biden is due to travel on to Poland, where he will meet President Andrzej Duda in
+        Warsaw on Tuesday before giving a speech on the war.
+
+        The White House said Russia had been notified of the trip shortly before Biden
+        departed, to avoid any risk of a confrontation.
+        """,
+    ),
+    _article(
+        "camp-david-trilateral-summit-2023",
+        "U.S., Japan and South Korea agree to annual summits at Camp David",
+        "2023/08/camp-david-trilateral-summit",
+        "CAMP DAVID, Maryland, Aug. 18",
+        "2023-08-18",
+        """
+        U.S. President Joe Biden hosted Japanese Prime Minister Fumio Kishida and South Korean
+        President Yoon Suk Yeol at Camp David on Friday for the first stand-alone summit of
+        the three countries' leaders.
+
+        The leaders agreed to hold a trilateral summit every year, to set up a hotline for
+        use in a crisis and to consult one another quickly on regional threats, Biden told a
+        joint news conference at the presidential retreat.
+
+        Yoon said the three countries would share real-time data on North Korean missile
+        launches by the end of the year, Yonhap news agency reported.
+
+        Kishida said closer cooperation between the three countries was needed at a time when
+        the security environment around them was growing more severe.
+
+        The meeting was the first time Biden had invited foreign leaders to Camp David since
+        taking office.
+
+        Japan and South Korea have sought to mend relations strained by historical disputes.
+        Yoon travelled to Tokyo for a summit with Kishida on March 16, the first such visit
+        by a South Korean president in 12 years.
+        """,
+    ),
+    _article(
+        "putin-kim-vostochny-2023",
+        "Putin hosts Kim Jong Un at Russia's Vostochny spaceport",
+        "2023/09/putin-kim-vostochny",
+        "MOSCOW, Sept. 13",
+        "2023-09-13",
+        """
+        Russian President Vladimir Putin hosted North Korean leader Kim Jong Un at the
+        Vostochny Cosmodrome near the town of Tsiolkovsky in Russia's Far East on Wednesday,
+        showing him around the launch site before the two held talks.
+
+        Kim travelled to Russia by armoured train on his first trip abroad since the COVID-19
+        pandemic. The talks in the Amur region, first between the delegations and then
+        one-on-one, lasted several hours.
+
+        Asked by reporters whether Russia would help North Korea build satellites, Putin
+        replied that this was why they had come to the cosmodrome.
+
+        Kim told Putin that North Korea would always support the decisions of the Russian
+        leadership, according to Russian state media.
+
+        The two leaders last met in Vladivostok in April 2019. Defence Minister Sergei Shoigu
+        visited Pyongyang in July, when Kim showed him an exhibition of North Korean weapons,
+        including ballistic missiles.
+
+        The United States has warned North Korea against supplying arms to Russia for its war
+        in Ukraine.
+        """,
+    ),
+    _article(
+        "erdogan-putin-sochi-2023",
+        "Erdoğan and Putin discuss reviving grain deal in Sochi",
+        "2023/09/erdogan-putin-sochi",
+        "SOCHI, Russia, Sept. 4",
+        "2023-09-04",
+        """
+        Russian President Vladimir Putin hosted Turkish President Recep Tayyip Erdoğan in the
+        Black Sea resort of Sochi on Monday for talks on reviving the agreement that allowed
+        Ukraine to export grain by sea.
+
+        Russia withdrew from the Black Sea Grain Initiative in July, a year after it was
+        brokered by Turkey and the United Nations.
+
+        Speaking after the talks, Putin said Russia would return to the deal as soon as the
+        West met its commitments on easing restrictions on Russian agricultural exports.
+
+        Putin also said Russia was close to agreements to supply grain free of charge to six
+        African countries.
+
+        Erdoğan said Turkey and the United Nations had prepared new proposals to revive the
+        initiative and that he believed a solution could be reached soon, Anadolu Agency
+        reported.
+
+        It was Erdoğan's first visit to Russia since his re-election in May and the first
+        face-to-face meeting between the two leaders in almost a year. They last met in the
+        Kazakh capital Astana in October 2022.
+        """,
+    ),
+    _article(
+        "modi-poland-ukraine-trip-2024",
+        "Modi to visit Poland and Ukraine this week",
+        "2024/08/modi-poland-ukraine-trip",
+        "NEW DELHI, Aug. 19",
+        "2024-08-19",
+        """
+        Indian Prime Minister Narendra Modi will visit Poland and Ukraine this week, India's
+        Ministry of External Affairs said on Monday.
+
+        Modi will be in Poland on August 21 and 22, the first visit to the country by an
+        Indian prime minister in 45 years, and will hold talks with Prime Minister Donald
+        Tusk in Warsaw, the ministry said.
+
+        He will then travel to Kyiv on August 23 at the invitation of Ukrainian President
+        Volodymyr Zelenskyy. No Indian prime minister has visited Ukraine since the two
+        countries established diplomatic relations more than three decades ago.
+
+        A senior ministry official told reporters that India had consistently called for
+        dialogue and diplomacy to end the war and was ready to contribute to a peaceful
+        settlement.
+
+        The trip comes six weeks after Modi travelled to Moscow on July 8 and 9 for an annual
+        summit with Russian President Vladimir Putin, his first visit to Russia since the
+        invasion of Ukraine. Zelenskyy criticised the timing of that visit, which coincided
+        with a deadly Russian missile strike on a children's hospital in Kyiv.
+
+        India has refrained from condemning Russia at the United Nations and has increased
+        its purchases of Russian oil since 2022.
+        """,
+    ),
+    _article(
+        "blinken-wang-yi-munich-2024",
+        "Blinken and Wang Yi meet in Munich",
+        "2024/02/blinken-wang-yi-munich",
+        "MUNICH, Feb. 16",
+        "2024-02-16",
+        """
+        U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi on the
+        sidelines of the Munich Security Conference on Friday, the latest in a series of
+        contacts aimed at steadying relations between the two powers.
+
+        The State Department said the two sides had a frank and constructive discussion and
+        agreed on the importance of keeping lines of communication open.
+
+        Blinken raised concerns about China's support for Russia's defence industry and
+        stressed the importance of peace and stability across the Taiwan Strait, the
+        department said.
+
+        Wang told Blinken that the most important task for both countries was to follow the
+        guidance of their presidents and turn the understandings reached at their November
+        summit in California into reality, according to the Chinese Foreign Ministry.
+
+        The two ministers also discussed the situation in the Middle East and on the Korean
+        Peninsula.
+
+        Wang, who also heads the Communist Party's foreign affairs office, held talks with
+        U.S. National Security Adviser Jake Sullivan in Bangkok last month.
+        """,
+    ),
+    _article(
+        "trump-putin-alaska-summit-announced-2025",
+        "Trump says he will meet Putin in Alaska on August 15",
+        "2025/08/trump-putin-alaska-summit-announced",
+        "WASHINGTON, Aug. 9",
+        "2025-08-09",
+        """
+        U.S. President Donald Trump said he will meet Russian President Vladimir Putin in
+        Alaska next Friday, August 15, in an effort to end the war in Ukraine.
+
+        Trump announced the meeting on his social media platform late on Friday. The Kremlin
+        confirmed the summit on Saturday, and a Kremlin aide said it made sense to hold it in
+        Alaska because the state lies close to Russia across the Bering Strait.
+
+        Speaking at the White House before the announcement, Trump said any agreement would
+        involve "some swapping of territories" between Russia and Ukraine.
+
+        Ukrainian President Volodymyr Zelenskyy said on Saturday that Ukrainians would not
+        give their land to the occupier and that any decision taken without Ukraine would be a
+        decision against peace.
+
+        It will be the first summit between the two leaders since Trump returned to the White
+        House in January. They last held a summit in Helsinki on July 16, 2018, during
+        Trump's first term, and have spoken by telephone several times this year.
+
+        European leaders have pressed Washington to make sure Ukraine takes part in any talks
+        on its future.
+        """,
+    ),
+    _article(
+        "quad-sydney-summit-cancelled-2023",
+        "Quad summit in Sydney called off after Biden postpones trip",
+        "2023/05/quad-sydney-summit-cancelled",
+        "CANBERRA, May 17",
+        "2023-05-17",
+        """
+        A summit of the Quad group of Australia, India, Japan and the United States planned
+        for Sydney next week has been called off after U.S. President Joe Biden postponed his
+        trip to Australia, Prime Minister Anthony Albanese said on Wednesday.
+
+        Biden had been due to attend the meeting on May 24 with Albanese, Indian Prime
+        Minister Narendra Modi and Japanese Prime Minister Fumio Kishida. The White House said
+        he would cut short an Asia-Pacific tour to return to Washington for talks with
+        congressional leaders on raising the U.S. debt ceiling.
+
+        Albanese said the four leaders would instead meet on the sidelines of the Group of
+        Seven summit in Hiroshima, Japan, this weekend.
+
+        He said Modi would still come to Australia for a bilateral visit and that the two
+        prime ministers would hold talks in Sydney next week.
+
+        Albanese told reporters that Biden had invited him to visit Washington.
+
+        The Quad leaders last met in person in Tokyo in May last year.
+        """,
+    ),
 ]
 
 MEETINGS = [
@@ -1238,7 +1495,7 @@ MEETINGS = [
             ("mohammed-bin-salman", "participant"),
             ("lula", "participant"),
             ("sergey-lavrov", "participant"),
-            ("state:CN", "participant"),
+            ("li-qiang", "participant"),
             ("african-union", "participant"),
         ],
         "evidence": [
@@ -1484,6 +1741,356 @@ MEETINGS = [
             (
                 "stoltenberg-visits-kyiv-2023",
                 "Stoltenberg invited Zelenskyy to attend the Vilnius summit, which will be held on July 11 and 12.",
+            ),
+        ],
+    },
+    {
+        "key": "biden-kyiv-visit-2023-02-20",
+        "kind": "visit",
+        "status": "held",
+        "start_date": "2023-02-20",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Kyiv",
+        "country": "UA",
+        "summary": "Joe Biden made an unannounced visit to Kyiv shortly before the first anniversary of the invasion and met Volodymyr Zelenskyy.",
+        "participants": [("joe-biden", "guest"), ("volodymyr-zelenskyy", "host")],
+        "evidence": [
+            (
+                "biden-visits-kyiv-2023",
+                "U.S. President Joe Biden made an unannounced visit to Kyiv on Monday, days before the first anniversary of Russia's invasion, and met Ukrainian President Volodymyr Zelenskyy at the Mariinsky Palace.",
+            ),
+        ],
+    },
+    {
+        "key": "biden-duda-warsaw-2023-02-21",
+        "kind": "meeting",
+        "status": "planned",
+        "start_date": "2023-02-21",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Warsaw",
+        "country": "PL",
+        "summary": "Biden's meeting with the Polish president in Warsaw, announced for the day after his Kyiv visit.",
+        "participants": [("joe-biden", "guest"), ("andrzej-duda", "host")],
+        "evidence": [
+            (
+                "biden-visits-kyiv-2023",
+                "Biden is due to travel on to Poland, where he will meet President Andrzej Duda in Warsaw on Tuesday before giving a speech on the war.",
+            ),
+        ],
+    },
+    {
+        "key": "camp-david-summit-2023-08-18",
+        "kind": "summit",
+        "status": "held",
+        "start_date": "2023-08-18",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Camp David",
+        "country": "US",
+        "summary": "The first stand-alone summit of the leaders of the United States, Japan and South Korea.",
+        "participants": [
+            ("joe-biden", "host"),
+            ("fumio-kishida", "guest"),
+            ("yoon-suk-yeol", "guest"),
+        ],
+        "evidence": [
+            (
+                "camp-david-trilateral-summit-2023",
+                "U.S. President Joe Biden hosted Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol at Camp David on Friday for the first stand-alone summit of the three countries' leaders.",
+            ),
+        ],
+    },
+    {
+        "key": "yoon-kishida-tokyo-2023-03-16",
+        "kind": "summit",
+        "status": "held",
+        "start_date": "2023-03-16",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Tokyo",
+        "country": "JP",
+        "summary": "Yoon Suk Yeol's summit with Fumio Kishida in Tokyo, the first such visit by a South Korean president in 12 years.",
+        "participants": [("fumio-kishida", "host"), ("yoon-suk-yeol", "guest")],
+        "evidence": [
+            (
+                "camp-david-trilateral-summit-2023",
+                "Yoon travelled to Tokyo for a summit with Kishida on March 16, the first such visit by a South Korean president in 12 years.",
+            ),
+        ],
+    },
+    {
+        "key": "putin-kim-vostochny-2023-09-13",
+        "kind": "summit",
+        "status": "held",
+        "start_date": "2023-09-13",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Tsiolkovsky",
+        "country": "RU",
+        "summary": "Putin received Kim Jong Un at the Vostochny Cosmodrome for talks on Kim's first trip abroad since the pandemic.",
+        "participants": [("vladimir-putin", "host"), ("kim-jong-un", "guest")],
+        "evidence": [
+            (
+                "putin-kim-vostochny-2023",
+                "Russian President Vladimir Putin hosted North Korean leader Kim Jong Un at the Vostochny Cosmodrome near the town of Tsiolkovsky in Russia's Far East on Wednesday, showing him around the launch site before the two held talks.",
+            ),
+        ],
+    },
+    {
+        "key": "shoigu-pyongyang-visit-2023-07",
+        "kind": "visit",
+        "status": "held",
+        "start_date": "2023-07-01",
+        "end_date": None,
+        "date_precision": "month",
+        "city": "Pyongyang",
+        "country": "KP",
+        "summary": "Sergei Shoigu visited Pyongyang, where Kim Jong Un showed him an exhibition of North Korean weapons.",
+        "participants": [("sergei-shoigu", "guest"), ("kim-jong-un", "host")],
+        "evidence": [
+            (
+                "putin-kim-vostochny-2023",
+                "Defence Minister Sergei Shoigu visited Pyongyang in July, when Kim showed him an exhibition of North Korean weapons, including ballistic missiles.",
+            ),
+        ],
+    },
+    {
+        "key": "erdogan-putin-sochi-2023-09-04",
+        "kind": "meeting",
+        "status": "held",
+        "start_date": "2023-09-04",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Sochi",
+        "country": "RU",
+        "summary": "Putin and Erdoğan discussed reviving the Black Sea grain deal.",
+        "participants": [("vladimir-putin", "host"), ("recep-tayyip-erdogan", "guest")],
+        "evidence": [
+            (
+                "erdogan-putin-sochi-2023",
+                "Russian President Vladimir Putin hosted Turkish President Recep Tayyip Erdoğan in the Black Sea resort of Sochi on Monday for talks on reviving the agreement that allowed Ukraine to export grain by sea.",
+            ),
+        ],
+    },
+    {
+        "key": "putin-erdogan-astana-2022-10",
+        "kind": "meeting",
+        "status": "held",
+        "start_date": "2022-10-01",
+        "end_date": None,
+        "date_precision": "month",
+        "city": "Astana",
+        "country": "KZ",
+        "summary": "Putin and Erdoğan met in the Kazakh capital, their last face-to-face meeting before Sochi in 2023.",
+        "participants": [
+            ("vladimir-putin", "participant"),
+            ("recep-tayyip-erdogan", "participant"),
+        ],
+        "evidence": [
+            (
+                "erdogan-putin-sochi-2023",
+                "They last met in the Kazakh capital Astana in October 2022.",
+            ),
+        ],
+    },
+    {
+        "key": "modi-poland-visit-2024-08",
+        "kind": "visit",
+        "status": "planned",
+        "start_date": "2024-08-21",
+        "end_date": "2024-08-22",
+        "date_precision": "day",
+        "city": "Warsaw",
+        "country": "PL",
+        "summary": "Modi's announced visit to Poland, the first by an Indian prime minister in 45 years, with talks with Donald Tusk.",
+        "participants": [("narendra-modi", "guest"), ("donald-tusk", "host")],
+        "evidence": [
+            (
+                "modi-poland-ukraine-trip-2024",
+                "Modi will be in Poland on August 21 and 22, the first visit to the country by an Indian prime minister in 45 years, and will hold talks with Prime Minister Donald Tusk in Warsaw, the ministry said.",
+            ),
+        ],
+    },
+    {
+        "key": "modi-kyiv-visit-2024-08-23",
+        "kind": "visit",
+        "status": "planned",
+        "start_date": "2024-08-23",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Kyiv",
+        "country": "UA",
+        "summary": "Modi's announced one-day visit to Kyiv at Zelenskyy's invitation.",
+        "participants": [("narendra-modi", "guest"), ("volodymyr-zelenskyy", "host")],
+        "evidence": [
+            (
+                "modi-poland-ukraine-trip-2024",
+                "He will then travel to Kyiv on August 23 at the invitation of Ukrainian President Volodymyr Zelenskyy.",
+            ),
+        ],
+    },
+    {
+        "key": "modi-putin-moscow-2024-07",
+        "kind": "summit",
+        "status": "held",
+        "start_date": "2024-07-08",
+        "end_date": "2024-07-09",
+        "date_precision": "day",
+        "city": "Moscow",
+        "country": "RU",
+        "summary": "The annual India-Russia summit, Modi's first visit to Russia since the invasion of Ukraine.",
+        "participants": [("narendra-modi", "guest"), ("vladimir-putin", "host")],
+        "evidence": [
+            (
+                "modi-poland-ukraine-trip-2024",
+                "The trip comes six weeks after Modi travelled to Moscow on July 8 and 9 for an annual summit with Russian President Vladimir Putin, his first visit to Russia since the invasion of Ukraine.",
+            ),
+        ],
+    },
+    {
+        "key": "blinken-wang-yi-munich-2024-02-16",
+        "kind": "meeting",
+        "status": "held",
+        "start_date": "2024-02-16",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Munich",
+        "country": "DE",
+        "summary": "Blinken and Wang Yi met on the margins of the Munich Security Conference.",
+        "participants": [("antony-blinken", "participant"), ("wang-yi", "participant")],
+        "evidence": [
+            (
+                "blinken-wang-yi-munich-2024",
+                "U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi on the sidelines of the Munich Security Conference on Friday, the latest in a series of contacts aimed at steadying relations between the two powers.",
+            ),
+        ],
+    },
+    {
+        "key": "trump-putin-alaska-2025-08-15",
+        "kind": "summit",
+        "status": "planned",
+        "start_date": "2025-08-15",
+        "end_date": None,
+        "date_precision": "day",
+        "city": None,
+        "country": "US",
+        "summary": "The Trump-Putin summit in Alaska as announced a week ahead; the city had not been named.",
+        "participants": [("donald-trump", "host"), ("vladimir-putin", "guest")],
+        "evidence": [
+            (
+                "trump-putin-alaska-summit-announced-2025",
+                "U.S. President Donald Trump said he will meet Russian President Vladimir Putin in Alaska next Friday, August 15, in an effort to end the war in Ukraine.",
+            ),
+        ],
+    },
+    {
+        "key": "trump-putin-helsinki-2018-07-16",
+        "kind": "summit",
+        "status": "held",
+        "start_date": "2018-07-16",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Helsinki",
+        "country": "FI",
+        "summary": "The Trump-Putin summit in Helsinki during Trump's first term.",
+        "participants": [("donald-trump", "participant"), ("vladimir-putin", "participant")],
+        "evidence": [
+            (
+                "trump-putin-alaska-summit-announced-2025",
+                "They last held a summit in Helsinki on July 16, 2018, during Trump's first term, and have spoken by telephone several times this year.",
+            ),
+        ],
+    },
+    {
+        "key": "quad-sydney-summit-2023-05-24",
+        "kind": "summit",
+        "status": "cancelled",
+        "start_date": "2023-05-24",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Sydney",
+        "country": "AU",
+        "summary": "The Quad leaders' summit planned for Sydney, called off after Biden postponed his trip to Australia.",
+        "participants": [
+            ("anthony-albanese", "host"),
+            ("joe-biden", "participant"),
+            ("narendra-modi", "participant"),
+            ("fumio-kishida", "participant"),
+        ],
+        "evidence": [
+            (
+                "quad-sydney-summit-cancelled-2023",
+                "A summit of the Quad group of Australia, India, Japan and the United States planned for Sydney next week has been called off after U.S. President Joe Biden postponed his trip to Australia, Prime Minister Anthony Albanese said on Wednesday.",
+            ),
+            (
+                "quad-sydney-summit-cancelled-2023",
+                "Biden had been due to attend the meeting on May 24 with Albanese, Indian Prime Minister Narendra Modi and Japanese Prime Minister Fumio Kishida.",
+            ),
+        ],
+    },
+    {
+        "key": "quad-hiroshima-2023-05-20",
+        "kind": "summit",
+        "status": "planned",
+        "start_date": "2023-05-20",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Hiroshima",
+        "country": "JP",
+        "summary": "The Quad leaders' meeting moved to the margins of the G7 summit in Hiroshima.",
+        "participants": [
+            ("fumio-kishida", "host"),
+            ("joe-biden", "participant"),
+            ("narendra-modi", "participant"),
+            ("anthony-albanese", "participant"),
+        ],
+        "evidence": [
+            (
+                "quad-sydney-summit-cancelled-2023",
+                "Albanese said the four leaders would instead meet on the sidelines of the Group of Seven summit in Hiroshima, Japan, this weekend.",
+            ),
+        ],
+    },
+    {
+        "key": "modi-albanese-sydney-2023-05-24",
+        "kind": "talks",
+        "status": "planned",
+        "start_date": "2023-05-24",
+        "end_date": None,
+        "date_precision": "day",
+        "city": "Sydney",
+        "country": "AU",
+        "summary": "Bilateral talks between Albanese and Modi in Sydney, kept after the Quad summit there was called off.",
+        "participants": [("anthony-albanese", "host"), ("narendra-modi", "guest")],
+        "evidence": [
+            (
+                "quad-sydney-summit-cancelled-2023",
+                "He said Modi would still come to Australia for a bilateral visit and that the two prime ministers would hold talks in Sydney next week.",
+            ),
+        ],
+    },
+    {
+        "key": "quad-tokyo-summit-2022-05",
+        "kind": "summit",
+        "status": "held",
+        "start_date": "2022-05-01",
+        "end_date": None,
+        "date_precision": "month",
+        "city": "Tokyo",
+        "country": "JP",
+        "summary": "The last in-person Quad leaders' summit before the cancelled Sydney meeting.",
+        "participants": [
+            ("fumio-kishida", "host"),
+            ("joe-biden", "participant"),
+            ("narendra-modi", "participant"),
+            ("anthony-albanese", "participant"),
+        ],
+        "evidence": [
+            (
+                "quad-sydney-summit-cancelled-2023",
+                "The Quad leaders last met in person in Tokyo in May last year.",
             ),
         ],
     },
@@ -1952,5 +2559,212 @@ STATEMENTS = [
         "stoltenberg-zelenskyy-kyiv-2023-04-20",
         None,
         "2023-04-20",
+    ),
+    _statement(
+        "joe-biden",
+        "biden-visits-kyiv-2023",
+        "Biden announced a further half a billion dollars in U.S. military aid for Ukraine, including artillery ammunition, and said Washington would impose new sanctions on Russia later in the week.",
+        "paraphrase",
+        "biden-kyiv-visit-2023-02-20",
+        None,
+        "2023-02-20",
+    ),
+    _statement(
+        "joe-biden",
+        "biden-visits-kyiv-2023",
+        "Kyiv stands",
+        "partial",
+        "biden-kyiv-visit-2023-02-20",
+        None,
+        "2023-02-20",
+    ),
+    _statement(
+        "volodymyr-zelenskyy",
+        "biden-visits-kyiv-2023",
+        "Zelenskyy called the visit an extremely important sign of support for all Ukrainians.",
+        "paraphrase",
+        "biden-kyiv-visit-2023-02-20",
+        None,
+        "2023-02-20",
+    ),
+    _statement(
+        "joe-biden",
+        "camp-david-trilateral-summit-2023",
+        "The leaders agreed to hold a trilateral summit every year, to set up a hotline for use in a crisis and to consult one another quickly on regional threats, Biden told a joint news conference at the presidential retreat.",
+        "paraphrase",
+        "camp-david-summit-2023-08-18",
+        None,
+        "2023-08-18",
+    ),
+    _statement(
+        "yoon-suk-yeol",
+        "camp-david-trilateral-summit-2023",
+        "Yoon said the three countries would share real-time data on North Korean missile launches by the end of the year, Yonhap news agency reported.",
+        "paraphrase",
+        "camp-david-summit-2023-08-18",
+        "yonhap",
+        "2023-08-18",
+    ),
+    _statement(
+        "fumio-kishida",
+        "camp-david-trilateral-summit-2023",
+        "Kishida said closer cooperation between the three countries was needed at a time when the security environment around them was growing more severe.",
+        "paraphrase",
+        "camp-david-summit-2023-08-18",
+        None,
+        "2023-08-18",
+    ),
+    _statement(
+        "vladimir-putin",
+        "putin-kim-vostochny-2023",
+        "Asked by reporters whether Russia would help North Korea build satellites, Putin replied that this was why they had come to the cosmodrome.",
+        "paraphrase",
+        "putin-kim-vostochny-2023-09-13",
+        None,
+        "2023-09-13",
+    ),
+    _statement(
+        "kim-jong-un",
+        "putin-kim-vostochny-2023",
+        "Kim told Putin that North Korea would always support the decisions of the Russian leadership, according to Russian state media.",
+        "paraphrase",
+        "putin-kim-vostochny-2023-09-13",
+        None,
+        "2023-09-13",
+    ),
+    _statement(
+        "vladimir-putin",
+        "erdogan-putin-sochi-2023",
+        "Speaking after the talks, Putin said Russia would return to the deal as soon as the West met its commitments on easing restrictions on Russian agricultural exports.",
+        "paraphrase",
+        "erdogan-putin-sochi-2023-09-04",
+        None,
+        "2023-09-04",
+    ),
+    _statement(
+        "vladimir-putin",
+        "erdogan-putin-sochi-2023",
+        "Putin also said Russia was close to agreements to supply grain free of charge to six African countries.",
+        "paraphrase",
+        "erdogan-putin-sochi-2023-09-04",
+        None,
+        "2023-09-04",
+    ),
+    _statement(
+        "recep-tayyip-erdogan",
+        "erdogan-putin-sochi-2023",
+        "Erdoğan said Turkey and the United Nations had prepared new proposals to revive the initiative and that he believed a solution could be reached soon, Anadolu Agency reported.",
+        "paraphrase",
+        "erdogan-putin-sochi-2023-09-04",
+        "anadolu",
+        "2023-09-04",
+    ),
+    _statement(
+        "india-external-affairs-ministry",
+        "modi-poland-ukraine-trip-2024",
+        "Indian Prime Minister Narendra Modi will visit Poland and Ukraine this week, India's Ministry of External Affairs said on Monday.",
+        "paraphrase",
+        "modi-kyiv-visit-2024-08-23",
+        None,
+        "2024-08-19",
+    ),
+    _statement(
+        "india-external-affairs-ministry",
+        "modi-poland-ukraine-trip-2024",
+        "A senior ministry official told reporters that India had consistently called for dialogue and diplomacy to end the war and was ready to contribute to a peaceful settlement.",
+        "paraphrase",
+        "modi-kyiv-visit-2024-08-23",
+        None,
+        "2024-08-19",
+    ),
+    _statement(
+        "volodymyr-zelenskyy",
+        "modi-poland-ukraine-trip-2024",
+        "Zelenskyy criticised the timing of that visit, which coincided with a deadly Russian missile strike on a children's hospital in Kyiv.",
+        "paraphrase",
+        "modi-putin-moscow-2024-07",
+        None,
+        "2024-07-08",
+    ),
+    _statement(
+        "antony-blinken",
+        "blinken-wang-yi-munich-2024",
+        "Blinken raised concerns about China's support for Russia's defence industry and stressed the importance of peace and stability across the Taiwan Strait, the department said.",
+        "paraphrase",
+        "blinken-wang-yi-munich-2024-02-16",
+        None,
+        "2024-02-16",
+    ),
+    _statement(
+        "wang-yi",
+        "blinken-wang-yi-munich-2024",
+        "Wang told Blinken that the most important task for both countries was to follow the guidance of their presidents and turn the understandings reached at their November summit in California into reality, according to the Chinese Foreign Ministry.",
+        "paraphrase",
+        "blinken-wang-yi-munich-2024-02-16",
+        "china-foreign-ministry",
+        "2024-02-16",
+    ),
+    _statement(
+        "donald-trump",
+        "trump-putin-alaska-summit-announced-2025",
+        "U.S. President Donald Trump said he will meet Russian President Vladimir Putin in Alaska next Friday, August 15, in an effort to end the war in Ukraine.",
+        "paraphrase",
+        "trump-putin-alaska-2025-08-15",
+        None,
+        "2025-08-08",
+    ),
+    _statement(
+        "donald-trump",
+        "trump-putin-alaska-summit-announced-2025",
+        "some swapping of territories",
+        "partial",
+        None,
+        None,
+        "2025-08-08",
+    ),
+    _statement(
+        "volodymyr-zelenskyy",
+        "trump-putin-alaska-summit-announced-2025",
+        "Ukrainian President Volodymyr Zelenskyy said on Saturday that Ukrainians would not give their land to the occupier and that any decision taken without Ukraine would be a decision against peace.",
+        "paraphrase",
+        None,
+        None,
+        "2025-08-09",
+    ),
+    _statement(
+        "anthony-albanese",
+        "quad-sydney-summit-cancelled-2023",
+        "A summit of the Quad group of Australia, India, Japan and the United States planned for Sydney next week has been called off after U.S. President Joe Biden postponed his trip to Australia, Prime Minister Anthony Albanese said on Wednesday.",
+        "paraphrase",
+        "quad-sydney-summit-2023-05-24",
+        None,
+        "2023-05-17",
+    ),
+    _statement(
+        "anthony-albanese",
+        "quad-sydney-summit-cancelled-2023",
+        "Albanese said the four leaders would instead meet on the sidelines of the Group of Seven summit in Hiroshima, Japan, this weekend.",
+        "paraphrase",
+        "quad-hiroshima-2023-05-20",
+        None,
+        "2023-05-17",
+    ),
+    _statement(
+        "anthony-albanese",
+        "quad-sydney-summit-cancelled-2023",
+        "He said Modi would still come to Australia for a bilateral visit and that the two prime ministers would hold talks in Sydney next week.",
+        "paraphrase",
+        "modi-albanese-sydney-2023-05-24",
+        None,
+        "2023-05-17",
+    ),
+    _statement(
+        "anthony-albanese",
+        "quad-sydney-summit-cancelled-2023",
+        "Albanese told reporters that Biden had invited him to visit Washington.",
+        "paraphrase",
+        None,
+        None,
+        "2023-05-17",
     ),
 ]
