@@ -560,18 +560,18 @@ ARTICLES = [
         Sunday, at the start of the first foreign trip Li has made since taking office last
         month.
 
-        Li told the Russian president that China was prepared to work with Russia on closer
-        contacts between the two militaries and on security cooperation in multilateral
-        forums, Xinhua news agency reported.
+        Li told the Russian president that Beijing wanted closer contacts between the Chinese
+        and Russian armed forces and more security cooperation in multilateral forums, Xinhua
+        news agency reported.
 
         According to Xinhua, Putin said defence ties held an important place in relations
-        between Moscow and Beijing and had grown steadily in recent years. The Russian
-        president also recalled the state visit that Chinese President Xi Jinping paid to
-        Moscow in March.
+        between Moscow and Beijing. The Russian
+        president also spoke of the state visit Xi Jinping made to Moscow in March.
 
-        Li is visiting Russia from April 16 to 19 at the invitation of Russian Defence
-        Minister Sergei Shoigu. The Chinese Defence Ministry said on Friday that he would hold
-        talks with Russian military leaders and visit military academies during the trip.
+        Russian Defence Minister Sergei Shoigu invited Li for the official visit, which runs
+        from April 16 to April 19. China's Ministry of National Defense said on
+        Friday that Li would hold talks with Russia's military leadership and tour Russian
+        military education institutions.
 
         Mr. Li, a career officer who spent decades in China's space launch programme, was
         named defence minister by the National People's Congress on March 12. The United
@@ -666,7 +666,7 @@ ARTICLES = [
         since the Russian invasion began in February last year.
 
         The visit coincided with Chinese President Xi Jinping's state visit to Russia. Xi was
-        holding talks with Russian President Vladimir Putin in Moscow on the same day.
+        in the Russian capital for talks with President Vladimir Putin on the same day.
         """,
     ),
     _article(
@@ -903,8 +903,8 @@ ARTICLES = [
 
         The envoy is Li Hui, a former Chinese ambassador to Russia.
 
-        The call came five weeks after Xi held talks with Russian President Vladimir Putin in
-        Moscow. Kyiv and Western governments had urged Beijing for months to engage directly
+        The call came five weeks after Xi's talks with Russian President Vladimir Putin at the
+        Kremlin. Kyiv and Western governments had urged Beijing for months to engage directly
         with the Ukrainian leadership.
         """,
     ),
@@ -982,8 +982,8 @@ ARTICLES = [
         including artillery ammunition, and said Washington would impose new sanctions on
         Russia later in the week.
 
-        In a statement issued as he arrived, Biden said "Kyiv stands" one year after the
-        invasion and pledged continued American support for Ukraine.
+        Standing beside Zelenskyy, Biden said "Kyiv stands" one year after the invasion and
+        pledged continued American support for Ukraine.
 
         Zelenskyy called the visit an extremely important sign of support for all Ukrainians.
 
@@ -1239,7 +1239,7 @@ MEETINGS = [
         "evidence": [
             (
                 "li-shangfu-meets-putin-2023",
-                "Li is visiting Russia from April 16 to 19 at the invitation of Russian Defence Minister Sergei Shoigu.",
+                "Russian Defence Minister Sergei Shoigu invited Li for the official visit, which runs from April 16 to April 19.",
             ),
             (
                 "li-shangfu-shoigu-talks-2023",
@@ -1283,7 +1283,7 @@ MEETINGS = [
             ),
             (
                 "li-shangfu-meets-putin-2023",
-                "The Russian president also recalled the state visit that Chinese President Xi Jinping paid to Moscow in March.",
+                "The Russian president also spoke of the state visit Xi Jinping made to Moscow in March.",
             ),
         ],
     },
@@ -1323,7 +1323,7 @@ MEETINGS = [
             ),
             (
                 "kishida-visits-kyiv-2023",
-                "Xi was holding talks with Russian President Vladimir Putin in Moscow on the same day.",
+                "Xi was in the Russian capital for talks with President Vladimir Putin on the same day.",
             ),
         ],
     },
@@ -2113,7 +2113,7 @@ STATEMENTS = [
     _statement(
         "li-shangfu",
         "li-shangfu-meets-putin-2023",
-        "Li told the Russian president that China was prepared to work with Russia on closer contacts between the two militaries and on security cooperation in multilateral forums, Xinhua news agency reported.",
+        "Li told the Russian president that Beijing wanted closer contacts between the Chinese and Russian armed forces and more security cooperation in multilateral forums, Xinhua news agency reported.",
         "paraphrase",
         "li-shangfu-putin-2023-04-16",
         "xinhua",
@@ -2122,7 +2122,7 @@ STATEMENTS = [
     _statement(
         "vladimir-putin",
         "li-shangfu-meets-putin-2023",
-        "According to Xinhua, Putin said defence ties held an important place in relations between Moscow and Beijing and had grown steadily in recent years.",
+        "According to Xinhua, Putin said defence ties held an important place in relations between Moscow and Beijing.",
         "paraphrase",
         "li-shangfu-putin-2023-04-16",
         "xinhua",
@@ -2131,7 +2131,7 @@ STATEMENTS = [
     _statement(
         "vladimir-putin",
         "li-shangfu-meets-putin-2023",
-        "The Russian president also recalled the state visit that Chinese President Xi Jinping paid to Moscow in March.",
+        "The Russian president also spoke of the state visit Xi Jinping made to Moscow in March.",
         "paraphrase",
         "li-shangfu-putin-2023-04-16",
         "xinhua",
@@ -2140,7 +2140,7 @@ STATEMENTS = [
     _statement(
         "china-defence-ministry",
         "li-shangfu-meets-putin-2023",
-        "The Chinese Defence Ministry said on Friday that he would hold talks with Russian military leaders and visit military academies during the trip.",
+        "China's Ministry of National Defense said on Friday that Li would hold talks with Russia's military leadership and tour Russian military education institutions.",
         "paraphrase",
         "li-shangfu-russia-visit-2023-04",
         None,
