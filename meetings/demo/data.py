@@ -54,6 +54,9 @@ def _organization(key, name, country, wikidata, aliases):
 
 
 # Wikidata ids are given only where we are certain of them; None otherwise.
+# Each role alias text appears at most once per actor: the Alias table keeps one validity
+# window per actor and normalized text, so a second window (a second term) would be dropped.
+# Where an office was held twice, the role alias covers the current or latest term.
 ACTORS = [
     # --- people ----------------------------------------------------------------------
     _person(
@@ -84,7 +87,6 @@ ACTORS = [
         "Q7747",
         ["Putin", "Vladimir Vladimirovich Putin", "Mr. Putin", "Mr Putin"],
         [
-            ("the Russian president", "2000-05-07", "2008-05-07"),
             ("the Russian president", "2012-05-07", None),
             ("Russia's president", "2012-05-07", None),
             ("the Kremlin leader", "2012-05-07", None),
@@ -133,7 +135,6 @@ ACTORS = [
         None,
         ["Wang", "Mr. Wang"],
         [
-            ("the Chinese foreign minister", "2013-03-16", "2022-12-30"),
             ("the Chinese foreign minister", "2023-07-25", None),
             ("China's foreign minister", "2023-07-25", None),
         ],
@@ -223,8 +224,6 @@ ACTORS = [
         "Q22686",
         ["Trump", "Donald J. Trump"],
         [
-            ("the U.S. president", "2017-01-20", "2021-01-20"),
-            ("the US president", "2017-01-20", "2021-01-20"),
             ("the U.S. president", "2025-01-20", None),
             ("the US president", "2025-01-20", None),
         ],

@@ -281,6 +281,14 @@ def test_position_organizations_are_actor_keys_or_empty():
             assert p["organization"] in ACTOR_KEYS | {""}, (a["key"], p["organization"])
 
 
+def test_no_actor_repeats_a_role_alias_text_in_a_second_window():
+    # The Alias table keeps one validity window per actor and text; a repeat would be lost.
+    for a in ACTORS:
+        texts = [text.casefold() for text, _, _ in a["role_aliases"]]
+        assert len(texts) == len(set(texts)), a["key"]
+        assert not set(texts) & {alias.casefold() for alias in a["aliases"]}, a["key"]
+
+
 def test_every_person_holds_at_least_one_dated_position():
     for a in ACTORS:
         if a["kind"] == "person":
