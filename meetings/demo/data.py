@@ -2,8 +2,10 @@
 
 Every article body below is a demo text written by the project team for the
 "Diplomatic Meetings demo desk"; none of it is copied from a real outlet. The facts
-(who met whom, where and when, who held which office) follow the public record, and
-what people said is given as reported speech, never as an invented verbatim quotation.
+(who met whom, where and when, who held which office) follow the public record. What
+people said is given as reported speech; the only words in quote marks are a few short
+phrases that were widely reported at the time (for example Xi Jinping's "the first red
+line that must not be crossed" in Bali in 2022). No quotation is invented.
 
 The module is pure data, free of Django, so the loader (which turns it into database
 rows) and the extraction pipeline (which uses ACTORS as its knowledge base) can both
