@@ -15,6 +15,21 @@ from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 
 
+def keyset_before(date_field: str, date: dt.date | None, pk: int) -> Q:
+    """Rows after (date, pk) in "date descending, nulls last, then pk descending" order.
+
+    Keyset paging: the next page starts where the last row of this one ended, so page 1,000
+    costs what page 1 costs (DESIGN.md, "Speed by design").
+    """
+    if date is None:
+        return Q(**{f"{date_field}__isnull": True, "pk__lt": pk})
+    return (
+        Q(**{f"{date_field}__lt": date})
+        | Q(**{date_field: date, "pk__lt": pk})
+        | Q(**{f"{date_field}__isnull": True})
+    )
+
+
 class EditorialStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     PUBLISHED = "published", "Published"
@@ -60,6 +75,21 @@ class ActorQuerySet(models.QuerySet):
         """One actor with country and positions (with their organisation) prefetched."""
         return self.select_related("country").prefetch_related(
             Prefetch("positions", queryset=Position.objects.select_related("organization"))
+        )
+
+    def for_list(self):
+        """Rows for actor_list.html: country and offices (for the current title) prefetched."""
+        return self.select_related("country").prefetch_related("positions")
+
+    def matching_name(self, text: str):
+        """Actors one of whose names contains ``text`` (case- and accent-insensitive)."""
+        key = normalize_name(text)
+        if not key:
+            return self.none()
+        return self.filter(
+            models.Exists(
+                Alias.objects.filter(actor=models.OuterRef("pk"), normalized__contains=key)
+            )
         )
 
 
@@ -310,6 +340,36 @@ class MeetingQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by(F("start_date").desc(nulls_last=True), "-id")
 
+    def involving_or_hosted(self, code: str):
+        """Meetings with a participant from the country, or held there (the country page)."""
+        code = code.upper()
+        return self.filter(
+            Q(country_id=code)
+            | models.Exists(
+                Participation.objects.filter(meeting=models.OuterRef("pk"), country_id=code)
+            )
+        )
+
+    def between_countries(self, first: str, second: str):
+        """Meetings with participants from both countries (the country-pair page)."""
+        return self.involving(first).involving(second)
+
+    def from_outlet(self, outlet: str):
+        """Meetings supported by a published article from this outlet."""
+        return self.filter(
+            models.Exists(
+                Evidence.objects.filter(
+                    meeting=models.OuterRef("pk"),
+                    article__outlet__iexact=outlet,
+                    article__editorial_status=EditorialStatus.PUBLISHED,
+                )
+            )
+        )
+
+    def older_than(self, date: dt.date | None, pk: int):
+        """Keyset page: the meetings after (date, pk) in newest-first order."""
+        return self.filter(keyset_before("start_date", date, pk))
+
     def for_list(self):
         """Rows for meeting lists: venue country and participants (with countries) prefetched."""
         return self.select_related("country").prefetch_related(
@@ -317,6 +377,57 @@ class MeetingQuerySet(models.QuerySet):
                 "participations",
                 queryset=Participation.objects.select_related("actor", "actor__country"),
             )
+        )
+
+    def for_export(self):
+        """Rows for the CSV export: as for_list, plus the published source articles' links."""
+        return self.for_list().prefetch_related(
+            Prefetch(
+                "evidence",
+                queryset=Evidence.objects.filter(
+                    article__editorial_status=EditorialStatus.PUBLISHED
+                )
+                .select_related("article")
+                .only("meeting_id", "article__url", "article__slug", "article__title"),
+                to_attr="public_evidence",
+            )
+        )
+
+    def for_timeline(self):
+        """Rows for actor_detail.html: participants with their offices, to show titles that day."""
+        return self.select_related("country").prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related(
+                    "actor", "actor__country"
+                ).prefetch_related("actor__positions"),
+            )
+        )
+
+    def for_detail(self):
+        """One meeting for meeting_detail.html: venue, participants with offices, published
+        evidence with its article, and the public statements said there."""
+        return self.select_related("country").prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related(
+                    "actor", "actor__country"
+                ).prefetch_related("actor__positions"),
+            ),
+            Prefetch(
+                "evidence",
+                queryset=Evidence.objects.filter(
+                    article__editorial_status=EditorialStatus.PUBLISHED
+                ).select_related("article"),
+                to_attr="public_evidence",
+            ),
+            Prefetch(
+                "statements",
+                queryset=Statement.objects.published()
+                .select_related("speaker", "via")
+                .order_by("said_on", "start", "id"),
+                to_attr="public_statements",
+            ),
         )
 
 
@@ -486,9 +597,25 @@ class StatementQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by(F("said_on").desc(nulls_last=True), "-id")
 
+    def older_than(self, date: dt.date | None, pk: int):
+        """Keyset page: the statements after (date, pk) in newest-first order."""
+        return self.filter(keyset_before("said_on", date, pk))
+
+    def of_country(self, *codes: str):
+        """Statements by speakers from any of these countries."""
+        return self.filter(speaker__country_id__in=[c.upper() for c in codes])
+
+    def at_meetings(self, meetings):
+        """Statements said at any of these meetings (a queryset of meetings)."""
+        return self.filter(meeting__in=meetings.values("pk"))
+
     def for_list(self):
         """Rows for statement lists: speaker, via, article and meeting in one query."""
         return self.select_related("speaker", "speaker__country", "via", "article", "meeting")
+
+    def for_detail(self):
+        """One statement for statement_detail.html: as for_list, plus the speaker's offices."""
+        return self.for_list().prefetch_related("speaker__positions")
 
 
 class Statement(models.Model):
