@@ -1,0 +1,238 @@
+"""Full-text search over meetings, statements and articles, and typo-tolerant actor names.
+
+PostgreSQL: a stored, generated ``search_vector`` tsvector per table with a GIN index
+(migration 0003), queried with ``websearch_to_tsquery``; ``pg_trgm`` for actor names.
+Only a bounded, recent candidate set is ever ranked (DESIGN.md: ranking every match of a
+common name costs up to 870 ms; ranking the newest 200 costs ~20 ms). Matches are fetched
+first in a MATERIALIZED CTE so a rare term does not make the planner walk the date index.
+
+SQLite (local runs): every word must appear (``icontains``), newest first, no ranking.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, TrigramSimilarity
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Greatest
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from meetings.models import (
+    Actor,
+    Alias,
+    Article,
+    EditorialStatus,
+    Meeting,
+    Statement,
+    normalize_name,
+)
+
+CONFIG = "english"
+CANDIDATES = 200  # newest matches ranked per kind of record
+EXACT_COUNT_LIMIT = 10_000  # above this, say "10,000+" instead of counting
+# Private-use characters mark highlights in PostgreSQL's output, so the text can be
+# escaped before the marks become <mark> elements.
+START, STOP = "\ue000", "\ue001"
+
+# table, date column, visibility condition: what a public search of each kind scans.
+TABLES = {
+    Meeting: ("meetings_meeting", "start_date", "is_public"),
+    Statement: ("meetings_statement", "said_on", "is_public"),
+    Article: ("meetings_article", "published_on", "editorial_status = 'published'"),
+}
+
+
+def uses_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def terms(text: str) -> list[str]:
+    """The words of a query, without websearch operators (for the SQLite fallback)."""
+    words = re.findall(r"\w[\w'-]*", text)
+    return [w for w in words if w.lower() not in {"or", "and"}][:8]
+
+
+def matching(queryset: QuerySet, text: str) -> QuerySet:
+    """``queryset`` narrowed to records whose text matches the query (no ranking)."""
+    model = queryset.model
+    if uses_postgres():
+        table, _, public = TABLES[model]
+        return queryset.filter(
+            pk__in=RawSQL(
+                f"SELECT id FROM {table} WHERE {public} "
+                f"AND search_vector @@ websearch_to_tsquery('{CONFIG}', %s)",
+                (text,),
+            )
+        )
+    fields = {
+        Meeting: ["title", "summary", "city"],
+        Statement: ["text", "speaker__name"],
+        Article: ["title", "body"],
+    }[model]
+    words = terms(text)
+    if not words:
+        return queryset.none()
+    for word in words:
+        condition = Q()
+        for name in fields:
+            condition |= Q(**{f"{name}__icontains": word})
+        queryset = queryset.filter(condition)
+    return queryset
+
+
+def count_bounded(queryset: QuerySet, limit: int = EXACT_COUNT_LIMIT) -> tuple[int, bool]:
+    """(count, more): an exact count up to ``limit``; past it, (limit, True)."""
+    n = queryset.order_by()[: limit + 1].count()
+    return (limit, True) if n > limit else (n, False)
+
+
+def highlight(text: str) -> SafeString:
+    """PostgreSQL's headline with our markers → escaped HTML with <mark> elements."""
+    return mark_safe(escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))
+
+
+def snippet(text: str, words: list[str], width: int = 220) -> SafeString:
+    """A window of ``text`` around the first matching word, words marked (SQLite fallback)."""
+    lower = text.lower()
+    hits = [lower.find(w.lower()) for w in words if lower.find(w.lower()) >= 0]
+    start = max(0, min(hits, default=0) - width // 3)
+    piece = text[start : start + width]
+    piece = ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+    html = escape(piece)
+    for word in words:
+        html = re.sub(f"({re.escape(escape(word))})", r"<mark>\1</mark>", html, flags=re.I)
+    return mark_safe(html)
+
+
+@dataclass
+class Section:
+    """The results of one kind of record: the best few, and how many matched in all."""
+
+    rows: list = field(default_factory=list)
+    count: int = 0
+    more: bool = False
+
+
+@dataclass
+class Results:
+    query: str
+    actors: list = field(default_factory=list)
+    meetings: Section = field(default_factory=Section)
+    statements: Section = field(default_factory=Section)
+    articles: Section = field(default_factory=Section)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.actors or self.meetings.rows or self.statements.rows or self.articles.rows)
+
+
+def search(text: str, *, per_section: int = 10) -> Results:
+    """Everything public that matches ``text``: actors by name, and ranked records."""
+    text = text.strip()[:200]
+    results = Results(query=text)
+    if not text:
+        return results
+    results.actors = actors_matching(text)
+    sources = {
+        "meetings": (Meeting.objects.published().for_list(), "summary"),
+        "statements": (Statement.objects.published().for_list(), "text"),
+        "articles": (Article.objects.published(), "body"),
+    }
+    for name, (queryset, body_field) in sources.items():
+        setattr(results, name, ranked(queryset, text, body_field, per_section))
+    return results
+
+
+def ranked(queryset: QuerySet, text: str, body_field: str, limit: int) -> Section:
+    """The best ``limit`` of the newest CANDIDATES matches, with highlighted snippets."""
+    model = queryset.model
+    matches = matching(model.objects.all(), text)
+    if model is Article:
+        matches = matches.filter(editorial_status=EditorialStatus.PUBLISHED)
+    else:
+        matches = matches.filter(is_public=True)
+    count, more = count_bounded(matches)
+    section = Section(count=count, more=more)
+    if not count:
+        return section
+    if uses_postgres():
+        table, date_column, public = TABLES[model]
+        candidates = RawSQL(
+            f"WITH matches AS MATERIALIZED (SELECT id, {date_column} AS day FROM {table} "
+            f"WHERE {public} AND search_vector @@ websearch_to_tsquery('{CONFIG}', %s)) "
+            f"SELECT id FROM matches ORDER BY day DESC NULLS LAST, id DESC LIMIT {CANDIDATES}",
+            (text,),
+        )
+        query = SearchQuery(text, search_type="websearch", config=CONFIG)
+        rows = list(
+            queryset.filter(pk__in=candidates)
+            .annotate(
+                rank=RawSQL(
+                    f"ts_rank({table}.search_vector, websearch_to_tsquery('{CONFIG}', %s))",
+                    (text,),
+                ),
+                headline=SearchHeadline(
+                    body_field,
+                    query,
+                    config=CONFIG,
+                    start_sel=START,
+                    stop_sel=STOP,
+                    max_words=35,
+                    min_words=15,
+                    max_fragments=2,
+                ),
+            )
+            .order_by("-rank", "-pk")[:limit]
+        )
+        for row in rows:
+            row.snippet = highlight(row.headline)
+    else:
+        words = terms(text)
+        rows = list(matching(queryset, text).order_by("-pk")[:limit])
+        for row in rows:
+            row.snippet = snippet(getattr(row, body_field) or "", words)
+    section.rows = rows
+    return section
+
+
+def actors_matching(text: str, limit: int = 8) -> list[Actor]:
+    """Published actors one of whose names is like the query or one of its words.
+
+    PostgreSQL: trigram similarity ("Shoygu" finds Shoigu) served by a GIN trigram index
+    on the normalized alias; SQLite: the alias contains the word.
+    """
+    whole = normalize_name(text)
+    words = list(dict.fromkeys([whole, *normalize_name(text).split()]))[:6]
+    words = [w for w in words if len(w) >= 2]
+    if not words:
+        return []
+    aliases = Alias.objects.filter(actor__editorial_status=EditorialStatus.PUBLISHED)
+    if uses_postgres():
+        condition = Q()
+        for word in words:
+            condition |= Q(normalized=word) | Q(normalized__startswith=f"{word} ")
+            if len(word) >= 3:
+                condition |= Q(normalized__trigram_similar=word)
+        similarity = [TrigramSimilarity("normalized", w) for w in words]
+        score = Greatest(*similarity) if len(similarity) > 1 else similarity[0]
+        hits = (
+            aliases.filter(condition)
+            .annotate(score=score)
+            .order_by("-score", "actor_id")
+            .values_list("actor_id", flat=True)[:50]
+        )
+    else:
+        condition = Q()
+        for word in words:
+            condition |= Q(normalized__contains=word)
+        hits = (
+            aliases.filter(condition).order_by("actor_id").values_list("actor_id", flat=True)[:50]
+        )
+    ids = list(dict.fromkeys(hits))[:limit]
+    actors = {a.pk: a for a in Actor.objects.published().for_list().filter(pk__in=ids)}
+    return [actors[pk] for pk in ids if pk in actors]
