@@ -1,0 +1,539 @@
+"""django-filter FilterSets: the only place request.GET is parsed.
+
+One FilterSet drives a list page, its facet counts, its CSV export and its feed. Invalid
+values never raise: ``resolve()`` drops them, says why, and answers 400 only when nothing
+the reader asked for could be understood.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import django_filters as filters
+from django import forms
+from django.db.models import Count, QuerySet
+from django.db.models.functions import ExtractYear
+from django.http import QueryDict
+from django_filters import fields as filter_fields
+
+from meetings import search
+from meetings.models import (
+    Actor,
+    Country,
+    EditorialStatus,
+    Meeting,
+    Participation,
+    Statement,
+)
+
+PAGE_SIZE = 25
+FACET_SAMPLE = 10_000  # facets count the newest this-many matching rows, never all
+
+
+# --- fields ------------------------------------------------------------------------------
+
+
+class CountryField(forms.MultipleChoiceField):
+    """ISO codes in any case ("cn", "CN"); stored upper-case."""
+
+    def to_python(self, value):
+        return [v.strip().upper() for v in super().to_python(value) if v.strip()]
+
+    def valid_value(self, value):
+        return value in self.known
+
+    @property
+    def known(self) -> set[str]:
+        return {code for code, _ in self.choices}
+
+
+class CursorField(forms.CharField):
+    """A keyset cursor: "2023-04-16.42" (date and id of the last row shown), or "-.42"."""
+
+    default_error_messages = {"invalid": "That page link is not valid; start from the first page."}
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        day, _, pk = value.partition(".")
+        try:
+            return (None if day == "-" else dt.date.fromisoformat(day), int(pk))
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class CountryChoiceField(filter_fields.ChoiceField):
+    """One ISO code in any case; stored upper-case."""
+
+    def to_python(self, value):
+        return super().to_python(value).strip().upper()
+
+
+class TimelineCursorField(forms.CharField):
+    """The timeline's cursor: "2023-04-16.3.42" (date, kind rank, id of the last entry)."""
+
+    default_error_messages = {"invalid": "That page link is not valid; start from the newest."}
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            day, rank, pk = value.split(".")
+            return (dt.date.fromisoformat(day), int(rank), int(pk))
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+def cursor_for(day: dt.date | None, pk: int) -> str:
+    return f"{day.isoformat() if day else '-'}.{pk}"
+
+
+class DateRangeForm(forms.Form):
+    """Refuses a range that ends before it starts."""
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", "The end date is before the start date.")
+        return data
+
+
+def date_input(label: str):
+    return filters.DateFilter(
+        label=label,
+        method="filter_noop",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+class CountryFilter(filters.MultipleChoiceFilter):
+    field_class = CountryField
+
+
+class CounterpartFilter(filters.ChoiceFilter):
+    field_class = CountryChoiceField
+
+
+class TimelineCursorFilter(filters.Filter):
+    field_class = TimelineCursorField
+
+
+def country_filter(label: str = "Country"):
+    return CountryFilter(
+        label=label,
+        method="filter_country",
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+
+
+def actor_filter(label: str):
+    return filters.ModelChoiceFilter(
+        label=label,
+        queryset=Actor.objects.published(),
+        to_field_name="slug",
+        method="filter_actor",
+        widget=forms.TextInput(attrs={"placeholder": "e.g. vladimir-putin"}),
+        error_messages={"invalid_choice": "We know no actor by that name in the link."},
+    )
+
+
+class BaseFilterSet(filters.FilterSet):
+    """Country choices loaded once per request; date range applied by the subclass."""
+
+    date_field = "start_date"
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        if "country" in self.filters:
+            self.countries = dict(Country.objects.values_list("code", "name"))
+            self.filters["country"].extra["choices"] = list(self.countries.items())
+
+    def filter_noop(self, queryset, name, value):
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        if data.get("date_from"):
+            queryset = queryset.filter(**{f"{self.date_field}__gte": data["date_from"]})
+        if data.get("date_to"):
+            queryset = queryset.filter(**{f"{self.date_field}__lte": data["date_to"]})
+        return queryset
+
+    def filter_q(self, queryset, name, value):
+        return search.matching(queryset, value)
+
+
+# --- meetings ------------------------------------------------------------------------------
+
+
+class MeetingFilter(BaseFilterSet):
+    q = filters.CharFilter(label="Words", method="filter_q")
+    country = country_filter("Participant country")
+    date_from = date_input("From")
+    date_to = date_input("To")
+    actor = actor_filter("Participant")
+    kind = filters.MultipleChoiceFilter(
+        label="Kind", choices=Meeting.Kind.choices, widget=forms.CheckboxSelectMultiple
+    )
+    status = filters.ChoiceFilter(
+        label="Status", choices=Meeting.Status.choices, empty_label="Any status"
+    )
+    outlet = filters.CharFilter(label="Outlet", method="filter_outlet")
+
+    class Meta:
+        model = Meeting
+        fields = ["q", "country", "date_from", "date_to", "actor", "kind", "status", "outlet"]
+        form = DateRangeForm
+
+    def filter_country(self, queryset, name, value):
+        return queryset.involving(*value) if value else queryset
+
+    def filter_actor(self, queryset, name, value):
+        return queryset.with_actor(value) if value else queryset
+
+    def filter_outlet(self, queryset, name, value):
+        return queryset.from_outlet(value)
+
+
+class StatementFilter(BaseFilterSet):
+    date_field = "said_on"
+
+    q = filters.CharFilter(label="Words", method="filter_q")
+    country = country_filter("Speaker's country")
+    date_from = date_input("From")
+    date_to = date_input("To")
+    actor = actor_filter("Speaker")
+    kind = filters.MultipleChoiceFilter(
+        label="Kind", choices=Statement.Kind.choices, widget=forms.CheckboxSelectMultiple
+    )
+    outlet = filters.CharFilter(label="Outlet", method="filter_outlet")
+
+    class Meta:
+        model = Statement
+        fields = ["q", "country", "date_from", "date_to", "actor", "kind", "outlet"]
+        form = DateRangeForm
+
+    def filter_country(self, queryset, name, value):
+        return queryset.of_country(*value) if value else queryset
+
+    def filter_actor(self, queryset, name, value):
+        return queryset.filter(speaker=value) if value else queryset
+
+    def filter_outlet(self, queryset, name, value):
+        return queryset.filter(
+            article__outlet__iexact=value, article__editorial_status=EditorialStatus.PUBLISHED
+        )
+
+
+class ActorFilter(BaseFilterSet):
+    q = filters.CharFilter(label="Name", method="filter_name")
+    country = country_filter("Country")
+    kind = filters.ChoiceFilter(label="Kind", choices=Actor.Kind.choices, empty_label="Any kind")
+
+    class Meta:
+        model = Actor
+        fields = ["q", "country", "kind"]
+
+    def filter_name(self, queryset, name, value):
+        return queryset.matching_name(value)
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(country_id__in=value) if value else queryset
+
+
+TIMELINE_KINDS = [*Meeting.Kind.choices, ("statement", "Statement"), ("office", "Office")]
+
+
+class TimelineFilter(BaseFilterSet):
+    """The actor timeline: its meetings are filtered here; statements and offices follow the
+    same cleaned values in views.actor_detail."""
+
+    date_from = date_input("From")
+    date_to = date_input("To")
+    kind = filters.MultipleChoiceFilter(
+        label="Show",
+        choices=TIMELINE_KINDS,
+        method="filter_kind",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    counterpart = CounterpartFilter(
+        label="Counterpart country", method="filter_noop", empty_label=None
+    )
+
+    after = TimelineCursorFilter(label="Page", method="filter_noop")
+
+    class Meta:
+        model = Meeting
+        fields = ["date_from", "date_to", "kind", "counterpart", "after"]
+        form = DateRangeForm
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        self.countries = dict(Country.objects.values_list("code", "name"))
+        choices = [("", "Any country"), *self.countries.items()]
+        self.filters["counterpart"].extra["choices"] = choices
+
+    def filter_kind(self, queryset, name, value):
+        kinds = [k for k in value if k in Meeting.Kind.values]
+        return queryset.filter(kind__in=kinds) if value else queryset
+
+    def filter_queryset(self, queryset):
+        return queryset  # views.actor_detail applies the cleaned values to each source
+
+
+class PageForm(forms.Form):
+    """The keyset cursor of list pages: ?after=<date>.<id>."""
+
+    after = CursorField(required=False)
+
+
+class SlugPageForm(forms.Form):
+    """The cursor of the actor list, ordered by slug: ?after=<slug of the last row>."""
+
+    after = forms.SlugField(required=False, max_length=220)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search", max_length=200, required=False)
+
+
+# --- resolving a request's filters ----------------------------------------------------------
+
+
+@dataclass
+class Chip:
+    """One active filter value and the link that removes it."""
+
+    label: str
+    value: str
+    remove_query: str
+
+
+@dataclass
+class FacetValue:
+    label: str
+    count: int
+    query: str
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    title: str
+    values: list[FacetValue]
+
+
+@dataclass
+class Resolved:
+    """A request's filters, understood: the filtered queryset and everything around it."""
+
+    filterset: filters.FilterSet
+    queryset: QuerySet
+    problems: list[str] = field(default_factory=list)
+    chips: list[Chip] = field(default_factory=list)
+    after: tuple | None = None
+    status: int = 200
+
+    @property
+    def active(self) -> bool:
+        return bool(self.chips)
+
+
+def _without(data: QueryDict, name: str, value: str | None = None) -> str:
+    """The query string without one value of ``name`` (or all of them); the cursor dropped."""
+    query = data.copy()
+    query.pop("after", None)
+    if value is None:
+        query.pop(name, None)
+    else:
+        query.setlist(name, [v for v in query.getlist(name) if v.upper() != value.upper()])
+    return query.urlencode()
+
+
+def _with(data: QueryDict, name: str, value: str, *, multiple: bool) -> str:
+    query = data.copy()
+    query.pop("after", None)
+    if multiple:
+        values = query.getlist(name)
+        if value.upper() not in {v.upper() for v in values}:
+            query.setlist(name, [*values, value])
+    else:
+        query[name] = value
+    return query.urlencode()
+
+
+def resolve(
+    filterset_class, data: QueryDict, queryset: QuerySet, *, page_form=PageForm
+) -> Resolved:
+    """Apply ``filterset_class`` to ``data``; drop what is invalid and say why."""
+    data = data.copy()
+    problems: list[str] = []
+    page = page_form(data)
+    after = None
+    if page.is_valid():
+        after = page.cleaned_data["after"] or None
+    else:
+        problems.extend(page.errors["after"])
+        data.pop("after")
+    filterset = filterset_class(data, queryset)
+    if not filterset.is_valid():
+        for name, errors in filterset.form.errors.items():
+            label = filterset.form.fields[name].label if name in filterset.form.fields else ""
+            for error in errors:
+                problems.append(f"{label}: {error}" if label else error)
+            data.pop(name, None)
+        filterset = filterset_class(data, queryset)
+        filterset.is_valid()
+    resolved = Resolved(filterset=filterset, queryset=filterset.qs, problems=problems, after=after)
+    resolved.chips = chips(filterset, data)
+    understood = [n for n in filterset.form.fields if any(data.getlist(n))]
+    if problems and not understood:
+        resolved.status = 400
+        resolved.queryset = queryset.none()
+    return resolved
+
+
+def chips(filterset, data: QueryDict) -> list[Chip]:
+    """The active filters, each value with its remove link, in form order."""
+    form = filterset.form
+    cleaned = getattr(form, "cleaned_data", {})
+    result = []
+    for name, form_field in form.fields.items():
+        value = cleaned.get(name)
+        if value in (None, "", []):
+            continue
+        label = form_field.label
+        if isinstance(value, list):
+            names = dict(getattr(form_field, "choices", []))
+            for item in value:
+                if item:
+                    result.append(Chip(label, names.get(item, item), _without(data, name, item)))
+        elif isinstance(value, dt.date):
+            result.append(Chip(label, f"{value.day} {value:%B %Y}", _without(data, name)))
+        elif isinstance(value, Actor):
+            result.append(Chip(label, value.name, _without(data, name)))
+        else:
+            names = dict(getattr(form_field, "choices", []))
+            result.append(Chip(label, str(names.get(value, value)), _without(data, name)))
+    return result
+
+
+# --- facets --------------------------------------------------------------------------------
+
+
+def _sample(queryset: QuerySet) -> QuerySet:
+    """The newest FACET_SAMPLE rows of ``queryset``: facets never count without bound."""
+    model = queryset.model
+    return model.objects.filter(
+        pk__in=queryset.order_by(*model._meta.ordering).values("pk")[:FACET_SAMPLE]
+    )
+
+
+def meeting_facets(resolved: Resolved, data: QueryDict) -> list[Facet]:
+    """Counts by participant country, year, kind and status over the filtered meetings."""
+    sample = _sample(resolved.queryset)
+    cleaned = getattr(resolved.filterset.form, "cleaned_data", {})
+    chosen_countries = set(cleaned.get("country") or [])
+    countries = (
+        Participation.objects.filter(meeting__in=sample.values("pk"), country__isnull=False)
+        .values("country_id", "country__name")
+        .annotate(n=Count("meeting", distinct=True))
+        .order_by("-n", "country__name")[:12]
+    )
+    years = (
+        sample.exclude(start_date__isnull=True)
+        .annotate(year=ExtractYear("start_date"))
+        .values("year")
+        .annotate(n=Count("pk"))
+        .order_by("-year")[:12]
+    )
+    kinds = dict(sample.values("kind").annotate(n=Count("pk")).values_list("kind", "n"))
+    statuses = dict(sample.values("status").annotate(n=Count("pk")).values_list("status", "n"))
+    return [
+        Facet(
+            "Participant country",
+            [
+                FacetValue(
+                    row["country__name"],
+                    row["n"],
+                    _with(data, "country", row["country_id"], multiple=True),
+                    row["country_id"] in chosen_countries,
+                )
+                for row in countries
+            ],
+        ),
+        year_facet(years, data),
+        choice_facet("Kind", "kind", Meeting.Kind.choices, kinds, data, cleaned, multiple=True),
+        choice_facet("Status", "status", Meeting.Status.choices, statuses, data, cleaned),
+    ]
+
+
+def statement_facets(resolved: Resolved, data: QueryDict) -> list[Facet]:
+    """Counts by speaker's country, year and kind over the filtered statements."""
+    sample = _sample(resolved.queryset)
+    cleaned = getattr(resolved.filterset.form, "cleaned_data", {})
+    chosen = set(cleaned.get("country") or [])
+    countries = (
+        sample.filter(speaker__country__isnull=False)
+        .values("speaker__country_id", "speaker__country__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "speaker__country__name")[:12]
+    )
+    years = (
+        sample.exclude(said_on__isnull=True)
+        .annotate(year=ExtractYear("said_on"))
+        .values("year")
+        .annotate(n=Count("pk"))
+        .order_by("-year")[:12]
+    )
+    kinds = dict(sample.values("kind").annotate(n=Count("pk")).values_list("kind", "n"))
+    return [
+        Facet(
+            "Speaker's country",
+            [
+                FacetValue(
+                    row["speaker__country__name"],
+                    row["n"],
+                    _with(data, "country", row["speaker__country_id"], multiple=True),
+                    row["speaker__country_id"] in chosen,
+                )
+                for row in countries
+            ],
+        ),
+        year_facet(years, data),
+        choice_facet("Kind", "kind", Statement.Kind.choices, kinds, data, cleaned, multiple=True),
+    ]
+
+
+def year_facet(rows, data: QueryDict) -> Facet:
+    values = []
+    for row in rows:
+        query = data.copy()
+        query.pop("after", None)
+        query["date_from"] = f"{row['year']}-01-01"
+        query["date_to"] = f"{row['year']}-12-31"
+        selected = (
+            data.get("date_from") == query["date_from"] and data.get("date_to") == query["date_to"]
+        )
+        values.append(FacetValue(str(row["year"]), row["n"], query.urlencode(), selected))
+    return Facet("Year", values)
+
+
+def choice_facet(title, name, choices, counts, data, cleaned, *, multiple=False) -> Facet:
+    chosen = cleaned.get(name) or []
+    chosen = set(chosen if isinstance(chosen, list) else [chosen])
+    return Facet(
+        title,
+        [
+            FacetValue(
+                label, counts[value], _with(data, name, value, multiple=multiple), value in chosen
+            )
+            for value, label in choices
+            if counts.get(value)
+        ],
+    )
