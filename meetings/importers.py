@@ -1,0 +1,642 @@
+"""Bulk import of articles: readers for JSONL, CSV and folders of .txt/.html, and the loop.
+
+The readers are plain Python: they turn files into ``ArticleRecord`` (a well-formed article)
+or ``ReadError`` (a malformed row, with its file and line) and never touch the database.
+``import_records`` writes them: duplicates are checked in batches before writing (one query
+for URLs and one for content hashes per chunk), then each article is inserted in its own
+transaction, with its extraction when asked, so a killed run leaves only whole articles.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+TITLE_MAX = 400
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+CSV_SUFFIXES = {".csv"}
+DOCUMENT_SUFFIXES = {".txt", ".html", ".htm"}
+FOLDER_METADATA = "metadata.csv"
+
+# Accepted spellings of each field, first match wins. The shared eval set uses
+# id, text, title, published, dateline, outlet, source_url.
+FIELD_NAMES = {
+    "title": ("title",),
+    "body": ("text", "body"),
+    "url": ("url", "source_url"),
+    "outlet": ("outlet",),
+    "published_on": ("published", "published_on"),
+    "dateline": ("dateline",),
+    "language": ("language",),
+}
+METADATA_FIELDS = ("title", "url", "outlet", "published_on", "dateline", "language")
+
+_url_validator = URLValidator(schemes=["http", "https"])
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """A well-formed article read from ``source`` at ``line``, not yet in the database."""
+
+    source: str
+    line: int
+    title: str
+    body: str
+    url: str = ""
+    outlet: str = ""
+    published_on: dt.date | None = None
+    dateline: str = ""
+    language: str = "en"
+
+    @property
+    def where(self) -> str:
+        return f"{self.source}:{self.line}"
+
+    @cached_property
+    def content_hash(self) -> str:
+        # Same rule as meetings.models.content_hash, kept here so the readers stay Django-free.
+        return hashlib.sha256(" ".join(self.body.split()).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """A row or file that could not be read, and why."""
+
+    source: str
+    line: int
+    message: str
+
+    @property
+    def where(self) -> str:
+        return f"{self.source}:{self.line}" if self.line else self.source
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+Item = ArticleRecord | ReadError
+
+
+# --- field parsing ------------------------------------------------------------------------
+
+
+class BadField(ValueError):
+    pass
+
+
+def parse_date(value) -> dt.date | None:
+    """An ISO date ("2023-04-17"), or the date part of an ISO timestamp; empty is None."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise BadField(f"bad date {value!r} (expected YYYY-MM-DD)")
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        raise BadField(f"bad date {value!r} (expected YYYY-MM-DD)") from None
+
+
+def parse_url(value) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise BadField(f"bad URL {value!r}")
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        _url_validator(value)
+    except ValidationError:
+        raise BadField(f"bad URL {value!r}") from None
+    return value
+
+
+def _text(value, name: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise BadField(f"{name} must be text, not {type(value).__name__}")
+    return value.strip()
+
+
+def _pick(row: dict, key: str):
+    for name in FIELD_NAMES[key]:
+        value = row.get(name)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def title_from_body(body: str) -> str:
+    """The first line of the text, shortened to fit the title column."""
+    first = body.strip().split("\n", 1)[0].strip()
+    if len(first) > 120:
+        first = first[:117].rsplit(" ", 1)[0] + "…"
+    return first
+
+
+def metadata_from_row(row: dict) -> dict:
+    """Parsed metadata fields present in ``row`` (raises BadField); absent fields are left out."""
+    out: dict = {}
+    for key in METADATA_FIELDS:
+        value = _pick(row, key)
+        if value is None:
+            continue
+        if key == "published_on":
+            out[key] = parse_date(value)
+        elif key == "url":
+            out[key] = parse_url(value)
+        else:
+            out[key] = _text(value, key)
+    return out
+
+
+def record_from_row(row, *, source: str, line: int) -> Item:
+    """An ArticleRecord from a mapping with the JSONL/CSV field names, or a ReadError."""
+    if not isinstance(row, dict):
+        return ReadError(source, line, f"expected a JSON object, got {type(row).__name__}")
+    try:
+        body = _text(_pick(row, "body"), "text")
+        if not body:
+            return ReadError(source, line, 'missing text (no "text" or "body")')
+        meta = metadata_from_row(row)
+    except BadField as exc:
+        return ReadError(source, line, str(exc))
+    return make_record(source=source, line=line, body=body, **meta)
+
+
+def make_record(*, source: str, line: int, body: str, title: str = "", **meta) -> ArticleRecord:
+    title = " ".join((title or title_from_body(body)).split())
+    if len(title) > TITLE_MAX:
+        title = title[: TITLE_MAX - 1].rsplit(" ", 1)[0] + "…"
+    meta = {k: v for k, v in meta.items() if v not in (None, "")}
+    return ArticleRecord(source=source, line=line, title=title, body=body, **meta)
+
+
+# --- readers ------------------------------------------------------------------------------
+
+
+def read_jsonl(path: Path) -> Iterator[Item]:
+    """One JSON object per line; blank lines are ignored; each bad line is its own error."""
+    source = str(path)
+    with path.open("rb") as f:
+        for number, raw in enumerate(f, start=1):
+            if not raw.strip():
+                continue
+            try:
+                row = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError as exc:
+                yield ReadError(source, number, f"not UTF-8 ({exc.reason})")
+                continue
+            except json.JSONDecodeError as exc:
+                yield ReadError(source, number, f"bad JSON: {exc.msg} (column {exc.colno})")
+                continue
+            yield record_from_row(row, source=source, line=number)
+
+
+def _raise_csv_field_limit() -> None:
+    # The csv module refuses fields over 128 KiB by default; a long article body is one field.
+    if csv.field_size_limit() < 64 * 1024 * 1024:
+        csv.field_size_limit(64 * 1024 * 1024)
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, list[str] | None, str]]:
+    """(first line of the record, its fields or None, error message) for each CSV record."""
+    _raise_csv_field_limit()
+    with path.open(newline="", encoding="utf-8-sig", errors="strict") as f:
+        reader = csv.reader(f)
+        last = 0
+        while True:
+            start = last + 1
+            try:
+                fields = next(reader)
+            except StopIteration:
+                return
+            except (csv.Error, UnicodeDecodeError) as exc:
+                last = reader.line_num
+                yield start, None, f"bad CSV: {exc}"
+                if isinstance(exc, UnicodeDecodeError):
+                    return  # the decoder cannot resync; the rest of the file is unreadable
+                continue
+            last = reader.line_num
+            yield start, fields, ""
+
+
+def read_csv(path: Path) -> Iterator[Item]:
+    """A header row naming the columns (same names as JSONL), then one article per record."""
+    source = str(path)
+    header: list[str] | None = None
+    for line, fields, error in _csv_rows(path):
+        if fields is None:
+            yield ReadError(source, line, error)
+            continue
+        if header is None:
+            header = [name.strip().lower() for name in fields]
+            if not any(name in header for name in FIELD_NAMES["body"]):
+                yield ReadError(source, line, 'header has no "text" or "body" column')
+                return
+            continue
+        if not any(cell.strip() for cell in fields):
+            continue
+        if len(fields) != len(header):
+            yield ReadError(
+                source, line, f"{len(fields)} columns where the header has {len(header)}"
+            )
+            continue
+        yield record_from_row(dict(zip(header, fields, strict=True)), source=source, line=line)
+
+
+def html_to_text(html: str) -> tuple[str, dict]:
+    """The main text of an HTML page (trafilatura) and the metadata it declares.
+
+    Paragraphs are separated by a blank line; a first line repeating the title is dropped.
+    """
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False
+    )
+    if doc is None:
+        return "", {}
+    title = (doc.title or "").strip()
+    lines = [line.strip() for line in (doc.text or "").split("\n") if line.strip()]
+    if lines and title and lines[0] == title:
+        lines = lines[1:]
+    meta: dict = {"title": title}
+    if doc.url:
+        meta["url"] = doc.url
+    if doc.date:
+        meta["published"] = doc.date
+    if doc.sitename and doc.sitename != doc.hostname:
+        meta["outlet"] = doc.sitename
+    return "\n\n".join(lines), meta
+
+
+def split_txt(text: str, fallback_title: str) -> tuple[str, str]:
+    """(title, body) of a .txt file: the first line is the title when more text follows it."""
+    text = text.strip()
+    first, _, rest = text.partition("\n")
+    if rest.strip() and len(first.strip()) <= 300:
+        return first.strip(), rest.strip()
+    return fallback_title, text
+
+
+def _title_from_name(path: Path) -> str:
+    return " ".join(path.stem.replace("_", " ").replace("-", " ").split()).capitalize()
+
+
+def read_folder_metadata(folder: Path) -> tuple[dict[str, dict], list[ReadError]]:
+    """``metadata.csv`` in ``folder``: a ``file`` column plus the JSONL field names."""
+    path = folder / FOLDER_METADATA
+    rows: dict[str, dict] = {}
+    errors: list[ReadError] = []
+    if not path.is_file():
+        return rows, errors
+    source = str(path)
+    header = None
+    for line, fields, error in _csv_rows(path):
+        if fields is None:
+            errors.append(ReadError(source, line, error))
+            continue
+        if header is None:
+            header = [name.strip().lower() for name in fields]
+            if "file" not in header:
+                errors.append(ReadError(source, line, 'header has no "file" column'))
+                return rows, errors
+            continue
+        if len(fields) != len(header):
+            errors.append(
+                ReadError(source, line, f"{len(fields)} columns where the header has {len(header)}")
+            )
+            continue
+        row = dict(zip(header, fields, strict=True))
+        rows[row["file"].strip()] = {"_where": (source, line), **row}
+    return rows, errors
+
+
+def read_document(path: Path, *, folder_metadata: dict | None = None) -> Item:
+    """One .txt or .html file, with metadata from ``name.json`` beside it or ``metadata.csv``."""
+    source = str(path)
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return ReadError(source, 1, f"not UTF-8 ({exc.reason})")
+    except OSError as exc:
+        return ReadError(source, 1, f"cannot read: {exc.strerror}")
+
+    sidecar: dict = {}
+    where = (source, 1)
+    if folder_metadata and path.name in folder_metadata:
+        sidecar = dict(folder_metadata[path.name])
+        where = sidecar.pop("_where")
+    json_path = path.with_suffix(".json")
+    if json_path.is_file():
+        try:
+            loaded = json.loads(json_path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            return ReadError(str(json_path), getattr(exc, "lineno", 1), f"bad JSON sidecar: {exc}")
+        if not isinstance(loaded, dict):
+            return ReadError(str(json_path), 1, "sidecar must be a JSON object")
+        sidecar.update(loaded)
+        where = (str(json_path), 1)
+
+    if path.suffix.lower() in {".html", ".htm"}:
+        body, html_meta = html_to_text(text)
+        if not body:
+            return ReadError(source, 1, "no main text found in the HTML")
+        row = {**html_meta, **{k: v for k, v in sidecar.items() if v not in (None, "")}}
+    else:
+        title, body = split_txt(text, _title_from_name(path))
+        if not body:
+            return ReadError(source, 1, "missing text (empty file)")
+        row = {"title": title, **{k: v for k, v in sidecar.items() if v not in (None, "")}}
+    try:
+        meta = metadata_from_row(row)
+    except BadField as exc:
+        return ReadError(*where, str(exc))
+    return make_record(source=source, line=1, body=body, **meta)
+
+
+def read_folder(folder: Path) -> Iterator[Item]:
+    """Every .txt/.html/.htm file under ``folder`` (recursively, in name order)."""
+    metadata_by_folder: dict[Path, dict] = {}
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or path.suffix.lower() not in DOCUMENT_SUFFIXES:
+            continue
+        parent = path.parent
+        if parent not in metadata_by_folder:
+            metadata_by_folder[parent], errors = read_folder_metadata(parent)
+            yield from errors
+        yield read_document(path, folder_metadata=metadata_by_folder[parent])
+
+
+def read_path(path: Path) -> Iterator[Item]:
+    """Whatever ``path`` is: a folder, a JSONL or CSV file, or a single .txt/.html file."""
+    if path.is_dir():
+        yield from read_folder(path)
+        return
+    if not path.exists():
+        yield ReadError(str(path), 0, "no such file or folder")
+        return
+    suffix = path.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES:
+            yield from read_jsonl(path)
+        elif suffix in CSV_SUFFIXES:
+            yield from read_csv(path)
+        elif suffix in DOCUMENT_SUFFIXES:
+            metadata, errors = read_folder_metadata(path.parent)
+            yield from errors
+            yield read_document(path, folder_metadata=metadata)
+        else:
+            yield ReadError(str(path), 0, f"unknown file type {suffix or '(none)'!r}")
+    except OSError as exc:
+        yield ReadError(str(path), 0, f"cannot read: {exc.strerror or exc}")
+
+
+def read_paths(paths: Iterable[Path]) -> Iterator[Item]:
+    for path in paths:
+        yield from read_path(Path(path))
+
+
+# --- the import loop ----------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    read: int = 0  # well-formed articles seen (imported + duplicates + failed on write)
+    imported: int = 0
+    duplicates: int = 0
+    failed: int = 0  # malformed rows and articles the database refused
+    proposals: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return self.imported / self.seconds if self.seconds else 0.0
+
+
+def _count_proposals(result) -> int:
+    """What article_extract returned, as a number of proposed rows."""
+    if result is None:
+        return 0
+    if isinstance(result, int):
+        return result
+    if isinstance(result, dict):
+        return sum(v if isinstance(v, int) else len(v) for v in result.values())
+    parts = [getattr(result, name, None) for name in ("actors", "meetings", "statements")]
+    if any(part is not None for part in parts):
+        return sum(len(part) if hasattr(part, "__len__") else int(part) for part in parts if part)
+    try:
+        return len(result)
+    except TypeError:
+        return 0
+
+
+def _slug_root(record: ArticleRecord) -> str:
+    # Same rule as services.article_create / services.unique_slug.
+    from django.utils.text import slugify
+
+    base = f"{record.title} {record.published_on.isoformat() if record.published_on else ''}"
+    return (slugify(base) or "item")[:200].strip("-") or "item"
+
+
+def _slug_candidates(root: str) -> list[str]:
+    return [root] + [f"{root[:194]}-{n}" for n in range(2, 10)]
+
+
+def import_records(
+    items: Iterable[Item],
+    *,
+    status: str = "draft",
+    dry_run: bool = False,
+    extract: Callable | None = None,
+    limit: int | None = None,
+    chunk_size: int = 500,
+    on_error: Callable[[str], None] = lambda message: None,
+    on_progress: Callable[[ImportResult], None] = lambda result: None,
+    hold_open: float = 0.0,
+) -> ImportResult:
+    """Write the records as articles; each article (and its extraction) in one transaction.
+
+    Per chunk: one query for stored URLs, one for stored content hashes, one for taken slugs;
+    then one INSERT per article. ``hold_open`` seconds are slept inside each article's
+    transaction, before it commits: a test hook to kill the process mid-article.
+    """
+    from django.db import IntegrityError, connection, transaction
+
+    from meetings import services
+    from meetings.models import Article
+
+    result = ImportResult()
+    seen_urls: set[str] = set()
+    seen_hashes: set[str] = set()
+    started = time.perf_counter()
+
+    def fail(message: str) -> None:
+        result.failed += 1
+        result.errors.append(message)
+        on_error(message)
+
+    iterator = iter(items)
+    while limit is None or result.imported < limit:
+        size = chunk_size if limit is None else min(chunk_size, limit - result.imported)
+        chunk: list[ArticleRecord] = []
+        exhausted = False
+        while len(chunk) < size:
+            item = next(iterator, None)
+            if item is None:
+                exhausted = True
+                break
+            if isinstance(item, ReadError):
+                fail(str(item))
+                on_progress(result)
+            else:
+                chunk.append(item)
+        if not chunk:
+            break
+
+        hashes = {r.content_hash: r for r in chunk}
+        urls = [r.url for r in chunk if r.url]
+        stored_urls = set(Article.objects.filter(url__in=urls).values_list("url", flat=True))
+        stored_hashes = set(
+            Article.objects.filter(content_hash__in=list(hashes)).values_list(
+                "content_hash", flat=True
+            )
+        )
+        roots = {r.content_hash: _slug_root(r) for r in chunk}
+        candidates = [s for root in set(roots.values()) for s in _slug_candidates(root)]
+        taken_slugs = set(
+            Article.objects.filter(slug__in=candidates).values_list("slug", flat=True)
+        )
+
+        for record in chunk:
+            result.read += 1
+            digest = record.content_hash
+            if (
+                (record.url and (record.url in seen_urls or record.url in stored_urls))
+                or digest in seen_hashes
+                or digest in stored_hashes
+            ):
+                result.duplicates += 1
+                on_progress(result)
+                continue
+            slug = next((s for s in _slug_candidates(roots[digest]) if s not in taken_slugs), None)
+            article = Article(
+                title=record.title,
+                body=record.body,
+                outlet=record.outlet,
+                url=record.url,
+                dateline=record.dateline,
+                published_on=record.published_on,
+                language=record.language,
+                editorial_status=status,
+                slug=slug or services.unique_slug(Article, roots[digest]),
+                content_hash=digest,
+            )
+            try:
+                # Field checks only: the unique checks would cost queries the chunk already ran.
+                article.full_clean(validate_unique=False, validate_constraints=False)
+            except ValidationError as exc:
+                fail(f"{record.where}: {_validation_message(exc)}")
+                on_progress(result)
+                continue
+
+            if not dry_run:
+                # Without extraction an article is one INSERT, which autocommit makes its own
+                # transaction (no BEGIN/COMMIT round trips); a savepoint inside a caller's one.
+                single = extract is None and not connection.in_atomic_block
+                try:
+                    with nullcontext() if single else transaction.atomic():
+                        article.save()
+                        if extract is not None:
+                            result.proposals += _count_proposals(extract(article=article))
+                        if hold_open:
+                            time.sleep(hold_open)
+                except IntegrityError as exc:
+                    # Another writer got there first, or a slug race: the constraints decide.
+                    if _is_duplicate(Article, record):
+                        result.duplicates += 1
+                    else:
+                        fail(f"{record.where}: refused by the database: {exc}")
+                    on_progress(result)
+                    continue
+                except Exception as exc:  # extraction errors must not stop the whole run
+                    if extract is None:
+                        raise
+                    fail(f"{record.where}: extraction failed: {type(exc).__name__}: {exc}")
+                    on_progress(result)
+                    continue
+            result.imported += 1
+            seen_hashes.add(digest)
+            if record.url:
+                seen_urls.add(record.url)
+            taken_slugs.add(article.slug)
+            on_progress(result)
+            if limit is not None and result.imported >= limit:
+                break
+        if exhausted:
+            break
+
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+@contextmanager
+def relaxed_commits():
+    """On PostgreSQL, commits that do not wait for the WAL flush, for this session only.
+
+    A commit per article would otherwise spend most of its time waiting for the disk. The
+    trade (PostgreSQL's synchronous_commit = off): after a crash of the database server the
+    last fraction of a second of commits may be lost, but never part of one — the same as
+    killing the import, which a re-run completes. Elsewhere this does nothing.
+    """
+    from django.db import connection
+
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
+
+
+def _is_duplicate(model, record: ArticleRecord) -> bool:
+    from django.db.models import Q
+
+    query = Q(content_hash=record.content_hash)
+    if record.url:
+        query |= Q(url=record.url)
+    return model.objects.filter(query).exists()
+
+
+def _validation_message(exc: ValidationError) -> str:
+    if hasattr(exc, "message_dict"):
+        return "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+    return " ".join(exc.messages)
