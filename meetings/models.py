@@ -176,7 +176,16 @@ class Alias(models.Model):
         verbose_name_plural = "aliases"
         ordering = ["text"]
         constraints = [
-            models.UniqueConstraint(fields=["actor", "normalized"], name="alias_unique_per_actor"),
+            models.UniqueConstraint(
+                fields=["actor", "normalized"],
+                condition=Q(is_role=False),
+                name="alias_unique_per_actor",
+            ),
+            models.UniqueConstraint(
+                fields=["actor", "normalized", "valid_from"],
+                condition=Q(is_role=True),
+                name="alias_role_unique_per_term",
+            ),
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True)
                 | Q(valid_from__isnull=True)

@@ -187,7 +187,9 @@ def alias_add(
         actor=actor, text=text.strip(), is_role=is_role, valid_from=valid_from, valid_to=valid_to
     )
     alias.normalized = normalize_name(alias.text)
-    existing = Alias.objects.filter(actor=actor, normalized=alias.normalized).first()
+    # A role ("the Russian president") may hold several terms: one row per start date.
+    same = Alias.objects.filter(actor=actor, normalized=alias.normalized, is_role=is_role)
+    existing = (same.filter(valid_from=valid_from) if is_role else same).first()
     if existing:
         return existing
     alias.full_clean(exclude=["normalized"])
