@@ -58,6 +58,17 @@ def test_demo_contains_the_li_shangfu_putin_meeting_in_moscow():
     assert meeting.country_id == "RU"
 
 
+def test_a_role_alias_keeps_each_term():
+    call_command("load_demo")
+    terms = Alias.objects.filter(
+        actor__name="Vladimir Putin", text="the Russian president", is_role=True
+    ).order_by("valid_from")
+    assert [(a.valid_from.isoformat(), a.valid_to and a.valid_to.isoformat()) for a in terms] == [
+        ("2000-05-07", "2008-05-07"),
+        ("2012-05-07", None),
+    ]
+
+
 def test_demo_data_is_published_and_every_span_matches_its_text():
     call_command("load_demo")
     assert Meeting.objects.published().count() == Meeting.objects.count()

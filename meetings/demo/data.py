@@ -89,7 +89,9 @@ ACTORS = [
         "Q7747",
         ["Putin", "Vladimir Vladimirovich Putin", "Mr. Putin", "Mr Putin"],
         [
+            ("the Russian president", "2000-05-07", "2008-05-07"),
             ("the Russian president", "2012-05-07", None),
+            ("Russia's president", "2000-05-07", "2008-05-07"),
             ("Russia's president", "2012-05-07", None),
             ("the Kremlin leader", "2012-05-07", None),
         ],
@@ -137,7 +139,9 @@ ACTORS = [
         None,
         ["Wang", "Mr. Wang"],
         [
+            ("the Chinese foreign minister", "2013-03-16", "2022-12-30"),
             ("the Chinese foreign minister", "2023-07-25", None),
+            ("China's foreign minister", "2013-03-16", "2022-12-30"),
             ("China's foreign minister", "2023-07-25", None),
         ],
         [
@@ -226,7 +230,9 @@ ACTORS = [
         "Q22686",
         ["Trump", "Donald J. Trump"],
         [
+            ("the U.S. president", "2017-01-20", "2021-01-20"),
             ("the U.S. president", "2025-01-20", None),
+            ("the US president", "2017-01-20", "2021-01-20"),
             ("the US president", "2025-01-20", None),
         ],
         [
