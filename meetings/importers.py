@@ -367,7 +367,10 @@ def read_document(path: Path, *, folder_metadata: dict | None = None) -> Item:
             return ReadError(source, 1, "no main text found in the HTML")
         row = {**html_meta, **{k: v for k, v in sidecar.items() if v not in (None, "")}}
     else:
-        title, body = split_txt(text, _title_from_name(path))
+        if sidecar.get("title"):
+            title, body = "", text.strip()  # the metadata names it: all of the file is text
+        else:
+            title, body = split_txt(text, _title_from_name(path))
         if not body:
             return ReadError(source, 1, "missing text (empty file)")
         row = {"title": title, **{k: v for k, v in sidecar.items() if v not in (None, "")}}
@@ -438,21 +441,13 @@ class ImportResult:
         return self.imported / self.seconds if self.seconds else 0.0
 
 
-def _count_proposals(result) -> int:
-    """What article_extract returned, as a number of proposed rows."""
-    if result is None:
-        return 0
-    if isinstance(result, int):
-        return result
-    if isinstance(result, dict):
-        return sum(v if isinstance(v, int) else len(v) for v in result.values())
-    parts = [getattr(result, name, None) for name in ("actors", "meetings", "statements")]
-    if any(part is not None for part in parts):
-        return sum(len(part) if hasattr(part, "__len__") else int(part) for part in parts if part)
-    try:
-        return len(result)
-    except TypeError:
-        return 0
+def _count_proposals(summary) -> int:
+    """New rows an extraction proposed: its ``*_created`` counts (services.ExtractionSummary),
+    or the number it returned."""
+    if isinstance(summary, int):
+        return summary
+    fields = getattr(summary, "__dict__", {})
+    return sum(v for k, v in fields.items() if k.endswith("_created") and isinstance(v, int))
 
 
 def _slug_root(record: ArticleRecord) -> str:
@@ -583,7 +578,9 @@ def import_records(
                         fail(f"{record.where}: refused by the database: {exc}")
                     on_progress(result)
                     continue
-                except Exception as exc:  # extraction errors must not stop the whole run
+                except ImportError:
+                    raise  # a broken installation, not a bad article: stop at once
+                except Exception as exc:  # one article the extractor trips on must not stop the run
                     if extract is None:
                         raise
                     fail(f"{record.where}: extraction failed: {type(exc).__name__}: {exc}")

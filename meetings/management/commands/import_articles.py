@@ -31,8 +31,9 @@ Fields (JSONL keys, CSV columns, sidecar keys; other keys such as "id" are ignor
 
 Folder documents:
   .html is reduced to its main text (trafilatura); its <title>, date and canonical URL are
-  used when the page declares them. .txt: the first line is the title when more text
-  follows, else the title comes from the file name. Metadata, overriding what the file says:
+  used when the page declares them. A .txt file is all text when its metadata gives a
+  title; otherwise its first line is the title when more text follows, else the title
+  comes from the file name. Metadata, overriding what the file says:
     name.json beside name.txt/name.html   {"title": ..., "url": ..., "published": ...}
     metadata.csv in the folder            a "file" column (the file name) + the fields above
 

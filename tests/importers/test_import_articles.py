@@ -1,0 +1,265 @@
+"""manage.py import_articles against the test database."""
+
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from meetings import importers, services
+from meetings.models import Article, EditorialStatus
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+DATA = Path(__file__).parent / "data"
+
+
+def article_row(n: int, **fields) -> dict:
+    return {
+        "id": f"t-{n}",
+        "title": f"Delegations meet, part {n}",
+        "text": f"Delegation {n} from Norland met its Sudrian hosts in Vienna on Monday.",
+        "source_url": f"https://example.org/news/{n}",
+        "outlet": "Example Wire",
+        "published": "2024-03-04",
+        "dateline": "VIENNA, March 4",
+        **fields,
+    }
+
+
+def write_jsonl(path: Path, rows: list) -> Path:
+    path.write_text(
+        "".join((row if isinstance(row, str) else json.dumps(row)) + "\n" for row in rows),
+        encoding="utf-8",
+    )
+    return path
+
+
+def run(*args) -> tuple[str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_articles", *map(str, args), stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_jsonl_import_stores_each_article_with_its_metadata_as_a_draft(tmp_path):
+    path = write_jsonl(tmp_path / "a.jsonl", [article_row(1), article_row(2)])
+    out, err = run(path)
+    assert out.startswith("Imported 2, skipped 0 (duplicates), failed 0")
+    assert "articles/s" in out
+    assert err == ""
+    article = Article.objects.get(url="https://example.org/news/1")
+    assert article.title == "Delegations meet, part 1"
+    assert article.body.startswith("Delegation 1 from Norland")
+    assert (article.outlet, article.dateline, article.published_on) == (
+        "Example Wire",
+        "VIENNA, March 4",
+        dt.date(2024, 3, 4),
+    )
+    assert article.editorial_status == EditorialStatus.DRAFT
+    assert article.content_hash and article.slug == "delegations-meet-part-1-2024-03-04"
+
+
+def test_csv_import_stores_each_record(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text(
+        "title,text,url,published_on,outlet\n"
+        'Envoys meet,"Two envoys met.\n\nThey talked.",https://example.org/e,2024-01-02,Wire\n'
+        "Ministers talk,Two ministers talked.,,,\n",
+        encoding="utf-8",
+    )
+    out, _ = run(path)
+    assert out.startswith("Imported 2, skipped 0 (duplicates), failed 0")
+    envoys = Article.objects.get(title="Envoys meet")
+    assert envoys.body == "Two envoys met.\n\nThey talked."
+    assert (envoys.url, envoys.published_on, envoys.outlet) == (
+        "https://example.org/e",
+        dt.date(2024, 1, 2),
+        "Wire",
+    )
+    assert Article.objects.get(title="Ministers talk").url == ""
+
+
+def test_folder_import_stores_txt_and_html_files_with_their_metadata():
+    out, err = run(DATA / "folder")
+    assert out.startswith("Imported 3, skipped 0 (duplicates), failed 0"), err
+    harbour = Article.objects.get(url="https://example.com/2024/05/harbour-visit")
+    assert harbour.title == "Prime minister visits harbour city"
+    assert "Subscribe now" not in harbour.body and "Copyright" not in harbour.body
+    vienna = Article.objects.get(url="https://example.org/news/vienna-talks")
+    assert vienna.published_on == dt.date(2024, 3, 4)
+    assert Article.objects.get(url="https://example.net/phone-call").outlet == "Example Daily"
+
+
+def test_second_import_of_the_same_files_adds_nothing(tmp_path):
+    path = write_jsonl(tmp_path / "a.jsonl", [article_row(n) for n in range(5)])
+    run(path, DATA / "folder")
+    before = list(Article.objects.order_by("pk").values_list("pk", "slug", "updated_at"))
+    out, _ = run(path, DATA / "folder")
+    assert out.startswith("Imported 0, skipped 8 (duplicates), failed 0")
+    assert list(Article.objects.order_by("pk").values_list("pk", "slug", "updated_at")) == before
+
+
+def test_same_text_under_another_url_or_rewrapped_is_a_duplicate(tmp_path):
+    factories.article(body="Two envoys met in Geneva.", url="https://example.org/first")
+    path = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            article_row(1, text="Two envoys   met\nin Geneva.", source_url="https://x.org/2"),
+            article_row(2, source_url="https://example.org/first"),
+            article_row(3),
+        ],
+    )
+    out, _ = run(path)
+    assert out.startswith("Imported 1, skipped 2 (duplicates), failed 0")
+    assert Article.objects.filter(url="https://example.org/news/3").exists()
+
+
+def test_repeated_rows_within_one_run_are_imported_once(tmp_path):
+    rows = [article_row(1), article_row(1), article_row(2, text=article_row(1)["text"])]
+    path = write_jsonl(tmp_path / "a.jsonl", rows)
+    out, _ = run(path, path)
+    assert out.startswith("Imported 1, skipped 5 (duplicates), failed 0")
+    assert Article.objects.count() == 1
+
+
+def test_bad_rows_are_reported_with_file_and_line_and_good_rows_still_land(tmp_path):
+    jsonl = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            article_row(1),
+            "{not json",
+            {"title": "No text here"},
+            article_row(4, published="2024-02-30"),
+            article_row(5, source_url="ftp:/broken"),
+            article_row(6),
+        ],
+    )
+    csv_path = tmp_path / "b.csv"
+    csv_path.write_text("title,text\nGood,Good text.\nToo,many,columns\n", encoding="utf-8")
+    out, err = run(jsonl, csv_path)
+    assert out.startswith("Imported 3, skipped 0 (duplicates), failed 5")
+    lines = err.splitlines()
+    assert [line.split(": ", 1)[0] for line in lines] == [
+        f"{jsonl}:2",
+        f"{jsonl}:3",
+        f"{jsonl}:4",
+        f"{jsonl}:5",
+        f"{csv_path}:3",
+    ]
+    assert "bad date '2024-02-30'" in lines[2] and "bad URL 'ftp:/broken'" in lines[3]
+    assert set(Article.objects.values_list("title", flat=True)) == {
+        "Delegations meet, part 1",
+        "Delegations meet, part 6",
+        "Good",
+    }
+
+
+def test_a_row_the_model_refuses_is_reported_and_skipped(tmp_path):
+    path = write_jsonl(tmp_path / "a.jsonl", [article_row(1, outlet="O" * 300), article_row(2)])
+    out, err = run(path)
+    assert out.startswith("Imported 1, skipped 0 (duplicates), failed 1")
+    assert err.startswith(f"{path}:1: outlet: ")
+    assert list(Article.objects.values_list("url", flat=True)) == ["https://example.org/news/2"]
+
+
+def test_dry_run_reports_what_it_would_import_and_writes_nothing(tmp_path):
+    factories.article(url="https://example.org/news/1")
+    path = write_jsonl(tmp_path / "a.jsonl", [article_row(n) for n in range(1, 4)] + ["{"])
+    out, err = run(path, "--dry-run")
+    assert out.startswith("Would import 2, skipped 1 (duplicates), failed 1")
+    assert "Dry run: nothing was written." in out
+    assert f"{path}:4: bad JSON" in err
+    assert Article.objects.count() == 1
+
+
+def test_limit_stops_after_n_new_articles(tmp_path):
+    factories.article(url="https://example.org/news/0")
+    path = write_jsonl(tmp_path / "a.jsonl", [article_row(n) for n in range(6)])
+    out, _ = run(path, "--limit", 3)
+    assert out.startswith("Imported 3, skipped 1 (duplicates)")
+    assert sorted(Article.objects.values_list("url", flat=True)) == [
+        f"https://example.org/news/{n}" for n in range(4)
+    ]
+
+
+def test_status_published_publishes_the_imported_articles(tmp_path):
+    path = write_jsonl(tmp_path / "a.jsonl", [article_row(1)])
+    run(path, "--status", "published")
+    assert Article.objects.get().editorial_status == EditorialStatus.PUBLISHED
+
+
+def test_same_title_and_date_get_distinct_slugs_in_one_chunk(tmp_path):
+    factories.article(title="Envoys meet", published_on=dt.date(2024, 3, 4))
+    rows = [article_row(n, title="Envoys meet") for n in range(3)]
+    run(write_jsonl(tmp_path / "a.jsonl", rows))
+    assert sorted(Article.objects.values_list("slug", flat=True)) == [
+        "envoys-meet-2024-03-04",
+        "envoys-meet-2024-03-04-2",
+        "envoys-meet-2024-03-04-3",
+        "envoys-meet-2024-03-04-4",
+    ]
+
+
+def test_exit_status_is_an_error_only_when_nothing_could_be_read(tmp_path):
+    bad = write_jsonl(tmp_path / "bad.jsonl", ["{", {"title": "no text"}])
+    with pytest.raises(CommandError, match="Nothing could be read"):
+        run(bad, tmp_path / "missing.csv")
+    duplicate_only = write_jsonl(tmp_path / "dup.jsonl", [article_row(1)])
+    run(duplicate_only)
+    out, _ = run(duplicate_only, bad)  # all duplicates or bad, but something was read: exit 0
+    assert out.startswith("Imported 0, skipped 1 (duplicates), failed 2")
+
+
+def test_extract_fails_clearly_when_the_extraction_service_is_missing(tmp_path, monkeypatch):
+    monkeypatch.delattr(services, "article_extract", raising=False)
+    path = write_jsonl(tmp_path / "a.jsonl", [article_row(1)])
+    with pytest.raises(CommandError, match="article_extract is missing"):
+        run(path, "--extract")
+    assert not Article.objects.exists()
+
+
+def test_extract_runs_in_each_article_transaction_and_counts_proposals(tmp_path, monkeypatch):
+    seen = []
+
+    def article_extract(*, article):
+        seen.append(article.pk)
+        if "part 2" in article.title:
+            article.title = "changed, then rolled back"
+            article.save(update_fields=["title"])
+            raise RuntimeError("extractor crashed")
+        return 3
+
+    monkeypatch.setattr(services, "article_extract", article_extract, raising=False)
+    path = write_jsonl(tmp_path / "a.jsonl", [article_row(n) for n in (1, 2, 3)])
+    out, err = run(path, "--extract")
+    assert out.startswith("Imported 2, skipped 0 (duplicates), failed 1; proposals 6")
+    assert f"{path}:2: extraction failed: RuntimeError: extractor crashed" in err
+    assert len(seen) == 3
+    assert sorted(Article.objects.values_list("url", flat=True)) == [
+        "https://example.org/news/1",
+        "https://example.org/news/3",
+    ], "the article whose extraction failed is not left behind without its rows"
+
+
+def extraction_available() -> bool:
+    try:
+        from meetings.extraction import extract  # noqa: F401
+    except ImportError:
+        return False
+    return hasattr(services, "article_extract")
+
+
+@pytest.mark.skipif(not extraction_available(), reason="the extraction pipeline is not there yet")
+def test_extract_stores_draft_proposals_with_each_imported_article():
+    out, err = run(DATA / "folder", "--extract")
+    assert out.startswith("Imported 3, skipped 0 (duplicates), failed 0; proposals "), err
+    assert not Article.objects.filter(extracted_at__isnull=True).exists()
+
+
+def test_proposal_count_reads_the_created_counts_of_an_extraction_summary():
+    summary = services.ExtractionSummary(meetings_created=2, statements_created=3, meetings_kept=9)
+    assert importers._count_proposals(summary) == 5
+    assert importers._count_proposals(4) == 4
