@@ -1,0 +1,557 @@
+"""Meetings: trigger words, participants, venue, kind, held/planned, dates.
+
+Kind priority (annotation rules): call > summit > talks > meeting > visit. A sentence with a
+trigger and at least two participants proposes an encounter; a sentence that only refers back
+("The meeting took place on Thursday", "During their meeting at ...") adds its date and venue
+to the latest one. Refused, cancelled, denied, "not agreed", "on hold" and merely hoped-for
+encounters are not proposed. Venue comes from "in/at <city>" in the sentence, never from the
+dateline alone; calls have none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import lexicon
+from .dates import find_dates
+from .kb import KnowledgeBase, normalize
+from .mentions import Analysis, Entity, Mention
+from .proposal import MeetingProposal, ParticipantProposal
+from .text import Dateline, Sentence
+
+KIND_RANK = {"call": 5, "summit": 4, "talks": 3, "meeting": 2, "visit": 1}
+
+_TRIGGERS = [
+    (
+        "call",
+        re.compile(
+            r"\b(?:(?:tele)?phone (?:call|conversation|talks?|conference|discussion)s?|"
+            r"spoke (?:by|on|over) (?:the )?(?:tele)?phone|phoned|telephoned|"
+            r"video[- ]?(?:conference|call|link)|videoconference|virtual (?:meeting|summit|talks)|"
+            r"(?:by|via) video|online (?:talks|meeting|summit)|call with)\b",
+            re.I,
+        ),
+    ),
+    ("summit", re.compile(r"\bsummit(?:s)?\b", re.I)),
+    (
+        "talks",
+        re.compile(
+            r"\b(?:(?:held|hold|holds|holding|had|have|has|conducted|began|begin|opened|resumed)"
+            r" (?:[\w-]+ ){0,4}?(?:talks|negotiations|consultations)|talks (?:with|between)|"
+            r"negotiations (?:with|between)|round of (?:talks|negotiations)|negotiated with|"
+            r"the talks|their talks|the negotiations|strategic dialogue)\b",
+            re.I,
+        ),
+    ),
+    (
+        "meeting",
+        re.compile(
+            r"\b(?:met|meets|meet|meeting|meetings|received|receives|receive|hosted|hosts|host|"
+            r"welcomed|welcomes|welcome|conferred|courtesy call|sat down with|gathering|"
+            r"discussed (?:[\w-]+ ){0,8}?with|held (?:a |an )?(?:[\w-]+ )?meeting|forum)\b",
+            re.I,
+        ),
+    ),
+    (
+        "visit",
+        re.compile(
+            r"\b(?:visit|visits|visited|visiting|trip|tour|arrived in|arrives in|arrive in|"
+            r"at the invitation of|is in [A-Z]\w+ (?:from|on|for|until)|stay)\b"
+        ),
+    ),
+]
+_ANAPHOR = re.compile(
+    r"\b(?:the|their|this|that|his|her|during the|in the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:meeting|talks|talk|visit|call|conversation|negotiations|gathering|stay|trip)\b",
+    re.I,
+)
+_STRONG_NEGATION = re.compile(
+    r"\b(?:cancel(?:l?ed|s|ling)?|called off|postponed?|put on hold|on hold|suspended|"
+    r"refused|denied|dismissed|ruled out|scrapped|not been agreed|no meeting|did not meet|"
+    r"will not meet|won't meet|didn't meet|declined to meet|not (?:be )?held)\b",
+    re.I,
+)
+_WEAK_NEGATION = re.compile(
+    r"\b(?:could|may|might|hopes?|hoped|hoping|proposed|proposes|possible|possibility|"
+    r"would like|wish(?:es)? to|invit(?:ed|es|ation) (?:\w+ ){0,4}to|annual|regular|"
+    r"regularly|many|several|series of|working meetings?|non-public|every year|"
+    r"if|unless|ready to|willing to|agreed to (?:hold|meet|make)|considering|"
+    r"no plans?|not planned)\b"
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|was to|were to|scheduled|expected to|is expected|"
+    r"are expected|upcoming|forthcoming|set to|plans? to|planning to|due to|would|to meet|"
+    r"to visit|to hold|next week|next month|tomorrow)\b",
+    re.I,
+)
+_VENUE_CONTEXT = re.compile(
+    r"(?:sidelines of|margins of|on the margins|attend(?:ed|ing|s)?|participat\w+ in|"
+    r"ahead of|during|at|on the eve of|before|after|within the framework of|framework of)"
+    r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}$",
+    re.I,
+)
+_ATTRIBUTION_VERB = re.compile(r"^\s+(?:said|says|told|added|reported|stated|noted|announced)\b")
+_LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+_INVITATION = re.compile(r"\bat the invitation of\b", re.I)
+_HOST_VERB = re.compile(r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|will welcome)\b")
+
+
+@dataclass
+class PKey:
+    key: str
+    role: str = "participant"
+
+
+@dataclass
+class Draft:
+    kind: str
+    status: str
+    date: date | None
+    end_date: date | None
+    precision: str | None
+    city: str | None
+    country: str | None
+    participants_keys: list[PKey]
+    span: tuple[int, int]
+    sentence: int
+    confidence: float
+    rule: str
+    anaphoric: bool = False
+    separate: bool = False
+    extra: dict = field(default_factory=dict)
+
+    def keys(self) -> set[str]:
+        return {p.key for p in self.participants_keys}
+
+    def to_proposal(self, names: dict[str, str], entities: dict[str, Entity]) -> MeetingProposal:
+        return MeetingProposal(
+            kind=self.kind,
+            status=self.status,
+            date=self.date,
+            end_date=self.end_date,
+            date_precision=self.precision,
+            city=None if self.kind == "call" else self.city,
+            country=None if self.kind == "call" else self.country,
+            participants=[
+                ParticipantProposal(
+                    name=names.get(p.key, p.key),
+                    actor_id=entities[p.key].actor_id if p.key in entities else None,
+                    role=p.role,
+                )
+                for p in self.participants_keys
+            ],
+            span=self.span,
+            confidence=self.confidence,
+            rule=self.rule,
+        )
+
+
+def _blank_quotes(text: str, start: int, end: int, quotes) -> str:
+    chars = list(text[start:end])
+    for q in quotes:
+        a = max(q.open_mark, start)
+        z = min((q.close_mark if q.close_mark is not None else q.end) + 1, end)
+        for k in range(a, z):
+            chars[k - start] = " "
+    return "".join(chars)
+
+
+def _city_country(kb: KnowledgeBase, word: str) -> tuple[str | None, str | None]:
+    key = normalize(word)
+    if key in lexicon.VENUES:
+        return lexicon.VENUES[key]
+    for entry in kb.entries().get(key, []):
+        if entry.ref_kind == "capital":
+            return word, entry.country
+    for name, code in lexicon.CITIES.items():
+        if normalize(name) == key:
+            return name, code
+    return None, None
+
+
+def find_meetings(
+    text: str,
+    sents: list[Sentence],
+    quotes,
+    analysis: Analysis,
+    kb: KnowledgeBase,
+    *,
+    anchor: date | None,
+    dateline: Dateline,
+    published: date | None,
+    today: date | None = None,
+) -> list[Draft]:
+    entities = analysis.entities
+    mentions = [m for m in analysis.mentions if m.key and not m.in_quote]
+    drafts: list[Draft] = []
+    home_country = None
+    if dateline.city:
+        home_country = _city_country(kb, dateline.city)[1]
+
+    for sent in sents:
+        if dateline.span and sent.end <= dateline.span[1]:
+            continue
+        raw = text[sent.start : sent.end]
+        clean = _blank_quotes(text, sent.start, sent.end, quotes)
+        if dateline.span and sent.start < dateline.span[1]:
+            cut = dateline.span[1] - sent.start
+            clean = " " * cut + clean[cut:]
+        found = []
+        for kind, pattern in _TRIGGERS:
+            for m in pattern.finditer(clean):
+                found.append((m.start(), m.end(), kind, m.group()))
+        if not found:
+            continue
+        # Strong negation anywhere in the sentence (quotes included) kills it.
+        if _STRONG_NEGATION.search(raw):
+            continue
+        found.sort()
+        sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
+        participants = _participants(text, sent, sent_mentions, entities, clean)
+        kinds = {k for _s, _e, k, _g in found}
+        best_kind = max(kinds, key=lambda k: KIND_RANK[k])
+        # Venue-only summits: "on the sidelines of the X summit" is not an encounter.
+        trigger = None
+        for s, e, kind, word in found:
+            before = clean[:s]
+            if kind == "summit" and _VENUE_CONTEXT.search(before) and len(kinds) > 1:
+                continue
+            if kind in ("meeting", "summit", "talks") and re.search(
+                r"\battend(?:ed|ing|s)?\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", before, re.I
+            ):
+                continue
+            clause = _clause(clean, s, e)
+            if _WEAK_NEGATION.search(clause) and not re.search(r"\b(?:met|held)\b", clause):
+                continue
+            if kind == "meeting" and word.lower() in (
+                "received",
+                "receives",
+                "receive",
+                "welcomed",
+                "welcomes",
+                "welcome",
+                "hosted",
+                "hosts",
+                "host",
+            ):
+                nxt = [
+                    m
+                    for m in sent_mentions
+                    if m.start >= sent.start + e
+                    and entities[m.key].kind == "person"
+                    and m.start - (sent.start + e) < 40
+                ]
+                if not nxt:
+                    continue
+            if kind == "meeting" and word.lower() == "forum" and not participants:
+                continue
+            trigger = (s, e, kind, word)
+            break
+        if trigger is None:
+            continue
+        s, e, _k, word = trigger
+        kind = best_kind
+        # Summit only when the summit is the event itself.
+        if kind == "summit" and any(k != "summit" for k in kinds):
+            summit_ctx = [
+                f for f in found if f[2] == "summit" and _VENUE_CONTEXT.search(clean[: f[0]])
+            ]  # noqa: E501
+            if summit_ctx:
+                kind = max((k for k in kinds if k != "summit"), key=lambda k: KIND_RANK[k])
+        anaphoric = bool(_ANAPHOR.search(clean[max(0, s - 25) : e + 10])) and not re.search(
+            r"\b(?:met|meets|held|hold|holds|received|hosted|spoke|had)\b", clean
+        )
+        future = bool(_FUTURE.search(clean))
+        status = "planned" if future else "held"
+        date_value, end_value, precision = _date_for(clean, sent.start, s, anchor, future, today)
+        if date_value and anchor and not future and date_value > anchor and precision == "day":
+            status = "planned"
+        city, country = _venue(text, sent, clean, kb, sent_mentions, entities, home_country)
+        keys = participants
+        roles = _roles(text, sent, clean, keys, sent_mentions, entities)
+        draft = Draft(
+            kind=kind,
+            status=status,
+            date=date_value,
+            end_date=end_value,
+            precision=precision,
+            city=city,
+            country=country,
+            participants_keys=[PKey(k, roles.get(k, "participant")) for k in keys],
+            span=(sent.start, sent.end),
+            sentence=sent.index,
+            confidence=0.7,
+            rule=f"trigger-{kind}",
+            anaphoric=anaphoric,
+            separate=bool(re.search(r"\b(?:separate|another|second)\b", clean[: e + 5], re.I)),
+        )
+        draft.extra["plural_summits"] = bool(re.search(r"\bsummits\b", clean, re.I))
+        _merge_or_add(drafts, draft, entities)
+
+    # Expand plural summits of several organisations: one entry per organisation.
+    out: list[Draft] = []
+    for d in drafts:
+        orgs = [p for p in d.participants_keys if entities[p.key].kind == "organization"]
+        if d.kind == "summit" and d.extra.get("plural_summits") and len(orgs) > 1:
+            for org in orgs:
+                clone = Draft(**{**d.__dict__, "participants_keys": [org], "extra": {}})
+                out.append(clone)
+            continue
+        out.append(d)
+    final = []
+    for d in out:
+        people = [p for p in d.participants_keys if entities[p.key].kind == "person"]
+        if len(d.participants_keys) >= 2 or (
+            d.kind == "summit" and d.participants_keys and not people
+        ):
+            final.append(d)
+    return final
+
+
+def _clause(clean: str, s: int, e: int) -> str:
+    left = max(clean.rfind(",", 0, s), clean.rfind(";", 0, s), clean.rfind(" and ", 0, s))
+    right_candidates = [i for i in (clean.find(",", e), clean.find(";", e)) if i != -1]
+    right = min(right_candidates) if right_candidates else len(clean)
+    return clean[left + 1 : right]
+
+
+def _participants(text, sent, sent_mentions, entities, clean) -> list[str]:
+    keys: list[str] = []
+    people_countries = set()
+    candidates: list[Mention] = []
+    for m in sent_mentions:
+        ent = entities.get(m.key)
+        if ent is None or m.source or ent.media:
+            continue
+        rel = m.start - sent.start
+        before = clean[max(0, rel - 30) : rel]
+        after = clean[m.end - sent.start : m.end - sent.start + 40]
+        # ", presidential press secretary Dmitry Peskov said." — an attribution, not a party.
+        trailing = re.search(r",\s*(?:[\w-]+\s+){0,4}$", before) or rel > len(clean) * 0.6
+        if _ATTRIBUTION_VERB.match(after) and trailing:
+            continue
+        if re.search(r"\baccording to\s+(?:the\s+)?$", before, re.I):
+            continue
+        if ent.kind == "state" and _LOCATIVE.search(before):
+            continue
+        if ent.kind == "state" and re.search(r"\b(?:to|from|into|visit to|trip to)\s+$", before):
+            continue
+        if m.how == "pronoun" and m.surface.lower() not in ("he", "she"):
+            continue
+        candidates.append(m)
+    for m in candidates:
+        ent = entities[m.key]
+        if ent.kind == "person" and m.key not in keys:
+            keys.append(m.key)
+            if ent.country:
+                people_countries.add(ent.country)
+    people = len(keys)
+    for m in candidates:
+        ent = entities[m.key]
+        if m.key in keys or ent.kind == "person":
+            continue
+        if ent.kind == "state":
+            if people >= 2 or ent.country in people_countries:
+                continue
+            # A state named only as an adjective of a person's office is not a party.
+            if re.match(r"^\s*['’]s\s+(?:[A-Z][\w-]*\s+){1,4}", text[m.end : m.end + 50]):
+                continue
+            keys.append(m.key)
+        elif ent.kind == "organization":
+            if people >= 2 or (ent.country and ent.country in people_countries):
+                continue
+            if re.match(r"^\s+(?:press service|said|reported)", text[m.end : m.end + 20]):
+                continue
+            keys.append(m.key)
+    return keys
+
+
+def _roles(text, sent, clean, keys, sent_mentions, entities) -> dict[str, str]:
+    roles: dict[str, str] = {}
+    hv = _HOST_VERB.search(clean)
+    if hv:
+        at = sent.start + hv.start()
+        for m in sent_mentions:
+            if m.key in keys and entities[m.key].kind == "person":
+                roles.setdefault(m.key, "host" if m.start < at else "guest")
+    inv = _INVITATION.search(clean)
+    if inv:
+        at = sent.start + inv.end()
+        for m in sent_mentions:
+            if m.key in keys:
+                roles[m.key] = "host" if m.start >= at else "guest"
+    med = re.search(r"\b(?:mediated|brokered|facilitated) by\b", clean)
+    if med:
+        at = sent.start + med.end()
+        for m in sent_mentions:
+            if m.key in keys and m.start >= at:
+                roles[m.key] = "mediator"
+    return roles
+
+
+def _date_for(clean: str, offset: int, trigger_at: int, anchor, future, today):
+    found = [
+        d
+        for d in find_dates(clean, anchor, future=future, today=today)
+        if d.precision in ("day", "month") or d.rule == "vague"
+    ]
+    if not found:
+        return None, None, None
+    # The expression nearest the trigger, preferring one after it.
+    found.sort(key=lambda d: abs(d.start - trigger_at) + (0 if d.start >= trigger_at else 15))
+    best = found[0]
+    if best.rule == "vague" or best.date is None:
+        return None, None, None
+    return best.date, best.end_date, best.precision
+
+
+def _venue(text, sent, clean, kb, sent_mentions, entities, home_country):
+    # "in Beijing", "at the Kremlin", "in Jeddah"; the first locative phrase wins.
+    for m in re.finditer(
+        r"\b(?:in|at|to|inside)\s+(?:the\s+)?((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3})",
+        clean,
+    ):
+        phrase = m.group(1)
+        phrase = re.sub(r"['’]s$", "", phrase)
+        words = phrase.split()
+        for n in range(len(words), 0, -1):
+            candidate = " ".join(words[:n])
+            city, country = _city_country(kb, candidate)
+            if city:
+                if (
+                    m.group(0).lower().startswith("to ")
+                    and normalize(candidate) not in lexicon.VENUES
+                ):  # noqa: E501
+                    return None, country
+                return city, country
+            key = normalize(candidate)
+            for entry in kb.entries().get(key, []):
+                if entry.ref_kind in ("name", "alias") and n == len(words):
+                    return None, entry.country
+            if any(
+                e.actor_id is not None
+                and (kb.actor(e.actor_id) or None)
+                and kb.actor(e.actor_id).kind == "state"
+                for e in kb.entries().get(key, [])
+            ):
+                state = next(
+                    kb.actor(e.actor_id)
+                    for e in kb.entries().get(key, [])
+                    if e.actor_id is not None
+                    and kb.actor(e.actor_id)
+                    and kb.actor(e.actor_id).kind == "state"
+                )
+                return None, state.country
+        if m.group(0).lower().startswith(("to ", "inside ")):
+            continue
+        # An unknown capitalised place after "in": a city in the home country, if any.
+        first = words[0]
+        start = sent.start + m.start(1)
+        if any(mm.start <= start < mm.end for mm in sent_mentions):
+            continue
+        if first.lower() in lexicon.TITLE_WORDS or first.lower() in (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ):
+            continue
+        if len(words) == 1 and m.group(0).lower().startswith("in "):
+            return first, home_country
+    return None, None
+
+
+def _covered(keys: set[str], other: set[str], entities) -> bool:
+    """Every key of ``keys`` is in ``other`` or is a state/org with a person of it in other."""
+    for k in keys:
+        if k in other:
+            continue
+        ent = entities[k]
+        if (
+            ent.kind in ("state", "organization")
+            and ent.country
+            and any(
+                entities[o].kind == "person" and entities[o].country == ent.country for o in other
+            )
+        ):
+            continue
+        return False
+    return True
+
+
+def _merge_or_add(drafts: list[Draft], d: Draft, entities) -> None:
+    keys = d.keys()
+    target = None
+    for m in reversed(drafts):
+        mk = m.keys()
+        compatible_date = (
+            d.date is None
+            or m.date is None
+            or d.date == m.date
+            or (m.end_date and m.date <= d.date <= m.end_date)
+        )
+        if d.separate and not d.anaphoric:
+            break
+        if d.kind == "visit" and d.end_date and m.kind != "visit":
+            people = {k for k in keys if entities[k].kind == "person"}
+            if people - mk:
+                continue  # a visit with its own dates and its own host is its own entry
+        if _covered(keys, mk, entities) and compatible_date:
+            target = m
+            break
+        if _covered(mk, keys, entities) and compatible_date and not d.separate:
+            target = m
+            break
+        if d.anaphoric and len(keys - mk) <= 1:
+            target = m
+            break
+        if d.anaphoric and not [k for k in mk if entities[k].kind == "person"]:
+            target = m
+            break
+    if target is None:
+        drafts.append(d)
+        return
+    # Merge d into target.
+    for p in d.participants_keys:
+        if p.key not in target.keys():  # noqa: SIM118 - Draft.keys() is a method
+            target.participants_keys.append(p)
+    people_countries = {
+        entities[p.key].country
+        for p in target.participants_keys
+        if entities[p.key].kind == "person"
+    }
+    target.participants_keys = [
+        p
+        for p in target.participants_keys
+        if entities[p.key].kind == "person" or entities[p.key].country not in people_countries
+    ]
+    if target.date is None and d.date is not None:
+        target.date, target.end_date, target.precision = d.date, d.end_date, d.precision
+    if target.city is None and d.city:
+        target.city = d.city
+    if target.country is None and d.country:
+        target.country = d.country
+    stronger = (
+        KIND_RANK[d.kind] >= KIND_RANK["summit"] and KIND_RANK[d.kind] > KIND_RANK[target.kind]
+    )
+    if stronger or (target.kind == "visit" and d.kind != "visit"):
+        target.kind = d.kind
+    if d.status == "held" and target.status == "planned" and d.date and target.date == d.date:
+        target.status = "held"

@@ -1,0 +1,1159 @@
+"""Find and resolve the actors an article names.
+
+Known aliases come from the knowledge-base automaton. Unknown people and organisations are
+suggested from patterns: a title or honorific before a capitalised name ("Chinese Defense
+Minister Li Shangfu", "Sheikh Sabah ..."), an apposition ("his counterpart, Sergei Shoigu"),
+organisation head words ("... Press Agency", "State Duma"), "the Chinese government",
+"Fiji's ministry of information", agencies cited as sources. Short forms ("Mr. Li", "Putin")
+are resolved within the article; an ambiguous short form is never linked automatically.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import lexicon
+from .kb import KnowledgeBase, normalize, normalize_with_map
+from .text import Sentence, Token, tokens
+
+POST_NOMINALS = {"mp", "mep", "qc", "kc", "obe", "mbe", "cbe", "jr", "sr", "mla", "mpp", "phd"}
+PARTICLES = {
+    "bin", "ibn", "bint", "al", "el", "de", "del", "della", "da", "di", "du", "la", "le", "van",
+    "von", "der", "den", "dos", "das", "y", "ben", "abu", "ul", "ud", "e", "zu", "af",
+}  # fmt: skip
+STOP_CAPS = {
+    "the", "a", "an", "in", "on", "at", "during", "according", "this", "that", "these",
+    "those", "it", "he", "she", "they", "we", "i", "you", "following", "after", "before",
+    "earlier", "later", "meanwhile", "however", "also", "both", "among", "heading", "to",
+    "for", "with", "from", "by", "as", "of", "and", "but", "or", "if", "when", "while",
+    "since", "his", "her", "their", "its", "our", "my", "your", "there", "here", "what",
+    "which", "who", "whom", "whose", "where", "why", "how", "all", "some", "many", "most",
+    "other", "another", "each", "every", "no", "not", "yes", "so", "then", "thus", "yet",
+    "speaking", "describing", "addressing", "referring", "asked", "quoting", "citing",
+    "last", "next", "today", "yesterday", "tomorrow", "under", "over", "about", "against",
+    "between", "despite", "within", "without", "through", "until", "upon", "into", "onto",
+    "quotes", "photo", "read", "watch", "see", "more", "follow", "bilateral", "issues",
+    "overview", "minutes", "local", "time", "moreover", "furthermore", "once",
+    "further", "only", "just", "even", "still", "again", "now", "recently",
+    "thank", "thanks", "please", "dear", "ladies", "gentlemen", "friendships", "always",
+    "visiting", "official", "rugby", "match", "matches", "general", "first", "second",
+    "third", "new", "old", "big", "great", "good", "very", "state",
+}  # fmt: skip
+MONTH_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday",
+}  # fmt: skip
+LOCATIVE_PREPS = {"in", "at", "to", "from", "into", "near", "via", "outside", "inside", "across",
+                  "toward", "towards", "around", "throughout", "visit", "visiting", "visited",
+                  "left", "leave", "arrived", "reached", "of"}  # fmt: skip
+_METONYM_VERBS = re.compile(
+    r"^\s*(?:['’]s\b|is\b|was\b|has\b|had\b|have\b|will\b|would\b|could\b|can\b|should\b|"
+    r"says\b|said\b|and\b|[a-z]+s\b(?!\s+(?:of|and)\b)|[a-z]+ed\b)"
+)
+_CUE_RE = "|".join(sorted(lexicon.CUE_VERBS, key=len, reverse=True))
+ORG_LOWER_HEADS = re.compile(
+    r"^(?:['’]s)?\s+(?P<head>ministry of [a-z]+(?: (?:and|of) [a-z]+)?|foreign ministry|"
+    r"defen[cs]e ministry|foreign office|military|army|armed forces|navy|air force|"
+    r"government|press service|presidential press service|embassy|parliament|police|"
+    r"security forces|security council|cabinet|presidency|foreign affairs ministry)\b",
+    re.I,
+)
+_AFTER_ORG_OK = re.compile(
+    r"^\s*(?:[,.;:)\]”\"’]|$|(?:said|says|has|have|had|is|was|were|will|would|could|can|"
+    r"should|announced|reported|stated|added|and|or|but|in|on|at|to|for|with|from|by|of|"
+    r"which|that|who|as|also|spokesman|spokesperson|spokeswoman|statement|official|"
+    r"officials|sources|source|chief|headquarters|press|issued|confirmed|denied|noted|"
+    r"stressed|expressed|called|urged)\b)",
+    re.I,
+)
+
+
+class _NoActor:
+    kind = ""
+
+
+_NOACTOR = _NoActor()
+
+
+@dataclass(frozen=True)
+class AliasRef:
+    country: str
+    ref_kind: str = "alias"
+
+
+@dataclass
+class Entity:
+    key: str
+    kind: str  # person | organization | state
+    name: str
+    country: str | None = None
+    title: str = ""
+    actor_id: int | str | None = None
+    surfaces: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    rule: str = ""
+    confidence: float = 0.5
+    media: bool = False
+    first: int = 10**9
+
+    @property
+    def name_tokens(self) -> list[str]:
+        return [t for t in normalize(self.name).split() if t not in PARTICLES]
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    key: str
+    surface: str
+    how: str = "name"  # name | short | definite | pronoun | metonym | role
+    sentence: int = -1
+    in_quote: bool = False
+    locative: bool = False
+    source: bool = False  # cited as a source ("according to X", "X reported")
+
+
+@dataclass
+class Analysis:
+    entities: dict[str, Entity]
+    mentions: list[Mention]
+    subjects: dict[int, str]  # sentence index -> key of its first person/org/state subject
+
+
+def _cap(word: str) -> bool:
+    return bool(word) and (
+        word[0].isupper() or bool(re.match(r"^(?:al|el|ad|as|ash|an|ar|az)-[A-Z]", word))
+    )  # noqa: E501
+
+
+class _Builder:
+    def __init__(self, text, kb: KnowledgeBase, sentences: list[Sentence], quotes, day, dateline):
+        self.text = text
+        self.kb = kb
+        self.sentences = sentences
+        self.quotes = quotes
+        self.day = day
+        self.dateline = dateline
+        self.entities: dict[str, Entity] = {}
+        self.mentions: list[Mention] = []
+        self.toks = tokens(text)
+        self.sent_of_tok = self._sentence_index()
+        self.covered: dict[int, tuple[int, int, object]] = {}  # token index -> kb hit
+
+    # -- helpers -------------------------------------------------------------------------
+    def _sentence_index(self) -> list[int]:
+        out = []
+        si = 0
+        for t in self.toks:
+            while si + 1 < len(self.sentences) and t.start >= self.sentences[si].end:
+                si += 1
+            out.append(self.sentences[si].index if self.sentences else 0)
+        return out
+
+    def sentence_at(self, offset: int) -> int:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s.index
+        return -1
+
+    def in_quote(self, start: int, end: int) -> bool:
+        return any(q.start <= start and end <= q.end for q in self.quotes)
+
+    def in_dateline(self, start: int) -> bool:
+        span = self.dateline.span
+        return bool(span) and span[0] <= start < span[1]
+
+    def entity(self, key, kind, name, country=None, **kw) -> Entity:
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = Entity(key=key, kind=kind, name=name, country=country, **kw)
+            self.entities[key] = ent
+        else:
+            if country and not ent.country:
+                ent.country = country
+            if kw.get("title") and not ent.title:
+                ent.title = kw["title"]
+            if kw.get("media"):
+                ent.media = True
+        return ent
+
+    def add_mention(self, ent: Entity, start: int, end: int, how="name", **kw) -> Mention:
+        surface = self.text[start:end]
+        m = Mention(
+            start,
+            end,
+            ent.key,
+            surface,
+            how,
+            self.sentence_at(start),
+            self.in_quote(start, end),
+            **kw,
+        )
+        self.mentions.append(m)
+        if how in ("name", "short", "metonym") and surface not in ent.surfaces:
+            ent.surfaces.append(surface)
+        ent.spans.append((start, end))
+        ent.first = min(ent.first, start)
+        return m
+
+    def state(self, code: str) -> Entity:
+        if not code:
+            raise ValueError("state without a country code")
+        actor = self.kb.state_actor(code)
+        country = self.kb.country(code)
+        name = actor.name if actor else (country.name if country else code)
+        return self.entity(
+            f"state:{code}",
+            "state",
+            name,
+            code,
+            actor_id=actor.id if actor else None,
+            rule="state",
+            confidence=0.95,
+        )
+
+    def tok_index_at(self, offset: int) -> int | None:
+        for i, t in enumerate(self.toks):
+            if t.start <= offset < t.end:
+                return i
+            if t.start > offset:
+                return None
+        return None
+
+    # -- stage 1: knowledge-base and reference matches -----------------------------------
+    def kb_matches(self) -> list[tuple[int, int, list]]:
+        norm, offsets = normalize_with_map(self.text)
+        entries = self.kb.entries()
+        hits = []
+        for s, e, key in self.kb.find(norm):
+            start, end = offsets[s], offsets[e - 1] + 1
+            surface = self.text[start:end]
+            good = []
+            for entry in entries[key]:
+                alias = entry.alias
+                is_role = bool(alias and alias.is_role)
+                if is_role:
+                    if not alias.valid_on(self.day):
+                        continue
+                elif not surface[:1].isupper() and not surface[:1].isdigit():
+                    continue
+                compact = re.sub(r"[^A-Za-z]", "", entry.surface)
+                acronym = compact.isupper() and len(compact) <= 5 and not is_role
+                if acronym and re.sub(r"[^A-Za-z]", "", surface) != compact:
+                    continue
+                if alias and alias.valid_to and self.day and not alias.valid_on(self.day):
+                    continue
+                if entry.actor_id is not None and self.kb.is_rejected(surface, entry.actor_id):
+                    continue
+                good.append(entry)
+            if good:
+                hits.append((start, end, good))
+        # Longest first, no overlaps.
+        hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+        chosen: list[tuple[int, int, list]] = []
+        for h in hits:
+            if all(h[1] <= c[0] or h[0] >= c[1] for c in chosen):
+                chosen.append(h)
+        chosen.sort()
+        for ci, (s, e, good) in enumerate(chosen):
+            for ti, t in enumerate(self.toks):
+                if t.start >= s and t.end <= e:
+                    self.covered[ti] = (s, e, good)
+                elif t.start < s < t.end or t.start < e < t.end:
+                    # A hit inside a longer token ("Russian-Chinese"): still mark it.
+                    self.covered.setdefault(ti, (s, e, good))
+            _ = ci
+        return chosen
+
+    # -- stage 2: capitalised runs ----------------------------------------------------------
+    def runs(self) -> list[list[int]]:
+        """Token indices of capitalised runs, broken by punctuation and lower-case words."""
+        runs: list[list[int]] = []
+        cur: list[int] = []
+        toks = self.toks
+        for i, t in enumerate(toks):
+            word = t.text
+            joinable = False
+            if cur:
+                prev = toks[cur[-1]]
+                gap = self.text[prev.end : t.start]
+                if prev.possessive:
+                    joinable = False
+                elif (
+                    gap == " "
+                    or gap == "\u00a0"
+                    or gap in (". ", ".\u00a0")
+                    and (
+                        (len(prev.text) == 1 and prev.text.isupper())
+                        or prev.text.lower()
+                        in {
+                            "mr",
+                            "mrs",
+                            "ms",
+                            "dr",
+                            "prof",
+                            "h.e",
+                            "st",
+                            "gen",
+                            "lt",
+                            "col",
+                            "sen",
+                            "rep",
+                            "hon",
+                            "jr",
+                            "sr",
+                        }
+                    )
+                ):
+                    joinable = True
+                if self.sent_of_tok[cur[-1]] != self.sent_of_tok[i]:
+                    joinable = False
+            is_cap = _cap(word) and word.lower() not in MONTH_WORDS
+            is_particle = word in PARTICLES and i + 1 < len(toks) and _cap(toks[i + 1].text)
+            if cur and joinable and (is_cap or is_particle):
+                cur.append(i)
+                continue
+            if cur:
+                runs.append(cur)
+                cur = []
+            if is_cap or (
+                is_particle and i > 0 and toks[i - 1].text.lower() in lexicon.TITLE_WORDS
+            ):  # noqa: E501
+                cur = [i]
+        if cur:
+            runs.append(cur)
+        return runs
+
+    # -- helpers for classifying words -----------------------------------------------------
+    def is_title_tok(self, i: int) -> bool:
+        w = self.toks[i].text.lower().rstrip(".")
+        return w in lexicon.TITLE_WORDS or w in lexicon.TITLE_HEADS
+
+    def is_hon_tok(self, i: int) -> bool:
+        w = self.toks[i].text.lower().rstrip(".")
+        return w in lexicon.STRICT_HONORIFICS
+
+    def kb_kind(self, i: int) -> str:
+        hit = self.covered.get(i)
+        if not hit:
+            return ""
+        entries = hit[2]
+        for kind in ("name", "alias", "demonym", "capital", "media", "org", "intl"):
+            if any(e.ref_kind == kind for e in entries):
+                return kind
+        for e in entries:
+            actor = self.kb.actor(e.actor_id)
+            if actor is not None and actor.kind == "state":
+                return "alias"
+        return "actor"
+
+    def kb_country(self, i: int) -> str | None:
+        hit = self.covered.get(i)
+        if not hit:
+            return None
+        for e in hit[2]:
+            if e.ref_kind in ("name", "alias", "demonym", "capital"):
+                return e.country
+        for e in hit[2]:
+            actor = self.kb.actor(e.actor_id)
+            if actor is not None and actor.kind == "state":
+                return actor.country
+        return None
+
+
+def _next_words(text: str, end: int, n: int = 60) -> str:
+    return text[end : end + n]
+
+
+def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateline) -> Analysis:
+    b = _Builder(text, kb, sentences, quotes, day, dateline)
+    hits = b.kb_matches()
+    toks = b.toks
+
+    # Runs that name a place or an event: their inner country names are not states.
+    suppressed_spans: list[tuple[int, int]] = []
+    runs = b.runs()
+    for run in runs:
+        words = {toks[i].text.lower() for i in run}
+        if words & lexicon.NON_ORG_RUN_WORDS:
+            suppressed_spans.append((toks[run[0]].start, toks[run[-1]].end))
+
+    def suppressed(s: int, e: int) -> bool:
+        return any(a <= s and e <= b_ for a, b_ in suppressed_spans)
+
+    # -- known aliases ---------------------------------------------------------------------
+    person_hits: list[tuple[int, int, list]] = []
+    for s, e, good in hits:
+        if b.in_dateline(s):
+            agency = dateline.agency_span
+            if not (agency and agency[0] <= s < agency[1] + 1):
+                continue
+        actor_entries = [g for g in good if g.actor_id is not None]
+        if actor_entries and not any(
+            (kb.actor(g.actor_id) or _NOACTOR).kind == "state" for g in actor_entries
+        ):
+            ids = {str(g.actor_id) for g in actor_entries}
+            if len(ids) > 1:
+                person_hits.append((s, e, actor_entries))  # ambiguous: resolved later
+                continue
+            actor = kb.actor(actor_entries[0].actor_id)
+            if actor is None:
+                continue
+            if actor.kind == "person" and len(normalize(b.text[s:e]).split()) == 1:
+                person_hits.append((s, e, actor_entries))  # a bare surname: resolved later
+                continue
+            ent = b.entity(
+                f"kb:{actor.id}",
+                actor.kind,
+                actor.name,
+                actor.country,
+                actor_id=actor.id,
+                rule="kb-alias",
+                confidence=0.9,
+            )
+            how = "role" if actor_entries[0].alias and actor_entries[0].alias.is_role else "name"
+            b.add_mention(ent, s, e, how)
+            continue
+        states = [kb.actor(g.actor_id) for g in actor_entries]
+        if states and not any(g.ref_kind for g in good):
+            if suppressed(s, e):
+                continue
+            b.add_mention(b.state(states[0].country.upper()), s, e)
+            continue
+        entry = next((g for g in good if g.ref_kind), good[0])
+        if entry.ref_kind in ("media", "org", "intl"):
+            kind = "organization"
+            ent = b.entity(
+                f"org:{normalize(entry.canonical)}",
+                kind,
+                entry.canonical,
+                entry.country,
+                rule=f"builtin-{entry.ref_kind}",
+                confidence=0.85,
+                media=entry.ref_kind == "media",
+            )
+            b.add_mention(ent, s, e)
+            continue
+        if suppressed(s, e):
+            continue
+        if entry.ref_kind in ("name", "alias"):
+            ent = b.state(entry.country)
+            b.add_mention(ent, s, e)
+        elif entry.ref_kind == "capital":
+            if b.in_quote(s, e) and False:
+                continue
+            prev = re.search(r"(\w+)\W*$", b.text[max(0, s - 25) : s])
+            prev_word = prev.group(1).lower() if prev else ""
+            after = b.text[e : e + 30]
+            locative = prev_word in LOCATIVE_PREPS
+            metonym = not locative and (
+                bool(_METONYM_VERBS.match(after)) or prev_word in ("between", "against", "and")
+            )
+            if after.startswith((",", " ,")) and prev_word in LOCATIVE_PREPS:
+                metonym = False
+            if metonym and not re.match(r"^\s*['’]s\s+[A-Z]", after):
+                ent = b.state(entry.country)
+                b.add_mention(ent, s, e, "metonym")
+
+    # -- organisations named with lower-case heads after a country ---------------------------
+    for s, e, good in hits:
+        entry = next((g for g in good if g.ref_kind in ("name", "alias", "demonym")), None)
+        if entry is None:
+            ti = b.tok_index_at(s)
+            code = b.kb_country(ti) if ti is not None else None
+            if code is None or b.kb_kind(ti) != "alias":
+                continue
+            entry = AliasRef(code)
+        if b.in_dateline(s):
+            continue
+        m = ORG_LOWER_HEADS.match(text[e : e + 60])
+        if not m:
+            continue
+        head_end = e + m.end()
+        head = m.group("head").lower()
+        start = s
+        before = text[max(0, s - 4) : s]
+        if before.lower().endswith("the "):
+            pass
+        if head == "government":
+            if not _AFTER_ORG_OK.match(text[head_end:]):
+                continue
+            ent = b.state(entry.country)
+            b.add_mention(ent, start, head_end, "name")
+            continue
+        if head in ("military", "army", "navy", "police") and not _AFTER_ORG_OK.match(
+            text[head_end:]
+        ):
+            continue
+        surface = text[start:head_end]
+        if re.match(r"^[A-Z]", surface) is None:
+            continue
+        ent = b.entity(
+            f"org:{normalize(surface)}",
+            "organization",
+            surface,
+            entry.country,
+            rule="org-country-head",
+            confidence=0.7,
+        )
+        b.add_mention(ent, start, head_end)
+
+    # "the Government of Japan", "the government of Kazakhstan"
+    for m in re.finditer(r"\b[Gg]overnment of (?:the )?", text):
+        ti = b.tok_index_at(m.end())
+        if ti is not None and b.kb_kind(ti) in ("name", "alias") and b.kb_country(ti):
+            hit = b.covered[ti]
+            ent = b.state(b.kb_country(ti))
+            b.add_mention(ent, m.start(), hit[1], "name")
+
+    # -- capitalised runs: organisations and people ------------------------------------------
+    pending_people: list[tuple[int, int, list[int], str, str | None, float, str]] = []
+    for run in runs:
+        run_text_words = [toks[i].text for i in run]
+        lowered = [w.lower() for w in run_text_words]
+        if b.in_dateline(toks[run[0]].start):
+            continue
+        if set(lowered) & lexicon.NON_ORG_RUN_WORDS:
+            # "Makkah Region Prince Saud ...": only what follows the place/event name counts.
+            cut = max(k for k, w in enumerate(lowered) if w in lexicon.NON_ORG_RUN_WORDS)
+            run = run[cut + 1 :]
+            lowered = lowered[cut + 1 :]
+            if not run or not any(b.is_title_tok(i) or b.is_hon_tok(i) for i in run):
+                continue
+        # Organisation: a head word; name = capitalised words before it (and "of X" after).
+        org_done_until = -1
+        for pos, i in enumerate(run):
+            w = lowered[pos]
+            if b.covered.get(i) and b.kb_kind(i) not in ("demonym", "name", "alias", "capital"):
+                continue
+            if w in lexicon.ORG_HEADS or (w in lexicon.STANDALONE_ORGS):
+                start_pos = pos
+                while start_pos > 0:
+                    prev_i = run[start_pos - 1]
+                    pw = lowered[start_pos - 1]
+                    if b.is_hon_tok(prev_i) or pw in ("the",):
+                        break
+                    if b.kb_kind(prev_i) == "actor":
+                        break
+                    if pw in lexicon.TITLE_HEADS and pw not in ("press",):
+                        break
+                    start_pos -= 1
+                org_tokens = run[start_pos : pos + 1]
+                while len(org_tokens) > 1 and toks[org_tokens[0]].text.lower() in STOP_CAPS:
+                    org_tokens = org_tokens[1:]
+                has_name = any(
+                    not b.is_title_tok(j) or b.kb_kind(j) in ("demonym", "name", "alias")
+                    for j in org_tokens[:-1]
+                )
+                if not has_name and w not in lexicon.STANDALONE_ORGS:
+                    continue
+                if any(b.kb_kind(j) in ("media", "org", "intl") for j in org_tokens):
+                    continue
+                s, e = toks[org_tokens[0]].start, toks[org_tokens[-1]].end
+                if w == "government":
+                    continue
+                surface = text[s:e]
+                country = None
+                for j in org_tokens:
+                    country = country or b.kb_country(j)
+                if country is None:
+                    prev = text[max(0, s - 30) : s]
+                    pm = re.search(r"(\w[\w ]*?)['’]s\s*$", prev)
+                    if pm:
+                        from meetings.reference import code_for_name
+
+                        country = code_for_name(pm.group(1).split()[-1]) or code_for_name(
+                            pm.group(1)
+                        )
+                if w in lexicon.STANDALONE_ORGS and len(org_tokens) == 1:
+                    key = f"org:{w}" if country is None else f"org:{w}:{country}"
+                else:
+                    key = f"org:{normalize(surface)}"
+                ent = b.entity(
+                    key, "organization", surface, country, rule="org-head", confidence=0.6
+                )
+                if len(surface) > len(ent.name):
+                    ent.name = surface
+                b.add_mention(ent, s, e)
+                org_done_until = pos
+        # Person: the name is the tail of the run after the last title/honorific word.
+        tail: list[int] = []
+        last_pos = len(run) - 1
+        while last_pos > org_done_until and lowered[last_pos].rstrip(".") in POST_NOMINALS:
+            last_pos -= 1
+        for pos in range(last_pos, org_done_until, -1):
+            i = run[pos]
+            w = lowered[pos]
+            if b.covered.get(i):
+                break
+            if w in lexicon.ORG_HEADS or w in lexicon.STANDALONE_ORGS:
+                break
+            if b.is_title_tok(i) or b.is_hon_tok(i):
+                # "Sultan bin Saad": a title word followed by a particle is a given name.
+                nxt = toks[run[pos + 1]].text if pos + 1 < len(run) else ""
+                if nxt in ("bin", "ibn", "bint", "ben", "abu") and w not in (
+                    "prince",
+                    "sheikh",
+                    "king",
+                    "emir",
+                    "princess",
+                    "sheikha",
+                ):
+                    tail.insert(0, i)
+                    continue
+                break
+            tail.insert(0, i)
+        while (
+            tail
+            and toks[tail[0]].text in PARTICLES
+            and not (tail[0] > 0 and b.is_title_tok(tail[0] - 1))
+        ):
+            tail.pop(0)
+        while tail and toks[tail[0]].text.lower() in STOP_CAPS:
+            tail.pop(0)
+        while tail and (b.is_hon_tok(tail[-1]) or toks[tail[-1]].text.lower() in ("mp",)):
+            tail.pop()
+        if not tail:
+            continue
+        words = [toks[i].text for i in tail]
+        if any(w.lower() in MONTH_WORDS for w in words):
+            continue
+        if len(words) > 5:
+            continue
+        s, e = toks[tail[0]].start, toks[tail[-1]].end
+        prefix = run[: run.index(tail[0])]
+        evidence, title, country = _person_evidence(b, tail, prefix)
+        pending_people.append((s, e, tail, title, country, evidence, "pattern"))
+
+    # -- people: establish full names with evidence, then short forms ------------------------
+    full_people: list[Entity] = []
+
+    def person_key(name: str) -> str:
+        return "person:" + normalize(_strip_honorifics(name))
+
+    full_token_sets = [
+        (set(normalize(text[s:e]).split()) - PARTICLES, s)
+        for s, e, tail, _t, _c, ev, _r in pending_people
+        if ev > 0 and len(tail) >= 2
+    ]
+    for s, e, tail, title, country, evidence, _rule in pending_people:
+        words = [toks[i].text for i in tail]
+        if evidence <= 0 or len(words) < 2:
+            continue
+        mine = set(normalize(text[s:e]).split()) - PARTICLES
+        if any(mine < other for other, _ in full_token_sets):
+            continue  # "Sheikh Sabah Khaled" is a short form of a longer name in the article
+        if all(w.isupper() and len(w) > 1 for w in words):
+            continue
+        name = text[s:e]
+        # A known KB person with this full name wins.
+        ent = _kb_person(b, name)
+        if ent is None:
+            ent = b.entity(
+                person_key(name),
+                "person",
+                name,
+                country,
+                title=title,
+                rule="person-pattern",
+                confidence=min(0.9, 0.4 + evidence / 4),
+            )
+        else:
+            if title and not ent.title:
+                ent.title = title
+        if country and not ent.country:
+            ent.country = country
+        b.add_mention(ent, s, e)
+        full_people.append(ent)
+    for ent in b.entities.values():
+        if ent.kind == "person" and ent not in full_people:
+            full_people.append(ent)
+
+    def resolve_short(words: list[str], position: int) -> Entity | None:
+        wanted = [normalize(w) for w in words if w not in PARTICLES]
+        wanted = [w for w in wanted if w]
+        if not wanted:
+            return None
+        candidates = []
+        for ent in b.entities.values():
+            if ent.kind != "person":
+                continue
+            raw = normalize(ent.name).split()
+            name_toks = [
+                t
+                for k, t in enumerate(raw)
+                if k == 0 or raw[k - 1] not in ("bin", "ibn", "bint", "ben", "abu")
+            ]
+            alias_toks = {t for s_ in ent.surfaces for t in normalize(s_).split()}
+            alias_toks -= set(raw) - set(name_toks)
+            if all(w in name_toks or w in alias_toks for w in wanted) and len(name_toks) >= len(
+                wanted
+            ):  # noqa: E501
+                candidates.append(ent)
+        if len(candidates) == 1:
+            return candidates[0]
+        if len(candidates) > 1:
+            exact = [c for c in candidates if " ".join(wanted) in normalize(c.name)]
+            if len(exact) == 1:
+                return exact[0]
+        return None
+
+    for s, e, tail, title, country, evidence, _rule in pending_people:
+        words = [toks[i].text for i in tail]
+        if any(m.start <= s < m.end for m in b.mentions):
+            continue
+        # "Lavrov-Rubio meeting": a hyphenated pair of known surnames.
+        if len(words) == 1 and "-" in words[0]:
+            parts = words[0].split("-")
+            resolved = [resolve_short([p], s) for p in parts]
+            if all(resolved):
+                offset = s
+                for part, ent in zip(parts, resolved, strict=True):
+                    b.add_mention(ent, offset, offset + len(part), "short")
+                    offset += len(part) + 1
+                continue
+        ent = resolve_short(words, s)
+        if ent is not None:
+            b.add_mention(ent, s, e, "short")
+            continue
+        word = words[0]
+        if (
+            evidence >= 1.5
+            and len(words) == 1
+            and not word[:2].isupper()
+            and len(word) > 2
+            and word.lower() not in lexicon.TITLE_WORDS
+            and word.lower() not in STOP_CAPS
+        ):
+            name = text[s:e]
+            ent = b.entity(
+                person_key(name),
+                "person",
+                name,
+                country,
+                title=title,
+                rule="person-single-name",
+                confidence=0.4,
+            )
+            b.add_mention(ent, s, e)
+
+    # KB bare surnames and ambiguous aliases: in-article full names first, else unique KB link.
+    for s, e, entries in person_hits:
+        if any(m.start <= s < m.end for m in b.mentions):
+            continue
+        surface = text[s:e]
+        ent = resolve_short(surface.replace(".", " ").split()[-1:], s)
+        if ent is None:
+            ids = {str(g.actor_id) for g in entries}
+            if len(ids) != 1:
+                continue
+            actor = kb.actor(entries[0].actor_id)
+            if actor is None:
+                continue
+            ent = b.entity(
+                f"kb:{actor.id}",
+                actor.kind,
+                actor.name,
+                actor.country,
+                actor_id=actor.id,
+                rule="kb-alias",
+                confidence=0.7,
+            )
+        b.add_mention(ent, s, e, "short")
+
+    # -- sources: agencies cited, "X news agency", "according to X" ---------------------------
+    _source_orgs(b)
+
+    # -- dateline agency ---------------------------------------------------------------------
+    if dateline.agency and dateline.agency_span:
+        s, e = dateline.agency_span
+        if not any(m.start <= s < m.end for m in b.mentions):
+            agency = dateline.agency
+            name = agency if not agency.isupper() or len(agency) <= 5 else agency.title()
+            from meetings.reference import code_for_name
+
+            ent = b.entity(
+                f"org:{normalize(agency)}",
+                "organization",
+                name,
+                code_for_name(dateline.city) if dateline.city else None,
+                rule="dateline-agency",
+                confidence=0.8,
+                media=True,
+            )
+            b.add_mention(ent, s, e)
+    for m in b.mentions:
+        ent = b.entities[m.key]
+        if ent.media:
+            m.source = True
+
+    # Country fallbacks for people: a shared family name, then the dateline's country.
+    for ent in b.entities.values():
+        if ent.kind != "person" or ent.country:
+            continue
+        last = ent.name_tokens[-1:] if ent.name_tokens else []
+        for other in b.entities.values():
+            if (
+                other is not ent
+                and other.kind == "person"
+                and other.country
+                and last
+                and (other.name_tokens[-1:] == last)
+            ):
+                ent.country = other.country
+                break
+
+    if dateline.city:
+        from meetings.reference import code_for_name
+
+        home = code_for_name(dateline.city) or _city_country(b.kb, dateline.city)
+        for ent in b.entities.values():
+            if ent.kind == "person" and not ent.country and home:
+                ent.country = home
+    _definites_and_pronouns(b)
+    b.mentions.sort(key=lambda m: (m.start, -m.end))
+    subjects = _subjects(b)
+    _resolve_pronouns(b, subjects)
+    for m in b.mentions:
+        if m.locative:
+            continue
+    return Analysis(b.entities, b.mentions, subjects)
+
+
+def _city_country(kb: KnowledgeBase, city: str) -> str | None:
+    key = normalize(city)
+    for entry in kb.entries().get(key, []):
+        if entry.ref_kind == "capital":
+            return entry.country
+    for name, code in lexicon.CITIES.items():
+        if normalize(name) == key:
+            return code
+    return None
+
+
+def _strip_honorifics(name: str) -> str:
+    words = name.split()
+    while words and words[0].lower().rstrip(".") in lexicon.STRICT_HONORIFICS:
+        words.pop(0)
+    return " ".join(words) or name
+
+
+def _kb_person(b: _Builder, name: str) -> Entity | None:
+    key = normalize(name)
+    entries = b.kb.entries().get(key, [])
+    ids = {str(e.actor_id) for e in entries if e.actor_id is not None}
+    if len(ids) != 1:
+        return None
+    actor = b.kb.actor(next(iter(ids)))
+    if actor is None or actor.kind != "person":
+        return None
+    return b.entity(
+        f"kb:{actor.id}",
+        "person",
+        actor.name,
+        actor.country,
+        actor_id=actor.id,
+        rule="kb-alias",
+        confidence=0.9,
+    )
+
+
+def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
+    """How strongly the context says the capitalised words name a person; title; country."""
+    toks, text = b.toks, b.text
+    evidence = 0.0
+    first = tail[0]
+    s = toks[first].start
+    e = toks[tail[-1]].end
+    # Title stretch before the name: title words, honorifics, countries, connectors.
+    j = first - 1
+    stretch_start = None
+    countries: list[str] = []
+    while j >= 0 and b.sent_of_tok[j] == b.sent_of_tok[first]:
+        t = toks[j]
+        gap = text[t.end : toks[j + 1].start]
+        if gap.strip() not in ("", ".", "’s", "'s") and not (t.possessive and gap.strip() == ""):
+            if gap.strip() != ",":
+                break
+            # apposition: "his counterpart, (Sheikh) Sergei Shoigu"
+            if any(not (b.is_hon_tok(k) or b.is_title_tok(k)) for k in range(j + 1, first)):
+                break
+        w = t.text.lower().rstrip(".")
+        kind = b.kb_kind(j)
+        if kind in ("demonym", "name", "alias"):
+            c = b.kb_country(j)
+            if c:
+                countries.append(c)
+        elif kind in ("media", "org", "intl") or (
+            w in lexicon.TITLE_WORDS
+            or w in lexicon.HONORIFICS
+            or w in lexicon.PERSON_CUE_NOUNS
+            or w in ("his", "her", "its", "their", "the", "a", "an", "to", "of", "for", "and")
+        ):
+            pass
+        else:
+            break
+        if (
+            w in lexicon.TITLE_HEADS
+            or w in lexicon.STRICT_HONORIFICS
+            or w in lexicon.PERSON_CUE_NOUNS
+        ):
+            evidence = max(evidence, 2.0 if j == first - 1 else 1.5)
+        stretch_start = t.start
+        j -= 1
+    title = ""
+    if stretch_start is not None:
+        title = text[stretch_start:s].strip(" ,")
+        title = re.sub(r"^(?:the|his|her|their|its|a|an)\s+", "", title, flags=re.I)
+        title = re.sub(r"\s*\b(?:Mr|Mrs|Ms|Dr|H\.E|Sheikh|Ratu|Sir|the Honourable)\.?$", "", title)
+    # Apposition after the name: "Xi Jinping, the Chinese president" / "of Eritrea".
+    after = text[e : e + 80]
+    am = re.match(r"^,\s+(?:the|a|an|his|her|its|their)\s+([^,.;]{0,60})", after)
+    if am and any(w.lower() in lexicon.TITLE_HEADS for w in re.findall(r"[\w-]+", am.group(1))):
+        evidence = max(evidence, 1.5)
+        if not title:
+            title = am.group(1).strip()
+    after_country = None
+    om = re.match(r"^\s+of\s+(?:the\s+)?", after)
+    if om:
+        ti = b.tok_index_at(e + om.end())
+        if ti is not None and b.kb_kind(ti) in ("name", "alias"):
+            after_country = b.kb_country(ti)
+    # Speech verb right after (or just before: "said Mr. Li").
+    if re.match(rf"^\s+(?:{_CUE_RE})\b", after):
+        evidence = max(evidence, 1.0)
+    before = text[max(0, s - 40) : s]
+    if re.search(rf"\b(?:{_CUE_RE})\s+$", before):
+        evidence = max(evidence, 1.0)
+    if re.search(r"\b(?:met|meets|meet|received|hosted|between|with|and|counterpart)\s+$", before):
+        evidence = max(evidence, 0.5 if len(tail) < 2 else 1.0)
+    # Apposition back to a description: "the spokesman for Yemen's Ansarullah, Mohammad X".
+    clause = text[max(0, s - 120) : s]
+    if clause.rstrip().endswith(","):
+        desc = clause.rstrip()[:-1]
+        desc = re.split(r"[,;.]", desc)[-1]
+        if any(
+            w.lower() in lexicon.PERSON_CUE_NOUNS or w.lower() in lexicon.TITLE_HEADS
+            for w in re.findall(r"[\w-]+", desc)
+        ):
+            evidence = max(evidence, 1.5)
+            if not title:
+                title = desc.strip()
+                title = re.sub(r"^.*?\b(?:the|his|her)\s+", "", title)
+            start = s - len(clause) + clause.find(desc)
+            for ti, t in enumerate(b.toks):
+                if start <= t.start < s and b.kb_kind(ti) in ("demonym", "name", "alias"):
+                    c = b.kb_country(ti)
+                    if c:
+                        countries.append(c)
+    # Coordination "Prime Minister X and Foreign Minister Y": Y shares X's country.
+    # The walk went backwards: the country named first in the title is the last found.
+    country = countries[-1] if countries else None
+    if after_country:
+        country = after_country
+    if country is None:
+        cm = re.search(r"(\w+)\s+and\s+(?:[A-Z][\w-]*\s+){0,4}$", text[max(0, s - 80) : s])
+        if cm:
+            for ent in b.entities.values():
+                if (
+                    ent.kind == "person"
+                    and ent.country
+                    and ent.spans
+                    and any(0 <= s - pe < 80 for ps, pe in ent.spans)
+                ):
+                    country = ent.country
+    if not countries and country is None:
+        kb_ent = _kb_person(b, text[s:e])
+        if kb_ent:
+            country = kb_ent.country
+    return evidence, title, country
+
+
+def _source_orgs(b: _Builder) -> None:
+    text = b.text
+    patterns = [
+        r"\baccording to (?:the )?(?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4})",
+        r"\bciting (?:the )?(?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4})",
+        r"\bquoted by (?:the )?(?:[a-z-]+ )*(?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4})",
+        r"(?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4}) (?:news agency|reported|reports|has learnt|has learned|was quoted)\b",  # noqa: E501
+        r"\b(?:state-owned|state-run|state company|state corporation|firm|company) (?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})",  # noqa: E501
+        r"(?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})['’]s correspondent\b",
+        r"(?P<n>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:press service|press office)\b",
+        r"(?P<n>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:movement|militia|rebels|party)\b",
+    ]
+    for pi, pat in enumerate(patterns):
+        for m in re.finditer(pat, text):
+            s, e = m.span("n")
+            name = m.group("n")
+            words = name.split()
+            while words and words[0].lower() in STOP_CAPS:
+                s += len(words[0]) + 1
+                words.pop(0)
+            if not words:
+                continue
+            name = " ".join(words)
+            if any(w.lower() in MONTH_WORDS for w in words):
+                continue
+            if all(w.lower() in lexicon.TITLE_WORDS or w.lower() in STOP_CAPS for w in words):
+                continue
+            ti = b.tok_index_at(s)
+            if ti is not None and b.kb_kind(ti) in ("name", "alias", "demonym", "capital"):
+                continue
+            covered = [mm for mm in b.mentions if mm.start < e and s < mm.end]
+            if pi in (0, 1, 2, 3, 5):
+                for mm in covered:
+                    ent = b.entities[mm.key]
+                    if ent.kind == "organization":
+                        ent.media = ent.media or pi in (2, 3, 5)
+                        mm.source = True
+            if covered:
+                continue
+            media = pi in (0, 1, 2, 3, 5)
+            if pi == 6:
+                e = m.end()
+                name = text[s:e]
+            if pi in (0, 1) and len(words) >= 2 and not words[-1].isupper():
+                continue  # "according to Prime Minister X" — a person, handled elsewhere
+            if pi == 3 and (len(words) > 2 or name.lower() in STOP_CAPS):
+                continue
+            country = None
+            from meetings.reference import code_for_name
+
+            prev = text[max(0, s - 25) : s]
+            pm = re.search(r"([A-Z][\w]+)['’]s\s+(?:[A-Z][\w]+\s+)?$", prev)
+            if pm:
+                country = code_for_name(pm.group(1))
+            if country is None and b.dateline.city and media:
+                country = code_for_name(b.dateline.city)
+            ent = b.entity(
+                f"org:{normalize(name)}",
+                "organization",
+                name,
+                country,
+                rule="org-source" if media else "org-pattern",
+                confidence=0.6,
+                media=media and pi != 7,
+            )
+            b.add_mention(ent, s, e, source=media)
+
+
+_DEFINITE = re.compile(
+    r"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<adj>(?:[A-Z][\w-]+\s+){0,2}?)"
+    r"(?P<head>(?:[Pp]rime [Mm]inister|[Ff]oreign [Mm]inister|[Dd]efen[cs]e [Mm]inister|"
+    r"[Cc]rown [Pp]rince|[Hh]ead of [Ss]tate|[Ss]ecretary of [Ss]tate|[Pp]resident|[Mm]inister|"
+    r"[Ss]pokes(?:man|woman|person)|[Pp]remier|[Cc]hancellor|[Kk]ing|[Ee]mir|[Ss]ultan|"
+    r"[Ll]eader|[Cc]ounterpart|[Aa]mbassador|[Ee]nvoy|[Ss]ecretary-[Gg]eneral|[Ss]ecretary|"
+    r"[Mm]inistry|[Aa]gency|[Gg]overnment|[Pp]ress [Ss]ervice))\b(?!\s+(?:of|for)\b)"
+)
+_PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b")
+
+
+def _definites_and_pronouns(b: _Builder) -> None:
+    from meetings.reference import code_for_name
+
+    text = b.text
+    taken = [(m.start, m.end) for m in b.mentions]
+    for m in _DEFINITE.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < z for a, z in taken):
+            continue
+        head = m.group("head").lower()
+        adj = m.group("adj").strip()
+        country = code_for_name(adj) if adj else None
+        if adj and country is None:
+            continue
+        if head == "government":
+            if country:
+                ent = b.state(country)
+                b.add_mention(ent, s, e, "definite")
+            continue
+        candidates = []
+        head_words = {
+            "head of state": "president",
+            "spokesperson": "spokes",
+            "spokesman": "spokes",
+            "spokeswoman": "spokes",
+        }
+        needle = head_words.get(head, head)
+        for ent in b.entities.values():
+            if head in ("ministry", "agency", "press service"):
+                if ent.kind != "organization" or needle not in ent.name.lower():
+                    continue
+            elif ent.kind != "person":
+                continue
+            elif head != "counterpart" and head != "leader":
+                title = ent.title.lower()
+                if needle not in title and not (needle == "president" and "head of state" in title):  # noqa: E501
+                    continue
+            if country and ent.country and ent.country != country:
+                continue
+            before = [sp for sp in ent.spans if sp[0] < s]
+            candidates.append((max(before)[0] if before else -1, ent))
+        if not candidates:
+            continue
+        candidates.sort(key=lambda c: c[0], reverse=True)
+        if head in ("counterpart",):
+            continue  # "his counterpart" points to the other party: left to the meeting rules
+        ent = candidates[0][1]
+        b.add_mention(ent, s, e, "definite")
+    for m in _PRONOUN.finditer(text):
+        b.mentions.append(
+            Mention(
+                m.start(),
+                m.end(),
+                "",
+                m.group(),
+                "pronoun",
+                b.sentence_at(m.start()),
+                b.in_quote(m.start(), m.end()),
+            )
+        )
+
+
+def _subjects(b: _Builder) -> dict[int, str]:
+    """First actor named in each sentence outside quotes and source phrases."""
+    subjects: dict[int, str] = {}
+    for m in b.mentions:
+        if not m.key or m.in_quote or m.source or m.locative or m.sentence < 0:
+            continue
+        if m.sentence in subjects:
+            continue
+        before = b.text[max(0, m.start - 20) : m.start].lower()
+        if re.search(r"\b(?:according to|citing|by|with|to|of|from|in|at)\s+(?:the\s+)?$", before):
+            continue
+        subjects[m.sentence] = m.key
+    return subjects
+
+
+def _resolve_pronouns(b: _Builder, subjects: dict[int, str]) -> None:
+    person_subjects = sorted(
+        (si, k) for si, k in subjects.items() if b.entities[k].kind == "person"
+    )
+    other_subjects = sorted((si, k) for si, k in subjects.items() if b.entities[k].kind != "person")
+    for m in b.mentions:
+        if m.how != "pronoun":
+            continue
+        p = m.surface.lower()
+        pool = person_subjects if p in ("he", "she") else other_subjects if p == "it" else []
+        if not pool:
+            continue
+        # Same sentence, subject before the pronoun; else the latest earlier sentence.
+        best = None
+        for si, key in pool:
+            if si < m.sentence:
+                best = key
+            elif si == m.sentence:
+                ent = b.entities[key]
+                if any(sp[0] < m.start and b.sentence_at(sp[0]) == si for sp in ent.spans):
+                    best = key
+        if best:
+            m.key = best
+
+
+def matched_tokens(text: str) -> list[Token]:
+    return tokens(text)

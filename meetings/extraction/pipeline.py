@@ -1,0 +1,112 @@
+"""Glue: runs the stages in order and turns their findings into a Proposal."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .kb import KnowledgeBase, normalize
+from .mentions import Analysis, Entity, Mention, analyze
+from .proposal import ActorProposal, Proposal
+from .quotemarks import find_quote_spans
+from .text import parse_dateline, sentences
+
+
+def _actor_name(ent: Entity) -> str:
+    """Canonical name when the KB knows the actor, else the fullest surface form."""
+    if ent.actor_id is not None:
+        return ent.name
+    best = ent.name
+    for s in ent.surfaces:
+        if len(normalize(s).split()) > len(normalize(best).split()) and ent.kind != "state":
+            best = s
+    best = re.sub(r"^(?:the|The)\s+", "", best)
+    return best
+
+
+def run(article, kb: KnowledgeBase, *, ner=None, today: date | None = None) -> Proposal:
+    from .meetings import find_meetings
+    from .quotes import find_statements
+
+    text = article.text or ""
+    dateline = parse_dateline(article.dateline or "", text, article.published)
+    anchor = dateline.day or article.published
+    sents = sentences(text)
+    quote_spans = find_quote_spans(text)
+    analysis: Analysis = analyze(text, kb, sents, quote_spans, anchor, dateline)
+    if ner is not None:
+        _add_ner(analysis, text, ner)
+
+    statements = find_statements(text, sents, quote_spans, analysis)
+    meetings = find_meetings(
+        text,
+        sents,
+        quote_spans,
+        analysis,
+        kb,
+        anchor=anchor,
+        dateline=dateline,
+        published=article.published,
+        today=today,
+    )
+    _link_statements_to_meetings(statements, meetings, sents)
+
+    used_keys = {p.key for m in meetings for p in m.participants_keys} if meetings else set()
+    actors = []
+    for ent in sorted(analysis.entities.values(), key=lambda e: e.first):
+        if not ent.spans:
+            continue
+        surfaces = [
+            m.surface
+            for m in analysis.mentions
+            if m.key == ent.key and m.how in ("name", "short", "metonym")
+        ]
+        if not surfaces and ent.key not in used_keys:
+            continue
+        actors.append(
+            ActorProposal(
+                name=_actor_name(ent),
+                kind=ent.kind,
+                country=ent.country,
+                title=ent.title,
+                aliases=sorted(set(surfaces)),
+                actor_id=ent.actor_id,
+                spans=sorted(set(ent.spans)),
+                confidence=ent.confidence,
+                rule=ent.rule,
+            )
+        )
+    names = {ent.key: _actor_name(ent) for ent in analysis.entities.values()}
+    for st in statements:
+        st.speaker = names.get(st.speaker, st.speaker)
+        if st.via in names:
+            st.via = names[st.via]
+    proposal_meetings = [m.to_proposal(names, analysis.entities) for m in meetings]
+    return Proposal(actors=actors, meetings=proposal_meetings, statements=statements)
+
+
+def _link_statements_to_meetings(statements, meetings, sents) -> None:
+    for st in statements:
+        for index, m in enumerate(meetings):
+            if st.speaker in {p.key for p in m.participants_keys}:
+                st.meeting_index = index
+                break
+
+
+def _add_ner(analysis: Analysis, text: str, ner) -> None:
+    for start, end, label in ner(text) or ():
+        if any(m.start <= start < m.end for m in analysis.mentions if m.key):
+            continue
+        kind = {"PERSON": "person", "ORG": "organization"}.get(label)
+        if not kind:
+            continue
+        surface = text[start:end]
+        key = f"ner:{normalize(surface)}"
+        ent = analysis.entities.setdefault(
+            key, Entity(key=key, kind=kind, name=surface, rule="ner", confidence=0.4)
+        )
+        ent.surfaces.append(surface)
+        ent.spans.append((start, end))
+        ent.first = min(ent.first, start)
+        analysis.mentions.append(Mention(start, end, key, surface, "name"))
+    analysis.mentions.sort(key=lambda m: (m.start, -m.end))

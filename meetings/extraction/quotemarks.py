@@ -1,0 +1,118 @@
+"""Pair quotation marks at character level.
+
+Handles straight, curly and single quotes, doubled apostrophes (``like this''), mixed
+open/close styles, apostrophes inside words (it's, China’s), stray marks (an odd number
+never crashes) and quotes that run over several paragraphs (one entry per paragraph).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import paragraphs
+
+OPEN_DOUBLE = "“„‟«"
+CLOSE_DOUBLE = "”»"
+OPEN_SINGLE = "‘‹"
+CLOSE_SINGLE = "’›"
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # first character of the quoted text
+    end: int  # one past its last character
+    open_mark: int  # offset of the opening mark
+    close_mark: int | None  # offset of the closing mark; None when the paragraph ends first
+    paragraph: int
+
+
+def _marks(text: str, ps: int, pe: int, double: bool):
+    """Yield (offset, length, role) with role "open", "close" or "either"."""
+    i = ps
+    while i < pe:
+        ch = text[i]
+        prev = text[i - 1] if i > ps else " "
+        nxt = text[i + 1] if i + 1 < pe else " "
+        if double:
+            if text.startswith("``", i):
+                yield i, 2, "open"
+                i += 2
+                continue
+            if text.startswith("''", i) and not (prev.isalnum() and text[i + 2 : i + 3].isalnum()):
+                yield i, 2, "close"
+                i += 2
+                continue
+            if ch in OPEN_DOUBLE:
+                yield i, 1, "open"
+            elif ch in CLOSE_DOUBLE:
+                yield i, 1, "close"
+            elif ch == '"':
+                if prev.isspace() or prev in "([{—–-/:" or i == ps:
+                    yield i, 1, "open" if not nxt.isspace() else "either"
+                else:
+                    yield i, 1, "close"
+        else:
+            if ch in OPEN_SINGLE:
+                if not nxt.isspace():
+                    yield i, 1, "open"
+            elif ch in CLOSE_SINGLE or ch == "'":
+                if prev.isalnum() and nxt.isalnum():
+                    pass  # apostrophe inside a word
+                elif (prev.isspace() or prev in "([{—–-/:" or i == ps) and nxt.isalnum():
+                    yield i, 1, "open" if ch == "'" else "either"
+                elif not prev.isspace():
+                    yield i, 1, "close"
+        i += 1
+
+
+def _pair(text: str, ps: int, pe: int, p_index: int, double: bool, blocked) -> list[QuoteSpan]:
+    found: list[QuoteSpan] = []
+    open_at: tuple[int, int] | None = None
+    for offset, length, role in _marks(text, ps, pe, double):
+        if any(a <= offset < b for a, b in blocked):
+            continue
+        if role == "either":
+            role = "close" if open_at else "open"
+        if role == "open":
+            if open_at is None or double:
+                open_at = (offset, length)
+            continue
+        if open_at is None:
+            continue  # stray closing mark: never a quote
+        start = open_at[0] + open_at[1]
+        if offset > start:
+            found.append(QuoteSpan(start, offset, open_at[0], offset, p_index))
+        open_at = None
+    if open_at is not None:
+        start = open_at[0] + open_at[1]
+        if not double and start - ps > 2:
+            return found  # an unclosed single mark mid-paragraph is an apostrophe
+        end = pe
+        if pe > start:
+            found.append(QuoteSpan(start, end, open_at[0], None, p_index))
+    return found
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    for p_index, (ps, pe) in enumerate(paragraphs(text)):
+        doubles = _pair(text, ps, pe, p_index, True, ())
+        blocked = [(q.open_mark, (q.close_mark or q.end) + 1) for q in doubles]
+        singles = _pair(text, ps, pe, p_index, False, blocked)
+        # Single marks count only where they hold at least two words (not 's or 'n').
+        singles = [q for q in singles if re.search(r"\w\W+\w", text[q.start : q.end])]
+        spans.extend(sorted(doubles + singles, key=lambda q: q.start))
+    return [q for q in spans if re.search(r"\w", text[q.start : q.end])]
+
+
+def quote_text(text: str, q: QuoteSpan) -> tuple[int, int]:
+    """Offsets of the quotation without surrounding blanks and a trailing comma."""
+    s, e = q.start, q.end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    while e > s and text[e - 1] == ",":
+        e -= 1
+    return s, e

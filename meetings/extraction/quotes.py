@@ -1,0 +1,219 @@
+"""Quotations and who said them.
+
+Attribution, in order: a cue right after the quote ("..., Wei said" / "said Mr. Li"); a cue
+before it in the sentence ("Putin recalled '...'", a participle clause ", describing him as
+'...'" goes to the sentence subject, a passive "criticized by X" to X); the attribution of
+the sentence's last quote; the chain of paragraphs that each open with a quote mark; a
+header paragraph ending with a colon ("Quotes attributable to X:"). Pronouns resolve to the
+latest sentence subject. Scare quotes (the same short phrase quoted again and again, or
+"so-called") and quotes with no identifiable speaker are left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .kb import normalize
+from .mentions import Analysis, Mention
+from .proposal import StatementProposal
+from .quotemarks import QuoteSpan, quote_text
+from .text import Sentence, paragraphs
+
+_CUE = re.compile(r"\b(?:" + "|".join(sorted(lexicon.CUE_VERBS, key=len, reverse=True)) + r")\b")
+_VIA = re.compile(
+    r"\b(?:quoted by|according to|citing|cited by|as reported by|told)\s+(?:the\s+)?"
+    r"(?:[a-z-]+\s+){0,3}"
+)
+
+
+def _usable(m: Mention) -> bool:
+    return bool(m.key) and not m.in_quote and not m.locative
+
+
+def _sentence_for(sents: list[Sentence], offset: int) -> Sentence | None:
+    for s in sents:
+        if s.start <= offset < s.end:
+            return s
+    return None
+
+
+def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: Analysis):
+    mentions = [m for m in analysis.mentions if _usable(m)]
+    entities = analysis.entities
+    paras = paragraphs(text)
+
+    def mentions_in(start: int, end: int) -> list[Mention]:
+        return [m for m in mentions if start <= m.start and m.end <= end]
+
+    def speaker_ok(m: Mention) -> bool:
+        ent = entities.get(m.key)
+        return ent is not None and (not ent.media or ent.kind == "organization")
+
+    # Scare quotes: a short phrase quoted more than once, or "so-called".
+    counts: dict[str, int] = {}
+    for q in quote_spans:
+        s, e = quote_text(text, q)
+        counts[normalize(text[s:e])] = counts.get(normalize(text[s:e]), 0) + 1
+
+    def excluded(q: QuoteSpan) -> bool:
+        s, e = quote_text(text, q)
+        key = normalize(text[s:e])
+        if counts.get(key, 0) > 1 and len(key.split()) <= 5:
+            return True
+        return bool(re.search(r"\bso-called\s*$", text[max(0, q.open_mark - 12) : q.open_mark]))
+
+    def after_attribution(q: QuoteSpan, nxt: QuoteSpan | None) -> tuple[str | None, int]:
+        if q.close_mark is None:
+            return None, -1
+        start = q.close_mark + 1
+        sent = _sentence_for(sents, q.close_mark)
+        end = sent.end if sent else min(len(text), start + 150)
+        if nxt is not None and nxt.open_mark < end:
+            end = nxt.open_mark
+        window = text[start:end]
+        cue = _CUE.search(window)
+        if not cue or cue.start() > 90:
+            return None, -1
+        cue_at = start + cue.start()
+        if re.match(r"\s+by\b", text[start + cue.end() : start + cue.end() + 4]):
+            return None, -1
+        before = [m for m in mentions_in(start, cue_at) if speaker_ok(m)]
+        if before:
+            gap = text[before[-1].end : cue_at]
+            if len(gap.split()) <= 3:
+                return before[-1].key, cue_at
+        after = [m for m in mentions_in(start + cue.end(), end) if speaker_ok(m)]
+        if after and after[0].start - (start + cue.end()) < 30:
+            return after[0].key, cue_at
+        return None, -1
+
+    def before_attribution(q: QuoteSpan) -> str | None:
+        sent = _sentence_for(sents, q.open_mark)
+        if sent is None:
+            return None
+        start, end = sent.start, q.open_mark
+        # Only text outside quotes counts.
+        window = list(text[start:end])
+        for other in quote_spans:
+            for k in range(max(other.open_mark, start), min(other.end + 1, end)):
+                window[k - start] = " "
+        window_text = "".join(window)
+        cues = list(_CUE.finditer(window_text))
+        if not cues:
+            return None
+        cue = cues[-1]
+        cue_at = start + cue.start()
+        after_cue = text[start + cue.end() : end]
+        if re.match(r"\s+by\b", after_cue):
+            agents = [m for m in mentions_in(start + cue.end(), end) if speaker_ok(m)]
+            return agents[0].key if agents else ""
+        if cue.group().endswith("ing") and re.search(r",\s*$", window_text[: cue.start()]):
+            subject = analysis.subjects.get(sent.index)
+            if subject:
+                return subject
+        before = [m for m in mentions_in(start, cue_at) if speaker_ok(m) and not m.source]
+        if before:
+            return before[-1].key
+        return None
+
+    def via_for(q: QuoteSpan) -> str | None:
+        sent = _sentence_for(sents, q.open_mark)
+        lo = sent.start if sent else q.open_mark
+        hi = min(len(text), (q.close_mark or q.end) + 160)
+        for m in _VIA.finditer(text, lo, hi):
+            for mm in mentions_in(m.end(), m.end() + 40):
+                ent = entities.get(mm.key)
+                if ent and ent.kind == "organization":
+                    return mm.key
+        return None
+
+    results: list[tuple[QuoteSpan, str | None, str]] = []
+    ordered = sorted(quote_spans, key=lambda q: q.open_mark)
+    for index, q in enumerate(ordered):
+        if excluded(q):
+            continue
+        nxt = ordered[index + 1] if index + 1 < len(ordered) else None
+        if nxt is not None and nxt.paragraph != q.paragraph:
+            nxt = None
+        speaker, _ = after_attribution(q, nxt)
+        rule = "quote-after-cue"
+        if not speaker:
+            speaker = before_attribution(q)
+            rule = "quote-before-cue"
+            if speaker == "":
+                results.append((q, None, "passive-unknown"))
+                continue
+        if not speaker:
+            # The attribution of the last quote of the same sentence.
+            sent = _sentence_for(sents, q.open_mark)
+            same = [o for o in ordered if sent and sent.start <= o.open_mark < sent.end]
+            if same and same[-1] is not q:
+                speaker, _ = after_attribution(same[-1], None)
+                rule = "quote-sentence-cue"
+        results.append((q, speaker or None, rule))
+
+    # Chains of paragraphs that each open with a quote mark share one speaker.
+    para_opens = {}
+    for q, _speaker, _rule in results:
+        ps, _pe = paras[q.paragraph]
+        if q.open_mark == ps:
+            para_opens[q.paragraph] = q
+    by_quote = {id(q): i for i, (q, _s, _r) in enumerate(results)}
+    for i, (q, speaker, rule) in enumerate(results):
+        if speaker or rule == "passive-unknown" or q.paragraph not in para_opens:
+            continue
+        if para_opens[q.paragraph] is not q:
+            continue
+        found = None
+        p = q.paragraph + 1
+        while found is None and p in para_opens:
+            found = results[by_quote[id(para_opens[p])]][1]
+            p += 1
+        p = q.paragraph - 1
+        while found is None and p in para_opens:
+            found = results[by_quote[id(para_opens[p])]][1]
+            p -= 1
+        if found is None and p >= 0:
+            ps, pe = paras[p]
+            if text[ps:pe].rstrip().endswith(":"):
+                people = [m for m in mentions_in(ps, pe) if speaker_ok(m)]
+                if people:
+                    found = people[-1].key
+        if found:
+            results[i] = (q, found, "quote-paragraph-chain")
+
+    statements = []
+    for q, speaker, rule in results:
+        if not speaker:
+            continue
+        s, e = quote_text(text, q)
+        if e <= s:
+            continue
+        quoted = text[s:e]
+        sent = _sentence_for(sents, q.open_mark)
+        end_sent = _sentence_for(sents, max(q.open_mark, (q.close_mark or q.end) - 1))
+        sentence_span = (
+            sent.start if sent else s,
+            end_sent.end if end_sent else e,
+        )
+        words = quoted.split()
+        kind = "direct" if (quoted[:1].isupper() and len(words) >= 6) else "partial"
+        via = via_for(q)
+        if via == speaker:
+            via = None
+        statements.append(
+            StatementProposal(
+                speaker=speaker,
+                speaker_id=entities[speaker].actor_id if speaker in entities else None,
+                text=quoted,
+                kind=kind,
+                span=(s, e),
+                sentence_span=sentence_span,
+                via=via,
+                via_id=entities[via].actor_id if via and via in entities else None,
+                confidence=0.8 if rule == "quote-after-cue" else 0.65,
+                rule=rule,
+            )
+        )
+    return statements

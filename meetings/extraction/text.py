@@ -1,0 +1,172 @@
+"""Paragraphs, sentences, tokens and the dateline of an article (offsets into the text)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import parse_dateline_date
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "prof", "gen", "lt", "col", "sen", "rep", "gov", "jr", "sr",
+    "no", "vs", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "h.e", "u.s", "u.k", "u.n", "e.u", "capt", "maj",
+    "adm", "brig", "hon", "rev", "messrs", "approx", "est", "dept", "fig", "al", "p.m", "a.m",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    possessive: bool = False  # "China’s" -> token "China" with possessive=True
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+_TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*(?:['’]s\b)?")
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    out = []
+    end = len(text) if end is None else end
+    for m in _TOKEN_RE.finditer(text, start, end):
+        word = m.group()
+        if len(word) > 2 and word[-2] in "'’" and word[-1] == "s":
+            out.append(Token(m.start(), m.end() - 2, word[:-2], True))
+        else:
+            out.append(Token(m.start(), m.end(), word))
+    return out
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line block, trailing whitespace excluded."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.span()
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        while s < e and text[s].isspace():
+            s += 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+
+
+def sentences(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    for p_index, (ps, pe) in enumerate(paragraphs(text)):
+        start = ps
+        for m in _BOUNDARY.finditer(text, ps, pe):
+            before = text[start : m.start()]
+            last = re.search(r"([^\s(]+)$", before)
+            word = last.group(1).lower().rstrip(".") if last else ""
+            if text[m.start()] == "." and (
+                word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+            ):
+                continue
+            end = m.end()
+            out.append(Sentence(len(out), start, end, p_index))
+            start = end
+            while start < pe and text[start].isspace():
+                start += 1
+        if start < pe:
+            out.append(Sentence(len(out), start, pe, p_index))
+    return out
+
+
+@dataclass(frozen=True)
+class Dateline:
+    city: str = ""
+    agency: str = ""
+    day: date | None = None
+    span: tuple[int, int] | None = None  # where it sits at the start of the text
+    agency_span: tuple[int, int] | None = None
+
+
+_DATELINE_RE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3})"
+    r"(?:\s*,\s*[A-Z][A-Za-z ]{2,30}?(?=\s*[:–—-]))?"  # ", Saudi Arabia:"
+    r"(?P<rest>(?:\s*[,.]?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*/\s*\d{4}|,?\s+\d{4})?\.?))?"
+    r"\s*(?:\((?P<a1>[^)]{2,40})\)|/(?P<a2>[A-Za-z][\w .-]{1,30})/\.?"
+    r"|[.,]?\s+(?P<a3>[A-Z]{3,}\b))?)"
+    r"\s*(?:[–—:-]+\s*)?"
+)
+
+
+_MONTH_WORD = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.I
+)
+
+
+def _dateline_city(source: str) -> str:
+    head = re.split(r"[,.(/–—:]|\s-\s|\d", source, maxsplit=1)[0]
+    month = _MONTH_WORD.search(head + " 1")
+    if month:
+        head = head[: month.start()]
+    return head.strip()
+
+
+def parse_dateline(dateline: str, text: str, published: date | None) -> Dateline:
+    """City, agency and date of the dateline; where it sits at the start of the text."""
+    source = dateline.strip() if dateline else ""
+    head = text[:200]
+    span = None
+    if source:
+        idx = head.lower().find(source.lower()[: max(6, len(source) - 2)])
+        if idx != -1 and idx < 5:
+            m = _DATELINE_RE.match(text)
+            end = idx + len(source)
+            if m and m.end() >= end - 3:
+                end = max(end, m.end())
+            span = (0, end)
+    else:
+        m = _DATELINE_RE.match(text)
+        if m:
+            city = m.group("city")
+            has_marker = m.group("a1") or m.group("a2") or m.group("a3") or m.group("rest").strip()
+            if city.isupper() and len(city) > 2 and has_marker and m.end() - m.start() < 80:
+                source = text[: m.end()]
+                span = (0, m.end())
+    if not source:
+        return Dateline()
+    city = _dateline_city(source)
+    agency = ""
+    agency_span = None
+    am = re.search(r"\(([^)]{2,40})\)|/([A-Za-z][\w .-]{1,30})/|[.,]\s+([A-Z]{3,})\b", source)
+    if am:
+        agency = next(g for g in am.groups() if g).strip()
+    if agency and span:
+        idx = text.find(agency, 0, span[1] + 5)
+        if idx != -1:
+            agency_span = (idx, idx + len(agency))
+    if city.isupper():
+        city = re.sub(r"[A-Za-z]+", lambda w: w.group().capitalize(), city)
+    return Dateline(
+        city=city,
+        agency=agency,
+        day=parse_dateline_date(source, published),
+        span=span,
+        agency_span=agency_span,
+    )
