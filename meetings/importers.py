@@ -477,8 +477,8 @@ def import_records(
     """Write the records as articles; each article (and its extraction) in one transaction.
 
     Per chunk: one query for stored URLs, one for stored content hashes, one for taken slugs;
-    then one INSERT per article. ``hold_open`` seconds are slept inside each article's
-    transaction, before it commits: a test hook to kill the process mid-article.
+    then one INSERT per article. ``hold_open`` seconds are slept after writing each article,
+    inside its transaction when it has more than the INSERT: a test hook for killing it.
     """
     from django.db import IntegrityError, connection, transaction
 

@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand, CommandError, DjangoHelpFor
 from meetings import importers, services
 from meetings.models import EditorialStatus
 
-# Test hook, not a feature: seconds to wait inside each article's transaction before it
-# commits, so a test can kill the process half-way through an article.
+# Test hook, not a feature: seconds to wait after writing each article (with --extract,
+# inside its transaction, before it commits), so a test can kill the import half-way.
 HOLD_OPEN_ENV = "IMPORT_ARTICLES_HOLD_OPEN"
 
 DESCRIPTION = """\
