@@ -391,3 +391,579 @@ def statement_set_status(*, statement: Statement, editorial_status: str) -> Stat
     statement.save(update_fields=["editorial_status", "updated_at"])
     visibility_refresh(statement_ids=[statement.pk])
     return statement
+
+
+# --- extraction and review ----------------------------------------------------------------
+#
+# How a proposal becomes rows (``proposal_apply``), and what the editor's decisions do:
+#
+# - Every proposed meeting and statement is stored as a DRAFT row, identified by a
+#   fingerprint of where it comes from (article, character span), so a re-run finds it again.
+# - A name the knowledge base does not know becomes an ActorSuggestion *and* a draft Actor,
+#   so meetings and statements can name it at once. Accepting the suggestion publishes that
+#   actor with its title (as a position) and surface forms (as aliases); linking it to an
+#   existing actor moves its rows to that actor, adds the name as an alias and deletes the
+#   draft; rejecting it rejects the draft actor and takes it out of the draft rows.
+# - "Accepted" means editorial_status = published on the row. It is public only once its
+#   article is published too (``visibility_refresh``), so publishing the article publishes
+#   exactly its accepted rows; drafts stay drafts, rejected rows stay hidden.
+# - A re-run owns only untouched drafts: it refreshes them to the new proposal and deletes the
+#   ones no longer proposed. Rows an editor accepted, rejected or edited (updated after the
+#   last extraction) are never changed.
+
+# Imported here, not at the top, so this section stays self-contained.
+import hashlib  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+
+from django.db.models import Prefetch  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from meetings.models import ActorSuggestion, RejectedLink  # noqa: E402
+
+# Proposals at or above this confidence are what "Accept all confident proposals" accepts.
+CONFIDENT = 0.8
+
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "president", "minister"}
+
+
+@dataclass
+class ExtractionSummary:
+    """What one extraction run did to an article's rows."""
+
+    meetings_created: int = 0
+    meetings_updated: int = 0
+    meetings_kept: int = 0
+    meetings_removed: int = 0
+    statements_created: int = 0
+    statements_updated: int = 0
+    statements_kept: int = 0
+    statements_removed: int = 0
+    statements_skipped: int = 0
+    suggestions_created: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        parts = [
+            f"{self.meetings_created} new meeting(s)",
+            f"{self.statements_created} new statement(s)",
+            f"{self.suggestions_created} new actor suggestion(s)",
+        ]
+        if self.meetings_updated or self.statements_updated:
+            parts.append(f"{self.meetings_updated + self.statements_updated} draft(s) refreshed")
+        kept = self.meetings_kept + self.statements_kept
+        if kept:
+            parts.append(f"{kept} reviewed row(s) left as the editor decided")
+        removed = self.meetings_removed + self.statements_removed
+        if removed:
+            parts.append(f"{removed} draft(s) no longer proposed removed")
+        return ", ".join(parts)
+
+
+def fingerprint(*parts) -> str:
+    """A stable hash of a proposal's identity (where in which article it comes from)."""
+    return hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()
+
+
+def article_input(article: Article):
+    """The pipeline's view of an article."""
+    from meetings.extraction import ArticleInput
+
+    return ArticleInput(
+        text=article.body,
+        title=article.title,
+        published=article.published_on,
+        dateline=article.dateline,
+        outlet=article.outlet,
+    )
+
+
+def article_propose(*, article: Article, kb=None):
+    """Run the pipeline on an article against the database's knowledge (no writes)."""
+    from meetings.extraction import extract
+    from meetings.knowledge import knowledge_base
+
+    return extract(article_input(article), kb if kb is not None else knowledge_base())
+
+
+@transaction.atomic
+def article_extract(*, article: Article, kb=None) -> ExtractionSummary:
+    """Extract an article and store the proposal as draft rows; safe to run again."""
+    return proposal_apply(article=article, proposal=article_propose(article=article, kb=kb))
+
+
+def _is_untouched_draft(row, extracted_at) -> bool:
+    """A draft nobody edited since the last extraction: the extractor may refresh it."""
+    if row.editorial_status != EditorialStatus.DRAFT:
+        return False
+    return extracted_at is None or row.updated_at <= extracted_at
+
+
+def _surface_aliases(name: str, forms: Iterable[str], kind: str) -> list[str]:
+    """Surface forms worth keeping as aliases: not the name itself, not "Mr. Li"."""
+    keep, seen = [], {normalize_name(name)}
+    for form in forms:
+        key = normalize_name(form)
+        if not key or key in seen:
+            continue
+        words = key.split()
+        if kind == Actor.Kind.PERSON and (len(words) < 2 or words[0] in _HONORIFICS):
+            continue
+        seen.add(key)
+        keep.append(form.strip())
+    return keep
+
+
+def _country_code(code: str | None, known: set[str]) -> str | None:
+    code = (code or "").upper()
+    return code if code in known else None
+
+
+@transaction.atomic
+def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
+    """Store a Proposal for an article as draft rows (see the notes above this section)."""
+    summary = ExtractionSummary()
+    extracted_at = article.extracted_at
+    countries = set(Country.objects.values_list("code", flat=True))
+    body_len = len(article.body)
+
+    # Actors: known ones are looked up, unknown names become suggestions with a draft actor.
+    actor_ids = (
+        {int(a.actor_id) for a in proposal.actors if a.actor_id is not None}
+        | {
+            int(p.actor_id)
+            for m in proposal.meetings
+            for p in m.participants
+            if p.actor_id is not None
+        }
+        | {int(i) for s in proposal.statements for i in (s.speaker_id, s.via_id) if i is not None}
+    )
+    actors = Actor.objects.exclude(editorial_status=EditorialStatus.REJECTED).in_bulk(actor_ids)
+    suggestions = {s.name: s for s in article.suggestions.select_related("actor")}
+    by_name: dict[str, Actor | None] = {}
+
+    def suggestion_for(name, *, kind, country, title, forms, spans, confidence, rule, actor):
+        suggestion = suggestions.get(name)
+        start, end = spans[0] if spans else (0, 1)
+        start, end = (start, end) if 0 <= start < end <= body_len else (0, 1)
+        values = {
+            "kind": kind if kind in Actor.Kind.values else Actor.Kind.PERSON,
+            "country_id": _country_code(country, countries),
+            "title": (title or "")[:300],
+            "surface_forms": sorted(set(forms) | {name}),
+            "start": start,
+            "end": end,
+            "confidence": confidence,
+            "rule": (rule or "")[:100],
+        }
+        if suggestion is None:
+            if actor is None:
+                actor = actor_create(
+                    name=name,
+                    kind=values["kind"],
+                    country=values["country_id"],
+                    description=values["title"],
+                    editorial_status=EditorialStatus.DRAFT,
+                )
+            suggestion = ActorSuggestion(article=article, name=name, actor=actor, **values)
+            suggestion.full_clean()
+            suggestion.save()
+            suggestions[name] = suggestion
+            summary.suggestions_created += 1
+        elif suggestion.status == ActorSuggestion.Status.PENDING:
+            for key, value in values.items():
+                setattr(suggestion, key, value)
+            suggestion.save()
+        return suggestion
+
+    for a in proposal.actors:
+        known = actors.get(int(a.actor_id)) if a.actor_id is not None else None
+        if a.actor_id is not None and known is None:
+            continue  # deleted or rejected since the snapshot
+        if known is not None and known.editorial_status == PUBLISHED:
+            by_name[a.name] = known
+            continue
+        # Unknown, or a draft actor proposed by an earlier article: the editor decides here.
+        suggestion = suggestion_for(
+            a.name,
+            kind=a.kind,
+            country=a.country,
+            title=a.title,
+            forms=a.aliases,
+            spans=a.spans,
+            confidence=a.confidence,
+            rule=a.rule,
+            actor=known,
+        )
+        by_name[a.name] = (
+            None if suggestion.status == ActorSuggestion.Status.REJECTED else suggestion.actor
+        )
+
+    def resolve(name: str | None, actor_id) -> Actor | None:
+        if actor_id is not None:
+            return actors.get(int(actor_id))
+        if not name:
+            return None
+        if name not in by_name:  # named only in a meeting or as a speaker
+            suggestion = suggestion_for(
+                name,
+                kind=Actor.Kind.PERSON,
+                country=None,
+                title="",
+                forms=[name],
+                spans=[],
+                confidence=None,
+                rule="named-only",
+                actor=None,
+            )
+            rejected = suggestion.status == ActorSuggestion.Status.REJECTED
+            by_name[name] = None if rejected else suggestion.actor
+        return by_name[name]
+
+    # Meetings.
+    existing = {
+        m.fingerprint: m
+        for m in Meeting.objects.filter(evidence__article=article)
+        .exclude(fingerprint="")
+        .prefetch_related("participations")
+        .distinct()
+    }
+    meeting_rows: dict[int, Meeting] = {}
+    seen: set[str] = set()
+    ordinal: dict[tuple[int, int], int] = {}
+    for index, m in enumerate(proposal.meetings):
+        start, end = m.span
+        n = ordinal[(start, end)] = ordinal.get((start, end), -1) + 1
+        fp = fingerprint("meeting", article.pk, start, end, n)
+        seen.add(fp)
+        participants: dict[int, tuple[Actor, str]] = {}
+        for p in m.participants:
+            actor = resolve(p.name, p.actor_id)
+            if actor is not None and actor.pk not in participants:
+                role = p.role if p.role in Participation.Role.values else "participant"
+                participants[actor.pk] = (actor, role)
+        row = existing.get(fp)
+        if row is not None and not _is_untouched_draft(row, extracted_at):
+            meeting_rows[index] = row
+            summary.meetings_kept += 1
+            continue
+        if not participants or not (0 <= start < end <= body_len):
+            if row is not None:
+                seen.discard(fp)  # nobody left to meet: the draft goes
+            continue
+        start_date = m.date
+        end_date = m.end_date if m.date and m.end_date and m.end_date >= m.date else None
+        values = {
+            "kind": m.kind if m.kind in Meeting.Kind.values else Meeting.Kind.MEETING,
+            "status": m.status if m.status in Meeting.Status.values else Meeting.Status.HELD,
+            "start_date": start_date,
+            "end_date": end_date,
+            "date_precision": m.date_precision
+            if m.date_precision in Meeting.Precision.values
+            else Meeting.Precision.DAY,
+            "city": (m.city or "")[:120],
+            "country": _country_code(m.country, countries),
+            "confidence": m.confidence,
+            "rule": (m.rule or "")[:100],
+        }
+        if row is None:
+            row = meeting_create(
+                participants=list(participants.values()),
+                evidence=[(article, start, end)],
+                fingerprint=fp,
+                **values,
+            )
+            summary.meetings_created += 1
+        else:
+            values["country_id"] = values.pop("country")
+            for key, value in values.items():
+                setattr(row, key, value)
+            names = [actor.name for actor, _ in participants.values()]
+            row.title = meeting_title(names)
+            row.full_clean(exclude=["slug"])
+            row.save()
+            current = {p.actor_id: p for p in row.participations.all()}
+            Participation.objects.filter(
+                meeting=row, actor_id__in=set(current) - set(participants)
+            ).delete()
+            for actor_id, (actor, role) in participants.items():
+                if actor_id not in current:
+                    Participation.objects.create(meeting=row, actor=actor, role=role)
+                elif current[actor_id].role != role:
+                    Participation.objects.filter(pk=current[actor_id].pk).update(role=role)
+            participations_sync(meeting=row)
+            summary.meetings_updated += 1
+        meeting_rows[index] = row
+
+    for fp, row in existing.items():
+        if (
+            fp not in seen
+            and _is_untouched_draft(row, extracted_at)
+            and not row.evidence.exclude(article=article).exists()
+        ):
+            Statement.objects.filter(meeting=row).update(meeting=None)
+            row.delete()
+            summary.meetings_removed += 1
+
+    # Statements.
+    existing_statements = {s.fingerprint: s for s in article.statements.exclude(fingerprint="")}
+    seen = set()
+    for s in proposal.statements:
+        start, end = s.span
+        fp = fingerprint("statement", article.pk, start, end)
+        row = existing_statements.get(fp)
+        if row is not None and not _is_untouched_draft(row, extracted_at):
+            seen.add(fp)
+            summary.statements_kept += 1
+            continue
+        speaker = resolve(s.speaker, s.speaker_id)
+        if speaker is None or not (0 <= start < end <= body_len):
+            summary.statements_skipped += 1
+            continue
+        seen.add(fp)
+        meeting = meeting_rows.get(s.meeting_index) if s.meeting_index is not None else None
+        if meeting is not None and meeting.editorial_status == EditorialStatus.REJECTED:
+            meeting = None
+        said_on = None
+        if meeting is not None and meeting.date_precision == Meeting.Precision.DAY:
+            said_on = meeting.start_date
+        values = {
+            "speaker": speaker,
+            "text": article.body[start:end],
+            "kind": s.kind if s.kind in Statement.Kind.values else Statement.Kind.DIRECT,
+            "meeting": meeting,
+            "said_on": said_on or article.published_on,
+            "via": resolve(s.via, s.via_id) if (s.via or s.via_id is not None) else None,
+            "confidence": s.confidence,
+            "rule": (s.rule or "")[:100],
+        }
+        if row is None:
+            statement_create(article=article, start=start, end=end, fingerprint=fp, **values)
+            summary.statements_created += 1
+        else:
+            for key, value in values.items():
+                setattr(row, key, value)
+            row.full_clean()
+            row.save()
+            summary.statements_updated += 1
+    for fp, row in existing_statements.items():
+        if fp not in seen and _is_untouched_draft(row, extracted_at):
+            row.delete()
+            summary.statements_removed += 1
+
+    article.extracted_at = timezone.now()
+    article.save(update_fields=["extracted_at"])
+    return summary
+
+
+# Editors' decisions on suggested actors.
+
+
+@transaction.atomic
+def suggestion_accept(
+    *,
+    suggestion: ActorSuggestion,
+    name: str | None = None,
+    kind: str | None = None,
+    country: str | None = None,
+    title: str | None = None,
+) -> Actor:
+    """Accept a suggested actor: publish it with its title as a position and its surface
+    forms as aliases. Other articles' pending suggestions of the same actor follow."""
+    name = (name or suggestion.name).strip()
+    kind = kind or suggestion.kind
+    country = (country if country is not None else suggestion.country_id) or None
+    title = suggestion.title if title is None else title.strip()
+    actor = suggestion.actor
+    if actor is None or actor.editorial_status == EditorialStatus.REJECTED:
+        actor = actor_create(name=name, kind=kind, country=country)
+    else:
+        country_changed = actor.country_id != (country.upper() if country else None)
+        actor.name, actor.kind = name, kind
+        actor.country_id = country.upper() if country else None
+        actor.editorial_status = PUBLISHED
+        actor.full_clean()
+        actor.save()
+        alias_add(actor=actor, text=name)
+        if country_changed:
+            actor_participations_sync(actor=actor)
+    for text in _surface_aliases(name, [suggestion.name, *suggestion.surface_forms], kind):
+        alias_add(actor=actor, text=text)
+    if title and not actor.positions.filter(title__iexact=title).exists():
+        position_add(
+            actor=actor,
+            title=title,
+            country=country,
+            start_date=None,
+        )
+    ActorSuggestion.objects.filter(
+        Q(pk=suggestion.pk) | Q(actor=actor, status=ActorSuggestion.Status.PENDING)
+    ).update(status=ActorSuggestion.Status.ACCEPTED, actor=actor)
+    suggestion.refresh_from_db()
+    return actor
+
+
+@transaction.atomic
+def suggestion_link(*, suggestion: ActorSuggestion, actor: Actor) -> Actor:
+    """The suggested name is an existing actor: add it as an alias, move the draft actor's
+    rows to that actor and drop the draft."""
+    draft = suggestion.actor
+    for text in _surface_aliases("", [suggestion.name, *suggestion.surface_forms], actor.kind):
+        alias_add(actor=actor, text=text)
+    alias_add(actor=actor, text=suggestion.name)
+    if draft is not None and draft.pk != actor.pk and draft.editorial_status != PUBLISHED:
+        actor_absorb(draft=draft, into=actor)
+    suggestion.status = ActorSuggestion.Status.ACCEPTED
+    suggestion.actor = actor
+    suggestion.save(update_fields=["status", "actor"])
+    return actor
+
+
+def actor_absorb(*, draft: Actor, into: Actor) -> None:
+    """Move a draft actor's participations, statements and suggestions to ``into``; delete it."""
+    already = set(Participation.objects.filter(actor=into).values_list("meeting_id", flat=True))
+    Participation.objects.filter(actor=draft, meeting_id__in=already).delete()
+    Participation.objects.filter(actor=draft).update(actor=into, country_id=into.country_id)
+    Statement.objects.filter(speaker=draft).update(speaker=into)
+    Statement.objects.filter(via=draft).update(via=into)
+    ActorSuggestion.objects.filter(actor=draft).update(
+        actor=into, status=ActorSuggestion.Status.ACCEPTED
+    )
+    draft.delete()
+
+
+@transaction.atomic
+def suggestion_reject(*, suggestion: ActorSuggestion) -> None:
+    """Not an actor worth recording: reject the draft actor and take it out of draft rows."""
+    draft = suggestion.actor
+    suggestion.status = ActorSuggestion.Status.REJECTED
+    suggestion.save(update_fields=["status"])
+    if draft is None or draft.editorial_status == PUBLISHED:
+        return
+    draft.editorial_status = EditorialStatus.REJECTED
+    draft.save(update_fields=["editorial_status", "updated_at"])
+    _actor_leave_drafts(actor=draft, article=None)
+
+
+def _actor_leave_drafts(*, actor: Actor, article: Article | None) -> None:
+    """Take an actor out of draft meetings and reject its draft statements (of one article)."""
+    meetings = Meeting.objects.filter(editorial_status=EditorialStatus.DRAFT)
+    statements = Statement.objects.filter(editorial_status=EditorialStatus.DRAFT)
+    if article is not None:
+        meetings = meetings.filter(evidence__article=article)
+        statements = statements.filter(article=article)
+    Participation.objects.filter(actor=actor, meeting__in=meetings).delete()
+    statements.filter(speaker=actor).update(editorial_status=EditorialStatus.REJECTED)
+    statements.filter(via=actor).update(via=None)
+
+
+@transaction.atomic
+def link_reject(*, article: Article, actor: Actor, surface: str) -> RejectedLink:
+    """``surface`` in this article is not ``actor``: remember it, and re-extract the article
+    so the name is proposed afresh (as a suggestion or another actor)."""
+    link, _ = RejectedLink.objects.get_or_create(normalized=normalize_name(surface), actor=actor)
+    _actor_leave_drafts(actor=actor, article=article)
+    article_extract(article=article)
+    return link
+
+
+# Editors' decisions on meetings and statements.
+
+
+def _accept_actors(*, article: Article, actor_ids: Iterable[int]) -> None:
+    """Accept the pending suggestions of this article for these (draft) actors."""
+    for suggestion in article.suggestions.filter(
+        actor_id__in=list(actor_ids), status=ActorSuggestion.Status.PENDING
+    ).select_related("actor"):
+        suggestion_accept(suggestion=suggestion)
+
+
+@transaction.atomic
+def meeting_accept(*, meeting: Meeting, article: Article) -> Meeting:
+    """Accept a proposed meeting, and the suggested actors taking part in it."""
+    _accept_actors(
+        article=article,
+        actor_ids=meeting.participations.filter(
+            actor__editorial_status=EditorialStatus.DRAFT
+        ).values_list("actor_id", flat=True),
+    )
+    return meeting_set_status(meeting=meeting, editorial_status=PUBLISHED)
+
+
+@transaction.atomic
+def statement_accept(*, statement: Statement) -> Statement:
+    """Accept a proposed statement, and its speaker when the speaker is a suggestion."""
+    draft_ids = [
+        pk
+        for pk, status in [
+            (statement.speaker_id, statement.speaker.editorial_status),
+            (statement.via_id, statement.via.editorial_status if statement.via else None),
+        ]
+        if pk and status == EditorialStatus.DRAFT
+    ]
+    _accept_actors(article=statement.article, actor_ids=draft_ids)
+    return statement_set_status(statement=statement, editorial_status=PUBLISHED)
+
+
+@transaction.atomic
+def article_accept_confident(*, article: Article, threshold: float = CONFIDENT) -> dict:
+    """Accept every draft proposal of the article with confidence >= ``threshold``."""
+    done = {"meetings": 0, "statements": 0, "actors": 0}
+    for suggestion in article.suggestions.filter(
+        status=ActorSuggestion.Status.PENDING, confidence__gte=threshold
+    ).select_related("actor"):
+        suggestion_accept(suggestion=suggestion)
+        done["actors"] += 1
+    for meeting in Meeting.objects.filter(
+        evidence__article=article,
+        editorial_status=EditorialStatus.DRAFT,
+        confidence__gte=threshold,
+    ).distinct():
+        meeting_accept(meeting=meeting, article=article)
+        done["meetings"] += 1
+    for statement in article.statements.filter(
+        editorial_status=EditorialStatus.DRAFT, confidence__gte=threshold
+    ).select_related("speaker", "via", "article"):
+        statement_accept(statement=statement)
+        done["statements"] += 1
+    return done
+
+
+def article_review_rows(*, article: Article) -> dict:
+    """Everything the review page shows for an article, in a fixed number of queries."""
+    participants = Prefetch(
+        "participations", queryset=Participation.objects.select_related("actor", "actor__country")
+    )
+    meetings = list(
+        Meeting.objects.filter(evidence__article=article)
+        .select_related("country")
+        .prefetch_related(
+            participants,
+            Prefetch("evidence", queryset=Evidence.objects.filter(article=article)),
+        )
+        .distinct()
+        .order_by("id")
+    )
+    statements = list(
+        article.statements.select_related("speaker", "via", "meeting").order_by("start", "id")
+    )
+    suggestions = list(article.suggestions.select_related("country", "actor").order_by("start"))
+    return {"meetings": meetings, "statements": statements, "suggestions": suggestions}
+
+
+def article_text_from_upload(*, name: str, data: bytes) -> tuple[str, str]:
+    """(title, text) of an uploaded .txt or .html file; HTML is reduced to its main text."""
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raw = data.decode("cp1252", errors="replace")
+    if not name.lower().endswith((".html", ".htm", ".xhtml")):
+        return "", raw.replace("\r\n", "\n").strip()
+    import trafilatura
+
+    text = trafilatura.extract(raw, include_comments=False, include_tables=False) or ""
+    metadata = trafilatura.extract_metadata(raw)
+    title = (metadata.title if metadata else "") or ""
+    # trafilatura puts one newline between paragraphs; a blank line reads better and keeps
+    # paragraphs apart for the quote stage.
+    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    return title.strip(), text
