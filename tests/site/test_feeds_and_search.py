@@ -1,0 +1,107 @@
+"""Atom feeds parse and hold the right meetings; search finds records and names."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def parse_atom(response):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{ATOM}feed"
+    return root
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("meetings:actor-feed", ["li-shangfu"]),
+        ("meetings:country-feed", ["cn"]),
+        ("meetings:country-pair-feed", ["cn", "ru"]),
+        ("meetings:country-pair-feed", ["ru", "cn"]),
+    ],
+)
+def test_feeds_are_atom_with_the_moscow_meeting(client, world, name, args):
+    root = parse_atom(client.get(reverse(name, args=args)))
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == 1
+    entry = entries[0]
+    assert "Li Shangfu" in entry.findtext(f"{ATOM}title")
+    assert "16 April 2023" in entry.findtext(f"{ATOM}title")
+    link = entry.find(f"{ATOM}link").get("href")
+    assert link.endswith(world.moscow.get_absolute_url())
+    assert entry.findtext(f"{ATOM}updated") and root.findtext(f"{ATOM}title")
+
+
+def test_country_feed_excludes_other_countries(client, world):
+    root = parse_atom(client.get(reverse("meetings:country-feed", args=["fr"])))
+    titles = [e.findtext(f"{ATOM}title") for e in root.findall(f"{ATOM}entry")]
+    assert len(titles) == 1 and "Jane Doe" in titles[0]
+
+
+def test_unknown_feed_objects_are_404(client, world):
+    assert client.get(reverse("meetings:actor-feed", args=["nobody"])).status_code == 404
+    assert client.get(reverse("meetings:country-pair-feed", args=["cn", "cn"])).status_code == 404
+
+
+def test_pages_link_their_feed_as_alternate(client, world):
+    for url in (
+        world.li.get_absolute_url(),
+        reverse("meetings:country-detail", args=["cn"]),
+        reverse("meetings:country-pair", args=["cn", "ru"]),
+    ):
+        html = client.get(url).content.decode()
+        assert '<link rel="alternate" type="application/atom+xml"' in html
+
+
+def test_search_finds_meetings_statements_articles_and_actors(client, world):
+    html = client.get(reverse("meetings:search"), {"q": "Putin"}).content.decode()
+    assert world.moscow.get_absolute_url() in html
+    assert world.article.get_absolute_url() in html
+    assert world.putin.get_absolute_url() in html
+    assert "<mark>" in html
+    html = client.get(reverse("meetings:search"), {"q": "militaries"}).content.decode()
+    assert world.statement.get_absolute_url() in html
+
+
+def test_search_snippets_are_escaped(client, world):
+    from tests import factories
+
+    factories.article(title="Putin <b>bold</b>", body="<img src=x onerror=alert(1)> Putin spoke.")
+    html = client.get(reverse("meetings:search"), {"q": "Putin"}).content.decode()
+    assert "<img src=x" not in html and "<b>bold</b>" not in html
+
+
+def test_search_with_nothing_found_says_so(client, world):
+    html = client.get(reverse("meetings:search"), {"q": "Xylophonics"}).content.decode()
+    assert "Nothing matches" in html
+
+
+def test_search_links_to_the_filterable_meeting_list(client, world):
+    html = client.get(reverse("meetings:search"), {"q": "Putin"}).content.decode()
+    assert f"{reverse('meetings:meeting-list')}?q=Putin" in html
+
+
+def test_search_that_is_too_long_is_400(client, world):
+    assert client.get(reverse("meetings:search"), {"q": "x" * 500}).status_code == 400
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram search is PostgreSQL's")
+def test_typo_in_a_name_still_finds_the_actor_on_postgresql(client, world):
+    html = client.get(reverse("meetings:search"), {"q": "Shoygu"}).content.decode()
+    assert world.shoigu.get_absolute_url() in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="websearch syntax is PostgreSQL's")
+def test_websearch_phrases_and_exclusions_on_postgresql(client, world):
+    html = client.get(
+        reverse("meetings:search"), {"q": '"strategic trust" -Paris'}
+    ).content.decode()
+    assert world.statement.get_absolute_url() in html
+    html = client.get(reverse("meetings:search"), {"q": "trade -Paris"}).content.decode()
+    assert world.other_meeting.get_absolute_url() not in html

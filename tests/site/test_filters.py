@@ -1,0 +1,177 @@
+"""Filters: the URL holds the state, each active filter can be removed, facets count, and
+invalid values give a clear message (400 when nothing can be shown), never a 500."""
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+from django.urls import reverse
+
+from meetings import search
+from tests import factories
+
+MEETINGS = reverse("meetings:meeting-list")
+STATEMENTS = reverse("meetings:statement-list")
+
+
+def page_text(response) -> str:
+    return " ".join(response.content.decode().split())
+
+
+def csv_rows(response) -> list[dict]:
+    assert response["Content-Type"].startswith("text/csv")
+    content = b"".join(response.streaming_content).decode()
+    return list(csv.DictReader(io.StringIO(content)))
+
+
+def test_country_and_date_filters_narrow_the_meeting_list(client, world):
+    html = page_text(
+        client.get(MEETINGS, {"country": "cn", "date_from": "2023-01-01", "date_to": "2023-12-31"})
+    )
+    assert world.moscow.get_absolute_url() in html
+    assert world.other_meeting.get_absolute_url() not in html
+
+
+def test_each_active_filter_has_a_remove_link_that_keeps_the_others(client, world):
+    html = page_text(client.get(MEETINGS, {"country": ["CN", "RU"], "kind": "meeting"}))
+    assert "Participant country: <strong>China</strong>" in html
+    assert (
+        'href="?country=RU&amp;kind=meeting" aria-label="Remove filter Participant country: China"'
+        in html
+    )
+    assert 'href="?country=CN&amp;country=RU" aria-label="Remove filter Kind: Meeting"' in html
+
+
+def test_facets_show_counts_and_add_a_filter(client, world):
+    html = page_text(client.get(MEETINGS))
+    assert '<a href="?country=CN">China</a> <span class="count">1</span>' in html
+    assert '<a href="?country=RU">Russia</a> <span class="count">1</span>' in html
+    assert '<a href="?kind=visit">Visit</a> <span class="count">1</span>' in html
+    assert '<a href="?date_from=2023-01-01&amp;date_to=2023-12-31">2023</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"date_from": "not-a-date"}, "Enter a valid date."),
+        ({"country": "ZZ"}, "Select a valid choice. ZZ is not one of the available choices."),
+        ({"kind": "party"}, "Select a valid choice."),
+        ({"status": "maybe"}, "Select a valid choice."),
+        ({"actor": "nobody-at-all"}, "We know no actor by that name in the link."),
+        ({"after": "yesterday.x"}, "That page link is not valid"),
+        ({"date_from": "2023-12-31", "date_to": "2023-01-01"}, "The end date is before"),
+    ],
+)
+def test_invalid_filter_gives_a_clear_message_never_a_500(client, world, query, message):
+    response = client.get(MEETINGS, query)
+    html = page_text(response)
+    assert message in html
+    if "date_to" in query:  # the start date alone is still understood
+        assert response.status_code == 200
+        assert "The results below ignore them." in html
+    else:
+        assert response.status_code == 400
+        assert "Nothing could be shown." in html
+
+
+def test_invalid_value_beside_a_valid_one_is_ignored_with_a_message(client, world):
+    response = client.get(MEETINGS, {"date_from": "2023-13-45", "country": "CN"})
+    assert response.status_code == 200
+    html = page_text(response)
+    assert "Enter a valid date." in html and "The results below ignore them." in html
+    assert world.moscow.get_absolute_url() in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"kind": "shout"},
+        {"country": "12"},
+        {"date_to": "x"},
+        {"actor": "../../etc"},
+        {"after": "2023-01-01.notanumber"},
+    ],
+)
+def test_invalid_statement_filters_are_400(client, world, query):
+    assert client.get(STATEMENTS, query).status_code == 400
+
+
+def test_invalid_actor_list_and_timeline_filters_never_500(client, world):
+    assert client.get(reverse("meetings:actor-list"), {"kind": "dragon"}).status_code == 400
+    assert client.get(reverse("meetings:actor-list"), {"after": "not a slug!"}).status_code == 400
+    url = world.li.get_absolute_url()
+    response = client.get(url, {"date_from": "nope"})
+    assert response.status_code == 200 and "Enter a valid date." in page_text(response)
+    assert client.get(url, {"counterpart": "ZZ", "kind": "nothing"}).status_code == 200
+    assert client.get(url, {"after": "garbage"}).status_code == 200
+
+
+def test_meeting_csv_has_exactly_the_filtered_rows(client, world):
+    world.grow(1)
+    query = {"country": "FR", "date_from": "2022-01-01", "date_to": "2022-12-31"}
+    rows = csv_rows(client.get(reverse("meetings:meeting-export"), query))
+    assert [r["title"] for r in rows] == [world.other_meeting.title]
+    assert rows[0]["venue_city"] == "Paris" and rows[0]["venue_country"] == "France"
+    assert rows[0]["start_date"] == "2022-06-07"
+
+    rows = csv_rows(client.get(reverse("meetings:meeting-export"), {"country": "CN"}))
+    html = client.get(MEETINGS, {"country": "CN"}).content.decode()
+    assert len(rows) == html.count('class="record meeting-item"') == 3
+    assert all("CN" in r["participant_countries"].split("; ") for r in rows)
+
+
+def test_statement_csv_has_exactly_the_filtered_rows(client, world):
+    world.grow(1)
+    rows = csv_rows(
+        client.get(
+            reverse("meetings:statement-export"), {"actor": "li-shangfu", "kind": "paraphrase"}
+        )
+    )
+    assert [r["text"] for r in rows] == [world.statement.text]
+    assert rows[0]["speaker"] == "Li Shangfu" and rows[0]["meeting"].endswith(
+        world.moscow.get_absolute_url()
+    )
+
+
+def test_invalid_csv_filter_is_400_text(client, world):
+    response = client.get(reverse("meetings:meeting-export"), {"date_from": "x"})
+    assert response.status_code == 400
+    assert "Enter a valid date." in response.content.decode()
+
+
+def test_outlet_filter(client, world):
+    html = client.get(MEETINGS, {"outlet": "other wire"}).content.decode()
+    assert world.other_meeting.get_absolute_url() in html
+    assert world.moscow.get_absolute_url() not in html
+
+
+def test_large_results_are_not_counted_exactly():
+    assert search.count_bounded(FakeQuerySet(5), limit=10) == (5, False)
+    assert search.count_bounded(FakeQuerySet(50), limit=10) == (10, True)
+
+
+class FakeQuerySet:
+    """Counts what the slice would hold: count_bounded must never ask for more."""
+
+    def __init__(self, n):
+        self.n, self.stop = n, None
+
+    def order_by(self):
+        return self
+
+    def __getitem__(self, item):
+        self.stop = item.stop
+        return self
+
+    def count(self):
+        return min(self.n, self.stop)
+
+
+def test_huge_results_read_more_than(client, world, monkeypatch):
+    monkeypatch.setattr(search, "EXACT_COUNT_LIMIT", 1)
+    monkeypatch.setattr(
+        search.count_bounded, "__defaults__", (1,)
+    )  # the default was bound at import
+    factories.meeting(participants=[world.putin, world.shoigu], start_date=dt.date(2020, 1, 1))
+    assert "more than 1 meeting" in page_text(client.get(MEETINGS))

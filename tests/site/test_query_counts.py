@@ -1,0 +1,71 @@
+"""Every page pins its query count, and the count does not change when the data grows tenfold."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+# (url name, args, query string, expected queries)
+PAGES = [
+    ("meetings:home", [], "", 7),
+    ("meetings:search", [], "q=Putin", 9),
+    ("meetings:meeting-list", [], "", 8),
+    (
+        "meetings:meeting-list",
+        [],
+        "country=CN&country=ru&date_from=2023-01-01&date_to=2023-12-31",
+        8,
+    ),
+    ("meetings:meeting-list", [], "actor=li-shangfu&kind=meeting&status=held&outlet=Demo+Wire", 9),
+    ("meetings:meeting-list", [], "q=Putin", 8),
+    ("meetings:meeting-detail", ["moscow"], "", 5),
+    ("meetings:actor-list", [], "", 4),
+    ("meetings:actor-list", [], "country=CN&q=li", 4),
+    ("meetings:actor-detail", ["li"], "", 12),
+    ("meetings:actor-detail", ["li"], "kind=meeting&kind=statement&counterpart=ru", 12),
+    ("meetings:country-list", [], "", 1),
+    ("meetings:country-detail", ["cn"], "", 8),
+    ("meetings:country-pair", ["cn", "ru"], "", 6),
+    ("meetings:article-detail", ["article"], "", 3),
+    ("meetings:statement-list", [], "", 6),
+    ("meetings:statement-list", [], "country=CN&kind=paraphrase", 6),
+    ("meetings:statement-detail", ["statement"], "", 2),
+    ("meetings:actor-feed", ["li"], "", 3),
+    ("meetings:country-feed", ["cn"], "", 3),
+    ("meetings:country-pair-feed", ["cn", "ru"], "", 3),
+    ("meetings:meeting-export", [], "country=CN", 4),
+    ("meetings:statement-export", [], "country=CN", 2),
+]
+
+
+def url_for(world, name, args, query):
+    objects = {
+        "moscow": world.moscow.slug,
+        "li": world.li.slug,
+        "article": world.article.slug,
+        "statement": world.statement.pk,
+    }
+    url = reverse(name, args=[objects.get(a, a) for a in args])
+    return f"{url}?{query}" if query else url
+
+
+def fetch(client, url):
+    """The response with its body fully read (CSV streams), and the queries it took."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    return response, len(queries)
+
+
+@pytest.mark.parametrize(("name", "args", "query", "expected"), PAGES)
+def test_query_count_is_pinned_and_does_not_grow_with_the_data(
+    client, world, name, args, query, expected
+):
+    url = url_for(world, name, args, query)
+    response, small = fetch(client, url)
+    assert response.status_code == 200, url
+    world.grow(10)
+    response, large = fetch(client, url)
+    assert response.status_code == 200, url
+    assert (small, large) == (expected, expected), url
