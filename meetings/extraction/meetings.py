@@ -63,7 +63,7 @@ _TRIGGERS = [
     ),
 ]
 _ANAPHOR = re.compile(
-    r"\b(?:the|their|this|that|his|her|during the|in the)\s+(?:[\w-]+\s+){0,2}?"
+    r"\b(?:the|their|this|that|his|her|during the|in the|during a|during an)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:meeting|talks|talk|visit|call|conversation|negotiations|gathering|stay|trip)\b",
     re.I,
 )
@@ -210,62 +210,42 @@ def find_meetings(
         found.sort()
         sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
         participants = _participants(text, sent, sent_mentions, entities, clean)
-        kinds = {k for _s, _e, k, _g in found}
-        best_kind = max(kinds, key=lambda k: KIND_RANK[k])
-        # Venue-only summits: "on the sidelines of the X summit" is not an encounter.
-        trigger = None
-        for s, e, kind, word in found:
-            before = clean[:s]
-            if kind == "summit" and _VENUE_CONTEXT.search(before) and len(kinds) > 1:
-                continue
-            if kind in ("meeting", "summit", "talks") and re.search(
-                r"\battend(?:ed|ing|s)?\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", before, re.I
-            ):
-                continue
-            clause = _clause(clean, s, e)
-            if _WEAK_NEGATION.search(clause) and not re.search(r"\b(?:met|held)\b", clause):
-                continue
-            if kind == "meeting" and word.lower() in (
-                "received",
-                "receives",
-                "receive",
-                "welcomed",
-                "welcomes",
-                "welcome",
-                "hosted",
-                "hosts",
-                "host",
-            ):
-                nxt = [
-                    m
-                    for m in sent_mentions
-                    if m.start >= sent.start + e
-                    and entities[m.key].kind == "person"
-                    and m.start - (sent.start + e) < 40
-                ]
-                if not nxt:
-                    continue
-            if kind == "meeting" and word.lower() == "forum" and not participants:
-                continue
-            trigger = (s, e, kind, word)
-            break
-        if trigger is None:
+        valid = _valid_triggers(found, clean, sent, sent_mentions, entities)
+        if not valid:
             continue
-        s, e, _k, word = trigger
-        kind = best_kind
-        # Summit only when the summit is the event itself.
-        if kind == "summit" and any(k != "summit" for k in kinds):
-            summit_ctx = [
-                f for f in found if f[2] == "summit" and _VENUE_CONTEXT.search(clean[: f[0]])
-            ]  # noqa: E501
-            if summit_ctx:
-                kind = max((k for k in kinds if k != "summit"), key=lambda k: KIND_RANK[k])
-        anaphoric = bool(_ANAPHOR.search(clean[max(0, s - 25) : e + 10])) and not re.search(
-            r"\b(?:met|meets|held|hold|holds|received|hosted|spoke|had)\b", clean
-        )
+        kinds = {k for _s, _e, k, _g in valid}
+        s, e, _k, word = valid[0]
+        kind = max(kinds, key=lambda k: KIND_RANK[k])
+        words = {w.lower() for _s, _e, _k2, w in valid}
+        if kind == "meeting" and "visit" in kinds and words <= _HOSTING_WORDS | {"visit"}:
+            kind = "visit"  # "will welcome X to Australia for a visit"
+        anaphor_spans = [m.span() for m in _ANAPHOR.finditer(clean)]
+        in_anaphor = [
+            any(a <= ts and te <= z for a, z in anaphor_spans) for ts, te, _k3, _w in valid
+        ]
+        anaphoric = all(in_anaphor)
+        # An event noun next to a reference back ("During the call the sides welcomed the
+        # upcoming forum in X on May 3"): the event is its own encounter of the two sides.
+        event = _event_noun(valid, clean)
+        event_draft = False
+        if any(in_anaphor) and event is not None and drafts:
+            sides = _sides_states(drafts[-1], entities)
+            if sides and re.search(r"\b(?:the|both|two) (?:sides|countries|leaders)\b", clean):
+                s, e, kind, word = event
+                participants = sides
+                anaphoric = False
+                event_draft = True
+        between = _between_parties(clean, sent, sent_mentions, entities)
+        if between is not None:
+            participants = between
+        pair = _hyphen_pair(clean, sent, s, sent_mentions, entities)
+        if pair:
+            participants = pair
         future = bool(_FUTURE.search(clean))
         status = "planned" if future else "held"
-        date_value, end_value, precision = _date_for(clean, sent.start, s, anchor, future, today)
+        date_value, end_value, precision = _date_for(
+            clean, sent.start, s, e, anchor, future, today, near_only=anaphoric
+        )
         if date_value and anchor and not future and date_value > anchor and precision == "day":
             status = "planned"
         city, country = _venue(text, sent, clean, kb, sent_mentions, entities, home_country)
@@ -285,7 +265,8 @@ def find_meetings(
             confidence=0.7,
             rule=f"trigger-{kind}",
             anaphoric=anaphoric,
-            separate=bool(re.search(r"\b(?:separate|another|second)\b", clean[: e + 5], re.I)),
+            separate=event_draft
+            or bool(re.search(r"\b(?:separate|another|second)\b", clean[: e + 5], re.I)),
         )
         draft.extra["plural_summits"] = bool(re.search(r"\bsummits\b", clean, re.I))
         _merge_or_add(drafts, draft, entities)
@@ -308,6 +289,110 @@ def find_meetings(
         ):
             final.append(d)
     return final
+
+
+_HOSTING_WORDS = {
+    "received", "receives", "receive", "welcomed", "welcomes", "welcome", "hosted", "hosts",
+    "host", "will welcome",
+}  # fmt: skip
+_EVENT_NOUNS = {"forum", "summit", "summits", "conference"}
+
+
+def _valid_triggers(found, clean, sent, sent_mentions, entities):
+    """Triggers that describe an encounter (not venue context, hopes or summaries)."""
+    kinds = {k for _s, _e, k, _g in found}
+    valid = []
+    for s, e, kind, word in found:
+        before = clean[:s]
+        low = word.lower()
+        if kind == "summit" and _VENUE_CONTEXT.search(before) and len(kinds) > 1:
+            continue
+        if kind in ("meeting", "summit", "talks") and re.search(
+            r"\battend(?:ed|ing|s)?\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", before, re.I
+        ):
+            continue
+        if low == "meetings":
+            continue  # "held separate meetings with ...": a summary of encounters
+        clause = _clause(clean, s, e)
+        if _WEAK_NEGATION.search(clause) and not re.search(r"\b(?:met|held)\b", clause):
+            continue
+        if kind == "meeting" and low in _HOSTING_WORDS:
+            nxt = [
+                m
+                for m in sent_mentions
+                if m.start >= sent.start + e
+                and entities[m.key].kind == "person"
+                and m.start - (sent.start + e) < 40
+            ]
+            if not nxt:
+                continue
+        valid.append((s, e, kind, word))
+    return valid
+
+
+def _event_noun(valid, clean):
+    for trig in valid:
+        if trig[3].lower() in _EVENT_NOUNS:
+            return trig
+    return None
+
+
+def _sides_states(draft: Draft, entities) -> list[str]:
+    out = []
+    for p in draft.participants_keys:
+        ent = entities[p.key]
+        key = f"state:{ent.country}" if ent.country else None
+        if ent.kind == "state":
+            key = p.key
+        if key and key in entities and key not in out:
+            out.append(key)
+    return out if len(out) >= 2 else []
+
+
+def _between_parties(clean, sent, sent_mentions, entities) -> list[str] | None:
+    """The named parties of "talks between A and B"; None when the phrase is absent."""
+    m = re.search(
+        r"\b(?:talks|negotiations|meeting|consultations|dialogue)\s+between\s+", clean, re.I
+    )
+    if not m:
+        return None
+    start = sent.start + m.end()
+    stop = re.search(r"[,;.(]|\b(?:which|that|who|was|were|is|are|on|in|at)\b", clean[m.end() :])
+    end = start + (stop.start() if stop else len(clean) - m.end())
+    keys = []
+    for mm in sent_mentions:
+        if start <= mm.start < end + 1 and mm.key not in keys and not entities[mm.key].media:
+            keys.append(mm.key)
+    return keys
+
+
+def _hyphen_pair(clean, sent, trigger_at, sent_mentions, entities) -> list[str] | None:
+    """ "the Japan-China foreign ministers' meeting": the two sides named in the compound."""
+    m = re.search(r"\b([A-Z][\w.]+)-([A-Z][\w.]+)\s+(?:[\w'’-]+\s+){0,3}$", clean[:trigger_at])
+    if not m:
+        return None
+    a, b = sent.start + m.start(1), sent.start + m.start(2)
+    left = [mm for mm in sent_mentions if mm.start == a]
+    right = [mm for mm in sent_mentions if mm.start == b]
+    if not left or not right or left[0].key == right[0].key:
+        return None
+    keys = [left[0].key, right[0].key]
+    # A state side stands for the article's one person of that state, when there is one.
+    out = []
+    for key in keys:
+        ent = entities[key]
+        if ent.kind == "state":
+            near = {mm.key for mm in sent_mentions}
+            people = [
+                p for p in entities.values() if p.kind == "person" and p.country == ent.country
+            ]
+            local = [p for p in people if p.key in near]
+            if len(local) == 1:
+                key = local[0].key
+            elif len(people) == 1:
+                key = people[0].key
+        out.append(key)
+    return out
 
 
 def _clause(clean: str, s: int, e: int) -> str:
@@ -391,12 +476,24 @@ def _roles(text, sent, clean, keys, sent_mentions, entities) -> dict[str, str]:
     return roles
 
 
-def _date_for(clean: str, offset: int, trigger_at: int, anchor, future, today):
+def _date_for(clean, offset, trigger_at, trigger_end, anchor, future, today, near_only=False):
     found = [
         d
         for d in find_dates(clean, anchor, future=future, today=today)
         if d.precision in ("day", "month") or d.rule == "vague"
     ]
+    # "said this on Tuesday": a date attached to a speech verb dates the statement.
+    found = [
+        d
+        for d in found
+        if not re.search(
+            r"\b(?:said|says|told|stated|announced)\s+(?:\w+\s+){0,2}$", clean[: d.start]
+        )
+    ]
+    if near_only:
+        found = [
+            d for d in found if -40 < d.start - trigger_end < 40 or -40 < trigger_at - d.end < 40
+        ]
     if not found:
         return None, None, None
     # The expression nearest the trigger, preferring one after it.
@@ -413,7 +510,7 @@ def _venue(text, sent, clean, kb, sent_mentions, entities, home_country):
         r"\b(?:in|at|to|inside)\s+(?:the\s+)?((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3})",
         clean,
     ):
-        phrase = m.group(1)
+        phrase = m.group(1).rstrip(".")
         phrase = re.sub(r"['’]s$", "", phrase)
         words = phrase.split()
         for n in range(len(words), 0, -1):
@@ -526,9 +623,18 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities) -> None:
             target = m
             break
     if target is None:
+        people = [k for k in keys if entities[k].kind == "person"]
+        if d.anaphoric and len(people) < 2 and d.kind != "summit":
+            return  # "during a visit to X": context for an encounter the text does not give
         drafts.append(d)
         return
     # Merge d into target.
+    target_people = [p for p in target.participants_keys if entities[p.key].kind == "person"]
+    d_people = [p for p in d.participants_keys if entities[p.key].kind == "person"]
+    if d.anaphoric and len(target_people) >= 2:
+        d = Draft(**{**d.__dict__, "participants_keys": []})
+    elif not target_people and len(d_people) >= 2:
+        target.participants_keys = []  # "the ministers of A and B met" then their names
     for p in d.participants_keys:
         if p.key not in target.keys():  # noqa: SIM118 - Draft.keys() is a method
             target.participants_keys.append(p)
@@ -551,7 +657,8 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities) -> None:
     stronger = (
         KIND_RANK[d.kind] >= KIND_RANK["summit"] and KIND_RANK[d.kind] > KIND_RANK[target.kind]
     )
-    if stronger or (target.kind == "visit" and d.kind != "visit"):
+    upgrade = target.kind == "visit" and d.kind != "visit" and len(d.participants_keys) >= 2
+    if stronger or upgrade:
         target.kind = d.kind
     if d.status == "held" and target.status == "planned" and d.date and target.date == d.date:
         target.status = "held"

@@ -420,6 +420,14 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
             b.add_mention(ent, s, e, how)
             continue
         states = [kb.actor(g.actor_id) for g in actor_entries]
+        surface = text[s:e]
+        compact = re.sub(r"[^A-Za-z]", "", surface)
+        # "US Secretary of State", "UK Prime Minister": an adjective, not the state.
+        adjective = re.match(r"^\s+[A-Z][a-z]+", text[e : e + 20]) and not re.match(
+            r"^\s+(?:and|or|is|was|has|will)\b", text[e : e + 20]
+        )
+        if adjective and compact.isupper() and any(g.ref_kind == "demonym" for g in good):
+            continue
         if states and not any(g.ref_kind for g in good):
             if suppressed(s, e):
                 continue
@@ -913,14 +921,27 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
         title = re.sub(r"\s*\b(?:Mr|Mrs|Ms|Dr|H\.E|Sheikh|Ratu|Sir|the Honourable)\.?$", "", title)
     # Apposition after the name: "Xi Jinping, the Chinese president" / "of Eritrea".
     after = text[e : e + 80]
-    am = re.match(r"^,\s+(?:the|a|an|his|her|its|their)\s+([^,.;]{0,60})", after)
-    if am and any(w.lower() in lexicon.TITLE_HEADS for w in re.findall(r"[\w-]+", am.group(1))):
-        evidence = max(evidence, 1.5)
-        if not title:
-            title = am.group(1).strip()
+    after = text[e : e + 120]
+    am = re.match(r"^,\s+(?:(?:the|a|an|his|her|its|their)\s+)?([^,.;]{0,90})", after)
     after_country = None
+    if am:
+        first_word = am.group(1).split()[0].lower() if am.group(1).split() else ""
+        determiner = am.group(0)[1:].split()[0].lower() in ("the", "a", "an", "his", "her")
+        words = [w.lower() for w in re.findall(r"[\w-]+", am.group(1))]
+        if (determiner or first_word in lexicon.TITLE_WORDS) and any(
+            w in lexicon.TITLE_HEADS for w in words
+        ):
+            evidence = max(evidence, 1.5)
+            if not title:
+                title = am.group(1).strip()
+            lo, hi = e + am.start(1), e + am.end(1)
+            for ti in range(len(b.toks)):
+                t = b.toks[ti]
+                if lo <= t.start < hi and b.kb_kind(ti) in ("name", "alias", "demonym"):
+                    after_country = b.kb_country(ti)
+                    break
     om = re.match(r"^\s+of\s+(?:the\s+)?", after)
-    if om:
+    if om and after_country is None:
         ti = b.tok_index_at(e + om.end())
         if ti is not None and b.kb_kind(ti) in ("name", "alias"):
             after_country = b.kb_country(ti)

@@ -16,6 +16,9 @@ def _actor_name(ent: Entity) -> str:
     """Canonical name when the KB knows the actor, else the fullest surface form."""
     if ent.actor_id is not None:
         return ent.name
+    if ent.rule.startswith("builtin") and ent.surfaces:
+        # Not a KB actor: the fullest form the text uses ("APEC", "Xinhua news agency").
+        return max(ent.surfaces, key=lambda s: (len(normalize(s).split()), len(s)))
     best = ent.name
     for s in ent.surfaces:
         if len(normalize(s).split()) > len(normalize(best).split()) and ent.kind != "state":
