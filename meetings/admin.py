@@ -1,7 +1,24 @@
-"""The editors' workplace: every model, searchable and filterable, with review actions."""
+"""The editors' workplace: every model, searchable and filterable, with review actions.
 
+An article's change page is where extraction is reviewed: its text with the proposed spans
+highlighted, and a card per proposed meeting, statement and new actor to accept, edit or
+reject (see services, "extraction and review", for what each decision does).
+"""
+
+import itertools
+import logging
+
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 from meetings import services
 from meetings.models import (
@@ -17,7 +34,10 @@ from meetings.models import (
     Position,
     RejectedLink,
     Statement,
+    content_hash,
 )
+
+logger = logging.getLogger(__name__)
 
 PUBLISHED = EditorialStatus.PUBLISHED
 
@@ -279,47 +299,189 @@ class StatementAdmin(admin.ModelAdmin):
         self._status(request, queryset, EditorialStatus.REJECTED, "rejected")
 
 
-class ArticleMeetingInline(ExistingRowsInline):
-    model = Evidence
-    verbose_name = "meeting supported by this article"
-    verbose_name_plural = "meetings supported by this article"
-    fields = ["meeting", "start", "end"]
-    readonly_fields = ["meeting"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("meeting", "article")
+# --- articles: ingestion and review ------------------------------------------------------
 
 
-class ArticleStatementInline(ExistingRowsInline):
-    model = Statement
-    fk_name = "article"
-    fields = ["speaker", "text", "kind", "meeting", "editorial_status"]
-    readonly_fields = ["speaker", "text", "kind", "meeting"]
+class ArticleForm(forms.ModelForm):
+    """Paste the text, or upload a .txt or .html file (reduced to its main text)."""
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("speaker", "meeting")
+    upload = forms.FileField(
+        required=False,
+        label="…or upload a file",
+        help_text="A .txt file, or an .html page: its main text is kept, menus and ads dropped. "
+        "It replaces the text above.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.html,.htm,text/plain,text/html"}),
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "title",
+            "body",
+            "outlet",
+            "url",
+            "dateline",
+            "published_on",
+            "language",
+            "slug",
+            "editorial_status",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("title", "body", "slug"):
+            if name in self.fields:
+                self.fields[name].required = False
+        if "body" in self.fields:
+            self.fields["body"].help_text = "Paste the article. Saving runs extraction."
+        if "slug" in self.fields:
+            self.fields["slug"].help_text = "Left empty, it is made from the title."
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("upload")
+        if upload:
+            if not upload.name.lower().endswith((".txt", ".html", ".htm", ".xhtml")):
+                self.add_error("upload", "Upload a .txt or .html file.")
+                return data
+            title, text = services.article_text_from_upload(name=upload.name, data=upload.read())
+            if not text:
+                self.add_error("upload", "No article text found in this file.")
+                return data
+            data["body"] = text
+            if not data.get("title") and title:
+                data["title"] = title
+        if not (data.get("body") or "").strip():
+            self.add_error("body", "Paste the article's text or upload a file.")
+        if not (data.get("title") or "").strip():
+            self.add_error("title", "Give the article a title.")
+        if self.errors:
+            return data
+        if not data.get("slug"):
+            when = data.get("published_on")
+            base = f"{data['title']} {when.isoformat() if when else ''}"
+            data["slug"] = services.unique_slug(Article, base, exclude_pk=self.instance.pk)
+        twin = (
+            Article.objects.filter(content_hash=content_hash(data["body"]))
+            .exclude(pk=self.instance.pk)
+            .only("pk", "title")
+            .first()
+        )
+        if twin:
+            self.add_error("body", f"This text is already stored, as “{twin.title}”.")
+        return data
 
 
-class SuggestionInline(ExistingRowsInline):
-    model = ActorSuggestion
-    fields = ["name", "kind", "country", "title", "status", "actor"]
-    readonly_fields = ["name", "country", "actor"]
-    show_change_link = True
+class LinkForm(forms.Form):
+    """ "This suggested name is an existing actor": the admin's own actor autocomplete."""
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("article", "country", "actor")
+    def __init__(self, *args, admin_site, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actor"] = forms.ModelChoiceField(
+            queryset=Actor.objects.exclude(editorial_status=EditorialStatus.REJECTED),
+            widget=AutocompleteSelect(ActorSuggestion._meta.get_field("actor"), admin_site),
+            label="Existing actor",
+        )
+
+
+def highlight(body: str, spans: list[dict]) -> str:
+    """The body as HTML with each span wrapped in a <mark> linked to its row.
+
+    Spans overlap (a quote inside a meeting's sentence, a name inside a quote), so the text
+    is cut at every span boundary and each piece is marked for all the spans covering it,
+    linked to the innermost one. Each span's first piece carries its id, for "show in text".
+    """
+    cuts = {0, len(body)}
+    spans = [s for s in spans if 0 <= s["start"] < s["end"] <= len(body)]
+    for span in spans:
+        cuts.update((span["start"], span["end"]))
+    cuts = sorted(cuts)
+    started: set[str] = set()
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        piece = body[a:b]
+        covering = [s for s in spans if s["start"] <= a and b <= s["end"]]
+        if not covering:
+            out.append(escape(piece))
+            continue
+        inner = min(covering, key=lambda s: (s["end"] - s["start"], s["kind"]))
+        classes = " ".join(sorted({f"hl-{s['kind']}" for s in covering} | {inner["state"]}))
+        anchor = ""
+        for s in covering:
+            if s["start"] == a and s["target"] not in started:
+                started.add(s["target"])
+                anchor += format_html('<span id="at-{}" class="hl-anchor"></span>', s["target"])
+        out.append(
+            format_html(
+                '{}<a class="hl" href="#{}" title="{}"><mark class="{}">{}</mark></a>',
+                mark_safe(anchor),  # noqa: S308 - built with format_html above
+                inner["target"],
+                inner["label"],
+                classes,
+                piece,
+            )
+        )
+    return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
+
+
+def _state(status: str) -> str:
+    return {"published": "is-accepted", "rejected": "is-rejected", "accepted": "is-accepted"}.get(
+        status, "is-draft"
+    )
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "outlet", "published_on", "editorial_status", "n_meetings"]
+    form = ArticleForm
+    change_form_template = "admin/meetings/article/change_form.html"
+    list_display = [
+        "title",
+        "outlet",
+        "published_on",
+        "editorial_status",
+        "n_meetings",
+        "extracted_at",
+    ]
     list_filter = ["editorial_status", "outlet", "language"]
-    search_fields = ["title", "outlet", "url", "body"]
+    search_fields = ["title", "outlet", "url"]
     date_hierarchy = "published_on"
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["content_hash", "extracted_at", "created_at", "updated_at"]
-    inlines = [ArticleMeetingInline, ArticleStatementInline, SuggestionInline]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "rerun_extraction"]
+
+    def get_fieldsets(self, request, obj=None):
+        source = ["outlet", "url", "dateline", "published_on", "language"]
+        if obj is None:
+            return [
+                (None, {"fields": ["title", "body", "upload"]}),
+                ("Source", {"fields": source}),
+                ("Publishing", {"fields": ["slug", "editorial_status"]}),
+            ]
+        return [
+            (None, {"fields": ["title", *source]}),
+            (
+                "Text",
+                {
+                    "fields": ["body", "upload"],
+                    "classes": ["collapse"],
+                    "description": "Changing the text and saving runs extraction again.",
+                },
+            ),
+            (
+                "Publishing",
+                {
+                    "fields": [
+                        "slug",
+                        "editorial_status",
+                        "extracted_at",
+                        "content_hash",
+                        "created_at",
+                        "updated_at",
+                    ],
+                    "classes": ["collapse"],
+                },
+            ),
+        ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_n_meetings=Count("evidence"))
@@ -328,10 +490,250 @@ class ArticleAdmin(admin.ModelAdmin):
     def n_meetings(self, obj):
         return obj._n_meetings
 
+    def get_urls(self):
+        review = self.admin_site.admin_view(self.review_view)
+        return [
+            path("<path:object_id>/review/", review, name="meetings_article_review"),
+            *super().get_urls(),
+        ]
+
+    # Saving runs extraction ----------------------------------------------------------------
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if change and "editorial_status" in form.changed_data:
             services.visibility_refresh(article_ids=[obj.pk])
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        if not change or {"body", "upload"} & set(form.changed_data):
+            self._extract(request, article)
+
+    def _extract(self, request, article):
+        try:
+            summary = services.article_extract(article=article)
+        except Exception as exc:  # the article is saved; the editor can re-run
+            logger.exception("extraction failed for article %s", article.pk)
+            self.message_user(
+                request, f"Extraction failed ({exc}); the article is saved.", messages.ERROR
+            )
+            return
+        self.message_user(request, f"Extraction: {summary}.", messages.SUCCESS)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_addanother" in request.POST or IS_POPUP_VAR in request.POST:
+            return super().response_add(request, obj, post_url_continue)
+        return redirect(self._review_url(obj))
+
+    def _review_url(self, obj, anchor: str = "review") -> str:
+        url = reverse("admin:meetings_article_change", args=[obj.pk])
+        return f"{url}#{anchor}"
+
+    # The review panel ------------------------------------------------------------------
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            context.update(self.review_context(request, obj))
+            context["media"] = context["media"] + context["link_form"].media
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def review_context(self, request, article) -> dict:
+        """Rows, highlights and forms for the review panel, in a fixed number of queries."""
+        rows = services.article_review_rows(article=article)
+        by_actor = {s.actor_id: s for s in rows["suggestions"] if s.actor_id}
+        spans = []
+        for m in rows["meetings"]:
+            m.state = _state(m.editorial_status)
+            m.people = [
+                (p, by_actor.get(p.actor_id) if p.actor.editorial_status != PUBLISHED else None)
+                for p in m.participations.all()
+            ]
+            for ev in m.evidence.all():
+                spans.append(
+                    {
+                        "start": ev.start,
+                        "end": ev.end,
+                        "kind": "meeting",
+                        "target": f"meeting-{m.pk}",
+                        "state": m.state,
+                        "label": f"{m.get_kind_display()}: {m.title}",
+                    }
+                )
+        for s in rows["statements"]:
+            s.state = _state(s.editorial_status)
+            s.speaker_suggestion = (
+                by_actor.get(s.speaker_id) if s.speaker.editorial_status != PUBLISHED else None
+            )
+            spans.append(
+                {
+                    "start": s.start,
+                    "end": s.end,
+                    "kind": "quote",
+                    "target": f"statement-{s.pk}",
+                    "state": s.state,
+                    "label": f"{s.speaker.name}: {s.get_kind_display().lower()}",
+                }
+            )
+        suggestion_by_name = {s.name: s for s in rows["suggestions"]}
+        for s in rows["suggestions"]:
+            s.state = _state(s.status)
+            s.link_form = LinkForm(prefix=f"s{s.pk}", admin_site=self.admin_site)
+
+        # Actor mentions come from running the pipeline now (pure, fast): they show exactly
+        # which names the extractor links to which actor, so an editor can refuse a link.
+        mentions, mention_error = [], ""
+        try:
+            proposal = services.article_propose(article=article)
+        except Exception as exc:
+            logger.exception("extraction failed for article %s", article.pk)
+            proposal, mention_error = None, str(exc)
+        for a in proposal.actors if proposal else []:
+            suggestion = suggestion_by_name.get(a.name) or by_actor.get(
+                int(a.actor_id) if a.actor_id is not None else None
+            )
+            if suggestion is not None:
+                target, kind, state = f"suggestion-{suggestion.pk}", "new-actor", suggestion.state
+            elif a.actor_id is not None:
+                target, kind, state = f"actor-{a.actor_id}", "actor", "is-accepted"
+                mentions.append(a)
+            else:
+                continue
+            for start, end in a.spans:
+                spans.append(
+                    {
+                        "start": start,
+                        "end": end,
+                        "kind": kind,
+                        "target": target,
+                        "state": state,
+                        "label": a.name + (f", {a.title}" if a.title else ""),
+                    }
+                )
+        counts = {
+            "meetings": len(rows["meetings"]),
+            "statements": len(rows["statements"]),
+            "suggestions": len(rows["suggestions"]),
+            "pending": sum(
+                1
+                for row in [*rows["meetings"], *rows["statements"], *rows["suggestions"]]
+                if row.state == "is-draft"
+            ),
+            "confident": sum(
+                1
+                for row in [*rows["meetings"], *rows["statements"], *rows["suggestions"]]
+                if row.state == "is-draft" and (row.confidence or 0) >= services.CONFIDENT
+            ),
+        }
+        return {
+            "review": rows,
+            "review_counts": counts,
+            "highlighted_body": highlight(article.body, spans),
+            "mentions": mentions,
+            "mention_error": mention_error,
+            "confident_threshold": services.CONFIDENT,
+            "link_form": LinkForm(admin_site=self.admin_site),
+            "review_url": reverse("admin:meetings_article_review", args=[article.pk]),
+            "kind_choices": Actor.Kind.choices,
+        }
+
+    def review_view(self, request, object_id):
+        """One POST endpoint for every button of the review panel."""
+        article = self.get_object(request, object_id)
+        if article is None:
+            raise Http404("No such article.")
+        if request.method != "POST":
+            return redirect(self._review_url(article))
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        action = request.POST.get("action", "")
+        verb, _, pk = action.partition(":")
+        try:
+            message, anchor = self._review_action(request, article, verb, pk)
+        except (ValidationError, ValueError, ObjectDoesNotExist) as exc:
+            text = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+            self.message_user(request, f"Nothing changed: {text}", messages.ERROR)
+            return redirect(self._review_url(article))
+        self.message_user(request, message, messages.SUCCESS)
+        return redirect(self._review_url(article, anchor))
+
+    def _review_action(self, request, article, verb, pk):
+        meetings = Meeting.objects.filter(evidence__article=article).distinct()
+        if verb == "rerun":
+            return f"Extraction: {services.article_extract(article=article)}.", "review"
+        if verb == "accept-confident":
+            done = services.article_accept_confident(article=article)
+            return (
+                f"Accepted {done['meetings']} meeting(s), {done['statements']} statement(s) "
+                f"and {done['actors']} new actor(s) with confidence ≥ {services.CONFIDENT}.",
+                "review",
+            )
+        if verb == "publish":
+            services.article_publish(article=article)
+            return "Article published, with its accepted rows; drafts stay drafts.", "review"
+        if verb == "unpublish":
+            services.article_unpublish(article=article)
+            return "Article returned to draft; its rows left the public site.", "review"
+        if verb.startswith("meeting-"):
+            meeting = meetings.get(pk=int(pk))
+            if verb == "meeting-accept":
+                services.meeting_accept(meeting=meeting, article=article)
+            else:
+                status = {"meeting-reject": EditorialStatus.REJECTED}.get(verb, "draft")
+                services.meeting_set_status(meeting=meeting, editorial_status=status)
+            return f"Meeting “{meeting.title}”: {meeting.editorial_status}.", f"meeting-{pk}"
+        if verb.startswith("statement-"):
+            statement = article.statements.select_related("speaker", "via", "article").get(
+                pk=int(pk)
+            )
+            if verb == "statement-accept":
+                services.statement_accept(statement=statement)
+            else:
+                status = {"statement-reject": EditorialStatus.REJECTED}.get(verb, "draft")
+                services.statement_set_status(statement=statement, editorial_status=status)
+            return f"Statement by {statement.speaker}: {statement.editorial_status}.", (
+                f"statement-{pk}"
+            )
+        if verb.startswith("suggestion-"):
+            suggestion = article.suggestions.select_related("actor").get(pk=int(pk))
+            anchor = f"suggestion-{pk}"
+            if verb == "suggestion-accept":
+                post = request.POST
+                actor = services.suggestion_accept(
+                    suggestion=suggestion,
+                    name=post.get("name") or None,
+                    kind=post.get("kind") or None,
+                    country=(post.get("country") or "").strip().upper() or None,
+                    title=post.get("title"),
+                )
+                return f"{actor.name} is now a known actor.", anchor
+            if verb == "suggestion-link":
+                form = LinkForm(request.POST, prefix=f"s{pk}", admin_site=self.admin_site)
+                if not form.is_valid():
+                    raise ValueError("choose the actor this name refers to.")
+                actor = services.suggestion_link(
+                    suggestion=suggestion, actor=form.cleaned_data["actor"]
+                )
+                return f"“{suggestion.name}” is now a name of {actor.name}.", anchor
+            if verb == "suggestion-reject":
+                services.suggestion_reject(suggestion=suggestion)
+                return f"“{suggestion.name}” rejected; it will not be suggested again here.", (
+                    anchor
+                )
+        if verb == "link-reject":
+            pk, _, surface = pk.partition(":")
+            actor = Actor.objects.get(pk=int(pk))
+            surface = surface.strip()
+            if not surface:
+                raise ValueError("no name given.")
+            services.link_reject(article=article, actor=actor, surface=surface)
+            return (
+                f"“{surface}” will no longer be linked to {actor.name}; extraction re-run.",
+                "review",
+            )
+        raise ValueError(f"unknown action {verb!r}.")
+
+    # List actions ----------------------------------------------------------------------
 
     @admin.action(description="Publish selected articles", permissions=["change"])
     def publish(self, request, queryset):
@@ -345,14 +747,36 @@ class ArticleAdmin(admin.ModelAdmin):
             services.article_unpublish(article=article)
         self.message_user(request, f"{len(queryset)} article(s) returned to draft.")
 
+    @admin.action(description="Re-run extraction on selected articles", permissions=["change"])
+    def rerun_extraction(self, request, queryset):
+        for article in queryset:
+            services.article_extract(article=article)
+        self.message_user(request, f"Extraction re-run on {len(queryset)} article(s).")
+
 
 @admin.register(ActorSuggestion)
 class ActorSuggestionAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "country", "title", "status", "article"]
+    list_display = ["name", "kind", "country", "title", "status", "confidence", "article"]
     list_filter = ["status", "kind", "country"]
     list_select_related = ["country", "article"]
     search_fields = ["name", "title", "article__title"]
     autocomplete_fields = ["article", "country", "actor"]
+    readonly_fields = ["confidence", "rule"]
+    actions = ["accept", "reject"]
+
+    @admin.action(description="Accept selected suggestions as new actors", permissions=["change"])
+    def accept(self, request, queryset):
+        pending = queryset.filter(status=ActorSuggestion.Status.PENDING).select_related("actor")
+        for suggestion in pending:
+            services.suggestion_accept(suggestion=suggestion)
+        self.message_user(request, f"{len(pending)} actor(s) accepted.", messages.SUCCESS)
+
+    @admin.action(description="Reject selected suggestions", permissions=["change"])
+    def reject(self, request, queryset):
+        pending = queryset.filter(status=ActorSuggestion.Status.PENDING).select_related("actor")
+        for suggestion in pending:
+            services.suggestion_reject(suggestion=suggestion)
+        self.message_user(request, f"{len(pending)} suggestion(s) rejected.")
 
 
 @admin.register(RejectedLink)
