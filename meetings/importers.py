@@ -266,7 +266,7 @@ def read_csv(path: Path) -> Iterator[Item]:
         yield record_from_row(dict(zip(header, fields, strict=True)), source=source, line=line)
 
 
-def html_to_text(html: str) -> tuple[str, dict]:
+def html_to_text(html: str | bytes) -> tuple[str, dict]:
     """The main text of an HTML page (trafilatura) and the metadata it declares.
 
     Paragraphs are separated by a blank line; a first line repeating the title is dropped.
@@ -337,13 +337,17 @@ def read_folder_metadata(folder: Path) -> tuple[dict[str, dict], list[ReadError]
 def read_document(path: Path, *, folder_metadata: dict | None = None) -> Item:
     """One .txt or .html file, with metadata from ``name.json`` beside it or ``metadata.csv``."""
     source = str(path)
+    is_html = path.suffix.lower() in {".html", ".htm"}
     try:
         raw = path.read_bytes()
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return ReadError(source, 1, f"not UTF-8 ({exc.reason})")
     except OSError as exc:
         return ReadError(source, 1, f"cannot read: {exc.strerror}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if not is_html:
+            return ReadError(source, 1, f"not UTF-8 ({exc.reason})")
+        text = raw  # trafilatura finds the page's own encoding (meta charset or guess)
 
     sidecar: dict = {}
     where = (source, 1)
@@ -361,7 +365,7 @@ def read_document(path: Path, *, folder_metadata: dict | None = None) -> Item:
         sidecar.update(loaded)
         where = (str(json_path), 1)
 
-    if path.suffix.lower() in {".html", ".htm"}:
+    if is_html:
         body, html_meta = html_to_text(text)
         if not body:
             return ReadError(source, 1, "no main text found in the HTML")
@@ -603,25 +607,32 @@ def import_records(
 
 @contextmanager
 def relaxed_commits():
-    """On PostgreSQL, commits that do not wait for the WAL flush, for this session only.
+    """Commits that do not wait for the disk, for this connection and only during the import.
 
-    A commit per article would otherwise spend most of its time waiting for the disk. The
-    trade (PostgreSQL's synchronous_commit = off): after a crash of the database server the
-    last fraction of a second of commits may be lost, but never part of one — the same as
-    killing the import, which a re-run completes. Elsewhere this does nothing.
+    A commit per article would otherwise spend most of its time waiting for fsync. The trade
+    (PostgreSQL: synchronous_commit = off; SQLite in WAL mode: synchronous = NORMAL): after a
+    crash of the machine or the database server the last moment of commits may be lost, but
+    never part of one, and the database stays consistent — the same as killing the import,
+    which a re-run completes.
     """
     from django.db import connection
 
-    if connection.vendor != "postgresql" or connection.in_atomic_block:
+    if connection.in_atomic_block or connection.vendor not in {"postgresql", "sqlite"}:
         yield
         return
     with connection.cursor() as cursor:
-        cursor.execute("SET synchronous_commit TO OFF")
+        if connection.vendor == "postgresql":
+            cursor.execute("SET synchronous_commit TO OFF")
+            restore = "RESET synchronous_commit"
+        else:
+            cursor.execute("PRAGMA synchronous")
+            restore = f"PRAGMA synchronous = {int(cursor.fetchone()[0])}"
+            cursor.execute("PRAGMA synchronous = NORMAL")
     try:
         yield
     finally:
         with connection.cursor() as cursor:
-            cursor.execute("RESET synchronous_commit")
+            cursor.execute(restore)
 
 
 def _is_duplicate(model, record: ArticleRecord) -> bool:

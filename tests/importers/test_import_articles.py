@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from meetings import importers, services
+from meetings.management.commands import import_articles
 from meetings.models import Article, EditorialStatus
 from tests import factories
 
@@ -263,3 +264,45 @@ def test_proposal_count_reads_the_created_counts_of_an_extraction_summary():
     summary = services.ExtractionSummary(meetings_created=2, statements_created=3, meetings_kept=9)
     assert importers._count_proposals(summary) == 5
     assert importers._count_proposals(4) == 4
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_line_is_drawn_on_a_terminal_and_cleared_before_each_message(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(import_articles.Progress, "interval", 0)  # redraw on every article
+    path = write_jsonl(tmp_path / "a.jsonl", ["{", article_row(1), "{", article_row(2)])
+    out, err = io.StringIO(), Terminal()
+    call_command("import_articles", str(path), stdout=out, stderr=err)
+    screen = err.getvalue()
+    assert "\r\x1b[K0 imported · 0 skipped · 1 failed · " in screen
+    assert "\r\x1b[K2 imported · 0 skipped · 2 failed · " in screen
+    assert f"\r\x1b[K{path}:3: bad JSON" in screen, "the progress line is wiped first"
+    assert screen.endswith("\r\x1b[K"), "no progress line left behind under the summary"
+    assert out.getvalue().startswith("Imported 2, skipped 0 (duplicates), failed 2")
+
+
+def test_no_progress_line_when_stderr_is_not_a_terminal(tmp_path):
+    _, err = run(write_jsonl(tmp_path / "a.jsonl", [article_row(1)]))
+    assert err == ""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_relaxed_commits_last_only_as_long_as_the_import():
+    from django.db import connection
+
+    query = "SHOW synchronous_commit" if connection.vendor == "postgresql" else "PRAGMA synchronous"
+
+    def setting():
+        with connection.cursor() as cursor:
+            cursor.execute(query)
+            return str(cursor.fetchone()[0])
+
+    before = setting()
+    with importers.relaxed_commits():
+        assert setting() in {"off", "1"}  # 1 is SQLite's NORMAL
+    assert setting() == before

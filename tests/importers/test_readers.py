@@ -201,3 +201,16 @@ def test_missing_path_and_unknown_file_type_are_errors_not_crashes(tmp_path):
     missing, unknown = read_paths([tmp_path / "nope.jsonl", tmp_path / "a.docx"])
     assert str(missing) == f"{tmp_path / 'nope.jsonl'}: no such file or folder"
     assert "unknown file type '.docx'" in unknown.message
+
+
+def test_html_in_a_legacy_encoding_is_read_through_its_meta_charset(tmp_path):
+    page = (
+        '<html><head><meta charset="windows-1252"><title>Caf\xe9 diplomacy</title></head>'
+        "<body><article><p>The envoys met at a caf\xe9 in Vienna on Monday and talked for "
+        "three hours about the treaty, officials from both delegations said.</p>"
+        "</article></body></html>"
+    )
+    (tmp_path / "page.html").write_bytes(page.encode("cp1252"))
+    [record] = read_paths([tmp_path])
+    assert record.title == "Café diplomacy"
+    assert "met at a café in Vienna" in record.body

@@ -140,6 +140,8 @@ class Command(BaseCommand):
 class Progress:
     """One self-rewriting status line on a terminal; at most ten redraws a second."""
 
+    interval = 0.1
+
     def __init__(self, out):
         self.out = out
         self.started = time.perf_counter()
@@ -148,13 +150,14 @@ class Progress:
 
     def update(self, result: importers.ImportResult) -> None:
         now = time.perf_counter()
-        if now - self.last < 0.1:
+        if now - self.last < self.interval:
             return
         self.last = now
         rate = result.imported / (now - self.started) if now > self.started else 0
         self.out.write(
             f"\r\033[K{result.imported:,} imported · {result.duplicates:,} skipped · "
             f"{result.failed:,} failed · {rate:,.0f}/s",
+            style_func=str,  # plain, not in the error colour of stderr
             ending="",
         )
         self.out.flush()
@@ -162,6 +165,6 @@ class Progress:
 
     def clear(self) -> None:
         if self.shown:
-            self.out.write("\r\033[K", ending="")
+            self.out.write("\r\033[K", style_func=str, ending="")
             self.out.flush()
             self.shown = False
