@@ -29,6 +29,7 @@ _TRIGGERS = [
         re.compile(
             r"\b(?:(?:tele)?phone (?:call|conversation|talks?|conference|discussion)s?|"
             r"spoke (?:by|on|over) (?:the )?(?:tele)?phone|phoned|telephoned|"
+            r"(?:by|over|on|via) (?:the )?(?:tele)?phone|"
             r"video[- ]?(?:conference|call|link)|videoconference|virtual (?:meeting|summit|talks)|"
             r"(?:by|via) video|online (?:talks|meeting|summit)|call with)\b",
             re.I,
@@ -260,7 +261,7 @@ def find_meetings(
             city=city,
             country=country,
             participants_keys=[PKey(k, roles.get(k, "participant")) for k in keys],
-            span=(sent.start, sent.end),
+            span=(max(sent.start, dateline.span[1]) if dateline.span else sent.start, sent.end),
             sentence=sent.index,
             confidence=0.7,
             rule=f"trigger-{kind}",

@@ -484,6 +484,11 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
             continue
         head_end = e + m.end()
         head = m.group("head").lower()
+        if m.group("head")[:1].isupper():
+            # "Ministry of Foreign Affairs": a capitalised head takes its capitalised complement.
+            ext = re.match(r"^(?:\s+(?:and\s+)?[A-Z][\w'-]*)+", text[head_end : head_end + 60])
+            if head.startswith("ministry of") and ext:
+                head_end += ext.end()
         start = s
         before = text[max(0, s - 4) : s]
         if before.lower().endswith("the "):
@@ -565,6 +570,15 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                 s, e = toks[org_tokens[0]].start, toks[org_tokens[-1]].end
                 if w == "government":
                     continue
+                ext = re.match(
+                    r"^\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+(?:and\s+)?[A-Z][\w'-]*)*",
+                    text[e : e + 80],
+                )
+                if ext and w in ("ministry", "department", "office", "committee", "commission"):
+                    tail_start = e + ext.end()
+                    ti = b.tok_index_at(tail_start - 1)
+                    if ti is None or b.kb_kind(ti) not in ("name", "alias"):
+                        e = tail_start
                 surface = text[s:e]
                 country = None
                 for j in org_tokens:
@@ -727,7 +741,8 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                 continue
         ent = resolve_short(words, s)
         if ent is not None:
-            b.add_mention(ent, s, e, "short")
+            hon = re.search(r"\b(?:Mr|Mrs|Ms|Dr|Madam)\.?\s+$", text[max(0, s - 6) : s])
+            b.add_mention(ent, s - (len(hon.group()) if hon else 0), e, "short")
             continue
         word = words[0]
         if (
@@ -772,6 +787,9 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                 rule="kb-alias",
                 confidence=0.7,
             )
+        hon = re.search(r"\b(?:Mr|Mrs|Ms|Dr|Madam)\.?\s+$", text[max(0, s - 6) : s])
+        if hon and not text[s:e].lower().startswith(("mr", "mrs", "ms", "dr")):
+            s -= len(hon.group())
         b.add_mention(ent, s, e, "short")
 
     # -- sources: agencies cited, "X news agency", "according to X" ---------------------------

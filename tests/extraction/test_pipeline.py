@@ -1,0 +1,298 @@
+"""End-to-end behaviour of extract() on short texts written for these tests."""
+
+from datetime import date
+
+from meetings.extraction import ArticleInput, extract
+
+
+def run(kb, text, **kw):
+    return extract(ArticleInput(text=text, **kw), kb)
+
+
+def actor(proposal, name):
+    for a in proposal.actors:
+        if a.name == name:
+            return a
+    raise AssertionError(f"{name!r} not in {[a.name for a in proposal.actors]}")
+
+
+def names(proposal):
+    return {a.name for a in proposal.actors}
+
+
+def quotes(proposal):
+    return [(s.speaker, s.text) for s in proposal.statements]
+
+
+# --- actors ---------------------------------------------------------------------------------
+
+
+def test_demonym_and_title_merge_into_the_person_mention(empty_kb):
+    p = run(empty_kb, "Brazilian Foreign Minister Ana Ribeiro arrived in Lima on Monday.")
+    ana = actor(p, "Ana Ribeiro")
+    assert ana.kind == "person"
+    assert ana.country == "BR"
+    assert ana.title == "Brazilian Foreign Minister"
+    assert ana.actor_id is None  # a suggestion, not a KB link
+
+
+def test_surname_and_mr_form_resolve_to_the_full_name_in_the_article(kb):
+    text = (
+        "Chinese Premier Li Qiang met German Chancellor Olaf Brandt in Beijing. "
+        "Mr. Li said trade was growing. Brandt agreed."
+    )
+    p = run(kb, text, published=date(2024, 5, 2))
+    li = actor(p, "Li Qiang")
+    assert li.actor_id == 103
+    assert {"Mr. Li", "Li Qiang"} <= set(li.aliases)
+    assert "Brandt" in actor(p, "Olaf Brandt").aliases
+
+
+def test_ambiguous_kb_surname_is_never_linked_automatically(kb):
+    p = run(kb, "Li said the plan was sound, according to officials.", published=date(2024, 5, 2))
+    assert all(a.actor_id not in (103, 104) for a in p.actors)
+
+
+def test_role_alias_links_only_inside_its_dates(kb):
+    text = '"We welcome the proposal," the Russian president said.'
+    recent = run(kb, text, published=date(2020, 1, 10))
+    assert quotes(recent) == [("Vladimir Putin", "We welcome the proposal")]
+    old = run(kb, text, published=date(2005, 1, 10))
+    assert quotes(old) == []
+
+
+def test_apposition_after_name_suggests_a_person_with_country(empty_kb):
+    p = run(empty_kb, "Amara Okafor, the Nigerian foreign minister, met envoys in Abuja.")
+    assert actor(p, "Amara Okafor").country == "NG"
+
+
+def test_news_agencies_ministries_governments_and_armed_forces(empty_kb):
+    text = (
+        "The Kenyan government said on Friday that talks would resume, the Kenya News Agency "
+        "reported. The Ghanaian Ministry of Foreign Affairs welcomed the move, and the "
+        "Ugandan armed forces said they were ready."
+    )
+    p = run(empty_kb, text)
+    kinds = {a.name: (a.kind, a.country) for a in p.actors}
+    assert kinds["Kenya"] == ("state", "KE")
+    assert kinds["Kenya News Agency"][0] == "organization"
+    assert kinds["Ghanaian Ministry of Foreign Affairs"] == ("organization", "GH")
+    assert kinds["Ugandan armed forces"] == ("organization", "UG")
+
+
+def test_capital_as_subject_is_the_state_but_in_capital_is_a_place(empty_kb):
+    text = "Talks were held in Nairobi. Nairobi is willing to help, officials said."
+    p = run(empty_kb, text)
+    kenya = actor(p, "Kenya")
+    assert kenya.aliases == ["Nairobi"]
+    assert len(kenya.spans) == 1 and text[slice(*kenya.spans[0])] == "Nairobi"
+    assert kenya.spans[0][0] > text.index("Nairobi is") - 1
+
+
+def test_place_and_event_names_are_not_actors(empty_kb):
+    text = (
+        "Prime Minister Ana Ribeiro spoke at the Lima Peace Forum after Cyclone Amara hit the "
+        "South China Sea coast, officials said."
+    )
+    p = run(empty_kb, text)
+    assert "China" not in names(p)
+    assert not any("Cyclone" in n or "Forum" in n for n in names(p))
+
+
+# --- quotes ---------------------------------------------------------------------------------
+
+
+def test_cue_after_quote_and_inverted_cue(empty_kb):
+    text = (
+        'Foreign Minister Jonas Berg met his counterpart. "Our ties are strong," Berg said. '
+        '"We agree," said Foreign Minister Paula Lind.'
+    )
+    p = run(empty_kb, text)
+    assert quotes(p) == [("Jonas Berg", "Our ties are strong"), ("Paula Lind", "We agree")]
+
+
+def test_said_x_quoted_by_agency_gives_speaker_and_via(empty_kb):
+    text = (
+        "Vietnamese Defence Minister Tran Van Minh visited Hanoi's port.\n"
+        "“Cooperation will deepen,” said Mr. Minh, quoted by the state agency Xinhua."
+    )
+    p = run(empty_kb, text)
+    [st] = p.statements
+    assert st.speaker == "Tran Van Minh"
+    assert st.via == "Xinhua"
+
+
+def test_pronoun_resolves_to_latest_sentence_subject_naming_a_person(empty_kb):
+    text = (
+        "Chilean President Marta Soto received the delegation on Monday. The visitors brought "
+        "gifts. She added that “the door remains open.”"
+    )
+    p = run(empty_kb, text)
+    assert quotes(p) == [("Marta Soto", "the door remains open.")]
+
+
+def test_institution_is_the_speaker(empty_kb):
+    text = (
+        "The Peruvian Ministry of Foreign Affairs issued a note. "
+        '"The border is calm," the ministry said.'
+    )
+    p = run(empty_kb, text)
+    assert quotes(p) == [("Peruvian Ministry of Foreign Affairs", "The border is calm")]
+
+
+def test_scare_quotes_repeated_as_a_label_are_excluded(empty_kb):
+    text = (
+        'Minister Jonas Berg stressed the "open seas" principle. Minister Paula Lind also '
+        'backed "open seas" in her reply.'
+    )
+    assert run(empty_kb, text).statements == []
+
+
+def test_quote_with_no_identifiable_speaker_is_left_out(empty_kb):
+    text = 'The plan was criticized by some for being "too little, too late".'
+    assert run(empty_kb, text).statements == []
+
+
+def test_multi_paragraph_quote_is_one_statement_per_paragraph(empty_kb):
+    text = (
+        "Remarks by Prime Minister Jonas Berg:\n\n"
+        "“Our partnership has never been stronger.\n\n"
+        "“We will keep working together.”"
+    )
+    p = run(empty_kb, text)
+    assert quotes(p) == [
+        ("Jonas Berg", "Our partnership has never been stronger."),
+        ("Jonas Berg", "We will keep working together."),
+    ]
+
+
+def test_participle_clause_quote_goes_to_the_sentence_subject(empty_kb):
+    text = (
+        "President Marta Soto praised Prime Minister Jonas Berg in a speech, describing him "
+        "as “a true friend”."
+    )
+    assert quotes(run(empty_kb, text)) == [("Marta Soto", "a true friend")]
+
+
+# --- meetings -------------------------------------------------------------------------------
+
+
+def meeting(p):
+    assert len(p.meetings) == 1, p.meetings
+    return p.meetings[0]
+
+
+def test_meeting_with_venue_date_and_supporting_sentence(empty_kb):
+    text = (
+        "NAIROBI, May 6 (Reuters) - Kenyan President Daniel Mwangi met Ethiopian Prime "
+        "Minister Selam Tesfaye in Mombasa on Sunday. They discussed trade."
+    )
+    p = run(empty_kb, text, published=date(2024, 5, 6), dateline="NAIROBI, May 6 (Reuters)")
+    m = meeting(p)
+    assert m.kind == "meeting" and m.status == "held"
+    assert m.date == date(2024, 5, 5)  # the Sunday before the Monday dateline
+    assert (m.city, m.country) == ("Mombasa", "KE")
+    assert {x.name for x in m.participants} == {"Daniel Mwangi", "Selam Tesfaye"}
+    assert text[slice(*m.span)].startswith("Kenyan President Daniel Mwangi met")
+
+
+def test_dateline_city_is_not_the_venue_by_default(empty_kb):
+    text = "LIMA (AP) - President Marta Soto met Prime Minister Jonas Berg on Tuesday."
+    p = run(empty_kb, text, published=date(2024, 3, 6), dateline="LIMA (AP)")
+    m = meeting(p)
+    assert m.city is None
+    assert m.date == date(2024, 3, 5)
+
+
+def test_phone_call_has_no_venue_even_when_talks_are_mentioned(empty_kb):
+    text = (
+        "President Marta Soto held talks by telephone with Prime Minister Jonas Berg in "
+        "Santiago on Friday."
+    )
+    m = meeting(run(empty_kb, text, published=date(2024, 3, 9)))
+    assert m.kind == "call"
+    assert m.city is None and m.country is None
+
+
+def test_planned_meeting_looks_forward_from_the_anchor(empty_kb):
+    text = "President Marta Soto will meet Prime Minister Jonas Berg in Madrid on Tuesday."
+    m = meeting(run(empty_kb, text, published=date(2024, 3, 7)))  # a Thursday
+    assert m.status == "planned"
+    assert m.date == date(2024, 3, 12)
+    assert (m.city, m.country) == ("Madrid", "ES")
+
+
+def test_dateline_weekday_is_that_day(empty_kb):
+    text = "President Marta Soto will meet Prime Minister Jonas Berg on Thursday."
+    m = meeting(run(empty_kb, text, published=date(2024, 3, 7)))
+    assert m.date == date(2024, 3, 7)
+
+
+def test_cancelled_refused_or_not_agreed_meetings_are_not_proposed(empty_kb):
+    for text in (
+        "A meeting between President Marta Soto and Prime Minister Jonas Berg was cancelled.",
+        "President Marta Soto refused to meet Prime Minister Jonas Berg.",
+        "Officials denied that President Marta Soto would meet Prime Minister Jonas Berg.",
+        "President Marta Soto could meet Prime Minister Jonas Berg next year.",
+    ):
+        assert run(empty_kb, text).meetings == [], text
+
+
+def test_host_and_guest_roles(empty_kb):
+    text = "President Marta Soto received Prime Minister Jonas Berg in Santiago."
+    m = meeting(run(empty_kb, text))
+    roles = {x.name: x.role for x in m.participants}
+    assert roles == {"Marta Soto": "host", "Jonas Berg": "guest"}
+
+
+def test_sidelines_of_a_summit_is_a_meeting_in_the_summit_city(empty_kb):
+    text = (
+        "President Marta Soto met Prime Minister Jonas Berg on the sidelines of the G20 "
+        "summit in Osaka."
+    )
+    m = meeting(run(empty_kb, text))
+    assert m.kind == "meeting"
+    assert (m.city, m.country) == ("Osaka", "JP")
+
+
+def test_talks_kind_and_visit_range(empty_kb):
+    text = (
+        "Foreign Minister Jonas Berg held talks with Foreign Minister Paula Lind in Oslo on "
+        "Monday. Berg is on an official visit to Norway from 16 to 18 April."
+    )
+    m = meeting(run(empty_kb, text, published=date(2024, 4, 16)))
+    assert m.kind == "talks"
+    assert m.date == date(2024, 4, 15)
+
+
+def test_visit_with_its_own_dates_and_host(empty_kb):
+    text = (
+        "Defence Minister Jonas Berg is in Chile from April 16 to 19 at the invitation of his "
+        "counterpart, Paula Lind."
+    )
+    m = meeting(run(empty_kb, text, published=date(2024, 4, 17)))
+    assert m.kind == "visit"
+    assert (m.date, m.end_date) == (date(2024, 4, 16), date(2024, 4, 19))
+    assert m.country == "CL"
+    roles = {x.name: x.role for x in m.participants}
+    assert roles["Paula Lind"] == "host"
+
+
+def test_month_only_date_has_month_precision_and_null_in_eval_output(empty_kb):
+    text = "President Marta Soto met Prime Minister Jonas Berg in Madrid in March."
+    p = run(empty_kb, text, published=date(2024, 5, 1))
+    m = meeting(p)
+    assert m.date_precision == "month"
+    assert p.to_eval_dict("x")["meetings"][0]["date"] is None
+
+
+def test_eval_dict_has_the_contract_shape(empty_kb):
+    text = 'President Marta Soto met Prime Minister Jonas Berg. "Good talks," Soto said.'
+    out = run(empty_kb, text).to_eval_dict("a-1")
+    assert set(out) == {"id", "meetings", "actors", "quotes"}
+    assert set(out["meetings"][0]) == {
+        "date", "end_date", "location_city", "location_country", "kind", "status",
+        "participants",
+    }  # fmt: skip
+    assert out["quotes"] == [{"speaker": "Marta Soto", "text": "Good talks"}]
+    assert {"name": "Marta Soto", "type": "person", "country": None} in out["actors"]
