@@ -17,6 +17,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -634,6 +635,15 @@ class ArticleAdmin(admin.ModelAdmin):
             "confident_threshold": services.CONFIDENT,
             "link_form": LinkForm(admin_site=self.admin_site),
             "review_url": reverse("admin:meetings_article_review", args=[article.pk]),
+            "review_source": [
+                part
+                for part in (
+                    article.outlet,
+                    article.dateline,
+                    article.published_on and date_format(article.published_on, "j F Y"),
+                )
+                if part
+            ],
             "kind_choices": Actor.Kind.choices,
         }
 

@@ -518,6 +518,18 @@ def _country_code(code: str | None, known: set[str]) -> str | None:
     return code if code in known else None
 
 
+def office_title(title: str, country: str | None) -> str:
+    """The office without the demonym written before it: "Ghanaian Foreign Minister" of GH
+    is "Foreign Minister" (the position carries the country)."""
+    title = " ".join((title or "").split())
+    ref = reference.country(country) if country else None
+    for demonym in sorted(ref.demonyms if ref else (), key=len, reverse=True):
+        if title.lower().startswith(demonym.lower() + " "):
+            rest = title[len(demonym) + 1 :]
+            return rest[:1].upper() + rest[1:]
+    return title
+
+
 @transaction.atomic
 def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
     """Store a Proposal for an article as draft rows (see the notes above this section)."""
@@ -548,7 +560,7 @@ def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
         values = {
             "kind": kind if kind in Actor.Kind.values else Actor.Kind.PERSON,
             "country_id": _country_code(country, countries),
-            "title": (title or "")[:300],
+            "title": office_title(title, country)[:300],
             "surface_forms": sorted(set(forms) | {name}),
             "start": start,
             "end": end,
