@@ -499,6 +499,7 @@ def import_records(
         result.errors.append(message)
         on_error(message)
 
+    insert = ArticleInsert()
     iterator = iter(items)
     while limit is None or result.imported < limit:
         size = chunk_size if limit is None else min(chunk_size, limit - result.imported)
@@ -569,7 +570,7 @@ def import_records(
                 single = extract is None and not connection.in_atomic_block
                 try:
                     with nullcontext() if single else transaction.atomic():
-                        article.save()
+                        insert(article)
                         if extract is not None:
                             result.proposals += _count_proposals(extract(article=article))
                         if hold_open:
@@ -603,6 +604,51 @@ def import_records(
 
     result.seconds = time.perf_counter() - started
     return result
+
+
+class ArticleInsert:
+    """``article.save()`` for a new article as one prepared INSERT ... RETURNING id.
+
+    Same columns and the same conversions as the ORM (each field's pre_save and
+    get_db_prep_save), without compiling the query again for every row, which costs about as
+    much as the database's own work. Falls back to ``save()`` when something listens to the
+    model's save signals, so a receiver added later is never skipped.
+    """
+
+    def __init__(self):
+        from django.db import connection
+
+        from meetings.models import Article
+
+        self.connection = connection
+        meta = Article._meta
+        self.fields = [f for f in meta.concrete_fields if not f.primary_key and not f.generated]
+        quote = connection.ops.quote_name
+        self.sql = "INSERT INTO {} ({}) VALUES ({}) RETURNING {}".format(
+            quote(meta.db_table),
+            ", ".join(quote(f.column) for f in self.fields),
+            ", ".join(["%s"] * len(self.fields)),
+            quote(meta.pk.column),
+        )
+        from django.db.models import signals
+
+        self.use_save = any(
+            signal.has_listeners(Article) for signal in (signals.pre_save, signals.post_save)
+        )
+
+    def __call__(self, article) -> None:
+        if self.use_save:
+            article.save()
+            return
+        connection = self.connection
+        params = [
+            f.get_db_prep_save(f.pre_save(article, add=True), connection) for f in self.fields
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            article.pk = cursor.fetchone()[0]
+        article._state.adding = False
+        article._state.db = connection.alias
 
 
 @contextmanager

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models.signals import post_save
 
 from meetings import importers, services
 from meetings.management.commands import import_articles
-from meetings.models import Article, EditorialStatus
+from meetings.models import Article, EditorialStatus, content_hash
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +62,29 @@ def test_jsonl_import_stores_each_article_with_its_metadata_as_a_draft(tmp_path)
     )
     assert article.editorial_status == EditorialStatus.DRAFT
     assert article.content_hash and article.slug == "delegations-meet-part-1-2024-03-04"
+
+
+def test_imported_row_matches_what_the_model_would_save(tmp_path):
+    body = "Two envoys   met\n\nin Geneva. "
+    run(write_jsonl(tmp_path / "a.jsonl", [article_row(1, text=body)]))
+    article = Article.objects.get()
+    assert article.content_hash == content_hash(body) == content_hash(article.body)
+    assert article.created_at and article.updated_at
+    article.full_clean()  # the unique checks included: nothing else holds this URL or text
+
+
+def test_save_signal_receivers_still_hear_about_imported_articles(tmp_path):
+    heard = []
+
+    def receiver(sender, instance, created, **kwargs):
+        heard.append((instance.url, created))
+
+    post_save.connect(receiver, sender=Article)
+    try:
+        run(write_jsonl(tmp_path / "a.jsonl", [article_row(1)]))
+    finally:
+        post_save.disconnect(receiver, sender=Article)
+    assert heard == [("https://example.org/news/1", True)]
 
 
 def test_csv_import_stores_each_record(tmp_path):
