@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from meetings import reference
 
@@ -19,6 +20,30 @@ from . import lexicon
 __all__ = ["KBActor", "KBAlias", "KBPosition", "KnowledgeBase", "normalize", "normalize_with_map"]
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_WORD = re.compile(r"[0-9a-z]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_PUNCT = str.maketrans(dict.fromkeys("“”‘’„‟«»‹›–—―…•·\xa0\u200b", " "))
+
+
+def _fast_fold(text: str) -> str | None:
+    """Casefolded text of the same length (one output character per input), or None."""
+    text = text.translate(_PUNCT)
+    if text.isascii():
+        return text.lower()
+    failed = False
+
+    def one(m: re.Match) -> str:
+        nonlocal failed
+        folded = _fold_char(m.group())
+        if len(folded) == 1:
+            return folded
+        if not folded:
+            return " "
+        failed = True
+        return " "
+
+    out = _NON_ASCII.sub(one, text).lower()
+    return None if failed else out
 
 
 def _fold_char(ch: str) -> str:
@@ -28,6 +53,7 @@ def _fold_char(ch: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=200_000)
 def normalize(text: str) -> str:
     """Casefold, strip accents, turn punctuation into spaces and collapse whitespace.
 
@@ -44,8 +70,19 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     Unlike ``normalize`` the result keeps one leading/trailing space-free form but is built
     character by character so that automaton hits can be mapped back to article offsets.
     """
+    fast = _fast_fold(text)
+    if fast is not None:
+        out_parts: list[str] = []
+        offsets: list[int] = []
+        for m in _WORD.finditer(fast):
+            if out_parts:
+                out_parts.append(" ")
+                offsets.append(m.start())
+            out_parts.append(m.group())
+            offsets.extend(range(m.start(), m.end()))
+        return "".join(out_parts), offsets
     out: list[str] = []
-    offsets: list[int] = []
+    offsets = []
     pending_space = False
     for i, ch in enumerate(text):
         folded = _fold_char(ch)

@@ -150,6 +150,11 @@ class Draft:
 
 
 def _blank_quotes(text: str, start: int, end: int, quotes) -> str:
+    if not any(
+        q.open_mark < end and (q.close_mark if q.close_mark is not None else q.end) >= start
+        for q in quotes
+    ):
+        return text[start:end]
     chars = list(text[start:end])
     for q in quotes:
         a = max(q.open_mark, start)
@@ -187,6 +192,9 @@ def find_meetings(
     entities = analysis.entities
     mentions = [m for m in analysis.mentions if m.key and not m.in_quote]
     drafts: list[Draft] = []
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
     home_country = None
     if dateline.city:
         home_country = _city_country(kb, dateline.city)[1]
@@ -209,7 +217,7 @@ def find_meetings(
         if _STRONG_NEGATION.search(raw):
             continue
         found.sort()
-        sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
+        sent_mentions = by_sentence.get(sent.index, [])
         participants = _participants(text, sent, sent_mentions, entities, clean)
         valid = _valid_triggers(found, clean, sent, sent_mentions, entities)
         if not valid:

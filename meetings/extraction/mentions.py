@@ -11,8 +11,10 @@ are resolved within the article; an ambiguous short form is never linked automat
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from . import lexicon
 from .kb import KnowledgeBase, normalize, normalize_with_map
@@ -125,10 +127,15 @@ class Analysis:
     subjects: dict[int, str]  # sentence index -> key of its first person/org/state subject
 
 
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|az)-[A-Z]")
+
+
 def _cap(word: str) -> bool:
-    return bool(word) and (
-        word[0].isupper() or bool(re.match(r"^(?:al|el|ad|as|ash|an|ar|az)-[A-Z]", word))
-    )  # noqa: E501
+    if not word:
+        return False
+    if word[0].isupper():
+        return True
+    return word[0] in "ae" and bool(_ARABIC_ARTICLE.match(word))
 
 
 class _Builder:
@@ -136,12 +143,14 @@ class _Builder:
         self.text = text
         self.kb = kb
         self.sentences = sentences
+        self.sent_starts = [s.start for s in sentences]
         self.quotes = quotes
         self.day = day
         self.dateline = dateline
         self.entities: dict[str, Entity] = {}
         self.mentions: list[Mention] = []
         self.toks = tokens(text)
+        self.tok_starts = [t.start for t in self.toks]
         self.sent_of_tok = self._sentence_index()
         self.covered: dict[int, tuple[int, int, object]] = {}  # token index -> kb hit
 
@@ -156,9 +165,9 @@ class _Builder:
         return out
 
     def sentence_at(self, offset: int) -> int:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s.index
+        i = bisect_right(self.sent_starts, offset) - 1
+        if 0 <= i < len(self.sentences) and offset < self.sentences[i].end:
+            return self.sentences[i].index
         return -1
 
     def in_quote(self, start: int, end: int) -> bool:
@@ -218,11 +227,9 @@ class _Builder:
         )
 
     def tok_index_at(self, offset: int) -> int | None:
-        for i, t in enumerate(self.toks):
-            if t.start <= offset < t.end:
-                return i
-            if t.start > offset:
-                return None
+        i = bisect_right(self.tok_starts, offset) - 1
+        if 0 <= i < len(self.toks) and self.toks[i].start <= offset < self.toks[i].end:
+            return i
         return None
 
     # -- stage 1: knowledge-base and reference matches -----------------------------------
@@ -261,7 +268,11 @@ class _Builder:
                 chosen.append(h)
         chosen.sort()
         for ci, (s, e, good) in enumerate(chosen):
-            for ti, t in enumerate(self.toks):
+            first = max(0, bisect_right(self.tok_starts, s) - 1)
+            for ti in range(first, len(self.toks)):
+                t = self.toks[ti]
+                if t.start >= e:
+                    break
                 if t.start >= s and t.end <= e:
                     self.covered[ti] = (s, e, good)
                 elif t.start < s < t.end or t.start < e < t.end:
@@ -587,11 +598,7 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                     prev = text[max(0, s - 30) : s]
                     pm = re.search(r"(\w[\w ]*?)['’]s\s*$", prev)
                     if pm:
-                        from meetings.reference import code_for_name
-
-                        country = code_for_name(pm.group(1).split()[-1]) or code_for_name(
-                            pm.group(1)
-                        )
+                        country = _code(b.kb, pm.group(1).split()[-1]) or _code(b.kb, pm.group(1))
                 if w in lexicon.STANDALONE_ORGS and len(org_tokens) == 1:
                     key = f"org:{w}" if country is None else f"org:{w}:{country}"
                 else:
@@ -801,13 +808,12 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
         if not any(m.start <= s < m.end for m in b.mentions):
             agency = dateline.agency
             name = agency if not agency.isupper() or len(agency) <= 5 else agency.title()
-            from meetings.reference import code_for_name
 
             ent = b.entity(
                 f"org:{normalize(agency)}",
                 "organization",
                 name,
-                code_for_name(dateline.city) if dateline.city else None,
+                _code(b.kb, dateline.city) if dateline.city else None,
                 rule="dateline-agency",
                 confidence=0.8,
                 media=True,
@@ -835,9 +841,7 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                 break
 
     if dateline.city:
-        from meetings.reference import code_for_name
-
-        home = code_for_name(dateline.city) or _city_country(b.kb, dateline.city)
+        home = _code(b.kb, dateline.city) or _city_country(b.kb, dateline.city)
         for ent in b.entities.values():
             if ent.kind == "person" and not ent.country and home:
                 ent.country = home
@@ -849,6 +853,24 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
         if m.locative:
             continue
     return Analysis(b.entities, b.mentions, subjects)
+
+
+def _code(kb: KnowledgeBase, text: str | None) -> str | None:
+    """ISO code for a country name, alias, demonym or capital, from the KB's reference data."""
+    if not text:
+        return None
+    key = normalize(text)
+    if key.startswith("the "):
+        key = key[4:]
+    for kind in ("name", "alias", "demonym", "capital"):
+        for entry in kb.entries().get(key, ()):
+            if entry.ref_kind == kind:
+                return entry.country
+    for entry in kb.entries().get(key, ()):
+        actor = kb.actor(entry.actor_id)
+        if actor is not None and actor.kind == "state":
+            return actor.country
+    return None
 
 
 def _city_country(kb: KnowledgeBase, city: str) -> str | None:
@@ -1013,6 +1035,11 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
     return evidence, title, country
 
 
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
 def _source_orgs(b: _Builder) -> None:
     text = b.text
     patterns = [
@@ -1025,8 +1052,20 @@ def _source_orgs(b: _Builder) -> None:
         r"(?P<n>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:press service|press office)\b",
         r"(?P<n>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:movement|militia|rebels|party)\b",
     ]
+    keywords = [
+        ("according to",),
+        ("citing",),
+        ("quoted by",),
+        ("news agency", "reported", "reports", "has learnt", "has learned", "was quoted"),
+        ("state-owned", "state-run", "state company", "state corporation", "firm", "company"),
+        ("correspondent",),
+        ("press service", "press office"),
+        ("movement", "militia", "rebels", "party"),
+    ]
     for pi, pat in enumerate(patterns):
-        for m in re.finditer(pat, text):
+        if not any(k in text for k in keywords[pi]):
+            continue  # cheap check first: these patterns are slow to scan
+        for m in _compiled(pat).finditer(text):
             s, e = m.span("n")
             name = m.group("n")
             words = name.split()
@@ -1061,14 +1100,13 @@ def _source_orgs(b: _Builder) -> None:
             if pi == 3 and (len(words) > 2 or name.lower() in STOP_CAPS):
                 continue
             country = None
-            from meetings.reference import code_for_name
 
             prev = text[max(0, s - 25) : s]
             pm = re.search(r"([A-Z][\w]+)['’]s\s+(?:[A-Z][\w]+\s+)?$", prev)
             if pm:
-                country = code_for_name(pm.group(1))
+                country = _code(b.kb, pm.group(1))
             if country is None and b.dateline.city and media:
-                country = code_for_name(b.dateline.city)
+                country = _code(b.kb, b.dateline.city)
             ent = b.entity(
                 f"org:{normalize(name)}",
                 "organization",
@@ -1093,7 +1131,6 @@ _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b")
 
 
 def _definites_and_pronouns(b: _Builder) -> None:
-    from meetings.reference import code_for_name
 
     text = b.text
     taken = [(m.start, m.end) for m in b.mentions]
@@ -1103,7 +1140,7 @@ def _definites_and_pronouns(b: _Builder) -> None:
             continue
         head = m.group("head").lower()
         adj = m.group("adj").strip()
-        country = code_for_name(adj) if adj else None
+        country = _code(b.kb, adj) if adj else None
         if adj and country is None:
             continue
         if head == "government":

@@ -27,43 +27,44 @@ class QuoteSpan:
     paragraph: int
 
 
+_MARK_RE = re.compile(r"``|''|[“”„‟«»\"'‘’‹›]")
+
+
 def _marks(text: str, ps: int, pe: int, double: bool):
     """Yield (offset, length, role) with role "open", "close" or "either"."""
-    i = ps
-    while i < pe:
-        ch = text[i]
+    for m in _MARK_RE.finditer(text, ps, pe):
+        i = m.start()
+        mark = m.group()
         prev = text[i - 1] if i > ps else " "
-        nxt = text[i + 1] if i + 1 < pe else " "
+        nxt = text[m.end()] if m.end() < pe else " "
         if double:
-            if text.startswith("``", i):
+            if mark == "``":
                 yield i, 2, "open"
-                i += 2
-                continue
-            if text.startswith("''", i) and not (prev.isalnum() and text[i + 2 : i + 3].isalnum()):
-                yield i, 2, "close"
-                i += 2
-                continue
-            if ch in OPEN_DOUBLE:
+            elif mark == "''":
+                if not (prev.isalnum() and nxt.isalnum()):
+                    yield i, 2, "close"
+            elif mark in OPEN_DOUBLE:
                 yield i, 1, "open"
-            elif ch in CLOSE_DOUBLE:
+            elif mark in CLOSE_DOUBLE:
                 yield i, 1, "close"
-            elif ch == '"':
+            elif mark == '"':
                 if prev.isspace() or prev in "([{—–-/:" or i == ps:
                     yield i, 1, "open" if not nxt.isspace() else "either"
                 else:
                     yield i, 1, "close"
         else:
-            if ch in OPEN_SINGLE:
+            if mark in ("``", "''"):
+                continue
+            if mark in OPEN_SINGLE:
                 if not nxt.isspace():
                     yield i, 1, "open"
-            elif ch in CLOSE_SINGLE or ch == "'":
+            elif mark in CLOSE_SINGLE or mark == "'":
                 if prev.isalnum() and nxt.isalnum():
                     pass  # apostrophe inside a word
                 elif (prev.isspace() or prev in "([{—–-/:" or i == ps) and nxt.isalnum():
-                    yield i, 1, "open" if ch == "'" else "either"
+                    yield i, 1, "open" if mark == "'" else "either"
                 elif not prev.isspace():
                     yield i, 1, "close"
-        i += 1
 
 
 def _pair(text: str, ps: int, pe: int, p_index: int, double: bool, blocked) -> list[QuoteSpan]:

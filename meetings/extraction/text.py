@@ -30,16 +30,19 @@ class Sentence:
     paragraph: int
 
 
-@dataclass(frozen=True)
 class Token:
-    start: int
-    end: int
-    text: str
-    possessive: bool = False  # "China’s" -> token "China" with possessive=True
+    """A word with its offsets; "China’s" is the token "China" with possessive=True."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("end", "possessive", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, possessive: bool = False):
+        self.start = start
+        self.end = end
+        self.text = text
+        self.possessive = possessive
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*(?:['’]s\b)?")
