@@ -22,9 +22,9 @@ from urllib.parse import quote
 import pytest
 from django.db import connection
 
+from meetings import services
 from meetings.management.commands.import_articles import HOLD_OPEN_ENV
 from meetings.models import Article
-from tests.importers.test_import_articles import extraction_available
 
 ROOT = Path(__file__).resolve().parents[2]
 TOTAL = 12
@@ -101,7 +101,8 @@ def write_articles(path: Path) -> list[tuple[str, str]]:
             True,
             id="with-extraction",
             marks=pytest.mark.skipif(
-                not extraction_available(), reason="the extraction pipeline is not there yet"
+                not hasattr(services, "article_extract"),
+                reason="services.article_extract is not there yet",
             ),
         ),
     ],

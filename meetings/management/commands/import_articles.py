@@ -83,7 +83,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run",
             action="store_true",
-            help="Read, validate and check for duplicates; write nothing.",
+            help="Read, validate and check for duplicates; write nothing (and extract nothing).",
         )
         parser.add_argument(
             "--limit",
