@@ -434,6 +434,7 @@ class ExtractionSummary:
     meetings_updated: int = 0
     meetings_kept: int = 0
     meetings_removed: int = 0
+    meetings_matched: int = 0
     statements_created: int = 0
     statements_updated: int = 0
     statements_kept: int = 0
@@ -450,6 +451,8 @@ class ExtractionSummary:
         ]
         if self.meetings_updated or self.statements_updated:
             parts.append(f"{self.meetings_updated + self.statements_updated} draft(s) refreshed")
+        if self.meetings_matched:
+            parts.append(f"{self.meetings_matched} meeting(s) already recorded")
         kept = self.meetings_kept + self.statements_kept
         if kept:
             parts.append(f"{kept} reviewed row(s) left as the editor decided")
@@ -516,6 +519,35 @@ def _surface_aliases(name: str, forms: Iterable[str], kind: str) -> list[str]:
 def _country_code(code: str | None, known: set[str]) -> str | None:
     code = (code or "").upper()
     return code if code in known else None
+
+
+def _meeting_match(*, article, candidates, actor_ids, day, span) -> Meeting | None:
+    """A meeting already recorded that this proposal describes, so none is added twice.
+
+    Among this article's meetings (hand-made, or proposed before the pipeline changed): one
+    whose evidence overlaps the span and shares the participants. Else, from any other
+    article: a meeting on the same day with exactly these participants, which gets this
+    article as further evidence.
+    """
+    start, end = span
+    for meeting in candidates:
+        shared = actor_ids & {p.actor_id for p in meeting.participations.all()}
+        overlaps = any(ev.start < end and start < ev.end for ev in meeting.evidence.all())
+        if overlaps and len(shared) >= min(2, len(actor_ids)):
+            return meeting
+    if day is None or len(actor_ids) < 2:
+        return None
+    same_day = Meeting.objects.filter(start_date=day).exclude(
+        editorial_status=EditorialStatus.REJECTED
+    )
+    for actor_id in actor_ids:
+        same_day = same_day.filter(participations__actor_id=actor_id)
+    for meeting in same_day.prefetch_related("participations").distinct()[:5]:
+        if {p.actor_id for p in meeting.participations.all()} == actor_ids:
+            Evidence.objects.get_or_create(meeting=meeting, article=article, start=start, end=end)
+            visibility_refresh(meeting_ids=[meeting.pk])
+            return meeting
+    return None
 
 
 def office_title(title: str, country: str | None) -> str:
@@ -632,13 +664,16 @@ def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
         return by_name[name]
 
     # Meetings.
-    existing = {
-        m.fingerprint: m
-        for m in Meeting.objects.filter(evidence__article=article)
-        .exclude(fingerprint="")
-        .prefetch_related("participations")
+    article_meetings = list(
+        Meeting.objects.filter(evidence__article=article)
+        .prefetch_related(
+            "participations",
+            Prefetch("evidence", queryset=Evidence.objects.filter(article=article)),
+        )
         .distinct()
-    }
+    )
+    existing = {m.fingerprint: m for m in article_meetings if m.fingerprint}
+    claimed = {m.pk for m in existing.values()}
     meeting_rows: dict[int, Meeting] = {}
     seen: set[str] = set()
     ordinal: dict[tuple[int, int], int] = {}
@@ -654,6 +689,20 @@ def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
                 role = p.role if p.role in Participation.Role.values else "participant"
                 participants[actor.pk] = (actor, role)
         row = existing.get(fp)
+        if row is None and participants:
+            row = _meeting_match(
+                article=article,
+                candidates=[c for c in article_meetings if c.pk not in claimed],
+                actor_ids=set(participants),
+                day=m.date if m.date_precision in (None, "day") else None,
+                span=(start, end),
+            )
+            if row is not None:
+                claimed.add(row.pk)
+                seen.add(row.fingerprint)
+                meeting_rows[index] = row
+                summary.meetings_matched += 1
+                continue
         if row is not None and not _is_untouched_draft(row, extracted_at):
             meeting_rows[index] = row
             summary.meetings_kept += 1
@@ -717,14 +766,22 @@ def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
             summary.meetings_removed += 1
 
     # Statements.
-    existing_statements = {s.fingerprint: s for s in article.statements.exclude(fingerprint="")}
+    article_statements = list(article.statements.all())
+    existing_statements = {s.fingerprint: s for s in article_statements if s.fingerprint}
     seen = set()
     for s in proposal.statements:
         start, end = s.span
         fp = fingerprint("statement", article.pk, start, end)
-        row = existing_statements.get(fp)
-        if row is not None and not _is_untouched_draft(row, extracted_at):
-            seen.add(fp)
+        row = existing_statements.get(fp) or next(
+            (
+                other
+                for other in article_statements
+                if not other.fingerprint and other.start < end and start < other.end
+            ),
+            None,
+        )
+        if row is not None and (not row.fingerprint or not _is_untouched_draft(row, extracted_at)):
+            seen.add(fp)  # hand-made, reviewed or edited: the editor's
             summary.statements_kept += 1
             continue
         speaker = resolve(s.speaker, s.speaker_id)

@@ -276,3 +276,40 @@ def test_rejected_actors_are_not_in_the_knowledge_base(weber):
     weber.editorial_status = REJECTED
     weber.save()
     assert knowledge_base_build().actor(weber.pk) is None
+
+
+def test_meetings_and_quotes_already_recorded_for_the_article_are_not_proposed_again(
+    article, weber
+):
+    dahl = factories.actor("Ingrid Dahl", country_code="NO")
+    body = article.body
+    sentence_start = body.index("Austrian Foreign Minister")
+    hand_made = factories.meeting(
+        source=article, participants=[weber, dahl], start_date=dt.date(2024, 3, 7)
+    )
+    services.visibility_refresh(meeting_ids=[hand_made.pk])
+    Evidence.objects.filter(meeting=hand_made).update(start=sentence_start, end=sentence_start + 30)
+    quote_start = body.index("We agreed")
+    services.statement_create(
+        speaker=weber, article=article, start=quote_start, end=quote_start + 9
+    )
+
+    summary = apply(article, weber, dahl_id=dahl.pk)
+
+    assert summary.meetings_matched == 1 and summary.meetings_created == 0
+    assert Meeting.objects.count() == 1
+    assert Statement.objects.filter(speaker=weber).count() == 1
+
+
+def test_a_meeting_reported_by_a_second_article_gets_it_as_evidence(article, weber):
+    dahl = factories.actor("Ingrid Dahl", country_code="NO")
+    earlier = factories.meeting(participants=[weber, dahl], start_date=dt.date(2024, 3, 7))
+
+    summary = apply(article, weber, dahl_id=dahl.pk)
+
+    assert summary.meetings_matched == 1
+    assert Meeting.objects.count() == 1
+    assert set(earlier.evidence.values_list("article_id", flat=True)) >= {article.pk}
+    before = counts()
+    apply(article, weber, dahl_id=dahl.pk)
+    assert counts() == before
