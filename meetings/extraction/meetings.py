@@ -316,10 +316,12 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
         low = word.lower()
         if kind == "summit" and _VENUE_CONTEXT.search(before) and len(kinds) > 1:
             continue
-        if kind in ("meeting", "summit", "talks") and re.search(
-            r"\battend(?:ed|ing|s)?\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", before, re.I
+        if (
+            kind in ("meeting", "summit", "talks")
+            and len(found) > 1
+            and re.search(r"\battend(?:ed|ing|s)?\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", before, re.I)
         ):
-            continue
+            continue  # "to attend the X meeting" next to the encounter it hosts
         if low == "meetings":
             continue  # "held separate meetings with ...": a summary of encounters
         clause = _clause(clean, s, e)
@@ -456,6 +458,11 @@ def _participants(text, sent, sent_mentions, entities, clean) -> list[str]:
         elif ent.kind == "organization":
             if people >= 2 or (ent.country and ent.country in people_countries):
                 continue
+            if _VENUE_CONTEXT.search(clean[: m.start - sent.start]) and re.search(
+                r"\b(?:sidelines|margins|attend\w*)\b",
+                clean[max(0, m.start - sent.start - 40) : m.start - sent.start],
+            ):
+                continue  # "on the sidelines of the SCO summit": the venue, not a party
             if re.match(r"^\s+(?:press service|said|reported)", text[m.end : m.end + 20]):
                 continue
             keys.append(m.key)

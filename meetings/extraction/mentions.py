@@ -434,8 +434,8 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
         surface = text[s:e]
         compact = re.sub(r"[^A-Za-z]", "", surface)
         # "US Secretary of State", "UK Prime Minister": an adjective, not the state.
-        adjective = re.match(r"^\s+[A-Z][a-z]+", text[e : e + 20]) and not re.match(
-            r"^\s+(?:and|or|is|was|has|will)\b", text[e : e + 20]
+        adjective = re.match(r"^\.?\s+[A-Z][a-z]+", text[e : e + 20]) and not re.match(
+            r"^\.?\s+(?:and|or|is|was|has|will|The|In|It|He|She|They)\b", text[e : e + 20]
         )
         if adjective and compact.isupper() and any(g.ref_kind == "demonym" for g in good):
             continue

@@ -296,3 +296,42 @@ def test_eval_dict_has_the_contract_shape(empty_kb):
     }  # fmt: skip
     assert out["quotes"] == [{"speaker": "Marta Soto", "text": "Good talks"}]
     assert {"name": "Marta Soto", "type": "person", "country": None} in out["actors"]
+
+
+def test_us_abbreviation_before_a_title_is_an_adjective_not_the_state(empty_kb):
+    text = "U.S. Secretary of State Jonas Berg met Prime Minister Paula Lind in Oslo."
+    p = run(empty_kb, text)
+    assert "United States" not in names(p)
+    assert actor(p, "Jonas Berg").country == "US"
+
+
+def test_organisation_hosting_the_summit_is_not_a_party_to_a_sideline_meeting(empty_kb):
+    text = (
+        "President Marta Soto met Prime Minister Jonas Berg on the sidelines of the ASEAN "
+        "summit in Jakarta."
+    )
+    m = meeting(run(empty_kb, text))
+    assert {x.name for x in m.participants} == {"Marta Soto", "Jonas Berg"}
+
+
+def test_plural_summits_of_named_organisations_give_one_entry_each(empty_kb):
+    text = "Leaders attended the SCO and CSTO summits held on September 16-17 in Dushanbe."
+    p = run(empty_kb, text, published=date(2021, 9, 20))
+    assert [(m.kind, m.date, m.end_date, m.city) for m in p.meetings] == [
+        ("summit", date(2021, 9, 16), date(2021, 9, 17), "Dushanbe"),
+        ("summit", date(2021, 9, 16), date(2021, 9, 17), "Dushanbe"),
+    ]
+
+
+def test_weekday_before_a_monday_dateline_is_the_previous_one_and_year_rolls_over(empty_kb):
+    text = "President Marta Soto met Prime Minister Jonas Berg in Madrid on December 28."
+    m = meeting(run(empty_kb, text, published=date(2024, 1, 3)))
+    assert m.date == date(2023, 12, 28)
+
+
+def test_relative_days_and_vague_weeks(empty_kb):
+    yesterday = "President Marta Soto met Prime Minister Jonas Berg in Madrid yesterday."
+    assert meeting(run(empty_kb, yesterday, published=date(2024, 1, 3))).date == date(2024, 1, 2)
+    vague = "President Marta Soto met Prime Minister Jonas Berg in Madrid last week."
+    m = meeting(run(empty_kb, vague, published=date(2024, 1, 3)))
+    assert m.date is None and m.date_precision is None
