@@ -459,7 +459,7 @@ def _participants(text, sent, sent_mentions, entities, clean) -> list[str]:
             if people >= 2 or (ent.country and ent.country in people_countries):
                 continue
             if _VENUE_CONTEXT.search(clean[: m.start - sent.start]) and re.search(
-                r"\b(?:sidelines|margins|attend\w*)\b",
+                r"\b(?:sidelines|margins)\b",
                 clean[max(0, m.start - sent.start - 40) : m.start - sent.start],
             ):
                 continue  # "on the sidelines of the SCO summit": the venue, not a party
