@@ -65,7 +65,8 @@ _TRIGGERS = [
 ]
 _ANAPHOR = re.compile(
     r"\b(?:the|their|this|that|his|her|during the|in the|during a|during an)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:meeting|talks|talk|visit|call|conversation|negotiations|gathering|stay|trip)\b",
+    r"(?:meeting|talks|talk|visit|call|conversation|negotiations|gathering|stay|trip|"
+    r"summit|forum|conference)\b",
     re.I,
 )
 _STRONG_NEGATION = re.compile(
@@ -250,6 +251,10 @@ def find_meetings(
         pair = _hyphen_pair(clean, sent, s, sent_mentions, entities)
         if pair:
             participants = pair
+        # "The two leaders held talks": the parties of the latest encounter.
+        if len(participants) < 2 and drafts and _BOTH.search(clean):
+            anaphoric = True
+            participants = [p.key for p in drafts[-1].participants_keys]
         future = bool(_FUTURE.search(clean))
         status = "planned" if future else "held"
         date_value, end_value, precision = _date_for(
@@ -280,6 +285,8 @@ def find_meetings(
         draft.extra["plural_summits"] = bool(re.search(r"\bsummits\b", clean, re.I))
         _merge_or_add(drafts, draft, entities)
 
+    _name_the_sides(drafts, sents, by_sentence, entities)
+
     # Expand plural summits of several organisations: one entry per organisation.
     out: list[Draft] = []
     for d in drafts:
@@ -300,6 +307,11 @@ def find_meetings(
     return final
 
 
+_BOTH = re.compile(
+    r"\b(?:the two|both)\s+(?:leaders|sides|ministers|presidents|prime ministers|"
+    r"foreign ministers|delegations|heads of state|officials|diplomats|counterparts)\b",
+    re.I,
+)
 _HOSTING_WORDS = {
     "received", "receives", "receive", "welcomed", "welcomes", "welcome", "hosted", "hosts",
     "host", "will welcome",
@@ -406,6 +418,35 @@ def _hyphen_pair(clean, sent, trigger_at, sent_mentions, entities) -> list[str] 
     return out
 
 
+def _name_the_sides(drafts: list[Draft], sents, by_sentence, entities) -> None:
+    """A state side stands for its one person named in this or the next two sentences."""
+    for d in drafts:
+        people_countries = {
+            entities[p.key].country for p in d.participants_keys if entities[p.key].kind == "person"
+        }
+        for p in d.participants_keys:
+            ent = entities[p.key]
+            if ent.kind != "state" or ent.country in people_countries:
+                continue
+            near = {
+                m.key
+                for si in range(d.sentence, d.sentence + 3)
+                for m in by_sentence.get(si, [])
+                if m.key in entities
+                and entities[m.key].kind == "person"
+                and entities[m.key].country == ent.country
+            }
+            if len(near) == 1:
+                p.key = near.pop()
+        seen: set[str] = set()
+        unique = []
+        for p in d.participants_keys:
+            if p.key not in seen:
+                seen.add(p.key)
+                unique.append(p)
+        d.participants_keys = unique
+
+
 def _clause(clean: str, s: int, e: int) -> str:
     left = max(clean.rfind(",", 0, s), clean.rfind(";", 0, s), clean.rfind(" and ", 0, s))
     right_candidates = [i for i in (clean.find(",", e), clean.find(";", e)) if i != -1]
@@ -463,7 +504,11 @@ def _participants(text, sent, sent_mentions, entities, clean) -> list[str]:
                 clean[max(0, m.start - sent.start - 40) : m.start - sent.start],
             ):
                 continue  # "on the sidelines of the SCO summit": the venue, not a party
-            if re.match(r"^\s+(?:press service|said|reported)", text[m.end : m.end + 20]):
+            if re.match(
+                r"^\s+(?:press service|said|reported|spokes\w+|officials?|sources?|source|"
+                r"chief|head|leader|secretary|minister)\b",
+                text[m.end : m.end + 20],
+            ):
                 continue
             keys.append(m.key)
     return keys
@@ -647,6 +692,7 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities) -> None:
     # Merge d into target.
     target_people = [p for p in target.participants_keys if entities[p.key].kind == "person"]
     d_people = [p for p in d.participants_keys if entities[p.key].kind == "person"]
+    d_parties = len(d.participants_keys)
     if d.anaphoric and len(target_people) >= 2:
         d = Draft(**{**d.__dict__, "participants_keys": []})
     elif not target_people and len(d_people) >= 2:
@@ -673,8 +719,12 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities) -> None:
     stronger = (
         KIND_RANK[d.kind] >= KIND_RANK["summit"] and KIND_RANK[d.kind] > KIND_RANK[target.kind]
     )
-    upgrade = target.kind == "visit" and d.kind != "visit" and len(d.participants_keys) >= 2
+    upgrade = target.kind == "visit" and d.kind != "visit" and d_parties >= 2
     if stronger or upgrade:
+        if d.date is not None and target.kind == "visit":
+            # The encounter's own day, not the arrival's.
+            target.date, target.end_date, target.precision = d.date, d.end_date, d.precision
+            target.status = d.status
         target.kind = d.kind
     if d.status == "held" and target.status == "planned" and d.date and target.date == d.date:
         target.status = "held"

@@ -937,7 +937,12 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
             c = b.kb_country(j)
             if c:
                 countries.append(c)
-        elif kind in ("media", "org", "intl") or (
+        elif kind in ("media", "org", "intl"):
+            hit = b.covered.get(j)
+            code = hit[2][0].country if hit else None
+            if code:
+                countries.append(code)  # "Kremlin spokesman X"
+        elif (
             w in lexicon.TITLE_WORDS
             or w in lexicon.HONORIFICS
             or w in lexicon.PERSON_CUE_NOUNS

@@ -335,3 +335,33 @@ def test_relative_days_and_vague_weeks(empty_kb):
     vague = "President Marta Soto met Prime Minister Jonas Berg in Madrid last week."
     m = meeting(run(empty_kb, vague, published=date(2024, 1, 3)))
     assert m.date is None and m.date_precision is None
+
+
+def test_the_two_leaders_refers_back_and_talks_during_a_visit_are_the_entry(empty_kb):
+    text = (
+        "President Marta Soto welcomed Prime Minister Jonas Berg to Santiago on Thursday for a "
+        "state visit. The two leaders held talks at the presidential palace."
+    )
+    m = meeting(run(empty_kb, text, published=date(2024, 5, 24)))
+    assert m.kind == "talks"
+    assert {x.name for x in m.participants} == {"Marta Soto", "Jonas Berg"}
+
+
+def test_unnamed_state_sides_become_the_ministers_named_next(empty_kb):
+    text = (
+        "The foreign ministers of Chile and Peru met in Lima on Monday. Chilean Foreign "
+        "Minister Paula Lind and her Peruvian counterpart Jonas Berg discussed the border."
+    )
+    m = meeting(run(empty_kb, text, published=date(2024, 5, 24)))
+    assert [x.name for x in m.participants] == ["Paula Lind", "Jonas Berg"]
+
+
+def test_spokesman_of_an_institution_is_a_source_not_a_party(empty_kb):
+    text = (
+        "President Marta Soto will meet Prime Minister Jonas Berg on Wednesday, Kremlin "
+        "spokesman Ivan Petrov told reporters."
+    )
+    p = run(empty_kb, text, published=date(2024, 5, 20))
+    m = meeting(p)
+    assert {x.name for x in m.participants} == {"Marta Soto", "Jonas Berg"}
+    assert actor(p, "Ivan Petrov").country == "RU"
