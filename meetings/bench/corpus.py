@@ -440,7 +440,7 @@ def article_block(plan: Plan, filler: Filler, block: int):
             )
             title = f"{plan.actor_surnames[actors[0]]} on {topic} and {topic2}"
 
-        target = rng.randint(300, 900)
+        target = rng.randint(300, 875)
         prefix = f"{dateline} ({outlet}) - "
         parts = [prefix, lead]
         pos = len(prefix) + len(lead)
@@ -500,11 +500,13 @@ def article_block(plan: Plan, filler: Filler, block: int):
             s = f"Observers called it the {RARE_WORD} agreement."
             parts.append(" " + s)
             pos += len(s) + 1
-        while count < target:
-            parts.append("\n\n")
-            pos += 2
-            w, c = add_filler(rng.randint(3, 6))
-            count, pos = count + w, pos + c
+        sentences = 0
+        while count < target:  # one sentence at a time: at most ~22 words over the target
+            if sentences % 4 == 0:
+                parts.append("\n\n")
+                pos += 2
+            w, c = add_filler(1)
+            count, pos, sentences = count + w, pos + c, sentences + 1
         body = "".join(parts)
         if covers is not None:
             evidence.append(row(covers + 1, covers + 1, article_id, *lead_span))
