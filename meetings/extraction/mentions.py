@@ -20,6 +20,25 @@ from . import lexicon
 from .kb import KnowledgeBase, normalize, normalize_with_map
 from .text import Sentence, Token, tokens
 
+# Common words that rarely appear in a person's name (names of bodies, places, events).
+NOT_NAME_WORDS = {
+    "human", "rights", "watch", "international", "amnesty", "doctors", "borders", "red",
+    "cross", "crescent", "world", "global", "united", "new", "north", "south", "east", "west",
+    "central", "national", "federal", "royal", "republic", "democratic", "people", "peoples",
+    "union", "bank", "fund", "group", "institute", "foundation", "center", "centre", "party",
+    "front", "army", "force", "forces", "guard", "police", "news", "agency", "times", "post",
+    "daily", "radio", "television", "tv", "channel", "network", "press", "media", "online",
+    "today", "review", "journal", "council", "committee", "commission", "court", "office",
+    "ministry", "government", "state", "states", "house", "palace", "airport", "university",
+    "college", "school", "hospital", "company", "corporation", "bureau", "organization",
+    "organisation", "association", "alliance", "movement", "forum", "summit", "conference",
+    "declaration", "treaty", "agreement", "plan", "initiative", "program", "programme",
+    "project", "games", "cup", "festival", "day", "week", "year", "war", "crisis", "strait",
+    "sea", "ocean", "gulf", "river", "island", "islands", "city", "province", "region",
+    "district", "county", "valley", "mountain", "mountains", "road", "street", "square",
+    "avenue", "bridge", "port", "coast", "border", "security", "defense", "defence",
+    "foreign", "affairs", "economic", "trade", "energy", "health", "climate", "peace",
+}  # fmt: skip
 POST_NOMINALS = {"mp", "mep", "qc", "kc", "obe", "mbe", "cbe", "jr", "sr", "mla", "mpp", "phd"}
 PARTICLES = {
     "bin", "ibn", "bint", "al", "el", "de", "del", "della", "da", "di", "du", "la", "le", "van",
@@ -574,7 +593,14 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                     not b.is_title_tok(j) or b.kb_kind(j) in ("demonym", "name", "alias")
                     for j in org_tokens[:-1]
                 )
-                if not has_name and w not in lexicon.STANDALONE_ORGS:
+                # "the Foreign Ministry", "the State Department": a government body of the
+                # dateline's country (unknown without one).
+                body = (
+                    not has_name
+                    and w in ("ministry", "department", "office")
+                    and len(org_tokens) >= 2
+                )
+                if not has_name and w not in lexicon.STANDALONE_ORGS and not body:
                     continue
                 if any(b.kb_kind(j) in ("media", "org", "intl") for j in org_tokens):
                     continue
@@ -599,6 +625,8 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                     pm = re.search(r"(\w[\w ]*?)['’]s\s*$", prev)
                     if pm:
                         country = _code(b.kb, pm.group(1).split()[-1]) or _code(b.kb, pm.group(1))
+                if country is None and body and dateline.city:
+                    country = _code(b.kb, dateline.city) or _city_country(b.kb, dateline.city)
                 if w in lexicon.STANDALONE_ORGS and len(org_tokens) == 1:
                     key = f"org:{w}" if country is None else f"org:{w}:{country}"
                 else:
@@ -674,6 +702,8 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
         words = [toks[i].text for i in tail]
         if evidence <= 0 or len(words) < 2:
             continue
+        if evidence < 1.5 and any(w.lower() in NOT_NAME_WORDS for w in words):
+            continue  # "Human Rights Watch said": an organisation's name, not a person's
         mine = set(normalize(text[s:e]).split()) - PARTICLES
         if any(mine < other for other, _ in full_token_sets):
             continue  # "Sheikh Sabah Khaled" is a short form of a longer name in the article

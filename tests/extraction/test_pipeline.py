@@ -365,3 +365,15 @@ def test_spokesman_of_an_institution_is_a_source_not_a_party(empty_kb):
     m = meeting(p)
     assert {x.name for x in m.participants} == {"Marta Soto", "Jonas Berg"}
     assert actor(p, "Ivan Petrov").country == "RU"
+
+
+def test_organisation_name_before_said_is_not_a_person(empty_kb):
+    p = run(empty_kb, "Human Rights Watch said the talks ignored abuses.")
+    assert all(a.kind != "person" for a in p.actors)
+
+
+def test_bare_foreign_ministry_takes_the_dateline_country(empty_kb):
+    text = "LIMA (AP) - The Foreign Ministry said the envoy would return."
+    p = run(empty_kb, text, dateline="LIMA (AP)")
+    ministry = actor(p, "Foreign Ministry")
+    assert (ministry.kind, ministry.country) == ("organization", "PE")
