@@ -188,8 +188,23 @@ class StatementInline(ExistingRowsInline):
         return super().get_queryset(request).select_related("speaker", "article")
 
 
+class BackToReviewMixin:
+    """ "Edit" on an article's review page links here with ?review=<article id>; saving goes
+    back to that card on the review page."""
+
+    def response_change(self, request, obj):
+        article_id = request.GET.get("review", "")
+        if article_id.isdigit() and not {"_continue", "_addanother", "_saveasnew"} & set(
+            request.POST
+        ):
+            self.message_user(request, f"“{obj}” saved.", messages.SUCCESS)
+            url = reverse("admin:meetings_article_change", args=[article_id])
+            return redirect(f"{url}#{obj._meta.model_name}-{obj.pk}")
+        return super().response_change(request, obj)
+
+
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(BackToReviewMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "kind",
@@ -268,7 +283,7 @@ class EvidenceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
+class StatementAdmin(BackToReviewMixin, admin.ModelAdmin):
     list_display = ["short_text", "speaker", "kind", "said_on", "editorial_status", "is_public"]
     list_filter = ["editorial_status", "is_public", "kind", "speaker__country"]
     list_select_related = ["speaker"]
@@ -414,12 +429,13 @@ def highlight(body: str, spans: list[dict]) -> str:
                 anchor += format_html('<span id="at-{}" class="hl-anchor"></span>', s["target"])
         out.append(
             format_html(
-                '{}<a class="hl" href="#{}" title="{}"><mark class="{}">{}</mark></a>',
+                '{}<a class="hl" href="#{target}" data-target="{target}" title="{}">'
+                '<mark class="{}">{}</mark></a>',
                 mark_safe(anchor),  # noqa: S308 - built with format_html above
-                inner["target"],
                 inner["label"],
                 classes,
                 piece,
+                target=inner["target"],
             )
         )
     return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
@@ -544,8 +560,16 @@ class ArticleAdmin(admin.ModelAdmin):
         rows = services.article_review_rows(article=article)
         by_actor = {s.actor_id: s for s in rows["suggestions"] if s.actor_id}
         spans = []
+        edited_after = article.extracted_at
+
+        def edited(row) -> bool:
+            return bool(
+                row.editorial_status == "draft" and edited_after and row.updated_at > edited_after
+            )
+
         for m in rows["meetings"]:
             m.state = _state(m.editorial_status)
+            m.edited = edited(m)
             m.people = [
                 (p, by_actor.get(p.actor_id) if p.actor.editorial_status != PUBLISHED else None)
                 for p in m.participations.all()
@@ -563,6 +587,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 )
         for s in rows["statements"]:
             s.state = _state(s.editorial_status)
+            s.edited = edited(s)
             s.speaker_suggestion = (
                 by_actor.get(s.speaker_id) if s.speaker.editorial_status != PUBLISHED else None
             )

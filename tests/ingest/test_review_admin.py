@@ -260,3 +260,34 @@ def test_changing_the_text_re_extracts(editor_client, extracted, fake_pipeline):
     extracted.refresh_from_db()
     assert extracted.extracted_at > before
     assert Meeting.objects.count() == 1
+
+
+def test_edit_from_the_review_returns_to_the_card_and_the_edit_survives_a_re_run(
+    editor_client, extracted
+):
+    meeting = Meeting.objects.get()
+    url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
+    page = editor_client.get(change_url(extracted)).content.decode()
+    assert f"{url}?review={extracted.pk}" in page
+    data = {
+        "title": meeting.title,
+        "slug": meeting.slug,
+        "kind": "talks",
+        "status": "held",
+        "start_date": "2024-03-07",
+        "date_precision": "day",
+        "city": "Vienna",
+        "country": "AT",
+        "summary": "",
+        "editorial_status": "draft",
+        "_save": "Save",
+    }
+    for prefix in ("participations", "participations-2", "evidence", "evidence-2", "statements"):
+        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
+    response = editor_client.post(f"{url}?review={extracted.pk}", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert response["Location"] == change_url(extracted) + f"#meeting-{meeting.pk}"
+    assert ">edited<" in editor_client.get(change_url(extracted)).content.decode()
+    post(editor_client, extracted, "rerun")
+    meeting.refresh_from_db()
+    assert meeting.kind == "talks"
