@@ -127,6 +127,7 @@ def country_filter(label: str = "Country"):
         label=label,
         method="filter_country",
         widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text="Hold Ctrl (⌘ on a Mac) to choose several.",
     )
 
 
@@ -507,6 +508,37 @@ def statement_facets(resolved: Resolved, data: QueryDict) -> list[Facet]:
         ),
         year_facet(years, data),
         choice_facet("Kind", "kind", Statement.Kind.choices, kinds, data, cleaned, multiple=True),
+    ]
+
+
+def actor_facets(resolved: Resolved, data: QueryDict) -> list[Facet]:
+    """Counts by kind and country over the filtered actors."""
+    sample = resolved.queryset.model.objects.filter(
+        pk__in=resolved.queryset.order_by("slug").values("pk")[:FACET_SAMPLE]
+    )
+    cleaned = getattr(resolved.filterset.form, "cleaned_data", {})
+    chosen = set(cleaned.get("country") or [])
+    countries = (
+        sample.filter(country__isnull=False)
+        .values("country_id", "country__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "country__name")[:12]
+    )
+    kinds = dict(sample.values("kind").annotate(n=Count("pk")).values_list("kind", "n"))
+    return [
+        choice_facet("Kind", "kind", Actor.Kind.choices, kinds, data, cleaned),
+        Facet(
+            "Country",
+            [
+                FacetValue(
+                    row["country__name"],
+                    row["n"],
+                    _with(data, "country", row["country_id"], multiple=True),
+                    row["country_id"] in chosen,
+                )
+                for row in countries
+            ],
+        ),
     ]
 
 

@@ -323,6 +323,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
             "form": resolved.filterset.form,
             "page": page,
             "total": bounded_count(resolved.queryset) if resolved.status == 200 else None,
+            "facets": filters.actor_facets(resolved, request.GET) if resolved.status == 200 else [],
         },
         status=resolved.status,
     )
@@ -516,6 +517,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "actor": actor,
             "office": actor.position_on(dt.date.today()),
+            "last_office": next(iter(actor.positions.all()), None),
             "aliases": aliases,
             "form": filterset.form,
             "problems": problems,

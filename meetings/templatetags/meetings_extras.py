@@ -88,12 +88,15 @@ def highlighted_body(body: str, spans: list[dict]) -> SafeString:
 
 
 @register.inclusion_tag("includes/_activity_chart.html")
-def activity_chart(activity: dict, months: int = 24):
-    """Bars per month (meetings below, statements above) for the newest ``months`` months
-    with activity: an inline SVG with a text summary and a table of the same numbers."""
+def activity_chart(activity: dict, shortest: int = 12, longest: int = 36):
+    """Bars per month (meetings below, statements above) from the first to the last month
+    with activity (at least ``shortest``, at most the newest ``longest`` months): an inline
+    SVG with a text summary and a table of the same numbers."""
     if not activity:
         return {"bars": []}
-    last = max(activity)
+    first, last = min(activity), max(activity)
+    span = (last.year - first.year) * 12 + last.month - first.month + 1
+    months = max(shortest, min(longest, span))
     series = []
     year, month = last.year, last.month
     for _ in range(months):
@@ -102,32 +105,34 @@ def activity_chart(activity: dict, months: int = 24):
     series.reverse()
     counts = [activity.get(m, (0, 0)) for m in series]
     peak = max((a + b for a, b in counts), default=0) or 1
-    width, height, gap, top = 30, 120, 6, 10
+    height, top, left, plot = 120, 10, 40, 680
+    width = plot / months
+    gap = max(1.0, width * 0.2)
     bars = []
     for index, (month, (meetings, statements)) in enumerate(zip(series, counts, strict=True)):
         scale = (height - top) / peak
         h_meet, h_state = meetings * scale, statements * scale
-        x = 40 + index * width
+        x = round(left + index * width, 1)
         bars.append(
             {
                 "month": month,
                 "meetings": meetings,
                 "statements": statements,
                 "x": x,
-                "w": width - gap,
+                "w": round(width - gap, 1),
                 "y_meet": round(height - h_meet, 1),
                 "h_meet": round(h_meet, 1),
                 "y_state": round(height - h_meet - h_state, 1),
                 "h_state": round(h_state, 1),
                 "label_x": x + (width - gap) / 2,
-                "year_label": month.month == 1 or index == 0,
+                "year_label": month.month == 1 or (index == 0 and month.month <= 9),
             }
         )
     busiest = max(bars, key=lambda b: (b["meetings"] + b["statements"], b["month"]))
     return {
         "bars": bars,
         "peak": peak,
-        "width": 40 + months * width,
+        "width": left + plot + 20,
         "height": height,
         "total_meetings": sum(b["meetings"] for b in bars),
         "total_statements": sum(b["statements"] for b in bars),
