@@ -97,8 +97,11 @@ def activity_chart(activity: dict, shortest: int = 12, longest: int = 36):
     first, last = min(activity), max(activity)
     span = (last.year - first.year) * 12 + last.month - first.month + 1
     months = max(shortest, min(longest, span))
+    # A short record sits in the middle of the window rather than at its right edge.
+    after = (months - span) - (months - span) // 2 if span < months else 0
+    year, month = last.year, last.month + after
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
     series = []
-    year, month = last.year, last.month
     for _ in range(months):
         series.append(dt.date(year, month, 1))
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
