@@ -105,3 +105,20 @@ extract-eval: install
 .PHONY: clean
 clean:
 	rm -rf $(VENV) var/test.sqlite3 var/check.sqlite3 .pytest_cache .ruff_cache
+
+# --- make bench: pages under gunicorn + wrk on a synthetic corpus, next to a floor (issue 5) ---
+# DATABASE_URL (default below; created if missing), BENCH_ARTICLES (the corpus is generated
+# when the database holds fewer), BENCH_JSON=path also writes the figures as JSON.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/meetings_bench
+BENCH_ARTICLES ?= 1000000
+BENCH_ARGS ?=
+
+.PHONY: bench
+bench: install
+	@command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
+	@set -e; url="$${DATABASE_URL:-$(BENCH_DATABASE_URL)}"; \
+	case "$$url" in postgres*) ;; *) echo "make bench needs PostgreSQL: DATABASE_URL=$$url" >&2; exit 2;; esac; \
+	$(PY) -m meetings.bench.createdb "$$url"; \
+	export DATABASE_URL="$$url" DJANGO_SETTINGS_MODULE=meetings.bench.settings; \
+	$(PY) manage.py migrate --no-input -v 0; \
+	$(PY) manage.py bench --articles $(BENCH_ARTICLES) $(if $(BENCH_JSON),--json $(BENCH_JSON)) $(BENCH_ARGS)

@@ -1,0 +1,10 @@
+"""The site's URLs plus the benchmark floor; used only by meetings.bench.settings."""
+
+from django.urls import include, path
+
+from meetings.bench.views import floor
+
+urlpatterns = [
+    path("bench/floor/", floor, name="bench-floor"),
+    path("", include("meetings.urls")),
+]

@@ -1,0 +1,423 @@
+"""The page benchmark: the site under gunicorn on the synthetic corpus, driven by wrk.
+
+    DJANGO_SETTINGS_MODULE=meetings.bench.settings manage.py bench --articles 1000000 \
+        [--json var/bench.json] [--duration 10] [--connections 2]
+
+For each page kind: p50, p95, requests/s (wrk over loopback, after a short warm-up) and SQL
+queries per request (the Django test client, once, on the same database), next to the floor
+(/bench/floor/: one indexed query and a 20-row template) measured in the same run. Then the
+import throughput, with and without extraction. Benchmarks print figures; they never fail on
+a timing. ``make bench`` is the usual way in (it creates the database and migrates it).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+
+from meetings.bench import corpus
+
+LUA = Path(corpus.__file__).with_name("report.lua")
+DEEP_PAGES = 500
+YEAR = 2024
+
+
+def url_or_none(name: str, *args, query: dict | None = None) -> str | None:
+    try:
+        url = reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+    return url + ("?" + urlencode(query, doseq=True) if query else "")
+
+
+def cpu_ms(pid: int) -> float:
+    """CPU time (user + system) of a process and its children, in ms."""
+    total = 0.0
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    tick = os.sysconf("SC_CLK_TCK")
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) * 1000 / tick
+    return total
+
+
+class Command(BaseCommand):
+    help = "Benchmark every page kind against the floor, on the synthetic corpus."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--articles", type=int, default=int(os.environ.get("BENCH_ARTICLES", 1_000_000))
+        )
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--json", dest="json_path", default=os.environ.get("BENCH_JSON"))
+        parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
+        parser.add_argument("--warmup", type=int, default=2, help="seconds of warm-up per page")
+        parser.add_argument("--connections", type=int, default=2)
+        parser.add_argument("--gunicorn-workers", type=int, default=2)
+        parser.add_argument("--port", type=int, default=0, help="default: a free port")
+        parser.add_argument("--only", default="", help="comma-separated page kinds")
+        parser.add_argument("--skip-import", action="store_true")
+
+    def handle(self, *args, **opts):
+        if connection.vendor != "postgresql":
+            raise CommandError("The benchmark needs PostgreSQL (set DATABASE_URL).")
+        if settings.ROOT_URLCONF != "meetings.bench.urls":
+            raise CommandError("Run with DJANGO_SETTINGS_MODULE=meetings.bench.settings.")
+        if not shutil.which("wrk"):
+            raise CommandError("wrk is missing: apt-get install -y wrk")
+        out = self.stdout.write
+        result: dict = {"articles": 0, "floor": {}, "pages": {}, "import": {}, "generate_s": None}
+
+        with connection.cursor() as cur:
+            info = corpus.corpus_info(cur)
+        if info is None or info["articles"] < opts["articles"]:
+            have = info["articles"] if info else 0
+            out(f"Corpus: {have:,} articles, {opts['articles']:,} wanted: generating")
+            try:
+                report = corpus.generate(articles=opts["articles"], seed=opts["seed"], log=out)
+            except corpus.NotSynthetic as error:
+                raise CommandError(f"{error}; run generate_corpus --force yourself") from error
+            with connection.cursor() as cur:
+                info = corpus.corpus_info(cur)
+            result["generate_s"] = report.seconds
+            out(f"Generated in {report.seconds:.1f} s")
+        else:
+            result["generate_s"] = info.get("seconds")
+            out(
+                f"Corpus: {info['articles']:,} articles (generated earlier in "
+                f"{info.get('seconds')} s)"
+            )
+        result["articles"] = info["articles"]
+        result["counts"] = info.get("counts", {})
+        terms = info["terms"]
+        out(f"Counts: {info.get('counts')}")
+        out(f"Terms: {terms}")
+
+        call_command("collectstatic", interactive=False, verbosity=0)
+        pages, skipped, notes = self.page_urls(terms)
+        only = {k for k in opts["only"].split(",") if k}
+        if only:
+            pages = {k: v for k, v in pages.items() if k in only}
+        for kind, reason in skipped.items():
+            out(f"SKIPPED {kind}: {reason}")
+        queries = self.count_queries(pages)
+
+        port = opts["port"] or free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = self.start_gunicorn(port, opts["gunicorn_workers"])
+        try:
+            out(
+                f"\nwrk: {opts['duration']} s per page after {opts['warmup']} s warm-up, "
+                f"{opts['connections']} connections, gunicorn {opts['gunicorn_workers']} sync "
+                f"workers, {base}"
+            )
+            result["floor"] = self.load(base + "/bench/floor/", server.pid, opts)
+            result["floor"].update(self.count_queries({"floor": "/bench/floor/"})["floor"])
+            self.print_header()
+            self.print_line("floor", result["floor"], result["floor"])
+            for kind, url in pages.items():
+                figures = self.load(base + url, server.pid, opts)
+                figures.update(queries[kind])
+                figures["url"] = url
+                result["pages"][kind] = figures
+                self.print_line(kind, figures, result["floor"])
+            floor_end = self.load(base + "/bench/floor/", server.pid, opts)
+            result["floor_end"] = floor_end
+            self.print_line("floor (again)", floor_end, result["floor"])
+        finally:
+            os.kill(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+        out(
+            "\ncpu ms: gunicorn CPU per request under load; 1x ms and sql ms: one request alone "
+            "through the test client (in-process) and the SQL time within it"
+        )
+        for kind, note in notes.items():
+            out(f"note: {kind}: {note}")
+        result["skipped"] = skipped
+        result["notes"] = notes
+
+        if not opts["skip_import"]:
+            result["import"] = self.import_throughput(opts["seed"])
+            out(
+                f"\nImport: {result['import']['plain_per_s']} articles/s without extraction, "
+                f"{result['import']['with_extraction_per_s']} with extraction "
+                f"({result['import']['how']})"
+            )
+        if opts["json_path"]:
+            Path(opts["json_path"]).parent.mkdir(parents=True, exist_ok=True)
+            Path(opts["json_path"]).write_text(json.dumps(result, indent=2) + "\n")
+            out(f"JSON: {opts['json_path']}")
+
+    # --- pages ---------------------------------------------------------------------------
+
+    def page_urls(self, terms: dict) -> tuple[dict, dict, dict]:
+        """URL of each page kind, from the site's urls.py as it stands; and what is skipped."""
+        from meetings.models import Meeting
+
+        pages: dict[str, str | None] = {}
+        notes: dict[str, str] = {}
+        one_year = {
+            "country": terms["big_country"],
+            "date_from": f"{YEAR}-01-01",
+            "date_to": f"{YEAR}-12-31",
+        }
+        pages["home"] = url_or_none("meetings:home")
+        for kind, key in [
+            ("search_rare_word", "rare_word"),
+            ("search_common_name", "common_name"),
+            ("search_very_common_word", "very_common_word"),
+            ("search_two_words", "two_words"),
+        ]:
+            pages[kind] = url_or_none("meetings:search", query={"q": terms[key]})
+        pages["meeting_list_country_year"] = url_or_none("meetings:meeting-list", query=one_year)
+        middle = Meeting.objects.filter(is_public=True).order_by("pk")
+        meeting = middle[max(0, middle.count() // 2 - 1)] if middle.exists() else None
+        pages["meeting_detail"] = meeting and url_or_none("meetings:meeting-detail", meeting.slug)
+        slug = terms["busiest_actor_slug"]
+        pages["timeline_first"] = url_or_none("meetings:actor-detail", slug)
+        pages["timeline_deep"] = None
+        if pages["timeline_first"]:
+            url, depth = self.follow_older(pages["timeline_first"], DEEP_PAGES)
+            pages["timeline_deep"] = url
+            notes["timeline_deep"] = f"{depth} pages deep (followed the 'older' links)"
+        pair = terms["pair"]
+        pages["country_pair"] = url_or_none("meetings:country-pair", pair[0], pair[1])
+        pages["actor_feed"] = url_or_none("meetings:actor-feed", slug)
+        pages["csv_export"] = url_or_none("meetings:meeting-export", query=one_year)
+        skipped = {k: "no such URL in meetings/urls.py yet" for k, v in pages.items() if not v}
+        pages = {k: v for k, v in pages.items() if v}
+        client = Client()
+        for kind, url in pages.items():  # measure the page a redirect leads to
+            response = client.get(url)
+            if response.status_code in (301, 302, 307, 308):
+                notes[kind] = f"{url} redirects to {response['Location']}; measured the latter"
+                pages[kind] = response["Location"]
+        return pages, skipped, notes
+
+    def follow_older(self, url: str, pages: int) -> tuple[str, int]:
+        """The URL ``pages`` pages down the keyset chain (or the last one there is)."""
+        client = Client()
+        depth = 0
+        seen = {url}
+        while depth < pages:
+            html = client.get(url).content.decode()
+            links = [
+                link.replace("&amp;", "&")
+                for link in re.findall(r'href="([^"]*[?&](?:amp;)?after=[^"]*)"', html)
+            ]
+            links = [link for link in links if link not in seen]
+            if not links:
+                break
+            link = links[-1]
+            url = link if link.startswith("/") else url.split("?")[0] + link
+            seen.add(url)
+            depth += 1
+        return url, depth
+
+    def count_queries(self, pages: dict) -> dict:
+        """Queries, status and size of each page, fetched once with the test client."""
+        client = Client()
+        found = {}
+        for kind, url in pages.items():
+            started = time.perf_counter()
+            with CaptureQueriesContext(connection) as ctx:
+                response = client.get(url)
+                body = (
+                    b"".join(response.streaming_content) if response.streaming else response.content
+                )
+            found[kind] = {
+                "client_ms": round((time.perf_counter() - started) * 1000, 1),
+                "sql_ms": round(sum(float(q["time"]) for q in ctx.captured_queries) * 1000, 1),
+                "queries": len(ctx.captured_queries),
+                "status": response.status_code,
+                "bytes": len(body),
+            }
+        return found
+
+    # --- load ----------------------------------------------------------------------------
+
+    def start_gunicorn(self, port: int, workers: int) -> subprocess.Popen:
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "meetings.bench.settings"}
+        command = [
+            sys.executable, "-m", "gunicorn", "meetings.wsgi", "-w", str(workers), "-k", "sync",
+            "-b", f"127.0.0.1:{port}", "--timeout", "120", "--log-level", "warning",
+        ]  # fmt: skip
+        server = subprocess.Popen(command, env=env, cwd=settings.BASE_DIR)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/floor/", timeout=5):
+                    return server
+            except OSError:
+                if server.poll() is not None:
+                    raise CommandError("gunicorn exited; see its output above") from None
+                time.sleep(0.3)
+        server.kill()
+        raise CommandError("gunicorn did not answer within 60 s")
+
+    def load(self, url: str, pid: int, opts: dict) -> dict:
+        base = ["wrk", "-t1", f"-c{opts['connections']}", "--timeout", "20s"]
+        if opts["warmup"]:
+            subprocess.run([*base, f"-d{opts['warmup']}s", url], capture_output=True, check=True)
+        before = cpu_ms(pid)
+        run = subprocess.run(
+            [*base, f"-d{opts['duration']}s", "-s", str(LUA), url],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        after = cpu_ms(pid)
+        line = next(x for x in run.stdout.splitlines() if x.startswith("BENCH_JSON "))
+        figures = json.loads(line.removeprefix("BENCH_JSON "))
+        if not figures["requests"]:  # not one answer within the run: no latency to report
+            figures.update(p50_ms=None, p95_ms=None, p99_ms=None, max_ms=None)
+        figures["srv_cpu_ms_per_req"] = round((after - before) / max(1, figures["requests"]), 2)
+        return figures
+
+    def print_header(self) -> None:
+        self.stdout.write(
+            f"\n{'page kind':<26}{'p50 ms':>9}{'p95 ms':>9}{'rps':>8}{'queries':>8}"
+            f"{'p50/fl':>7}{'p95/fl':>7}{'cpu ms':>8}{'1x ms':>8}{'sql ms':>8}{'status':>7}"
+            f"{'bytes':>9}  url"
+        )
+
+    def print_line(self, kind: str, f: dict, floor: dict) -> None:
+        def ms(value):
+            return f"{value:.2f}" if value is not None else "-"
+
+        def ratio(value, base):
+            return f"{value / base:.1f}" if value is not None and base else "-"
+
+        trouble = f["non2xx"] or f["errors"] or not f["requests"]
+        self.stdout.write(
+            f"{kind:<26}{ms(f['p50_ms']):>9}{ms(f['p95_ms']):>9}{f['rps']:>8.1f}"
+            f"{f.get('queries', ''):>8}{ratio(f['p50_ms'], floor['p50_ms']):>7}"
+            f"{ratio(f['p95_ms'], floor['p95_ms']):>7}{f['srv_cpu_ms_per_req']:>8.2f}"
+            f"{f.get('client_ms', ''):>8}{f.get('sql_ms', ''):>8}{f.get('status', ''):>7}"
+            f"{f.get('bytes', ''):>9}  {f.get('url', '')}"
+            + (
+                f"  (requests {f['requests']}, non-2xx {f['non2xx']}, errors {f['errors']})"
+                if trouble
+                else ""
+            )
+        )
+
+    # --- import ----------------------------------------------------------------------------
+
+    def import_throughput(self, seed: int, plain: int = 2000, extracted: int = 200) -> dict:
+        """Articles per second through ``manage.py import_articles`` (with and without
+        --extract), on this database; the imported rows are deleted afterwards."""
+        from django.core.management import get_commands
+
+        with connection.cursor() as cur:
+            before = {}
+            for table in corpus.TABLES + corpus.OTHER_TABLES:
+                cur.execute(f"SELECT coalesce(max(id), 0) FROM {table}")
+                before[table] = cur.fetchone()[0]
+        samples = sample_articles(seed + 1000, plain + extracted)
+        rates = {}
+        how = "manage.py import_articles"
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                for key, rows, extract in [
+                    ("plain_per_s", samples[:plain], False),
+                    ("with_extraction_per_s", samples[plain:], True),
+                ]:
+                    path = Path(tmp) / f"{key}.jsonl"
+                    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+                    if "import_articles" in get_commands():
+                        buffer = io.StringIO()
+                        call_command(
+                            "import_articles", str(path), extract=extract, stdout=buffer,
+                            stderr=io.StringIO(),
+                        )  # fmt: skip
+                        match = re.search(r"([\d,.]+) s, ([\d,.]+) articles/s", buffer.getvalue())
+                        imported = re.search(r"Imported ([\d,]+)", buffer.getvalue())
+                        rates[key] = float(match.group(2).replace(",", "")) if match else None
+                        rates[key.replace("per_s", "imported")] = (
+                            int(imported.group(1).replace(",", "")) if imported else None
+                        )
+                    else:
+                        how = "meetings.services directly"
+                        rates[key] = services_import(rows, extract)
+        finally:
+            with connection.cursor() as cur:
+                for table in corpus.OTHER_TABLES + corpus.TABLES:
+                    cur.execute(f"DELETE FROM {table} WHERE id > %s", [before[table]])
+        rates["how"] = how
+        return rates
+
+
+def services_import(rows: list[dict], extract: bool) -> float:
+    from meetings import services
+
+    started = time.perf_counter()
+    for r in rows:
+        article = services.article_create(
+            title=r["title"], body=r["text"], outlet=r["outlet"], url=r["url"]
+        )
+        if extract:
+            services.article_extract(article=article)
+    return round(len(rows) / (time.perf_counter() - started), 1)
+
+
+def sample_articles(seed: int, n: int) -> list[dict]:
+    """``n`` new synthetic articles (another seed: texts and URLs not in the corpus)."""
+    from meetings.models import Country
+
+    countries = [
+        (c, name, (cap.split(",")[0].strip() or name))
+        for c, name, cap in Country.objects.values_list("code", "name", "capital")
+    ]
+    sizes = corpus.Sizes.for_articles(max(n, 1000))
+    plan = corpus.make_plan(seed, sizes, countries, actor_first=1)
+    filler = corpus.Filler(seed)
+    lines, *_ = corpus.article_block(plan, filler, 0)
+    out = []
+    for line in lines[:n]:
+        f = line.rstrip("\n").split("\t")
+        out.append(
+            {
+                "title": f[1],
+                "outlet": "Bench Import",
+                "url": f[4].replace("news.synthetic.example", "import.synthetic.example"),
+                "dateline": f[5],
+                "published": f[6],
+                "text": f[8].replace("\\n", "\n"),
+            }
+        )
+    return out
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
