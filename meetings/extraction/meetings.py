@@ -339,6 +339,8 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
         clause = _clause(clean, s, e)
         if _WEAK_NEGATION.search(clause) and not re.search(r"\b(?:met|held)\b", clause):
             continue
+        if re.search(r"\b(?:airport|seen off|see off|send-off|farewell)\b", clause, re.I):
+            continue  # protocol at the airport is not a diplomatic encounter
         if kind == "meeting" and low in _HOSTING_WORDS:
             nxt = [
                 m
@@ -504,11 +506,12 @@ def _participants(text, sent, sent_mentions, entities, clean) -> list[str]:
                 clean[max(0, m.start - sent.start - 40) : m.start - sent.start],
             ):
                 continue  # "on the sidelines of the SCO summit": the venue, not a party
+            following = text[m.end : m.end + 40]
             if re.match(
-                r"^\s+(?:press service|said|reported|spokes\w+|officials?|sources?|source|"
-                r"chief|head|leader|secretary|minister)\b",
-                text[m.end : m.end + 20],
-            ):
+                r"^\s+(?:press service|said|reported|spokes\w+|chief|head|leader|secretary|"
+                r"minister)\b",
+                following,
+            ) or re.match(r"^\s+(?:officials?|sources?)\s+(?:\w+\s+)?(?:said|told|say)", following):
                 continue
             keys.append(m.key)
     return keys
@@ -568,7 +571,8 @@ def _date_for(clean, offset, trigger_at, trigger_end, anchor, future, today, nea
 def _venue(text, sent, clean, kb, sent_mentions, entities, home_country):
     # "in Beijing", "at the Kremlin", "in Jeddah"; the first locative phrase wins.
     for m in re.finditer(
-        r"\b(?:in|at|to|inside)\s+(?:the\s+)?((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3})",
+        r"\b(?:in|at|to|inside|visit|visits|visited|visiting|tour of)\s+(?:the\s+)?"
+        r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3})",
         clean,
     ):
         phrase = m.group(1).rstrip(".")
@@ -578,31 +582,17 @@ def _venue(text, sent, clean, kb, sent_mentions, entities, home_country):
             candidate = " ".join(words[:n])
             city, country = _city_country(kb, candidate)
             if city:
-                if (
-                    m.group(0).lower().startswith("to ")
-                    and normalize(candidate) not in lexicon.VENUES
-                ):  # noqa: E501
-                    return None, country
                 return city, country
             key = normalize(candidate)
+            if n != len(words):
+                continue
             for entry in kb.entries().get(key, []):
-                if entry.ref_kind in ("name", "alias") and n == len(words):
+                if entry.ref_kind in ("name", "alias"):
                     return None, entry.country
-            if any(
-                e.actor_id is not None
-                and (kb.actor(e.actor_id) or None)
-                and kb.actor(e.actor_id).kind == "state"
-                for e in kb.entries().get(key, [])
-            ):
-                state = next(
-                    kb.actor(e.actor_id)
-                    for e in kb.entries().get(key, [])
-                    if e.actor_id is not None
-                    and kb.actor(e.actor_id)
-                    and kb.actor(e.actor_id).kind == "state"
-                )
-                return None, state.country
-        if m.group(0).lower().startswith(("to ", "inside ")):
+                actor = kb.actor(entry.actor_id)
+                if actor is not None and actor.kind == "state":
+                    return None, actor.country
+        if m.group(0).lower().startswith(("to ", "inside ", "visit", "tour")):
             continue
         # An unknown capitalised place after "in": a city in the home country, if any.
         first = words[0]

@@ -377,3 +377,27 @@ def test_bare_foreign_ministry_takes_the_dateline_country(empty_kb):
     p = run(empty_kb, text, dateline="LIMA (AP)")
     ministry = actor(p, "Foreign Ministry")
     assert (ministry.kind, ministry.country) == ("organization", "PE")
+
+
+def test_airport_welcome_is_protocol_not_an_encounter(empty_kb):
+    text = (
+        "Prime Minister Jonas Berg arrived in Nairobi on Wednesday. He was received at the "
+        "airport by Foreign Minister Paula Lind."
+    )
+    assert run(empty_kb, text, published=date(2024, 2, 28)).meetings == []
+
+
+def test_visit_country_without_to_and_meeting_with_officials_of_an_organisation(empty_kb):
+    text = "Prime Minister Jonas Berg will visit South Korea on May 7-8."
+    m = meeting(run(empty_kb, text, published=date(2023, 4, 30)))
+    assert m.kind == "visit"
+    assert [x.name for x in m.participants] == ["Jonas Berg", "South Korea"]  # unnamed host
+    text = (
+        "Prime Minister Jonas Berg will visit South Korea on May 7-8 for a summit with "
+        "President Paula Lind."
+    )
+    m = meeting(run(empty_kb, text, published=date(2023, 4, 30)))
+    assert (m.kind, m.status, m.country) == ("summit", "planned", "KR")
+    text = "Foreign Minister Jonas Berg met Hamas officials in Doha on Saturday."
+    m = meeting(run(empty_kb, text, published=date(2024, 3, 4)))
+    assert {x.name for x in m.participants} == {"Jonas Berg", "Hamas"}
