@@ -16,7 +16,7 @@ import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -438,7 +438,6 @@ class ImportResult:
     failed: int = 0  # malformed rows and articles the database refused
     proposals: int = 0
     seconds: float = 0.0
-    errors: list[str] = field(default_factory=list)
 
     @property
     def rate(self) -> float:
@@ -490,13 +489,14 @@ def import_records(
     from meetings.models import Article
 
     result = ImportResult()
+    # URLs and texts written (or, in a dry run, accepted) by this run and not yet visible to
+    # the per-chunk queries: the current chunk's, or the whole run's when nothing is written.
     seen_urls: set[str] = set()
     seen_hashes: set[str] = set()
     started = time.perf_counter()
 
     def fail(message: str) -> None:
         result.failed += 1
-        result.errors.append(message)
         on_error(message)
 
     insert = ArticleInsert()
@@ -517,6 +517,9 @@ def import_records(
                 chunk.append(item)
         if not chunk:
             break
+        if not dry_run:
+            seen_urls.clear()  # committed by now: the queries below find them
+            seen_hashes.clear()
 
         hashes = {r.content_hash: r for r in chunk}
         urls = [r.url for r in chunk if r.url]

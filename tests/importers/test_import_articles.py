@@ -324,3 +324,25 @@ def test_relaxed_commits_last_only_as_long_as_the_import():
     with importers.relaxed_commits():
         assert setting() in {"off", "1"}  # 1 is SQLite's NORMAL
     assert setting() == before
+
+
+def records(*rows) -> list[importers.ArticleRecord]:
+    return [
+        importers.make_record(source="mem", line=n, body=row["text"], url=row["source_url"])
+        for n, row in enumerate(rows, start=1)
+    ]
+
+
+def test_duplicates_in_later_chunks_are_found_in_the_database():
+    rows = records(article_row(1), article_row(2), article_row(3), article_row(1))
+    rows.append(importers.make_record(source="mem", line=5, body=article_row(2)["text"]))
+    result = importers.import_records(rows, chunk_size=2)
+    assert (result.imported, result.duplicates) == (3, 2)
+    assert Article.objects.count() == 3
+
+
+def test_dry_run_finds_duplicates_across_chunks_without_writing():
+    rows = records(article_row(1), article_row(2), article_row(3), article_row(1))
+    result = importers.import_records(rows, chunk_size=2, dry_run=True)
+    assert (result.imported, result.duplicates) == (3, 1)
+    assert not Article.objects.exists()
