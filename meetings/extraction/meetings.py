@@ -260,9 +260,21 @@ def find_meetings(
         date_value, end_value, precision = _date_for(
             clean, sent.start, s, e, anchor, future, today, near_only=anaphoric
         )
+        if date_value is None and drafts and _SAME_DAY.search(clean):
+            # "just before his meeting with X": the same day as that meeting.
+            ref = drafts[-1]
+            if ref.precision == "day":
+                date_value, precision = ref.date, "day"
+                same_place = (ref.city, ref.country)
+            else:
+                same_place = None
+        else:
+            same_place = None
         if date_value and anchor and not future and date_value > anchor and precision == "day":
             status = "planned"
         city, country = _venue(text, sent, clean, kb, sent_mentions, entities, home_country)
+        if city is None and country is None and same_place:
+            city, country = same_place
         keys = participants
         roles = _roles(text, sent, clean, keys, sent_mentions, entities)
         draft = Draft(
@@ -310,6 +322,10 @@ def find_meetings(
 _BOTH = re.compile(
     r"\b(?:the two|both)\s+(?:leaders|sides|ministers|presidents|prime ministers|"
     r"foreign ministers|delegations|heads of state|officials|diplomats|counterparts)\b",
+    re.I,
+)
+_SAME_DAY = re.compile(
+    r"\b(?:just|shortly|immediately|right)\s+(?:before|after|ahead of|prior to|following)\b",
     re.I,
 )
 _HOSTING_WORDS = {

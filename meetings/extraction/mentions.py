@@ -600,7 +600,24 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                     and w in ("ministry", "department", "office")
                     and len(org_tokens) >= 2
                 )
-                if not has_name and w not in lexicon.STANDALONE_ORGS and not body:
+                # "European Council", "National Assembly": a qualified deliberative body.
+                assembly = (
+                    not has_name
+                    and w
+                    in (
+                        "council",
+                        "commission",
+                        "assembly",
+                        "parliament",
+                        "union",
+                        "committee",
+                        "court",
+                        "senate",
+                        "congress",
+                    )
+                    and len(org_tokens) >= 2
+                )
+                if not has_name and w not in lexicon.STANDALONE_ORGS and not (body or assembly):
                     continue
                 if any(b.kb_kind(j) in ("media", "org", "intl") for j in org_tokens):
                     continue

@@ -401,3 +401,19 @@ def test_visit_country_without_to_and_meeting_with_officials_of_an_organisation(
     text = "Foreign Minister Jonas Berg met Hamas officials in Doha on Saturday."
     m = meeting(run(empty_kb, text, published=date(2024, 3, 4)))
     assert {x.name for x in m.participants} == {"Jonas Berg", "Hamas"}
+
+
+def test_qualified_assembly_is_an_organisation(empty_kb):
+    p = run(empty_kb, "Charles Weber, President of the European Council, arrived on Monday.")
+    assert actor(p, "European Council").kind == "organization"
+
+
+def test_meeting_just_before_another_is_on_the_same_day_and_place(empty_kb):
+    text = (
+        "Minister Jonas Berg met Secretary Paula Lind in Lima on 8 November. Berg said the "
+        "Chile-Peru ministers' meeting had been held just before his meeting with Lind."
+    )
+    p = run(empty_kb, text, published=date(2024, 11, 9))
+    assert len(p.meetings) == 2
+    second = p.meetings[1]
+    assert (second.date, second.city) == (date(2024, 11, 8), "Lima")
