@@ -448,6 +448,16 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
             )
             how = "role" if actor_entries[0].alias and actor_entries[0].alias.is_role else "name"
             b.add_mention(ent, s, e, how)
+            if actor.kind == "person" and how == "name" and not ent.title:
+                # The office as written before the name ("Russian President ..."), so that
+                # "the Russian president" later in the text finds this person.
+                first = b.tok_index_at(s)
+                if first is not None:
+                    last = first
+                    while last + 1 < len(toks) and toks[last + 1].end <= e:
+                        last += 1
+                    _ev, title, _country = _person_evidence(b, list(range(first, last + 1)), [])
+                    ent.title = title
             continue
         states = [kb.actor(g.actor_id) for g in actor_entries]
         surface = text[s:e]

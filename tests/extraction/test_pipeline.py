@@ -417,3 +417,13 @@ def test_meeting_just_before_another_is_on_the_same_day_and_place(empty_kb):
     assert len(p.meetings) == 2
     second = p.meetings[1]
     assert (second.date, second.city) == (date(2024, 11, 8), "Lima")
+
+
+def test_definite_description_finds_a_kb_person_by_the_title_written_in_the_text(kb):
+    text = (
+        "Russian President Vladimir Putin met Prime Minister Jonas Berg. "
+        '"We agreed on a lot," the Russian president said.'
+    )
+    # Published before the KB role alias is valid: the title in the text does the work.
+    p = run(kb, text, published=date(2010, 5, 1))
+    assert quotes(p) == [("Vladimir Putin", "We agreed on a lot")]
