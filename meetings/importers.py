@@ -529,13 +529,13 @@ def import_records(
                 "content_hash", flat=True
             )
         )
-        roots = {r.content_hash: _slug_root(r) for r in chunk}
-        candidates = [s for root in set(roots.values()) for s in _slug_candidates(root)]
+        roots = [_slug_root(r) for r in chunk]
+        candidates = [s for root in set(roots) for s in _slug_candidates(root)]
         taken_slugs = set(
             Article.objects.filter(slug__in=candidates).values_list("slug", flat=True)
         )
 
-        for record in chunk:
+        for record, root in zip(chunk, roots, strict=True):
             result.read += 1
             digest = record.content_hash
             if (
@@ -546,7 +546,7 @@ def import_records(
                 result.duplicates += 1
                 on_progress(result)
                 continue
-            slug = next((s for s in _slug_candidates(roots[digest]) if s not in taken_slugs), None)
+            slug = next((s for s in _slug_candidates(root) if s not in taken_slugs), None)
             article = Article(
                 title=record.title,
                 body=record.body,
@@ -556,7 +556,7 @@ def import_records(
                 published_on=record.published_on,
                 language=record.language,
                 editorial_status=status,
-                slug=slug or services.unique_slug(Article, roots[digest]),
+                slug=slug or services.unique_slug(Article, root),
                 content_hash=digest,
             )
             try:
@@ -610,7 +610,7 @@ def import_records(
 
 
 class ArticleInsert:
-    """``article.save()`` for a new article as one prepared INSERT ... RETURNING id.
+    """``article.save()`` for a new article, as one INSERT ... RETURNING id built once.
 
     Same columns and the same conversions as the ORM (each field's pre_save and
     get_db_prep_save), without compiling the query again for every row, which costs about as

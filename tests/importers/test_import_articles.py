@@ -346,3 +346,11 @@ def test_dry_run_finds_duplicates_across_chunks_without_writing():
     result = importers.import_records(rows, chunk_size=2, dry_run=True)
     assert (result.imported, result.duplicates) == (3, 1)
     assert not Article.objects.exists()
+
+
+def test_each_article_gets_the_slug_of_its_own_title_when_a_later_row_repeats_its_text(tmp_path):
+    rows = [article_row(1, title="Envoys meet"), article_row(2, title="Other title")]
+    rows[1]["text"] = rows[0]["text"]
+    out, _ = run(write_jsonl(tmp_path / "a.jsonl", rows))
+    assert out.startswith("Imported 1, skipped 1 (duplicates)")
+    assert Article.objects.get().slug == "envoys-meet-2024-03-04"
