@@ -29,7 +29,7 @@ def _actor_name(ent: Entity) -> str:
 
 def run(article, kb: KnowledgeBase, *, ner=None, today: date | None = None) -> Proposal:
     from .meetings import find_meetings
-    from .quotes import find_statements
+    from .quotes import find_paraphrases, find_statements
 
     text = article.text or ""
     dateline = parse_dateline(article.dateline or "", text, article.published)
@@ -41,6 +41,8 @@ def run(article, kb: KnowledgeBase, *, ner=None, today: date | None = None) -> P
         _add_ner(analysis, text, ner)
 
     statements = find_statements(text, sents, quote_spans, analysis)
+    statements += find_paraphrases(text, sents, quote_spans, analysis)
+    statements.sort(key=lambda st: st.span)
     meetings = find_meetings(
         text,
         sents,

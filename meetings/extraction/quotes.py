@@ -217,3 +217,70 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
             )
         )
     return statements
+
+
+_PARAPHRASE_CUE = re.compile(
+    r"\b(?:said|says|stressed|noted|added|emphasi[sz]ed|stated|affirmed|reaffirmed|"
+    r"reiterated|underlined|underscored|pointed out|told [\w ]{1,30}?)\s+(?:that\s+)?",
+)
+_TRAILING_CUE = re.compile(r",\s*(?P<who>[^,]{2,80}?)\s+(?:said|says|added|noted|stressed)\.?\s*$")
+
+
+def find_paraphrases(text: str, sents, quote_spans: list[QuoteSpan], analysis: Analysis):
+    """Reported speech without quote marks: "X said (that) ..." and "..., X said."."""
+    mentions = [m for m in analysis.mentions if _usable(m)]
+    out = []
+    for sent in sents:
+        if any(
+            q.open_mark < sent.end and (q.close_mark or q.end) >= sent.start for q in quote_spans
+        ):
+            continue
+        raw = text[sent.start : sent.end]
+        speaker = None
+        span = None
+        trailing = _TRAILING_CUE.search(raw)
+        if trailing:
+            who = [
+                m
+                for m in mentions
+                if sent.start + trailing.start("who") <= m.start < sent.start + trailing.end("who")
+            ]
+            if who:
+                speaker = who[-1].key
+                span = (sent.start, sent.start + trailing.start())
+        if speaker is None:
+            cue = _PARAPHRASE_CUE.search(raw)
+            if not cue:
+                continue
+            before = [
+                m
+                for m in mentions
+                if sent.start <= m.start
+                and m.end <= sent.start + cue.start()
+                and len(raw[m.end - sent.start : cue.start()].split()) <= 4
+            ]
+            if not before:
+                continue
+            speaker = before[-1].key
+            span = (sent.start + cue.end(), sent.end)
+        s, e = span
+        while e > s and text[e - 1] in " .,;":
+            e -= 1
+        if e - s < 12:
+            continue
+        ent = analysis.entities.get(speaker)
+        if ent is None:
+            continue
+        out.append(
+            StatementProposal(
+                speaker=speaker,
+                speaker_id=ent.actor_id,
+                text=text[s:e],
+                kind="paraphrase",
+                span=(s, e),
+                sentence_span=(sent.start, sent.end),
+                confidence=0.5,
+                rule="paraphrase-cue",
+            )
+        )
+    return out

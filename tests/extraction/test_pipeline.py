@@ -427,3 +427,16 @@ def test_definite_description_finds_a_kb_person_by_the_title_written_in_the_text
     # Published before the KB role alias is valid: the title in the text does the work.
     p = run(kb, text, published=date(2010, 5, 1))
     assert quotes(p) == [("Vladimir Putin", "We agreed on a lot")]
+
+
+def test_reported_speech_without_quote_marks_is_a_paraphrase_not_a_quote(empty_kb):
+    text = (
+        "Foreign Minister Jonas Berg said that the border talks would resume in May. "
+        "Trade is growing fast, Berg added."
+    )
+    p = run(empty_kb, text)
+    assert [(s.kind, s.speaker, s.text) for s in p.statements] == [
+        ("paraphrase", "Jonas Berg", "the border talks would resume in May"),
+        ("paraphrase", "Jonas Berg", "Trade is growing fast"),
+    ]
+    assert p.to_eval_dict("x")["quotes"] == []
