@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -72,15 +73,14 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """
     fast = _fast_fold(text)
     if fast is not None:
-        out_parts: list[str] = []
-        offsets: list[int] = []
-        for m in _WORD.finditer(fast):
-            if out_parts:
-                out_parts.append(" ")
-                offsets.append(m.start())
-            out_parts.append(m.group())
-            offsets.extend(range(m.start(), m.end()))
-        return "".join(out_parts), offsets
+        words = _WORD.findall(fast)
+        orig_starts = [m.start() for m in _WORD.finditer(fast)]
+        norm_starts = []
+        position = 0
+        for word in words:
+            norm_starts.append(position)
+            position += len(word) + 1
+        return " ".join(words), _OffsetMap(norm_starts, orig_starts)
     out: list[str] = []
     offsets = []
     pending_space = False
@@ -99,6 +99,23 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
         if not folded:
             continue
     return "".join(out), offsets
+
+
+class _OffsetMap:
+    """Offset in the normalised text -> offset in the original (folding kept word lengths)."""
+
+    __slots__ = ("norm_starts", "orig_starts")
+
+    def __init__(self, norm_starts: list[int], orig_starts: list[int]):
+        self.norm_starts = norm_starts
+        self.orig_starts = orig_starts
+
+    def __getitem__(self, position: int) -> int:
+        i = bisect_right(self.norm_starts, position) - 1
+        return self.orig_starts[i] + (position - self.norm_starts[i])
+
+    def __len__(self) -> int:
+        return self.norm_starts[-1] + 1 if self.norm_starts else 0
 
 
 @dataclass(frozen=True)
