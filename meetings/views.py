@@ -506,9 +506,13 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
             for name, errors in filterset.form.errors.items()
             for error in errors
         ]
-        options = {
-            k: v for k, v in filterset.form.cleaned_data.items() if k not in filterset.form.errors
-        }
+        # Show the form without the values we could not read (a "bad" date is not a date).
+        data = request.GET.copy()
+        for name in filterset.form.errors:
+            data.pop("date_to" if name == "__all__" else name, None)
+        filterset = filters.TimelineFilter(data, Meeting.objects.none())
+        filterset.is_valid()
+        options = filterset.form.cleaned_data
     entries, next_cursor = timeline(actor, options)
     aliases = [a.text for a in actor.aliases.all() if not a.is_role and a.text != actor.name]
     return render(
