@@ -13,10 +13,12 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -127,6 +129,12 @@ class AliasAdmin(admin.ModelAdmin):
     list_select_related = ["actor"]
     search_fields = ["text", "normalized", "actor__name"]
     autocomplete_fields = ["actor"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # The extractor's knowledge-base snapshot is rebuilt when an actor's updated_at moves
+        # (meetings.knowledge.signature); an alias edited in place would not move it.
+        Actor.objects.filter(pk=obj.actor_id).update(updated_at=timezone.now())
 
 
 @admin.register(Position)
@@ -447,6 +455,51 @@ def _state(status: str) -> str:
     )
 
 
+def _per_article(queryset, field: str = "article"):
+    """The number of rows of ``queryset`` per article, as a subquery (0 when none)."""
+    return Coalesce(
+        Subquery(
+            queryset.filter(**{field: OuterRef("pk")})
+            .order_by()
+            .values(field)
+            .annotate(n=Count("pk"))
+            .values("n")[:1]
+        ),
+        0,
+    )
+
+
+def _to_review():
+    """Draft meetings and statements and pending actor suggestions of each article."""
+    draft = EditorialStatus.DRAFT
+    return (
+        _per_article(Evidence.objects.filter(meeting__editorial_status=draft))
+        + _per_article(Statement.objects.filter(editorial_status=draft))
+        + _per_article(ActorSuggestion.objects.filter(status=ActorSuggestion.Status.PENDING))
+    )
+
+
+class ReviewListFilter(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("pending", "Proposals to review"),
+            ("done", "Reviewed"),
+            ("never", "Not extracted"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "pending":
+            return queryset.filter(_to_review_n__gt=0)
+        if self.value() == "done":
+            return queryset.filter(extracted_at__isnull=False, _to_review_n=0)
+        if self.value() == "never":
+            return queryset.filter(extracted_at__isnull=True)
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
@@ -457,9 +510,10 @@ class ArticleAdmin(admin.ModelAdmin):
         "published_on",
         "editorial_status",
         "n_meetings",
+        "to_review",
         "extracted_at",
     ]
-    list_filter = ["editorial_status", "outlet", "language"]
+    list_filter = [ReviewListFilter, "editorial_status", "outlet", "language"]
     search_fields = ["title", "outlet", "url"]
     date_hierarchy = "published_on"
     prepopulated_fields = {"slug": ["title"]}
@@ -501,11 +555,19 @@ class ArticleAdmin(admin.ModelAdmin):
         ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_n_meetings=Count("evidence"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_n_meetings=_per_article(Evidence.objects.all()), _to_review_n=_to_review())
+        )
 
     @admin.display(description="Meetings", ordering="_n_meetings")
     def n_meetings(self, obj):
         return obj._n_meetings
+
+    @admin.display(description="To review", ordering="_to_review_n")
+    def to_review(self, obj):
+        return obj._to_review_n or "—"
 
     def get_urls(self):
         review = self.admin_site.admin_view(self.review_view)
@@ -705,7 +767,14 @@ class ArticleAdmin(admin.ModelAdmin):
             )
         if verb == "publish":
             services.article_publish(article=article)
-            return "Article published, with its accepted rows; drafts stay drafts.", "review"
+            pending = (
+                Evidence.objects.filter(
+                    article=article, meeting__editorial_status=EditorialStatus.DRAFT
+                ).count()
+                + article.statements.filter(editorial_status=EditorialStatus.DRAFT).count()
+            )
+            note = f" {pending} draft row(s) stay private until accepted." if pending else ""
+            return f"Article published with its accepted rows.{note}", "review"
         if verb == "unpublish":
             services.article_unpublish(article=article)
             return "Article returned to draft; its rows left the public site.", "review"
@@ -796,7 +865,9 @@ class ActorSuggestionAdmin(admin.ModelAdmin):
     list_select_related = ["country", "article"]
     search_fields = ["name", "title", "article__title"]
     autocomplete_fields = ["article", "country", "actor"]
-    readonly_fields = ["confidence", "rule"]
+    # Decisions go through the actions (or the article's review page), which create the
+    # actor, its aliases and position; editing the status here would skip that.
+    readonly_fields = ["status", "confidence", "rule"]
     actions = ["accept", "reject"]
 
     @admin.action(description="Accept selected suggestions as new actors", permissions=["change"])

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings import services
+from meetings.extraction import Proposal
 from meetings.models import (
     Actor,
     ActorSuggestion,
@@ -291,3 +292,35 @@ def test_edit_from_the_review_returns_to_the_card_and_the_edit_survives_a_re_run
     post(editor_client, extracted, "rerun")
     meeting.refresh_from_db()
     assert meeting.kind == "talks"
+
+
+def test_the_article_list_shows_and_filters_what_is_left_to_review(editor_client, extracted):
+    done = factories.article(title="Nothing left here")
+    services.proposal_apply(article=done, proposal=Proposal())
+    never = factories.article(title="Never extracted")
+    changelist = reverse("admin:meetings_article_changelist")
+
+    def titles(review):
+        response = editor_client.get(changelist, {"review": review})
+        return {a.title for a in response.context["cl"].result_list}
+
+    assert titles("pending") == {extracted.title}
+    assert titles("done") == {done.title}
+    assert never.title in titles("never") and extracted.title not in titles("never")
+    row = next(
+        a for a in editor_client.get(changelist).context["cl"].result_list if a.pk == extracted.pk
+    )
+    assert row._to_review_n == 4  # a meeting, two statements, one suggested actor
+
+
+def test_editing_an_alias_refreshes_the_knowledge_base(editor_client, weber):
+    from meetings.knowledge import knowledge_base
+
+    alias = weber.aliases.get()
+    assert knowledge_base().actor(weber.pk).aliases[0].text == "Karl Weber"
+    response = editor_client.post(
+        reverse("admin:meetings_alias_change", args=[alias.pk]),
+        {"actor": weber.pk, "text": "Karl F. Weber", "valid_from": "", "valid_to": ""},
+    )
+    assert response.status_code == 302
+    assert knowledge_base().actor(weber.pk).aliases[0].text == "Karl F. Weber"
