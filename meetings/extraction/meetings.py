@@ -324,6 +324,16 @@ _BOTH = re.compile(
     r"foreign ministers|delegations|heads of state|officials|diplomats|counterparts)\b",
     re.I,
 )
+# Trigger words in senses that are not encounters.
+_NOT_ENCOUNTER = re.compile(
+    r"^(?:met|meets|meet|received|receives|receive)\s+(?:with\s+)?(?:\w+\s+){0,2}?"
+    r"(?:criticism|resistance|opposition|protests?|approval|scepticism|skepticism|applause|"
+    r"condemnation|anger|outrage|support|praise|backlash|the target|targets?|demands?|needs|"
+    r"goals?|obligations?|deadlines?|requirements?|expectations?|letters?|messages?|cables?|"
+    r"notes?|awards?|prizes?|reports?|an? invitation|invitations?|calls? for|vaccines?|"
+    r"aid|funding|loans?|shipments?|delivery)\b",
+    re.I,
+)
 _SAME_DAY = re.compile(
     r"\b(?:just|shortly|immediately|right)\s+(?:before|after|ahead of|prior to|following)\b",
     re.I,
@@ -357,6 +367,8 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
             continue
         if re.search(r"\b(?:airport|seen off|see off|send-off|farewell)\b", clause, re.I):
             continue  # protocol at the airport is not a diplomatic encounter
+        if _NOT_ENCOUNTER.search(clean[s : min(len(clean), e + 40)]):
+            continue
         if kind == "meeting" and low in _HOSTING_WORDS:
             nxt = [
                 m

@@ -39,6 +39,12 @@ NOT_NAME_WORDS = {
     "avenue", "bridge", "port", "coast", "border", "security", "defense", "defence",
     "foreign", "affairs", "economic", "trade", "energy", "health", "climate", "peace",
 }  # fmt: skip
+# Capitals that usually stand for an international body, not their state.
+METONYM_NOT_STATE = {"brussels"}
+REGION_ADJECTIVES = {
+    "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
+    "north", "south", "east", "west", "inner", "outer", "mainland", "continental",
+}  # fmt: skip
 POST_NOMINALS = {"mp", "mep", "qc", "kc", "obe", "mbe", "cbe", "jr", "sr", "mla", "mpp", "phd"}
 PARTICLES = {
     "bin", "ibn", "bint", "al", "el", "de", "del", "della", "da", "di", "du", "la", "le", "van",
@@ -344,7 +350,18 @@ class _Builder:
                 if self.sent_of_tok[cur[-1]] != self.sent_of_tok[i]:
                     joinable = False
             is_cap = _cap(word) and word.lower() not in MONTH_WORDS
-            is_particle = word in PARTICLES and i + 1 < len(toks) and _cap(toks[i + 1].text)
+            is_particle = (
+                word in PARTICLES
+                and i + 1 < len(toks)
+                and (
+                    _cap(toks[i + 1].text)
+                    or (  # "von der Leyen", "de la Cruz"
+                        toks[i + 1].text in PARTICLES
+                        and i + 2 < len(toks)
+                        and _cap(toks[i + 2].text)
+                    )
+                )
+            )
             if cur and joinable and (is_cap or is_particle):
                 cur.append(i)
                 continue
@@ -409,9 +426,19 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
     suppressed_spans: list[tuple[int, int]] = []
     runs = b.runs()
     for run in runs:
-        words = {toks[i].text.lower() for i in run}
-        if words & lexicon.NON_ORG_RUN_WORDS:
+        lowered_run = [toks[i].text.lower() for i in run]
+        non_org = [k for k, w in enumerate(lowered_run) if w in lexicon.NON_ORG_RUN_WORDS]
+        heads = [k for k, w in enumerate(lowered_run) if w in lexicon.ORG_HEADS]
+        if non_org and not (heads and heads[-1] > non_org[-1]):
             suppressed_spans.append((toks[run[0]].start, toks[run[-1]].end))
+        # "Northern Ireland", "South Sudan" is its own entry; "Northern X" is a region of X.
+        for k in range(1, len(run)):
+            if (
+                lowered_run[k - 1] in REGION_ADJECTIVES
+                and not b.covered.get(run[k - 1])
+                and b.kb_kind(run[k]) in ("name", "alias")
+            ):
+                suppressed_spans.append((toks[run[k - 1]].start, toks[run[k]].end))
 
     def suppressed(s: int, e: int) -> bool:
         return any(a <= s and e <= b_ for a, b_ in suppressed_spans)
@@ -504,6 +531,8 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
             )
             if after.startswith((",", " ,")) and prev_word in LOCATIVE_PREPS:
                 metonym = False
+            if normalize(text[s:e]) in METONYM_NOT_STATE:
+                metonym = False
             if metonym and not re.match(r"^\s*['’]s\s+[A-Z]", after):
                 ent = b.state(entry.country)
                 b.add_mention(ent, s, e, "metonym")
@@ -571,9 +600,13 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
         lowered = [w.lower() for w in run_text_words]
         if b.in_dateline(toks[run[0]].start):
             continue
-        if set(lowered) & lexicon.NON_ORG_RUN_WORDS:
+        non_org = [k for k, w in enumerate(lowered) if w in lexicon.NON_ORG_RUN_WORDS]
+        heads = [k for k, w in enumerate(lowered) if w in lexicon.ORG_HEADS]
+        if non_org and heads and heads[-1] > non_org[-1]:
+            non_org = []  # "... Treaty Organization": the head word decides
+        if non_org:
             # "Makkah Region Prince Saud ...": only what follows the place/event name counts.
-            cut = max(k for k, w in enumerate(lowered) if w in lexicon.NON_ORG_RUN_WORDS)
+            cut = non_org[-1]
             run = run[cut + 1 :]
             lowered = lowered[cut + 1 :]
             if not run or not any(b.is_title_tok(i) or b.is_hon_tok(i) for i in run):
@@ -994,6 +1027,8 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
             c = b.kb_country(j)
             if c:
                 countries.append(c)
+            if j == first - 1 and t.possessive and len(tail) >= 2:
+                evidence = max(evidence, 1.2)  # "Colombia's Gustavo Petro"
         elif kind in ("media", "org", "intl"):
             hit = b.covered.get(j)
             code = hit[2][0].country if hit else None

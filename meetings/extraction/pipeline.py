@@ -11,11 +11,46 @@ from .proposal import ActorProposal, Proposal
 from .quotemarks import find_quote_spans
 from .text import parse_dateline, sentences
 
+_PARTICLES = {
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "bint",
+    "abu",
+    "de",
+    "del",
+    "da",
+    "di",
+    "du",
+    "la",
+    "le",
+    "van",
+    "von",
+    "der",
+    "dos",
+    "das",
+    "y",
+    "ben",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+}
+
 
 def _actor_name(ent: Entity) -> str:
     """Canonical name when the KB knows the actor, else the fullest surface form."""
     if ent.actor_id is not None:
-        return ent.name
+        # The KB's canonical name, unless the text spells it otherwise throughout
+        # ("Zelensky" for a KB "Zelenskyy"): then the fullest form the text uses.
+        canon = set(normalize(ent.name).split()) - _PARTICLES
+        seen = {t for s in ent.surfaces for t in normalize(s).split()}
+        if ent.kind == "state" or not ent.surfaces or canon & seen == canon:
+            return ent.name
+        if not any(len(set(normalize(s).split()) - _PARTICLES) >= 2 for s in ent.surfaces):
+            return ent.name
+        return max(ent.surfaces, key=lambda s: (len(normalize(s).split()), len(s)))
     if ent.rule.startswith("builtin") and ent.surfaces:
         # Not a KB actor: the fullest form the text uses ("APEC", "Xinhua news agency").
         return max(ent.surfaces, key=lambda s: (len(normalize(s).split()), len(s)))
