@@ -1288,25 +1288,31 @@ def _definites_and_pronouns(b: _Builder) -> None:
         )
 
 
-def _subjects(b: _Builder) -> dict[int, str]:
-    """First actor named in each sentence outside quotes and source phrases."""
+_NOT_SUBJECT = re.compile(r"\b(?:according to|citing|by|with|to|of|from|in|at)\s+(?:the\s+)?$")
+_POSSESSIVE = re.compile(r"^['’]s\b")
+
+
+def _subjects(b: _Builder, kinds=("person", "organization", "state")) -> dict[int, str]:
+    """First actor (of these kinds) named in each sentence outside quotes and source phrases.
+
+    A possessive ("Papua New Guinea's Prime Minister X") qualifies the subject, it is not it.
+    """
     subjects: dict[int, str] = {}
     for m in b.mentions:
         if not m.key or m.in_quote or m.source or m.locative or m.sentence < 0:
             continue
-        if m.sentence in subjects:
+        if m.sentence in subjects or b.entities[m.key].kind not in kinds:
             continue
-        before = b.text[max(0, m.start - 20) : m.start].lower()
-        if re.search(r"\b(?:according to|citing|by|with|to|of|from|in|at)\s+(?:the\s+)?$", before):
+        if _POSSESSIVE.match(b.text[m.end : m.end + 3]):
+            continue
+        if _NOT_SUBJECT.search(b.text[max(0, m.start - 20) : m.start].lower()):
             continue
         subjects[m.sentence] = m.key
     return subjects
 
 
 def _resolve_pronouns(b: _Builder, subjects: dict[int, str]) -> None:
-    person_subjects = sorted(
-        (si, k) for si, k in subjects.items() if b.entities[k].kind == "person"
-    )
+    person_subjects = sorted(_subjects(b, ("person",)).items())
     other_subjects = sorted((si, k) for si, k in subjects.items() if b.entities[k].kind != "person")
     for m in b.mentions:
         if m.how != "pronoun":

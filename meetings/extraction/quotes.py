@@ -21,6 +21,13 @@ from .quotemarks import QuoteSpan, quote_text
 from .text import Sentence, paragraphs
 
 _CUE = re.compile(r"\b(?:" + "|".join(sorted(lexicon.CUE_VERBS, key=len, reverse=True)) + r")\b")
+# Attitude verbs: they take a quote only when no reporting verb frames the sentence.
+WEAK_CUES = {
+    "hoped", "believes", "believed", "agreed", "proposed", "suggested", "welcomed",
+    "condemned", "denounced", "criticized", "criticised", "praised", "thanked", "expressed",
+    "vowed", "pledged", "promised", "acknowledged", "admitted", "hailed", "continued",
+    "concluded", "assured", "accused",
+}  # fmt: skip
 _VIA = re.compile(
     r"\b(?:quoted by|according to|citing|cited by|as reported by|told)\s+(?:the\s+)?"
     r"(?:[a-z-]+\s+){0,3}"
@@ -103,11 +110,16 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
         if not cues:
             return None
         cue = cues[-1]
-        cue_at = start + cue.start()
         after_cue = text[start + cue.end() : end]
         if re.match(r"\s+by\b", after_cue):
             agents = [m for m in mentions_in(start + cue.end(), end) if speaker_ok(m)]
             return agents[0].key if agents else ""
+        if cue.group() in WEAK_CUES:
+            # "He said ..., which Ukraine hoped to ...": the reporting verb governs.
+            strong = [c for c in cues if c.group() not in WEAK_CUES]
+            if strong:
+                cue = strong[-1]
+        cue_at = start + cue.start()
         if cue.group().endswith("ing") and re.search(r",\s*$", window_text[: cue.start()]):
             subject = analysis.subjects.get(sent.index)
             if subject:
@@ -152,6 +164,19 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
                 speaker, _ = after_attribution(same[-1], None)
                 rule = "quote-sentence-cue"
         results.append((q, speaker or None, rule))
+
+    # A quote right after an attributed one in the same paragraph, with nothing naming
+    # anyone else in between, continues it ("..., Sunak said. “We listened.”").
+    for i, (q, speaker, rule) in enumerate(results):
+        if speaker or rule == "passive-unknown" or i == 0:
+            continue
+        prev_q, prev_speaker, _r = results[i - 1]
+        if not prev_speaker or prev_q.paragraph != q.paragraph:
+            continue
+        gap_start = (prev_q.close_mark or prev_q.end) + 1
+        others = [m for m in mentions_in(gap_start, q.open_mark) if m.key != prev_speaker]
+        if not others and q.open_mark - gap_start < 120:
+            results[i] = (q, prev_speaker, "quote-continued")
 
     # Chains of paragraphs that each open with a quote mark share one speaker.
     para_opens = {}

@@ -21,7 +21,7 @@ def names(proposal):
 
 
 def quotes(proposal):
-    return [(s.speaker, s.text) for s in proposal.statements]
+    return [(s.speaker, s.text) for s in proposal.statements if s.kind != "paraphrase"]
 
 
 # --- actors ---------------------------------------------------------------------------------
@@ -440,3 +440,51 @@ def test_reported_speech_without_quote_marks_is_a_paraphrase_not_a_quote(empty_k
         ("paraphrase", "Jonas Berg", "Trade is growing fast"),
     ]
     assert p.to_eval_dict("x")["quotes"] == []
+
+
+def test_trigger_words_in_other_senses_are_not_encounters(empty_kb):
+    for text in (
+        "President Marta Soto's plan met with criticism from Prime Minister Jonas Berg.",
+        "President Marta Soto received a letter from Prime Minister Jonas Berg.",
+        "Prime Minister Jonas Berg said the budget would meet the targets set by Marta Soto.",
+    ):
+        assert run(empty_kb, text).meetings == [], text
+
+
+def test_possessive_country_before_a_name_marks_a_person(empty_kb):
+    text = "The meeting was attended by Colombia's Rosa Pardo and Peru's Luis Vega."
+    p = run(empty_kb, text)
+    assert (actor(p, "Rosa Pardo").country, actor(p, "Luis Vega").country) == ("CO", "PE")
+
+
+def test_particle_chains_and_region_names(empty_kb):
+    text = "Commission President Ana von der Berg visited Northern Ireland on Monday."
+    p = run(empty_kb, text)
+    assert "Ana von der Berg" in names(p)
+    assert "Ireland" not in names(p)
+
+
+def test_quote_following_an_attributed_quote_continues_it(empty_kb):
+    text = '"This is a good deal," Prime Minister Jonas Berg said. "We listened."'
+    assert quotes(run(empty_kb, text)) == [
+        ("Jonas Berg", "This is a good deal"),
+        ("Jonas Berg", "We listened."),
+    ]
+
+
+def test_reporting_verb_outranks_an_attitude_verb_inside_its_clause(empty_kb):
+    text = (
+        "President Marta Soto met the envoy. She said the two sides discussed aid, which "
+        'Peru hoped to receive "as soon as possible".'
+    )
+    assert quotes(run(empty_kb, text)) == [("Marta Soto", "as soon as possible")]
+
+
+def test_pronoun_skips_a_possessive_state_to_find_the_person(empty_kb):
+    text = (
+        "Chile's President Marta Soto said she was disappointed. "
+        '"Our friendship does not rest on one visit," she said.'
+    )
+    assert quotes(run(empty_kb, text)) == [
+        ("Marta Soto", "Our friendship does not rest on one visit")
+    ]
