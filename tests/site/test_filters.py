@@ -4,6 +4,7 @@ invalid values give a clear message (400 when nothing can be shown), never a 500
 import csv
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -175,3 +176,11 @@ def test_huge_results_read_more_than(client, world, monkeypatch):
     )  # the default was bound at import
     factories.meeting(participants=[world.putin, world.shoigu], start_date=dt.date(2020, 1, 1))
     assert "more than 1 meeting" in page_text(client.get(MEETINGS))
+
+
+def test_timeline_form_does_not_echo_a_value_it_could_not_read(client, world):
+    response = client.get(world.li.get_absolute_url(), {"date_from": "bad", "kind": "statement"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="bad"' not in html
+    assert re.search(r'<input[^>]*value="statement"[^>]*checked', html)  # the rest is kept
