@@ -42,7 +42,8 @@ _TRIGGERS = [
             r"\b(?:(?:held|hold|holds|holding|had|have|has|conducted|began|begin|opened|resumed)"
             r" (?:[\w-]+ ){0,4}?(?:talks|negotiations|consultations)|talks (?:with|between)|"
             r"negotiations (?:with|between)|round of (?:talks|negotiations)|negotiated with|"
-            r"the talks|their talks|the negotiations|strategic dialogue)\b",
+            r"the talks|their talks|the negotiations|strategic dialogue|"
+            r"(?:after|following|during|in|for) (?:[\w-]+ ){0,2}?(?:talks|negotiations))\b",
             re.I,
         ),
     ),
@@ -51,7 +52,9 @@ _TRIGGERS = [
         re.compile(
             r"\b(?:met|meets|meet|meeting|meetings|received|receives|receive|hosted|hosts|host|"
             r"welcomed|welcomes|welcome|conferred|courtesy call|sat down with|gathering|"
-            r"discussed (?:[\w-]+ ){0,8}?with|held (?:a |an )?(?:[\w-]+ )?meeting|forum)\b",
+            r"discussed (?:[\w-]+ ){0,8}?with|held (?:a |an )?(?:[\w-]+ )?meeting|forum|"
+            r"joint (?:session|news conference|press conference|meeting)|co-chaired|"
+            r"chaired (?:a |the )?joint)\b",
             re.I,
         ),
     ),
@@ -59,7 +62,8 @@ _TRIGGERS = [
         "visit",
         re.compile(
             r"\b(?:visit|visits|visited|visiting|trip|tour|arrived in|arrives in|arrive in|"
-            r"at the invitation of|is in [A-Z]\w+ (?:from|on|for|until)|stay)\b"
+            r"at the invitation of|is in [A-Z]\w+ (?:from|on|for|until)|stay|"
+            r"travell?ed to|flew to|travels to|landed in|state visit|official visit)\b"
         ),
     ),
 ]
@@ -72,15 +76,18 @@ _ANAPHOR = re.compile(
 _STRONG_NEGATION = re.compile(
     r"\b(?:cancel(?:l?ed|s|ling)?|called off|postponed?|put on hold|on hold|suspended|"
     r"refused|denied|dismissed|ruled out|scrapped|not been agreed|no meeting|did not meet|"
-    r"will not meet|won't meet|didn't meet|declined to meet|not (?:be )?held)\b",
+    r"will not meet|won't meet|didn't meet|declined to meet|not (?:be )?held|"
+    r"(?:will|would|did) not go ahead|won't go ahead|will not take place|did not take place|"
+    r"fell through|collapsed|broke down|walked out)\b",
     re.I,
 )
 _WEAK_NEGATION = re.compile(
     r"\b(?:could|may|might|hopes?|hoped|hoping|proposed|proposes|possible|possibility|"
-    r"would like|wish(?:es)? to|invit(?:ed|es|ation) (?:\w+ ){0,4}to|annual|regular|"
-    r"regularly|many|several|series of|working meetings?|non-public|every year|"
+    r"would like|wish(?:es)? to|invit(?:ed|es|ation) (?:\w+ ){0,4}to|"
+    r"many|several|series of|working meetings?|non-public|"
     r"if|unless|ready to|willing to|agreed to (?:hold|meet|make)|considering|"
-    r"no plans?|not planned)\b"
+    r"no plans?|not planned|seek|seeks|seeking|sought|wants? to|wanted to|pushing for|"
+    r"pushed for|calls? for|called for|requested|would (?:also )?have|could have)\b"
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|was to|were to|scheduled|expected to|is expected|"
@@ -226,8 +233,8 @@ def find_meetings(
         kinds = {k for _s, _e, k, _g in valid}
         s, e, _k, word = valid[0]
         kind = max(kinds, key=lambda k: KIND_RANK[k])
-        words = {w.lower() for _s, _e, _k2, w in valid}
-        if kind == "meeting" and "visit" in kinds and words <= _HOSTING_WORDS | {"visit"}:
+        hosting_only = all(k == "visit" or w.lower() in _HOSTING_WORDS for _s, _e, k, w in valid)
+        if kind == "meeting" and "visit" in kinds and hosting_only:
             kind = "visit"  # "will welcome X to Australia for a visit"
         anaphor_spans = [m.span() for m in _ANAPHOR.finditer(clean)]
         in_anaphor = [
@@ -479,7 +486,16 @@ def _name_the_sides(drafts: list[Draft], sents, by_sentence, entities) -> None:
 
 def _clause(clean: str, s: int, e: int) -> str:
     left = max(clean.rfind(",", 0, s), clean.rfind(";", 0, s), clean.rfind(" and ", 0, s))
-    right_candidates = [i for i in (clean.find(",", e), clean.find(";", e)) if i != -1]
+    right_candidates = [
+        i
+        for i in (
+            clean.find(",", e),
+            clean.find(";", e),
+            clean.find(" and that ", e),
+            clean.find(" but ", e),
+        )
+        if i != -1
+    ]
     right = min(right_candidates) if right_candidates else len(clean)
     return clean[left + 1 : right]
 
