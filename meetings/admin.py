@@ -358,6 +358,10 @@ class ArticleForm(forms.ModelForm):
                 self.fields[name].required = False
         if "body" in self.fields:
             self.fields["body"].help_text = "Paste the article. Saving runs extraction."
+            self.fields["body"].widget.attrs.update({"rows": 18, "cols": 100})
+        if "title" in self.fields:
+            self.fields["title"].help_text = "For an uploaded page, left empty: the page's title."
+            self.fields["title"].widget.attrs.update({"size": 80})
         if "slug" in self.fields:
             self.fields["slug"].help_text = "Left empty, it is made from the title."
 

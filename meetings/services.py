@@ -415,6 +415,7 @@ def statement_set_status(*, statement: Statement, editorial_status: str) -> Stat
 import hashlib  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 
+from django.db import models  # noqa: E402
 from django.db.models import Prefetch  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
@@ -501,6 +502,17 @@ def _is_untouched_draft(row, extracted_at) -> bool:
     return extracted_at is None or row.updated_at <= extracted_at
 
 
+def _differs(row, values: dict) -> bool:
+    """Whether saving ``values`` would change the row (foreign keys compared by id)."""
+    for key, value in values.items():
+        if isinstance(value, models.Model) or (value is None and hasattr(row, f"{key}_id")):
+            if getattr(row, f"{key}_id") != (value.pk if value is not None else None):
+                return True
+        elif getattr(row, key) != value:
+            return True
+    return False
+
+
 def _surface_aliases(name: str, forms: Iterable[str], kind: str) -> list[str]:
     """Surface forms worth keeping as aliases: not the name itself, not "Mr. Li"."""
     keep, seen = [], {normalize_name(name)}
@@ -583,10 +595,16 @@ def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
     )
     actors = Actor.objects.exclude(editorial_status=EditorialStatus.REJECTED).in_bulk(actor_ids)
     suggestions = {s.name: s for s in article.suggestions.select_related("actor")}
+    by_surface = {normalize_name(form): s for s in suggestions.values() for form in s.surface_forms}
     by_name: dict[str, Actor | None] = {}
 
     def suggestion_for(name, *, kind, country, title, forms, spans, confidence, rule, actor):
+        name = name.strip()[:200]
         suggestion = suggestions.get(name)
+        if suggestion is None and normalize_name(name) in by_surface:
+            # Already suggested here under a fuller name ("del Rosario" of "Albert F. del
+            # Rosario"): the same person, whatever this run's mention resolution said.
+            return by_surface[normalize_name(name)]
         start, end = spans[0] if spans else (0, 1)
         start, end = (start, end) if 0 <= start < end <= body_len else (0, 1)
         values = {
@@ -601,19 +619,26 @@ def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
         }
         if suggestion is None:
             if actor is None:
+                # Its fuller surface forms go in as aliases at once, so the next run
+                # resolves every mention of the name to this one draft.
                 actor = actor_create(
                     name=name,
                     kind=values["kind"],
                     country=values["country_id"],
                     description=values["title"],
+                    aliases=_surface_aliases(name, forms, values["kind"]),
                     editorial_status=EditorialStatus.DRAFT,
                 )
             suggestion = ActorSuggestion(article=article, name=name, actor=actor, **values)
             suggestion.full_clean()
             suggestion.save()
             suggestions[name] = suggestion
+            by_surface.update((normalize_name(f), suggestion) for f in suggestion.surface_forms)
             summary.suggestions_created += 1
         elif suggestion.status == ActorSuggestion.Status.PENDING:
+            values["surface_forms"] = sorted(
+                set(values["surface_forms"]) | set(suggestion.surface_forms)
+            )
             for key, value in values.items():
                 setattr(suggestion, key, value)
             suggestion.save()
@@ -736,23 +761,24 @@ def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
             summary.meetings_created += 1
         else:
             values["country_id"] = values.pop("country")
-            for key, value in values.items():
-                setattr(row, key, value)
-            names = [actor.name for actor, _ in participants.values()]
-            row.title = meeting_title(names)
-            row.full_clean(exclude=["slug"])
-            row.save()
-            current = {p.actor_id: p for p in row.participations.all()}
-            Participation.objects.filter(
-                meeting=row, actor_id__in=set(current) - set(participants)
-            ).delete()
-            for actor_id, (actor, role) in participants.items():
-                if actor_id not in current:
-                    Participation.objects.create(meeting=row, actor=actor, role=role)
-                elif current[actor_id].role != role:
-                    Participation.objects.filter(pk=current[actor_id].pk).update(role=role)
-            participations_sync(meeting=row)
-            summary.meetings_updated += 1
+            values["title"] = meeting_title([actor.name for actor, _ in participants.values()])
+            current = {p.actor_id: p.role for p in row.participations.all()}
+            wanted = {actor_id: role for actor_id, (_, role) in participants.items()}
+            if _differs(row, values) or current != wanted:
+                for key, value in values.items():
+                    setattr(row, key, value)
+                row.full_clean(exclude=["slug"])
+                row.save()
+                Participation.objects.filter(
+                    meeting=row, actor_id__in=set(current) - set(wanted)
+                ).delete()
+                for actor_id, (actor, role) in participants.items():
+                    if actor_id not in current:
+                        Participation.objects.create(meeting=row, actor=actor, role=role)
+                    elif current[actor_id] != role:
+                        row.participations.filter(actor_id=actor_id).update(role=role)
+                participations_sync(meeting=row)
+                summary.meetings_updated += 1
         meeting_rows[index] = row
 
     for fp, row in existing.items():
@@ -808,7 +834,7 @@ def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
         if row is None:
             statement_create(article=article, start=start, end=end, fingerprint=fp, **values)
             summary.statements_created += 1
-        else:
+        elif _differs(row, values):
             for key, value in values.items():
                 setattr(row, key, value)
             row.full_clean()

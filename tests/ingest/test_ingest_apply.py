@@ -89,6 +89,7 @@ def test_re_running_the_same_proposal_adds_nothing(article, weber):
     summary = apply(article, weber)
     assert counts() == before
     assert (summary.meetings_created, summary.statements_created) == (0, 0)
+    assert (summary.meetings_updated, summary.statements_updated) == (0, 0)
     assert summary.suggestions_created == 0
 
 
@@ -313,3 +314,16 @@ def test_a_meeting_reported_by_a_second_article_gets_it_as_evidence(article, web
     before = counts()
     apply(article, weber, dahl_id=dahl.pk)
     assert counts() == before
+
+
+def test_a_shorter_name_of_a_suggested_actor_is_not_suggested_again(article, weber):
+    apply(article, weber)
+    proposal = build_proposal(article, weber)
+    proposal.actors[1].name = "Dahl"  # this run resolved the surname on its own
+    proposal.meetings[0].participants[1].name = "Dahl"
+    before = counts()
+    article.refresh_from_db()
+    services.proposal_apply(article=article, proposal=proposal)
+    assert counts() == before
+    dahl = Actor.objects.get(name="Ingrid Dahl")
+    assert the_meeting(article).participations.filter(actor=dahl).exists()
