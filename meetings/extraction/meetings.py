@@ -70,7 +70,7 @@ _TRIGGERS = [
 _ANAPHOR = re.compile(
     r"\b(?:the|their|this|that|his|her|during the|in the|during a|during an)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:meeting|talks|talk|visit|call|conversation|negotiations|gathering|stay|trip|"
-    r"summit|forum|conference)\b",
+    r"summit|forum|conference)\b(?!\s+of\b)",
     re.I,
 )
 _STRONG_NEGATION = re.compile(
@@ -91,8 +91,8 @@ _WEAK_NEGATION = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|was to|were to|scheduled|expected to|is expected|"
-    r"are expected|upcoming|forthcoming|set to|plans? to|planning to|due to|would|to meet|"
-    r"to visit|to hold|next week|next month|tomorrow)\b",
+    r"are expected|upcoming|forthcoming|set to|plans? to|planning to|due to|would|"
+    r"next week|next month|tomorrow)\b",
     re.I,
 )
 _VENUE_CONTEXT = re.compile(
@@ -231,8 +231,10 @@ def find_meetings(
         if not valid:
             continue
         kinds = {k for _s, _e, k, _g in valid}
-        s, e, _k, word = valid[0]
         kind = max(kinds, key=lambda k: KIND_RANK[k])
+        # The strongest description anchors the date: "arrived on Monday ... is due to meet
+        # X on Wednesday" is a meeting on Wednesday.
+        s, e, _k, word = next(t for t in valid if t[2] == kind)
         hosting_only = all(k == "visit" or w.lower() in _HOSTING_WORDS for _s, _e, k, w in valid)
         if kind == "meeting" and "visit" in kinds and hosting_only:
             kind = "visit"  # "will welcome X to Australia for a visit"
@@ -258,10 +260,12 @@ def find_meetings(
         pair = _hyphen_pair(clean, sent, s, sent_mentions, entities)
         if pair:
             participants = pair
-        # "The two leaders held talks": the parties of the latest encounter.
+        # "The two leaders held talks": the parties of the latest encounter (and whoever
+        # joins them: "the two were joined by X for the summit").
         if len(participants) < 2 and drafts and _BOTH.search(clean):
-            anaphoric = True
-            participants = [p.key for p in drafts[-1].participants_keys]
+            earlier = [p.key for p in drafts[-1].participants_keys]
+            anaphoric = not participants
+            participants = earlier + [k for k in participants if k not in earlier]
         future = bool(_FUTURE.search(clean))
         status = "planned" if future else "held"
         date_value, end_value, precision = _date_for(
@@ -327,8 +331,9 @@ def find_meetings(
 
 
 _BOTH = re.compile(
-    r"\b(?:the two|both)\s+(?:leaders|sides|ministers|presidents|prime ministers|"
-    r"foreign ministers|delegations|heads of state|officials|diplomats|counterparts)\b",
+    r"\b(?:(?:the two|both|the three|all three)\s+(?:leaders|sides|ministers|presidents|"
+    r"prime ministers|foreign ministers|delegations|heads of state|officials|diplomats|"
+    r"counterparts|men|women)|the (?:two|three) (?:were|are|have|had|will))\b",
     re.I,
 )
 # Trigger words in senses that are not encounters.
