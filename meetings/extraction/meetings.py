@@ -78,7 +78,8 @@ _STRONG_NEGATION = re.compile(
     r"refused|denied|dismissed|ruled out|scrapped|not been agreed|no meeting|did not meet|"
     r"will not meet|won't meet|didn't meet|declined to meet|not (?:be )?held|"
     r"(?:will|would|did) not go ahead|won't go ahead|will not take place|did not take place|"
-    r"fell through|collapsed|broke down|walked out)\b",
+    r"fell through|collapsed|broke down|walked out|would (?:also )?have been|"
+    r"would (?:also )?have|could have been)\b",
     re.I,
 )
 _WEAK_NEGATION = re.compile(
@@ -283,7 +284,9 @@ def find_meetings(
             same_place = None
         if date_value and anchor and not future and date_value > anchor and precision == "day":
             status = "planned"
-        city, country = _venue(text, sent, clean, kb, sent_mentions, entities, home_country)
+        city, country = _venue(
+            text, sent, clean, kb, sent_mentions, entities, home_country, dateline
+        )
         if city is None and country is None and same_place:
             city, country = same_place
         keys = participants
@@ -617,7 +620,23 @@ def _date_for(clean, offset, trigger_at, trigger_end, anchor, future, today, nea
     return best.date, best.end_date, best.precision
 
 
-def _venue(text, sent, clean, kb, sent_mentions, entities, home_country):
+def _venue(text, sent, clean, kb, sent_mentions, entities, home_country, dateline=None):
+    # "in the Ethiopian capital": that country's capital; "in this city": the dateline's.
+    for m in re.finditer(
+        r"\b(?:in|at|to)\s+the\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+capital\b", clean
+    ):
+        code = _demonym_code(kb, m.group(1))
+        country = kb.country(code) if code else None
+        if country and country.capitals:
+            return country.capitals[0], code
+    if (
+        dateline is not None
+        and dateline.city
+        and re.search(
+            r"\b(?:in|at)\s+this\s+(?:[\w-]+\s+)?(?:city|capital|town|port|resort)\b", clean
+        )
+    ):
+        return dateline.city, home_country
     # "in Beijing", "at the Kremlin", "in Jeddah"; the first locative phrase wins.
     for m in re.finditer(
         r"\b(?:in|at|to|inside|visit|visits|visited|visiting|tour of)\s+(?:the\s+)?"
@@ -673,6 +692,13 @@ def _venue(text, sent, clean, kb, sent_mentions, entities, home_country):
         if len(words) == 1 and m.group(0).lower().startswith("in "):
             return first, home_country
     return None, None
+
+
+def _demonym_code(kb: KnowledgeBase, word: str) -> str | None:
+    for entry in kb.entries().get(normalize(word), ()):
+        if entry.ref_kind in ("demonym", "name", "alias"):
+            return entry.country
+    return None
 
 
 def _covered(keys: set[str], other: set[str], entities) -> bool:

@@ -490,8 +490,14 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
         surface = text[s:e]
         compact = re.sub(r"[^A-Za-z]", "", surface)
         # "US Secretary of State", "UK Prime Minister": an adjective, not the state.
-        adjective = re.match(r"^\.?\s+[A-Z][a-z]+", text[e : e + 20]) and not re.match(
-            r"^\.?\s+(?:and|or|is|was|has|will|The|In|It|He|She|They)\b", text[e : e + 20]
+        nxt_word = re.match(r"^\.?\s+([A-Za-z-]+)", text[e : e + 30])
+        adjective = bool(nxt_word) and (
+            (
+                nxt_word.group(1)[:1].isupper()
+                and nxt_word.group(1) not in ("The", "In", "It", "He", "She", "They", "And")
+            )
+            or nxt_word.group(1).lower() in lexicon.TITLE_HEADS
+            or nxt_word.group(1).lower() in ("officials", "forces", "troops", "envoy", "side")
         )
         if adjective and compact.isupper() and any(g.ref_kind == "demonym" for g in good):
             continue

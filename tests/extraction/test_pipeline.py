@@ -488,3 +488,29 @@ def test_pronoun_skips_a_possessive_state_to_find_the_person(empty_kb):
     assert quotes(run(empty_kb, text)) == [
         ("Marta Soto", "Our friendship does not rest on one visit")
     ]
+
+
+def test_the_demonym_capital_and_this_city_name_the_venue(empty_kb):
+    text = "President Marta Soto met Prime Minister Jonas Berg in the Ethiopian capital."
+    m = meeting(run(empty_kb, text))
+    assert (m.city, m.country) == ("Addis Ababa", "ET")
+    text = "ACCRA (AP) - President Marta Soto met Prime Minister Jonas Berg in this port city."
+    m = meeting(run(empty_kb, text, dateline="ACCRA (AP)"))
+    assert (m.city, m.country) == ("Accra", "GH")
+
+
+def test_counterfactual_and_called_off_visits_are_not_encounters(empty_kb):
+    text = (
+        "President Marta Soto would have been the first leader to visit Peru, where she was "
+        "to meet Prime Minister Jonas Berg."
+    )
+    assert run(empty_kb, text).meetings == []
+
+
+def test_strongest_trigger_anchors_the_date(empty_kb):
+    text = (
+        "Prime Minister Jonas Berg arrived in Lima on Monday and is due to meet President "
+        "Marta Soto on Wednesday."
+    )
+    m = meeting(run(empty_kb, text, published=date(2023, 1, 10)))
+    assert (m.kind, m.status, m.date) == ("meeting", "planned", date(2023, 1, 11))
