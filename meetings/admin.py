@@ -668,9 +668,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 }
             )
         suggestion_by_name = {s.name: s for s in rows["suggestions"]}
+        candidates = services.suggestion_candidates(suggestions=rows["suggestions"])
         for s in rows["suggestions"]:
             s.state = _state(s.status)
             s.link_form = LinkForm(prefix=f"s{s.pk}", admin_site=self.admin_site)
+            s.candidates = candidates.get(s.pk, [])
 
         # Actor mentions come from running the pipeline now (pure, fast): they show exactly
         # which names the extractor links to which actor, so an editor can refuse a link.

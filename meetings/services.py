@@ -1045,6 +1045,48 @@ def article_review_rows(*, article: Article) -> dict:
     return {"meetings": meetings, "statements": statements, "suggestions": suggestions}
 
 
+def suggestion_candidates(*, suggestions: Sequence[ActorSuggestion], limit: int = 3) -> dict:
+    """Known actors each pending suggestion may be, by surname: {suggestion pk: [actors]}.
+
+    One query for all suggestions; candidates sharing the suggestion's country come first.
+    """
+    wanted: dict[int, tuple[str, str]] = {}
+    for suggestion in suggestions:
+        key = normalize_name(suggestion.name)
+        last = key.rsplit(" ", 1)[-1]
+        if suggestion.status == ActorSuggestion.Status.PENDING and len(last) >= 3:
+            wanted[suggestion.pk] = (key, last)
+    if not wanted:
+        return {}
+    names = Q()
+    for key, last in wanted.values():
+        names |= Q(normalized=key) | Q(normalized=last) | Q(normalized__endswith=f" {last}")
+    rows = list(
+        Alias.objects.filter(names, actor__editorial_status=PUBLISHED)
+        .select_related("actor", "actor__country")
+        .order_by("actor__name")[:200]
+    )
+    found: dict[int, list[Actor]] = {}
+    for suggestion in suggestions:
+        if suggestion.pk not in wanted:
+            continue
+        key, last = wanted[suggestion.pk]
+        actors = {}
+        for alias in rows:
+            words = alias.normalized.split()
+            if (alias.normalized == key or words[-1] == last) and alias.actor.kind == (
+                suggestion.kind
+            ):
+                actors.setdefault(alias.actor_id, alias.actor)
+        ranked = sorted(
+            (a for a in actors.values() if a.pk != suggestion.actor_id),
+            key=lambda a: (a.country_id != suggestion.country_id, a.name),
+        )
+        if ranked:
+            found[suggestion.pk] = ranked[:limit]
+    return found
+
+
 def article_text_from_upload(*, name: str, data: bytes) -> tuple[str, str]:
     """(title, text) of an uploaded .txt or .html file; HTML is reduced to its main text."""
     try:

@@ -324,3 +324,23 @@ def test_editing_an_alias_refreshes_the_knowledge_base(editor_client, weber):
     )
     assert response.status_code == 302
     assert knowledge_base().actor(weber.pk).aliases[0].text == "Karl F. Weber"
+
+
+def test_a_suggestion_offers_known_actors_with_the_same_surname_to_link_in_one_click(
+    editor_client, extracted
+):
+    known = factories.actor("Ingrid Marie Dahl", country_code="NO")
+    factories.actor("Olav Dahl", country_code="NO", kind="organization")  # not a person
+    suggestion = ActorSuggestion.objects.get()
+    html = editor_client.get(change_url(extracted)).content.decode()
+    assert f'name="s{suggestion.pk}-actor" value="{known.pk}"' in html
+    assert "Olav Dahl" not in html
+
+    post(
+        editor_client,
+        extracted,
+        f"suggestion-link:{suggestion.pk}",
+        **{f"s{suggestion.pk}-actor": known.pk},
+    )
+    suggestion.refresh_from_db()
+    assert suggestion.actor == known
