@@ -100,6 +100,7 @@ def filtered_list(request, filterset_class, queryset, template, date_attr, facet
         page=page,
         total=bounded_count(resolved.queryset) if resolved.status == 200 else None,
         facets=facets(resolved, request.GET) if resolved.status == 200 else [],
+        facet_sample=filters.FACET_SAMPLE,
     )
     return render(request, template, context, status=resolved.status)
 

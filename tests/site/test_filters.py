@@ -184,3 +184,12 @@ def test_timeline_form_does_not_echo_a_value_it_could_not_read(client, world):
     assert response.status_code == 200
     assert 'value="bad"' not in html
     assert re.search(r'<input[^>]*value="statement"[^>]*checked', html)  # the rest is kept
+
+
+def test_facets_count_a_bounded_sample_and_say_so(client, world, monkeypatch):
+    from meetings import filters
+
+    monkeypatch.setattr(filters, "FACET_SAMPLE", 1)
+    html = page_text(client.get(MEETINGS))
+    assert "Counts cover the newest 1 matches." in html
+    assert '<a href="?kind=visit">Visit</a>' not in html  # the older visit is outside the sample
