@@ -986,3 +986,8 @@ CUE_VERBS = {
     "reports",
     "mentioned",
 }
+
+# Later additions, kept together so the tables above stay readable.
+TITLE_WORDS |= {"chairperson", "secretary-general", "chief executive"}
+TITLE_HEADS |= {"chairperson"}
+PERSON_CUE_NOUNS |= {"chairperson"}

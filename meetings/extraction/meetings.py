@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from . import lexicon
 from .dates import find_dates
@@ -201,6 +201,7 @@ def find_meetings(
     entities = analysis.entities
     mentions = [m for m in analysis.mentions if m.key and not m.in_quote]
     drafts: list[Draft] = []
+    busy_visit = bool(_FURTHER_ENGAGEMENTS.search(text))
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -272,6 +273,15 @@ def find_meetings(
         date_value, end_value, precision = _date_for(
             clean, sent.start, s, e, anchor, future, today, near_only=anaphoric
         )
+        shift = _RELATIVE_DAY.search(clean)
+        if date_value is None and drafts and shift and drafts[-1].precision == "day":
+            # "A day later", "the following day": counted from the latest encounter.
+            n_word = (shift.group("n") or "a").lower()
+            n = int(n_word) if n_word.isdigit() else _NUMBERS.get(n_word, 1)
+            direction = (shift.group("dir") or shift.group("dir2") or shift.group("dir3")).lower()
+            back = direction in ("earlier", "before", "previous")
+            date_value = drafts[-1].date + timedelta(days=-n if back else n)
+            precision = "day"
         if date_value is None and drafts and _SAME_DAY.search(clean):
             # "just before his meeting with X": the same day as that meeting.
             ref = drafts[-1]
@@ -309,7 +319,7 @@ def find_meetings(
             or bool(re.search(r"\b(?:separate|another|second)\b", clean[: e + 5], re.I)),
         )
         draft.extra["plural_summits"] = bool(re.search(r"\bsummits\b", clean, re.I))
-        _merge_or_add(drafts, draft, entities)
+        _merge_or_add(drafts, draft, entities, busy_visit)
 
     _name_the_sides(drafts, sents, by_sentence, entities)
 
@@ -347,6 +357,18 @@ _NOT_ENCOUNTER = re.compile(
     r"goals?|obligations?|deadlines?|requirements?|expectations?|letters?|messages?|cables?|"
     r"notes?|awards?|prizes?|reports?|an? invitation|invitations?|calls? for|vaccines?|"
     r"aid|funding|loans?|shipments?|delivery)\b",
+    re.I,
+)
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_RELATIVE_DAY = re.compile(
+    r"\b(?:(?P<n>a|one|two|three|four|five|\d)\s+days?\s+(?P<dir>later|after|earlier|before)|"
+    r"the\s+(?P<dir2>next|following|previous)\s+day|the\s+day\s+(?P<dir3>after|before))\b",
+    re.I,
+)
+_FURTHER_ENGAGEMENTS = re.compile(
+    r"\b(?:during|in the course of) (?:his|her|the|their) (?:visit|trip|stay|tour)\b|"
+    r"\b(?:is|are|was|were) also (?:expected|due|scheduled|set) to\b|"
+    r"\bwill also (?:meet|address|visit|tour|attend|hold|travel)\b",
     re.I,
 )
 _SAME_DAY = re.compile(
@@ -719,11 +741,22 @@ def _covered(keys: set[str], other: set[str], entities) -> bool:
     return True
 
 
-def _merge_or_add(drafts: list[Draft], d: Draft, entities) -> None:
+def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit: bool = False) -> None:
     keys = d.keys()
     target = None
     for m in reversed(drafts):
         mk = m.keys()
+        if (
+            busy_visit
+            and m.kind == "visit"
+            and m.end_date
+            and d.kind != "visit"
+            and d.date is not None
+            and not d.anaphoric
+        ):
+            # A visit with its own dates and further engagements stays an entry of its own;
+            # the meeting described inside it is another.
+            continue
         compatible_date = (
             d.date is None
             or m.date is None

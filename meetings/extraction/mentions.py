@@ -770,6 +770,10 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
             continue
         if evidence < 1.5 and any(w.lower() in NOT_NAME_WORDS for w in words):
             continue  # "Human Rights Watch said": an organisation's name, not a person's
+        if words[0].rstrip(".").lower() in ("st", "saint", "san", "santa", "sao", "são", "fort"):
+            continue  # "St Petersburg", "San Salvador": places
+        if _city_country(b.kb, text[s:e]):
+            continue
         mine = set(normalize(text[s:e]).split()) - PARTICLES
         if any(mine < other for other, _ in full_token_sets):
             continue  # "Sheikh Sabah Khaled" is a short form of a longer name in the article

@@ -514,3 +514,35 @@ def test_strongest_trigger_anchors_the_date(empty_kb):
     )
     m = meeting(run(empty_kb, text, published=date(2023, 1, 10)))
     assert (m.kind, m.status, m.date) == ("meeting", "planned", date(2023, 1, 11))
+
+
+def test_a_day_later_counts_from_the_previous_encounter(empty_kb):
+    text = (
+        "President Marta Soto met Prime Minister Jonas Berg in Lima on Friday. A day later "
+        "President Marta Soto received Foreign Minister Paula Lind in Cusco."
+    )
+    p = run(empty_kb, text, published=date(2023, 6, 18))
+    assert [m.date for m in p.meetings] == [date(2023, 6, 16), date(2023, 6, 17)]
+
+
+def test_visit_with_its_own_dates_and_further_engagements_keeps_its_own_entry(empty_kb):
+    text = (
+        "President Marta Soto will pay a state visit to Peru from May 22 to 24 at the "
+        "invitation of President Jonas Berg. Soto will hold talks with Berg in Lima on "
+        "Thursday. She is also expected to address business leaders during the trip."
+    )
+    p = run(empty_kb, text, published=date(2024, 5, 20))
+    assert sorted((m.kind, m.date) for m in p.meetings) == [
+        ("talks", date(2024, 5, 23)),
+        ("visit", date(2024, 5, 22)),
+    ]
+
+
+def test_places_after_saint_are_not_people_and_chairpersons_are(empty_kb):
+    text = (
+        "Leaders flew to Kyiv and St Petersburg. The chairperson of the commission, "
+        "Amara Okafor, urged calm."
+    )
+    p = run(empty_kb, text)
+    assert "St Petersburg" not in names(p)
+    assert actor(p, "Amara Okafor").kind == "person"
