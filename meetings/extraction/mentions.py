@@ -475,6 +475,13 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
             )
             how = "role" if actor_entries[0].alias and actor_entries[0].alias.is_role else "name"
             b.add_mention(ent, s, e, how)
+            if how == "role":
+                # "Russia's president": the state is named too.
+                pm = re.match(r"^(?:the\s+)?(.+?)['’]s\b", text[s:e], re.I)
+                code = _code(b.kb, pm.group(1)) if pm else None
+                if code and _is_country_name(b.kb, pm.group(1)):
+                    start = s + pm.start(1)
+                    b.add_mention(b.state(code), start, start + len(pm.group(1)))
             if actor.kind == "person" and how == "name" and not ent.title:
                 # The office as written before the name ("Russian President ..."), so that
                 # "the Russian president" later in the text finds this person.
@@ -973,6 +980,10 @@ def _code(kb: KnowledgeBase, text: str | None) -> str | None:
     return None
 
 
+def _is_country_name(kb: KnowledgeBase, text: str) -> bool:
+    return any(e.ref_kind in ("name", "alias") for e in kb.entries().get(normalize(text), ()))
+
+
 def _city_country(kb: KnowledgeBase, city: str) -> str | None:
     key = normalize(city)
     for entry in kb.entries().get(key, []):
@@ -1279,7 +1290,15 @@ def _definites_and_pronouns(b: _Builder) -> None:
             candidates.append((max(before)[0] if before else -1, ent))
         if not candidates:
             continue
-        candidates.sort(key=lambda c: c[0], reverse=True)
+        # Several candidates for a bare "the president": the one the article is about (most
+        # mentioned), then the most recent.
+        counts = {
+            ent.key: sum(1 for mm in b.mentions if mm.key == ent.key) for _p, ent in candidates
+        }
+        if adj:
+            candidates.sort(key=lambda c: c[0], reverse=True)
+        else:
+            candidates.sort(key=lambda c: (counts[c[1].key], c[0]), reverse=True)
         if head in ("counterpart",):
             continue  # "his counterpart" points to the other party: left to the meeting rules
         ent = candidates[0][1]
