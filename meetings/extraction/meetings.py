@@ -88,7 +88,8 @@ _WEAK_NEGATION = re.compile(
     r"many|several|series of|working meetings?|non-public|"
     r"if|unless|ready to|willing to|agreed to (?:hold|meet|make)|considering|"
     r"no plans?|not planned|seek|seeks|seeking|sought|wants? to|wanted to|pushing for|"
-    r"pushed for|calls? for|called for|requested|would (?:also )?have|could have)\b"
+    r"pushed for|calls? for|called for|requested|would (?:also )?have|could have|"
+    r"efforts? to|attempts? to|bid to|path to|aimed at|aims to|in order to open)\b"
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|was to|were to|scheduled|expected to|is expected|"
@@ -299,6 +300,11 @@ def find_meetings(
         )
         if city is None and country is None and same_place:
             city, country = same_place
+        # "The delegation was received by X": the side that travelled last time.
+        group = _GROUP.search(clean)
+        if group and drafts and len(participants) < 3:
+            side = drafts[-1].extra.get("subjects") or []
+            participants = [k for k in side if k not in participants] + participants
         keys = participants
         roles = _roles(text, sent, clean, keys, sent_mentions, entities)
         draft = Draft(
@@ -319,6 +325,9 @@ def find_meetings(
             or bool(re.search(r"\b(?:separate|another|second)\b", clean[: e + 5], re.I)),
         )
         draft.extra["plural_summits"] = bool(re.search(r"\bsummits\b", clean, re.I))
+        draft.extra["subjects"] = [
+            m.key for m in sent_mentions if m.key in keys and m.start < sent.start + s
+        ]
         _merge_or_add(drafts, draft, entities, busy_visit)
 
     _name_the_sides(drafts, sents, by_sentence, entities)
@@ -371,6 +380,7 @@ _FURTHER_ENGAGEMENTS = re.compile(
     r"\bwill also (?:meet|address|visit|tour|attend|hold|travel)\b",
     re.I,
 )
+_GROUP = re.compile(r"\bthe (?:delegation|group|visitors|mission|envoys)\b", re.I)
 _SAME_DAY = re.compile(
     r"\b(?:just|shortly|immediately|right)\s+(?:before|after|ahead of|prior to|following)\b",
     re.I,

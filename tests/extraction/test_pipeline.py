@@ -546,3 +546,23 @@ def test_places_after_saint_are_not_people_and_chairpersons_are(empty_kb):
     p = run(empty_kb, text)
     assert "St Petersburg" not in names(p)
     assert actor(p, "Amara Okafor").kind == "person"
+
+
+def test_the_delegation_is_the_side_that_travelled_in_the_previous_encounter(empty_kb):
+    text = (
+        "The group, which included Senegal's President Amadou Diallo and Zambia's President "
+        "Grace Banda, met Ukrainian President Olena Kovalenko in Kyiv on Friday. A day later "
+        "the delegation was received by Russian President Ivan Petrov in Moscow."
+    )
+    p = run(empty_kb, text, published=date(2023, 6, 18))
+    second = p.meetings[1]
+    assert {x.name for x in second.participants} == {"Amadou Diallo", "Grace Banda", "Ivan Petrov"}
+    assert second.date == date(2023, 6, 17)
+
+
+def test_efforts_towards_talks_are_not_talks(empty_kb):
+    text = (
+        "President Amadou Diallo led a mission in an effort to open a path to peace talks "
+        "between Ukraine and Russia."
+    )
+    assert run(empty_kb, text).meetings == []
