@@ -162,12 +162,7 @@ def ranked(queryset: QuerySet, text: str, body_field: str, limit: int) -> Sectio
         return section
     if uses_postgres():
         table, date_column, public = TABLES[model]
-        candidates = RawSQL(
-            f"WITH matches AS MATERIALIZED (SELECT id, {date_column} AS day FROM {table} "
-            f"WHERE {public} AND search_vector @@ websearch_to_tsquery('{CONFIG}', %s)) "
-            f"SELECT id FROM matches ORDER BY day DESC NULLS LAST, id DESC LIMIT {CANDIDATES}",
-            (text,),
-        )
+        candidates = RawSQL(candidate_sql(table, date_column, public, rare=not more), (text,))
         query = SearchQuery(text, search_type="websearch", config=CONFIG)
         rows = list(
             queryset.filter(pk__in=candidates)
@@ -198,6 +193,24 @@ def ranked(queryset: QuerySet, text: str, body_field: str, limit: int) -> Sectio
             row.snippet = snippet(getattr(row, body_field) or "", words)
     section.rows = rows
     return section
+
+
+def candidate_sql(table: str, date_column: str, public: str, *, rare: bool) -> str:
+    """The newest CANDIDATES matches of a query.
+
+    A rare term (at most EXACT_COUNT_LIMIT matches, known from the count) is fetched first
+    and then sorted: walking the date index for it would read most of the table. A common
+    term is the opposite: the date index finds the newest matches within a few pages, while
+    fetching every match first would sort hundreds of thousands of rows.
+    """
+    match = f"{public} AND search_vector @@ websearch_to_tsquery('{CONFIG}', %s)"
+    order = f"ORDER BY day DESC NULLS LAST, id DESC LIMIT {CANDIDATES}"
+    if rare:
+        return (
+            f"WITH matches AS MATERIALIZED (SELECT id, {date_column} AS day FROM {table} "
+            f"WHERE {match}) SELECT id FROM matches {order}"
+        )
+    return f"SELECT id FROM (SELECT id, {date_column} AS day FROM {table} WHERE {match}) m {order}"
 
 
 def actors_matching(text: str, limit: int = 8) -> list[Actor]:

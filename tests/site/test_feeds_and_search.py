@@ -105,3 +105,12 @@ def test_websearch_phrases_and_exclusions_on_postgresql(client, world):
     assert world.statement.get_absolute_url() in html
     html = client.get(reverse("meetings:search"), {"q": "trade -Paris"}).content.decode()
     assert world.other_meeting.get_absolute_url() not in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="candidate SQL is PostgreSQL's")
+def test_common_terms_take_the_newest_matches_by_date_on_postgresql(client, world, monkeypatch):
+    from meetings import search
+
+    monkeypatch.setattr(search.count_bounded, "__defaults__", (0,))  # every term is "common"
+    html = client.get(reverse("meetings:search"), {"q": "Putin"}).content.decode()
+    assert world.moscow.get_absolute_url() in html and "more than 0 matches" in html
