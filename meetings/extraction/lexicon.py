@@ -635,7 +635,6 @@ NATIONAL_ORGS = [
     ("Bharatiya Janata Party", "IN", ("BJP",)),
     ("Indian National Congress", "IN", ()),
     ("Ministry of External Affairs", "IN", ("MEA",)),
-    ("Élysée Palace", "FR", ("Elysee",)),
     ("Quai d'Orsay", "FR", ()),
     ("Foreign, Commonwealth and Development Office", "GB", ("FCDO", "Foreign Office")),
     ("Downing Street", "GB", ()),

@@ -68,6 +68,7 @@ STOP_CAPS = {
     "visiting", "official", "rugby", "match", "matches", "general", "first", "second",
     "third", "new", "old", "big", "great", "good", "very", "state",
 }  # fmt: skip
+ORG_STOP_CAPS = STOP_CAPS - {"state", "general", "first", "new", "official", "great", "old"}
 MONTH_WORDS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -643,7 +644,7 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                         break
                     start_pos -= 1
                 org_tokens = run[start_pos : pos + 1]
-                while len(org_tokens) > 1 and toks[org_tokens[0]].text.lower() in STOP_CAPS:
+                while len(org_tokens) > 1 and toks[org_tokens[0]].text.lower() in ORG_STOP_CAPS:
                     org_tokens = org_tokens[1:]
                 has_name = any(
                     not b.is_title_tok(j) or b.kb_kind(j) in ("demonym", "name", "alias")
@@ -662,6 +663,7 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                     and w
                     in (
                         "council",
+                        "house",
                         "commission",
                         "assembly",
                         "parliament",
@@ -1161,14 +1163,16 @@ def _compiled(pattern: str) -> re.Pattern:
 def _source_orgs(b: _Builder) -> None:
     text = b.text
     patterns = [
-        r"\baccording to (?:the )?(?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4})",
-        r"\bciting (?:the )?(?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4})",
+        r"\b[Aa]ccording to (?:the )?(?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4})",
+        r"\b[Cc]iting (?:the )?(?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4})",
         r"\bquoted by (?:the )?(?:[a-z-]+ )*(?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4})",
         r"(?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4}) (?:news agency|reported|reports|has learnt|has learned|was quoted)\b",  # noqa: E501
         r"\b(?:state-owned|state-run|state company|state corporation|firm|company) (?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})",  # noqa: E501
         r"(?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})['’]s correspondent\b",
         r"(?P<n>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:press service|press office)\b",
         r"(?P<n>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:movement|militia|rebels|party)\b",
+        r"\b(?:broadcaster|newspaper|news agency|news outlet|television channel|TV channel|"
+        r"wire service|daily|tabloid|network) (?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})",
     ]
     keywords = [
         ("according to",),
@@ -1179,13 +1183,28 @@ def _source_orgs(b: _Builder) -> None:
         ("correspondent",),
         ("press service", "press office"),
         ("movement", "militia", "rebels", "party"),
+        (
+            "broadcaster",
+            "newspaper",
+            "news agency",
+            "news outlet",
+            "channel",
+            "wire service",
+            "daily",
+            "tabloid",
+            "network",
+        ),
     ]
+    lowered_text = text.lower()
     for pi, pat in enumerate(patterns):
-        if not any(k in text for k in keywords[pi]):
+        if not any(k in lowered_text for k in keywords[pi]):
             continue  # cheap check first: these patterns are slow to scan
         for m in _compiled(pat).finditer(text):
             s, e = m.span("n")
             name = m.group("n")
+            while name.endswith("."):
+                name = name[:-1]
+                e -= 1
             words = name.split()
             while words and words[0].lower() in STOP_CAPS:
                 s += len(words[0]) + 1
@@ -1201,15 +1220,15 @@ def _source_orgs(b: _Builder) -> None:
             if ti is not None and b.kb_kind(ti) in ("name", "alias", "demonym", "capital"):
                 continue
             covered = [mm for mm in b.mentions if mm.start < e and s < mm.end]
-            if pi in (0, 1, 2, 3, 5):
+            if pi in (0, 1, 2, 3, 5, 8):
                 for mm in covered:
                     ent = b.entities[mm.key]
                     if ent.kind == "organization":
-                        ent.media = ent.media or pi in (2, 3, 5)
+                        ent.media = ent.media or pi in (2, 3, 5, 8)
                         mm.source = True
             if covered:
                 continue
-            media = pi in (0, 1, 2, 3, 5)
+            media = pi in (0, 1, 2, 3, 5, 8)
             if pi == 6:
                 e = m.end()
                 name = text[s:e]
