@@ -16,6 +16,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 from urllib.parse import quote
 
@@ -60,7 +61,7 @@ class DiskDatabase:
                     "url", "body", "extracted_at"
                 )
             ]
-        with sqlite3.connect(self.sqlite_path) as db:
+        with closing(sqlite3.connect(self.sqlite_path)) as db:
             rows = db.execute(
                 "SELECT url, body, extracted_at FROM meetings_article ORDER BY id"
             ).fetchall()
