@@ -450,29 +450,35 @@ def group_by_month(entries: list[Entry]) -> list[dict]:
     return years
 
 
+CHART_MONTHS = 36
+
+
 def activity_by_month(actor: Actor) -> dict[dt.date, tuple[int, int]]:
-    """{month: (meetings, statements)} over the actor's whole public record."""
-    meetings = (
-        Participation.objects.filter(actor=actor, is_public=True, date__isnull=False)
-        .annotate(month=TruncMonth("date"))
-        .values("month")
-        .annotate(n=Count("id"))
-        .values_list("month", "n")
-    )
-    statements = (
-        Statement.objects.published()
-        .filter(speaker=actor, said_on__isnull=False)
-        .annotate(month=TruncMonth("said_on"))
-        .values("month")
-        .annotate(n=Count("id"))
-        .values_list("month", "n")
+    """{month: (meetings, statements)} over the actor's newest CHART_MONTHS active months.
+
+    Bounded by date, so the busiest actor's page does not aggregate decades of rows.
+    """
+    meetings = Participation.objects.filter(actor=actor, is_public=True, date__isnull=False)
+    statements = Statement.objects.published().filter(speaker=actor, said_on__isnull=False)
+    latest = [
+        *meetings.order_by("-date").values_list("date", flat=True)[:1],
+        *statements.order_by("-said_on").values_list("said_on", flat=True)[:1],
+    ]
+    if not latest:
+        return {}
+    last = max(latest)
+    index = last.year * 12 + last.month - 1 - (CHART_MONTHS - 1)
+    since = dt.date(index // 12, index % 12 + 1, 1)
+    sources = (
+        meetings.filter(date__gte=since).annotate(month=TruncMonth("date")),
+        statements.filter(said_on__gte=since).annotate(month=TruncMonth("said_on")),
     )
     months: dict[dt.date, list[int]] = {}
-    for index, rows in enumerate((meetings, statements)):
-        for month, n in rows:
+    for position, rows in enumerate(sources):
+        for month, n in rows.values("month").annotate(n=Count("id")).values_list("month", "n"):
             if isinstance(month, dt.datetime):
                 month = month.date()
-            months.setdefault(month, [0, 0])[index] += n
+            months.setdefault(month, [0, 0])[position] += n
     return {m: (a, b) for m, (a, b) in months.items()}
 
 

@@ -224,3 +224,11 @@ def test_planned_meetings_are_marked(client, world):
     )
     assert "Planned" in text(client.get(planned.get_absolute_url()))
     assert "badge-planned" in client.get(reverse("meetings:meeting-list")).content.decode()
+
+
+def test_activity_chart_covers_only_the_newest_three_years_of_activity(client, world):
+    factories.meeting(participants=[world.li, world.shoigu], start_date=dt.date(2019, 1, 10))
+    html = client.get(world.li.get_absolute_url()).content.decode()
+    assert '<th scope="row">April 2023</th><td>1</td><td>1</td>' in html
+    assert '<th scope="row">January 2019</th>' not in html  # outside the chart's window
+    assert 'id="y2019"' in html  # still on the timeline
