@@ -94,10 +94,15 @@ def main(argv: list[str] | None = None) -> int:
     articles = [make_article(rng, people) for _ in range(200)]
     words = sum(len(a.text.split()) for a in articles) / len(articles)
     extract(articles[0], kb)  # warm-up
-    t2, c2 = time.perf_counter(), time.process_time()
-    for article in articles:
-        extract(article, kb)
-    t3, c3 = time.perf_counter(), time.process_time()
+    rounds = []
+    for _ in range(3):  # best of three: the machine may be shared
+        t2, c2 = time.perf_counter(), time.process_time()
+        for article in articles:
+            extract(article, kb)
+        t3, c3 = time.perf_counter(), time.process_time()
+        rounds.append((c3 - c2, t3 - t2))
+    cpu, wall = min(rounds)
+    c2, c3, t2, t3 = 0.0, cpu, 0.0, wall
     print(
         f"knowledge base: {len(kb.actors):,} actors, {aliases:,} alias entries, "
         f"compiled in {t1 - t0:.2f} s"

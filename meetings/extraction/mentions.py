@@ -83,6 +83,8 @@ _METONYM_VERBS = re.compile(
     r"says\b|said\b|and\b|[a-z]+s\b(?!\s+(?:of|and)\b)|[a-z]+ed\b)"
 )
 _CUE_RE = "|".join(sorted(lexicon.CUE_VERBS, key=len, reverse=True))
+_CUE_AFTER = re.compile(rf"^\s+(?:{_CUE_RE})\b")
+_CUE_BEFORE = re.compile(rf"\b(?:{_CUE_RE})\s+$")
 ORG_LOWER_HEADS = re.compile(
     r"^(?:['’]s)?\s+(?P<head>ministry of [a-z]+(?: (?:and|of) [a-z]+)?|foreign ministry|"
     r"defen[cs]e ministry|foreign office|military|army|armed forces|navy|air force|"
@@ -1106,10 +1108,10 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
         if ti is not None and b.kb_kind(ti) in ("name", "alias"):
             after_country = b.kb_country(ti)
     # Speech verb right after (or just before: "said Mr. Li").
-    if re.match(rf"^\s+(?:{_CUE_RE})\b", after):
+    if _CUE_AFTER.match(after):
         evidence = max(evidence, 1.0)
     before = text[max(0, s - 40) : s]
-    if re.search(rf"\b(?:{_CUE_RE})\s+$", before):
+    if _CUE_BEFORE.search(before):
         evidence = max(evidence, 1.0)
     if re.search(r"\b(?:met|meets|meet|received|hosted|between|with|and|counterpart)\s+$", before):
         evidence = max(evidence, 0.5 if len(tail) < 2 else 1.0)
@@ -1162,17 +1164,20 @@ def _compiled(pattern: str) -> re.Pattern:
 
 def _source_orgs(b: _Builder) -> None:
     text = b.text
+    w = r"[A-Z][\w&'-]*(?:\.[\w&'-]+)*"  # a capitalised word; dots only inside ("News.Az")
+    n4 = rf"(?P<n>{w}(?: {w}){{0,4}})"
+    n3 = rf"(?P<n>{w}(?: {w}){{0,3}})"
     patterns = [
-        r"\b[Aa]ccording to (?:the )?(?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4})",
-        r"\b[Cc]iting (?:the )?(?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4})",
-        r"\bquoted by (?:the )?(?:[a-z-]+ )*(?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4})",
-        r"(?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4}) (?:news agency|reported|reports|has learnt|has learned|was quoted)\b",  # noqa: E501
-        r"\b(?:state-owned|state-run|state company|state corporation|firm|company) (?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})",  # noqa: E501
-        r"(?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})['’]s correspondent\b",
+        rf"\b[Aa]ccording to (?:the )?{n4}",
+        rf"\b[Cc]iting (?:the )?{n4}",
+        rf"\bquoted by (?:the )?(?:[a-z-]+ )*{n4}",
+        rf"{n4} (?:news agency|reported|reports|has learnt|has learned|was quoted)\b",
+        rf"\b(?:state-owned|state-run|state company|state corporation|firm|company) {n3}",
+        rf"{n3}['’]s correspondent\b",
         r"(?P<n>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:press service|press office)\b",
         r"(?P<n>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:movement|militia|rebels|party)\b",
         r"\b(?:broadcaster|newspaper|news agency|news outlet|television channel|TV channel|"
-        r"wire service|daily|tabloid|network) (?P<n>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})",
+        rf"wire service|daily|tabloid|network) {n3}",
     ]
     keywords = [
         ("according to",),

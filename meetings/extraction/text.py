@@ -83,8 +83,8 @@ def sentences(text: str) -> list[Sentence]:
         start = ps
         for m in _BOUNDARY.finditer(text, ps, pe):
             before = text[start : m.start()]
-            last = re.search(r"([^\s(]+)$", before)
-            word = last.group(1).lower().rstrip(".") if last else ""
+            parts = before.rsplit(None, 1)
+            word = parts[-1].lstrip("(").lower().rstrip(".") if parts else ""
             if text[m.start()] == "." and (
                 word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
             ):

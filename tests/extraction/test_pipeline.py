@@ -566,3 +566,20 @@ def test_efforts_towards_talks_are_not_talks(empty_kb):
         "between Ukraine and Russia."
     )
     assert run(empty_kb, text).meetings == []
+
+
+def test_broadcasters_and_sentence_initial_according_to_are_sources(empty_kb):
+    text = (
+        '"Peace matters," President Ivan Petrov was quoted as saying by the state broadcaster '
+        "RTV. According to Itamaraty, the talks will continue."
+    )
+    p = run(empty_kb, text)
+    assert actor(p, "RTV").kind == "organization"
+    assert actor(p, "Itamaraty").kind == "organization"
+    assert quotes(p) == [("Ivan Petrov", "Peace matters")]
+
+
+def test_role_alias_with_a_possessive_country_names_the_state_too(kb):
+    p = run(kb, "Russia's president arrived on Monday.", published=date(2020, 1, 10))
+    assert "Russia" in names(p)
+    assert "Vladimir Putin" not in names(p)  # known, but not named in this text
