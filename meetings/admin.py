@@ -583,9 +583,20 @@ class ArticleAdmin(admin.ModelAdmin):
     # Saving runs extraction ----------------------------------------------------------------
 
     def save_model(self, request, obj, form, change):
+        text_changed = change and {"body", "upload"} & set(form.changed_data)
+        old_body = Article.objects.values_list("body", flat=True).get(pk=obj.pk) if change else ""
         super().save_model(request, obj, form, change)
         if change and "editorial_status" in form.changed_data:
             services.visibility_refresh(article_ids=[obj.pk])
+        if text_changed:
+            lost = services.article_spans_reanchor(article=obj, old_body=old_body)
+            if lost:
+                self.message_user(
+                    request,
+                    f"The text of {lost} reviewed meeting(s) or statement(s) is no longer in "
+                    "the article: check their highlighted spans.",
+                    messages.WARNING,
+                )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -1087,6 +1087,54 @@ def suggestion_candidates(*, suggestions: Sequence[ActorSuggestion], limit: int 
     return found
 
 
+def _reanchor(old_body: str, new_body: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the text at [start, end) of the old body is in the new one (nearest copy)."""
+    text = old_body[start:end]
+    if not text.strip():
+        return None
+    found, at = [], new_body.find(text)
+    while at >= 0:
+        found.append(at)
+        at = new_body.find(text, at + 1)
+    if not found:
+        return None
+    best = min(found, key=lambda pos: abs(pos - start))
+    return best, best + len(text)
+
+
+@transaction.atomic
+def article_spans_reanchor(*, article: Article, old_body: str) -> int:
+    """After the body changed: move every span of the article to where its text now is.
+
+    Evidence, statements and suggestions keep pointing at their sentence; a statement's
+    fingerprint follows its span so the next extraction recognises it. Returns how many
+    reviewed rows lost their text (left where they were, for the editor to check).
+    """
+    new_body, lost = article.body, 0
+    if new_body == old_body:
+        return 0
+    for evidence in Evidence.objects.filter(article=article).select_related("meeting"):
+        span = _reanchor(old_body, new_body, evidence.start, evidence.end)
+        if span is None:
+            lost += evidence.meeting.editorial_status != EditorialStatus.DRAFT
+        elif span != (evidence.start, evidence.end):
+            Evidence.objects.filter(pk=evidence.pk).update(start=span[0], end=span[1])
+    for statement in article.statements.all():
+        span = _reanchor(old_body, new_body, statement.start, statement.end)
+        if span is None:
+            lost += statement.editorial_status != EditorialStatus.DRAFT
+        elif span != (statement.start, statement.end):
+            fp = fingerprint("statement", article.pk, *span) if statement.fingerprint else ""
+            Statement.objects.filter(pk=statement.pk).update(
+                start=span[0], end=span[1], fingerprint=fp
+            )
+    for suggestion in article.suggestions.all():
+        span = _reanchor(old_body, new_body, suggestion.start, suggestion.end)
+        if span is not None and span != (suggestion.start, suggestion.end):
+            ActorSuggestion.objects.filter(pk=suggestion.pk).update(start=span[0], end=span[1])
+    return lost
+
+
 def article_text_from_upload(*, name: str, data: bytes) -> tuple[str, str]:
     """(title, text) of an uploaded .txt or .html file; HTML is reduced to its main text."""
     try:

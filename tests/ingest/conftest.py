@@ -54,7 +54,7 @@ def article(db):
 def build_proposal(article, weber, *, day=dt.date(2024, 3, 7), kind="meeting", dahl_id=None):
     """What the extractor would propose for BODY: one meeting, two quotes, a new actor."""
     body = article.body
-    sentence = span(body, body.split("\n\n")[0])
+    sentence = span(body, BODY.split("\n\n")[0])
     first_quote = span(body, "We agreed to meet again before the summer,")
     second_quote = span(body, "share a sea and a future.")
     return Proposal(

@@ -327,3 +327,34 @@ def test_a_shorter_name_of_a_suggested_actor_is_not_suggested_again(article, web
     assert counts() == before
     dahl = Actor.objects.get(name="Ingrid Dahl")
     assert the_meeting(article).participations.filter(actor=dahl).exists()
+
+
+def test_when_the_text_changes_reviewed_rows_keep_pointing_at_their_sentences(article, weber):
+    apply(article, weber)
+    meeting = the_meeting(article)
+    services.meeting_accept(meeting=meeting, article=article)
+    quote = Statement.objects.get(article=article, speaker=weber)
+    services.statement_set_status(statement=quote, editorial_status=PUBLISHED)
+    old_body = article.body
+    article.body = "Updated 9 March: a correction was added below.\n\n" + old_body
+    article.save()
+
+    assert services.article_spans_reanchor(article=article, old_body=old_body) == 0
+
+    evidence = meeting.evidence.get()
+    assert evidence.sentence == old_body.split("\n\n")[0]
+    quote.refresh_from_db()
+    assert article.body[quote.start : quote.end] == quote.text
+    # The pipeline now proposes the same things 48 characters later: nothing is added.
+    before = counts()
+    apply(article, weber)
+    assert counts() == before
+
+
+def test_a_reviewed_row_whose_text_is_gone_is_reported(article, weber):
+    apply(article, weber)
+    services.meeting_accept(meeting=the_meeting(article), article=article)
+    old_body = article.body
+    article.body = "A different story altogether."
+    article.save()
+    assert services.article_spans_reanchor(article=article, old_body=old_body) == 1
