@@ -269,7 +269,9 @@ def find_meetings(
             earlier = [p.key for p in drafts[-1].participants_keys]
             anaphoric = not participants
             participants = earlier + [k for k in participants if k not in earlier]
-        future = bool(_FUTURE.search(clean))
+        # Tense of the clause that holds the trigger (and of the sentence's subject before it):
+        # "agreed to meet next month, officials said after their talks on Wednesday".
+        future = bool(_FUTURE.search(_clause(clean, s, e)))
         status = "planned" if future else "held"
         date_value, end_value, precision = _date_for(
             clean, sent.start, s, e, anchor, future, today, near_only=anaphoric
@@ -296,7 +298,7 @@ def find_meetings(
         if date_value and anchor and not future and date_value > anchor and precision == "day":
             status = "planned"
         city, country = _venue(
-            text, sent, clean, kb, sent_mentions, entities, home_country, dateline
+            text, sent, clean, kb, sent_mentions, entities, home_country, dateline, near=s
         )
         if city is None and country is None and same_place:
             city, country = same_place
@@ -652,7 +654,7 @@ def _date_for(clean, offset, trigger_at, trigger_end, anchor, future, today, nea
     return best.date, best.end_date, best.precision
 
 
-def _venue(text, sent, clean, kb, sent_mentions, entities, home_country, dateline=None):
+def _venue(text, sent, clean, kb, sent_mentions, entities, home_country, dateline=None, near=0):
     # "in the Ethiopian capital": that country's capital; "in this city": the dateline's.
     for m in re.finditer(
         r"\b(?:in|at|to)\s+the\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+capital\b", clean
@@ -669,12 +671,17 @@ def _venue(text, sent, clean, kb, sent_mentions, entities, home_country, datelin
         )
     ):
         return dateline.city, home_country
-    # "in Beijing", "at the Kremlin", "in Jeddah"; the first locative phrase wins.
-    for m in re.finditer(
-        r"\b(?:in|at|to|inside|visit|visits|visited|visiting|tour of)\s+(?:the\s+)?"
-        r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3})",
-        clean,
-    ):
+    # "in Beijing", "at the Kremlin", "in Jeddah"; the phrase nearest the trigger (after it
+    # by preference) wins: "agreed to meet in Tokyo, ... after their talks in Jakarta".
+    found = list(
+        re.finditer(
+            r"\b(?:in|at|to|inside|visit|visits|visited|visiting|tour of)\s+(?:the\s+)?"
+            r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3})",
+            clean,
+        )
+    )
+    found.sort(key=lambda m: abs(m.start() - near) + (0 if m.start() >= near else 40))
+    for m in found:
         phrase = m.group(1).rstrip(".")
         phrase = re.sub(r"['’]s$", "", phrase)
         words = phrase.split()

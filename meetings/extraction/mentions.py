@@ -1120,9 +1120,12 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
     if clause.rstrip().endswith(","):
         desc = clause.rstrip()[:-1]
         desc = re.split(r"[,;.]", desc)[-1]
-        if any(
+        desc_words = re.findall(r"[\w-]+", desc)
+        nt = re.search(r"\b(?:the|his|her)\s+([A-Z][\w-]+)\s+([a-z]+)\s*$", desc)
+        national_title = bool(nt) and bool(_code(b.kb, nt.group(1)))  # "the Irish taoiseach, X"
+        if national_title or any(
             w.lower() in lexicon.PERSON_CUE_NOUNS or w.lower() in lexicon.TITLE_HEADS
-            for w in re.findall(r"[\w-]+", desc)
+            for w in desc_words
         ):
             evidence = max(evidence, 1.5)
             if not title:
@@ -1289,6 +1292,11 @@ def _definites_and_pronouns(b: _Builder) -> None:
             if country:
                 ent = b.state(country)
                 b.add_mention(ent, s, e, "definite")
+            continue
+        if head == "counterpart":
+            # "his Saudi counterpart" with no name: the unnamed side is the state.
+            if country and not re.match(r"^,?\s+(?:[A-Z]|the\s+[A-Z])", text[e : e + 6]):
+                b.add_mention(b.state(country), s, e, "definite")
             continue
         candidates = []
         head_words = {

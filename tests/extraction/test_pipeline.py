@@ -583,3 +583,27 @@ def test_role_alias_with_a_possessive_country_names_the_state_too(kb):
     p = run(kb, "Russia's president arrived on Monday.", published=date(2020, 1, 10))
     assert "Russia" in names(p)
     assert "Vladimir Putin" not in names(p)  # known, but not named in this text
+
+
+def test_unnamed_counterpart_is_the_state_until_the_minister_is_named(empty_kb):
+    text = "Foreign Minister Jonas Berg met his Saudi counterpart in Lima on Saturday."
+    m = meeting(run(empty_kb, text, published=date(2023, 6, 18)))
+    assert [x.name for x in m.participants] == ["Jonas Berg", "Saudi Arabia"]
+    text += " Saudi Foreign Minister Faisal Hamad said ties were improving."
+    m = meeting(run(empty_kb, text, published=date(2023, 6, 18)))
+    assert [x.name for x in m.participants] == ["Jonas Berg", "Faisal Hamad"]
+
+
+def test_two_encounters_in_one_sentence_take_tense_date_and_venue_from_their_clause(empty_kb):
+    text = (
+        "Premier Jonas Berg and Prime Minister Paula Lind agreed to meet again in Oslo next "
+        "month, officials said after their talks in Lima on Wednesday."
+    )
+    m = meeting(run(empty_kb, text, published=date(2023, 9, 7)))
+    assert (m.kind, m.status, m.date, m.city) == ("talks", "held", date(2023, 9, 6), "Lima")
+
+
+def test_apposition_with_a_national_title(empty_kb):
+    text = "The prime minister, Jonas Berg, met the Irish taoiseach, Liam Byrne, in Dublin."
+    m = meeting(run(empty_kb, text))
+    assert {x.name for x in m.participants} == {"Jonas Berg", "Liam Byrne"}
