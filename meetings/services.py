@@ -513,12 +513,27 @@ def _differs(row, values: dict) -> bool:
     return False
 
 
+_PARTICLES = {"al", "bin", "bint", "da", "de", "del", "der", "di", "dos", "du", "el", "ibn", "la"}
+_PARTICLES |= {"le", "van", "von", "y", "of", "for", "and", "the", "on", "in"}
+
+
+def _is_name(form: str) -> bool:
+    """Written like a name: every word capitalised but particles, and not "the ..." —
+    descriptions such as "the Chinese defence minister" are role aliases, with dates."""
+    words = form.split()
+    if not words or words[0].lower() in {"the", "of", "for", "and", "on", "in"}:
+        return False
+    if not any(w[:1].isupper() for w in words):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _PARTICLES for w in words)
+
+
 def _surface_aliases(name: str, forms: Iterable[str], kind: str) -> list[str]:
-    """Surface forms worth keeping as aliases: not the name itself, not "Mr. Li"."""
+    """Surface forms worth keeping as aliases: names, not the name itself, not "Mr. Li"."""
     keep, seen = [], {normalize_name(name)}
     for form in forms:
         key = normalize_name(form)
-        if not key or key in seen:
+        if not key or key in seen or not _is_name(form.strip()):
             continue
         words = key.split()
         if kind == Actor.Kind.PERSON and (len(words) < 2 or words[0] in _HONORIFICS):

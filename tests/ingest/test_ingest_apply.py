@@ -358,3 +358,18 @@ def test_a_reviewed_row_whose_text_is_gone_is_reported(article, weber):
     article.body = "A different story altogether."
     article.save()
     assert services.article_spans_reanchor(article=article, old_body=old_body) == 1
+
+
+def test_only_names_become_aliases_of_an_accepted_actor(article, weber):
+    apply(article, weber)
+    suggestion = ActorSuggestion.objects.get(article=article)
+    suggestion.surface_forms = [
+        "Ingrid Dahl",
+        "Ingrid M. Dahl",
+        "Mrs. Dahl",
+        "Dahl",
+        "the Norwegian foreign minister",
+    ]
+    suggestion.save()
+    actor = services.suggestion_accept(suggestion=suggestion)
+    assert set(actor.aliases.values_list("text", flat=True)) == {"Ingrid Dahl", "Ingrid M. Dahl"}
