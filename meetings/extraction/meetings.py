@@ -86,7 +86,7 @@ _WEAK_NEGATION = re.compile(
     r"\b(?:could|may|might|hopes?|hoped|hoping|proposed|proposes|possible|possibility|"
     r"would like|wish(?:es)? to|invit(?:ed|es|ation) (?:\w+ ){0,4}to|"
     r"many|several|series of|working meetings?|non-public|"
-    r"if|unless|ready to|willing to|agreed to (?:hold|meet|make)|considering|"
+    r"if|unless|ready to|willing to|agreed to make|considering|"
     r"no plans?|not planned|seek|seeks|seeking|sought|wants? to|wanted to|pushing for|"
     r"pushed for|calls? for|called for|requested|would (?:also )?have|could have|"
     r"efforts? to|attempts? to|bid to|path to|aimed at|aims to|in order to open)\b"
@@ -94,7 +94,7 @@ _WEAK_NEGATION = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|was to|were to|scheduled|expected to|is expected|"
     r"are expected|upcoming|forthcoming|set to|plans? to|planning to|due to|would|"
-    r"next week|next month|tomorrow)\b",
+    r"next week|next month|tomorrow|agreed to (?:meet|hold|have))\b",
     re.I,
 )
 _VENUE_CONTEXT = re.compile(
@@ -382,6 +382,11 @@ _FURTHER_ENGAGEMENTS = re.compile(
     r"\bwill also (?:meet|address|visit|tour|attend|hold|travel)\b",
     re.I,
 )
+_WHEN = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|next (?:week|month|"
+    r"year)|tomorrow|later this (?:week|month|year)|\d{1,2}(?:st|nd|rd|th)?)\b"
+)
 _GROUP = re.compile(r"\bthe (?:delegation|group|visitors|mission|envoys)\b", re.I)
 _SAME_DAY = re.compile(
     r"\b(?:just|shortly|immediately|right)\s+(?:before|after|ahead of|prior to|following)\b",
@@ -414,6 +419,8 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
         clause = _clause(clean, s, e)
         if _WEAK_NEGATION.search(clause) and not re.search(r"\b(?:met|held)\b", clause):
             continue
+        if re.search(r"\bagreed to (?:hold|meet|have)\b", clause) and not _WHEN.search(clause):
+            continue  # agreed, but not scheduled: a vague intention
         if re.search(r"\b(?:airport|seen off|see off|send-off|farewell)\b", clause, re.I):
             continue  # protocol at the airport is not a diplomatic encounter
         if _NOT_ENCOUNTER.search(clean[s : min(len(clean), e + 40)]):

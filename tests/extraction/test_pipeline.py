@@ -607,3 +607,11 @@ def test_apposition_with_a_national_title(empty_kb):
     text = "The prime minister, Jonas Berg, met the Irish taoiseach, Liam Byrne, in Dublin."
     m = meeting(run(empty_kb, text))
     assert {x.name for x in m.participants} == {"Jonas Berg", "Liam Byrne"}
+
+
+def test_agreed_meeting_with_a_time_is_planned_but_a_vague_one_is_not(empty_kb):
+    text = "President Marta Soto and Prime Minister Jonas Berg agreed to meet again in May."
+    m = meeting(run(empty_kb, text, published=date(2023, 3, 1)))
+    assert (m.status, m.date_precision) == ("planned", "month")
+    text = "President Marta Soto and Prime Minister Jonas Berg agreed to meet regularly."
+    assert run(empty_kb, text).meetings == []
