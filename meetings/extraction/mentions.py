@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .kb import KnowledgeBase, normalize, normalize_with_map
-from .text import Sentence, Token, tokens
+from .text import Sentence, tokens
 
 # Common words that rarely appear in a person's name (names of bodies, places, events).
 NOT_NAME_WORDS = {
@@ -295,7 +295,7 @@ class _Builder:
             if all(h[1] <= c[0] or h[0] >= c[1] for c in chosen):
                 chosen.append(h)
         chosen.sort()
-        for ci, (s, e, good) in enumerate(chosen):
+        for s, e, good in chosen:
             first = max(0, bisect_right(self.tok_starts, s) - 1)
             for ti in range(first, len(self.toks)):
                 t = self.toks[ti]
@@ -306,7 +306,6 @@ class _Builder:
                 elif t.start < s < t.end or t.start < e < t.end:
                     # A hit inside a longer token ("Russian-Chinese"): still mark it.
                     self.covered.setdefault(ti, (s, e, good))
-            _ = ci
         return chosen
 
     # -- stage 2: capitalised runs ----------------------------------------------------------
@@ -414,10 +413,6 @@ class _Builder:
             if actor is not None and actor.kind == "state":
                 return actor.country
         return None
-
-
-def _next_words(text: str, end: int, n: int = 60) -> str:
-    return text[end : end + n]
 
 
 def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateline) -> Analysis:
@@ -536,8 +531,6 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
             ent = b.state(entry.country)
             b.add_mention(ent, s, e)
         elif entry.ref_kind == "capital":
-            if b.in_quote(s, e) and False:
-                continue
             prev = re.search(r"(\w+)\W*$", b.text[max(0, s - 25) : s])
             prev_word = prev.group(1).lower() if prev else ""
             after = b.text[e : e + 30]
@@ -575,9 +568,6 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
             if head.startswith("ministry of") and ext:
                 head_end += ext.end()
         start = s
-        before = text[max(0, s - 4) : s]
-        if before.lower().endswith("the "):
-            pass
         if head == "government":
             if not _AFTER_ORG_OK.match(text[head_end:]):
                 continue
@@ -960,9 +950,6 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
     b.mentions.sort(key=lambda m: (m.start, -m.end))
     subjects = _subjects(b)
     _resolve_pronouns(b, subjects)
-    for m in b.mentions:
-        if m.locative:
-            continue
     return Analysis(b.entities, b.mentions, subjects)
 
 
@@ -1393,7 +1380,3 @@ def _resolve_pronouns(b: _Builder, subjects: dict[int, str]) -> None:
                     best = key
         if best:
             m.key = best
-
-
-def matched_tokens(text: str) -> list[Token]:
-    return tokens(text)
