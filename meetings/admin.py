@@ -248,7 +248,10 @@ class MeetingAdmin(BackToReviewMixin, admin.ModelAdmin):
 
     def _status(self, request, queryset, status, label):
         for meeting in queryset:
-            services.meeting_set_status(meeting=meeting, editorial_status=status)
+            if status == PUBLISHED:  # its suggested participants are accepted with it
+                services.meeting_accept(meeting=meeting)
+            else:
+                services.meeting_set_status(meeting=meeting, editorial_status=status)
         self.message_user(request, f"{len(queryset)} meeting(s) {label}.", messages.SUCCESS)
 
     @admin.action(description="Publish selected meetings", permissions=["change"])
@@ -310,8 +313,11 @@ class StatementAdmin(BackToReviewMixin, admin.ModelAdmin):
         services.visibility_refresh(statement_ids=[obj.pk])
 
     def _status(self, request, queryset, status, label):
-        for statement in queryset:
-            services.statement_set_status(statement=statement, editorial_status=status)
+        for statement in queryset.select_related("article"):
+            if status == PUBLISHED:  # a suggested speaker is accepted with it
+                services.statement_accept(statement=statement)
+            else:
+                services.statement_set_status(statement=statement, editorial_status=status)
         self.message_user(request, f"{len(queryset)} statement(s) {label}.", messages.SUCCESS)
 
     @admin.action(description="Publish selected statements", permissions=["change"])

@@ -979,16 +979,32 @@ def link_reject(*, article: Article, actor: Actor, surface: str) -> RejectedLink
 # Editors' decisions on meetings and statements.
 
 
-def _accept_actors(*, article: Article, actor_ids: Iterable[int]) -> None:
-    """Accept the pending suggestions of this article for these (draft) actors."""
-    for suggestion in article.suggestions.filter(
-        actor_id__in=list(actor_ids), status=ActorSuggestion.Status.PENDING
-    ).select_related("actor"):
+def _accept_actors(*, actor_ids: Iterable[int], article: Article | None = None) -> None:
+    """Accept these draft actors: through a pending suggestion (this article's first), so
+    they get their position and aliases, else by publishing them. A published row never
+    names an actor still in draft."""
+    actor_ids = set(actor_ids)
+    if not actor_ids:
+        return
+    pending = ActorSuggestion.objects.filter(
+        actor_id__in=actor_ids, status=ActorSuggestion.Status.PENDING
+    ).select_related("actor")
+    first: dict[int, ActorSuggestion] = {}
+    for suggestion in sorted(
+        pending, key=lambda s: (s.article_id != getattr(article, "pk", None), s.pk)
+    ):
+        first.setdefault(suggestion.actor_id, suggestion)
+    for suggestion in first.values():
         suggestion_accept(suggestion=suggestion)
+    for actor in Actor.objects.filter(
+        pk__in=actor_ids - set(first), editorial_status=EditorialStatus.DRAFT
+    ):
+        actor.editorial_status = PUBLISHED
+        actor.save(update_fields=["editorial_status", "updated_at"])
 
 
 @transaction.atomic
-def meeting_accept(*, meeting: Meeting, article: Article) -> Meeting:
+def meeting_accept(*, meeting: Meeting, article: Article | None = None) -> Meeting:
     """Accept a proposed meeting, and the suggested actors taking part in it."""
     _accept_actors(
         article=article,
@@ -1001,15 +1017,11 @@ def meeting_accept(*, meeting: Meeting, article: Article) -> Meeting:
 
 @transaction.atomic
 def statement_accept(*, statement: Statement) -> Statement:
-    """Accept a proposed statement, and its speaker when the speaker is a suggestion."""
-    draft_ids = [
-        pk
-        for pk, status in [
-            (statement.speaker_id, statement.speaker.editorial_status),
-            (statement.via_id, statement.via.editorial_status if statement.via else None),
-        ]
-        if pk and status == EditorialStatus.DRAFT
-    ]
+    """Accept a proposed statement, and its speaker (and relay) when they are suggestions."""
+    draft_ids = Actor.objects.filter(
+        pk__in=[pk for pk in (statement.speaker_id, statement.via_id) if pk],
+        editorial_status=EditorialStatus.DRAFT,
+    ).values_list("pk", flat=True)
     _accept_actors(article=statement.article, actor_ids=draft_ids)
     return statement_set_status(statement=statement, editorial_status=PUBLISHED)
 

@@ -344,3 +344,17 @@ def test_a_suggestion_offers_known_actors_with_the_same_surname_to_link_in_one_c
     )
     suggestion.refresh_from_db()
     assert suggestion.actor == known
+
+
+def test_publishing_from_the_meeting_list_accepts_its_suggested_participants(
+    editor_client, extracted
+):
+    meeting = Meeting.objects.get()
+    editor_client.post(
+        reverse("admin:meetings_meeting_changelist"),
+        {"action": "publish", "_selected_action": [meeting.pk]},
+    )
+    dahl = Actor.objects.get(name="Ingrid Dahl")
+    assert dahl.editorial_status == "published"
+    assert ActorSuggestion.objects.get().status == "accepted"
+    assert dahl.positions.get().title == "Foreign Minister"
