@@ -63,6 +63,14 @@ _PATTERNS = [
             rf"{_MONTH.format(n='m1')}{_YEAR.format(n='y')}"
         ),
     ),
+    # "on Monday and Tuesday", "from Monday to Wednesday"
+    (
+        "weekday-range",
+        re.compile(
+            rf"\b(?:on|from|between)\s+{_WD}\s+(?:and|to|through|until|-|–)\s+"
+            r"(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        ),
+    ),
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d1>[0-3]\d)\b")),
     (
         "relative-day",
@@ -227,6 +235,14 @@ def find_dates(
                 if day_date is None:
                     continue
                 mention = DateMention(s, e, day_date, None, "day", rule)
+            elif rule == "weekday-range":
+                if anchor is None:
+                    continue
+                first = resolve_weekday(WEEKDAYS[g["wd"].lower()], anchor, future=future)
+                gap = (WEEKDAYS[g["wd2"].lower()] - first.weekday()) % 7
+                if gap == 0:
+                    continue
+                mention = DateMention(s, e, first, first + timedelta(days=gap), "day", rule)
             elif rule == "iso":
                 try:
                     mention = DateMention(

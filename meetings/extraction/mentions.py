@@ -1100,6 +1100,8 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
     before = text[max(0, s - 40) : s]
     if _CUE_BEFORE.search(before):
         evidence = max(evidence, 1.0)
+    if re.match(r"^,\s+who\b", after):
+        evidence = max(evidence, 1.5)  # "Meloni, who met ...": only people are "who"
     if re.search(r"\b(?:met|meets|meet|received|hosted|between|with|and|counterpart)\s+$", before):
         evidence = max(evidence, 0.5 if len(tail) < 2 else 1.0)
     # Apposition back to a description: "the spokesman for Yemen's Ansarullah, Mohammad X".

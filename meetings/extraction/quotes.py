@@ -124,7 +124,10 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
             subject = analysis.subjects.get(sent.index)
             if subject:
                 return subject
-        before = [m for m in mentions_in(start, cue_at) if speaker_ok(m) and not m.source]
+        # "X, who met Y at the White House, said:": the relative clause is not the subject.
+        relative = re.search(r",\s+(?:who|which|whose|whom)\b[^,]*,\s*$", text[start:cue_at])
+        limit = start + relative.start() if relative else cue_at
+        before = [m for m in mentions_in(start, limit) if speaker_ok(m) and not m.source]
         if before:
             return before[-1].key
         return None

@@ -615,3 +615,17 @@ def test_agreed_meeting_with_a_time_is_planned_but_a_vague_one_is_not(empty_kb):
     assert (m.status, m.date_precision) == ("planned", "month")
     text = "President Marta Soto and Prime Minister Jonas Berg agreed to meet regularly."
     assert run(empty_kb, text).meetings == []
+
+
+def test_relative_clause_is_not_the_speaker_and_who_marks_a_person(empty_kb):
+    text = 'Rossi, who met Berg at the White House on Thursday, said: "Italy is a reliable ally."'
+    assert quotes(run(empty_kb, text)) == [("Rossi", "Italy is a reliable ally.")]
+
+
+def test_weekday_range(empty_kb):
+    text = (
+        "Chancellor Jonas Berg and President Marta Soto are to meet in Hamburg on Monday "
+        "and Tuesday."
+    )
+    m = meeting(run(empty_kb, text, published=date(2023, 10, 6)))
+    assert (m.date, m.end_date) == (date(2023, 10, 9), date(2023, 10, 10))
