@@ -72,9 +72,8 @@ def recent_participations(**conditions) -> list[tuple[int, int, str | None]]:
     )
 
 
-def top_actors(rows, limit: int = 8, exclude: set[int] = frozenset()) -> list[Actor]:
-    """The actors appearing most often in ``rows``, each with ``count`` set."""
-    counts = Counter(actor for _, actor, _ in rows if actor not in exclude)
+def top_actors(counts: Counter, limit: int = 8) -> list[Actor]:
+    """The ``limit`` published actors with the highest counts, each with ``count`` set."""
     ids = [pk for pk, _ in counts.most_common(limit)]
     actors = {a.pk: a for a in Actor.objects.published().for_list().filter(pk__in=ids)}
     result = []
@@ -121,7 +120,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "meetings": Meeting.objects.published().for_list().newest_first()[:8],
             "statements": Statement.objects.published().for_list().newest_first()[:4],
-            "actors": top_actors(rows),
+            "actors": top_actors(Counter(actor for _, actor, _ in rows)),
             "countries": active_countries,
             "search_form": filters.SearchForm(),
         },
@@ -496,7 +495,7 @@ def top_counterparts(actor: Actor, limit: int = 6) -> list[Actor]:
         .annotate(n=Count("meeting_id"))
         .order_by("-n", "actor_id")[:limit]
     )
-    return top_actors([(None, row["actor_id"], None) for row in rows for _ in range(row["n"])])
+    return top_actors(Counter({row["actor_id"]: row["n"] for row in rows}), limit)
 
 
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -589,7 +588,7 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
             "country": country,
             "page": keyset_page(meetings.for_list(), after, "start_date"),
             "total": bounded_count(meetings),
-            "actors": top_actors(rows, exclude=set()),
+            "actors": top_actors(Counter(actor for _, actor, _ in rows)),
             "partners": partners,
         },
         status=200 if page_form.is_valid() else 400,
