@@ -678,6 +678,13 @@ def _venue(text, sent, clean, kb, sent_mentions, entities, home_country, datelin
         )
     ):
         return dateline.city, home_country
+    # Landmarks that name their city ("at the Great Hall of the People").
+    lowered = normalize(clean)
+    for venue, (city, code) in lexicon.VENUES.items():
+        if f" {venue} " in f" {lowered} " and re.search(
+            rf"\b(?:in|at|inside|to)\s+(?:the\s+)?{re.escape(venue.split()[0])}", clean, re.I
+        ):
+            return city, code
     # "in Beijing", "at the Kremlin", "in Jeddah"; the phrase nearest the trigger (after it
     # by preference) wins: "agreed to meet in Tokyo, ... after their talks in Jakarta".
     found = list(

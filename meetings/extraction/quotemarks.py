@@ -103,7 +103,14 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         singles = _pair(text, ps, pe, p_index, False, blocked)
         # Single marks count only where they hold at least two words (not 's or 'n').
         singles = [q for q in singles if re.search(r"\w\W+\w", text[q.start : q.end])]
-        spans.extend(sorted(doubles + singles, key=lambda q: q.start))
+        both = sorted(doubles + singles, key=lambda q: q.start)
+        # A quote inside another quote is part of it, not a statement of its own.
+        both = [
+            q
+            for q in both
+            if not any(o is not q and o.open_mark < q.open_mark and q.end <= o.end for o in both)
+        ]
+        spans.extend(both)
     return [q for q in spans if re.search(r"\w", text[q.start : q.end])]
 
 

@@ -629,3 +629,9 @@ def test_weekday_range(empty_kb):
     )
     m = meeting(run(empty_kb, text, published=date(2023, 10, 6)))
     assert (m.date, m.end_date) == (date(2023, 10, 9), date(2023, 10, 10))
+
+
+def test_landmark_venue_names_its_city(empty_kb):
+    text = "President Marta Soto held talks with Jonas Berg at the Great Hall of the People."
+    m = meeting(run(empty_kb, text))
+    assert (m.city, m.country) == ("Beijing", "CN")

@@ -50,3 +50,8 @@ def test_quote_over_several_paragraphs_gives_one_entry_per_paragraph():
 def test_trailing_comma_is_dropped_but_final_period_kept():
     text = '"We agreed on the plan," he said. "It is done."'
     assert quoted(text) == ["We agreed on the plan", "It is done."]
+
+
+def test_quote_nested_in_another_is_not_a_separate_quote():
+    text = "'We discussed \"difficult issues\" frankly,' he told reporters."
+    assert quoted(text) == ['We discussed "difficult issues" frankly']
