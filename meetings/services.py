@@ -971,7 +971,16 @@ def link_reject(*, article: Article, actor: Actor, surface: str) -> RejectedLink
     """``surface`` in this article is not ``actor``: remember it, and re-extract the article
     so the name is proposed afresh (as a suggestion or another actor)."""
     link, _ = RejectedLink.objects.get_or_create(normalized=normalize_name(surface), actor=actor)
-    _actor_leave_drafts(actor=actor, article=article)
+    # The actor's draft rows here came from the wrong link: drop them (drafts are the
+    # extractor's), and the re-run proposes them again with the right person.
+    Participation.objects.filter(
+        actor=actor,
+        meeting__evidence__article=article,
+        meeting__editorial_status=EditorialStatus.DRAFT,
+    ).delete()
+    drafts = article.statements.filter(editorial_status=EditorialStatus.DRAFT)
+    drafts.filter(speaker=actor).delete()
+    drafts.filter(via=actor).update(via=None)
     article_extract(article=article)
     return link
 
@@ -1072,6 +1081,16 @@ def article_review_rows(*, article: Article) -> dict:
     return {"meetings": meetings, "statements": statements, "suggestions": suggestions}
 
 
+def _same_given_name(first: str, other: str) -> bool:
+    """ "ingrid" and "ingrid", "a" and "aino", "sergei" and "sergey" may be one person;
+    "aino" and "sergey" are not. A lone surname matches anyone of that name."""
+    from rapidfuzz import fuzz
+
+    if first == other or len(first) == 1 and other.startswith(first):
+        return True
+    return len(other) == 1 and first.startswith(other) or fuzz.ratio(first, other) >= 80
+
+
 def suggestion_candidates(*, suggestions: Sequence[ActorSuggestion], limit: int = 3) -> dict:
     """Known actors each pending suggestion may be, by surname: {suggestion pk: [actors]}.
 
@@ -1101,8 +1120,12 @@ def suggestion_candidates(*, suggestions: Sequence[ActorSuggestion], limit: int 
         actors = {}
         for alias in rows:
             words = alias.normalized.split()
-            if (alias.normalized == key or words[-1] == last) and alias.actor.kind == (
-                suggestion.kind
+            if alias.actor.kind != suggestion.kind:
+                continue
+            given = key.split()[0] if " " in key else ""
+            if alias.normalized == key or (
+                words[-1] == last
+                and (not given or len(words) == 1 or _same_given_name(given, words[0]))
             ):
                 actors.setdefault(alias.actor_id, alias.actor)
         ranked = sorted(

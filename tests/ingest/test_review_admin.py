@@ -223,6 +223,10 @@ def test_editor_refuses_a_link_and_it_is_remembered(editor_client, extracted):
     post(editor_client, extracted, f"link-reject:{weber.pk}:Karl Weber")
     assert RejectedLink.objects.filter(actor=weber, normalized="karl weber").exists()
     assert not Meeting.objects.get().participations.filter(actor=weber).exists()
+    # The quote was re-proposed for the right (new) person, as a draft, not rejected.
+    quote = Statement.objects.get(text__startswith="We agreed")
+    assert quote.speaker.name == "Karl Weber" and quote.speaker != weber
+    assert quote.editorial_status == "draft"
 
 
 def test_accept_all_confident_from_the_page(editor_client, extracted):
@@ -330,11 +334,12 @@ def test_a_suggestion_offers_known_actors_with_the_same_surname_to_link_in_one_c
     editor_client, extracted
 ):
     known = factories.actor("Ingrid Marie Dahl", country_code="NO")
-    factories.actor("Olav Dahl", country_code="NO", kind="organization")  # not a person
+    factories.actor("Ingrid Dahl Group", country_code="NO", kind="organization")  # not a person
+    factories.actor("Olav Dahl", country_code="NO")  # another person of that name
     suggestion = ActorSuggestion.objects.get()
     html = editor_client.get(change_url(extracted)).content.decode()
     assert f'name="s{suggestion.pk}-actor" value="{known.pk}"' in html
-    assert "Olav Dahl" not in html
+    assert "Olav Dahl" not in html and "Ingrid Dahl Group" not in html
 
     post(
         editor_client,
