@@ -61,6 +61,9 @@ def normalize(text: str) -> str:
     "Mr. Li" -> "mr li"; "Vučić" -> "vucic"; "China’s" -> "china s". The DB stores
     Alias.normalized with this exact function.
     """
+    fast = _fast_fold(text)
+    if fast is not None:
+        return " ".join(_WORD.findall(fast))
     folded = "".join(_fold_char(ch) for ch in text)
     return _NON_WORD.sub(" ", folded).strip()
 
