@@ -11,6 +11,7 @@ SQLite (local runs): every word must appear (``icontains``), newest first, no ra
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -91,6 +92,23 @@ def count_bounded(queryset: QuerySet, limit: int = EXACT_COUNT_LIMIT) -> tuple[i
     return (limit, True) if n > limit else (n, False)
 
 
+def estimate(queryset: QuerySet) -> int | None:
+    """The planner's row estimate for ``queryset`` (PostgreSQL), rounded to two significant
+    digits; None elsewhere. Within a few percent on large results, and ~1 ms instead of
+    the 35–130 ms of an exact COUNT (DESIGN.md)."""
+    if not uses_postgres():
+        return None
+    sql, params = queryset.order_by().query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    rows = int(plan[0]["Plan"]["Plan Rows"])
+    digits = max(len(str(rows)) - 2, 0)
+    return round(rows, -digits)
+
+
 def highlight(text: str) -> SafeString:
     """PostgreSQL's headline with our markers → escaped HTML with <mark> elements."""
     return mark_safe(escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))
@@ -116,6 +134,7 @@ class Section:
     rows: list = field(default_factory=list)
     count: int = 0
     more: bool = False
+    estimate: int | None = None  # the planner's, when more than ``count`` match
 
 
 @dataclass
@@ -158,6 +177,9 @@ def ranked(queryset: QuerySet, text: str, body_field: str, limit: int) -> Sectio
         matches = matches.filter(is_public=True)
     count, more = count_bounded(matches)
     section = Section(count=count, more=more)
+    if more:
+        guess = estimate(matches)
+        section.estimate = guess if guess and guess > count else None
     if not count:
         return section
     if uses_postgres():

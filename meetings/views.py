@@ -85,8 +85,10 @@ def top_actors(counts: Counter, limit: int = 8) -> list[Actor]:
 
 
 def bounded_count(queryset) -> dict:
+    """An exact count up to 10,000; past it the planner's estimate when it is larger."""
     count, more = search.count_bounded(queryset)
-    return {"count": count, "more": more}
+    guess = search.estimate(queryset) if more else None
+    return {"count": count, "more": more, "estimate": guess if guess and guess > count else None}
 
 
 def filtered_list(request, filterset_class, queryset, template, date_attr, facets, **context):

@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from meetings import search
@@ -174,6 +175,7 @@ def test_huge_results_read_more_than(client, world, monkeypatch):
     monkeypatch.setattr(
         search.count_bounded, "__defaults__", (1,)
     )  # the default was bound at import
+    monkeypatch.setattr(search, "estimate", lambda queryset: None)  # as on SQLite
     factories.meeting(participants=[world.putin, world.shoigu], start_date=dt.date(2020, 1, 1))
     assert "more than 1 meeting" in page_text(client.get(MEETINGS))
 
@@ -193,3 +195,20 @@ def test_facets_count_a_bounded_sample_and_say_so(client, world, monkeypatch):
     html = page_text(client.get(MEETINGS))
     assert "Counts cover the newest 1 matches." in html
     assert '<a href="?kind=visit">Visit</a>' not in html  # the older visit is outside the sample
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="planner estimates are PostgreSQL's")
+def test_past_the_exact_limit_postgresql_gives_the_planners_estimate(client, world, monkeypatch):
+    monkeypatch.setattr(search.count_bounded, "__defaults__", (1,))
+    monkeypatch.setattr(search, "estimate", lambda queryset: 123_000)
+    factories.meeting(participants=[world.putin, world.shoigu], start_date=dt.date(2020, 1, 1))
+    assert "about 123,000 meetings" in page_text(client.get(MEETINGS))
+    html = page_text(client.get(reverse("meetings:search"), {"q": "Putin"}))
+    assert "about 123,000 matches" in html
+
+
+def test_estimate_reads_the_plan_on_postgresql(world):
+    from meetings.models import Meeting
+
+    guess = search.estimate(Meeting.objects.all())
+    assert guess is None if connection.vendor != "postgresql" else guess >= 1
