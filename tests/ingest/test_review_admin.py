@@ -363,3 +363,16 @@ def test_publishing_from_the_meeting_list_accepts_its_suggested_participants(
     assert dahl.editorial_status == "published"
     assert ActorSuggestion.objects.get().status == "accepted"
     assert dahl.positions.get().title == "Foreign Minister"
+
+
+def test_a_view_only_user_sees_the_review_without_buttons(client, django_user_model, extracted):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user(
+        username="viewer", password="pw-long-enough-1", is_staff=True
+    )
+    user.user_permissions.set(Permission.objects.filter(codename__startswith="view_"))
+    client.force_login(user)
+    html = client.get(change_url(extracted)).content.decode()
+    assert "hl-meeting" in html
+    assert 'name="action"' not in html
