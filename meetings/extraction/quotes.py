@@ -85,6 +85,14 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
         cue_at = start + cue.start()
         if re.match(r"\s+by\b", text[start + cue.end() : start + cue.end() + 4]):
             return None, -1
+        if cue.group() in ("quoted", "cited"):
+            # "Xinhua quoted Xi as saying": Xi speaks, the agency only reports.
+            said = re.search(r"\bas (?:saying|telling)\b", window[cue.end() :])
+            if said:
+                lo = start + cue.end()
+                quoted = [m for m in mentions_in(lo, lo + said.start()) if speaker_ok(m)]
+                if quoted:
+                    return quoted[0].key, cue_at
         before = [m for m in mentions_in(start, cue_at) if speaker_ok(m)]
         if before:
             gap = text[before[-1].end : cue_at]
@@ -141,6 +149,11 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
                 ent = entities.get(mm.key)
                 if ent and ent.kind == "organization":
                     return mm.key
+        # "Xinhua quoted X as saying", "TASS reported"
+        for mm in mentions_in(lo, hi):
+            ent = entities.get(mm.key)
+            if ent and ent.media and re.match(r"\s+(?:quoted|cited|reported)\b", text[mm.end :]):
+                return mm.key
         return None
 
     results: list[tuple[QuoteSpan, str | None, str]] = []

@@ -635,3 +635,13 @@ def test_landmark_venue_names_its_city(empty_kb):
     text = "President Marta Soto held talks with Jonas Berg at the Great Hall of the People."
     m = meeting(run(empty_kb, text))
     assert (m.city, m.country) == ("Beijing", "CN")
+
+
+def test_agency_quoting_someone_as_saying_is_the_via_not_the_speaker(empty_kb):
+    text = (
+        "President Ivan Petrov met envoys on Monday. "
+        '"Peace is possible," Xinhua quoted Petrov as saying.'
+    )
+    p = run(empty_kb, text)
+    [st] = [s for s in p.statements if s.kind != "paraphrase"]
+    assert (st.speaker, st.via) == ("Ivan Petrov", "Xinhua")
