@@ -309,6 +309,11 @@ def find_meetings(
             participants = [k for k in side if k not in participants] + participants
         keys = participants
         roles = _roles(text, sent, clean, keys, sent_mentions, entities)
+        if kind == "visit" and not roles:
+            # "X visits Y": the traveller is the guest, whoever receives them the host.
+            for m in sent_mentions:
+                if m.key in keys:
+                    roles.setdefault(m.key, "guest" if m.start < sent.start + s else "host")
         draft = Draft(
             kind=kind,
             status=status,

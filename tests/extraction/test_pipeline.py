@@ -645,3 +645,19 @@ def test_agency_quoting_someone_as_saying_is_the_via_not_the_speaker(empty_kb):
     p = run(empty_kb, text)
     [st] = [s for s in p.statements if s.kind != "paraphrase"]
     assert (st.speaker, st.via) == ("Ivan Petrov", "Xinhua")
+
+
+def test_visit_roles_traveller_is_guest_destination_is_host(empty_kb):
+    text = "Prime Minister Jonas Berg will visit South Korea on May 7."
+    m = meeting(run(empty_kb, text, published=date(2023, 4, 30)))
+    assert {x.name: x.role for x in m.participants} == {
+        "Jonas Berg": "guest",
+        "South Korea": "host",
+    }
+
+
+def test_statement_is_linked_to_the_meeting_its_speaker_took_part_in(empty_kb):
+    text = 'President Marta Soto met Prime Minister Jonas Berg. "We agreed," Soto said.'
+    p = run(empty_kb, text)
+    [st] = [s for s in p.statements if s.kind != "paraphrase"]
+    assert st.meeting_index == 0
