@@ -166,6 +166,9 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
             nxt = None
         speaker, _ = after_attribution(q, nxt)
         rule = "quote-after-cue"
+        if not speaker and q.close_mark is not None:
+            speaker = _unknown_speaker(text, q, analysis)
+            rule = "quote-after-cue-new-speaker"
         if not speaker:
             speaker = before_attribution(q)
             rule = "quote-before-cue"
@@ -265,6 +268,39 @@ _PARAPHRASE_CUE = re.compile(
     r"reiterated|underlined|underscored|pointed out|told [\w ]{1,30}?)\s+(?:that\s+)?",
 )
 _TRAILING_CUE = re.compile(r",\s*(?P<who>[^,]{2,80}?)\s+(?:said|says|added|noted|stressed)\.?\s*$")
+
+
+_NAME_THEN_CUE = re.compile(
+    r"^\W{0,3}\s*(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})\s+"
+    r"(?:said|says|told|added|wrote|tweeted|stressed|noted|insisted|warned)\b"
+)
+
+
+def _unknown_speaker(text: str, q: QuoteSpan, analysis: Analysis) -> str | None:
+    """'"...," Okafor said.': a capitalised name right before the cue is a new speaker."""
+    m = _NAME_THEN_CUE.match(text[q.close_mark + 1 : q.close_mark + 80])
+    if not m:
+        return None
+    from .mentions import STOP_CAPS, Entity, Mention
+
+    name = m.group("name")
+    words = name.split()
+    if any(w.lower() in STOP_CAPS or w.lower() in lexicon.TITLE_WORDS for w in words):
+        return None
+    start = q.close_mark + 1 + m.start("name")
+    end = start + len(name)
+    if any(mm.start <= start < mm.end for mm in analysis.mentions if mm.key):
+        return None
+    key = "person:" + normalize(name)
+    ent = analysis.entities.get(key)
+    if ent is None:
+        ent = Entity(key=key, kind="person", name=name, rule="speaker-pattern", confidence=0.4)
+        analysis.entities[key] = ent
+    ent.surfaces.append(name)
+    ent.spans.append((start, end))
+    ent.first = min(ent.first, start)
+    analysis.mentions.append(Mention(start, end, key, name, "name"))
+    return key
 
 
 def find_paraphrases(text: str, sents, quote_spans: list[QuoteSpan], analysis: Analysis):

@@ -661,3 +661,9 @@ def test_statement_is_linked_to_the_meeting_its_speaker_took_part_in(empty_kb):
     p = run(empty_kb, text)
     [st] = [s for s in p.statements if s.kind != "paraphrase"]
     assert st.meeting_index == 0
+
+
+def test_unknown_name_right_before_the_cue_becomes_the_speaker(empty_kb):
+    p = run(empty_kb, '"The border is open," Okafor said.')
+    assert quotes(p) == [("Okafor", "The border is open")]
+    assert actor(p, "Okafor").kind == "person"
