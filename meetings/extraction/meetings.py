@@ -599,6 +599,8 @@ def _participants(text, sent, sent_mentions, entities, clean) -> list[str]:
         elif ent.kind == "organization":
             if people >= 2 or (ent.country and ent.country in people_countries):
                 continue
+            if _LOCATIVE.search(clean[max(0, m.start - sent.start - 12) : m.start - sent.start]):
+                continue  # "in the Oval Office", "at the Kremlin": the venue
             if _VENUE_CONTEXT.search(clean[: m.start - sent.start]) and re.search(
                 r"\b(?:sidelines|margins)\b",
                 clean[max(0, m.start - sent.start - 40) : m.start - sent.start],

@@ -667,3 +667,12 @@ def test_unknown_name_right_before_the_cue_becomes_the_speaker(empty_kb):
     p = run(empty_kb, '"The border is open," Okafor said.')
     assert quotes(p) == [("Okafor", "The border is open")]
     assert actor(p, "Okafor").kind == "person"
+
+
+def test_institution_named_as_the_place_is_not_a_party(empty_kb):
+    text = (
+        "President Marta Soto welcomed Prime Minister Jonas Berg on Thursday for a state "
+        "visit. The two leaders held talks in the Oval Office."
+    )
+    m = meeting(run(empty_kb, text, published=date(2024, 5, 24)))
+    assert {x.name for x in m.participants} == {"Marta Soto", "Jonas Berg"}
