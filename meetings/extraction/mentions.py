@@ -155,6 +155,7 @@ class Analysis:
     subjects: dict[int, str]  # sentence index -> key of its first person/org/state subject
 
 
+_SURNAME_CONTEXT = re.compile(r"\b[A-Z][a-z]+\.? $")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|az)-[A-Z]")
 
 
@@ -285,6 +286,13 @@ class _Builder:
                     continue
                 if entry.actor_id is not None and self.kb.is_rejected(surface, entry.actor_id):
                     continue
+                if (
+                    entry.ref_kind == "media"
+                    and " " not in surface
+                    and not surface.isupper()
+                    and _SURNAME_CONTEXT.search(self.text[max(0, start - 25) : start])
+                ):
+                    continue  # "Michael Bloomberg": a surname, not the outlet
                 good.append(entry)
             if good:
                 hits.append((start, end, good))

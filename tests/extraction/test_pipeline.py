@@ -676,3 +676,8 @@ def test_institution_named_as_the_place_is_not_a_party(empty_kb):
     )
     m = meeting(run(empty_kb, text, published=date(2024, 5, 24)))
     assert {x.name for x in m.participants} == {"Marta Soto", "Jonas Berg"}
+
+
+def test_an_outlet_name_used_as_a_surname_is_the_person(empty_kb):
+    p = run(empty_kb, "Former mayor Michael Reuters said the talks were useful.")
+    assert "Reuters" not in names(p)
