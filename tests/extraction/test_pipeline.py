@@ -681,3 +681,15 @@ def test_institution_named_as_the_place_is_not_a_party(empty_kb):
 def test_an_outlet_name_used_as_a_surname_is_the_person(empty_kb):
     p = run(empty_kb, "Former mayor Michael Reuters said the talks were useful.")
     assert "Reuters" not in names(p)
+
+
+def test_statistical_ner_hook_adds_suggestions_the_rules_missed(empty_kb):
+    text = "Okonkwo Eze arrived late in the afternoon."
+
+    def ner(t):
+        start = t.index("Okonkwo Eze")
+        return [(start, start + len("Okonkwo Eze"), "PERSON")]
+
+    assert "Okonkwo Eze" not in names(run(empty_kb, text))
+    p = extract(ArticleInput(text=text), empty_kb, ner=ner)
+    assert actor(p, "Okonkwo Eze").rule == "ner"
