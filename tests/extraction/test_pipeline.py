@@ -693,3 +693,19 @@ def test_statistical_ner_hook_adds_suggestions_the_rules_missed(empty_kb):
     assert "Okonkwo Eze" not in names(run(empty_kb, text))
     p = extract(ArticleInput(text=text), empty_kb, ner=ner)
     assert actor(p, "Okonkwo Eze").rule == "ner"
+
+
+def test_every_span_points_at_its_text(empty_kb):
+    text = (
+        "NAIROBI, May 6 (Reuters) - Kenyan President Daniel Mwangi met Ethiopian Prime "
+        'Minister Selam Tesfaye in Mombasa on Sunday. "We agreed on trade," Mwangi said, '
+        "adding that talks would continue.\n\n“Our region needs calm,” Tesfaye said."
+    )
+    p = run(empty_kb, text, published=date(2024, 5, 6), dateline="NAIROBI, May 6 (Reuters)")
+    for st in p.statements:
+        assert text[slice(*st.span)] == st.text
+        assert st.sentence_span[0] <= st.span[0] < st.span[1] <= st.sentence_span[1]
+    for a in p.actors:
+        assert all(0 <= s < e <= len(text) for s, e in a.spans)
+    for m in p.meetings:
+        assert 0 <= m.span[0] < m.span[1] <= len(text)
