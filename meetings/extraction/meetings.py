@@ -104,6 +104,14 @@ _VENUE_CONTEXT = re.compile(
     re.I,
 )
 _ATTRIBUTION_VERB = re.compile(r"^\s+(?:said|says|told|added|reported|stated|noted|announced)\b")
+_AGENT = re.compile(
+    r"\b(\w+)\s+by\s+(?:the\s+)?(?:(?!(?:with|and|to|of|for|in|on|at)\b)[\w'’-]+\s+){0,4}$"
+)
+_ENCOUNTER_AGENT_VERBS = {
+    "received", "hosted", "welcomed", "joined", "accompanied", "invited", "greeted", "met",
+    "attended", "chaired", "co-chaired", "led", "headed", "hosting", "visited", "called",
+    "phoned", "followed", "flanked", "mediated", "brokered", "facilitated",
+}  # fmt: skip
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _INVITATION = re.compile(r"\bat the invitation of\b", re.I)
 _HOST_VERB = re.compile(r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|will welcome)\b")
@@ -571,6 +579,9 @@ def _participants(text, sent, sent_mentions, entities, clean) -> list[str]:
             continue
         if re.search(r"\baccording to\s+(?:the\s+)?$", before, re.I):
             continue
+        agent = _AGENT.search(clean[max(0, rel - 60) : rel])
+        if agent and agent.group(1).lower() not in _ENCOUNTER_AGENT_VERBS:
+            continue  # "the visit was criticised by X": X judges, X does not take part
         if ent.kind == "state" and _LOCATIVE.search(before):
             continue
         if ent.kind == "state" and re.search(r"\b(?:to|from|into|visit to|trip to)\s+$", before):
@@ -622,9 +633,13 @@ def _roles(text, sent, clean, keys, sent_mentions, entities) -> dict[str, str]:
     hv = _HOST_VERB.search(clean)
     if hv:
         at = sent.start + hv.start()
+        # "X was received by Y": the passive turns the sides round.
+        passive = bool(re.search(r"\b(?:was|were|been|being|is|are)\s+$", clean[: hv.start()]))
         for m in sent_mentions:
             if m.key in keys and entities[m.key].kind == "person":
-                roles.setdefault(m.key, "host" if m.start < at else "guest")
+                first = "guest" if passive else "host"
+                second = "host" if passive else "guest"
+                roles.setdefault(m.key, first if m.start < at else second)
     inv = _INVITATION.search(clean)
     if inv:
         at = sent.start + inv.end()

@@ -709,3 +709,24 @@ def test_every_span_points_at_its_text(empty_kb):
         assert all(0 <= s < e <= len(text) for s, e in a.spans)
     for m in p.meetings:
         assert 0 <= m.span[0] < m.span[1] <= len(text)
+
+
+def test_agent_of_a_judgement_is_not_a_participant(empty_kb):
+    text = (
+        "President Marta Soto's visit to Lima, where she met Prime Minister Jonas Berg, was "
+        "criticised by opposition leader Ana Ruiz."
+    )
+    m = meeting(run(empty_kb, text))
+    assert "Ana Ruiz" not in {x.name for x in m.participants}
+    text = "Prime Minister Jonas Berg was received by President Marta Soto in Lima."
+    m = meeting(run(empty_kb, text))
+    assert {x.name for x in m.participants} == {"Jonas Berg", "Marta Soto"}
+
+
+def test_passive_hosting_turns_the_roles_round(empty_kb):
+    text = "Prime Minister Jonas Berg was received by President Marta Soto in Lima."
+    m = meeting(run(empty_kb, text))
+    assert {x.name: x.role for x in m.participants} == {
+        "Jonas Berg": "guest",
+        "Marta Soto": "host",
+    }
