@@ -39,8 +39,27 @@ _PARTICLES = {
 }
 
 
-def _actor_name(ent: Entity) -> str:
+def _is_country_name(kb: KnowledgeBase, text: str) -> bool:
+    key = normalize(text)
+    for entry in kb.entries().get(key, ()):
+        if entry.ref_kind in ("name", "alias"):
+            return True
+        actor = kb.actor(entry.actor_id)
+        if actor is not None and actor.kind == "state":
+            return True
+    return False
+
+
+def _actor_name(ent: Entity, kb: KnowledgeBase) -> str:
     """Canonical name when the KB knows the actor, else the fullest surface form."""
+    if ent.kind == "state":
+        # "Türkiye" in the text of a KB "Turkey": the text's own name for the country
+        # (never a capital or "the Chinese government").
+        canon = set(normalize(ent.name).split())
+        names = [s for s in ent.surfaces if _is_country_name(kb, s)]
+        if names and not any(canon <= set(normalize(s).split()) for s in names):
+            return names[0]
+        return ent.name
     if ent.actor_id is not None:
         # The KB's canonical name, unless the text spells it otherwise throughout
         # ("Zelensky" for a KB "Zelenskyy"): then the fullest form the text uses.
@@ -105,7 +124,7 @@ def run(article, kb: KnowledgeBase, *, ner=None, today: date | None = None) -> P
             continue
         actors.append(
             ActorProposal(
-                name=_actor_name(ent),
+                name=_actor_name(ent, kb),
                 kind=ent.kind,
                 country=ent.country,
                 title=ent.title,
@@ -116,7 +135,7 @@ def run(article, kb: KnowledgeBase, *, ner=None, today: date | None = None) -> P
                 rule=ent.rule,
             )
         )
-    names = {ent.key: _actor_name(ent) for ent in analysis.entities.values()}
+    names = {ent.key: _actor_name(ent, kb) for ent in analysis.entities.values()}
     for st in statements:
         st.speaker = names.get(st.speaker, st.speaker)
         if st.via in names:

@@ -730,3 +730,8 @@ def test_passive_hosting_turns_the_roles_round(empty_kb):
         "Jonas Berg": "guest",
         "Marta Soto": "host",
     }
+
+
+def test_state_keeps_the_country_name_the_text_uses(empty_kb):
+    p = run(empty_kb, "Türkiye and Greece signed the accord. Moscow is watching.")
+    assert {"Türkiye", "Greece", "Russia"} <= names(p)
