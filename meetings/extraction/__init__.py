@@ -1,7 +1,15 @@
 """The pure extraction pipeline: article text + knowledge base -> Proposal (no DB writes).
 
-Stages: normalise text and dateline -> match known aliases (one automaton) -> resolve
-mentions -> suggest unknown actors -> quotes -> meetings -> dates.
+Stages (modules): text (paragraphs, sentences, dateline) -> kb (one Aho-Corasick automaton
+over every normalised alias) -> mentions (known aliases, titles and demonyms merged into a
+person mention, short forms and "the Russian president" resolved within the article,
+unknown people and organisations suggested from patterns) -> quotemarks + quotes (pairing
+at character level, attribution through cue verbs, pronouns, paragraph chains) -> meetings
+(triggers by kind, participants, roles, venue, status) -> dates (against dateline and
+publication date). Every proposal carries the rule that produced it and a confidence.
+
+    python -m meetings.extraction.devscore IN.jsonl > pred.jsonl   # eval output, no DB
+    python -m meetings.extraction.bench                            # articles per second
 """
 
 from __future__ import annotations
