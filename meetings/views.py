@@ -168,6 +168,11 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def spreadsheet_safe(value: str) -> str:
+    """Quote text a spreadsheet would run as a formula (CSV injection)."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
 def csv_response(name: str, header: list[str], rows) -> StreamingHttpResponse:
     class Echo:
         def write(self, value):
@@ -178,7 +183,7 @@ def csv_response(name: str, header: list[str], rows) -> StreamingHttpResponse:
     def lines():
         yield writer.writerow(header)
         for row in rows:
-            yield writer.writerow(row)
+            yield writer.writerow([spreadsheet_safe(cell) for cell in row])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -212,3 +212,12 @@ def test_estimate_reads_the_plan_on_postgresql(world):
 
     guess = search.estimate(Meeting.objects.all())
     assert guess is None if connection.vendor != "postgresql" else guess >= 1
+
+
+def test_csv_cells_never_start_a_spreadsheet_formula(client, world):
+    factories.meeting(
+        participants=[world.putin, world.shoigu], title='=HYPERLINK("http://evil")', city="@x"
+    )
+    rows = csv_rows(client.get(reverse("meetings:meeting-export")))
+    row = next(r for r in rows if "HYPERLINK" in r["title"])
+    assert row["title"] == '\'=HYPERLINK("http://evil")' and row["venue_city"] == "'@x"
