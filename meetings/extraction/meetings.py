@@ -54,6 +54,7 @@ _TRIGGERS = [
             r"welcomed|welcomes|welcome|conferred|courtesy call|sat down with|gathering|"
             r"discussed (?:[\w-]+ ){0,8}?with|held (?:a |an )?(?:[\w-]+ )?meeting|forum|"
             r"joint (?:session|news conference|press conference|meeting)|co-chaired|"
+            r"called on (?!(?:[\w'’-]+\s+){0,6}to\b)|"
             r"chaired (?:a |the )?joint)\b",
             re.I,
         ),
@@ -112,6 +113,11 @@ _ENCOUNTER_AGENT_VERBS = {
     "attended", "chaired", "co-chaired", "led", "headed", "hosting", "visited", "called",
     "phoned", "followed", "flanked", "mediated", "brokered", "facilitated",
 }  # fmt: skip
+_POSSESSOR = re.compile(
+    r"^['’]s\s+(?:[\w-]+\s+)?(?:spokes\w+|aide|aides|adviser|advisor|office|officials?|"
+    r"envoy|representative|staff|wife|husband|son|daughter|lawyer|press secretary|"
+    r"secretary|team|chief of staff)\b"
+)
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _INVITATION = re.compile(r"\bat the invitation of\b", re.I)
 _HOST_VERB = re.compile(r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|will welcome)\b")
@@ -588,6 +594,8 @@ def _participants(text, sent, sent_mentions, entities, clean) -> list[str]:
             continue
         if m.how == "pronoun" and m.surface.lower() not in ("he", "she"):
             continue
+        if ent.kind == "person" and _POSSESSOR.match(text[m.end : m.end + 30]):
+            continue  # "Putin's spokesman met X": the spokesman takes part, not Putin
         candidates.append(m)
     for m in candidates:
         ent = entities[m.key]

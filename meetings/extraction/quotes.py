@@ -28,6 +28,11 @@ WEAK_CUES = {
     "vowed", "pledged", "promised", "acknowledged", "admitted", "hailed", "continued",
     "concluded", "assured", "accused",
 }  # fmt: skip
+_POSSESSOR = re.compile(
+    r"^['’]s\s+(?:[\w-]+\s+)?(?:spokes\w+|aide|aides|adviser|advisor|office|officials?|"
+    r"envoy|representative|staff|ministry|government|wife|husband|son|daughter|lawyer|"
+    r"press secretary|secretary|team|camp|party|administration)\b"
+)
 _VIA = re.compile(
     r"\b(?:quoted by|according to|citing|cited by|as reported by|told)\s+(?:the\s+)?"
     r"(?:[a-z-]+\s+){0,3}"
@@ -55,7 +60,10 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
 
     def speaker_ok(m: Mention) -> bool:
         ent = entities.get(m.key)
-        return ent is not None and (not ent.media or ent.kind == "organization")
+        if ent is None or (ent.media and ent.kind != "organization"):
+            return False
+        # "the president's spokesman said": the possessor is not the speaker.
+        return not _POSSESSOR.match(text[m.end : m.end + 30])
 
     # Scare quotes: a short phrase quoted more than once, or "so-called".
     counts: dict[str, int] = {}

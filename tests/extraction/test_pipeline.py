@@ -735,3 +735,18 @@ def test_passive_hosting_turns_the_roles_round(empty_kb):
 def test_state_keeps_the_country_name_the_text_uses(empty_kb):
     p = run(empty_kb, "Türkiye and Greece signed the accord. Moscow is watching.")
     assert {"Türkiye", "Greece", "Russia"} <= names(p)
+
+
+def test_possessor_of_a_spokesman_is_neither_speaker_nor_party(empty_kb):
+    text = (
+        "President Ivan Petrov met envoys on Monday. "
+        '"No decision yet," President Petrov\'s spokesman said.'
+    )
+    assert quotes(run(empty_kb, text)) == []
+
+
+def test_called_on_is_a_visit_but_called_on_to_is_an_appeal(empty_kb):
+    text = "Ambassador Jonas Berg called on Foreign Minister Paula Lind in Lima on Monday."
+    assert meeting(run(empty_kb, text, published=date(2024, 5, 7))).kind == "meeting"
+    text = "President Marta Soto called on Prime Minister Jonas Berg to release the prisoners."
+    assert run(empty_kb, text).meetings == []
