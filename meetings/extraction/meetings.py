@@ -805,6 +805,8 @@ def _covered(keys: set[str], other: set[str], entities) -> bool:
 def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit: bool = False) -> None:
     keys = d.keys()
     target = None
+    if not keys and not d.anaphoric:
+        return  # no party and no reference back: nothing to record or to add to
     for m in reversed(drafts):
         mk = m.keys()
         if (

@@ -750,3 +750,12 @@ def test_called_on_is_a_visit_but_called_on_to_is_an_appeal(empty_kb):
     assert meeting(run(empty_kb, text, published=date(2024, 5, 7))).kind == "meeting"
     text = "President Marta Soto called on Prime Minister Jonas Berg to release the prisoners."
     assert run(empty_kb, text).meetings == []
+
+
+def test_sentence_without_parties_does_not_lend_its_date_to_an_earlier_meeting(empty_kb):
+    text = (
+        "President Marta Soto met Prime Minister Jonas Berg in Lima. "
+        "Talks on fisheries will resume in May."
+    )
+    m = meeting(run(empty_kb, text, published=date(2024, 3, 1)))
+    assert m.date is None
