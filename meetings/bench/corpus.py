@@ -56,6 +56,7 @@ TABLES = [
     "meetings_actor",
 ]
 OTHER_TABLES = ["meetings_actorsuggestion", "meetings_rejectedlink"]
+KEEP_STATES = ["meetings_actor", "meetings_alias", "meetings_position"]  # emptied but for states
 
 # Countries that make the news most, most first; the rest follow by ISO code.
 BUSY_COUNTRIES = W.split_words(
@@ -778,8 +779,19 @@ def generate(
                 f"INSERT INTO {MARKER_TABLE} (status, info) VALUES ('loading', %s)",
                 [json.dumps({"articles": articles, "seed": seed})],
             )
-            cur.execute(f"TRUNCATE {', '.join(TABLES + OTHER_TABLES)} RESTART IDENTITY CASCADE")
-            reference_load()
+            # State actors (reference data, slow to recreate through services) are kept;
+            # every other actor, and everything that refers to actors, goes.
+            truncated = [t for t in TABLES + OTHER_TABLES if t not in KEEP_STATES]
+            cur.execute(f"TRUNCATE {', '.join(truncated)} RESTART IDENTITY CASCADE")
+            dropped = save_and_drop_ddl(cur)
+            persons = "SELECT id FROM meetings_actor WHERE kind <> 'state'"
+            cur.execute(f"DELETE FROM meetings_alias WHERE actor_id IN ({persons})")
+            cur.execute(
+                f"DELETE FROM meetings_position WHERE actor_id IN ({persons}) "
+                f"OR organization_id IN ({persons})"
+            )
+            cur.execute("DELETE FROM meetings_actor WHERE kind <> 'state'")
+            reference_load()  # countries and state actors, when missing
             cur.execute("SELECT code, name, capital FROM meetings_country")
             countries = [(c, n, (cap.split(",")[0].strip() or n)) for c, n, cap in cur.fetchall()]
             cur.execute("SELECT coalesce(max(id), 0) + 1 FROM meetings_actor")
@@ -788,12 +800,11 @@ def generate(
             alias_first = cur.fetchone()[0]
             cur.execute("SELECT coalesce(max(id), 0) + 1 FROM meetings_position")
             position_first = cur.fetchone()[0]
-            dropped = save_and_drop_ddl(cur)
         log(f"  dropped {dropped} indexes and constraints (saved in {DDL_TABLE})")
         step("prepare")
 
         plan = make_plan(seed, sizes, countries, actor_first)
-        filler = Filler(seed)
+        filler = Filler(seed, size=min(20_000, max(2_000, 4 * articles)))  # small: quick tests
         step("plan")
 
         with transaction.atomic():
