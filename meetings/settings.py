@@ -175,3 +175,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# --- Read replicas (meetings/routers.py) -----------------------------------------------------
+# DATABASE_REPLICA_URLS: comma-separated URLs of PostgreSQL read replicas. Public GET pages
+# read from them; writes, the admin and management commands use "default". Under tests each
+# replica is a TEST MIRROR of default, so routing is tested without a second server.
+DATABASE_REPLICAS = []
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), 1):
+    DATABASES[f"replica{_number}"] = {
+        **dj_database_url.parse(_url, conn_max_age=CONN_MAX_AGE, conn_health_checks=True),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_REPLICAS.append(f"replica{_number}")
+if DATABASE_REPLICAS:
+    DATABASE_ROUTERS = ["meetings.routers.ReplicaRouter"]
+    MIDDLEWARE = [MIDDLEWARE[0], "meetings.routers.ReplicaMiddleware", *MIDDLEWARE[1:]]
