@@ -376,3 +376,22 @@ def test_a_view_only_user_sees_the_review_without_buttons(client, django_user_mo
     html = client.get(change_url(extracted)).content.decode()
     assert "hl-meeting" in html
     assert 'name="action"' not in html
+
+
+def test_a_failing_extractor_never_breaks_saving_or_the_review(
+    editor_client, extracted, monkeypatch
+):
+    def broken(*, article, kb=None):
+        raise RuntimeError("pipeline exploded")
+
+    monkeypatch.setattr(services, "article_propose", broken)
+    html = editor_client.get(change_url(extracted)).content.decode()
+    assert "The extractor failed on this text: pipeline exploded" in html
+    assert "hl-meeting" in html  # the stored rows are still highlighted
+    response = editor_client.post(
+        ADD_URL, add_form(title="Other", body="Another text."), follow=True
+    )
+    assert (
+        "Extraction failed (pipeline exploded); the article is saved." in response.content.decode()
+    )
+    assert Article.objects.filter(title="Other").exists()
