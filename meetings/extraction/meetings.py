@@ -825,6 +825,7 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit: bool = Fa
             or m.date is None
             or d.date == m.date
             or (m.end_date and m.date <= d.date <= m.end_date)
+            or (d.end_date and d.date <= m.date <= d.end_date)
         )
         if d.separate and not d.anaphoric:
             break

@@ -759,3 +759,12 @@ def test_sentence_without_parties_does_not_lend_its_date_to_an_earlier_meeting(e
     )
     m = meeting(run(empty_kb, text, published=date(2024, 3, 1)))
     assert m.date is None
+
+
+def test_a_meeting_inside_a_visits_date_range_merges_with_it(empty_kb):
+    text = (
+        "Foreign Minister Jonas Berg held talks with Chinese Foreign Minister Li Wen in Beijing "
+        "on Sunday. Berg is on an official visit to China from January 27-28."
+    )
+    m = meeting(run(empty_kb, text, published=date(2018, 1, 28)))
+    assert (m.kind, m.date) == ("talks", date(2018, 1, 28))
