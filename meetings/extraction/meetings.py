@@ -435,6 +435,8 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
             continue  # "to attend the X meeting" next to the encounter it hosts
         if low == "meetings":
             continue  # "held separate meetings with ...": a summary of encounters
+        if low == "visiting" and re.search(r"\b(?:the|a|an)\s+$", before, re.I):
+            continue  # "the visiting minister": who, not what happened
         clause = _clause(clean, s, e)
         if _WEAK_NEGATION.search(clause) and not re.search(r"\b(?:met|held)\b", clause):
             continue
@@ -444,13 +446,15 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
             continue  # protocol at the airport is not a diplomatic encounter
         if _NOT_ENCOUNTER.search(clean[s : min(len(clean), e + 40)]):
             continue
+        if kind == "meeting" and low in _HOSTING_WORDS and _ANAPHOR.match(clean[e:].lstrip()):
+            continue  # "hosted the meeting": the meeting is the trigger, and it refers back
         if kind == "meeting" and low in _HOSTING_WORDS:
             nxt = [
                 m
                 for m in sent_mentions
                 if m.start >= sent.start + e
                 and entities[m.key].kind == "person"
-                and m.start - (sent.start + e) < 40
+                and m.start - (sent.start + e) < 70
             ]
             if not nxt:
                 continue

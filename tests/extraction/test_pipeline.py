@@ -768,3 +768,21 @@ def test_a_meeting_inside_a_visits_date_range_merges_with_it(empty_kb):
     )
     m = meeting(run(empty_kb, text, published=date(2018, 1, 28)))
     assert (m.kind, m.date) == ("talks", date(2018, 1, 28))
+
+
+def test_received_the_visiting_minister_is_a_meeting(empty_kb):
+    text = "Sultan Haitham Said received the visiting Foreign Minister of India, Ravi Kumar, today."
+    m = meeting(run(empty_kb, text, published=date(2023, 12, 4)))
+    assert m.kind == "meeting"
+
+
+def test_hosted_the_meeting_refers_back_to_the_summit(empty_kb):
+    text = (
+        "Leaders gathered in Lima on Tuesday for a summit of the Andean Community. President "
+        "Marta Soto hosted the meeting, which was attended by Chile's Jonas Berg and Peru's "
+        "Paula Lind."
+    )
+    p = run(empty_kb, text, published=date(2023, 8, 9))
+    m = meeting(p)
+    assert m.kind == "summit"
+    assert {"Marta Soto", "Jonas Berg", "Paula Lind"} <= {x.name for x in m.participants}
