@@ -646,7 +646,7 @@ INTERNATIONAL = [
     ("United Nations", ("UN", "U.N.")),
     (
         "United Nations Security Council",
-        ("UN Security Council", "U.N. Security Council", "UNSC", "Security Council"),
+        ("UN Security Council", "U.N. Security Council", "UNSC"),
     ),
     ("United Nations General Assembly", ("UN General Assembly", "UNGA")),
     ("European Union", ("EU", "E.U.")),
@@ -990,3 +990,12 @@ CUE_VERBS = {
 TITLE_WORDS |= {"chairperson", "secretary-general", "chief executive"}
 TITLE_HEADS |= {"chairperson"}
 PERSON_CUE_NOUNS |= {"chairperson"}
+NON_ORG_RUN_WORDS |= {
+    "dam", "corridor", "pipeline", "railway", "highway", "museum", "park", "memorial",
+    "monument", "cathedral", "mosque", "temple", "church", "market", "exchange", "canal",
+    "zone", "reserve", "field", "base", "camp", "center", "centre", "garden", "gardens",
+    "castle", "fort", "tunnel", "station", "terminal", "plaza", "arena",
+    "residence", "villa", "lodge", "resort", "beach", "bay", "cape",
+    "protocol", "framework", "charter", "convention", "resolution", "communique",
+    "communiqué", "statement", "report", "strategy", "vision", "award", "medal",
+}  # fmt: skip

@@ -102,6 +102,11 @@ _AFTER_ORG_OK = re.compile(
 )
 
 
+def compact_upper(text: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    return letters.isupper()
+
+
 class _NoActor:
     kind = ""
 
@@ -153,6 +158,34 @@ class Analysis:
     entities: dict[str, Entity]
     mentions: list[Mention]
     subjects: dict[int, str]  # sentence index -> key of its first person/org/state subject
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*) $")
+_WORD_AFTER = re.compile(r"^ ([A-Za-z][\w'’-]*)")
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """True when capitalised words run on around a match ("National [Security Council]
+    Secretariat"): then the match is part of another name."""
+    before = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+    if before:
+        word = before.group(1)
+        if (
+            word[:1].isupper()
+            and word.lower() not in STOP_CAPS
+            and (word.lower() not in lexicon.TITLE_WORDS or word.lower() in ("national", "central"))
+        ):
+            return True
+    after = _WORD_AFTER.match(text[end : end + 30])
+    if after:
+        word = after.group(1)
+        if (
+            word[:1].isupper()
+            and word.lower() not in lexicon.TITLE_HEADS
+            and (word.lower() not in STOP_CAPS)
+        ):
+            return True
+    return False
 
 
 _SURNAME_CONTEXT = re.compile(r"\b[A-Z][a-z]+\.? $")
@@ -286,6 +319,13 @@ class _Builder:
                     continue
                 if entry.actor_id is not None and self.kb.is_rejected(surface, entry.actor_id):
                     continue
+                if (
+                    entry.ref_kind in ("media", "org", "intl")
+                    and " " in surface
+                    and not compact_upper(surface)
+                    and _inside_longer_name(self.text, start, end)
+                ):
+                    continue  # "National Security Council Secretariat" is not "Security Council"
                 if (
                     entry.ref_kind == "media"
                     and " " not in surface

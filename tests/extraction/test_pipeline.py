@@ -786,3 +786,14 @@ def test_hosted_the_meeting_refers_back_to_the_summit(empty_kb):
     m = meeting(p)
     assert m.kind == "summit"
     assert {"Marta Soto", "Jonas Berg", "Paula Lind"} <= {x.name for x in m.participants}
+
+
+def test_infrastructure_and_national_bodies_are_not_mistaken(empty_kb):
+    text = (
+        "Prime Minister Jonas Berg discussed the Grand Ethiopian Renaissance Dam with envoys. "
+        "Officials from the National Security Council Secretariat attended."
+    )
+    p = run(empty_kb, text)
+    assert not any("Dam" in n for n in names(p))
+    assert "United Nations Security Council" not in names(p)
+    assert "Security Council" not in names(p)
