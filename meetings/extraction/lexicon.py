@@ -991,11 +991,10 @@ TITLE_WORDS |= {"chairperson", "secretary-general", "chief executive"}
 TITLE_HEADS |= {"chairperson"}
 PERSON_CUE_NOUNS |= {"chairperson"}
 NON_ORG_RUN_WORDS |= {
-    "dam", "corridor", "pipeline", "railway", "highway", "museum", "park", "memorial",
-    "monument", "cathedral", "mosque", "temple", "church", "market", "exchange", "canal",
-    "zone", "reserve", "field", "base", "camp", "center", "centre", "garden", "gardens",
-    "castle", "fort", "tunnel", "station", "terminal", "plaza", "arena",
-    "residence", "villa", "lodge", "resort", "beach", "bay", "cape",
-    "protocol", "framework", "charter", "convention", "resolution", "communique",
-    "communiqué", "statement", "report", "strategy", "vision", "award", "medal",
+    "dam", "corridor", "pipeline", "railway", "highway", "museum", "memorial", "monument",
+    "cathedral", "mosque", "temple", "church", "canal", "zone", "plaza", "arena", "garden",
+    "gardens", "tunnel", "terminal", "resort", "beach", "protocol", "framework", "charter",
+    "convention", "resolution", "communique", "communiqué", "strategy", "award", "medal",
 }  # fmt: skip
+# Words that are also common surnames ("Park Jin", "Jonathan Field") never mark a place.
+NON_ORG_RUN_WORDS -= {"park", "field", "castle", "fort", "bay", "cape", "hall", "port"}

@@ -797,3 +797,8 @@ def test_infrastructure_and_national_bodies_are_not_mistaken(empty_kb):
     assert not any("Dam" in n for n in names(p))
     assert "United Nations Security Council" not in names(p)
     assert "Security Council" not in names(p)
+
+
+def test_surnames_that_are_also_place_words_stay_names(empty_kb):
+    p = run(empty_kb, "South Korean Foreign Minister Park Jin met Senator Jonathan Hall.")
+    assert {"Park Jin", "Jonathan Hall"} <= names(p)
