@@ -1351,7 +1351,13 @@ def _definites_and_pronouns(b: _Builder) -> None:
                 continue
             elif head != "counterpart" and head != "leader":
                 title = ent.title.lower()
-                if needle not in title and not (needle == "president" and "head of state" in title):  # noqa: E501
+                # The office as the KB records it on the article's date counts too.
+                actor = b.kb.actor(ent.actor_id)
+                if actor is not None:
+                    title += " " + " ".join(
+                        p.title.lower() for p in actor.positions if p.held_on(b.day)
+                    )
+                if needle not in title and not (needle == "president" and "head of state" in title):
                     continue
             if country and ent.country and ent.country != country:
                 continue

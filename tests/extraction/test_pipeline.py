@@ -802,3 +802,23 @@ def test_infrastructure_and_national_bodies_are_not_mistaken(empty_kb):
 def test_surnames_that_are_also_place_words_stay_names(empty_kb):
     p = run(empty_kb, "South Korean Foreign Minister Park Jin met Senator Jonathan Hall.")
     assert {"Park Jin", "Jonathan Hall"} <= names(p)
+
+
+def test_definite_description_uses_the_kb_position_held_on_the_day():
+    from meetings.extraction import KBActor, KBPosition, KnowledgeBase
+
+    kb = KnowledgeBase(
+        [
+            KBActor(
+                7,
+                "Ana Ruiz",
+                "person",
+                "CL",
+                positions=(KBPosition("Minister of Foreign Affairs", "CL", "", date(2022, 3, 1)),),
+            )
+        ]
+    )
+    text = 'Ana Ruiz arrived on Monday. "We are ready," the minister said.'
+    assert quotes(extract(ArticleInput(text=text, published=date(2023, 1, 5)), kb)) == [
+        ("Ana Ruiz", "We are ready")
+    ]
