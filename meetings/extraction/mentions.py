@@ -1041,15 +1041,20 @@ def _strip_honorifics(name: str) -> str:
     return " ".join(words) or name
 
 
-def _kb_person(b: _Builder, name: str) -> Entity | None:
+def _kb_person(b: _Builder, name: str, create: bool = True):
+    """The KB person a full name (two words or more) names unambiguously, unless rejected."""
     key = normalize(name)
+    if len(key.split()) < 2:
+        return None
     entries = b.kb.entries().get(key, [])
     ids = {str(e.actor_id) for e in entries if e.actor_id is not None}
     if len(ids) != 1:
         return None
     actor = b.kb.actor(next(iter(ids)))
-    if actor is None or actor.kind != "person":
+    if actor is None or actor.kind != "person" or b.kb.is_rejected(name, actor.id):
         return None
+    if not create:
+        return actor
     return b.entity(
         f"kb:{actor.id}",
         "person",
@@ -1191,9 +1196,9 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
                 ):
                     country = ent.country
     if not countries and country is None:
-        kb_ent = _kb_person(b, text[s:e])
-        if kb_ent:
-            country = kb_ent.country
+        kb_actor = _kb_person(b, text[s:e], create=False)
+        if kb_actor:
+            country = kb_actor.country
     return evidence, title, country
 
 

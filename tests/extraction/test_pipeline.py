@@ -822,3 +822,25 @@ def test_definite_description_uses_the_kb_position_held_on_the_day():
     assert quotes(extract(ArticleInput(text=text, published=date(2023, 1, 5)), kb)) == [
         ("Ana Ruiz", "We are ready")
     ]
+
+
+def test_rejected_link_is_not_proposed_again():
+    from meetings.extraction import KBActor, KBAlias, KnowledgeBase
+
+    actors = [KBActor(9, "Vladimir Putin", "person", "RU", aliases=(KBAlias("Putin"),))]
+    text = "Putin arrived in the capital on Monday, President Marta Soto said."
+    linked = extract(ArticleInput(text=text), KnowledgeBase(actors))
+    assert any(a.actor_id == 9 for a in linked.actors)
+    rejected = extract(
+        ArticleInput(text=text), KnowledgeBase(actors, rejected_links=[("putin", 9)])
+    )
+    assert all(a.actor_id != 9 for a in rejected.actors)
+
+
+def test_knowledge_base_compiles_once_and_matches_on_word_boundaries():
+    from meetings.extraction import KBActor, KBAlias, KnowledgeBase, normalize
+
+    kb = KnowledgeBase([KBActor(1, "Li Qiang", "person", "CN", aliases=(KBAlias("Li"),))])
+    hits = [key for _s, _e, key in kb.find(normalize("Li met Lima officials in Mali"))]
+    assert hits.count("li") == 1 and "li qiang" not in hits
+    assert kb.automaton is kb.automaton
