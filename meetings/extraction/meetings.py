@@ -68,6 +68,41 @@ _TRIGGERS = [
         ),
     ),
 ]
+# Every trigger pattern needs one of these substrings (lower case).
+_TRIGGER_KEYS = (
+    "phone",
+    "video",
+    "virtual",
+    "online",
+    "call",
+    "summit",
+    "talk",
+    "negotiat",
+    "consult",
+    "dialogue",
+    "met",
+    "meet",
+    "receiv",
+    "host",
+    "welcom",
+    "confer",
+    "sat down",
+    "gathering",
+    "discuss",
+    "forum",
+    "joint",
+    "chair",
+    "visit",
+    "trip",
+    "tour",
+    "arriv",
+    "invitation",
+    " is in ",
+    "stay",
+    "travel",
+    "flew",
+    "landed",
+)
 _ANAPHOR = re.compile(
     r"\b(?:the|their|this|that|his|her|during the|in the|during a|during an)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:meeting|talks|talk|visit|call|conversation|negotiations|gathering|stay|trip|"
@@ -233,6 +268,9 @@ def find_meetings(
             cut = dateline.span[1] - sent.start
             clean = " " * cut + clean[cut:]
         found = []
+        low = clean.lower()
+        if not any(k in low for k in _TRIGGER_KEYS):
+            continue  # cheap check: the trigger patterns are slow to scan
         for kind, pattern in _TRIGGERS:
             for m in pattern.finditer(clean):
                 found.append((m.start(), m.end(), kind, m.group()))
