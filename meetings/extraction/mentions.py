@@ -802,6 +802,18 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
         evidence, title, country = _person_evidence(b, tail, prefix)
         pending_people.append((s, e, tail, title, country, evidence, "pattern"))
 
+    # "KISHIDA Fumio": a KB surname in capitals followed by the person's given name.
+    for index, (s, e, entries) in enumerate(person_hits):
+        ids = {str(g.actor_id) for g in entries}
+        actor = kb.actor(entries[0].actor_id) if len(ids) == 1 else None
+        given = re.match(r"^\s+([A-Z][a-z][\w-]*)", text[e : e + 30])
+        if actor is None or not given or not text[s:e].isupper():
+            continue
+        if normalize(given.group(1)) in normalize(actor.name).split():
+            new_end = e + given.end()
+            person_hits[index] = (s, new_end, entries)
+            pending_people[:] = [p for p in pending_people if not (s <= p[0] < new_end)]
+
     # -- people: establish full names with evidence, then short forms ------------------------
     full_people: list[Entity] = []
 

@@ -844,3 +844,12 @@ def test_knowledge_base_compiles_once_and_matches_on_word_boundaries():
     hits = [key for _s, _e, key in kb.find(normalize("Li met Lima officials in Mali"))]
     assert hits.count("li") == 1 and "li qiang" not in hits
     assert kb.automaton is kb.automaton
+
+
+def test_surname_in_capitals_before_the_given_name_is_one_person():
+    from meetings.extraction import KBActor, KBAlias, KnowledgeBase
+
+    kb = KnowledgeBase([KBActor(5, "Taro Yamada", "person", "JP", aliases=(KBAlias("Yamada"),))])
+    text = "Mr. YAMADA Taro, Prime Minister of Japan, held a meeting with envoys."
+    p = extract(ArticleInput(text=text), kb)
+    assert [(a.name, a.actor_id) for a in p.actors if a.kind == "person"] == [("Taro Yamada", 5)]
