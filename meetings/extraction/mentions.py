@@ -188,6 +188,11 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+_BARE_MINISTRY = re.compile(
+    r"\b[Tt]he (?P<body>(?:foreign|defen[cs]e|interior|home|external affairs|foreign affairs)"
+    r" ministry)(?=\s+(?:said|says|announced|stated|added|noted|stressed|confirmed|denied|"
+    r"spokes\w+|in a statement)\b)"
+)
 _SURNAME_CONTEXT = re.compile(r"\b[A-Z][a-z]+\.? $")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|az)-[A-Z]")
 
@@ -962,6 +967,25 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
 
     # -- sources: agencies cited, "X news agency", "according to X" ---------------------------
     _source_orgs(b)
+
+    # "the foreign ministry said": an unnamed ministry speaking is still an organisation.
+    for m in _BARE_MINISTRY.finditer(text):
+        s, e = m.span("body")
+        if any(mm.start < e and s < mm.end for mm in b.mentions):
+            continue
+        home = None
+        if dateline.city:
+            home = _code(b.kb, dateline.city) or _city_country(b.kb, dateline.city)
+        surface = text[s:e]
+        ent = b.entity(
+            f"org:{normalize(surface)}:{home or ''}",
+            "organization",
+            surface,
+            home,
+            rule="org-bare-ministry",
+            confidence=0.45,
+        )
+        b.add_mention(ent, s, e)
 
     # -- dateline agency ---------------------------------------------------------------------
     if dateline.agency and dateline.agency_span:

@@ -853,3 +853,11 @@ def test_surname_in_capitals_before_the_given_name_is_one_person():
     text = "Mr. YAMADA Taro, Prime Minister of Japan, held a meeting with envoys."
     p = extract(ArticleInput(text=text), kb)
     assert [(a.name, a.actor_id) for a in p.actors if a.kind == "person"] == [("Taro Yamada", 5)]
+
+
+def test_unnamed_ministry_that_speaks_is_an_organisation(empty_kb):
+    text = 'ACCRA (AP) - "The border is calm," the foreign ministry said.'
+    p = run(empty_kb, text, dateline="ACCRA (AP)")
+    ministry = actor(p, "foreign ministry")
+    assert (ministry.kind, ministry.country) == ("organization", "GH")
+    assert quotes(p) == [("foreign ministry", "The border is calm")]
