@@ -1166,7 +1166,10 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
         first_word = am.group(1).split()[0].lower() if am.group(1).split() else ""
         determiner = am.group(0)[1:].split()[0].lower() in ("the", "a", "an", "his", "her")
         words = [w.lower() for w in re.findall(r"[\w-]+", am.group(1))]
-        if (determiner or first_word in lexicon.TITLE_WORDS) and any(
+        national = bool(first_word) and bool(
+            _code(b.kb, re.sub(r"['’]s$", "", am.group(1).split()[0]))
+        )  # "Ivan Petrov, Serbia's foreign minister"
+        if (determiner or national or first_word in lexicon.TITLE_WORDS) and any(
             w in lexicon.TITLE_HEADS for w in words
         ):
             evidence = max(evidence, 1.5)

@@ -861,3 +861,8 @@ def test_unnamed_ministry_that_speaks_is_an_organisation(empty_kb):
     ministry = actor(p, "foreign ministry")
     assert (ministry.kind, ministry.country) == ("organization", "GH")
     assert quotes(p) == [("foreign ministry", "The border is calm")]
+
+
+def test_apposition_with_a_possessive_country_title(empty_kb):
+    p = run(empty_kb, "Ivan Petrov, Serbia's foreign minister, arrived on Monday.")
+    assert actor(p, "Ivan Petrov").country == "RS"
