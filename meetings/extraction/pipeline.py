@@ -145,11 +145,21 @@ def run(article, kb: KnowledgeBase, *, ner=None, today: date | None = None) -> P
 
 
 def _link_statements_to_meetings(statements, meetings, sents) -> None:
+    """A statement belongs to the nearest encounter its speaker took part in (the one told
+    just before it, else the next); none when the speaker took part in none."""
     for st in statements:
-        for index, m in enumerate(meetings):
-            if st.speaker in {p.key for p in m.participants_keys}:
-                st.meeting_index = index
-                break
+        options = [
+            (index, m)
+            for index, m in enumerate(meetings)
+            if st.speaker in {p.key for p in m.participants_keys}
+        ]
+        if not options:
+            continue
+        before = [(m.span[0], index) for index, m in options if m.span[0] <= st.span[0]]
+        if before:
+            st.meeting_index = max(before)[1]
+        else:
+            st.meeting_index = min((m.span[0], index) for index, m in options)[1]
 
 
 def _add_ner(analysis: Analysis, text: str, ner) -> None:
