@@ -69,6 +69,16 @@ _TRIGGERS = [
     ),
 ]
 # Every trigger pattern needs one of these substrings (lower case).
+_JUDGED = re.compile(
+    r"\b(?:criticis|criticiz|prais|hail|welcom|condemn|describ|call|slamm|denounc|question|"
+    r"defend)\w*\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_OFFICE = re.compile(
+    r"\b(foreign ministers?|defen[cs]e ministers?|prime ministers?|ministers?|presidents?|"
+    r"leaders?|heads? of state)\s+of\b",
+    re.I,
+)
 _TRIGGER_KEYS = (
     "phone",
     "video",
@@ -298,6 +308,9 @@ def find_meetings(
             any(a <= ts and te <= z for a, z in anaphor_spans) for ts, te, _k3, _w in valid
         ]
         anaphoric = all(in_anaphor)
+        if anaphoric and _JUDGED.search(clean[: valid[0][0]]):
+            # "X criticised the talks": X comments on the encounter, X is not a party.
+            participants = []
         # An event noun next to a reference back ("During the call the sides welcomed the
         # upcoming forum in X on May 3"): the event is its own encounter of the two sides.
         event = _event_noun(valid, clean)
@@ -389,7 +402,7 @@ def find_meetings(
         ]
         _merge_or_add(drafts, draft, entities, busy_visit)
 
-    _name_the_sides(drafts, sents, by_sentence, entities)
+    _name_the_sides(drafts, sents, by_sentence, entities, text)
 
     # Expand plural summits of several organisations: one entry per organisation.
     out: list[Draft] = []
@@ -565,9 +578,13 @@ def _hyphen_pair(clean, sent, trigger_at, sent_mentions, entities) -> list[str] 
     return out
 
 
-def _name_the_sides(drafts: list[Draft], sents, by_sentence, entities) -> None:
-    """A state side stands for its one person named in this or the next two sentences."""
+def _name_the_sides(drafts: list[Draft], sents, by_sentence, entities, text="") -> None:
+    """A state side stands for its one person named in this or the next two sentences (with
+    the office the encounter names, when it names one: "the foreign ministers of A and B")."""
     for d in drafts:
+        office = _OFFICE.search(text[d.span[0] : d.span[1]]) if text else None
+        wanted = office.group(1).lower().rstrip("s") if office else ""
+        wanted = {"leader": "", "head of state": "president"}.get(wanted, wanted)
         people_countries = {
             entities[p.key].country for p in d.participants_keys if entities[p.key].kind == "person"
         }
@@ -582,6 +599,11 @@ def _name_the_sides(drafts: list[Draft], sents, by_sentence, entities) -> None:
                 if m.key in entities
                 and entities[m.key].kind == "person"
                 and entities[m.key].country == ent.country
+                and (
+                    not wanted
+                    or wanted.split()[-1] in entities[m.key].title.lower()
+                    or "counterpart" in entities[m.key].title.lower()
+                )
             }
             if len(near) == 1:
                 p.key = near.pop()

@@ -866,3 +866,12 @@ def test_unnamed_ministry_that_speaks_is_an_organisation(empty_kb):
 def test_apposition_with_a_possessive_country_title(empty_kb):
     p = run(empty_kb, "Ivan Petrov, Serbia's foreign minister, arrived on Monday.")
     assert actor(p, "Ivan Petrov").country == "RS"
+
+
+def test_state_side_is_named_only_by_a_holder_of_the_office_met(empty_kb):
+    text = (
+        "The foreign ministers of Chile and Peru met in Lima on Monday. Peruvian President "
+        "Jonas Berg criticised the talks."
+    )
+    m = meeting(run(empty_kb, text, published=date(2024, 5, 7)))
+    assert [x.name for x in m.participants] == ["Chile", "Peru"]
