@@ -113,6 +113,6 @@ def test_common_terms_take_the_newest_matches_by_date_on_postgresql(client, worl
     from tests import factories
 
     factories.meeting(participants=[world.putin, world.shoigu])  # a second match
-    monkeypatch.setattr(search.count_bounded, "__defaults__", (1,))  # 2 matches is "common"
+    monkeypatch.setattr(search, "SEARCH_COUNT_LIMIT", 1)  # 2 matches is "common"
     html = client.get(reverse("meetings:search"), {"q": "Putin"}).content.decode()
     assert world.moscow.get_absolute_url() in html and "more than 1 match" in html

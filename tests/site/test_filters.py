@@ -200,6 +200,7 @@ def test_facets_count_a_bounded_sample_and_say_so(client, world, monkeypatch):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="planner estimates are PostgreSQL's")
 def test_past_the_exact_limit_postgresql_gives_the_planners_estimate(client, world, monkeypatch):
     monkeypatch.setattr(search.count_bounded, "__defaults__", (1,))
+    monkeypatch.setattr(search, "SEARCH_COUNT_LIMIT", 1)
     monkeypatch.setattr(search, "estimate", lambda queryset: 123_000)
     factories.meeting(participants=[world.putin, world.shoigu], start_date=dt.date(2020, 1, 1))
     assert "about 123,000 meetings" in page_text(client.get(MEETINGS))
