@@ -128,6 +128,7 @@ _STRONG_NEGATION = re.compile(
     r"would (?:also )?have|could have been)\b",
     re.I,
 )
+_SINCE = re.compile(r"\b(?:since|ever since)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 _WEAK_NEGATION = re.compile(
     r"\b(?:could|may|might|hopes?|hoped|hoping|proposed|proposes|possible|possibility|"
     r"would like|wish(?:es)? to|invit(?:ed|es|ation) (?:\w+ ){0,4}to|"
@@ -286,8 +287,12 @@ def find_meetings(
                 found.append((m.start(), m.end(), kind, m.group()))
         if not found:
             continue
-        # Strong negation anywhere in the sentence (quotes included) kills it.
-        if _STRONG_NEGATION.search(raw):
+        # Strong negation anywhere in the sentence (quotes included) kills it, unless it
+        # only dates a background ("the first visit since relations broke down in 2019").
+        if any(
+            not _SINCE.search(raw[max(0, n.start() - 40) : n.start()])
+            for n in _STRONG_NEGATION.finditer(raw)
+        ):
             continue
         found.sort()
         sent_mentions = by_sentence.get(sent.index, [])
@@ -323,7 +328,9 @@ def find_meetings(
                 anaphoric = False
                 event_draft = True
         between = _between_parties(clean, sent, sent_mentions, entities)
-        if between is not None:
+        if between:
+            # "the first meeting between leaders of the two countries" names nobody: keep
+            # the parties the sentence does name.
             participants = between
         pair = _hyphen_pair(clean, sent, s, sent_mentions, entities)
         if pair:
