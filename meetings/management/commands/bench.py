@@ -85,6 +85,9 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=0, help="default: a free port")
         parser.add_argument("--only", default="", help="comma-separated page kinds")
         parser.add_argument("--skip-import", action="store_true")
+        parser.add_argument(
+            "--queries-only", action="store_true", help="print queries per page, no load"
+        )
 
     def handle(self, *args, **opts):
         if connection.vendor != "postgresql":
@@ -129,6 +132,15 @@ class Command(BaseCommand):
         for kind, reason in skipped.items():
             out(f"SKIPPED {kind}: {reason}")
         queries = self.count_queries(pages)
+        if opts["queries_only"]:
+            for kind, found in {"floor": self.count_queries({"f": "/bench/floor/"})["f"]}.items():
+                out(f"{kind:<26}{found['queries']:>4} queries")
+            for kind, found in queries.items():
+                out(
+                    f"{kind:<26}{found['queries']:>4} queries  {found['status']}  "
+                    f"{found['sql_ms']:>8} ms SQL  {found['client_ms']:>8} ms  {pages[kind]}"
+                )
+            return
 
         port = opts["port"] or free_port()
         base = f"http://127.0.0.1:{port}"
