@@ -362,6 +362,12 @@ PERSON_CUE_NOUNS = {
     "speaker",
     "emir",
     "sultan",
+    "mediator",
+    "negotiator",
+    "facilitator",
+    "monarch",
+    "queen",
+    "pontiff",
 }
 
 # Organisation head words: a capitalised run ending in (or containing) one is an organisation.

@@ -43,7 +43,8 @@ _TRIGGERS = [
             r" (?:[\w-]+ ){0,4}?(?:talks|negotiations|consultations)|talks (?:with|between)|"
             r"negotiations (?:with|between)|round of (?:talks|negotiations)|negotiated with|"
             r"the talks|their talks|the negotiations|strategic dialogue|"
-            r"(?:after|following|during|in|for) (?:[\w-]+ ){0,2}?(?:talks|negotiations))\b",
+            r"(?:after|following|during|in|for) (?:[\w-]+ ){0,2}?(?:talks|negotiations)|"
+            r"(?:hours|days|weeks|rounds?) of (?:[\w-]+ )?(?:talks|negotiations))\b",
             re.I,
         ),
     ),
@@ -161,6 +162,7 @@ _ENCOUNTER_AGENT_VERBS = {
 }  # fmt: skip
 _POSSESSOR = re.compile(
     r"^['’]s\s+(?:[\w-]+\s+)?(?:spokes\w+|aide|aides|adviser|advisor|office|officials?|"
+    r"ministers?|deputy|deputies|delegation|government|"
     r"envoy|representative|staff|wife|husband|son|daughter|lawyer|press secretary|"
     r"secretary|team|chief of staff)\b"
 )
@@ -310,7 +312,9 @@ def find_meetings(
             kind = "visit"  # "will welcome X to Australia for a visit"
         anaphor_spans = [m.span() for m in _ANAPHOR.finditer(clean)]
         in_anaphor = [
-            any(a <= ts and te <= z for a, z in anaphor_spans) for ts, te, _k3, _w in valid
+            any(a <= ts and te <= z for a, z in anaphor_spans)
+            or (bool(anaphor_spans) and _BY_AGENT.match(clean[te:]) is not None)
+            for ts, te, _k3, _w in valid
         ]
         anaphoric = all(in_anaphor)
         if anaphoric and _JUDGED.search(clean[: valid[0][0]]):
@@ -337,9 +341,10 @@ def find_meetings(
             participants = pair
         # "The two leaders held talks": the parties of the latest encounter (and whoever
         # joins them: "the two were joined by X for the summit").
+        background = _BACKGROUND.search(clean) is not None
         if len(participants) < 2 and drafts and _BOTH.search(clean):
             earlier = [p.key for p in drafts[-1].participants_keys]
-            anaphoric = not participants
+            anaphoric = not participants and not background
             participants = earlier + [k for k in participants if k not in earlier]
         # Tense of the clause that holds the trigger (and of the sentence's subject before it):
         # "agreed to meet next month, officials said after their talks on Wednesday".
@@ -401,8 +406,13 @@ def find_meetings(
             rule=f"trigger-{kind}",
             anaphoric=anaphoric,
             separate=event_draft
-            or bool(re.search(r"\b(?:separate|another|second)\b", clean[: e + 5], re.I)),
+            or background
+            or bool(re.search(r"\b(?:separate|another|second|next)\b", clean[: e + 5], re.I))
+            or "separately" in clean,
         )
+        # "The talks were chaired by A and B", "A, B and C took part in the meeting": the
+        # parties of the encounter just told, not commentators on it.
+        draft.extra["joins"] = bool(_JOINS.search(clean))
         draft.extra["plural_summits"] = bool(re.search(r"\bsummits\b", clean, re.I))
         draft.extra["subjects"] = [
             m.key for m in sent_mentions if m.key in keys and m.start < sent.start + s
@@ -431,9 +441,31 @@ def find_meetings(
     return final
 
 
+_HOSTED_GROUP = re.compile(
+    r"\s+(?:the\s+)?(?:[\w-]+\s+)?(?:leaders?|heads? of (?:state|government)|presidents?|"
+    r"prime ministers?|(?:foreign )?ministers?|counterparts?|delegations?)\s+of\s+[A-Z]"
+)
+_TIME_REFERENCE = re.compile(
+    r"\b(?:before|after|ahead of|on the eve of|prior to)\s+(?:(?:the|their|his|her)\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_BY_AGENT = re.compile(r"\s+by\b")
+_JOINS = re.compile(
+    r"\b(?:(?:chaired|co-chaired|hosted|mediated|facilitated|brokered|convened|attended|joined)"
+    r"\s+by|took part in|taking part in|attended|joined)\b",
+    re.I,
+)
+# An earlier encounter told as background: "had met in March", "first met in 2019".
+_BACKGROUND = re.compile(
+    r"\b(?:had\s+(?:(?:last|first|already|previously|also)\s+)?|last\s+|first\s+|previously\s+)"
+    r"(?:met|held talks|spoken|spoke|talked|visited|hosted|received)\b",
+    re.I,
+)
 _BOTH = re.compile(
-    r"\b(?:(?:the two|both|the three|all three)\s+(?:leaders|sides|ministers|presidents|"
-    r"prime ministers|foreign ministers|delegations|heads of state|officials|diplomats|"
+    r"\b(?:(?:the two|both|the three|all three|the four|all four|the five|all five)\s+"
+    r"(?:leaders|sides|ministers|presidents|prime ministers|foreign ministers|delegations|"
+    r"heads of state|officials|diplomats|"
     r"counterparts|men|women)|the (?:two|three) (?:were|are|have|had|will))\b",
     re.I,
 )
@@ -493,10 +525,12 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
             continue  # "to attend the X meeting" next to the encounter it hosts
         if low == "meetings":
             continue  # "held separate meetings with ...": a summary of encounters
+        if len(found) > 1 and _TIME_REFERENCE.search(before):
+            continue  # "Before the talks, X received Y": when, not what happened
         if low == "visiting" and re.search(r"\b(?:the|a|an)\s+$", before, re.I):
             continue  # "the visiting minister": who, not what happened
         clause = _clause(clean, s, e)
-        if _WEAK_NEGATION.search(clause) and not re.search(r"\b(?:met|held)\b", clause):
+        if _WEAK_NEGATION.search(clause) and not re.search(r"\b(?<!be )(?:met|held)\b", clause):
             continue
         if re.search(r"\bagreed to (?:hold|meet|have)\b", clause) and not _WHEN.search(clause):
             continue  # agreed, but not scheduled: a vague intention
@@ -514,8 +548,8 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
                 and entities[m.key].kind == "person"
                 and m.start - (sent.start + e) < 70
             ]
-            if not nxt:
-                continue
+            if not nxt and not _HOSTED_GROUP.match(clean[e:]):
+                continue  # "hosted the leaders of A, B and C" names the guests by state
         valid.append((s, e, kind, word))
     return valid
 
@@ -900,6 +934,9 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit: bool = Fa
         )
         if d.separate and not d.anaphoric:
             break
+        if d.anaphoric and d.extra.get("joins") and keys:
+            target = m  # "The talks were chaired by A and B": the encounter just told
+            break
         if d.kind == "visit" and d.end_date and m.kind != "visit":
             people = {k for k in keys if entities[k].kind == "person"}
             if people - mk:
@@ -926,7 +963,7 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit: bool = Fa
     target_people = [p for p in target.participants_keys if entities[p.key].kind == "person"]
     d_people = [p for p in d.participants_keys if entities[p.key].kind == "person"]
     d_parties = len(d.participants_keys)
-    if d.anaphoric and len(target_people) >= 2:
+    if d.anaphoric and len(target_people) >= 2 and not d.extra.get("joins"):
         d = Draft(**{**d.__dict__, "participants_keys": []})
     elif not target_people and len(d_people) >= 2:
         target.participants_keys = []  # "the ministers of A and B met" then their names

@@ -1155,6 +1155,7 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
     title = ""
     if stretch_start is not None:
         title = text[stretch_start:s].strip(" ,")
+        title = re.sub(r"^(?:and|or|the|his|her|their|its|a|an)\s+", "", title, flags=re.I)
         title = re.sub(r"^(?:the|his|her|their|its|a|an)\s+", "", title, flags=re.I)
         title = re.sub(r"\s*\b(?:Mr|Mrs|Ms|Dr|H\.E|Sheikh|Ratu|Sir|the Honourable)\.?$", "", title)
     # Apposition after the name: "Xi Jinping, the Chinese president" / "of Eritrea".
@@ -1169,8 +1170,21 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
         national = bool(first_word) and bool(
             _code(b.kb, re.sub(r"['’]s$", "", am.group(1).split()[0]))
         )  # "Ivan Petrov, Serbia's foreign minister"
-        if (determiner or national or first_word in lexicon.TITLE_WORDS) and any(
-            w in lexicon.TITLE_HEADS for w in words
+        # "A, Kyrgyz President B, ...": a list; the title after the comma is B's, not A's.
+        heads = [i for i, w in enumerate(words) if w in lexicon.TITLE_HEADS]
+        raw_words = re.findall(r"[\w-]+", am.group(1))
+        next_name = (
+            bool(heads)
+            and heads[-1] + 1 < len(raw_words)
+            and (
+                raw_words[heads[-1] + 1][:1].isupper()
+                and words[heads[-1] + 1] not in lexicon.TITLE_WORDS
+            )
+        )
+        if (
+            (determiner or national or first_word in lexicon.TITLE_WORDS)
+            and heads
+            and not next_name
         ):
             evidence = max(evidence, 1.5)
             if not title:

@@ -34,3 +34,56 @@ def test_negation_that_only_dates_the_background_does_not_cancel(empty_kb):
     assert [m[3] for m in meetings(p)] == [["Kofi Mensah", "Yao Agbeko"]]
     cancelled = run(empty_kb, "Kofi Mensah called off his visit to meet Yao Agbeko in Lome.")
     assert meetings(cancelled) == []
+
+
+def test_listed_titles_give_each_person_their_own_country(empty_kb):
+    text = (
+        "Chilean President Rosa Vidal, Peruvian President Tomas Quispe and Bolivian President "
+        "Marta Rojas took part in the meeting."
+    )
+    p = run(empty_kb, text)
+    got = {a.name: (a.country, a.title) for a in p.actors if a.kind == "person"}
+    assert got["Rosa Vidal"] == ("CL", "Chilean President")
+    assert got["Tomas Quispe"] == ("PE", "Peruvian President")
+    assert got["Marta Rojas"] == ("BO", "Bolivian President")
+
+
+def test_chairs_named_after_hours_of_talks_join_the_encounter(empty_kb):
+    text = (
+        "Kenyan President Kofi Otieno and Ugandan President Amos Kato reached a deal late on "
+        "Saturday after some ten hours of talks in Arusha.\n\n"
+        "The talks were chaired by the mediator Piet Novak and the envoy Lena Berg."
+    )
+    p = run(empty_kb, text, published=date(2022, 6, 5))
+    assert meetings(p) == [
+        ("talks", "held", date(2022, 6, 4), ["Amos Kato", "Kofi Otieno", "Lena Berg", "Piet Novak"])
+    ]
+
+
+def test_members_listed_after_the_summit_replace_their_states(empty_kb):
+    text = (
+        "President Ana Ruiz hosted the leaders of Chile, Peru and Bolivia in Quito on Friday for "
+        "a regional summit.\n\nChilean President Rosa Vidal, Peruvian President Tomas Quispe and "
+        "Bolivian President Marta Rojas took part in the meeting."
+    )
+    p = run(empty_kb, text, published=date(2022, 6, 4))
+    (m,) = meetings(p)
+    assert m[:3] == ("summit", "held", date(2022, 6, 3))
+    assert m[3] == ["Ana Ruiz", "Marta Rojas", "Rosa Vidal", "Tomas Quispe"]
+
+
+def test_background_and_separate_encounters_are_entries_of_their_own(empty_kb):
+    text = (
+        "Chilean President Rosa Vidal and Peruvian President Tomas Quispe held talks in Lima "
+        "on Friday. The two leaders had last met in Santiago in March.\n\n"
+        "Before the talks, Quispe received Vidal's foreign minister, Pablo Soto, separately."
+    )
+    p = run(empty_kb, text, published=date(2021, 6, 5))
+    got = [(m.kind, m.city, sorted(x.name for x in m.participants)) for m in p.meetings]
+    assert got == [
+        ("talks", "Lima", ["Rosa Vidal", "Tomas Quispe"]),
+        ("meeting", "Santiago", ["Rosa Vidal", "Tomas Quispe"]),
+        ("meeting", None, ["Pablo Soto", "Tomas Quispe"]),
+    ]
+    assert p.meetings[0].date == date(2021, 6, 4)
+    assert p.meetings[1].date_precision == "month"
