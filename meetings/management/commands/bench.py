@@ -345,7 +345,7 @@ class Command(BaseCommand):
 
     # --- import ----------------------------------------------------------------------------
 
-    def import_throughput(self, seed: int, plain: int = 2000, extracted: int = 200) -> dict:
+    def import_throughput(self, seed: int, plain: int = 2000, extracted: int = 50) -> dict:
         """Articles per second through ``manage.py import_articles`` (with and without
         --extract), on this database; the imported rows are deleted afterwards."""
         from django.core.management import get_commands
