@@ -700,6 +700,7 @@ INTERNATIONAL = [
 VENUES = {
     "kremlin": ("Moscow", "RU"),
     "white house": ("Washington", "US"),
+    "oval office": ("Washington", "US"),
     "elysee palace": ("Paris", "FR"),
     "elysee": ("Paris", "FR"),
     "great hall of the people": ("Beijing", "CN"),

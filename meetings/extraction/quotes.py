@@ -33,6 +33,8 @@ _POSSESSOR = re.compile(
     r"envoy|representative|staff|ministry|government|wife|husband|son|daughter|lawyer|"
     r"press secretary|secretary|team|camp|party|administration)\b"
 )
+# "told reporters in the Oval Office": a place between two quotes names no new speaker.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|inside|outside)\s+(?:the\s+)?$", re.I)
 _VIA = re.compile(
     r"\b(?:quoted by|according to|citing|cited by|as reported by|told)\s+(?:the\s+)?"
     r"(?:[a-z-]+\s+){0,3}"
@@ -201,7 +203,12 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
         if not prev_speaker or prev_q.paragraph != q.paragraph:
             continue
         gap_start = (prev_q.close_mark or prev_q.end) + 1
-        others = [m for m in mentions_in(gap_start, q.open_mark) if m.key != prev_speaker]
+        others = [
+            m
+            for m in mentions_in(gap_start, q.open_mark)
+            if m.key != prev_speaker
+            and not _PLACE_BEFORE.search(text[max(0, m.start - 20) : m.start])
+        ]
         if not others and q.open_mark - gap_start < 120:
             results[i] = (q, prev_speaker, "quote-continued")
 

@@ -87,3 +87,20 @@ def test_background_and_separate_encounters_are_entries_of_their_own(empty_kb):
     ]
     assert p.meetings[0].date == date(2021, 6, 4)
     assert p.meetings[1].date_precision == "month"
+
+
+def quotes(proposal):
+    return [(s.speaker, s.text) for s in proposal.statements if s.kind != "paraphrase"]
+
+
+def test_a_place_between_two_quotes_does_not_break_the_speaker_chain(empty_kb):
+    text = (
+        "Chilean President Rosa Vidal met Peruvian President Tomas Quispe on Monday.\n\n"
+        "\u201cWe are neighbours first,\u201d Vidal told reporters in the Oval Office. "
+        "\u201cEverything else can be negotiated.\u201d"
+    )
+    p = run(empty_kb, text)
+    assert quotes(p) == [
+        ("Rosa Vidal", "We are neighbours first"),
+        ("Rosa Vidal", "Everything else can be negotiated."),
+    ]
