@@ -694,6 +694,21 @@ INTERNATIONAL = [
     ("International Committee of the Red Cross", ("ICRC",)),
     ("International Criminal Court", ("ICC",)),
     ("Conference on Interaction and Confidence-Building Measures in Asia", ("CICA",)),
+    ("Quad", ("Quadrilateral Security Dialogue",)),
+    ("East Asia Summit", ()),
+    ("Indian Ocean Rim Association", ("IORA",)),
+    ("Nordic Council", ()),
+    ("Arctic Council", ()),
+    ("Andean Community", ()),
+    ("Organization of Turkic States", ("Organisation of Turkic States",)),
+    ("Non-Aligned Movement", ()),
+    ("International Court of Justice", ("ICJ",)),
+    ("UNESCO", ()),
+    ("UNICEF", ()),
+    ("UNHCR", ()),
+    ("World Food Programme", ("WFP",)),
+    ("Interpol", ()),
+    ("Commonwealth of Nations", ()),
 ]
 
 # Landmark venues that name their city.

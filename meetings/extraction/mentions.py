@@ -677,6 +677,8 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
             if b.covered.get(i) and b.kb_kind(i) not in ("demonym", "name", "alias", "capital"):
                 continue
             if w in lexicon.ORG_HEADS or (w in lexicon.STANDALONE_ORGS):
+                if pos + 1 < len(run) and lowered[pos + 1] in lexicon.ORG_HEADS:
+                    continue  # "Press Office", "News Agency": the last head names the body
                 start_pos = pos
                 while start_pos > 0:
                     prev_i = run[start_pos - 1]
@@ -720,11 +722,21 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                     )
                     and len(org_tokens) >= 2
                 )
+                # "the Department of Foreign Affairs": named by its complement.
+                complement = w in ("ministry", "department", "office") and bool(
+                    re.match(r"^\s+of\s+(?:the\s+)?[A-Z]", text[toks[i].end : toks[i].end + 40])
+                )
+                body = body or (not has_name and complement)
                 if not has_name and w not in lexicon.STANDALONE_ORGS and not (body or assembly):
                     continue
                 if any(b.kb_kind(j) in ("media", "org", "intl") for j in org_tokens):
                     continue
                 s, e = toks[org_tokens[0]].start, toks[org_tokens[-1]].end
+                if any(
+                    om.start <= s and e <= om.end and b.entities[om.key].kind == "organization"
+                    for om in b.mentions
+                ):
+                    continue  # already named ("Japan's Ministry of Foreign Affairs")
                 if w == "government":
                     continue
                 ext = re.match(

@@ -31,7 +31,8 @@ WEAK_CUES = {
 _POSSESSOR = re.compile(
     r"^['’]s\s+(?:[\w-]+\s+)?(?:spokes\w+|aide|aides|adviser|advisor|office|officials?|"
     r"envoy|representative|staff|ministry|government|wife|husband|son|daughter|lawyer|"
-    r"press secretary|secretary|team|camp|party|administration)\b"
+    r"press secretary|secretary|team|camp|party|administration)\b",
+    re.I,
 )
 # "told reporters in the Oval Office": a place between two quotes names no new speaker.
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|inside|outside)\s+(?:the\s+)?$", re.I)
@@ -147,7 +148,8 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
         limit = start + relative.start() if relative else cue_at
         before = [m for m in mentions_in(start, limit) if speaker_ok(m) and not m.source]
         if before:
-            return before[-1].key
+            # "Holy See Press Office said": the longest name ending last, not "Holy See".
+            return max(before, key=lambda m: (m.end, m.end - m.start)).key
         return None
 
     def via_for(q: QuoteSpan) -> str | None:
@@ -174,8 +176,13 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
         nxt = ordered[index + 1] if index + 1 < len(ordered) else None
         if nxt is not None and nxt.paragraph != q.paragraph:
             nxt = None
-        speaker, _ = after_attribution(q, nxt)
+        speaker, cue_at = after_attribution(q, nxt)
         rule = "quote-after-cue"
+        if speaker and text.startswith("according", cue_at):
+            # 'X told him "...", according to Xinhua': X speaks, the agency is the source.
+            framed = before_attribution(q)
+            if framed:
+                speaker = framed
         if not speaker and q.close_mark is not None:
             speaker = _unknown_speaker(text, q, analysis)
             rule = "quote-after-cue-new-speaker"

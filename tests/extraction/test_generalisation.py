@@ -104,3 +104,35 @@ def test_a_place_between_two_quotes_does_not_break_the_speaker_chain(empty_kb):
         ("Rosa Vidal", "We are neighbours first"),
         ("Rosa Vidal", "Everything else can be negotiated."),
     ]
+
+
+def test_according_to_an_agency_keeps_the_framed_speaker(kb):
+    text = (
+        'Putin told his guest that both sides should "keep the channels open", according to '
+        "Xinhua news agency."
+    )
+    p = run(kb, text, published=date(2023, 5, 2))
+    assert quotes(p) == [("Vladimir Putin", "keep the channels open")]
+
+
+def test_ministries_and_offices_named_by_their_complement_speak(empty_kb):
+    text = (
+        "Chile's Ministry of Foreign Affairs said the visit was \u201ca step forward\u201d.\n\n"
+        "The Department of Foreign Affairs said the talks would \u201cdeepen ties\u201d.\n\n"
+        "The Holy See Press Office said the audience had been \u201cwarm and open\u201d."
+    )
+    p = run(empty_kb, text, dateline="MANILA", published=date(2023, 5, 2))
+    orgs = {a.name: a.country for a in p.actors if a.kind == "organization"}
+    assert orgs == {
+        "Chile's Ministry of Foreign Affairs": "CL",
+        "Department of Foreign Affairs": "PH",
+        "Holy See Press Office": "VA",
+    }
+    assert [s for s, _t in quotes(p)] == list(orgs)
+
+
+def test_regional_groupings_are_organisations(empty_kb):
+    p = run(empty_kb, "India will host the next Quad summit; the East Asia Summit meets in Laos.")
+    kinds = {a.name: (a.kind, a.country) for a in p.actors}
+    assert kinds["Quad"] == ("organization", None)
+    assert kinds["East Asia Summit"] == ("organization", None)
