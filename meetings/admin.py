@@ -108,7 +108,7 @@ class PositionAddInline(AddRowsInline):
 @admin.register(Actor)
 class ActorAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "country", "wikidata_id", "editorial_status"]
-    list_filter = ["kind", "editorial_status", "country"]
+    list_filter = ["kind", "editorial_status", ("country", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["country"]
     search_fields = ["name", "aliases__text", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
@@ -140,7 +140,7 @@ class AliasAdmin(admin.ModelAdmin):
 @admin.register(Position)
 class PositionAdmin(admin.ModelAdmin):
     list_display = ["title", "actor", "country", "start_date", "end_date"]
-    list_filter = ["country"]
+    list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["actor", "country"]
     search_fields = ["title", "actor__name"]
     autocomplete_fields = ["actor", "organization", "country"]
@@ -223,7 +223,13 @@ class MeetingAdmin(BackToReviewMixin, admin.ModelAdmin):
         "editorial_status",
         "is_public",
     ]
-    list_filter = ["editorial_status", "is_public", "kind", "status", "country"]
+    list_filter = [
+        "editorial_status",
+        "is_public",
+        "kind",
+        "status",
+        ("country", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["country"]
     search_fields = ["title", "slug", "city", "participations__actor__name"]
     date_hierarchy = "start_date"
@@ -270,7 +276,7 @@ class MeetingAdmin(BackToReviewMixin, admin.ModelAdmin):
 @admin.register(Participation)
 class ParticipationAdmin(admin.ModelAdmin):
     list_display = ["actor", "meeting", "role", "date", "country"]
-    list_filter = ["role", "country"]
+    list_filter = ["role", ("country", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["actor", "meeting", "country"]
     search_fields = ["actor__name", "meeting__title"]
     autocomplete_fields = ["actor", "meeting"]
@@ -884,7 +890,7 @@ class ArticleAdmin(admin.ModelAdmin):
 @admin.register(ActorSuggestion)
 class ActorSuggestionAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "country", "title", "status", "confidence", "article"]
-    list_filter = ["status", "kind", "country"]
+    list_filter = ["status", "kind", ("country", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["country", "article"]
     search_fields = ["name", "title", "article__title"]
     autocomplete_fields = ["article", "country", "actor"]
