@@ -272,7 +272,9 @@ def find_meetings(
     if dateline.city:
         home_country = _city_country(kb, dateline.city)[1]
 
-    for sent in sents:
+    segments = _segments(text, sents, by_sentence, entities)
+    first_half: Draft | None = None
+    for sent, part in segments:
         if dateline.span and sent.end <= dateline.span[1]:
             continue
         raw = text[sent.start : sent.end]
@@ -298,6 +300,8 @@ def find_meetings(
             continue
         found.sort()
         sent_mentions = by_sentence.get(sent.index, [])
+        if part:
+            sent_mentions = [m for m in sent_mentions if sent.start <= m.start < sent.end]
         participants = _participants(text, sent, sent_mentions, entities, clean)
         valid = _valid_triggers(found, clean, sent, sent_mentions, entities)
         if not valid:
@@ -384,6 +388,21 @@ def find_meetings(
         if group and drafts and len(participants) < 3:
             side = drafts[-1].extra.get("subjects") or []
             participants = [k for k in side if k not in participants] + participants
+        if part == "second" and first_half is not None:
+            # "X met A in Rome and then held talks with B": X is the subject of both.
+            subjects = first_half.extra.get("subjects") or []
+            own = [k for k in participants if k not in subjects]
+            participants = subjects + own
+            if date_value is None and first_half.date is not None:
+                date_value, end_value = first_half.date, first_half.end_date
+                precision, status = first_half.precision, first_half.status
+            if city is None and country is None:
+                city, country = first_half.city, first_half.country
+            if first_half.kind == "visit":
+                # "will travel to A for a visit ... and will hold talks with B": B hosts it.
+                for k in own:
+                    if entities[k].kind == "person" and k not in first_half.keys():  # noqa: SIM118
+                        first_half.participants_keys.append(PKey(k, "host"))
         keys = participants
         roles = _roles(text, sent, clean, keys, sent_mentions, entities)
         if kind == "visit" and not roles:
@@ -418,6 +437,7 @@ def find_meetings(
             m.key for m in sent_mentions if m.key in keys and m.start < sent.start + s
         ]
         _merge_or_add(drafts, draft, entities, busy_visit)
+        first_half = draft if part == "first" else None
 
     _name_the_sides(drafts, sents, by_sentence, entities, text)
 
@@ -525,6 +545,14 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
             continue  # "to attend the X meeting" next to the encounter it hosts
         if low == "meetings":
             continue  # "held separate meetings with ...": a summary of encounters
+        if (
+            kind in ("summit", "meeting")
+            and _inside_org_name(s, e, sent, sent_mentions, entities)
+            and not _EVENT_CONTEXT.search(clean)
+        ):
+            continue  # "our support for the East Asia Summit": the body, not an event of it
+        if low == "forum" and re.search(r"\bas (?:the|a|an) (?:[\w-]+ )?$", before, re.I):
+            continue  # "as the premier forum for ...": what a body is, not an event
         if len(found) > 1 and _TIME_REFERENCE.search(before):
             continue  # "Before the talks, X received Y": when, not what happened
         if low == "visiting" and re.search(r"\b(?:the|a|an)\s+$", before, re.I):
@@ -554,6 +582,25 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
     return valid
 
 
+_EVENT_CONTEXT = re.compile(
+    r"\b(?:held|hosted|hosts|opened|opens|attended|attend|attending|took place|convened|"
+    r"sidelines|margins|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"today|tomorrow|yesterday|next|this week)\b"
+)
+
+
+def _inside_org_name(s, e, sent, sent_mentions, entities) -> bool:
+    at, to = sent.start + s, sent.start + e
+    return any(
+        m.start <= at
+        and to <= m.end
+        and (m.start, m.end) != (at, to)
+        and entities[m.key].kind == "organization"
+        for m in sent_mentions
+    )
+
+
 def _event_noun(valid, clean):
     for trig in valid:
         if trig[3].lower() in _EVENT_NOUNS:
@@ -571,6 +618,42 @@ def _sides_states(draft: Draft, entities) -> list[str]:
         if key and key in entities and key not in out:
             out.append(key)
     return out if len(out) >= 2 else []
+
+
+_COORD = re.compile(
+    r"(?:,\s*|\s+)and\s+(?:then\s+|later\s+|afterwards\s+|also\s+)?(?:will\s+|would\s+)?"
+    r"(?=(?:met|meet|meets|held|hold|holds|received|receives|hosted|hosts|visited|spoke)\b)"
+)
+
+
+def _segments(text, sents, by_sentence, entities):
+    """Sentences, with "X met A ... and then held talks with B" cut in two halves: two
+    encounters with one subject. A half needs its own trigger; the second its own person."""
+    out = []
+    for sent in sents:
+        raw = text[sent.start : sent.end]
+        cut = None
+        if " and " in raw:
+            for m in _COORD.finditer(raw):
+                at = sent.start + m.start()
+                people_after = [
+                    mm
+                    for mm in by_sentence.get(sent.index, [])
+                    if mm.start >= at
+                    and mm.how != "pronoun"
+                    and not mm.in_quote
+                    and entities[mm.key].kind == "person"
+                ]
+                head = raw[: m.start()].lower()
+                if people_after and any(k in head for k in _TRIGGER_KEYS):
+                    cut = at
+                    break
+        if cut is None:
+            out.append((sent, None))
+            continue
+        out.append((Sentence(sent.index, sent.start, cut, sent.paragraph), "first"))
+        out.append((Sentence(sent.index, cut, sent.end, sent.paragraph), "second"))
+    return out
 
 
 def _between_parties(clean, sent, sent_mentions, entities) -> list[str] | None:
@@ -946,6 +1029,18 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit: bool = Fa
             break
         if _covered(mk, keys, entities) and compatible_date and not d.separate:
             target = m
+            break
+        frame = {k for k in mk if entities[k].kind == "organization" and not entities[k].country}
+        if (
+            m.kind == "summit"
+            and d.kind != "call"
+            and frame
+            and len([k for k in keys if entities[k].kind == "person"]) >= 2
+            and _covered(mk - frame, keys, entities)
+            and compatible_date
+            and not d.separate
+        ):
+            target = m  # "the Quad summit ...", then the leaders who joined it by name
             break
         if d.anaphoric and len(keys - mk) <= 1:
             target = m

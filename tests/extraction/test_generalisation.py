@@ -136,3 +136,38 @@ def test_regional_groupings_are_organisations(empty_kb):
     kinds = {a.name: (a.kind, a.country) for a in p.actors}
     assert kinds["Quad"] == ("organization", None)
     assert kinds["East Asia Summit"] == ("organization", None)
+
+
+def test_one_subject_two_encounters_joined_by_and_then(empty_kb):
+    text = (
+        "On Saturday the Chilean president, Rosa Vidal, met Peruvian President Tomas Quispe in "
+        "Lima and then held talks with Bolivian President Marta Rojas."
+    )
+    p = run(empty_kb, text, published=date(2022, 6, 4))
+    assert meetings(p) == [
+        ("meeting", "held", date(2022, 6, 4), ["Rosa Vidal", "Tomas Quispe"]),
+        ("talks", "held", date(2022, 6, 4), ["Marta Rojas", "Rosa Vidal"]),
+    ]
+    assert [m.city for m in p.meetings] == ["Lima", "Lima"]
+
+
+def test_planned_visit_with_dates_and_talks_inside_it_are_two_entries(empty_kb):
+    text = (
+        "Chilean President Rosa Vidal will travel to Lima for an official visit from May 2 to 5 "
+        "and will hold talks with Peruvian President Tomas Quispe on May 3. She is also "
+        "expected to address parliament."
+    )
+    p = run(empty_kb, text, published=date(2022, 4, 20))
+    got = [(m.kind, m.status, m.date, m.end_date) for m in p.meetings]
+    assert got == [
+        ("visit", "planned", date(2022, 5, 2), date(2022, 5, 5)),
+        ("talks", "planned", date(2022, 5, 3), None),
+    ]
+    assert all(
+        sorted(x.name for x in m.participants) == ["Rosa Vidal", "Tomas Quispe"] for m in p.meetings
+    )
+
+
+def test_a_body_named_summit_is_not_an_event_without_event_words(empty_kb):
+    text = "We reaffirmed our support for ASEAN and the East Asia Summit as the premier forum."
+    assert run(empty_kb, text).meetings == []
