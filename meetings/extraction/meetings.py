@@ -137,6 +137,8 @@ _WEAK_NEGATION = re.compile(
     r"if|unless|ready to|willing to|agreed to make|considering|"
     r"no plans?|not planned|seek|seeks|seeking|sought|wants? to|wanted to|pushing for|"
     r"pushed for|calls? for|called for|requested|would (?:also )?have|could have|"
+    r"at an early date|at a later date|in due course|at some point|at a (?:mutually )?convenient|"
+    r"for another time|one day|"
     r"efforts? to|attempts? to|bid to|path to|aimed at|aims to|in order to open)\b"
 )
 _FUTURE = re.compile(
@@ -346,7 +348,12 @@ def find_meetings(
         # "The two leaders held talks": the parties of the latest encounter (and whoever
         # joins them: "the two were joined by X for the summit").
         background = _BACKGROUND.search(clean) is not None
-        if len(participants) < 2 and drafts and _BOTH.search(clean):
+        leading_both = _BOTH.match(clean.lstrip()) is not None
+        if (len(participants) < 2 or leading_both) and drafts and _BOTH.search(clean):
+            # "The two leaders discussed ... the negotiations with Iran": the leaders of the
+            # encounter just told are its parties, whatever else the sentence names.
+            if leading_both and len(participants) >= 2:
+                participants = [k for k in participants if entities[k].kind == "person"]
             earlier = [p.key for p in drafts[-1].participants_keys]
             anaphoric = not participants and not background
             participants = earlier + [k for k in participants if k not in earlier]

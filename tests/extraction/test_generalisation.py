@@ -171,3 +171,17 @@ def test_planned_visit_with_dates_and_talks_inside_it_are_two_entries(empty_kb):
 def test_a_body_named_summit_is_not_an_event_without_event_words(empty_kb):
     text = "We reaffirmed our support for ASEAN and the East Asia Summit as the premier forum."
     assert run(empty_kb, text).meetings == []
+
+
+def test_the_two_leaders_discussing_other_parties_refers_back(empty_kb):
+    text = (
+        "Chilean President Rosa Vidal met Peruvian President Tomas Quispe in Lima on Monday. "
+        "The two leaders discussed trade, the border and the negotiations with Bolivia."
+    )
+    p = run(empty_kb, text, published=date(2022, 6, 7))
+    assert meetings(p) == [("meeting", "held", date(2022, 6, 6), ["Rosa Vidal", "Tomas Quispe"])]
+
+
+def test_a_meeting_at_an_early_date_is_not_scheduled(empty_kb):
+    text = "Officials said envoys Pablo Soto and Lena Berg would meet at an early date."
+    assert run(empty_kb, text).meetings == []
