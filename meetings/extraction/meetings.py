@@ -352,7 +352,7 @@ def find_meetings(
         if (len(participants) < 2 or leading_both) and drafts and _BOTH.search(clean):
             # "The two leaders discussed ... the negotiations with Iran": the leaders of the
             # encounter just told are its parties, whatever else the sentence names.
-            if leading_both and len(participants) >= 2:
+            if leading_both:
                 participants = [k for k in participants if entities[k].kind == "person"]
             earlier = [p.key for p in drafts[-1].participants_keys]
             anaphoric = not participants and not background
