@@ -716,6 +716,8 @@ VENUES = {
     "kremlin": ("Moscow", "RU"),
     "white house": ("Washington", "US"),
     "oval office": ("Washington", "US"),
+    "vatican": ("Vatican City", "VA"),
+    "apostolic palace": ("Vatican City", "VA"),
     "elysee palace": ("Paris", "FR"),
     "elysee": ("Paris", "FR"),
     "great hall of the people": ("Beijing", "CN"),

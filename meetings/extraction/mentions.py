@@ -939,8 +939,10 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
             and word.lower() not in STOP_CAPS
         ):
             name = text[s:e]
+            if re.search(r"\bPope\s+$", text[max(0, s - 6) : s]):
+                name = "Pope " + name  # a pope is known by the title and the papal name
             ent = b.entity(
-                person_key(name),
+                person_key(name) if name.startswith("Pope ") else person_key(text[s:e]),
                 "person",
                 name,
                 country,
@@ -1377,7 +1379,8 @@ _DEFINITE = re.compile(
     r"[Cc]rown [Pp]rince|[Hh]ead of [Ss]tate|[Ss]ecretary of [Ss]tate|[Pp]resident|[Mm]inister|"
     r"[Ss]pokes(?:man|woman|person)|[Pp]remier|[Cc]hancellor|[Kk]ing|[Ee]mir|[Ss]ultan|"
     r"[Ll]eader|[Cc]ounterpart|[Aa]mbassador|[Ee]nvoy|[Ss]ecretary-[Gg]eneral|[Ss]ecretary|"
-    r"[Mm]inistry|[Aa]gency|[Gg]overnment|[Pp]ress [Ss]ervice))\b(?!\s+(?:of|for)\b)"
+    r"[Mm]inistry|[Aa]gency|[Gg]overnment|[Pp]ress [Ss]ervice|[Pp]ope|[Pp]ontiff))\b"
+    r"(?!\s+(?:of|for)\b)"
 )
 _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b")
 
@@ -1414,7 +1417,10 @@ def _definites_and_pronouns(b: _Builder) -> None:
         }
         needle = head_words.get(head, head)
         for ent in b.entities.values():
-            if head in ("ministry", "agency", "press service"):
+            if head in ("pope", "pontiff"):
+                if ent.kind != "person" or not ent.name.startswith("Pope "):
+                    continue
+            elif head in ("ministry", "agency", "press service"):
                 if ent.kind != "organization" or needle not in ent.name.lower():
                     continue
             elif ent.kind != "person":

@@ -185,3 +185,15 @@ def test_the_two_leaders_discussing_other_parties_refers_back(empty_kb):
 def test_a_meeting_at_an_early_date_is_not_scheduled(empty_kb):
     text = "Officials said envoys Pablo Soto and Lena Berg would meet at an early date."
     assert run(empty_kb, text).meetings == []
+
+
+def test_a_pope_keeps_the_title_in_the_name_and_the_pontiff_refers_to_him(empty_kb):
+    text = (
+        "Pope Leo received Ukrainian President Olena Hrytsenko at the Vatican on Saturday. "
+        "Hrytsenko had first met the pontiff in 2020."
+    )
+    p = run(empty_kb, text, published=date(2026, 5, 10))
+    assert [(m.date, m.city, sorted(x.name for x in m.participants)) for m in p.meetings] == [
+        (date(2026, 5, 9), "Vatican City", ["Olena Hrytsenko", "Pope Leo"]),
+        (None, None, ["Olena Hrytsenko", "Pope Leo"]),
+    ]
