@@ -785,7 +785,14 @@ def _participants(text, sent, sent_mentions, entities, clean) -> list[str]:
             continue  # "the visit was criticised by X": X judges, X does not take part
         if ent.kind == "state" and _LOCATIVE.search(before):
             continue
-        if ent.kind == "state" and re.search(r"\b(?:to|from|into|visit to|trip to)\s+$", before):
+        # "will pay a visit to Turkey": the host state is a side, unless someone of it is named.
+        host_state = (
+            re.search(r"\b(?:visit|visits|trip|journey)\s+to\s+$", before) and _FUTURE.search(clean)
+        ) and not any(
+            entities[o.key].kind == "person" and entities[o.key].country == ent.country
+            for o in sent_mentions
+        )
+        if ent.kind == "state" and re.search(r"\b(?:to|from|into)\s+$", before) and not host_state:
             continue
         if m.how == "pronoun" and m.surface.lower() not in ("he", "she"):
             continue
@@ -1024,6 +1031,14 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit: bool = Fa
         )
         if d.separate and not d.anaphoric:
             break
+        if (
+            not d.anaphoric
+            and d.status == "planned"
+            and m.status == "held"
+            and m.date is not None
+            and d.date != m.date
+        ):
+            continue  # "will pay a return visit": another encounter than the one held
         if d.anaphoric and d.extra.get("joins") and keys:
             target = m  # "The talks were chaired by A and B": the encounter just told
             break

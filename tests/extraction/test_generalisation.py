@@ -197,3 +197,15 @@ def test_a_pope_keeps_the_title_in_the_name_and_the_pontiff_refers_to_him(empty_
         (date(2026, 5, 9), "Vatican City", ["Olena Hrytsenko", "Pope Leo"]),
         (None, None, ["Olena Hrytsenko", "Pope Leo"]),
     ]
+
+
+def test_a_planned_return_visit_to_a_state_is_its_own_entry(empty_kb):
+    text = (
+        "Chilean President Rosa Vidal and Peruvian President Tomas Quispe held talks in Santiago "
+        "on Monday. Quispe will pay a return visit to Chile next year, officials said."
+    )
+    p = run(empty_kb, text, published=date(2022, 6, 7))
+    assert meetings(p) == [
+        ("talks", "held", date(2022, 6, 6), ["Rosa Vidal", "Tomas Quispe"]),
+        ("visit", "planned", None, ["Chile", "Tomas Quispe"]),
+    ]
