@@ -314,12 +314,18 @@ def find_meetings(
         # X on Wednesday" is a meeting on Wednesday.
         s, e, _k, word = next(t for t in valid if t[2] == kind)
         hosting_only = all(k == "visit" or w.lower() in _HOSTING_WORDS for _s, _e, k, w in valid)
-        if kind == "meeting" and "visit" in kinds and hosting_only:
+        received_by = re.search(r"\b(?:was|were|is|are|been)\s+(?:received|hosted)\s+by\b", clean)
+        if kind == "meeting" and "visit" in kinds and hosting_only and not received_by:
             kind = "visit"  # "will welcome X to Australia for a visit"
         anaphor_spans = [m.span() for m in _ANAPHOR.finditer(clean)]
         in_anaphor = [
             any(a <= ts and te <= z for a, z in anaphor_spans)
-            or (bool(anaphor_spans) and _BY_AGENT.match(clean[te:]) is not None)
+            or (
+                # "The meeting was hosted by X": the subject refers back, the agent joins it
+                bool(anaphor_spans)
+                and not clean[: anaphor_spans[0][0]].strip()
+                and _BY_AGENT.match(clean[te:]) is not None
+            )
             for ts, te, _k3, _w in valid
         ]
         anaphoric = all(in_anaphor)
@@ -348,14 +354,24 @@ def find_meetings(
         # "The two leaders held talks": the parties of the latest encounter (and whoever
         # joins them: "the two were joined by X for the summit").
         background = _BACKGROUND.search(clean) is not None
-        leading_both = _BOTH.match(clean.lstrip()) is not None
-        if (len(participants) < 2 or leading_both) and drafts and _BOTH.search(clean):
+        leading_they = re.match(
+            r"They\s+(?:had\s+|have\s+|last\s+|first\s+|also\s+)*(?:met|held|spoke)\b",
+            clean.lstrip(),
+        )
+        leading_both = _BOTH.match(clean.lstrip()) is not None or leading_they is not None
+        both_used = False
+        if (
+            (len(participants) < 2 or leading_both)
+            and drafts
+            and (leading_they or _BOTH.search(clean))
+        ):
             # "The two leaders discussed ... the negotiations with Iran": the leaders of the
             # encounter just told are its parties, whatever else the sentence names.
             if leading_both:
                 participants = [k for k in participants if entities[k].kind == "person"]
             earlier = [p.key for p in drafts[-1].participants_keys]
             anaphoric = not participants and not background
+            both_used = anaphoric
             participants = earlier + [k for k in participants if k not in earlier]
         # Tense of the clause that holds the trigger (and of the sentence's subject before it):
         # "agreed to meet next month, officials said after their talks on Wednesday".
@@ -364,6 +380,15 @@ def find_meetings(
         date_value, end_value, precision = _date_for(
             clean, sent.start, s, e, anchor, future, today, near_only=anaphoric
         )
+        if (
+            both_used
+            and date_value is not None
+            and precision == "day"
+            and drafts[-1].precision == "day"
+            and date_value != drafts[-1].date
+        ):
+            anaphoric = False  # "The two leaders held talks in X on Thursday": another day
+            background = True
         shift = _RELATIVE_DAY.search(clean)
         if date_value is None and drafts and shift and drafts[-1].precision == "day":
             # "A day later", "the following day": counted from the latest encounter.
@@ -525,7 +550,9 @@ _WHEN = re.compile(
 )
 _GROUP = re.compile(r"\bthe (?:delegation|group|visitors|mission|envoys)\b", re.I)
 _SAME_DAY = re.compile(
-    r"\b(?:just|shortly|immediately|right)\s+(?:before|after|ahead of|prior to|following)\b",
+    r"\b(?:just|shortly|immediately|right)\s+(?:before|after|ahead of|prior to|following)\b|"
+    r"\b(?:later|earlier)\s+(?:in\s+)?(?:that|the)\s+day\b|\bthe same day\b|"
+    r"^\W*(?:Before|After|Ahead of|Following)\s+(?:the|their)\s+(?:talks|meeting|summit)\b",
     re.I,
 )
 _HOSTING_WORDS = {
@@ -785,6 +812,10 @@ def _participants(text, sent, sent_mentions, entities, clean) -> list[str]:
             continue  # "the visit was criticised by X": X judges, X does not take part
         if ent.kind == "state" and _LOCATIVE.search(before):
             continue
+        if ent.kind == "state" and re.search(
+            r"\b(?:in|at)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?,\s*$", before
+        ):
+            continue  # "in Bali, Indonesia": the place
         # "will pay a visit to Turkey": the host state is a side, unless someone of it is named.
         host_state = (
             re.search(r"\b(?:visit|visits|trip|journey)\s+to\s+$", before) and _FUTURE.search(clean)
@@ -1009,7 +1040,15 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit: bool = Fa
     target = None
     if not keys and not d.anaphoric:
         return  # no party and no reference back: nothing to record or to add to
-    for m in reversed(drafts):
+    people = {k for k in keys if entities[k].kind == "person"}
+    if len(people) >= 2 and not d.anaphoric and not d.separate and d.date is None:
+        # "X told reporters after meeting Y": the encounter of exactly these two people, not
+        # a later one-sided entry ("X had visited the expo on Sunday").
+        for m in reversed(drafts):
+            if people <= m.keys() and m.kind != "visit":
+                target = m
+                break
+    for m in [] if target is not None else reversed(drafts):
         mk = m.keys()
         if (
             busy_visit

@@ -209,3 +209,53 @@ def test_a_planned_return_visit_to_a_state_is_its_own_entry(empty_kb):
         ("talks", "held", date(2022, 6, 6), ["Rosa Vidal", "Tomas Quispe"]),
         ("visit", "planned", None, ["Chile", "Tomas Quispe"]),
     ]
+
+
+def test_they_had_last_met_in_city_country_is_a_background_encounter(empty_kb):
+    text = (
+        "Chilean President Rosa Vidal met Peruvian President Tomas Quispe in Lima on Monday. "
+        "They had last met in Cusco, Peru, in March."
+    )
+    p = run(empty_kb, text, published=date(2022, 6, 7))
+    got = [(m.city, sorted(x.name for x in m.participants)) for m in p.meetings]
+    assert got == [
+        ("Lima", ["Rosa Vidal", "Tomas Quispe"]),
+        ("Cusco", ["Rosa Vidal", "Tomas Quispe"]),
+    ]
+
+
+def test_the_two_leaders_on_another_day_is_another_encounter(empty_kb):
+    text = (
+        "Chilean President Rosa Vidal hosted Peruvian President Tomas Quispe in Valparaiso on "
+        "Friday. The two leaders held formal talks in Santiago on Thursday."
+    )
+    p = run(empty_kb, text, published=date(2022, 6, 4))
+    got = [(m.kind, m.date, m.city) for m in p.meetings]
+    assert got == [
+        ("meeting", date(2022, 6, 3), "Valparaiso"),
+        ("talks", date(2022, 6, 2), "Santiago"),
+    ]
+
+
+def test_passive_received_by_with_a_later_visit_noun_is_not_a_reference_back(empty_kb):
+    text = (
+        "Chilean President Rosa Vidal was received by Peruvian President Tomas Quispe in Lima "
+        "on Thursday, her first visit abroad since taking office. Before the talks, Vidal was "
+        "received by Foreign Minister Pablo Soto."
+    )
+    p = run(empty_kb, text, published=date(2022, 6, 4))
+    got = [(m.kind, m.date, sorted(x.name for x in m.participants)) for m in p.meetings]
+    assert got == [
+        ("meeting", date(2022, 6, 2), ["Rosa Vidal", "Tomas Quispe"]),
+        ("meeting", date(2022, 6, 2), ["Pablo Soto", "Rosa Vidal"]),
+    ]
+
+
+def test_a_later_mention_of_both_goes_to_their_encounter_not_a_one_sided_trip(empty_kb):
+    text = (
+        "Chilean President Rosa Vidal held talks with Peruvian President Tomas Quispe in Lima "
+        "on Monday. She had visited a trade fair in Cusco on Sunday.\n\n"
+        "\u201cWe agree on much,\u201d Vidal told reporters after meeting Quispe."
+    )
+    p = run(empty_kb, text, published=date(2022, 6, 7))
+    assert meetings(p) == [("talks", "held", date(2022, 6, 6), ["Rosa Vidal", "Tomas Quispe"])]
