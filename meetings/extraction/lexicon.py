@@ -368,6 +368,12 @@ PERSON_CUE_NOUNS = {
     "monarch",
     "queen",
     "pontiff",
+    "journalist",
+    "reporter",
+    "activist",
+    "dissident",
+    "lawyer",
+    "negotiators",
 }
 
 # Organisation head words: a capitalised run ending in (or containing) one is an organisation.

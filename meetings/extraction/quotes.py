@@ -215,6 +215,8 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
             for m in mentions_in(gap_start, q.open_mark)
             if m.key != prev_speaker
             and not _PLACE_BEFORE.search(text[max(0, m.start - 20) : m.start])
+            # "she told the news agency Orbe": the addressee names no new speaker
+            and not re.search(r"\b(?:told|telling|to)\b", text[gap_start : m.start])
         ]
         if not others and q.open_mark - gap_start < 120:
             results[i] = (q, prev_speaker, "quote-continued")

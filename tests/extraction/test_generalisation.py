@@ -259,3 +259,18 @@ def test_a_later_mention_of_both_goes_to_their_encounter_not_a_one_sided_trip(em
     )
     p = run(empty_kb, text, published=date(2022, 6, 7))
     assert meetings(p) == [("talks", "held", date(2022, 6, 6), ["Rosa Vidal", "Tomas Quispe"])]
+
+
+def test_the_addressee_between_two_quotes_does_not_break_the_chain(empty_kb):
+    text = (
+        "Chilean Foreign Minister Rosa Vidal met envoys on Monday.\n\n"
+        '"We will be back in the autumn," she told the news agency Orbe Press. '
+        '"There is much left to do."'
+    )
+    p = run(empty_kb, text)
+    assert [s for s, _t in quotes(p)] == ["Rosa Vidal", "Rosa Vidal"]
+
+
+def test_lower_case_occupation_marks_a_person(empty_kb):
+    p = run(empty_kb, "They discussed the killing of journalist Ana Dutra in May.")
+    assert [(a.name, a.kind) for a in p.actors] == [("Ana Dutra", "person")]
