@@ -329,6 +329,18 @@ def find_meetings(
             for ts, te, _k3, _w in valid
         ]
         anaphoric = all(in_anaphor)
+        if anaphoric and kind == "summit":
+            # "to attend the Mercosur summit": a named body's summit is an event of its own
+            named = [
+                m
+                for m in sent_mentions
+                if entities[m.key].kind == "organization"
+                and any(
+                    a <= m.start - sent.start and m.end - sent.start <= z for a, z in anaphor_spans
+                )
+            ]
+            if named:
+                anaphoric = False
         if anaphoric and _JUDGED.search(clean[: valid[0][0]]):
             # "X criticised the talks": X comments on the encounter, X is not a party.
             participants = []
@@ -952,7 +964,7 @@ def _venue(text, sent, clean, kb, sent_mentions, entities, home_country, datelin
     # by preference) wins: "agreed to meet in Tokyo, ... after their talks in Jakarta".
     found = list(
         re.finditer(
-            r"\b(?:in|at|to|inside|visit|visits|visited|visiting|tour of)\s+(?:the\s+)?"
+            r"\b(?:[Ii]n|[Aa]t|to|inside|visit|visits|visited|visiting|tour of)\s+(?:the\s+)?"
             r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3})",
             clean,
         )

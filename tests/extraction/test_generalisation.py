@@ -274,3 +274,22 @@ def test_the_addressee_between_two_quotes_does_not_break_the_chain(empty_kb):
 def test_lower_case_occupation_marks_a_person(empty_kb):
     p = run(empty_kb, "They discussed the killing of journalist Ana Dutra in May.")
     assert [(a.name, a.kind) for a in p.actors] == [("Ana Dutra", "person")]
+
+
+def test_attending_a_named_bodys_summit_is_a_planned_event(empty_kb):
+    text = (
+        "Chilean President Rosa Vidal met Peruvian President Tomas Quispe in Lima on Monday. "
+        "Vidal is due to attend the Mercosur summit in Asuncion next month."
+    )
+    p = run(empty_kb, text, published=date(2023, 5, 10))
+    got = [(m.kind, m.status, m.city, sorted(x.name for x in m.participants)) for m in p.meetings]
+    assert got == [
+        ("meeting", "held", "Lima", ["Rosa Vidal", "Tomas Quispe"]),
+        ("summit", "planned", "Asuncion", ["Mercosur", "Rosa Vidal"]),
+    ]
+
+
+def test_sentence_initial_in_city_gives_the_venue(empty_kb):
+    text = "In Geneva on Monday, Foreign Minister Pablo Soto met Foreign Minister Ana Torres."
+    p = run(empty_kb, text, published=date(2023, 5, 10))
+    assert [(m.city, m.country) for m in p.meetings] == [("Geneva", "CH")]
