@@ -743,7 +743,20 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                     r"^\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+(?:and\s+)?[A-Z][\w'-]*)*",
                     text[e : e + 80],
                 )
-                if ext and w in ("ministry", "department", "office", "committee", "commission"):
+                if ext and w in (
+                    "ministry",
+                    "department",
+                    "office",
+                    "committee",
+                    "commission",
+                    "council",
+                    "agency",
+                    "institute",
+                    "organisation",
+                    "organization",
+                    "authority",
+                    "court",
+                ):
                     tail_start = e + ext.end()
                     ti = b.tok_index_at(tail_start - 1)
                     if ti is None or b.kb_kind(ti) not in ("name", "alias"):
@@ -812,8 +825,8 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
         words = [toks[i].text for i in tail]
         if any(w.lower() in MONTH_WORDS for w in words):
             continue
-        if len(words) > 5:
-            continue
+        if len([w for w in words if w not in PARTICLES]) > 5:
+            continue  # "Mohammed bin Abdulrahman bin Jassim Al Thani" counts five words
         s, e = toks[tail[0]].start, toks[tail[-1]].end
         prefix = run[: run.index(tail[0])]
         evidence, title, country = _person_evidence(b, tail, prefix)
@@ -939,6 +952,12 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
             and word.lower() not in STOP_CAPS
         ):
             name = text[s:e]
+            if any(
+                other.kind == "person"
+                and normalize(word) == (normalize(other.name).split() or [""])[0]
+                for other in b.entities.values()
+            ):
+                continue  # "Sheikh Mohammed" with several Mohammeds named: ambiguous
             if re.search(r"\bPope\s+$", text[max(0, s - 6) : s]):
                 name = "Pope " + name  # a pope is known by the title and the papal name
             ent = b.entity(
@@ -1137,6 +1156,8 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
             if any(not (b.is_hon_tok(k) or b.is_title_tok(k)) for k in range(j + 1, first)):
                 break
         w = t.text.lower().rstrip(".")
+        if w == "and" and j > 0 and "," in text[toks[j - 1].end : t.start]:
+            break  # "..., the president of X, and Jean Dupont": a new item of a list
         kind = b.kb_kind(j)
         if kind in ("demonym", "name", "alias"):
             c = b.kb_country(j)

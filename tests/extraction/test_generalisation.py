@@ -293,3 +293,26 @@ def test_sentence_initial_in_city_gives_the_venue(empty_kb):
     text = "In Geneva on Monday, Foreign Minister Pablo Soto met Foreign Minister Ana Torres."
     p = run(empty_kb, text, published=date(2023, 5, 10))
     assert [(m.city, m.country) for m in p.meetings] == [("Geneva", "CH")]
+
+
+def test_long_arabic_names_lists_and_councils(empty_kb):
+    text = (
+        "Sheikh Hamad bin Khalid bin Saud Al Nasser, Qatar's foreign minister, met Omar Farah, "
+        "chairman of Somalia's High Council for National Dialogue, the president of Kenya, and "
+        "Jean-Luc Marchand, France's foreign minister."
+    )
+    p = run(empty_kb, text)
+    got = {a.name: (a.kind, a.country, a.title) for a in p.actors}
+    assert got["Hamad bin Khalid bin Saud Al Nasser"][:2] == ("person", "QA")
+    assert got["High Council for National Dialogue"][:2] == ("organization", "SO")
+    assert got["Jean-Luc Marchand"] == ("person", "FR", "France's foreign minister")
+    assert "Dialogue" not in got
+
+
+def test_an_ambiguous_given_name_creates_no_new_person(empty_kb):
+    text = (
+        "Sheikh Hamad bin Khalid Al Nasser met Sheikh Hamad bin Jassim Al Farsi on Monday. "
+        "Sheikh Hamad said the talks went well."
+    )
+    p = run(empty_kb, text)
+    assert "Hamad" not in {a.name for a in p.actors}
