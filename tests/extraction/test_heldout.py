@@ -1,4 +1,5 @@
-"""The team's own held-out articles (tests/extraction/heldout/) run through `manage.py extract`.
+"""The team's own held-out articles (tests/extraction/heldout/ and heldout2/) run through
+`manage.py extract`.
 
 Always checked: the output honours the contract of the evaluation README (one line per
 article, in input order; valid kinds, statuses, actor types and ISO countries; every quote an
@@ -21,6 +22,8 @@ from meetings.reference import countries
 
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "heldout" / "articles.jsonl"
+ARTICLES2 = HERE / "heldout2" / "articles.jsonl"
+SETS = [pytest.param((ARTICLES, 14), id="heldout"), pytest.param((ARTICLES2, 16), id="heldout2")]
 REPO = HERE.parent.parent
 SCORER = REPO.parent / "shared" / "eval" / "score.py"
 
@@ -30,8 +33,8 @@ TYPES = {"person", "organization", "state"}
 OVERALL_FLOOR = 0.5
 
 
-def _articles():
-    with ARTICLES.open(encoding="utf-8") as fh:
+def _articles(path=ARTICLES):
+    with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 
@@ -45,8 +48,8 @@ def _iso_date_or_none(value):
     return len(value) == 10
 
 
-@pytest.fixture
-def extracted(db, tmp_path):
+@pytest.fixture(params=SETS)
+def extracted(request, db, tmp_path):
     """The knowledge base as `make run` prepares it, then `extract` on the held-out file.
 
     Function-scoped on purpose: the rows loaded here are rolled back with the test, so no
@@ -55,17 +58,20 @@ def extracted(db, tmp_path):
     call_command("load_reference", stdout=io.StringIO())
     call_command("load_demo", stdout=io.StringIO())
     out, err = io.StringIO(), io.StringIO()
-    call_command("extract", str(ARTICLES), stdout=out, stderr=err)
+    path, _count = request.param
+    call_command("extract", str(path), stdout=out, stderr=err)
     lines = [json.loads(line) for line in out.getvalue().splitlines() if line.strip()]
     pred = tmp_path / "pred.jsonl"
     pred.write_text(out.getvalue(), encoding="utf-8")
-    return lines, pred, err.getvalue()
+    return lines, pred, err.getvalue(), path
 
 
-def test_the_heldout_file_is_itself_consistent():
+@pytest.mark.parametrize("heldout", SETS)
+def test_the_heldout_file_is_itself_consistent(heldout):
     """Gold participants and speakers are actors; gold quotes are exact substrings."""
-    arts = _articles()
-    assert len(arts) == 14
+    path, count = heldout
+    arts = _articles(path)
+    assert len(arts) == count
     assert len({a["id"] for a in arts}) == len(arts)
     for art in arts:
         gold = art["gold"]
@@ -80,8 +86,8 @@ def test_the_heldout_file_is_itself_consistent():
 
 @pytest.mark.django_db
 def test_extract_output_follows_the_contract(extracted):
-    lines, _, err = extracted
-    arts = _articles()
+    lines, _, err, path = extracted
+    arts = _articles(path)
     assert "failed" not in err, err
     assert [line["id"] for line in lines] == [a["id"] for a in arts]
     codes = {c.code for c in countries()}
@@ -106,16 +112,16 @@ def test_extract_output_follows_the_contract(extracted):
 @pytest.mark.django_db
 @pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py is not available here")
 def test_heldout_score_stays_above_the_floor(extracted):
-    _, pred, _ = extracted
+    _, pred, _, path = extracted
     run = subprocess.run(
-        [sys.executable, str(SCORER), str(ARTICLES), str(pred), "--json"],
+        [sys.executable, str(SCORER), str(path), str(pred), "--json"],
         capture_output=True,
         text=True,
         timeout=120,
         check=True,
     )
     summary = json.loads(run.stdout)
-    print("\nheld-out score:")
+    print(f"\nheld-out score ({path.parent.name}):")
     for key in ("meetings", "quotes", "quotes_attributed", "actors"):
         s = summary[key]
         print(f"  {key:18s} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}")
