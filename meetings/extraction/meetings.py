@@ -56,7 +56,7 @@ _TRIGGERS = [
             r"discussed (?:[\w-]+ ){0,8}?with|held (?:a |an )?(?:[\w-]+ )?meeting|forum|"
             r"joint (?:session|news conference|press conference|meeting)|co-chaired|"
             r"called on (?!(?:[\w'’-]+\s+){0,6}to\b)|"
-            r"chaired (?:a |the )?joint)\b",
+            r"chaired (?:a |the )?joint|spoke (?:with|to)|speaks (?:with|to)|talked (?:with|to))\b",
             re.I,
         ),
     ),
@@ -93,6 +93,9 @@ _TRIGGER_KEYS = (
     "dialogue",
     "met",
     "meet",
+    "spoke",
+    "speaks",
+    "talked",
     "receiv",
     "host",
     "welcom",
@@ -313,6 +316,13 @@ def find_meetings(
         # The strongest description anchors the date: "arrived on Monday ... is due to meet
         # X on Wednesday" is a meeting on Wednesday.
         s, e, _k, word = next(t for t in valid if t[2] == kind)
+        if kind == "meeting" and all(
+            re.match(r"(?:spoke|speaks|talked)\b", w, re.I) for _s, _e, _k, w in valid
+        ):
+            kind = "call"  # "X spoke with Y on Monday", no place: a call (a place: a meeting)
+            spoke_only = True
+        else:
+            spoke_only = False
         hosting_only = all(k == "visit" or w.lower() in _HOSTING_WORDS for _s, _e, k, w in valid)
         received_by = re.search(r"\b(?:was|were|is|are|been)\s+(?:received|hosted)\s+by\b", clean)
         if kind == "meeting" and "visit" in kinds and hosting_only and not received_by:
@@ -427,6 +437,8 @@ def find_meetings(
         )
         if city is None and country is None and same_place:
             city, country = same_place
+        if spoke_only and (city or country):
+            kind = "meeting"
         # "The delegation was received by X": the side that travelled last time.
         group = _GROUP.search(clean)
         if group and drafts and len(participants) < 3:
@@ -668,7 +680,8 @@ def _sides_states(draft: Draft, entities) -> list[str]:
 
 _COORD = re.compile(
     r"(?:,\s*|\s+)and\s+(?:then\s+|later\s+|afterwards\s+|also\s+)?(?:will\s+|would\s+)?"
-    r"(?=(?:met|meet|meets|held|hold|holds|received|receives|hosted|hosts|visited|spoke)\b)"
+    r"(?=(?:met|meet|meets|held|hold|holds|received|receives|hosted|hosts|visited|spoke|"
+    r"travel|travels|travelled|traveled|fly|flies|flew|head|heads|headed)\b)"
 )
 
 

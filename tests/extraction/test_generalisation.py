@@ -316,3 +316,26 @@ def test_an_ambiguous_given_name_creates_no_new_person(empty_kb):
     )
     p = run(empty_kb, text)
     assert "Hamad" not in {a.name for a in p.actors}
+
+
+def test_spoke_with_is_a_call_unless_a_place_is_given(empty_kb):
+    text = "Chilean President Rosa Vidal spoke with Peruvian President Tomas Quispe on Monday."
+    p = run(empty_kb, text, published=date(2023, 5, 10))
+    assert meetings(p) == [("call", "held", date(2023, 5, 8), ["Rosa Vidal", "Tomas Quispe"])]
+    text = (
+        "Chilean President Rosa Vidal spoke with Peruvian President Tomas Quispe in Lima on Monday."
+    )
+    p = run(empty_kb, text, published=date(2023, 5, 10))
+    assert [m.kind for m in p.meetings] == ["meeting"]
+
+
+def test_met_and_will_travel_on_to_meet_is_two_encounters(empty_kb):
+    text = (
+        "Chilean Foreign Minister Pablo Soto met Peruvian Foreign Minister Ana Torres in Lima on "
+        "Monday and will travel on to Quito on Friday to meet Foreign Minister Luis Vega."
+    )
+    p = run(empty_kb, text, published=date(2023, 5, 10))
+    assert meetings(p) == [
+        ("meeting", "held", date(2023, 5, 8), ["Ana Torres", "Pablo Soto"]),
+        ("meeting", "planned", date(2023, 5, 12), ["Luis Vega", "Pablo Soto"]),
+    ]
