@@ -1460,6 +1460,18 @@ def _definites_and_pronouns(b: _Builder) -> None:
                 continue
             before = [sp for sp in ent.spans if sp[0] < s]
             candidates.append((max(before)[0] if before else -1, ent))
+        if not candidates and country and head not in ("ministry", "agency", "press service"):
+            # "the Egyptian minister" after "his Egyptian counterpart X": the one person of
+            # that country in the article, whatever title the text gave them.
+            same = [
+                ent
+                for ent in b.entities.values()
+                if ent.kind == "person"
+                and ent.country == country
+                and any(sp[0] < s for sp in ent.spans)
+            ]
+            if len(same) == 1:
+                candidates = [(max(sp[0] for sp in same[0].spans if sp[0] < s), same[0])]
         if not candidates:
             continue
         # Several candidates for a bare "the president": the one the article is about (most

@@ -339,3 +339,12 @@ def test_met_and_will_travel_on_to_meet_is_two_encounters(empty_kb):
         ("meeting", "held", date(2023, 5, 8), ["Ana Torres", "Pablo Soto"]),
         ("meeting", "planned", date(2023, 5, 12), ["Luis Vega", "Pablo Soto"]),
     ]
+
+
+def test_a_national_definite_finds_the_one_person_of_that_country(empty_kb):
+    text = (
+        "Chilean Foreign Minister Pablo Soto met his Peruvian counterpart Ana Torres on Monday.\n\n"
+        '"Our countries share a long history," the Peruvian minister said.'
+    )
+    p = run(empty_kb, text)
+    assert quotes(p) == [("Ana Torres", "Our countries share a long history")]
