@@ -88,6 +88,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--queries-only", action="store_true", help="print queries per page, no load"
         )
+        parser.add_argument("--import-only", action="store_true", help="only the import figures")
 
     def handle(self, *args, **opts):
         if connection.vendor != "postgresql":
@@ -124,6 +125,10 @@ class Command(BaseCommand):
         out(f"Counts: {info.get('counts')}")
         out(f"Terms: {terms}")
 
+        if opts["import_only"]:
+            found = self.import_throughput(opts["seed"])
+            out(f"Import: {found}")
+            return
         call_command("collectstatic", interactive=False, verbosity=0)
         pages, skipped, notes = self.page_urls(terms)
         only = {k for k in opts["only"].split(",") if k}
@@ -374,10 +379,11 @@ class Command(BaseCommand):
                         )  # fmt: skip
                         match = re.search(r"([\d,.]+) s, ([\d,.]+) articles/s", buffer.getvalue())
                         imported = re.search(r"Imported ([\d,]+)", buffer.getvalue())
-                        rates[key] = float(match.group(2).replace(",", "")) if match else None
-                        rates[key.replace("per_s", "imported")] = (
-                            int(imported.group(1).replace(",", "")) if imported else None
-                        )
+                        n = int(imported.group(1).replace(",", "")) if imported else None
+                        seconds = float(match.group(1).replace(",", "")) if match else None
+                        # The command prints whole articles/s; below 1/s that reads "0".
+                        rates[key] = round(n / seconds, 2) if n and seconds else None
+                        rates[key.replace("per_s", "imported")] = n
                     else:
                         how = "meetings.services directly"
                         rates[key] = services_import(rows, extract)
