@@ -1058,6 +1058,26 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                 ent.country = other.country
                 break
 
+    # "Abiy's chief of staff, Fitsum Arega", "Leyva, who accompanied Petro": the country of
+    # the person served or accompanied.
+    for ent in b.entities.values():
+        if ent.kind != "person" or ent.country or not ent.spans:
+            continue
+        s0, e0 = min(ent.spans)
+        who = _SERVES.search(text[max(0, s0 - 60) : s0]) or _ACCOMPANIES.match(text[e0 : e0 + 60])
+        if not who:
+            continue
+        word = normalize(who.group("who"))
+        for other in b.entities.values():
+            if (
+                other is not ent
+                and other.kind == "person"
+                and other.country
+                and word in normalize(other.name).split()
+            ):
+                ent.country = other.country
+                break
+
     if dateline.city:
         home = _code(b.kb, dateline.city) or _city_country(b.kb, dateline.city)
         for ent in b.entities.values():
@@ -1068,6 +1088,13 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
     subjects = _subjects(b)
     _resolve_pronouns(b, subjects)
     return Analysis(b.entities, b.mentions, subjects)
+
+
+_SERVES = re.compile(r"\b(?P<who>[A-Z][\w-]+)['’]s\s+(?:[a-z-]+\s+){0,3}[a-z-]+,?\s*$")
+_ACCOMPANIES = re.compile(
+    r"^,\s+who\s+(?:had\s+)?(?:accompanied|joined|travelled with|traveled with|was with)\s+"
+    r"(?:[A-Z][\w-]+\s+)*?(?P<who>[A-Z][\w-]+)\b"
+)
 
 
 def _code(kb: KnowledgeBase, text: str | None) -> str | None:

@@ -348,3 +348,15 @@ def test_a_national_definite_finds_the_one_person_of_that_country(empty_kb):
     )
     p = run(empty_kb, text)
     assert quotes(p) == [("Ana Torres", "Our countries share a long history")]
+
+
+def test_staff_and_companions_take_the_country_of_the_person_they_serve(empty_kb):
+    text = (
+        "ACCRA, May 2 - Chilean President Rosa Vidal met Peruvian President Tomas Quispe. "
+        "According to Vidal's chief of staff, Marco Diaz, the talks went well. "
+        '"We are pleased," said Minister Lena Ortiz, who accompanied Quispe.'
+    )
+    p = run(empty_kb, text, dateline="ACCRA, May 2", published=date(2023, 5, 2))
+    got = {a.name: a.country for a in p.actors if a.kind == "person"}
+    assert got["Marco Diaz"] == "CL"
+    assert got["Lena Ortiz"] == "PE"
