@@ -127,6 +127,8 @@ _STRONG_NEGATION = re.compile(
     r"\b(?:cancel(?:l?ed|s|ling)?|called off|postponed?|put on hold|on hold|suspended|"
     r"refused|denied|dismissed|ruled out|scrapped|not been agreed|no meeting|did not meet|"
     r"will not meet|won't meet|didn't meet|declined to meet|not (?:be )?held|"
+    r"did not (?:hold|have|attend)|didn't (?:hold|have|attend)|(?:has|have|had) not (?:met|held)|"
+    r"never met|"
     r"(?:will|would|did) not go ahead|won't go ahead|will not take place|did not take place|"
     r"fell through|collapsed|broke down|walked out|would (?:also )?have been|"
     r"would (?:also )?have|could have been)\b",
@@ -147,7 +149,8 @@ _WEAK_NEGATION = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|was to|were to|scheduled|expected to|is expected|"
     r"are expected|upcoming|forthcoming|set to|plans? to|planning to|due to|would|"
-    r"next week|next month|tomorrow|agreed to (?:meet|hold|have))\b",
+    r"next week|next month|tomorrow|agreed to (?:meet|hold|have)|"
+    r"the next (?!day|morning|afternoon|evening|night)\w+)\b",
     re.I,
 )
 _VENUE_CONTEXT = re.compile(
@@ -376,10 +379,7 @@ def find_meetings(
         # "The two leaders held talks": the parties of the latest encounter (and whoever
         # joins them: "the two were joined by X for the summit").
         background = _BACKGROUND.search(clean) is not None
-        leading_they = re.match(
-            r"They\s+(?:had\s+|have\s+|last\s+|first\s+|also\s+)*(?:met|held|spoke)\b",
-            clean.lstrip(),
-        )
+        leading_they = _LEADING_THEY.match(clean.lstrip())
         leading_both = _BOTH.match(clean.lstrip()) is not None or leading_they is not None
         both_used = False
         if (
@@ -391,7 +391,11 @@ def find_meetings(
             # encounter just told are its parties, whatever else the sentence names.
             if leading_both:
                 participants = [k for k in participants if entities[k].kind == "person"]
-            earlier = [p.key for p in drafts[-1].participants_keys]
+            if _TOPIC_VERB.search(clean[:s]) and not background:
+                # a topic of the encounter just told, which keeps its own kind
+                participants, anaphoric = [], True
+                kind = drafts[-1].kind
+            earlier = [p.key for p in _earlier_group(drafts, clean, entities).participants_keys]
             anaphoric = not participants and not background
             both_used = anaphoric
             participants = earlier + [k for k in participants if k not in earlier]
@@ -525,6 +529,14 @@ _TIME_REFERENCE = re.compile(
     r"\b(?:before|after|ahead of|on the eve of|prior to)\s+(?:(?:the|their|his|her)\s+)?"
     r"(?:[\w-]+\s+){0,2}$",
     re.I,
+)
+_LEADING_THEY = re.compile(
+    r"(?:They|The (?:[a-z]+ )?(?:ministers|leaders|presidents|prime ministers|sides|delegations))"
+    r"\s+(?:had\s+|have\s+|last\s+|first\s+|also\s+|previously\s+)*(?:met|held|spoke)\b"
+)
+# "The two leaders discussed ... the next summit": the summit is a topic of their encounter.
+_TOPIC_VERB = re.compile(
+    r"\b(?:discussed|discussing|exchanged views|reviewed|talked about|focused on|touched on)\b"
 )
 _BY_AGENT = re.compile(r"\s+by\b")
 _JOINS = re.compile(
@@ -713,6 +725,28 @@ def _segments(text, sents, by_sentence, entities):
         out.append((Sentence(sent.index, sent.start, cut, sent.paragraph), "first"))
         out.append((Sentence(sent.index, cut, sent.end, sent.paragraph), "second"))
     return out
+
+
+def _earlier_group(drafts: list[Draft], clean: str, entities) -> Draft:
+    """The encounter "the ministers" / "the presidents" refers to: the latest one whose
+    people all hold that office (else simply the latest)."""
+    m = re.search(r"\b(ministers|presidents|prime ministers)\b", clean[:60], re.I)
+    if m:
+        office = m.group(1).lower().rstrip("s")
+        for d in reversed(drafts):
+            people = [
+                entities[p.key] for p in d.participants_keys if entities[p.key].kind == "person"
+            ]
+            titled = [e for e in people if e.title]
+            if (
+                len(people) >= 2
+                and titled
+                and all(
+                    office in e.title.lower() or "counterpart" in e.title.lower() for e in titled
+                )
+            ):
+                return d
+    return drafts[-1]
 
 
 def _between_parties(clean, sent, sent_mentions, entities) -> list[str] | None:

@@ -1065,6 +1065,13 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
             continue
         s0, e0 = min(ent.spans)
         who = _SERVES.search(text[max(0, s0 - 60) : s0]) or _ACCOMPANIES.match(text[e0 : e0 + 60])
+        coord = _COORDINATED.search(text[max(0, s0 - 80) : s0])
+        if (
+            not who
+            and coord
+            and all(w.lower() in lexicon.TITLE_WORDS for w in coord.group("titles").split())
+        ):
+            who = coord  # "Foreign Minister A and Defence Minister B": B serves A's state
         if not who:
             continue
         word = normalize(who.group("who"))
@@ -1091,6 +1098,7 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
 
 
 _SERVES = re.compile(r"\b(?P<who>[A-Z][\w-]+)['’]s\s+(?:[a-z-]+\s+){0,3}[a-z-]+,?\s*$")
+_COORDINATED = re.compile(r"\b(?P<who>[A-Z][\w-]+)\s+and\s+(?P<titles>(?:[A-Z][\w-]*\s+){1,4})$")
 _ACCOMPANIES = re.compile(
     r"^,\s+who\s+(?:had\s+)?(?:accompanied|joined|travelled with|traveled with|was with)\s+"
     r"(?:[A-Z][\w-]+\s+)*?(?P<who>[A-Z][\w-]+)\b"
@@ -1218,6 +1226,8 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
     if stretch_start is not None:
         title = text[stretch_start:s].strip(" ,")
         title = re.sub(r"^(?:and|or|the|his|her|their|its|a|an)\s+", "", title, flags=re.I)
+        if title.lower() in ("and", "or"):
+            title = ""
         title = re.sub(r"^(?:the|his|her|their|its|a|an)\s+", "", title, flags=re.I)
         title = re.sub(r"\s*\b(?:Mr|Mrs|Ms|Dr|H\.E|Sheikh|Ratu|Sir|the Honourable)\.?$", "", title)
     # Apposition after the name: "Xi Jinping, the Chinese president" / "of Eritrea".
@@ -1287,7 +1297,8 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
             evidence = max(evidence, 1.5)
             if not title:
                 title = desc.strip()
-                title = re.sub(r"^.*?\b(?:the|his|her)\s+", "", title)
+                title = re.sub(r"^.*\b(?:the|his|her|their|its)\s+", "", title)
+                title = " ".join(title.split()[-6:])
             start = s - len(clause) + clause.find(desc)
             for ti, t in enumerate(b.toks):
                 if start <= t.start < s and b.kb_kind(ti) in ("demonym", "name", "alias"):

@@ -360,3 +360,34 @@ def test_staff_and_companions_take_the_country_of_the_person_they_serve(empty_kb
     got = {a.name: a.country for a in p.actors if a.kind == "person"}
     assert got["Marco Diaz"] == "CL"
     assert got["Lena Ortiz"] == "PE"
+
+
+def test_a_summit_the_two_leaders_discussed_is_not_theirs_and_is_planned(empty_kb):
+    text = (
+        "Chilean President Rosa Vidal held talks with Peruvian President Tomas Quispe in Lima on "
+        "Monday. The two leaders discussed trade and the next regional summit."
+    )
+    p = run(empty_kb, text, published=date(2023, 5, 10))
+    assert meetings(p) == [("talks", "held", date(2023, 5, 8), ["Rosa Vidal", "Tomas Quispe"])]
+
+
+def test_did_not_hold_a_meeting_is_not_an_encounter(empty_kb):
+    text = "Foreign Minister Pablo Soto did not hold a bilateral meeting with Minister Ana Torres."
+    assert run(empty_kb, text).meetings == []
+
+
+def test_the_ministers_refers_to_the_ministers_encounter_and_coordinated_titles_share_a_country(
+    empty_kb,
+):
+    text = (
+        "Chile's Foreign Minister Pablo Soto and Defence Minister Lena Ortiz met their Peruvian "
+        "counterparts, Ana Torres and Luis Rojas, in Lima on Monday. Soto also called on "
+        "President Tomas Quispe. The ministers had first met in this format in Santiago in 2022."
+    )
+    p = run(empty_kb, text, published=date(2023, 5, 10))
+    assert {a.name: a.country for a in p.actors}["Lena Ortiz"] == "CL"
+    last = p.meetings[-1]
+    assert last.city == "Santiago"
+    assert sorted(x.name for x in last.participants) == [
+        "Ana Torres", "Lena Ortiz", "Luis Rojas", "Pablo Soto"
+    ]  # fmt: skip
