@@ -424,7 +424,15 @@ def find_meetings(
             back = direction in ("earlier", "before", "previous")
             date_value = drafts[-1].date + timedelta(days=-n if back else n)
             precision = "day"
-        if date_value is None and drafts and _SAME_DAY.search(clean):
+        also = (
+            date_value is None
+            and drafts
+            and re.search(r"\balso\s+(?:met|held|spoke|received|hosted|called on)\b", clean)
+            and set(participants) & drafts[-1].keys()
+            and not background
+        )
+        if date_value is None and drafts and (_SAME_DAY.search(clean) or also):
+            # "just before his meeting with X", "X also met Y": the day of that encounter
             # "just before his meeting with X": the same day as that meeting.
             ref = drafts[-1]
             if ref.precision == "day":

@@ -391,3 +391,16 @@ def test_the_ministers_refers_to_the_ministers_encounter_and_coordinated_titles_
     assert sorted(x.name for x in last.participants) == [
         "Ana Torres", "Lena Ortiz", "Luis Rojas", "Pablo Soto"
     ]  # fmt: skip
+
+
+def test_also_met_on_the_margins_shares_the_day_and_place(empty_kb):
+    text = (
+        "Chilean Foreign Minister Pablo Soto held talks with Peruvian Foreign Minister Ana Torres "
+        "in Lima on Monday. Soto also met Bolivian Foreign Minister Luis Rojas briefly on the "
+        "margins of the gathering."
+    )
+    p = run(empty_kb, text, published=date(2023, 5, 10))
+    assert [(m.date, m.city) for m in p.meetings] == [
+        (date(2023, 5, 8), "Lima"),
+        (date(2023, 5, 8), "Lima"),
+    ]
