@@ -117,6 +117,7 @@ _TRIGGER_KEYS = (
     "flew",
     "landed",
 )
+_TRIGGER_KEY_RE = re.compile("|".join(re.escape(k) for k in _TRIGGER_KEYS))
 _ANAPHOR = re.compile(
     r"\b(?:the|their|this|that|his|her|during the|in the|during a|during an)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:meeting|talks|talk|visit|call|conversation|negotiations|gathering|stay|trip|"
@@ -292,7 +293,7 @@ def find_meetings(
             clean = " " * cut + clean[cut:]
         found = []
         low = clean.lower()
-        if not any(k in low for k in _TRIGGER_KEYS):
+        if not _TRIGGER_KEY_RE.search(low):
             continue  # cheap check: the trigger patterns are slow to scan
         for kind, pattern in _TRIGGERS:
             for m in pattern.finditer(clean):
@@ -327,7 +328,7 @@ def find_meetings(
         else:
             spoke_only = False
         hosting_only = all(k == "visit" or w.lower() in _HOSTING_WORDS for _s, _e, k, w in valid)
-        received_by = re.search(r"\b(?:was|were|is|are|been)\s+(?:received|hosted)\s+by\b", clean)
+        received_by = "by" in clean and _RECEIVED_BY.search(clean)
         if kind == "meeting" and "visit" in kinds and hosting_only and not received_by:
             kind = "visit"  # "will welcome X to Australia for a visit"
         anaphor_spans = [m.span() for m in _ANAPHOR.finditer(clean)]
@@ -391,7 +392,7 @@ def find_meetings(
             # encounter just told are its parties, whatever else the sentence names.
             if leading_both:
                 participants = [k for k in participants if entities[k].kind == "person"]
-            if _TOPIC_VERB.search(clean[:s]) and not background:
+            if not background and _TOPIC_VERB.search(clean[:s]):
                 # a topic of the encounter just told, which keeps its own kind
                 participants, anaphoric = [], True
                 kind = drafts[-1].kind
@@ -427,7 +428,8 @@ def find_meetings(
         also = (
             date_value is None
             and drafts
-            and re.search(r"\balso\s+(?:met|held|spoke|received|hosted|called on)\b", clean)
+            and "also" in clean
+            and _ALSO_MET.search(clean)
             and set(participants) & drafts[-1].keys()
             and not background
         )
@@ -538,6 +540,8 @@ _TIME_REFERENCE = re.compile(
     r"(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+_RECEIVED_BY = re.compile(r"\b(?:was|were|is|are|been)\s+(?:received|hosted)\s+by\b")
+_ALSO_MET = re.compile(r"\balso\s+(?:met|held|spoke|received|hosted|called on)\b")
 _LEADING_THEY = re.compile(
     r"(?:They|The (?:[a-z]+ )?(?:ministers|leaders|presidents|prime ministers|sides|delegations))"
     r"\s+(?:had\s+|have\s+|last\s+|first\s+|also\s+|previously\s+)*(?:met|held|spoke)\b"
