@@ -41,7 +41,8 @@ _TRIGGERS = [
         re.compile(
             r"\b(?:(?:held|hold|holds|holding|had|have|has|conducted|began|begin|opened|resumed)"
             r" (?:[\w-]+ ){0,4}?(?:talks|negotiations|consultations)|talks (?:with|between)|"
-            r"negotiations (?:with|between)|round of (?:talks|negotiations)|negotiated with|"
+            r"negotiations (?:with|between)|round of (?:\S+ ){0,2}?(?:talks|negotiations)|"
+            r"negotiated with|"
             r"the talks|their talks|the negotiations|strategic dialogue|"
             r"(?:after|following|during|in|for) (?:[\w-]+ ){0,2}?(?:talks|negotiations)|"
             r"(?:hours|days|weeks|rounds?) of (?:[\w-]+ )?(?:talks|negotiations))\b",
@@ -238,6 +239,9 @@ def _blank_quotes(text: str, start: int, end: int, quotes) -> str:
         return text[start:end]
     chars = list(text[start:end])
     for q in quotes:
+        inner = text[q.open_mark + 1 : q.close_mark if q.close_mark is not None else q.end]
+        if q.close_mark is not None and len(inner.split()) <= 2 and inner[:1].islower():
+            continue  # 'the "two-plus-two" talks': a label inside the sentence, not speech
         a = max(q.open_mark, start)
         z = min((q.close_mark if q.close_mark is not None else q.end) + 1, end)
         for k in range(a, z):

@@ -404,3 +404,18 @@ def test_also_met_on_the_margins_shares_the_day_and_place(empty_kb):
         (date(2023, 5, 8), "Lima"),
         (date(2023, 5, 8), "Lima"),
     ]
+
+
+def test_a_quoted_label_inside_a_trigger_phrase_keeps_the_kind(empty_kb):
+    text = (
+        "Chilean Foreign Minister Pablo Soto met Peruvian Foreign Minister Ana Torres in Lima on "
+        'Monday for the second round of "two-plus-two" talks.'
+    )
+    p = run(empty_kb, text, published=date(2023, 5, 10))
+    assert [m.kind for m in p.meetings] == ["talks"]
+
+
+def test_bodies_inside_titles_are_organisations(empty_kb):
+    text = "African Union Commission Chairperson Lena Diallo met envoys in Addis Ababa on Monday."
+    p = run(empty_kb, text)
+    assert ("African Union Commission", "organization") in {(a.name, a.kind) for a in p.actors}
