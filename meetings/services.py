@@ -650,6 +650,18 @@ def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
         }
         if suggestion is None:
             if actor is None:
+                # A draft an earlier article proposed under this very name, which a
+                # knowledge-base snapshot taken before that article (bulk import) misses.
+                actor = (
+                    Actor.objects.filter(
+                        editorial_status=EditorialStatus.DRAFT,
+                        kind=values["kind"],
+                        aliases__normalized=normalize_name(name),
+                    )
+                    .order_by("pk")
+                    .first()
+                )
+            if actor is None:
                 # Its fuller surface forms go in as aliases at once, so the next run
                 # resolves every mention of the name to this one draft.
                 actor = actor_create(

@@ -10,8 +10,9 @@ from django.core.management import CommandError, call_command
 from django.db.models.signals import post_save
 
 from meetings import importers, services
+from meetings.knowledge import knowledge_base
 from meetings.management.commands import import_articles
-from meetings.models import Article, EditorialStatus, content_hash
+from meetings.models import Actor, Article, EditorialStatus, content_hash
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -238,18 +239,12 @@ def test_exit_status_is_an_error_only_when_nothing_could_be_read(tmp_path):
     assert out.startswith("Imported 0, skipped 1 (duplicates), failed 2")
 
 
-def test_extract_fails_clearly_when_the_extraction_service_is_missing(tmp_path, monkeypatch):
-    monkeypatch.delattr(services, "article_extract", raising=False)
-    path = write_jsonl(tmp_path / "a.jsonl", [article_row(1)])
-    with pytest.raises(CommandError, match="article_extract is missing"):
-        run(path, "--extract")
-    assert not Article.objects.exists()
-
-
 def test_extract_runs_in_each_article_transaction_and_counts_proposals(tmp_path, monkeypatch):
     seen = []
+    snapshot = knowledge_base()
 
-    def article_extract(*, article):
+    def article_extract(*, article, kb):
+        assert kb is snapshot, "one knowledge-base snapshot serves the whole run"
         seen.append(article.pk)
         if "part 2" in article.title:
             article.title = "changed, then rolled back"
@@ -269,9 +264,6 @@ def test_extract_runs_in_each_article_transaction_and_counts_proposals(tmp_path,
     ], "the article whose extraction failed is not left behind without its rows"
 
 
-@pytest.mark.skipif(
-    not hasattr(services, "article_extract"), reason="services.article_extract is not there yet"
-)
 def test_extract_stores_draft_proposals_with_each_imported_article():
     out, err = run(DATA / "folder", "--extract")
     assert out.startswith("Imported 3, skipped 0 (duplicates), failed 0; proposals "), err
@@ -354,3 +346,23 @@ def test_each_article_gets_the_slug_of_its_own_title_when_a_later_row_repeats_it
     out, _ = run(write_jsonl(tmp_path / "a.jsonl", rows))
     assert out.startswith("Imported 1, skipped 1 (duplicates)")
     assert Article.objects.get().slug == "envoys-meet-2024-03-04"
+
+
+def test_a_new_name_met_in_two_articles_of_one_run_becomes_one_draft_actor(tmp_path):
+    # Invented people and events, our own text.
+    rows = [
+        article_row(
+            1,
+            text="ACCRA, May 3 — Ghanaian Foreign Minister Ama Boateng met Nigerian Foreign "
+            "Minister Tunde Bello in Accra on Tuesday.",
+        ),
+        article_row(
+            2,
+            text="LAGOS, June 9 — Nigerian Foreign Minister Tunde Bello received Ghanaian "
+            "Foreign Minister Ama Boateng in Lagos on Friday.",
+        ),
+    ]
+    out, err = run(write_jsonl(tmp_path / "a.jsonl", rows), "--extract")
+    assert out.startswith("Imported 2,"), err
+    assert Actor.objects.filter(name="Ama Boateng").count() == 1
+    assert Actor.objects.filter(name="Tunde Bello").count() == 1

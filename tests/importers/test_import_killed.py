@@ -23,7 +23,6 @@ from urllib.parse import quote
 import pytest
 from django.db import connection
 
-from meetings import services
 from meetings.management.commands.import_articles import HOLD_OPEN_ENV
 from meetings.models import Article
 
@@ -98,14 +97,7 @@ def write_articles(path: Path) -> list[tuple[str, str]]:
     "extract",
     [
         pytest.param(False, id="import-only"),
-        pytest.param(
-            True,
-            id="with-extraction",
-            marks=pytest.mark.skipif(
-                not hasattr(services, "article_extract"),
-                reason="services.article_extract is not there yet",
-            ),
-        ),
+        pytest.param(True, id="with-extraction"),
     ],
 )
 def test_killed_import_keeps_only_whole_articles_and_a_rerun_completes_it(tmp_path, extract):

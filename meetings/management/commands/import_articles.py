@@ -1,4 +1,5 @@
 import argparse
+import functools
 import os
 import time
 from pathlib import Path
@@ -6,6 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, DjangoHelpFormatter
 
 from meetings import importers, services
+from meetings.knowledge import knowledge_base
 from meetings.models import EditorialStatus
 
 # Test hook, not a feature: seconds to wait after writing each article (with --extract,
@@ -100,13 +102,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, extract, status, dry_run, limit, **options):
         extract_fn = None
-        if extract:
-            extract_fn = getattr(services, "article_extract", None)
-            if extract_fn is None:
-                raise CommandError(
-                    "--extract is not available: meetings.services.article_extract is missing. "
-                    "Import without --extract and run extraction later."
-                )
+        if extract and not dry_run:
+            # One knowledge-base snapshot for the whole run: rebuilding it for every article
+            # costs seconds once the knowledge base holds 100,000 actors. Names first met in
+            # this run are found again by article_extract's own lookup of draft actors.
+            extract_fn = functools.partial(services.article_extract, kb=knowledge_base())
         progress = Progress(self.stderr) if self.stderr.isatty() else None
 
         def on_error(message: str) -> None:
@@ -133,7 +133,7 @@ class Command(BaseCommand):
             f"{verb.capitalize()} {result.imported:,}, skipped {result.duplicates:,} "
             f"(duplicates), failed {result.failed:,}"
         )
-        if extract_fn and not dry_run:
+        if extract_fn:
             summary += f"; proposals {result.proposals:,}"
         summary += f" — {result.seconds:.1f} s, {result.rate:,.0f} articles/s."
         if dry_run:
