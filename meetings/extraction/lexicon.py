@@ -703,6 +703,7 @@ INTERNATIONAL = [
     ("Quad", ("Quadrilateral Security Dialogue",)),
     ("African Union Commission", ("AU Commission",)),
     ("European Council", ()),
+    ("Council of the European Union", ()),
     ("European Parliament", ()),
     ("UN Human Rights Council", ("United Nations Human Rights Council",)),
     ("International Organization for Migration", ("IOM",)),

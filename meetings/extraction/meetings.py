@@ -136,6 +136,11 @@ _STRONG_NEGATION = re.compile(
     r"would (?:also )?have|could have been)\b",
     re.I,
 )
+_VAGUE_TIME = re.compile(
+    r"\b(?:at an early date|at a later date|in due course|at some point|"
+    r"at a (?:mutually )?convenient|for another time|one day)\b",
+    re.I,
+)
 _SINCE = re.compile(r"\b(?:since|ever since)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 _WEAK_NEGATION = re.compile(
     r"\b(?:could|may|might|hopes?|hoped|hoping|proposed|proposes|possible|possibility|"
@@ -144,8 +149,6 @@ _WEAK_NEGATION = re.compile(
     r"if|unless|ready to|willing to|agreed to make|considering|"
     r"no plans?|not planned|seek|seeks|seeking|sought|wants? to|wanted to|pushing for|"
     r"pushed for|calls? for|called for|requested|would (?:also )?have|could have|"
-    r"at an early date|at a later date|in due course|at some point|at a (?:mutually )?convenient|"
-    r"for another time|one day|"
     r"efforts? to|attempts? to|bid to|path to|aimed at|aims to|in order to open)\b"
 )
 _FUTURE = re.compile(
@@ -333,6 +336,17 @@ def find_meetings(
             spoke_only = False
         hosting_only = all(k == "visit" or w.lower() in _HOSTING_WORDS for _s, _e, k, w in valid)
         received_by = "by" in clean and _RECEIVED_BY.search(clean)
+        if hosting_only and "visit" in kinds:
+            # "received X at the palace, the first visit by X since 2015": an apposition
+            host = next((t for t in valid if t[2] == "meeting"), None)
+            if host is not None and not any(
+                t[2] == "visit"
+                and t[0] < len(clean)
+                and t[0] >= 0
+                and _clause(clean, host[0], host[1]).find(t[3]) != -1
+                for t in valid
+            ):
+                hosting_only = False
         if kind == "meeting" and "visit" in kinds and hosting_only and not received_by:
             kind = "visit"  # "will welcome X to Australia for a visit"
         anaphor_spans = [m.span() for m in _ANAPHOR.finditer(clean)]
@@ -437,6 +451,9 @@ def find_meetings(
             and set(participants) & drafts[-1].keys()
             and not background
         )
+        eve = date_value is None and drafts and _EVE.search(clean)
+        if eve and drafts[-1].precision == "day" and drafts[-1].date is not None:
+            date_value, precision = drafts[-1].date - timedelta(days=1), "day"
         if date_value is None and drafts and (_SAME_DAY.search(clean) or also):
             # "just before his meeting with X", "X also met Y": the day of that encounter
             # "just before his meeting with X": the same day as that meeting.
@@ -506,6 +523,7 @@ def find_meetings(
         # "The talks were chaired by A and B", "A, B and C took part in the meeting": the
         # parties of the encounter just told, not commentators on it.
         draft.extra["joins"] = bool(_JOINS.search(clean))
+        draft.extra["hosted"] = bool(_HOSTED_GROUP.search(clean))
         draft.extra["plural_summits"] = bool(re.search(r"\bsummits\b", clean, re.I))
         draft.extra["subjects"] = [
             m.key for m in sent_mentions if m.key in keys and m.start < sent.start + s
@@ -529,7 +547,7 @@ def find_meetings(
     for d in out:
         people = [p for p in d.participants_keys if entities[p.key].kind == "person"]
         if len(d.participants_keys) >= 2 or (
-            d.kind == "summit" and d.participants_keys and not people
+            d.kind == "summit" and d.participants_keys and (not people or d.extra.get("hosted"))
         ):
             final.append(d)
     return final
@@ -537,12 +555,26 @@ def find_meetings(
 
 _HOSTED_GROUP = re.compile(
     r"\s+(?:the\s+)?(?:[\w-]+\s+)?(?:leaders?|heads? of (?:state|government)|presidents?|"
-    r"prime ministers?|(?:foreign )?ministers?|counterparts?|delegations?)\s+of\s+[A-Z]"
+    r"prime ministers?|(?:foreign )?ministers?|counterparts?|delegations?)\s+of\s+"
+    r"(?:[A-Z]|\d+\s|(?:several|many|some|all|the)\s)"
 )
 _TIME_REFERENCE = re.compile(
     r"\b(?:before|after|ahead of|on the eve of|prior to)\s+(?:(?:the|their|his|her)\s+)?"
     r"(?:[\w-]+\s+){0,2}$",
     re.I,
+)
+_TEMPORAL_BEFORE = re.compile(
+    r"\b(?:since|after|before|until)\s+(?:(?:a|one|two|three|\d+)\s+(?:days?|weeks?|months?|years?)"
+    r"\s+after\s+)?(?:the\s+)?$",
+    re.I,
+)
+_OFFICE_OF = re.compile(
+    r"\b(?:presidency|chairmanship|chairman|chair|membership|members?|head|secretary-general)\s+"
+    r"of\s+(?:the\s+)?$",
+    re.I,
+)
+_EVE = re.compile(
+    r"\bon the eve of (?:the|their|this) (?:summit|meeting|talks|visit|forum)\b", re.I
 )
 _RECEIVED_BY = re.compile(r"\b(?:was|were|is|are|been)\s+(?:received|hosted)\s+by\b")
 _ALSO_MET = re.compile(r"\balso\s+(?:met|held|spoke|received|hosted|called on)\b")
@@ -585,8 +617,10 @@ _NOT_ENCOUNTER = re.compile(
 )
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _RELATIVE_DAY = re.compile(
-    r"\b(?:(?P<n>a|one|two|three|four|five|\d)\s+days?\s+(?P<dir>later|after|earlier|before)|"
-    r"the\s+(?P<dir2>next|following|previous)\s+day|the\s+day\s+(?P<dir3>after|before))\b",
+    r"\b(?:(?P<n>a|one|two|three|four|five|\d)\s+days?\s+"
+    r"(?P<dir>later|earlier|(?:after|before)(?=\s*(?:[,.;]|$|that\b|this\b)))|"
+    r"the\s+(?P<dir2>next|following|previous)\s+day|"
+    r"the\s+day\s+(?P<dir3>after|before)(?=\s*(?:[,.;]|$|that\b|this\b)))",
     re.I,
 )
 _FURTHER_ENGAGEMENTS = re.compile(
@@ -644,7 +678,12 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
         if low == "visiting" and re.search(r"\b(?:the|a|an)\s+$", before, re.I):
             continue  # "the visiting minister": who, not what happened
         clause = _clause(clean, s, e)
-        if _WEAK_NEGATION.search(clause) and not re.search(r"\b(?<!be )(?:met|held)\b", clause):
+        # A hedge before the trigger ("hopes to meet", "efforts to hold talks"); what follows
+        # it ("a summit aimed at reviving trade") does not make it hypothetical.
+        lead = clause[: clause.find(word) + len(word)] if word in clause else clause
+        if (_WEAK_NEGATION.search(lead) or _VAGUE_TIME.search(clause)) and not re.search(
+            r"\b(?<!be )(?:met|held)\b", clause
+        ):
             continue
         if re.search(r"\bagreed to (?:hold|meet|have)\b", clause) and not _WHEN.search(clause):
             continue  # agreed, but not scheduled: a vague intention
@@ -713,6 +752,12 @@ _COORD = re.compile(
 )
 
 
+_NON_VISIT_HEAD = re.compile(
+    r"\b(?:met|meet|meets|held|hold|talks|received|hosted|spoke|call|summit|negotiat)", re.I
+)
+_RANGE_HINT = re.compile(r"\bfrom\b.{1,25}\bto\b|\d\s*[-–]\s*\d|\buntil\b", re.I)
+
+
 def _segments(text, sents, by_sentence, entities):
     """Sentences, with "X met A ... and then held talks with B" cut in two halves: two
     encounters with one subject. A half needs its own trigger; the second its own person."""
@@ -732,7 +777,8 @@ def _segments(text, sents, by_sentence, entities):
                     and entities[mm.key].kind == "person"
                 ]
                 head = raw[: m.start()].lower()
-                if people_after and any(k in head for k in _TRIGGER_KEYS):
+                arrival_only = not _NON_VISIT_HEAD.search(head) and not _RANGE_HINT.search(head)
+                if people_after and not arrival_only and any(k in head for k in _TRIGGER_KEYS):
                     cut = at
                     break
         if cut is None:
@@ -887,6 +933,10 @@ def _participants(text, sent, sent_mentions, entities, clean) -> list[str]:
             continue  # "the visit was criticised by X": X judges, X does not take part
         if ent.kind == "state" and _LOCATIVE.search(before):
             continue
+        if ent.kind in ("state", "organization") and _TEMPORAL_BEFORE.search(before):
+            continue  # "since Russia's invasion", "a day after Hungary took over": a time
+        if ent.kind == "organization" and _OFFICE_OF.search(before):
+            continue  # "the rotating presidency of the Council of the EU": not a party
         if ent.kind == "state" and re.search(
             r"\b(?:in|at)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?,\s*$", before
         ):

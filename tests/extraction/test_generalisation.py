@@ -419,3 +419,26 @@ def test_bodies_inside_titles_are_organisations(empty_kb):
     text = "African Union Commission Chairperson Lena Diallo met envoys in Addis Ababa on Monday."
     p = run(empty_kb, text)
     assert ("African Union Commission", "organization") in {(a.name, a.kind) for a in p.actors}
+
+
+def test_arrival_and_meeting_is_one_encounter_and_time_clauses_name_no_party(empty_kb):
+    text = (
+        "Chilean President Rosa Vidal arrived in Lima on Tuesday on her first visit since "
+        "Bolivia's border closure and met President Tomas Quispe, a day after Chile took over "
+        "the rotating presidency of the Andean Community."
+    )
+    p = run(empty_kb, text, published=date(2024, 7, 3))
+    assert meetings(p) == [("meeting", "held", date(2024, 7, 2), ["Rosa Vidal", "Tomas Quispe"])]
+
+
+def test_a_hosted_summit_of_unnamed_countries_and_a_meeting_on_its_eve(empty_kb):
+    text = (
+        "Chilean President Rosa Vidal hosted the leaders of 11 South American countries in "
+        "Santiago on Tuesday for a one-day summit aimed at reviving regional integration.\n\n"
+        "On the eve of the summit, Vidal received Peruvian President Tomas Quispe."
+    )
+    p = run(empty_kb, text, published=date(2023, 5, 31))
+    assert meetings(p) == [
+        ("summit", "held", date(2023, 5, 30), ["Rosa Vidal"]),
+        ("meeting", "held", date(2023, 5, 29), ["Rosa Vidal", "Tomas Quispe"]),
+    ]
