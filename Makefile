@@ -27,6 +27,7 @@ endef
 help:
 	@echo "make run    set up everything (venv, install, migrate, reference + demo data, editor login) and serve http://$(HOST):$(PORT)/"
 	@echo "make test   lint, migration check, then the whole suite on SQLite and on PostgreSQL"
+	@echo "make bench  page and import benchmark on a synthetic PostgreSQL corpus (see README)"
 	@echo "make lint | make format | make extract-eval | make clean"
 
 $(PY):
