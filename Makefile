@@ -95,13 +95,14 @@ test: install
 	[ $$sqlite_rc = 0 ] && [ $$pg_rc = 0 ]
 
 # Score the extraction pipeline on the evaluation set (database as `make run` prepares it).
+EVAL_DIR ?= ../shared/eval
 .PHONY: extract-eval
 extract-eval: install
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py load_reference
 	$(PY) manage.py load_demo
-	$(PY) manage.py extract ../shared/eval/dev_articles.jsonl > var/pred.jsonl
-	python3 ../shared/eval/score.py ../shared/eval/dev_articles.jsonl var/pred.jsonl
+	$(PY) manage.py extract $(EVAL_DIR)/dev_articles.jsonl > var/pred.jsonl
+	python3 $(EVAL_DIR)/score.py $(EVAL_DIR)/dev_articles.jsonl var/pred.jsonl
 
 .PHONY: clean
 clean:
