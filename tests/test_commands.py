@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.db.models import F
 
 from meetings.models import (
     Actor,
@@ -43,6 +44,24 @@ def test_load_demo_twice_gives_the_same_rows():
     first = snapshot()
     call_command("load_demo")
     assert snapshot() == first
+
+
+def test_load_demo_takes_revised_demo_texts_into_a_database_loaded_before():
+    call_command("load_demo")
+    expected = snapshot()
+    article = Article.objects.get(slug="li-shangfu-meets-putin-2023")
+    # As if this database had loaded an earlier wording of the article.
+    Article.objects.filter(pk=article.pk).update(body="An earlier wording. " + article.body)
+    Statement.objects.filter(article=article).update(start=F("start") + 20, end=F("end") + 20)
+    call_command("load_demo")
+    revised = snapshot()
+    assert revised["Article"] == expected["Article"]
+    for statement in Statement.objects.select_related("article"):
+        assert statement.article.body[statement.start : statement.end] == statement.text
+    for evidence in Evidence.objects.select_related("article"):
+        assert evidence.sentence.strip()
+    assert Evidence.objects.count() == len(expected["Evidence"])
+    assert Statement.objects.count() == len(expected["Statement"])
 
 
 def test_demo_contains_the_li_shangfu_putin_meeting_in_moscow():
