@@ -55,6 +55,7 @@ _TRIGGERS = [
             r"\b(?:met|meets|meet|meeting|meetings|received|receives|receive|hosted|hosts|host|"
             r"welcomed|welcomes|welcome|conferred|courtesy call|sat down with|gathering|"
             r"discussed (?:[\w-]+ ){0,8}?with|held (?:a |an )?(?:[\w-]+ )?meeting|forum|"
+            r"held (?:[\w-]+ )?discussions with|"
             r"joint (?:session|news conference|press conference|meeting)|co-chaired|"
             r"called on (?!(?:[\w'’-]+\s+){0,6}to\b)|"
             r"chaired (?:a |the )?joint|spoke (?:with|to)|speaks (?:with|to)|talked (?:with|to))\b",
@@ -778,7 +779,19 @@ def _segments(text, sents, by_sentence, entities):
                 ]
                 head = raw[: m.start()].lower()
                 arrival_only = not _NON_VISIT_HEAD.search(head) and not _RANGE_HINT.search(head)
-                if people_after and not arrival_only and any(k in head for k in _TRIGGER_KEYS):
+                people_before = [
+                    mm
+                    for mm in by_sentence.get(sent.index, [])
+                    if mm.start < at and not mm.in_quote and entities[mm.key].kind == "person"
+                ]
+                # "received and held discussions with X": one encounter, the object is shared
+                own_object = len({mm.key for mm in people_before}) >= 2 or _RANGE_HINT.search(head)
+                if (
+                    people_after
+                    and own_object
+                    and not arrival_only
+                    and any(k in head for k in _TRIGGER_KEYS)
+                ):
                     cut = at
                     break
         if cut is None:

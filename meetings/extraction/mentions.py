@@ -795,6 +795,17 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                 break
             if w in lexicon.ORG_HEADS or w in lexicon.STANDALONE_ORGS:
                 break
+            if (
+                w in ("sheikh", "shaikh", "sri")
+                and tail
+                and pos - 1 > org_done_until
+                and not b.is_title_tok(run[pos - 1])
+                and not b.is_hon_tok(run[pos - 1])
+                and not b.covered.get(run[pos - 1])
+                and toks[run[pos - 1]].text[:1].isupper()
+            ):
+                tail.insert(0, i)  # "Hassan Sheikh Mohamud": an honorific inside a name
+                continue
             if b.is_title_tok(i) or b.is_hon_tok(i):
                 # "Sultan bin Saad": a title word followed by a particle is a given name.
                 nxt = toks[run[pos + 1]].text if pos + 1 < len(run) else ""

@@ -442,3 +442,14 @@ def test_a_hosted_summit_of_unnamed_countries_and_a_meeting_on_its_eve(empty_kb)
         ("summit", "held", date(2023, 5, 30), ["Rosa Vidal"]),
         ("meeting", "held", date(2023, 5, 29), ["Rosa Vidal", "Tomas Quispe"]),
     ]
+
+
+def test_honorific_inside_a_name_and_held_discussions(empty_kb):
+    text = (
+        "Prime Minister Abiy Ahmed received and held discussions with a delegation led by "
+        "Somalia's President Hassan Sheikh Mohamud at his office today."
+    )
+    p = run(empty_kb, text, published=date(2023, 5, 10))
+    assert meetings(p) == [
+        ("meeting", "held", date(2023, 5, 10), ["Abiy Ahmed", "Hassan Sheikh Mohamud"])
+    ]
