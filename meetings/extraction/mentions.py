@@ -723,7 +723,7 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                     and len(org_tokens) >= 2
                 )
                 # "the Department of Foreign Affairs": named by its complement.
-                complement = w in ("ministry", "department", "office") and bool(
+                complement = w in ("ministry", "department", "office", "forces") and bool(
                     re.match(r"^\s+of\s+(?:the\s+)?[A-Z]", text[toks[i].end : toks[i].end + 40])
                 )
                 body = body or (not has_name and complement)
@@ -756,15 +756,21 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                     "organization",
                     "authority",
                     "court",
+                    "forces",
                 ):
                     tail_start = e + ext.end()
                     ti = b.tok_index_at(tail_start - 1)
-                    if ti is None or b.kb_kind(ti) not in ("name", "alias"):
-                        e = tail_start
+                    country_tail = ti is not None and b.kb_kind(ti) in ("name", "alias")
+                    if not country_tail or w == "forces":
+                        e = tail_start  # "Armed Forces of Ukraine" is the body's own name
                 surface = text[s:e]
                 country = None
                 for j in org_tokens:
                     country = country or b.kb_country(j)
+                if country is None and e > toks[org_tokens[-1]].end:
+                    tail_tok = b.tok_index_at(e - 1)
+                    if tail_tok is not None and b.kb_kind(tail_tok) in ("name", "alias"):
+                        country = b.kb_country(tail_tok)
                 if country is None:
                     prev = text[max(0, s - 30) : s]
                     pm = re.search(r"(\w[\w ]*?)['’]s\s*$", prev)
@@ -1291,7 +1297,11 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
         evidence = max(evidence, 1.0)
     if re.match(r"^,\s+who\b", after):
         evidence = max(evidence, 1.5)  # "Meloni, who met ...": only people are "who"
-    if re.search(r"\b(?:met|meets|meet|received|hosted|between|with|and|counterpart)\s+$", before):
+    if re.search(
+        r"\b(?:met|meets|meet|received|hosted|between|with|and|counterpart|"
+        r"(?:led|represented|accompanied|joined|headed|received|hosted|welcomed) by)\s+$",
+        before,
+    ):
         evidence = max(evidence, 0.5 if len(tail) < 2 else 1.0)
     # Apposition back to a description: "the spokesman for Yemen's Ansarullah, Mohammad X".
     clause = text[max(0, s - 120) : s]

@@ -453,3 +453,11 @@ def test_honorific_inside_a_name_and_held_discussions(empty_kb):
     assert meetings(p) == [
         ("meeting", "held", date(2023, 5, 10), ["Abiy Ahmed", "Hassan Sheikh Mohamud"])
     ]
+
+
+def test_armed_forces_of_a_country_and_a_name_after_represented_by(empty_kb):
+    text = "The Armed Forces of Chile were represented by Pablo Soto at the talks in Lima."
+    p = run(empty_kb, text)
+    got = {a.name: (a.kind, a.country) for a in p.actors}
+    assert got["Armed Forces of Chile"] == ("organization", "CL")
+    assert got["Pablo Soto"][0] == "person"
