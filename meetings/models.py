@@ -11,8 +11,42 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, OuterRef, Prefetch, Q, StringAgg, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.urls import reverse
+
+# Separators inside the CSV exports' aggregated columns (see MeetingQuerySet.for_export):
+# control characters that never occur in names, URLs or slugs.
+UNIT, RECORD = "\x1f", "\x1e"
+
+
+def joined(*fields) -> Concat:
+    """SQL: the fields as text, NULL as "", separated by UNIT."""
+    text = models.TextField()
+    parts = []
+    for name in fields:
+        if parts:
+            parts.append(Value(UNIT, output_field=text))
+        parts.append(Coalesce(Cast(name, text), Value("", output_field=text)))
+    return Concat(*parts, output_field=text)
+
+
+def aggregated(queryset, *fields) -> Subquery:
+    """SQL: one text per outer meeting, the ``fields`` of each row of ``queryset`` (filtered
+    on ``meeting=OuterRef("pk")``) joined by UNIT, rows by RECORD, in no particular order."""
+    return Subquery(
+        queryset.filter(meeting=OuterRef("pk"))
+        .order_by()
+        .values("meeting")
+        .annotate(rows=StringAgg(joined(*fields), Value(RECORD)))
+        .values("rows"),
+        output_field=models.TextField(),
+    )
+
+
+def split_aggregated(text: str | None) -> list[list[str]]:
+    """The rows of an ``aggregated`` column, each a list of its fields."""
+    return [row.split(UNIT) for row in text.split(RECORD)] if text else []
 
 
 def keyset_before(date_field: str, date: dt.date | None, pk: int) -> Q:
@@ -417,16 +451,36 @@ class MeetingQuerySet(models.QuerySet):
         )
 
     def for_export(self):
-        """Rows for the CSV export: as for_list, plus the published source articles' links."""
-        return self.for_list().prefetch_related(
-            Prefetch(
-                "evidence",
-                queryset=Evidence.objects.filter(
-                    article__editorial_status=EditorialStatus.PUBLISHED
-                )
-                .select_related("article")
-                .only("meeting_id", "article__url", "article__slug", "article__title"),
-                to_attr="public_evidence",
+        """Rows for the CSV export in ONE query, however many: the venue country joined, and
+        per meeting its participants (``participant_rows``: role, id, name, country) and its
+        published sources (``source_rows``: published_on, article id, start, url, slug)
+        aggregated by subqueries on the participation and evidence indexes. Decode them with
+        ``split_aggregated``; the order of their rows is the caller's to restore."""
+        return (
+            self.select_related("country")
+            .only(
+                "start_date",
+                "end_date",
+                "date_precision",
+                "kind",
+                "status",
+                "title",
+                "slug",
+                "city",
+                "country__name",
+            )
+            .annotate(
+                participant_rows=aggregated(
+                    Participation.objects.all(), "role", "id", "actor__name", "country_id"
+                ),
+                source_rows=aggregated(
+                    Evidence.objects.filter(article__editorial_status=EditorialStatus.PUBLISHED),
+                    "article__published_on",
+                    "article_id",
+                    "start",
+                    "article__url",
+                    "article__slug",
+                ),
             )
         )
 

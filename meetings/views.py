@@ -15,6 +15,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import ExtractYear, TruncMonth
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from meetings import filters, search
 from meetings.models import (
@@ -25,6 +26,7 @@ from meetings.models import (
     Participation,
     Position,
     Statement,
+    split_aggregated,
 )
 
 PAGE_SIZE = filters.PAGE_SIZE
@@ -195,15 +197,42 @@ def problems_response(resolved) -> HttpResponse:
     return HttpResponse(text, status=resolved.status, content_type="text/plain; charset=utf-8")
 
 
+def url_maker(name: str, site: str):
+    """A fast ``reverse(name, args=[slug])`` for exports: reverse once, then substitute."""
+    placeholder = "SLUG-PLACEHOLDER"
+    prefix, suffix = reverse(name, args=[placeholder]).split(placeholder)
+    return lambda slug: f"{site}{prefix}{slug}{suffix}"
+
+
+def export_participants(text: str | None) -> tuple[str, str]:
+    """The participants and their countries of a ``for_export`` row, as the CSV shows them:
+    names in the participations' own order (role, id), countries distinct and sorted."""
+    rows = sorted(split_aggregated(text), key=lambda r: (r[0], int(r[1])))
+    names = "; ".join(name for _, _, name, _ in rows)
+    return names, "; ".join(sorted({code for *_, code in rows if code}))
+
+
+def export_sources(text: str | None, article_url) -> str:
+    """The source links of a ``for_export`` row, in the evidence's order (its article's,
+    newest first, then the span's start)."""
+    rows = sorted(split_aggregated(text), key=lambda r: int(r[2]))
+    rows.sort(key=lambda r: (r[0] != "", r[0], int(r[1])), reverse=True)
+    return " ".join(url or article_url(slug) for *_, url, slug in rows)
+
+
 def meeting_export(request: HttpRequest) -> HttpResponse:
     resolved = filters.resolve(filters.MeetingFilter, request.GET, Meeting.objects.published())
     if resolved.status != 200:
         return problems_response(resolved)
     site = request.build_absolute_uri("/").rstrip("/")
+    meeting_url = url_maker("meetings:meeting-detail", site)
+    article_url = url_maker("meetings:article-detail", site)
 
     def rows():
+        # One query, streamed: participants and sources come aggregated with each row.
         meetings = resolved.queryset.for_export().newest_first()
-        for m in meetings.iterator(chunk_size=500):
+        for m in meetings.iterator(chunk_size=2000):
+            names, countries = export_participants(m.participant_rows)
             yield [
                 m.start_date.isoformat() if m.start_date else "",
                 m.end_date.isoformat() if m.end_date else "",
@@ -211,14 +240,12 @@ def meeting_export(request: HttpRequest) -> HttpResponse:
                 m.kind,
                 m.status,
                 m.title,
-                "; ".join(p.actor.name for p in m.participations.all()),
-                "; ".join(sorted({p.country_id for p in m.participations.all() if p.country_id})),
+                names,
+                countries,
                 m.city,
                 m.country.name if m.country else "",
-                site + m.get_absolute_url(),
-                " ".join(
-                    e.article.url or site + e.article.get_absolute_url() for e in m.public_evidence
-                ),
+                meeting_url(m.slug),
+                export_sources(m.source_rows, article_url),
             ]
 
     header = [

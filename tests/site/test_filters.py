@@ -123,6 +123,32 @@ def test_meeting_csv_has_exactly_the_filtered_rows(client, world):
     assert all("CN" in r["participant_countries"].split("; ") for r in rows)
 
 
+def test_meeting_csv_lists_participants_in_role_order_and_only_published_sources(client, world):
+    from meetings import services
+
+    older = factories.article(title="Older source", published_on=dt.date(2020, 1, 1))
+    newer = factories.article(title="Newer source", published_on=dt.date(2021, 1, 1), url="")
+    draft = factories.article(title="Draft source", published=False)
+    meeting = services.meeting_create(
+        title="Three sources",
+        start_date=dt.date(2019, 5, 5),
+        participants=[(world.putin, "guest"), (world.li, "host"), (world.shoigu, "participant")],
+        evidence=[(older, 0, 10), (draft, 0, 10), (newer, 0, 10), (newer, 12, 20)],
+        editorial_status="published",
+    )
+    rows = csv_rows(client.get(reverse("meetings:meeting-export"), {"date_to": "2019-12-31"}))
+    row = next(r for r in rows if r["title"] == "Three sources")
+    assert row["participants"] == "Vladimir Putin; Li Shangfu; Sergei Shoigu"
+    assert row["participant_countries"] == "CN; RU"
+    newer_url = "http://testserver" + newer.get_absolute_url()
+    assert row["sources"].split() == [
+        newer_url,
+        newer_url,
+        older.url or "http://testserver" + older.get_absolute_url(),
+    ]
+    assert row["url"] == "http://testserver" + meeting.get_absolute_url()
+
+
 def test_statement_csv_has_exactly_the_filtered_rows(client, world):
     world.grow(1)
     rows = csv_rows(
