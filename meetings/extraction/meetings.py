@@ -56,6 +56,7 @@ _TRIGGERS = [
             r"welcomed|welcomes|welcome|conferred|courtesy call|sat down with|gathering|"
             r"discussed (?:[\w-]+ ){0,8}?with|held (?:a |an )?(?:[\w-]+ )?meeting|forum|"
             r"held (?:[\w-]+ )?discussions with|"
+            r"spoke (?:briefly |informally )?on the (?:sidelines|margins)|"
             r"joint (?:session|news conference|press conference|meeting)|co-chaired|"
             r"called on (?!(?:[\w'’-]+\s+){0,6}to\b)|"
             r"chaired (?:a |the )?joint|spoke (?:with|to)|speaks (?:with|to)|talked (?:with|to))\b",
@@ -328,6 +329,12 @@ def find_meetings(
         # The strongest description anchors the date: "arrived on Monday ... is due to meet
         # X on Wednesday" is a meeting on Wednesday.
         s, e, _k, word = next(t for t in valid if t[2] == kind)
+        video_part = (
+            kind == "call"
+            and drafts
+            and drafts[-1].kind == "summit"
+            and _TOOK_PART.search(clean) is not None
+        )
         if kind == "meeting" and all(
             re.match(r"(?:spoke|speaks|talked)\b", w, re.I) for _s, _e, _k, w in valid
         ):
@@ -362,6 +369,8 @@ def find_meetings(
             for ts, te, _k3, _w in valid
         ]
         anaphoric = all(in_anaphor)
+        if video_part:
+            kind, anaphoric = "summit", True  # "X took part by video link": in the summit
         if anaphoric and kind == "summit":
             # "to attend the Mercosur summit": a named body's summit is an event of its own
             named = [
@@ -473,8 +482,22 @@ def find_meetings(
         )
         if city is None and country is None and same_place:
             city, country = same_place
-        if spoke_only and (city or country):
-            kind = "meeting"
+        if spoke_only and (city or country or _SIDELINES.search(clean)):
+            kind = "meeting"  # in person: a place, or "on the sidelines of ..."
+        summits = [d for d in drafts if d.kind == "summit"]
+        if (
+            city is None
+            and country is None
+            and summits
+            and _SIDELINES.search(clean)
+            and _OF_THE_SUMMIT.search(clean)
+        ):
+            city, country = summits[-1].city, summits[-1].country  # the summit just told
+        days = _N_DAY.search(clean)
+        if days and date_value is not None and precision == "day" and end_value is None:
+            n = _NUMBERS.get(days.group(1).lower()) or int(days.group(1))
+            if n > 1:
+                end_value = date_value + timedelta(days=n - 1)  # "a three-day summit" from then
         # "The delegation was received by X": the side that travelled last time.
         group = _GROUP.search(clean)
         if group and drafts and len(participants) < 3:
@@ -523,8 +546,9 @@ def find_meetings(
         )
         # "The talks were chaired by A and B", "A, B and C took part in the meeting": the
         # parties of the encounter just told, not commentators on it.
-        draft.extra["joins"] = bool(_JOINS.search(clean))
+        draft.extra["joins"] = bool(_JOINS.search(clean)) or bool(video_part)
         draft.extra["hosted"] = bool(_HOSTED_GROUP.search(clean))
+        draft.extra["sidelines"] = bool(_SIDELINES.search(clean))
         draft.extra["plural_summits"] = bool(re.search(r"\bsummits\b", clean, re.I))
         draft.extra["subjects"] = [
             m.key for m in sent_mentions if m.key in keys and m.start < sent.start + s
@@ -576,6 +600,12 @@ _OFFICE_OF = re.compile(
 )
 _EVE = re.compile(
     r"\bon the eve of (?:the|their|this) (?:summit|meeting|talks|visit|forum)\b", re.I
+)
+_TOOK_PART = re.compile(r"\b(?:took part|taking part|participated|joined|attended)\b")
+_OF_THE_SUMMIT = re.compile(r"\b(?:sidelines|margins) of (?:the|this) (?:summit|gathering)\b")
+_SIDELINES = re.compile(r"\b(?:sidelines|margins)\b")
+_N_DAY = re.compile(
+    r"\b(two|three|four|five|2|3|4|5)-day\s+(?:summit|visit|meeting|conference|trip|tour)\b", re.I
 )
 _RECEIVED_BY = re.compile(r"\b(?:was|were|is|are|been)\s+(?:received|hosted)\s+by\b")
 _ALSO_MET = re.compile(r"\balso\s+(?:met|held|spoke|received|hosted|called on)\b")
@@ -1091,7 +1121,8 @@ def _venue(text, sent, clean, kb, sent_mentions, entities, home_country, datelin
     found = list(
         re.finditer(
             r"\b(?:[Ii]n|[Aa]t|to|inside|visit|visits|visited|visiting|tour of)\s+(?:the\s+)?"
-            r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3})",
+            r"((?:[A-Z][\w'’.-]+)(?:\s+(?:[A-Z][\w'’.-]+|(?:el|al|de|del|da|dos|di|du|la|le)"
+            r"(?:-[\w'’.-]+|(?=\s+[A-Z])))){0,3})",
             clean,
         )
     )
@@ -1216,6 +1247,18 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit: bool = Fa
             and d.date != m.date
         ):
             continue  # "will pay a return visit": another encounter than the one held
+        if (
+            d.anaphoric
+            and d.precision == "day"
+            and m.precision == "day"
+            and d.date is not None
+            and m.date is not None
+            and d.date != m.date
+            and not (m.end_date and m.date <= d.date <= m.end_date)
+        ):
+            continue  # a reference back to an encounter of another day
+        if d.extra.get("sidelines") and m.kind == "summit" and d.kind != "summit":
+            continue  # a bilateral on the sidelines of a summit is an entry of its own
         if d.anaphoric and d.extra.get("joins") and keys:
             target = m  # "The talks were chaired by A and B": the encounter just told
             break

@@ -461,3 +461,29 @@ def test_armed_forces_of_a_country_and_a_name_after_represented_by(empty_kb):
     got = {a.name: (a.kind, a.country) for a in p.actors}
     assert got["Armed Forces of Chile"] == ("organization", "CL")
     assert got["Pablo Soto"][0] == "person"
+
+
+def test_summit_by_video_link_sidelines_and_n_day_range(empty_kb):
+    text = (
+        "Leaders of the Andean Community opened a three-day summit in Lima on Tuesday, with "
+        "Chilean President Rosa Vidal joining host Tomas Quispe. Bolivian President Marta Rojas "
+        "took part by video link.\n\n"
+        "Vidal and Quispe spoke briefly on the sidelines of the summit on Wednesday."
+    )
+    p = run(empty_kb, text, published=date(2023, 8, 24))
+    got = [
+        (m.kind, m.date, m.end_date, m.city, sorted(x.name for x in m.participants))
+        for m in p.meetings
+    ]
+    assert got[0][:4] == ("summit", date(2023, 8, 22), date(2023, 8, 24), "Lima")
+    assert "Marta Rojas" in got[0][4]
+    assert got[1] == ("meeting", date(2023, 8, 23), None, "Lima", ["Rosa Vidal", "Tomas Quispe"])
+    assert len(got) == 2
+
+
+def test_place_names_with_particles(empty_kb):
+    text = (
+        "Foreign Minister Pablo Soto met Foreign Minister Ana Torres in Sharm el-Sheikh on Monday."
+    )
+    p = run(empty_kb, text, published=date(2023, 5, 10))
+    assert [(m.city, m.country) for m in p.meetings] == [("Sharm el-Sheikh", "EG")]
