@@ -197,10 +197,10 @@ def problems_response(resolved) -> HttpResponse:
     return HttpResponse(text, status=resolved.status, content_type="text/plain; charset=utf-8")
 
 
-def url_maker(name: str, site: str):
-    """A fast ``reverse(name, args=[slug])`` for exports: reverse once, then substitute."""
-    placeholder = "SLUG-PLACEHOLDER"
-    prefix, suffix = reverse(name, args=[placeholder]).split(placeholder)
+def url_maker(name: str, site: str, placeholder="SLUG-PLACEHOLDER"):
+    """A fast ``reverse(name, args=[key])`` for exports: reverse once, then substitute
+    (``placeholder`` must match the URL's converter)."""
+    prefix, suffix = reverse(name, args=[placeholder]).split(str(placeholder))
     return lambda slug: f"{site}{prefix}{slug}{suffix}"
 
 
@@ -295,9 +295,13 @@ def statement_export(request: HttpRequest) -> HttpResponse:
         return problems_response(resolved)
     site = request.build_absolute_uri("/").rstrip("/")
 
+    meeting_url = url_maker("meetings:meeting-detail", site)
+    article_url = url_maker("meetings:article-detail", site)
+    statement_url = url_maker("meetings:statement-detail", site, 9876543210)
+
     def rows():
-        statements = resolved.queryset.for_list().newest_first()
-        for s in statements.iterator(chunk_size=500):
+        statements = resolved.queryset.for_export().newest_first()
+        for s in statements.iterator(chunk_size=2000):
             yield [
                 s.said_on.isoformat() if s.said_on else "",
                 s.speaker.name,
@@ -305,10 +309,10 @@ def statement_export(request: HttpRequest) -> HttpResponse:
                 s.kind,
                 s.text,
                 s.via.name if s.via else "",
-                site + s.meeting.get_absolute_url() if s.meeting and s.meeting.is_public else "",
+                meeting_url(s.meeting.slug) if s.meeting and s.meeting.is_public else "",
                 s.article.title,
-                s.article.url or site + s.article.get_absolute_url(),
-                site + s.get_absolute_url(),
+                s.article.url or article_url(s.article.slug),
+                statement_url(s.pk),
             ]
 
     header = [
