@@ -157,7 +157,8 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|was to|were to|scheduled|expected to|is expected|"
     r"are expected|upcoming|forthcoming|set to|plans? to|planning to|due to|would|"
     r"next week|next month|tomorrow|agreed to (?:meet|hold|have)|"
-    r"the next (?!day|morning|afternoon|evening|night)\w+)\b",
+    r"the next (?!day|morning|afternoon|evening|night)\w+|"
+    r"(?:is|are) (?:meeting|holding talks|hosting|receiving|welcoming))\b",
     re.I,
 )
 _VENUE_CONTEXT = re.compile(
@@ -320,7 +321,7 @@ def find_meetings(
         sent_mentions = by_sentence.get(sent.index, [])
         if part:
             sent_mentions = [m for m in sent_mentions if sent.start <= m.start < sent.end]
-        participants = _participants(text, sent, sent_mentions, entities, clean)
+        participants = _participants(text, sent, sent_mentions, entities, clean, lead=not drafts)
         valid = _valid_triggers(found, clean, sent, sent_mentions, entities)
         if not valid:
             continue
@@ -605,7 +606,9 @@ _TOOK_PART = re.compile(r"\b(?:took part|taking part|participated|joined|attende
 _OF_THE_SUMMIT = re.compile(r"\b(?:sidelines|margins) of (?:the|this) (?:summit|gathering)\b")
 _SIDELINES = re.compile(r"\b(?:sidelines|margins)\b")
 _N_DAY = re.compile(
-    r"\b(two|three|four|five|2|3|4|5)-day\s+(?:summit|visit|meeting|conference|trip|tour)\b", re.I
+    r"\b(two|three|four|five|2|3|4|5)-day\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:summit|visit|meeting|conference|trip|tour)\b",
+    re.I,
 )
 _RECEIVED_BY = re.compile(r"\b(?:was|were|is|are|been)\s+(?:received|hosted)\s+by\b")
 _ALSO_MET = re.compile(r"\balso\s+(?:met|held|spoke|received|hosted|called on)\b")
@@ -954,7 +957,7 @@ def _clause(clean: str, s: int, e: int) -> str:
     return clean[left + 1 : right]
 
 
-def _participants(text, sent, sent_mentions, entities, clean) -> list[str]:
+def _participants(text, sent, sent_mentions, entities, clean, lead=False) -> list[str]:
     keys: list[str] = []
     people_countries = set()
     candidates: list[Mention] = []
@@ -986,7 +989,8 @@ def _participants(text, sent, sent_mentions, entities, clean) -> list[str]:
             continue  # "in Bali, Indonesia": the place
         # "will pay a visit to Turkey": the host state is a side, unless someone of it is named.
         host_state = (
-            re.search(r"\b(?:visit|visits|trip|journey)\s+to\s+$", before) and _FUTURE.search(clean)
+            re.search(r"\b(?:visit|visits|trip|journey)\s+to\s+$", before)
+            and (lead or _FUTURE.search(clean))
         ) and not any(
             entities[o.key].kind == "person" and entities[o.key].country == ent.country
             for o in sent_mentions

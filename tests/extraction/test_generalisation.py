@@ -487,3 +487,16 @@ def test_place_names_with_particles(empty_kb):
     )
     p = run(empty_kb, text, published=date(2023, 5, 10))
     assert [(m.city, m.country) for m in p.meetings] == [("Sharm el-Sheikh", "EG")]
+
+
+def test_present_progressive_meeting_is_planned_and_a_lead_visit_has_its_host_state(empty_kb):
+    text = "President Rosa Vidal and President Tomas Quispe are meeting in Lima on Friday."
+    p = run(empty_kb, text, published=date(2023, 5, 10))
+    assert meetings(p) == [
+        ("meeting", "planned", date(2023, 5, 12), ["Rosa Vidal", "Tomas Quispe"])
+    ]
+    p = run(empty_kb, "President Tomas Quispe began a two-day official visit to Chile on Monday.",
+            published=date(2023, 5, 10))  # fmt: skip
+    (m,) = p.meetings
+    assert (m.kind, m.date, m.end_date) == ("visit", date(2023, 5, 8), date(2023, 5, 9))
+    assert sorted(x.name for x in m.participants) == ["Chile", "Tomas Quispe"]
