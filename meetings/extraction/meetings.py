@@ -494,6 +494,12 @@ def find_meetings(
             and _OF_THE_SUMMIT.search(clean)
         ):
             city, country = summits[-1].city, summits[-1].country  # the summit just told
+        closing = _CLOSED_AFTER.search(clean)
+        if closing and date_value is not None and precision == "day" and end_value is None:
+            # "closed the summit on Sunday after two days of discussions": a range ending then
+            n = _NUMBERS.get(closing.group(1).lower()) or int(closing.group(1))
+            if n > 1:
+                date_value, end_value = date_value - timedelta(days=n - 1), date_value
         days = _N_DAY.search(clean)
         if days and date_value is not None and precision == "day" and end_value is None:
             n = _NUMBERS.get(days.group(1).lower()) or int(days.group(1))
@@ -605,6 +611,9 @@ _EVE = re.compile(
 _TOOK_PART = re.compile(r"\b(?:took part|taking part|participated|joined|attended)\b")
 _OF_THE_SUMMIT = re.compile(r"\b(?:sidelines|margins) of (?:the|this) (?:summit|gathering)\b")
 _SIDELINES = re.compile(r"\b(?:sidelines|margins)\b")
+_CLOSED_AFTER = re.compile(
+    r"\b(?:closed|ended|concluded|wrapped up)\b.*\bafter (two|three|four|five|[2-5]) days\b", re.I
+)
 _N_DAY = re.compile(
     r"\b(two|three|four|five|2|3|4|5)-day\s+(?:[\w-]+\s+){0,2}?"
     r"(?:summit|visit|meeting|conference|trip|tour)\b",
@@ -672,7 +681,8 @@ _GROUP = re.compile(r"\bthe (?:delegation|group|visitors|mission|envoys)\b", re.
 _SAME_DAY = re.compile(
     r"\b(?:just|shortly|immediately|right)\s+(?:before|after|ahead of|prior to|following)\b|"
     r"\b(?:later|earlier)\s+(?:in\s+)?(?:that|the)\s+day\b|\bthe same day\b|"
-    r"^\W*(?:Before|After|Ahead of|Following)\s+(?:the|their)\s+(?:talks|meeting|summit)\b",
+    r"^\W*(?:Before|After|Ahead of|Following)\s+(?:the|their)\s+"
+    r"(?:talks|meeting|summit|(?:joint )?(?:news|press) conference)\b",
     re.I,
 )
 _HOSTING_WORDS = {

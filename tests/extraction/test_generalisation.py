@@ -500,3 +500,18 @@ def test_present_progressive_meeting_is_planned_and_a_lead_visit_has_its_host_st
     (m,) = p.meetings
     assert (m.kind, m.date, m.end_date) == ("visit", date(2023, 5, 8), date(2023, 5, 9))
     assert sorted(x.name for x in m.participants) == ["Chile", "Tomas Quispe"]
+
+
+def test_after_the_news_conference_and_closing_after_two_days(empty_kb):
+    text = (
+        "Chilean President Rosa Vidal held talks with Peruvian President Tomas Quispe in Lima on "
+        "Monday. After the news conference she was received by Foreign Minister Ana Torres."
+    )
+    p = run(empty_kb, text, published=date(2023, 5, 10))
+    assert [m.date for m in p.meetings] == [date(2023, 5, 8), date(2023, 5, 8)]
+    text = (
+        "Leaders of the Andean Community closed their annual summit in Lima on Sunday, after two "
+        "days of discussions."
+    )
+    p = run(empty_kb, text, published=date(2023, 5, 10))
+    assert [(m.date, m.end_date) for m in p.meetings] == [(date(2023, 5, 6), date(2023, 5, 7))]
