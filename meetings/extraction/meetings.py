@@ -434,7 +434,7 @@ def find_meetings(
         future = bool(_FUTURE.search(_clause(clean, s, e)))
         status = "planned" if future else "held"
         date_value, end_value, precision = _date_for(
-            clean, sent.start, s, e, anchor, future, today, near_only=anaphoric
+            clean, sent.start, s, e, anchor, future, today, near_only=anaphoric and bool(drafts)
         )
         if (
             both_used

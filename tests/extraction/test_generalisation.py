@@ -515,3 +515,14 @@ def test_after_the_news_conference_and_closing_after_two_days(empty_kb):
     )
     p = run(empty_kb, text, published=date(2023, 5, 10))
     assert [(m.date, m.end_date) for m in p.meetings] == [(date(2023, 5, 6), date(2023, 5, 7))]
+
+
+def test_a_possessive_summit_in_the_lead_keeps_its_day(empty_kb):
+    text = (
+        "Andean Community leaders closed their annual summit at the bloc's headquarters in the "
+        "Peruvian capital on Sunday, after two days of discussions."
+    )
+    p = run(empty_kb, text, published=date(2023, 5, 10))
+    assert [(m.date, m.end_date, m.city) for m in p.meetings] == [
+        (date(2023, 5, 6), date(2023, 5, 7), "Lima")
+    ]
