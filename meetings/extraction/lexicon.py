@@ -620,6 +620,10 @@ MEDIA = [
     ("News.Az", "AZ", ()),
     ("Ynet", "IL", ()),
     ("WAFA", "PS", ()),
+    ("Press TV", "IR", ()),
+    ("Nikkei", "JP", ("Nikkei Asia",)),
+    ("Petra", "JO", ("Jordan News Agency",)),
+    ("Agerpres", "RO", ()),
 ]
 
 # National bodies often named by an acronym: (name, country, aliases).
