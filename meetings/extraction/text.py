@@ -165,7 +165,7 @@ def parse_dateline(dateline: str, text: str, published: date | None) -> Dateline
         if idx != -1:
             agency_span = (idx, idx + len(agency))
     if city.isupper():
-        city = re.sub(r"[A-Za-z]+", lambda w: w.group().capitalize(), city)
+        city = re.sub(r"[^\W\d_]+", lambda w: w.group().capitalize(), city)  # "BELÉM" -> "Belém"
     return Dateline(
         city=city,
         agency=agency,

@@ -526,3 +526,12 @@ def test_a_possessive_summit_in_the_lead_keeps_its_day(empty_kb):
     assert [(m.date, m.end_date, m.city) for m in p.meetings] == [
         (date(2023, 5, 6), date(2023, 5, 7), "Lima")
     ]
+
+
+def test_upper_case_dateline_city_with_diacritics_is_capitalised_whole(empty_kb):
+    text = (
+        "BOGOTÁ — Colombian President Ana Ruiz met Ecuadorean President Luis Vega in this city "
+        "on Monday."
+    )
+    p = run(empty_kb, text, dateline="BOGOTÁ", published=date(2023, 5, 10))
+    assert [m.city for m in p.meetings] == ["Bogotá"]
