@@ -290,6 +290,11 @@ def find_meetings(
     home_country = None
     if dateline.city:
         home_country = _city_country(kb, dateline.city)[1]
+    if home_country is None and dateline.span:
+        # "OHRID, North Macedonia —": the country the dateline names after its city
+        for part in re.split(r"[,(]", text[dateline.span[0] : dateline.span[1]])[1:2]:
+            home_country = _demonym_code(kb, part.strip(" -—–:"))
+    cancelled = _STRONG_NEGATION.search(text) is not None
 
     segments = _segments(text, sents, by_sentence, entities)
     first_half: Draft | None = None
@@ -317,6 +322,8 @@ def find_meetings(
             for n in _STRONG_NEGATION.finditer(raw)
         ):
             continue
+        if cancelled and _PAST_FUTURE.search(clean):
+            continue  # "was due to hold talks" in a story of a called-off trip: the lost plan
         found.sort()
         sent_mentions = by_sentence.get(sent.index, [])
         if part:
@@ -413,6 +420,20 @@ def find_meetings(
         leading_both = _BOTH.match(clean.lstrip()) is not None or leading_they is not None
         both_used = False
         if (
+            not drafts
+            and len(participants) < 2
+            and re.match(r"\W*(?:The|Both) (?:two )?(?:leaders|presidents|ministers)\b", clean)
+        ):
+            # "The two leaders have since spoken by phone" with no encounter told yet: the two
+            # people the article is about so far
+            counts: dict[str, int] = {}
+            for m in mentions:
+                if m.start < sent.start and entities[m.key].kind == "person":
+                    counts[m.key] = counts.get(m.key, 0) + 1
+            top = sorted(counts, key=lambda k: -counts[k])
+            if len(top) >= 2 and (len(top) == 2 or counts[top[1]] > counts[top[2]]):
+                participants = top[:2]
+        if (
             (len(participants) < 2 or leading_both)
             and drafts
             and (leading_they or _BOTH.search(clean))
@@ -479,7 +500,15 @@ def find_meetings(
         if date_value and anchor and not future and date_value > anchor and precision == "day":
             status = "planned"
         city, country = _venue(
-            text, sent, clean, kb, sent_mentions, entities, home_country, dateline, near=s
+            text,
+            sent,
+            clean,
+            kb,
+            sent_mentions,
+            entities,
+            None if background else home_country,
+            dateline,
+            near=s,
         )
         if city is None and country is None and same_place:
             city, country = same_place
@@ -618,6 +647,11 @@ _N_DAY = re.compile(
     r"\b(two|three|four|five|2|3|4|5)-day\s+(?:[\w-]+\s+){0,2}?"
     r"(?:summit|visit|meeting|conference|trip|tour)\b",
     re.I,
+)
+_PAST_FUTURE = re.compile(
+    r"\b(?:was|were) (?:due|scheduled|set|expected|supposed) to\b|"
+    r"\b(?:was|were) to (?:meet|hold|visit)\b|"
+    r"\bhad been (?:scheduled|planned|due|expected)\b"
 )
 _RECEIVED_BY = re.compile(r"\b(?:was|were|is|are|been)\s+(?:received|hosted)\s+by\b")
 _ALSO_MET = re.compile(r"\balso\s+(?:met|held|spoke|received|hosted|called on)\b")
@@ -1229,6 +1263,12 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit: bool = Fa
         # a later one-sided entry ("X had visited the expo on Sunday").
         for m in reversed(drafts):
             if people <= m.keys() and m.kind != "visit":
+                target = m
+                break
+    if target is None and d.anaphoric and not d.extra.get("joins") and d.kind in ("summit", "call"):
+        # "the summit was ...": the latest summit told, not simply the latest encounter
+        for m in reversed(drafts):
+            if m.kind == d.kind and (d.date is None or m.date is None or d.date == m.date):
                 target = m
                 break
     for m in [] if target is not None else reversed(drafts):

@@ -535,3 +535,24 @@ def test_upper_case_dateline_city_with_diacritics_is_capitalised_whole(empty_kb)
     )
     p = run(empty_kb, text, dateline="BOGOTÁ", published=date(2023, 5, 10))
     assert [m.city for m in p.meetings] == ["Bogotá"]
+
+
+def test_a_called_off_trip_leaves_the_call_and_the_lost_plan_is_dropped(empty_kb):
+    text = (
+        "Chilean President Rosa Vidal has called off a state visit to Peru planned for June. "
+        "She was due to hold talks with President Tomas Quispe in Lima on June 2.\n\n"
+        "The two leaders have since spoken by telephone."
+    )
+    p = run(empty_kb, text, published=date(2023, 5, 10))
+    assert meetings(p) == [("call", "held", None, ["Rosa Vidal", "Tomas Quispe"])]
+
+
+def test_the_summit_refers_to_the_summit_and_the_dateline_country_is_home(empty_kb):
+    text = (
+        "OHRID, North Macedonia — Chilean President Rosa Vidal and Peruvian President Tomas "
+        "Quispe held a summit in this town on Monday. They had last met in Cusco in March. "
+        "Officials said the summit was a success."
+    )
+    p = run(empty_kb, text, dateline="OHRID, North Macedonia", published=date(2023, 5, 10))
+    got = [(m.kind, m.city, m.country) for m in p.meetings]
+    assert got == [("summit", "Ohrid", "MK"), ("meeting", "Cusco", None)]
