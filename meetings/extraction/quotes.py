@@ -34,6 +34,11 @@ _POSSESSOR = re.compile(
     r"press secretary|secretary|team|camp|party|administration)\b",
     re.I,
 )
+_UNNAMED_SOURCE = re.compile(
+    r"^[,.]?\s*(?:an?|one|another|two|several|some)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:spokes\w+|official|officials|source|sources|diplomat|diplomats|aide|aides|adviser|"
+    r"analyst|analysts|expert|experts|observer|observers|person|people)\b"
+)
 # "told reporters in the Oval Office": a place between two quotes names no new speaker.
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|inside|outside)\s+(?:the\s+)?$", re.I)
 _VIA = re.compile(
@@ -125,11 +130,26 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
             for k in range(max(other.open_mark, start), min(other.end + 1, end)):
                 window[k - start] = " "
         window_text = "".join(window)
+        acc = re.search(r"\bAccording to\s+", window_text)
+        if acc:
+            # 'According to Kishida, "..."': the one named after "according to" speaks
+            named = [m for m in mentions_in(start + acc.end(), end) if speaker_ok(m)]
+            if (
+                named
+                and named[0].start - (start + acc.end()) < 40
+                and not text[named[0].end : q.open_mark].strip(" ,:")
+            ):
+                return named[0].key
         cues = list(_CUE.finditer(window_text))
         if not cues:
             return None
         cue = cues[-1]
         after_cue = text[start + cue.end() : end]
+        if cue.group() == "according" and re.match(r"\s+to\b", after_cue):
+            # 'According to Kishida, "..."': the one named after "according to" speaks
+            named = [m for m in mentions_in(start + cue.end(), end) if speaker_ok(m)]
+            if named:
+                return named[0].key
         if re.match(r"\s+by\b", after_cue):
             agents = [m for m in mentions_in(start + cue.end(), end) if speaker_ok(m)]
             return agents[0].key if agents else ""
@@ -178,6 +198,7 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
             nxt = None
         speaker, cue_at = after_attribution(q, nxt)
         rule = "quote-after-cue"
+        unnamed = not speaker and _UNNAMED_SOURCE.match(text[(q.close_mark or q.end) + 1 :][:80])
         if speaker and text.startswith("according", cue_at):
             # 'X told him "...", according to Xinhua': X speaks, the agency is the source.
             framed = before_attribution(q)
@@ -199,6 +220,8 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
             if same and same[-1] is not q:
                 speaker, _ = after_attribution(same[-1], None)
                 rule = "quote-sentence-cue"
+        if not speaker and unnamed:
+            rule = "unnamed-source"  # '"...," a government spokesman said': nobody we can name
         results.append((q, speaker or None, rule))
 
     # A quote right after an attributed one in the same paragraph, with nothing naming
@@ -229,7 +252,11 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
             para_opens[q.paragraph] = q
     by_quote = {id(q): i for i, (q, _s, _r) in enumerate(results)}
     for i, (q, speaker, rule) in enumerate(results):
-        if speaker or rule == "passive-unknown" or q.paragraph not in para_opens:
+        if (
+            speaker
+            or rule in ("passive-unknown", "unnamed-source")
+            or q.paragraph not in para_opens
+        ):
             continue
         if para_opens[q.paragraph] is not q:
             continue

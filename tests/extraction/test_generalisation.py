@@ -556,3 +556,17 @@ def test_the_summit_refers_to_the_summit_and_the_dateline_country_is_home(empty_
     p = run(empty_kb, text, dateline="OHRID, North Macedonia", published=date(2023, 5, 10))
     got = [(m.kind, m.city, m.country) for m in p.meetings]
     assert got == [("summit", "Ohrid", "MK"), ("meeting", "Cusco", None)]
+
+
+def test_according_to_x_before_a_quote_and_unnamed_spokesmen(empty_kb):
+    text = (
+        "Chilean President Rosa Vidal met Peruvian President Tomas Quispe on Monday.\n\n"
+        '"We are natural partners," Vidal said.\n\n'
+        '"The visit was productive," a government spokesman said.\n\n'
+        'According to Quispe, "the border must stay open."'
+    )
+    p = run(empty_kb, text)
+    assert quotes(p) == [
+        ("Rosa Vidal", "We are natural partners"),
+        ("Tomas Quispe", "the border must stay open."),
+    ]
