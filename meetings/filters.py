@@ -179,7 +179,10 @@ class MeetingFilter(BaseFilterSet):
     date_to = date_input("To")
     actor = actor_filter("Participant")
     kind = filters.MultipleChoiceFilter(
-        label="Kind", choices=Meeting.Kind.choices, widget=forms.CheckboxSelectMultiple
+        label="Kind",
+        choices=Meeting.Kind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,  # a column of the row itself: no duplicates, no SELECT DISTINCT
     )
     status = filters.ChoiceFilter(
         label="Status", choices=Meeting.Status.choices, empty_label="Any status"
@@ -221,7 +224,10 @@ class StatementFilter(BaseFilterSet):
     date_to = date_input("To")
     actor = actor_filter("Speaker")
     kind = filters.MultipleChoiceFilter(
-        label="Kind", choices=Statement.Kind.choices, widget=forms.CheckboxSelectMultiple
+        label="Kind",
+        choices=Statement.Kind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,  # a column of the row itself: no duplicates, no SELECT DISTINCT
     )
     outlet = filters.CharFilter(label="Outlet", method="filter_outlet")
 
