@@ -158,7 +158,8 @@ _FUTURE = re.compile(
     r"are expected|upcoming|forthcoming|set to|plans? to|planning to|due to|would|"
     r"next week|next month|tomorrow|agreed to (?:meet|hold|have)|"
     r"the next (?!day|morning|afternoon|evening|night)\w+|"
-    r"(?:is|are) (?:meeting|holding talks|hosting|receiving|welcoming))\b",
+    r"(?:is|are) (?:meeting|holding talks|hosting|receiving|welcoming)|"
+    r"(?:opens|begins|starts|kicks off) (?:on|next|this|tomorrow))\b",
     re.I,
 )
 _VENUE_CONTEXT = re.compile(
@@ -453,6 +454,9 @@ def find_meetings(
         # Tense of the clause that holds the trigger (and of the sentence's subject before it):
         # "agreed to meet next month, officials said after their talks on Wednesday".
         future = bool(_FUTURE.search(_clause(clean, s, e)))
+        which = _WHICH_CLAUSE.match(clean[e:])
+        if not future and which and _FUTURE.search(which.group(1)):
+            future = True  # "the Forum, which opens on Wednesday": scheduled
         status = "planned" if future else "held"
         date_value, end_value, precision = _date_for(
             clean, sent.start, s, e, anchor, future, today, near_only=anaphoric and bool(drafts)
@@ -530,6 +534,8 @@ def find_meetings(
             if n > 1:
                 date_value, end_value = date_value - timedelta(days=n - 1), date_value
         days = _N_DAY.search(clean)
+        if days and _N_DAY_KIND.get(days.group(2).lower()) not in (kind, None):
+            days = None  # "arrived for a two-day visit" does not stretch the talks
         if days and date_value is not None and precision == "day" and end_value is None:
             n = _NUMBERS.get(days.group(1).lower()) or int(days.group(1))
             if n > 1:
@@ -645,9 +651,12 @@ _CLOSED_AFTER = re.compile(
 )
 _N_DAY = re.compile(
     r"\b(two|three|four|five|2|3|4|5)-day\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:summit|visit|meeting|conference|trip|tour)\b",
+    r"(summit|visit|meeting|conference|trip|tour)\b",
     re.I,
 )
+_N_DAY_KIND = {"summit": "summit", "visit": "visit", "trip": "visit", "tour": "visit",
+               "meeting": "meeting", "conference": "summit"}  # fmt: skip
+_WHICH_CLAUSE = re.compile(r"\W{0,3}\s*,\s*which\s+([^,;]{0,80})")
 _PAST_FUTURE = re.compile(
     r"\b(?:was|were) (?:due|scheduled|set|expected|supposed) to\b|"
     r"\b(?:was|were) to (?:meet|hold|visit)\b|"
@@ -1168,7 +1177,8 @@ def _venue(text, sent, clean, kb, sent_mentions, entities, home_country, datelin
     # by preference) wins: "agreed to meet in Tokyo, ... after their talks in Jakarta".
     found = list(
         re.finditer(
-            r"\b(?:[Ii]n|[Aa]t|to|inside|visit|visits|visited|visiting|tour of)\s+(?:the\s+)?"
+            r"\b(?:[Ii]n|[Aa]t|to|inside|visit|visits|visited|visiting|tour of|"
+            r"(?:leaves|left|leaving|departs|departed|heads|headed|flies|flew) for)\s+(?:the\s+)?"
             r"((?:[A-Z][\w'’.-]+)(?:\s+(?:[A-Z][\w'’.-]+|(?:el|al|de|del|da|dos|di|du|la|le)"
             r"(?:-[\w'’.-]+|(?=\s+[A-Z])))){0,3})",
             clean,
@@ -1386,6 +1396,8 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit: bool = Fa
             # The encounter's own day, not the arrival's.
             target.date, target.end_date, target.precision = d.date, d.end_date, d.precision
             target.status = d.status
+        elif target.kind == "visit" and d.kind != "summit":
+            target.end_date = d.end_date  # the talks are not as long as the visit
         target.kind = d.kind
     if d.status == "held" and target.status == "planned" and d.date and target.date == d.date:
         target.status = "held"

@@ -570,3 +570,27 @@ def test_according_to_x_before_a_quote_and_unnamed_spokesmen(empty_kb):
         ("Rosa Vidal", "We are natural partners"),
         ("Tomas Quispe", "the border must stay open."),
     ]
+
+
+def test_scheduled_forum_in_a_which_clause_and_leaving_for_a_country(empty_kb):
+    text = (
+        "Kenyan President Amos Kato is in Beijing for the Silk Forum, which opens on Wednesday "
+        "and will be attended by Russian President Ivan Petrov.\n\n"
+        "He leaves for Japan on Saturday, where he is due to hold talks with Prime Minister "
+        "Yuki Sato."
+    )
+    p = run(empty_kb, text, published=date(2023, 10, 16))
+    got = [(m.status, m.date, m.country) for m in p.meetings]
+    assert got[0][:2] == ("planned", date(2023, 10, 18))
+    assert got[-1] == ("planned", date(2023, 10, 21), "JP")
+
+
+def test_talks_during_a_two_day_visit_do_not_take_its_length(empty_kb):
+    text = (
+        "Indian Prime Minister Ravi Das arrived in Paris on Thursday for a two-day visit. "
+        "Das and French President Luc Moreau held talks at the Elysee Palace on Friday."
+    )
+    p = run(empty_kb, text, published=date(2023, 7, 15))
+    assert [(m.kind, m.date, m.end_date) for m in p.meetings] == [
+        ("talks", date(2023, 7, 14), None)
+    ]
