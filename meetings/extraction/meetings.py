@@ -330,6 +330,58 @@ def find_meetings(
         if part:
             sent_mentions = [m for m in sent_mentions if sent.start <= m.start < sent.end]
         participants = _participants(text, sent, sent_mentions, entities, clean, lead=not drafts)
+        sep = _SEPARATE_WITH.search(clean)
+        if sep:
+            # "X held separate bilateral meetings with A and with B": one encounter each
+            at = sent.start + sep.start()
+            subject = [
+                k
+                for k in participants
+                if any(m.key == k and m.start < at for m in sent_mentions)
+                and entities[k].kind == "person"
+            ]
+            objects = [
+                k
+                for k in participants
+                if k not in subject
+                and any(m.key == k and m.start > at for m in sent_mentions)
+                and entities[k].kind == "person"
+            ]
+            if subject and len(objects) >= 2:
+                future = bool(_FUTURE.search(clean))
+                date_value, end_value, precision = _date_for(
+                    clean, sent.start, sep.start(), sep.end(), anchor, future, today
+                )
+                city, country = _venue(
+                    text,
+                    sent,
+                    clean,
+                    kb,
+                    sent_mentions,
+                    entities,
+                    home_country,
+                    dateline,
+                    near=sep.start(),
+                )
+                kind = "talks" if "talks" in sep.group().lower() else "meeting"
+                for obj in objects:
+                    d = Draft(
+                        kind=kind,
+                        status="planned" if future else "held",
+                        date=date_value,
+                        end_date=end_value,
+                        precision=precision,
+                        city=city,
+                        country=country,
+                        participants_keys=[PKey(k) for k in subject + [obj]],
+                        span=(sent.start, sent.end),
+                        sentence=sent.index,
+                        confidence=0.6,
+                        rule="separate-meetings",
+                        separate=True,
+                    )
+                    _merge_or_add(drafts, d, entities, busy_visit)
+                continue
         valid = _valid_triggers(found, clean, sent, sent_mentions, entities)
         if not valid:
             continue
@@ -366,7 +418,11 @@ def find_meetings(
                 hosting_only = False
         if kind == "meeting" and "visit" in kinds and hosting_only and not received_by:
             kind = "visit"  # "will welcome X to Australia for a visit"
-        anaphor_spans = [m.span() for m in _ANAPHOR.finditer(clean)]
+        anaphor_spans = [
+            m.span()
+            for m in _ANAPHOR.finditer(clean)
+            if not re.search(r"\b(?:next|upcoming|following|future|coming)\b", m.group(), re.I)
+        ]
         in_anaphor = [
             any(a <= ts and te <= z for a, z in anaphor_spans)
             or (
@@ -377,7 +433,7 @@ def find_meetings(
             )
             for ts, te, _k3, _w in valid
         ]
-        anaphoric = all(in_anaphor)
+        anaphoric = all(in_anaphor) and bool(drafts)  # nothing told yet: nothing to refer to
         if video_part:
             kind, anaphoric = "summit", True  # "X took part by video link": in the summit
         if anaphoric and kind == "summit":
@@ -613,8 +669,16 @@ def find_meetings(
     final = []
     for d in out:
         people = [p for p in d.participants_keys if entities[p.key].kind == "person"]
-        if len(d.participants_keys) >= 2 or (
-            d.kind == "summit" and d.participants_keys and (not people or d.extra.get("hosted"))
+        bodies_only = bool(d.participants_keys) and all(
+            entities[p.key].kind == "organization" and not entities[p.key].country
+            for p in d.participants_keys
+        )
+        if (
+            len(d.participants_keys) >= 2
+            or (
+                d.kind == "summit" and d.participants_keys and (not people or d.extra.get("hosted"))
+            )
+            or (d.kind == "meeting" and bodies_only and d.date is not None)
         ):
             final.append(d)
     return final
@@ -661,6 +725,9 @@ _PAST_FUTURE = re.compile(
     r"\b(?:was|were) (?:due|scheduled|set|expected|supposed) to\b|"
     r"\b(?:was|were) to (?:meet|hold|visit)\b|"
     r"\bhad been (?:scheduled|planned|due|expected)\b"
+)
+_SEPARATE_WITH = re.compile(
+    r"\bseparate(?:ly)? (?:[\w-]+ )?(?:meetings|talks|talked|met) with\b", re.I
 )
 _RECEIVED_BY = re.compile(r"\b(?:was|were|is|are|been)\s+(?:received|hosted)\s+by\b")
 _ALSO_MET = re.compile(r"\balso\s+(?:met|held|spoke|received|hosted|called on)\b")

@@ -594,3 +594,30 @@ def test_talks_during_a_two_day_visit_do_not_take_its_length(empty_kb):
     assert [(m.kind, m.date, m.end_date) for m in p.meetings] == [
         ("talks", date(2023, 7, 14), None)
     ]
+
+
+def test_separate_bilateral_meetings_are_one_entry_each(empty_kb):
+    text = (
+        "On Sunday, Chilean President Rosa Vidal held separate bilateral meetings with Peruvian "
+        "President Tomas Quispe and with Bolivian President Marta Rojas in Lima."
+    )
+    p = run(empty_kb, text, published=date(2024, 5, 27))
+    assert meetings(p) == [
+        ("meeting", "held", date(2024, 5, 26), ["Rosa Vidal", "Tomas Quispe"]),
+        ("meeting", "held", date(2024, 5, 26), ["Marta Rojas", "Rosa Vidal"]),
+    ]
+
+
+def test_the_next_summit_is_not_a_reference_back_and_a_body_meeting_is_an_event(empty_kb):
+    text = (
+        "Andean Community leaders ended their annual meeting in Lima on Friday. "
+        "Chilean President Rosa Vidal met Peruvian President Tomas Quispe on Thursday. "
+        "The next summit will be hosted by Bolivia."
+    )
+    p = run(empty_kb, text, published=date(2024, 8, 31))
+    got = [(m.kind, m.status, sorted(x.name for x in m.participants)) for m in p.meetings]
+    assert got == [
+        ("meeting", "held", ["Andean Community"]),
+        ("meeting", "held", ["Rosa Vidal", "Tomas Quispe"]),
+        ("summit", "planned", ["Bolivia"]),
+    ]
