@@ -721,6 +721,19 @@ class StatementQuerySet(models.QuerySet):
             "article__slug",
         )
 
+    def for_timeline(self):
+        """Rows for actor_detail.html's timeline: text and the meeting it was said at; not
+        the article (its body is the bulk of the row and the timeline does not show it)."""
+        return self.select_related("meeting").only(
+            "kind",
+            "text",
+            "said_on",
+            "speaker_id",
+            "meeting__slug",
+            "meeting__title",
+            "meeting__is_public",
+        )
+
     def for_detail(self):
         """One statement for statement_detail.html: as for_list, plus the speaker's offices."""
         return self.for_list().prefetch_related("speaker__positions")

@@ -453,7 +453,7 @@ def timeline(actor: Actor, options: dict, size: int = PAGE_SIZE) -> tuple[list[E
             statements = statements.filter(
                 keyset_condition("said_on", "pk", RANK["statement"], cursor)
             )
-        for statement in statements.select_related("article", "meeting").newest_first()[: size + 1]:
+        for statement in statements.for_timeline().newest_first()[: size + 1]:
             entries.append(Entry("statement", statement.said_on, statement.pk, statement))
 
     if (not kinds or "office" in kinds) and not counterpart:
@@ -506,13 +506,15 @@ def activity_by_month(actor: Actor) -> dict[dt.date, tuple[int, int]]:
     last = max(latest)
     index = last.year * 12 + last.month - 1 - (CHART_MONTHS - 1)
     since = dt.date(index // 12, index % 12 + 1, 1)
+    # order_by(): Participation's default ordering ("meeting", ...) would join every
+    # meeting row only to be dropped from the GROUP BY; the participation carries the date.
     sources = (
-        meetings.filter(date__gte=since).annotate(month=TruncMonth("date")),
-        statements.filter(said_on__gte=since).annotate(month=TruncMonth("said_on")),
+        meetings.filter(date__gte=since).order_by().annotate(month=TruncMonth("date")),
+        statements.filter(said_on__gte=since).order_by().annotate(month=TruncMonth("said_on")),
     )
     months: dict[dt.date, list[int]] = {}
     for position, rows in enumerate(sources):
-        for month, n in rows.values("month").annotate(n=Count("id")).values_list("month", "n"):
+        for month, n in rows.values("month").annotate(n=Count("*")).values_list("month", "n"):
             if isinstance(month, dt.datetime):
                 month = month.date()
             months.setdefault(month, [0, 0])[position] += n
