@@ -433,7 +433,9 @@ def find_meetings(
             )
             for ts, te, _k3, _w in valid
         ]
-        anaphoric = all(in_anaphor) and bool(drafts)  # nothing told yet: nothing to refer to
+        anaphoric = all(in_anaphor)
+        if anaphoric and not drafts and kind in ("summit", "meeting") and "visit" not in kinds:
+            anaphoric = False  # "leaders ended their annual meeting": nothing told to refer to
         if video_part:
             kind, anaphoric = "summit", True  # "X took part by video link": in the summit
         if anaphoric and kind == "summit":
