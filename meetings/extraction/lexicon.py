@@ -262,6 +262,8 @@ HONORIFICS = {
     "lord",
     "lady",
     "h.e.",
+    "h.h.",
+    "h.r.h.",
     "he",
     "hon",
     "honourable",

@@ -572,6 +572,8 @@ def find_meetings(
             dateline,
             near=s,
         )
+        if anaphoric and (city or country) and _TOPIC_VERB.search(clean):
+            city = country = None  # "discussed the situation in the Gaza Strip": a topic
         if city is None and country is None and same_place:
             city, country = same_place
         if spoke_only and (city or country or _SIDELINES.search(clean)):

@@ -1459,7 +1459,8 @@ _DEFINITE = re.compile(
     r"[Cc]rown [Pp]rince|[Hh]ead of [Ss]tate|[Ss]ecretary of [Ss]tate|[Pp]resident|[Mm]inister|"
     r"[Ss]pokes(?:man|woman|person)|[Pp]remier|[Cc]hancellor|[Kk]ing|[Ee]mir|[Ss]ultan|"
     r"[Ll]eader|[Cc]ounterpart|[Aa]mbassador|[Ee]nvoy|[Ss]ecretary-[Gg]eneral|[Ss]ecretary|"
-    r"[Mm]inistry|[Aa]gency|[Gg]overnment|[Pp]ress [Ss]ervice|[Pp]ope|[Pp]ontiff))\b"
+    r"[Mm]inistry|[Aa]gency|[Gg]overnment|[Pp]ress [Ss]ervice|[Pp]ope|[Pp]ontiff|"
+    r"Highness|Majesty|Excellency))\b"
     r"(?!\s+(?:of|for)\b)"
 )
 _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b")
@@ -1497,7 +1498,17 @@ def _definites_and_pronouns(b: _Builder) -> None:
         }
         needle = head_words.get(head, head)
         for ent in b.entities.values():
-            if head in ("pope", "pontiff"):
+            if head in ("highness", "majesty", "excellency"):
+                # "His Highness stressed ...": the person introduced with that style
+                cue = {"highness": r"(?:Highness|H\.H\.)", "majesty": r"(?:Majesty|King|Queen)",
+                       "excellency": r"(?:Excellency|H\.E\.)"}[head]  # fmt: skip
+                if ent.kind != "person" or not any(
+                    re.search(cue + r"[\s\w.]{0,25}$", text[max(0, a - 40) : a])
+                    for a, _z in ent.spans
+                    if a < s
+                ):
+                    continue
+            elif head in ("pope", "pontiff"):
                 if ent.kind != "person" or not ent.name.startswith("Pope "):
                     continue
             elif head in ("ministry", "agency", "press service"):

@@ -11,8 +11,9 @@ from .dates import parse_dateline_date
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "prof", "gen", "lt", "col", "sen", "rep", "gov", "jr", "sr",
     "no", "vs", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "h.e", "u.s", "u.k", "u.n", "e.u", "capt", "maj",
-    "adm", "brig", "hon", "rev", "messrs", "approx", "est", "dept", "fig", "al", "p.m", "a.m",
+    "sep", "sept", "oct", "nov", "dec", "h.e", "h.h", "h.m", "h.r.h", "u.s", "u.k", "u.n", "e.u",
+    "capt", "maj", "adm", "brig", "hon", "rev", "messrs", "approx", "est", "dept", "fig", "al",
+    "p.m", "a.m",
 }  # fmt: skip
 
 

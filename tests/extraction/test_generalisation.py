@@ -621,3 +621,21 @@ def test_the_next_summit_is_not_a_reference_back_and_a_body_meeting_is_an_event(
         ("meeting", "held", ["Rosa Vidal", "Tomas Quispe"]),
         ("summit", "planned", ["Bolivia"]),
     ]
+
+
+def test_gulf_readout_attendees_his_highness_and_topic_places(empty_kb):
+    text = (
+        "President His Highness Sheikh Khalid bin Saif Al Mansoori today received President "
+        "Luis Vega of Ecuador at the palace.\n\n"
+        "During the meeting, the two leaders discussed the situation in the Gaza Strip. His "
+        "Highness stressed \u201cthe need for calm\u201d.\n\n"
+        "The meeting was attended by H.H. Sheikh Omar bin Saif Al Mansoori, Minister of Foreign "
+        "Affairs."
+    )
+    p = run(empty_kb, text, published=date(2024, 2, 12))
+    (m,) = p.meetings
+    assert m.city is None
+    assert sorted(x.name for x in m.participants) == [
+        "Khalid bin Saif Al Mansoori", "Luis Vega", "Omar bin Saif Al Mansoori"
+    ]  # fmt: skip
+    assert quotes(p) == [("Khalid bin Saif Al Mansoori", "the need for calm")]
