@@ -474,7 +474,7 @@ def find_meetings(
             participants = pair
         # "The two leaders held talks": the parties of the latest encounter (and whoever
         # joins them: "the two were joined by X for the summit").
-        background = _BACKGROUND.search(clean) is not None
+        background = _BACKGROUND.search(clean) is not None or part == "bg"
         leading_they = _LEADING_THEY.match(clean.lstrip())
         leading_both = _BOTH.match(clean.lstrip()) is not None or leading_they is not None
         both_used = False
@@ -916,6 +916,12 @@ _NON_VISIT_HEAD = re.compile(
 _RANGE_HINT = re.compile(r"\bfrom\b.{1,25}\bto\b|\d\s*[-–]\s*\d|\buntil\b", re.I)
 
 
+_TIME_AFTER = re.compile(
+    r",?\s+(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+"
+    r"(?:after|before)\s+(?=[^,;]*\b(?:met|held talks|visited|hosted|received)\b)"
+)
+
+
 def _segments(text, sents, by_sentence, entities):
     """Sentences, with "X met A ... and then held talks with B" cut in two halves: two
     encounters with one subject. A half needs its own trigger; the second its own person."""
@@ -952,6 +958,13 @@ def _segments(text, sents, by_sentence, entities):
                     cut = at
                     break
         if cut is None:
+            bg = _TIME_AFTER.search(raw) if " after " in raw or " before " in raw else None
+            if bg and bg.start() > 0:
+                # "..., a month after X met Y at Z": an earlier encounter of other parties
+                cut = sent.start + bg.start()
+                out.append((Sentence(sent.index, sent.start, cut, sent.paragraph), "head"))
+                out.append((Sentence(sent.index, cut, sent.end, sent.paragraph), "bg"))
+                continue
             out.append((sent, None))
             continue
         out.append((Sentence(sent.index, sent.start, cut, sent.paragraph), "first"))

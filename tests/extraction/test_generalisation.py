@@ -639,3 +639,17 @@ def test_gulf_readout_attendees_his_highness_and_topic_places(empty_kb):
         "Khalid bin Saif Al Mansoori", "Luis Vega", "Omar bin Saif Al Mansoori"
     ]  # fmt: skip
     assert quotes(p) == [("Khalid bin Saif Al Mansoori", "the need for calm")]
+
+
+def test_a_month_after_x_met_y_is_an_earlier_encounter_of_its_own(empty_kb):
+    text = (
+        "Chilean Foreign Minister Pablo Soto held talks with Peruvian Foreign Minister Ana Torres "
+        "in Lima on Thursday. Soto arrived in Lima on Wednesday, a month after President Rosa "
+        "Vidal met President Tomas Quispe in Santiago."
+    )
+    p = run(empty_kb, text, published=date(2023, 10, 20))
+    got = [(m.date, m.city, sorted(x.name for x in m.participants)) for m in p.meetings]
+    assert got == [
+        (date(2023, 10, 19), "Lima", ["Ana Torres", "Pablo Soto"]),
+        (None, "Santiago", ["Rosa Vidal", "Tomas Quispe"]),
+    ]
