@@ -105,6 +105,27 @@ def count_bounded(queryset: QuerySet, limit: int = EXACT_COUNT_LIMIT) -> tuple[i
     return (limit, True) if n > limit else (n, False)
 
 
+def count_matches(model, text: str, limit: int) -> tuple[int, bool]:
+    """(count, more) of the public records of ``model`` matching ``text``, counted from the
+    GIN index (PostgreSQL), exactly up to ``limit``.
+
+    As ``pk IN (matches) LIMIT n``, or a bare ``LIMIT n``, the planner expects to find n
+    matches early in a sequential scan and re-checks every row's stored tsvector (~110 ms
+    for a name in 5 % of 1M articles). The MATERIALIZED CTE is planned without the limit
+    (a bitmap scan of the GIN index) and read lazily, so it stops at ``limit`` (~11 ms).
+    """
+    table, _, public = TABLES[model]
+    sql = (
+        f"WITH matches AS MATERIALIZED (SELECT 1 FROM {table} WHERE {public} "
+        f"AND search_vector @@ websearch_to_tsquery('{CONFIG}', %s)) "
+        f"SELECT count(*) FROM (SELECT 1 FROM matches LIMIT {int(limit) + 1}) bounded"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (text,))
+        n = cursor.fetchone()[0]
+    return (limit, True) if n > limit else (n, False)
+
+
 def estimate(queryset: QuerySet) -> int | None:
     """The planner's row estimate for ``queryset`` (PostgreSQL), rounded to two significant
     digits; None elsewhere. Within a few percent on large results, and ~1 ms instead of
@@ -188,7 +209,10 @@ def ranked(queryset: QuerySet, text: str, body_field: str, limit: int) -> Sectio
         matches = matches.filter(editorial_status=EditorialStatus.PUBLISHED)
     else:
         matches = matches.filter(is_public=True)
-    count, more = count_bounded(matches, SEARCH_COUNT_LIMIT)
+    if uses_postgres():
+        count, more = count_matches(model, text, SEARCH_COUNT_LIMIT)
+    else:
+        count, more = count_bounded(matches, SEARCH_COUNT_LIMIT)
     section = Section(count=count, more=more)
     if more:
         guess = estimate(matches)

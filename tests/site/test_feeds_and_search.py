@@ -116,3 +116,23 @@ def test_common_terms_take_the_newest_matches_by_date_on_postgresql(client, worl
     monkeypatch.setattr(search, "SEARCH_COUNT_LIMIT", 1)  # 2 matches is "common"
     html = client.get(reverse("meetings:search"), {"q": "Putin"}).content.decode()
     assert world.moscow.get_absolute_url() in html and "more than 1 match" in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN count is PostgreSQL's")
+def test_search_counts_from_the_index_agree_with_counting_the_rows(world):
+    from meetings import search
+    from meetings.models import Article, Meeting, Statement
+    from tests import factories
+
+    factories.meeting(participants=[world.putin, world.shoigu], published=False)  # a draft
+    for model in (Meeting, Statement, Article):
+        for text in ("Putin", "strategic trust", "Pineapplegate", "nothingmatcheshere"):
+            queryset = search.matching(model.objects.all(), text)
+            queryset = (
+                queryset.filter(editorial_status="published")
+                if model is Article
+                else queryset.filter(is_public=True)
+            )
+            for limit in (1, 1000):
+                expected = search.count_bounded(queryset, limit)
+                assert search.count_matches(model, text, limit) == expected, (model, text)
