@@ -605,6 +605,18 @@ def find_meetings(
         if group and drafts and len(participants) < 3:
             side = drafts[-1].extra.get("subjects") or []
             participants = [k for k in side if k not in participants] + participants
+        if part == "bg" and date_value is None and drafts and drafts[-1].precision == "day":
+            gap = re.match(r"\W*(a|one|two|three|\d)\s+days?\s+(after|before)", clean.lstrip(" ,"))
+            if gap:
+                n = _NUMBERS.get(gap.group(1).lower()) or int(gap.group(1))
+                sign = -1 if gap.group(2).lower() == "after" else 1
+                date_value, precision = drafts[-1].date + timedelta(days=sign * n), "day"
+        if part == "bg" and first_half is not None:
+            people_here = [k for k in participants if entities[k].kind == "person"]
+            if len(people_here) < 2:
+                # "..., a day after talks in Riyadh with X": the subject's own earlier talks
+                subjects = first_half.extra.get("subjects") or []
+                participants = subjects + [k for k in participants if k not in subjects]
         if part == "second" and first_half is not None:
             # "X met A in Rome and then held talks with B": X is the subject of both.
             subjects = first_half.extra.get("subjects") or []
@@ -651,12 +663,13 @@ def find_meetings(
         draft.extra["joins"] = bool(_JOINS.search(clean)) or bool(video_part)
         draft.extra["hosted"] = bool(_HOSTED_GROUP.search(clean))
         draft.extra["sidelines"] = bool(_SIDELINES.search(clean))
+        draft.extra["background"] = background
         draft.extra["plural_summits"] = bool(re.search(r"\bsummits\b", clean, re.I))
         draft.extra["subjects"] = [
             m.key for m in sent_mentions if m.key in keys and m.start < sent.start + s
         ]
         _merge_or_add(drafts, draft, entities, busy_visit)
-        first_half = draft if part == "first" else None
+        first_half = draft if part in ("first", "head") else None
 
     _name_the_sides(drafts, sents, by_sentence, entities, text)
 
@@ -903,6 +916,10 @@ def _sides_states(draft: Draft, entities) -> list[str]:
     return out if len(out) >= 2 else []
 
 
+_BEFORE_TRAVEL = re.compile(
+    r"(?:,\s*|\s+)(?:before|then|and then)\s+(?:travell?ing|flying|heading|going|moving)\s+"
+    r"(?:on\s+)?to\b"
+)
 _COORD = re.compile(
     r"(?:,\s*|\s+)and\s+(?:then\s+|later\s+|afterwards\s+|also\s+)?(?:will\s+|would\s+)?"
     r"(?=(?:met|meet|meets|held|hold|holds|received|receives|hosted|hosts|visited|spoke|"
@@ -918,7 +935,7 @@ _RANGE_HINT = re.compile(r"\bfrom\b.{1,25}\bto\b|\d\s*[-–]\s*\d|\buntil\b", re
 
 _TIME_AFTER = re.compile(
     r",?\s+(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+"
-    r"(?:after|before)\s+(?=[^,;]*\b(?:met|held talks|visited|hosted|received)\b)"
+    r"(?:after|before)\s+(?=[^,;]*\b(?:met|held talks|talks|visited|hosted|received)\b)"
 )
 
 
@@ -929,8 +946,8 @@ def _segments(text, sents, by_sentence, entities):
     for sent in sents:
         raw = text[sent.start : sent.end]
         cut = None
-        if " and " in raw:
-            for m in _COORD.finditer(raw):
+        if " and " in raw or " before " in raw or " then " in raw:
+            for m in list(_COORD.finditer(raw)) + list(_BEFORE_TRAVEL.finditer(raw)):
                 at = sent.start + m.start()
                 people_after = [
                     mm
@@ -1408,6 +1425,8 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit: bool = Fa
         if d.extra.get("sidelines") and m.kind == "summit" and d.kind != "summit":
             continue  # a bilateral on the sidelines of a summit is an entry of its own
         if d.anaphoric and d.extra.get("joins") and keys:
+            if m.extra.get("background") and any(not x.extra.get("background") for x in drafts):
+                continue  # "X also took part in the meeting": the main one, not a background
             target = m  # "The talks were chaired by A and B": the encounter just told
             break
         if d.kind == "visit" and d.end_date and m.kind != "visit":

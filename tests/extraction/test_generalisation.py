@@ -653,3 +653,21 @@ def test_a_month_after_x_met_y_is_an_earlier_encounter_of_its_own(empty_kb):
         (date(2023, 10, 19), "Lima", ["Ana Torres", "Pablo Soto"]),
         (None, "Santiago", ["Rosa Vidal", "Tomas Quispe"]),
     ]
+
+
+def test_a_day_after_talks_elsewhere_and_before_travelling_on_for_talks(empty_kb):
+    text = (
+        "Chilean Foreign Minister Pablo Soto met Peruvian President Tomas Quispe in Lima on "
+        "Tuesday, a day after talks in Quito with Ecuadorean President Luis Vega. Peruvian "
+        "Foreign Minister Ana Torres also took part in the meeting.\n\n"
+        "Soto visited La Paz on Thursday, meeting President Marta Rojas before travelling on to "
+        "Asuncion for talks with President Hugo Benitez."
+    )
+    p = run(empty_kb, text, published=date(2024, 2, 9))
+    got = [(m.kind, m.date, m.city, sorted(x.name for x in m.participants)) for m in p.meetings]
+    assert got == [
+        ("meeting", date(2024, 2, 6), "Lima", ["Ana Torres", "Pablo Soto", "Tomas Quispe"]),
+        ("talks", date(2024, 2, 5), "Quito", ["Luis Vega", "Pablo Soto"]),
+        ("meeting", date(2024, 2, 8), "La Paz", ["Marta Rojas", "Pablo Soto"]),
+        ("talks", date(2024, 2, 8), "Asuncion", ["Hugo Benitez", "Pablo Soto"]),
+    ]
