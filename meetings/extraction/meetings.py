@@ -572,6 +572,20 @@ def find_meetings(
             dateline,
             near=s,
         )
+        if (
+            len(participants) == 1
+            and country
+            and not anaphoric
+            and kind in ("visit", "meeting", "talks")
+            and entities[participants[0]].kind == "person"
+            and entities[participants[0]].country not in (None, country)
+            and f"state:{country}" in entities
+            and not background
+            and (status == "planned" or not drafts)
+        ):
+            # "X is expected to travel to Wellington for the leaders' meeting": the host
+            # side is unnamed, so the state stands for it
+            participants = participants + [f"state:{country}"]
         if anaphoric and (city or country) and _TOPIC_VERB.search(clean):
             city = country = None  # "discussed the situation in the Gaza Strip": a topic
         if city is None and country is None and same_place:

@@ -671,3 +671,13 @@ def test_a_day_after_talks_elsewhere_and_before_travelling_on_for_talks(empty_kb
         ("meeting", date(2024, 2, 8), "La Paz", ["Marta Rojas", "Pablo Soto"]),
         ("talks", date(2024, 2, 8), "Asuncion", ["Hugo Benitez", "Pablo Soto"]),
     ]
+
+
+def test_a_planned_trip_to_a_capital_has_the_host_state_as_other_side(empty_kb):
+    text = (
+        "Chilean President Rosa Vidal held talks with Peruvian President Tomas Quispe in Lima on "
+        "Monday. Vidal is expected to travel to Quito next year for a meeting on trade with "
+        "Ecuador."
+    )
+    p = run(empty_kb, text, published=date(2023, 12, 20))
+    assert meetings(p)[-1] == ("meeting", "planned", None, ["Ecuador", "Rosa Vidal"])
