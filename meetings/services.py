@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.text import slugify
 
 from meetings import reference
+from meetings.cache import publication_changed
 from meetings.models import (
     Actor,
     Alias,
@@ -85,6 +86,7 @@ def visibility_refresh(
     is_public = Q(editorial_status=PUBLISHED, article__editorial_status=PUBLISHED)
     Statement.objects.filter(pk__in=statement_pks).filter(is_public).update(is_public=True)
     Statement.objects.filter(pk__in=statement_pks).exclude(is_public).update(is_public=False)
+    publication_changed()
 
 
 def participations_sync(*, meeting: Meeting) -> None:

@@ -4,6 +4,8 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings import services
@@ -232,3 +234,33 @@ def test_activity_chart_covers_only_the_newest_three_years_of_activity(client, w
     assert '<th scope="row">April 2023</th><td>1</td><td>1</td>' in html
     assert '<th scope="row">January 2019</th>' not in html  # outside the chart's window
     assert 'id="y2019"' in html  # still on the timeline
+
+
+def test_cached_pair_figures_are_never_served_after_a_publish(
+    client, world, monkeypatch, django_capture_on_commit_callbacks
+):
+    """With a shared cache, the pair's per-year figures come from it until something is
+    published or unpublished; then they are computed again."""
+    from django.core.cache import cache as default_cache
+
+    from meetings import cache
+
+    monkeypatch.setattr(cache, "enabled", lambda: True)
+    default_cache.clear()
+    url = reverse("meetings:country-pair", args=["cn", "ru"])
+
+    def meetings_shown():
+        text = " ".join(client.get(url).content.decode().split())
+        return int(re.search(r"(\d+) meetings? between", text).group(1))
+
+    before = meetings_shown()
+    with CaptureQueriesContext(connection) as first:
+        assert meetings_shown() == before  # from the cache now
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting = factories.meeting(participants=[world.li, world.putin], published=False)
+    assert meetings_shown() == before  # a draft changes nothing public
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_set_status(meeting=meeting, editorial_status="published")
+    with CaptureQueriesContext(connection) as second:
+        assert meetings_shown() == before + 1
+    assert len(second) == len(first) + 1  # the figures were computed again

@@ -25,7 +25,7 @@ PAGES = [
     ("meetings:actor-detail", ["li"], "kind=meeting&kind=statement&counterpart=ru", 14),
     ("meetings:country-list", [], "", 1),
     ("meetings:country-detail", ["cn"], "", 8),
-    ("meetings:country-pair", ["cn", "ru"], "", 6),
+    ("meetings:country-pair", ["cn", "ru"], "", 5),
     ("meetings:article-detail", ["article"], "", 3),
     ("meetings:statement-list", [], "", 4),
     ("meetings:statement-list", [], "country=CN&kind=paraphrase", 4),
