@@ -330,7 +330,7 @@ def find_meetings(
         if part:
             sent_mentions = [m for m in sent_mentions if sent.start <= m.start < sent.end]
         participants = _participants(text, sent, sent_mentions, entities, clean, lead=not drafts)
-        sep = _SEPARATE_WITH.search(clean)
+        sep = _SEPARATE_WITH.search(clean) if "separate" in low else None
         if sep:
             # "X held separate bilateral meetings with A and with B": one encounter each
             at = sent.start + sep.start()
@@ -512,7 +512,7 @@ def find_meetings(
         # Tense of the clause that holds the trigger (and of the sentence's subject before it):
         # "agreed to meet next month, officials said after their talks on Wednesday".
         future = bool(_FUTURE.search(_clause(clean, s, e)))
-        which = _WHICH_CLAUSE.match(clean[e:])
+        which = _WHICH_CLAUSE.match(clean[e:]) if "which" in clean[e : e + 12] else None
         if not future and which and _FUTURE.search(which.group(1)):
             future = True  # "the Forum, which opens on Wednesday": scheduled
         status = "planned" if future else "held"
@@ -545,7 +545,7 @@ def find_meetings(
             and set(participants) & drafts[-1].keys()
             and not background
         )
-        eve = date_value is None and drafts and _EVE.search(clean)
+        eve = date_value is None and drafts and "eve of" in low and _EVE.search(clean)
         if eve and drafts[-1].precision == "day" and drafts[-1].date is not None:
             date_value, precision = drafts[-1].date - timedelta(days=1), "day"
         if date_value is None and drafts and (_SAME_DAY.search(clean) or also):
@@ -597,17 +597,17 @@ def find_meetings(
             city is None
             and country is None
             and summits
-            and _SIDELINES.search(clean)
+            and ("sideline" in low or "margin" in low)
             and _OF_THE_SUMMIT.search(clean)
         ):
             city, country = summits[-1].city, summits[-1].country  # the summit just told
-        closing = _CLOSED_AFTER.search(clean)
+        closing = _CLOSED_AFTER.search(clean) if " days" in low else None
         if closing and date_value is not None and precision == "day" and end_value is None:
             # "closed the summit on Sunday after two days of discussions": a range ending then
             n = _NUMBERS.get(closing.group(1).lower()) or int(closing.group(1))
             if n > 1:
                 date_value, end_value = date_value - timedelta(days=n - 1), date_value
-        days = _N_DAY.search(clean)
+        days = _N_DAY.search(clean) if "-day" in low else None
         if days and _N_DAY_KIND.get(days.group(2).lower()) not in (kind, None):
             days = None  # "arrived for a two-day visit" does not stretch the talks
         if days and date_value is not None and precision == "day" and end_value is None:
@@ -676,7 +676,9 @@ def find_meetings(
         # parties of the encounter just told, not commentators on it.
         draft.extra["joins"] = bool(_JOINS.search(clean)) or bool(video_part)
         draft.extra["hosted"] = bool(_HOSTED_GROUP.search(clean))
-        draft.extra["sidelines"] = bool(_SIDELINES.search(clean))
+        draft.extra["sidelines"] = ("sideline" in low or "margin" in low) and bool(
+            _SIDELINES.search(clean)
+        )
         draft.extra["background"] = background
         draft.extra["plural_summits"] = bool(re.search(r"\bsummits\b", clean, re.I))
         draft.extra["subjects"] = [
