@@ -589,7 +589,8 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
             after = b.text[e : e + 30]
             locative = prev_word in LOCATIVE_PREPS
             metonym = not locative and (
-                bool(_METONYM_VERBS.match(after)) or prev_word in ("between", "against", "and")
+                bool(_METONYM_VERBS.match(after))
+                or prev_word in ("between", "against", "and", "with")
             )
             if after.startswith((",", " ,")) and prev_word in LOCATIVE_PREPS:
                 metonym = False

@@ -681,3 +681,10 @@ def test_a_planned_trip_to_a_capital_has_the_host_state_as_other_side(empty_kb):
     )
     p = run(empty_kb, text, published=date(2023, 12, 20))
     assert meetings(p)[-1] == ("meeting", "planned", None, ["Ecuador", "Rosa Vidal"])
+
+
+def test_a_capital_after_with_stands_for_its_government(empty_kb):
+    p = run(empty_kb, "Chile said it was ready to work with Lima on a border deal.")
+    assert ("Peru", "state") in {(a.name, a.kind) for a in p.actors}
+    p = run(empty_kb, "Foreign Minister Pablo Soto met with envoys in Lima on Monday.")
+    assert "Peru" not in {a.name for a in p.actors}
