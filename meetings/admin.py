@@ -24,6 +24,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from meetings import services
+from meetings.cache import publication_changed
 from meetings.models import (
     Actor,
     ActorSuggestion,
@@ -285,6 +286,14 @@ class ParticipationAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         services.participations_sync(meeting=obj.meeting)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        publication_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        publication_changed()
 
 
 @admin.register(Evidence)

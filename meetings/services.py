@@ -97,11 +97,13 @@ def participations_sync(*, meeting: Meeting) -> None:
         row.country_id = row.actor.country_id
         row.is_public = meeting.is_public
     Participation.objects.bulk_update(rows, ["date", "country", "is_public"])
+    publication_changed()  # a participant or the date changed: pair and country figures move
 
 
 def actor_participations_sync(*, actor: Actor) -> None:
     """After an actor's country changes, copy it onto all of its participations."""
     Participation.objects.filter(actor=actor).update(country_id=actor.country_id)
+    publication_changed()
 
 
 # --- reference data and actors -------------------------------------------------------------

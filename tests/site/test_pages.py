@@ -264,3 +264,38 @@ def test_cached_pair_figures_are_never_served_after_a_publish(
     with CaptureQueriesContext(connection) as second:
         assert meetings_shown() == before + 1
     assert len(second) == len(first) + 1  # the figures were computed again
+
+
+def test_cached_pair_figures_follow_a_participant_added_in_the_admin(
+    client, world, monkeypatch, django_capture_on_commit_callbacks, django_user_model
+):
+    """Adding a participant to a published meeting changes the pair page at once."""
+    from django.contrib.auth.models import Group
+    from django.core.cache import cache as default_cache
+
+    from meetings import cache
+
+    monkeypatch.setattr(cache, "enabled", lambda: True)
+    default_cache.clear()
+    url = reverse("meetings:country-pair", args=["cn", "ru"])
+
+    def meetings_shown():
+        text = " ".join(client.get(url).content.decode().split())
+        match = re.search(r"(\d+) meetings? between", text)
+        return int(match.group(1)) if match else 0
+
+    meeting = factories.meeting(participants=[world.li, factories.actor(country_code="US")])
+    before = meetings_shown()
+    editor = django_user_model.objects.create_user(
+        username="desk", password="a-long-test-password", is_staff=True
+    )
+    editor.groups.add(Group.objects.get(name="Editors"))
+    admin_client = type(client)()
+    admin_client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("admin:meetings_participation_add"),
+            {"meeting": meeting.pk, "actor": world.putin.pk, "role": "participant"},
+        )
+    assert response.status_code == 302
+    assert meetings_shown() == before + 1
