@@ -237,15 +237,9 @@ class Alias(models.Model):
 
 
 def normalize_name(text: str) -> str:
-    """The matching key for a name; the extractor's own normalize() when it is installed."""
-    try:
-        from meetings.extraction import normalize
-    except ImportError:  # the pipeline is optional for the data model
-        import unicodedata
+    """The matching key for a name: exactly what the extractor matches on."""
+    from meetings.extraction import normalize
 
-        folded = unicodedata.normalize("NFKD", text)
-        folded = "".join(c for c in folded if not unicodedata.combining(c))
-        return " ".join(folded.casefold().replace(".", " ").split())
     return normalize(text)
 
 
