@@ -5,8 +5,8 @@ on SQLite a temporary file, migrated first; on PostgreSQL the test database pyte
 created (``transaction=True``, so the subprocess's commits are visible here). A test-only
 environment variable makes the command wait after writing each article: with --extract
 inside the article's transaction, before it commits, so the kill lands while an article and
-its extracted rows are written but not committed; without, after the article's single
-INSERT, which autocommit makes its own transaction.
+its extracted rows are written but not committed; without, after each chunk's multi-row
+INSERT (chunks of two here), which autocommit makes its own transaction.
 """
 
 import json
@@ -23,12 +23,13 @@ from urllib.parse import quote
 import pytest
 from django.db import connection
 
-from meetings.management.commands.import_articles import HOLD_OPEN_ENV
+from meetings.management.commands.import_articles import CHUNK_SIZE_ENV, HOLD_OPEN_ENV
 from meetings.models import Article
 
 ROOT = Path(__file__).resolve().parents[2]
 TOTAL = 12
 KILL_AFTER = 4
+CHUNK_SIZE = 2  # so that a kill lands between two chunks' INSERTs
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -68,7 +69,12 @@ class DiskDatabase:
 
 
 def manage(database_url: str, *args: str, check: bool = False, hold_open: float = 0, **popen):
-    env = {**os.environ, "DATABASE_URL": database_url, HOLD_OPEN_ENV: str(hold_open)}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        HOLD_OPEN_ENV: str(hold_open),
+        CHUNK_SIZE_ENV: str(CHUNK_SIZE),
+    }
     command = [sys.executable, "manage.py", *args]
     if popen:
         return subprocess.Popen(command, cwd=ROOT, env=env, **popen)

@@ -10,9 +10,11 @@ from meetings import importers, services
 from meetings.knowledge import knowledge_base
 from meetings.models import EditorialStatus
 
-# Test hook, not a feature: seconds to wait after writing each article (with --extract,
-# inside its transaction, before it commits), so a test can kill the import half-way.
+# Test hooks, not features: seconds to wait after each write (an article with --extract,
+# inside its transaction, before it commits; else a chunk's INSERT), and articles per chunk
+# (default 500), so a test can kill the import half-way.
 HOLD_OPEN_ENV = "IMPORT_ARTICLES_HOLD_OPEN"
+CHUNK_SIZE_ENV = "IMPORT_ARTICLES_CHUNK_SIZE"
 
 DESCRIPTION = """\
 Import articles from JSONL, CSV, or folders of .txt/.html files.
@@ -40,8 +42,9 @@ Folder documents:
     metadata.csv in the folder            a "file" column (the file name) + the fields above
 
 The same URL or the same text (whitespace-insensitive) is never imported twice: it is
-counted as "skipped (duplicate)". Each article is committed on its own (with its
-extraction under --extract), so an interrupted import can simply be run again. For
+counted as "skipped (duplicate)". New articles are committed 500 at a time, each
+INSERT of 500 all or nothing (under --extract, each article on its own with its
+extraction), so an interrupted import can simply be run again. For
 speed, commits do not wait for the disk while importing (PostgreSQL synchronous_commit =
 off, SQLite synchronous = NORMAL): a crash of the machine may lose the last moment of
 work, never half an article, and a re-run completes it. A malformed row is reported on
@@ -124,6 +127,7 @@ class Command(BaseCommand):
                 on_error=on_error,
                 on_progress=progress.update if progress else lambda result: None,
                 hold_open=float(os.environ.get(HOLD_OPEN_ENV) or 0),
+                chunk_size=int(os.environ.get(CHUNK_SIZE_ENV) or 500),
             )
         if progress:
             progress.clear()

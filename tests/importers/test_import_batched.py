@@ -1,0 +1,131 @@
+"""The import without extraction: one multi-row INSERT ... ON CONFLICT DO NOTHING per chunk.
+
+A row the statement skips must be counted for what it is (a duplicate when another writer
+stored its URL or text, a new article under a fresh slug when only its slug was taken), and
+a statement the database refuses falls back to row by row, so no row is lost or miscounted.
+"""
+
+import datetime as dt
+
+import pytest
+from django.db import DataError, IntegrityError
+
+from meetings import importers
+from meetings.models import Article
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def record(n: int, *, text: str | None = None, url: str | None = None, title: str = ""):
+    return importers.make_record(
+        source="mem",
+        line=n,
+        title=title or f"Envoys meet, round {n}",
+        body=text or f"Round {n}: the envoys of Norland and Sudria met in Vienna on Monday.",
+        url=f"https://example.org/rounds/{n}" if url is None else url,
+        published_on=dt.date(2024, 3, 4),
+    )
+
+
+def stored_urls() -> list[str]:
+    return list(Article.objects.order_by("pk").values_list("url", flat=True))
+
+
+def wrap_many(monkeypatch, before):
+    """Make ``ArticleInsert.many`` call ``before(articles)`` first: another writer, say."""
+    many = importers.ArticleInsert.many
+
+    def wrapped(self, articles):
+        before(articles)
+        return many(self, articles)
+
+    monkeypatch.setattr(importers.ArticleInsert, "many", wrapped)
+
+
+def test_every_row_is_imported_or_counted_once_across_chunks():
+    factories.article(url="https://example.org/rounds/2")
+    rows = [
+        record(1),
+        record(2),  # in the database already
+        record(3),
+        record(4, text=record(3).body),  # repeats row 3's text in the same chunk
+        record(5, url=""),
+        record(6),
+        record(7, url="https://example.org/rounds/1"),  # repeats row 1's URL, a chunk later
+        record(8),
+    ]
+    result = importers.import_records(rows, chunk_size=3)
+    assert (result.read, result.imported, result.duplicates, result.failed) == (8, 5, 3, 0)
+    assert stored_urls()[1:] == [f"https://example.org/rounds/{n}" for n in (1, 3)] + [
+        "",
+        "https://example.org/rounds/6",
+        "https://example.org/rounds/8",
+    ]
+
+
+def test_rows_are_written_one_statement_per_chunk(django_assert_max_num_queries):
+    rows = [record(n) for n in range(1, 7)]
+    # Per chunk of three: URLs, hashes, slugs, one INSERT (and a savepoint around it here).
+    with django_assert_max_num_queries(2 * 6):
+        result = importers.import_records(rows, chunk_size=3)
+    assert result.imported == 6
+    assert Article.objects.count() == 6
+
+
+def test_a_text_another_writer_stored_meanwhile_is_a_duplicate(monkeypatch):
+    def other_writer(articles):
+        if not Article.objects.filter(body=articles[1].body).exists():
+            factories.article(body=articles[1].body, url="https://elsewhere.example/a")
+
+    wrap_many(monkeypatch, other_writer)
+    result = importers.import_records([record(n) for n in range(1, 4)])
+    assert (result.imported, result.duplicates, result.failed) == (2, 1, 0)
+    assert set(stored_urls()) == {
+        "https://elsewhere.example/a",
+        "https://example.org/rounds/1",
+        "https://example.org/rounds/3",
+    }
+
+
+def test_a_slug_another_writer_took_meanwhile_gets_a_fresh_slug_not_a_duplicate(monkeypatch):
+    def other_writer(articles):
+        if not Article.objects.filter(slug=articles[0].slug).exists():
+            other = factories.article(title="Elsewhere", url="https://elsewhere.example/b")
+            Article.objects.filter(pk=other.pk).update(slug=articles[0].slug)
+
+    wrap_many(monkeypatch, other_writer)
+    result = importers.import_records([record(1, title="Envoys meet"), record(2)])
+    assert (result.imported, result.duplicates, result.failed) == (2, 0, 0)
+    assert Article.objects.get(url="https://example.org/rounds/1").slug == (
+        "envoys-meet-2024-03-04-2"
+    )
+
+
+def test_a_chunk_the_database_refuses_is_written_row_by_row_and_the_bad_row_reported(
+    monkeypatch,
+):
+    def refuse(self, articles):
+        raise DataError("value too long")
+
+    insert_one = importers.ArticleInsert.__call__
+
+    def insert_or_refuse(self, article):
+        if article.url.endswith("/2"):
+            raise IntegrityError("check constraint")
+        insert_one(self, article)
+
+    monkeypatch.setattr(importers.ArticleInsert, "many", refuse)
+    monkeypatch.setattr(importers.ArticleInsert, "__call__", insert_or_refuse)
+    errors = []
+    result = importers.import_records([record(n) for n in range(1, 4)], on_error=errors.append)
+    assert (result.imported, result.duplicates, result.failed) == (2, 0, 1)
+    assert [e.split(": ", 1)[0] for e in errors] == ["mem:2"]
+    assert stored_urls() == ["https://example.org/rounds/1", "https://example.org/rounds/3"]
+
+
+def test_limit_holds_with_duplicates_in_the_chunk():
+    rows = [record(1), record(2, text=record(1).body), record(3), record(4), record(5)]
+    result = importers.import_records(rows, limit=3, chunk_size=2)
+    assert (result.imported, result.duplicates) == (3, 1)
+    assert stored_urls() == [f"https://example.org/rounds/{n}" for n in (1, 3, 4)]
