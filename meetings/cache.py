@@ -1,9 +1,11 @@
-"""Figures that grow with the data, cached under a *publication generation*.
+"""Public pages and costly figures, cached under a *publication generation*.
 
-The generation is a number kept in the cache that moves on whenever what the public may see
-changes (``publication_changed``, called by services.visibility_refresh). Every cached
-figure's key holds the generation it was computed under, so after a publish or unpublish no
-request ever reads a figure from before it: the old keys are simply never asked for again.
+The generation is a number kept in the cache that moves on whenever anything a public page
+can show changes: ``publication_changed`` runs after every save, delete and bulk write of
+those models (meetings/models.py: TrackedQuerySet and the receivers at its end), and the
+services call it after publishing. Every cached page's and figure's key holds the
+generation it was computed under, so after a change no request ever reads one from before
+it: the old keys are simply never asked for again, and expire.
 
 Only a cache shared by every process (Redis, memcached, database) is used: with the
 per-process memory cache, a publish in one gunicorn worker would not move the generation
@@ -12,6 +14,7 @@ of the others, so figures are then computed on each request.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable
 
@@ -21,7 +24,9 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 
 GENERATION_KEY = "publication-generation"
-TIMEOUT = 24 * 3600  # figures are exact until the next publish; a day bounds the memory
+TIMEOUT = 24 * 3600  # figures are exact until the next change; a day bounds the memory
+PAGE_TIMEOUT = 600  # pages: old generations' copies go after ten minutes
+PUBLIC_NAMESPACE = "meetings"
 
 
 def enabled() -> bool:
@@ -54,7 +59,8 @@ def _advance() -> None:
 def publication_changed() -> None:
     """What is public changed: move the generation on once the transaction commits (before
     that, other requests still read the old rows and may cache them under the old one)."""
-    transaction.on_commit(_advance)
+    if enabled():
+        transaction.on_commit(_advance)
 
 
 def cached[T](key: str, compute: Callable[[], T]) -> T:
@@ -68,3 +74,46 @@ def cached[T](key: str, compute: Callable[[], T]) -> T:
         value = compute()
         cache.set(full_key, value, TIMEOUT)
     return value
+
+
+class PublicPageCacheMiddleware:
+    """Serve public pages (the ``meetings`` URL namespace, GET and HEAD) from the shared
+    cache, keyed by the publication generation, the host and the full path with its query.
+
+    Public pages are the same for every reader (no user, no CSRF token, no nonce in them),
+    so one copy serves all. Only complete 200 responses without cookies are kept; streamed
+    exports are not. Placed after ConditionalGetMiddleware, a revalidation with a matching
+    ETag gets its 304 from the cached copy without touching the database. Inert unless the
+    cache is shared (``enabled()``); the benchmark measures pages without it unless told.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        key = getattr(request, "_page_cache_key", None)
+        if (
+            key
+            and request.method == "GET"
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not response.has_header("Cache-Control")
+        ):
+            caches["default"].set(key, response, PAGE_TIMEOUT)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method not in ("GET", "HEAD") or not enabled():
+            return None
+        match = request.resolver_match
+        if match is None or match.namespace != PUBLIC_NAMESPACE:
+            return None
+        where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        key = f"page:g{generation()}:{hashlib.sha256(where.encode()).hexdigest()}"
+        cached_response = caches["default"].get(key)
+        if cached_response is not None:
+            return cached_response
+        request._page_cache_key = key
+        return None

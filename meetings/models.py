@@ -13,7 +13,10 @@ import datetime as dt
 from django.db import models
 from django.db.models import F, OuterRef, Prefetch, Q, StringAgg, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
+
+from meetings.cache import publication_changed
 
 # Separators inside the CSV exports' aggregated columns (see MeetingQuerySet.for_export):
 # control characters that never occur in names, URLs or slugs.
@@ -70,6 +73,36 @@ class EditorialStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
+class TrackedQuerySet(models.QuerySet):
+    """Bulk writes move the publication generation (meetings/cache.py), as single saves and
+    deletes do through the receivers at the end of this module, so no cached page or figure
+    outlives a change to what it shows."""
+
+    def update(self, **kwargs):
+        n = super().update(**kwargs)
+        if n:
+            publication_changed()
+        return n
+
+    def delete(self):
+        result = super().delete()
+        if result[0]:
+            publication_changed()
+        return result
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        if created:
+            publication_changed()
+        return created
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        n = super().bulk_update(objs, fields, batch_size=batch_size)
+        if n:
+            publication_changed()
+        return n
+
+
 class Country(models.Model):
     """ISO 3166-1 country; loaded from meetings.reference by ``manage.py load_reference``."""
 
@@ -77,6 +110,8 @@ class Country(models.Model):
     name = models.CharField(max_length=100, unique=True)
     demonyms = models.JSONField(default=list, blank=True)
     capital = models.CharField(max_length=100, blank=True)
+
+    objects = TrackedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -94,7 +129,7 @@ class Country(models.Model):
         return reverse("meetings:country-detail", args=[self.code.lower()])
 
 
-class ActorQuerySet(models.QuerySet):
+class ActorQuerySet(TrackedQuerySet):
     def published(self):
         """Actors readers may see."""
         return self.filter(editorial_status=EditorialStatus.PUBLISHED)
@@ -206,6 +241,8 @@ class Alias(models.Model):
     valid_from = models.DateField(null=True, blank=True)
     valid_to = models.DateField(null=True, blank=True)
 
+    objects = TrackedQuerySet.as_manager()
+
     class Meta:
         verbose_name_plural = "aliases"
         ordering = ["text"]
@@ -262,6 +299,8 @@ class Position(models.Model):
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
 
+    objects = TrackedQuerySet.as_manager()
+
     class Meta:
         ordering = [F("start_date").desc(nulls_last=True)]
         constraints = [
@@ -279,7 +318,7 @@ class Position(models.Model):
         return f"{self.title} ({start} – {end})"
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(TrackedQuerySet):
     def published(self):
         """Articles readers may see."""
         return self.filter(editorial_status=EditorialStatus.PUBLISHED)
@@ -334,9 +373,15 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         self.content_hash = content_hash(self.body)
         super().save(*args, **kwargs)
+        publication_changed()
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:article-detail", args=[self.slug])
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        publication_changed()
+        return result
 
 
 def content_hash(body: str) -> str:
@@ -346,7 +391,7 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(" ".join(body.split()).encode()).hexdigest()
 
 
-class MeetingQuerySet(models.QuerySet):
+class MeetingQuerySet(TrackedQuerySet):
     def published(self):
         """Meetings readers may see: published, with a published source article."""
         return self.filter(is_public=True)
@@ -620,6 +665,8 @@ class Participation(models.Model):
     )
     is_public = models.BooleanField(default=False, editable=False)
 
+    objects = TrackedQuerySet.as_manager()
+
     class Meta:
         ordering = ["meeting", "role", "id"]
         indexes = [
@@ -648,6 +695,8 @@ class Evidence(models.Model):
     start = models.PositiveIntegerField(help_text="Character offset of the sentence in the body.")
     end = models.PositiveIntegerField()
 
+    objects = TrackedQuerySet.as_manager()
+
     class Meta:
         verbose_name_plural = "evidence"
         ordering = ["article", "start"]
@@ -666,7 +715,7 @@ class Evidence(models.Model):
         return self.article.body[self.start : self.end]
 
 
-class StatementQuerySet(models.QuerySet):
+class StatementQuerySet(TrackedQuerySet):
     def published(self):
         """Statements readers may see: published, from a published article."""
         return self.filter(is_public=True)
@@ -845,3 +894,18 @@ class RejectedLink(models.Model):
 
     def __str__(self) -> str:
         return f"“{self.normalized}” is not {self.actor}"
+
+
+def _public_data_changed(sender, **kwargs):
+    publication_changed()
+
+
+# Every save or delete of a row a public page can show. Article is left out: its save()
+# calls publication_changed itself, and a receiver would turn the import's one-INSERT fast
+# path (meetings/importers.py) back into save(); the import moves the generation when it
+# writes published articles.
+for _model in (Country, Actor, Alias, Position, Meeting, Participation, Evidence, Statement):
+    post_save.connect(_public_data_changed, sender=_model, dispatch_uid=f"public-{_model.__name__}")
+    post_delete.connect(
+        _public_data_changed, sender=_model, dispatch_uid=f"public-del-{_model.__name__}"
+    )

@@ -236,8 +236,14 @@ def test_activity_chart_covers_only_the_newest_three_years_of_activity(client, w
     assert 'id="y2019"' in html  # still on the timeline
 
 
+def without_page_cache(settings) -> None:
+    settings.MIDDLEWARE = [
+        m for m in settings.MIDDLEWARE if m != "meetings.cache.PublicPageCacheMiddleware"
+    ]
+
+
 def test_cached_pair_figures_are_never_served_after_a_publish(
-    client, world, monkeypatch, django_capture_on_commit_callbacks
+    client, world, monkeypatch, settings, django_capture_on_commit_callbacks
 ):
     """With a shared cache, the pair's per-year figures come from it until something is
     published or unpublished; then they are computed again."""
@@ -246,6 +252,7 @@ def test_cached_pair_figures_are_never_served_after_a_publish(
     from meetings import cache
 
     monkeypatch.setattr(cache, "enabled", lambda: True)
+    without_page_cache(settings)  # the figures' own cache, not whole pages (test_page_cache.py)
     default_cache.clear()
     url = reverse("meetings:country-pair", args=["cn", "ru"])
 
@@ -267,7 +274,7 @@ def test_cached_pair_figures_are_never_served_after_a_publish(
 
 
 def test_cached_pair_figures_follow_a_participant_added_in_the_admin(
-    client, world, monkeypatch, django_capture_on_commit_callbacks, django_user_model
+    client, world, monkeypatch, settings, django_capture_on_commit_callbacks, django_user_model
 ):
     """Adding a participant to a published meeting changes the pair page at once."""
     from django.contrib.auth.models import Group
@@ -276,6 +283,7 @@ def test_cached_pair_figures_follow_a_participant_added_in_the_admin(
     from meetings import cache
 
     monkeypatch.setattr(cache, "enabled", lambda: True)
+    without_page_cache(settings)  # the figures' own cache, not whole pages (test_page_cache.py)
     default_cache.clear()
     url = reverse("meetings:country-pair", args=["cn", "ru"])
 
