@@ -130,6 +130,8 @@ class Command(BaseCommand):
             out(f"Import: {found}")
             return
         call_command("collectstatic", interactive=False, verbosity=0)
+        result["cache"] = self.cache_mode()
+        out(f"Cache: {result['cache']}")
         pages, skipped, notes = self.page_urls(terms)
         only = {k for k in opts["only"].split(",") if k}
         if only:
@@ -192,6 +194,21 @@ class Command(BaseCommand):
             Path(opts["json_path"]).parent.mkdir(parents=True, exist_ok=True)
             Path(opts["json_path"]).write_text(json.dumps(result, indent=2) + "\n")
             out(f"JSON: {opts['json_path']}")
+
+    def cache_mode(self) -> str:
+        """Uncached (the default), or the shared cache the pages are served from, emptied of
+        this corpus's earlier pages by moving the publication generation on."""
+        from meetings import cache
+
+        if not cache.enabled():
+            return "none (pages and figures computed on every request)"
+        cache._advance()
+        backend = settings.CACHES["default"]
+        return (
+            f"{backend['BACKEND'].rsplit('.', 1)[-1]} at {backend.get('LOCATION')} "
+            "(BENCH_CACHE=1: whole public pages served from the shared cache after the first "
+            "request; 'queries' is still the uncached count)"
+        )
 
     # --- pages ---------------------------------------------------------------------------
 
