@@ -136,3 +136,40 @@ def test_search_counts_from_the_index_agree_with_counting_the_rows(world):
             for limit in (1, 1000):
                 expected = search.count_bounded(queryset, limit)
                 assert search.count_matches(model, text, limit) == expected, (model, text)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="planner estimates are PostgreSQL's")
+def test_search_past_the_exact_limit_gives_the_planners_estimate(client, world, monkeypatch):
+    from meetings import search
+    from tests import factories
+
+    factories.meeting(participants=[world.putin, world.shoigu])  # a second match
+    monkeypatch.setattr(search, "SEARCH_COUNT_LIMIT", 1)
+    planner = search.estimates
+
+    def estimates(text):
+        guesses = planner(text)
+        guesses["meetings_meeting"].matches = 123_000
+        return guesses
+
+    monkeypatch.setattr(search, "estimates", estimates)
+    html = client.get(reverse("meetings:search"), {"q": "Putin"}).content.decode()
+    assert "about 120,000 matches" in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="candidate SQL is PostgreSQL's")
+def test_common_terms_found_in_a_recent_window_or_else_among_all_matches(client, world):
+    """A window too small for the estimate (no recent match) falls back to every match."""
+    from meetings import search
+    from meetings.models import Meeting
+
+    for matches in (1, 10**6):  # fetch all / a window of the newest rows
+        guess = search.Guess(public=10**9, matches=matches)
+        section = search.ranked_postgres(
+            Meeting.objects.published().for_list(),
+            "Putin",
+            "summary",
+            10,
+            {"meetings_meeting": guess},
+        )
+        assert world.moscow in section.rows, matches
