@@ -4,7 +4,8 @@ The readers are plain Python: they turn files into ``ArticleRecord`` (a well-for
 or ``ReadError`` (a malformed row, with its file and line) and never touch the database.
 ``import_records`` writes them: duplicates are checked in batches before writing (one query
 for URLs and one for content hashes per chunk). Without extraction a chunk's new articles are
-written by one multi-row INSERT, which is atomic as a single statement; with extraction each
+written by one multi-row INSERT, which is atomic as a single statement (on PostgreSQL sent
+from a writer thread while the next chunk is read and checked); with extraction each
 article is inserted in its own transaction with its extraction. Either way a killed run
 leaves only whole articles.
 """
@@ -17,6 +18,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import cached_property
@@ -483,9 +485,9 @@ def import_records(
 
     Per chunk: one query for stored URLs, one for stored content hashes, one for taken slugs;
     then, without extraction, one multi-row INSERT for the chunk's new articles (see
-    ``ArticleInsert.many``), else one INSERT per article. ``hold_open`` seconds are slept
-    after each write (a chunk's INSERT, or an article inside its transaction when it has
-    more than the INSERT): a test hook for killing it.
+    ``ArticleInsert.many`` and ``BackgroundWriter``), else one INSERT per article.
+    ``hold_open`` seconds are slept after each write (a chunk's INSERT, or an article inside
+    its transaction when it has more than the INSERT): a test hook for killing it.
     """
     from django.db import DatabaseError, IntegrityError, connection, transaction
 
@@ -507,6 +509,15 @@ def import_records(
     # Without extraction, a chunk's new articles go to the database in one statement: a round
     # trip per article otherwise costs more than the database's own work on it.
     batched = extract is None and not dry_run and insert.can_batch
+    # And on PostgreSQL the database's work on a chunk (computing each text's tsvector, most
+    # of it) runs on its own core while Python reads and checks the next chunk: the INSERT is
+    # sent from a writer thread, on that thread's connection. Only in autocommit (a caller's
+    # transaction must see the rows) and without --limit (it counts the written rows before
+    # reading on). One chunk at a time, in order, so the ids follow the file.
+    writer = None
+    if batched and limit is None and connection.vendor == "postgresql":
+        writer = None if connection.in_atomic_block else BackgroundWriter(insert, hold_open)
+    in_flight: list = []  # the chunk the writer is on, and its future
 
     def accepted(record: ArticleRecord, article) -> None:
         # Later rows of this run that repeat its URL or text are duplicates; its slug is taken.
@@ -545,17 +556,39 @@ def import_records(
 
     def write_batch(batch: list[tuple[ArticleRecord, Article, str]]) -> None:
         """Insert the batch's articles in one statement; a row it skips is found out after."""
+        if writer is not None:
+            finish_background_batch()  # one at a time: its fallbacks go before this chunk
+            in_flight[:] = [batch, writer.submit([article for _, article, _ in batch])]
+            return
         try:
             # One statement is all or nothing, so a kill never leaves half an article; a
             # savepoint keeps a caller's transaction usable if the statement is refused.
             with transaction.atomic() if connection.in_atomic_block else nullcontext():
                 inserted = insert.many([article for _, article, _ in batch])
         except (DatabaseError, ValueError):
-            # Refused as a whole (psycopg2 raises ValueError for a NUL character), so nothing
-            # of it was written: row by row, the refused row is reported with its line.
             inserted = None
         if hold_open:
             time.sleep(hold_open)
+        settle_batch(batch, inserted)
+
+    def finish_background_batch() -> None:
+        if not in_flight:
+            return
+        batch, future = in_flight
+        in_flight.clear()
+        try:
+            inserted = future.result()
+        except (DatabaseError, ValueError):
+            inserted = None
+        settle_batch(batch, inserted)
+
+    def settle_batch(batch: list[tuple[ArticleRecord, Article, str]], inserted) -> None:
+        """Count the batch's rows: those stored, and why any other was not.
+
+        ``inserted`` is None when the database refused the statement as a whole (psycopg2
+        raises ValueError for a NUL character), so nothing of it was written: row by row,
+        the refused row is reported with its line.
+        """
         for record, article, root in batch:
             if inserted is None:
                 ok = write(record, article)
@@ -575,95 +608,105 @@ def import_records(
                 taken_slugs.add(article.slug)
             on_progress(result)
 
-    iterator = iter(items)
-    while limit is None or result.imported < limit:
-        size = chunk_size if limit is None else min(chunk_size, limit - result.imported)
-        chunk: list[ArticleRecord] = []
-        exhausted = False
-        while len(chunk) < size:
-            item = next(iterator, None)
-            if item is None:
-                exhausted = True
+    try:
+        iterator = iter(items)
+        while limit is None or result.imported < limit:
+            size = chunk_size if limit is None else min(chunk_size, limit - result.imported)
+            chunk: list[ArticleRecord] = []
+            exhausted = False
+            while len(chunk) < size:
+                item = next(iterator, None)
+                if item is None:
+                    exhausted = True
+                    break
+                if isinstance(item, ReadError):
+                    fail(str(item))
+                    on_progress(result)
+                else:
+                    chunk.append(item)
+            if not chunk:
                 break
-            if isinstance(item, ReadError):
-                fail(str(item))
-                on_progress(result)
-            else:
-                chunk.append(item)
-        if not chunk:
-            break
-        if not dry_run:
-            seen_urls.clear()  # committed by now: the queries below find them
-            seen_hashes.clear()
+            carried_slugs: set[str] = set()
+            if not dry_run:
+                # Committed by now, so the queries below find them; all but the chunk the writer
+                # is still on, which stays seen.
+                written = in_flight[0] if in_flight else []
+                seen_urls = {record.url for record, _, _ in written if record.url}
+                seen_hashes = {record.content_hash for record, _, _ in written}
+                carried_slugs = {article.slug for _, article, _ in written}
 
-        hashes = {r.content_hash: r for r in chunk}
-        urls = [r.url for r in chunk if r.url]
-        # exclude(url=""): the words of the unique index's condition, so that PostgreSQL uses
-        # the index (URL IN (...) alone scans the table: 90 ms a chunk at 100k articles).
-        stored_urls = set(
-            Article.objects.filter(url__in=urls).exclude(url="").values_list("url", flat=True)
-        )
-        stored_hashes = set(
-            Article.objects.filter(content_hash__in=list(hashes)).values_list(
-                "content_hash", flat=True
+            hashes = {r.content_hash: r for r in chunk}
+            urls = [r.url for r in chunk if r.url]
+            # exclude(url=""): the words of the unique index's condition, so that PostgreSQL uses
+            # the index (URL IN (...) alone scans the table: 90 ms a chunk at 100k articles).
+            stored_urls = set(
+                Article.objects.filter(url__in=urls).exclude(url="").values_list("url", flat=True)
             )
-        )
-        roots = [_slug_root(r) for r in chunk]
-        candidates = [s for root in set(roots) for s in _slug_candidates(root)]
-        taken_slugs = set(
-            Article.objects.filter(slug__in=candidates).values_list("slug", flat=True)
-        )
-
-        batch: list[tuple[ArticleRecord, Article, str]] = []
-        for record, root in zip(chunk, roots, strict=True):
-            result.read += 1
-            digest = record.content_hash
-            if (
-                (record.url and (record.url in seen_urls or record.url in stored_urls))
-                or digest in seen_hashes
-                or digest in stored_hashes
-            ):
-                result.duplicates += 1
-                on_progress(result)
-                continue
-            slug = next((s for s in _slug_candidates(root) if s not in taken_slugs), None)
-            article = Article(
-                title=record.title,
-                body=record.body,
-                outlet=record.outlet,
-                url=record.url,
-                dateline=record.dateline,
-                published_on=record.published_on,
-                language=record.language,
-                editorial_status=status,
-                slug=slug or services.unique_slug(Article, root),
-                content_hash=digest,
+            stored_hashes = set(
+                Article.objects.filter(content_hash__in=list(hashes)).values_list(
+                    "content_hash", flat=True
+                )
             )
-            try:
-                # Field checks only: the unique checks would cost queries the chunk already ran.
-                article.full_clean(validate_unique=False, validate_constraints=False)
-            except ValidationError as exc:
-                fail(f"{record.where}: {_validation_message(exc)}")
-                on_progress(result)
-                continue
+            roots = [_slug_root(r) for r in chunk]
+            candidates = [s for root in set(roots) for s in _slug_candidates(root)]
+            taken_slugs = carried_slugs | set(
+                Article.objects.filter(slug__in=candidates).values_list("slug", flat=True)
+            )
 
-            if batched:
-                # Counted once written (write_batch); remembered now for the rows after it.
-                batch.append((record, article, root))
+            batch: list[tuple[ArticleRecord, Article, str]] = []
+            for record, root in zip(chunk, roots, strict=True):
+                result.read += 1
+                digest = record.content_hash
+                if (
+                    (record.url and (record.url in seen_urls or record.url in stored_urls))
+                    or digest in seen_hashes
+                    or digest in stored_hashes
+                ):
+                    result.duplicates += 1
+                    on_progress(result)
+                    continue
+                slug = next((s for s in _slug_candidates(root) if s not in taken_slugs), None)
+                article = Article(
+                    title=record.title,
+                    body=record.body,
+                    outlet=record.outlet,
+                    url=record.url,
+                    dateline=record.dateline,
+                    published_on=record.published_on,
+                    language=record.language,
+                    editorial_status=status,
+                    slug=slug or services.unique_slug(Article, root),
+                    content_hash=digest,
+                )
+                try:
+                    # Field checks only: the unique checks would cost queries the chunk ran.
+                    article.full_clean(validate_unique=False, validate_constraints=False)
+                except ValidationError as exc:
+                    fail(f"{record.where}: {_validation_message(exc)}")
+                    on_progress(result)
+                    continue
+
+                if batched:
+                    # Counted once written (write_batch); remembered now for the rows after it.
+                    batch.append((record, article, root))
+                    accepted(record, article)
+                    continue
+                if not dry_run and not write(record, article):
+                    on_progress(result)
+                    continue
+                result.imported += 1
                 accepted(record, article)
-                continue
-            if not dry_run and not write(record, article):
                 on_progress(result)
-                continue
-            result.imported += 1
-            accepted(record, article)
-            on_progress(result)
-            if limit is not None and result.imported >= limit:
+                if limit is not None and result.imported >= limit:
+                    break
+            if batch:  # no more than --limit allows: the chunk is no bigger
+                write_batch(batch)
+            if exhausted:
                 break
-        if batch:
-            write_batch(batch)  # at most the chunk: the chunk is no bigger than what --limit allows
-        if exhausted:
-            break
+        finish_background_batch()
+    finally:
+        if writer is not None:
+            writer.close()  # after the chunk it is on, if a reader or a query failed
 
     result.seconds = time.perf_counter() - started
     return result
@@ -762,6 +805,56 @@ class ArticleInsert:
         article.pk = pk
         article._state.adding = False
         article._state.db = self.connection.alias
+
+
+class BackgroundWriter:
+    """``ArticleInsert.many`` in a thread with its own connection, one batch at a time.
+
+    psycopg2 lets go of the GIL while it waits for the database, so the main thread reads
+    and checks the next chunk meanwhile. The writer's connection commits each statement on
+    its own (autocommit), with the main connection's synchronous_commit (see
+    ``relaxed_commits``).
+    """
+
+    def __init__(self, insert: ArticleInsert, hold_open: float = 0.0):
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            synchronous_commit = cursor.fetchone()[0]
+        self.insert = insert
+        self.hold_open = hold_open
+        self.executor = ThreadPoolExecutor(
+            max_workers=1, initializer=self._connect, initargs=(synchronous_commit,)
+        )
+
+    @staticmethod
+    def _connect(synchronous_commit: str) -> None:
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('synchronous_commit', %s, false)", [synchronous_commit]
+            )
+
+    def _write(self, articles: list) -> dict[str, int]:
+        inserted = self.insert.many(articles)
+        if self.hold_open:
+            time.sleep(self.hold_open)
+        return inserted
+
+    def submit(self, articles: list):
+        return self.executor.submit(self._write, articles)
+
+    def close(self) -> None:
+        self.executor.submit(self._disconnect).result()
+        self.executor.shutdown()
+
+    @staticmethod
+    def _disconnect() -> None:
+        from django.db import connection  # the writer thread's own
+
+        connection.close()
 
 
 @contextmanager

@@ -129,3 +129,43 @@ def test_limit_holds_with_duplicates_in_the_chunk():
     result = importers.import_records(rows, limit=3, chunk_size=2)
     assert (result.imported, result.duplicates) == (3, 1)
     assert stored_urls() == [f"https://example.org/rounds/{n}" for n in (1, 3, 4)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_background_writer_counts_every_row_and_keeps_file_order(monkeypatch):
+    # Outside a transaction, on PostgreSQL, a writer thread inserts chunk N while chunk N+1
+    # is checked: what N holds is not yet in the database, so it must stay "seen".
+    from django.db import connection
+
+    submitted = []
+    submit = importers.BackgroundWriter.submit
+
+    def counting_submit(self, articles):
+        submitted.append(len(articles))
+        return submit(self, articles)
+
+    monkeypatch.setattr(importers.BackgroundWriter, "submit", counting_submit)
+    factories.article(url="https://example.org/rounds/9")
+    rows = [
+        record(1, title="Envoys meet"),
+        record(2),
+        record(3, text=record(2).body),  # the chunk before, maybe still being written
+        record(4, title="Envoys meet"),  # the same slug root as row 1, a chunk later
+        record(5, url="https://example.org/rounds/1"),
+        record(6),
+        record(7),
+        record(8, text=record(7).body),
+        record(9),  # in the database already
+    ]
+    result = importers.import_records(rows, chunk_size=2)
+    assert (result.read, result.imported, result.duplicates, result.failed) == (9, 5, 4, 0)
+    assert stored_urls()[1:] == [f"https://example.org/rounds/{n}" for n in (1, 2, 4, 6, 7)]
+    assert list(Article.objects.order_by("pk").values_list("slug", flat=True))[1:3] == [
+        "envoys-meet-2024-03-04",
+        "envoys-meet-round-2-2024-03-04",
+    ]
+    assert Article.objects.get(url="https://example.org/rounds/4").slug == (
+        "envoys-meet-2024-03-04-2"
+    )
+    if connection.vendor == "postgresql":
+        assert sum(submitted) == 5
