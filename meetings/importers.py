@@ -492,7 +492,7 @@ def import_records(
     from django.db import DatabaseError, IntegrityError, connection, transaction
 
     from meetings import services
-    from meetings.models import Article
+    from meetings.models import Article, EditorialStatus
 
     result = ImportResult()
     # URLs and texts written (or, in a dry run, accepted) by this run and not yet visible to
@@ -707,6 +707,13 @@ def import_records(
     finally:
         if writer is not None:
             writer.close()  # after the chunk it is on, if a reader or a query failed
+
+    if result.imported and not dry_run and status == EditorialStatus.PUBLISHED:
+        # Public pages may now show more: the cached ones go (Article.save() would do this,
+        # but the INSERTs here bypass it). Drafts show nowhere public.
+        from meetings import cache
+
+        cache.publication_changed()
 
     result.seconds = time.perf_counter() - started
     return result

@@ -169,3 +169,14 @@ def test_background_writer_counts_every_row_and_keeps_file_order(monkeypatch):
     )
     if connection.vendor == "postgresql":
         assert sum(submitted) == 5
+
+
+@pytest.mark.parametrize("status", ["draft", "published"])
+def test_importing_published_articles_moves_the_publication_generation(monkeypatch, status):
+    from meetings import cache
+
+    calls = []
+    monkeypatch.setattr(cache, "publication_changed", lambda: calls.append(1))
+    importers.import_records([record(1), record(2)], status=status)
+    importers.import_records([record(1)], status=status)  # nothing new: nothing moves
+    assert len(calls) == (1 if status == "published" else 0)
