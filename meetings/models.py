@@ -670,7 +670,13 @@ class Participation(models.Model):
     class Meta:
         ordering = ["meeting", "role", "id"]
         indexes = [
-            models.Index(fields=["country", "is_public", "-date"], name="participation_country"),
+            # meeting_id included: a country's meetings in a date range (the meeting list's
+            # count and facets, country pages) are read from the index alone, not the heap.
+            models.Index(
+                fields=["country", "is_public", "-date"],
+                include=["meeting"],
+                name="participation_country_cover",
+            ),
             models.Index(fields=["actor", "is_public", "-date"], name="participation_actor"),
         ]
         constraints = [
