@@ -5,31 +5,39 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+# The planner's estimate of a list's size: one EXPLAIN on PostgreSQL, asked whatever the size.
+EST = 1 if connection.vendor == "postgresql" else 0
+
 # (url name, args, query string, expected queries)
 PAGES = [
     ("meetings:home", [], "", 7),
     # PostgreSQL: actors, estimates, then each kind's rows with their count (+ participants).
     ("meetings:search", [], "q=Putin", 6 if connection.vendor == "postgresql" else 7),
-    ("meetings:meeting-list", [], "", 7),
+    ("meetings:meeting-list", [], "", 7 + EST),
     (
         "meetings:meeting-list",
         [],
         "country=CN&country=ru&date_from=2023-01-01&date_to=2023-12-31",
-        7,
+        7 + EST,
     ),
-    ("meetings:meeting-list", [], "actor=li-shangfu&kind=meeting&status=held&outlet=Demo+Wire", 8),
-    ("meetings:meeting-list", [], "q=Putin", 7),
+    (
+        "meetings:meeting-list",
+        [],
+        "actor=li-shangfu&kind=meeting&status=held&outlet=Demo+Wire",
+        8 + EST,
+    ),
+    ("meetings:meeting-list", [], "q=Putin", 7 + EST),
     ("meetings:meeting-detail", ["moscow"], "", 5),
-    ("meetings:actor-list", [], "", 6),
-    ("meetings:actor-list", [], "country=CN&q=li", 6),
+    ("meetings:actor-list", [], "", 6 + EST),
+    ("meetings:actor-list", [], "country=CN&q=li", 6 + EST),
     ("meetings:actor-detail", ["li"], "", 14),
     ("meetings:actor-detail", ["li"], "kind=meeting&kind=statement&counterpart=ru", 14),
     ("meetings:country-list", [], "", 1),
-    ("meetings:country-detail", ["cn"], "", 8),
+    ("meetings:country-detail", ["cn"], "", 8 + EST),
     ("meetings:country-pair", ["cn", "ru"], "", 5),
     ("meetings:article-detail", ["article"], "", 3),
-    ("meetings:statement-list", [], "", 4),
-    ("meetings:statement-list", [], "country=CN&kind=paraphrase", 4),
+    ("meetings:statement-list", [], "", 4 + EST),
+    ("meetings:statement-list", [], "country=CN&kind=paraphrase", 4 + EST),
     ("meetings:statement-detail", ["statement"], "", 2),
     ("meetings:actor-feed", ["li"], "", 3),
     ("meetings:country-feed", ["cn"], "", 3),
