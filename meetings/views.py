@@ -403,7 +403,11 @@ def keyset_condition(date_field: str, id_field: str, rank: int, cursor) -> Q:
         return Q(**{f"{date_field}__lte": day})
     if rank > cursor_rank:
         return Q(**{f"{date_field}__lt": day})
-    return Q(**{f"{date_field}__lt": day}) | Q(**{date_field: day, f"{id_field}__lt": pk})
+    # The redundant upper bound is what the index can use: without it the OR is a filter,
+    # and a page 500 deep reads every newer row of the actor (18 ms instead of 0.2 at 1M).
+    return Q(**{f"{date_field}__lte": day}) & (
+        Q(**{f"{date_field}__lt": day}) | Q(**{date_field: day, f"{id_field}__lt": pk})
+    )
 
 
 def timeline(actor: Actor, options: dict, size: int = PAGE_SIZE) -> tuple[list[Entry], str | None]:
