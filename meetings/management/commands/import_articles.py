@@ -42,8 +42,8 @@ Folder documents:
     metadata.csv in the folder            a "file" column (the file name) + the fields above
 
 The same URL or the same text (whitespace-insensitive) is never imported twice: it is
-counted as "skipped (duplicate)". New articles are committed 500 at a time, each
-INSERT of 500 all or nothing (under --extract, each article on its own with its
+counted as "skipped (duplicate)". New articles are written 500 at a time, by one INSERT
+that is all or nothing (under --extract, each article is committed on its own with its
 extraction), so an interrupted import can simply be run again. For
 speed, commits do not wait for the disk while importing (PostgreSQL synchronous_commit =
 off, SQLite synchronous = NORMAL): a crash of the machine may lose the last moment of
