@@ -26,6 +26,7 @@ from meetings.models import (
     Participation,
     Position,
     Statement,
+    keyset_dated_before,
     split_aggregated,
 )
 
@@ -48,9 +49,15 @@ class Page:
 def keyset_page(queryset, after, date_attr: str, size: int = PAGE_SIZE) -> Page:
     """Rows newest first, starting after the cursor ``after`` = (date, pk)."""
     queryset = queryset.newest_first()
-    if after:
-        queryset = queryset.older_than(*after)
-    rows = list(queryset[: size + 1])
+    if after and after[0] is not None:
+        # Dated rows from the cursor on, through the index; the undated rows, which sort
+        # last, are asked for only on the page where the dated ones run out.
+        rows = list(queryset.filter(keyset_dated_before(date_attr, *after))[: size + 1])
+        if len(rows) <= size:
+            undated = queryset.filter(**{f"{date_attr}__isnull": True})
+            rows += list(undated[: size + 1 - len(rows)])
+    else:
+        rows = list((queryset.older_than(*after) if after else queryset)[: size + 1])
     page = Page(rows=rows[:size], first=not after)
     if len(rows) > size:
         last = page.rows[-1]
