@@ -97,6 +97,27 @@ def test_typo_in_a_name_still_finds_the_actor_on_postgresql(client, world):
     assert world.shoigu.get_absolute_url() in html
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram search is PostgreSQL's")
+def test_a_misspelt_word_of_a_longer_query_finds_the_actor_on_postgresql(client, world):
+    html = client.get(reverse("meetings:search"), {"q": "Shoygu Moscow"}).content.decode()
+    assert world.shoigu.get_absolute_url() in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="headlines are PostgreSQL's")
+@pytest.mark.parametrize(
+    ("query", "marked"),
+    [("Xanadoria", "Xanadoria"), ("treaties", "treaty"), ("countries", "country")],
+)
+def test_snippets_mark_a_match_far_into_a_long_article_on_postgresql(client, world, query, marked):
+    from tests import factories
+
+    filler = "The delegations discussed the weather at some length. " * 200  # ~11,000 chars
+    body = f"{filler}Officials from Xanadoria signed a treaty for the country. {filler}"
+    factories.article(title="A long report", body=body)
+    html = client.get(reverse("meetings:search"), {"q": query}).content.decode()
+    assert f"<mark>{marked}</mark>" in html
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="websearch syntax is PostgreSQL's")
 def test_websearch_phrases_and_exclusions_on_postgresql(client, world):
     html = client.get(
