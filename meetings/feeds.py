@@ -21,6 +21,13 @@ class MeetingFeed(Feed):
 
     feed_type = Atom1Feed
 
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # The feed is written in thousands of small pieces; sent as they are, each is a
+        # write of its own (3 ms per request under load). One piece instead.
+        response.content = response.content
+        return response
+
     def items(self, obj):
         return self.meetings(obj).for_list().newest_first()[:LIMIT]
 

@@ -194,3 +194,9 @@ def test_common_terms_found_in_a_recent_window_or_else_among_all_matches(client,
             {"meetings_meeting": guess},
         )
         assert world.moscow in section.rows, matches
+
+
+def test_a_feed_is_sent_in_one_piece(client, world):
+    response = client.get(f"/actors/{world.li.slug}/feed/")
+    assert response.status_code == 200
+    assert len(response._container) == 1  # not thousands of small writes

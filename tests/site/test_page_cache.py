@@ -146,3 +146,12 @@ def test_admin_pages_are_never_cached(admin_client, world, shared_cache):
     get(admin_client, "/admin/")
     _, queries = get(admin_client, "/admin/")
     assert queries > 0
+
+
+def test_a_cached_feed_is_served_in_one_piece(client, world, shared_cache):
+    url = f"/actors/{world.li.slug}/feed/"
+    first, _ = get(client, url)
+    second, queries = get(client, url)
+    assert queries == 0
+    assert second.content == first.content
+    assert len(second._container) == 1  # not the writer's many small pieces
