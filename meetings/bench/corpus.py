@@ -875,6 +875,10 @@ def generate(
             f"INSERT INTO {MARKER_TABLE} (status, info) VALUES ('complete', %s)",
             [json.dumps(info)],
         )
+    # COPY bypasses the models: pages a shared cache holds from the old contents must go.
+    from meetings import cache
+
+    cache.publication_changed()
     return report
 
 
