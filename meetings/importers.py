@@ -133,6 +133,9 @@ def parse_url(value) -> str:
     return value
 
 
+NUL = "\x00"  # PostgreSQL refuses it in text; psycopg2 raises before sending the row
+
+
 def _text(value, name: str) -> str:
     if value is None:
         return ""
@@ -140,6 +143,8 @@ def _text(value, name: str) -> str:
         return str(value)
     if not isinstance(value, str):
         raise BadField(f"{name} must be text, not {type(value).__name__}")
+    if NUL in value:
+        raise BadField(f"{name} contains a NUL character, which the database cannot store")
     return value.strip()
 
 
@@ -346,6 +351,8 @@ def read_document(path: Path, *, folder_metadata: dict | None = None) -> Item:
         raw = path.read_bytes()
     except OSError as exc:
         return ReadError(source, 1, f"cannot read: {exc.strerror}")
+    if NUL.encode() in raw:
+        return ReadError(source, 1, "contains a NUL character: not a text or HTML file?")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -366,3 +366,20 @@ def test_a_new_name_met_in_two_articles_of_one_run_becomes_one_draft_actor(tmp_p
     assert out.startswith("Imported 2,"), err
     assert Actor.objects.filter(name="Ama Boateng").count() == 1
     assert Actor.objects.filter(name="Tunde Bello").count() == 1
+
+
+def test_a_nul_character_is_a_bad_row_not_a_crash(tmp_path):
+    # PostgreSQL cannot store U+0000 in text; the row is reported and the others land.
+    jsonl = write_jsonl(
+        tmp_path / "a.jsonl",
+        [article_row(1), article_row(2, text="Talks in Vienna\u0000 ended."), article_row(3)],
+    )
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Good title\n\nA meeting in Oslo.\n", encoding="utf-8")
+    (folder / "bad.txt").write_bytes(b"Bad title\n\nA meeting\x00 in Bern.\n")
+    out, err = run(jsonl, folder)
+    assert out.startswith("Imported 3, skipped 0 (duplicates), failed 2")
+    assert f"{jsonl}:2: text contains a NUL character" in err
+    assert f"{folder / 'bad.txt'}:1: contains a NUL character" in err
+    assert Article.objects.count() == 3
