@@ -404,7 +404,11 @@ def resolve(
             label = filterset.form.fields[name].label if name in filterset.form.fields else ""
             for error in errors:
                 problems.append(f"{label}: {error}" if label else error)
-            data.pop(name, None)
+            kept = _valid_values(filterset.form.fields.get(name), data.getlist(name))
+            if kept:  # ?country=CN&country=ZZ still shows China's
+                data.setlist(name, kept)
+            else:
+                data.pop(name, None)
         filterset = filterset_class(data, queryset)
         filterset.is_valid()
     resolved = Resolved(filterset=filterset, queryset=filterset.qs, problems=problems, after=after)
@@ -414,6 +418,20 @@ def resolve(
         resolved.status = 400
         resolved.queryset = queryset.none()
     return resolved
+
+
+def _valid_values(form_field, values: list[str]) -> list[str]:
+    """Of a several-valued field's values, those it accepts one by one; [] for other fields."""
+    if not isinstance(form_field, forms.MultipleChoiceField):
+        return []
+    kept = []
+    for value in values:
+        try:
+            form_field.clean([value])
+        except forms.ValidationError:
+            continue
+        kept.append(value)
+    return kept
 
 
 def chips(filterset, data: QueryDict) -> list[Chip]:

@@ -247,3 +247,13 @@ def test_csv_cells_never_start_a_spreadsheet_formula(client, world):
     rows = csv_rows(client.get(reverse("meetings:meeting-export")))
     row = next(r for r in rows if "HYPERLINK" in r["title"])
     assert row["title"] == '\'=HYPERLINK("http://evil")' and row["venue_city"] == "'@x"
+
+
+def test_an_invalid_country_beside_valid_ones_drops_only_itself(client, world):
+    response = client.get(MEETINGS, {"country": ["CN", "ZZ"]})
+    assert response.status_code == 200
+    html = page_text(response)
+    assert "ZZ is not one of the available choices." in html
+    assert "The results below ignore them." in html
+    assert world.moscow.get_absolute_url() in html  # China's meetings are still shown
+    assert 'aria-label="Remove filter Participant country: China"' in response.content.decode()
