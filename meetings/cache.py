@@ -15,6 +15,7 @@ of the others, so figures are then computed on each request.
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from collections.abc import Callable
 
@@ -22,11 +23,18 @@ from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
+from redis.exceptions import RedisError
 
 GENERATION_KEY = "publication-generation"
 TIMEOUT = 24 * 3600  # figures are exact until the next change; a day bounds the memory
 PAGE_TIMEOUT = 600  # pages: old generations' copies go after ten minutes
 PUBLIC_NAMESPACE = "meetings"
+
+logger = logging.getLogger(__name__)
+# The cache is an accelerator: when it cannot be reached, pages are built as without it and
+# the error is logged, never shown to a reader or an editor.
+# (redis-py's ConnectionError and TimeoutError derive from its RedisError, not from OSError.)
+UNAVAILABLE = (OSError, RedisError)
 
 
 def enabled() -> bool:
@@ -51,9 +59,14 @@ def generation() -> int:
 def _advance() -> None:
     cache = caches["default"]
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not there: any new value is newer than every key in use
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # not there: any new value is newer than every key in use
+            cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    except UNAVAILABLE:
+        # The change is committed; copies made before it may be served until they expire
+        # (PAGE_TIMEOUT), unless the cache lost them with its connection.
+        logger.exception("Could not move the publication generation on")
 
 
 def publication_changed() -> None:
@@ -68,11 +81,18 @@ def cached[T](key: str, compute: Callable[[], T]) -> T:
     if not enabled():
         return compute()
     cache = caches["default"]
-    full_key = f"{key}:g{generation()}"
-    value = cache.get(full_key)
+    try:
+        full_key = f"{key}:g{generation()}"
+        value = cache.get(full_key)
+    except UNAVAILABLE:
+        logger.warning("Cache unavailable: computing %s without it", key, exc_info=True)
+        return compute()
     if value is None:
         value = compute()
-        cache.set(full_key, value, TIMEOUT)
+        try:
+            cache.set(full_key, value, TIMEOUT)
+        except UNAVAILABLE:
+            logger.warning("Cache unavailable: %s not stored", key, exc_info=True)
     return value
 
 
@@ -104,7 +124,10 @@ class PublicPageCacheMiddleware:
             # One chunk (feeds are already): a response written piece by piece is served as
             # many small writes, which cost a cached feed three times a page's time.
             response.content = response.content
-            caches["default"].set(key, response, PAGE_TIMEOUT)
+            try:
+                caches["default"].set(key, response, PAGE_TIMEOUT)
+            except UNAVAILABLE:
+                logger.warning("Cache unavailable: page not stored", exc_info=True)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -114,8 +137,12 @@ class PublicPageCacheMiddleware:
         if match is None or match.namespace != PUBLIC_NAMESPACE:
             return None
         where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        key = f"page:g{generation()}:{hashlib.sha256(where.encode()).hexdigest()}"
-        cached_response = caches["default"].get(key)
+        try:
+            key = f"page:g{generation()}:{hashlib.sha256(where.encode()).hexdigest()}"
+            cached_response = caches["default"].get(key)
+        except UNAVAILABLE:
+            logger.warning("Cache unavailable: page built without it", exc_info=True)
+            return None
         if cached_response is not None:
             return cached_response
         request._page_cache_key = key

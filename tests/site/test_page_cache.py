@@ -155,3 +155,25 @@ def test_a_cached_feed_is_served_in_one_piece(client, world, shared_cache):
     assert queries == 0
     assert second.content == first.content
     assert len(second._container) == 1  # not the writer's many small pieces
+
+
+def test_an_unreachable_cache_costs_speed_not_pages(
+    client, world, settings, django_capture_on_commit_callbacks, caplog
+):
+    # Nothing listens on port 1: every cache call fails with a connection error.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5},
+        }
+    }
+    for url in (world.li.get_absolute_url(), "/countries/", "/countries/cn/ru/"):
+        response, queries = get(client, url)
+        assert response.status_code == 200, url
+        assert queries > 0  # built, not served from anywhere
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_unpublish(article=world.article)  # the commit still goes through
+    assert get(client, world.moscow.get_absolute_url())[0].status_code == 404
+    assert "Cache unavailable" in caplog.text
+    assert "Could not move the publication generation on" in caplog.text
