@@ -67,14 +67,14 @@ def keyset_before(date_field: str, date: dt.date | None, pk: int) -> Q:
     )
 
 
-def keyset_dated_before(date_field: str, date: dt.date, pk: int) -> Q:
+def keyset_dated_before(date_field: str, date: dt.date, pk: int, id_field: str = "pk") -> Q:
     """The dated rows of ``keyset_before`` (the undated ones come after all of them).
 
     The redundant upper bound lets the index start at the cursor: with the OR alone it is
     a filter, and a page 20,000 rows deep reads those 20,000 rows first (36–53 ms at 1M).
     """
     return Q(**{f"{date_field}__lte": date}) & (
-        Q(**{f"{date_field}__lt": date}) | Q(**{date_field: date, "pk__lt": pk})
+        Q(**{f"{date_field}__lt": date}) | Q(**{date_field: date, f"{id_field}__lt": pk})
     )
 
 

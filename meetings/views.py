@@ -410,11 +410,8 @@ def keyset_condition(date_field: str, id_field: str, rank: int, cursor) -> Q:
         return Q(**{f"{date_field}__lte": day})
     if rank > cursor_rank:
         return Q(**{f"{date_field}__lt": day})
-    # The redundant upper bound is what the index can use: without it the OR is a filter,
-    # and a page 500 deep reads every newer row of the actor (18 ms instead of 0.2 at 1M).
-    return Q(**{f"{date_field}__lte": day}) & (
-        Q(**{f"{date_field}__lt": day}) | Q(**{date_field: day, f"{id_field}__lt": pk})
-    )
+    # With the index's upper bound: a page 500 deep cost 18 ms of filtering at 1M, now 0.2.
+    return keyset_dated_before(date_field, day, pk, id_field)
 
 
 def timeline(actor: Actor, options: dict, size: int = PAGE_SIZE) -> tuple[list[Entry], str | None]:
