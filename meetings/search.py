@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, TrigramSimilarity
 from django.db import connection
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Greatest
 from django.utils.html import escape
@@ -37,8 +37,11 @@ CONFIG = "english"
 CANDIDATES = 100  # newest matches ranked per kind of record
 WINDOW_MATCHES = 2 * CANDIDATES  # a common term's window of recent rows holds about this many
 # Past this many matches (the planner's estimate) a section says "about N" without counting:
-# counting 1,000 matches of a word in most articles reads and de-TOASTs 1,000 rows (~22 ms).
-COUNT_SKIP = 10 * 1_000
+# counting 1,000 matches of a word in most articles reads and de-TOASTs 1,000 rows (~22 ms),
+# and the count's own scan of the search index costs as much as the ranking's (two common
+# words in 500k meetings: 10 ms each). Three times the count limit leaves room for the
+# estimate to be high; for several words it is usually low (it takes them as independent).
+COUNT_SKIP = 3 * 1_000
 EXACT_COUNT_LIMIT = 10_000  # above this, lists say "about N" (the planner's estimate)
 # Search sections count exactly only this far: counting 10,000 matches of a common name
 # reads 10,000 rows (~300 ms on 1M articles); 1,000 costs ~30 ms.
@@ -414,16 +417,35 @@ def actors_matching(text: str, limit: int = 8) -> list[Actor]:
     # One query: the cards show name, country and description, so no offices are
     # prefetched, and the aliases are a subquery.
     if uses_postgres():
-        condition = Q()
+        # Exact names and first words from the b-tree, similar names from the trigram
+        # index, one word at a time: as one OR, every candidate row of any word was
+        # re-checked against every word's condition (~3x the similarity computations).
+        exact = Q()
         for word in words:
-            condition |= Q(normalized=word) | Q(normalized__startswith=f"{word} ")
-            if len(word) >= 3:
-                condition |= Q(normalized__trigram_similar=word)
+            exact |= Q(normalized=word) | Q(normalized__startswith=f"{word} ")
+        # A word that is a name as it stands is not looked for fuzzily: "Wang China" finds
+        # the actor named China, not the 4,000 aliases sharing two trigrams with "china".
+        found = [
+            aliases.filter(~Exists(aliases.filter(normalized=word)))
+            .filter(normalized__trigram_similar=word)
+            .values("id")
+            for word in words
+            if len(word) >= 3
+        ]
+        candidates = aliases.filter(exact).values("id").union(*found)
         similarity = [TrigramSimilarity("normalized", w) for w in words]
         score = Greatest(*similarity) if len(similarity) > 1 else similarity[0]
-        hits = aliases.filter(condition).annotate(score=score)
+        hits = aliases.filter(id__in=candidates).annotate(score=score)
         top = hits.order_by("-score", "actor_id").values("actor_id")[:50]
-        best = hits.filter(actor=OuterRef("pk")).order_by("-score").values("score")[:1]
+        # Each found actor's best score over all its aliases (a handful, by actor_id): the
+        # same order as over its matching ones, since an alias that does not match scores
+        # below the threshold, and it does not re-run the candidate search per actor.
+        best = (
+            aliases.filter(actor=OuterRef("pk"))
+            .annotate(score=score)
+            .order_by("-score")
+            .values("score")[:1]
+        )
         actors = actors.filter(pk__in=top).annotate(score=Subquery(best)).order_by("-score", "pk")
     else:
         condition = Q()

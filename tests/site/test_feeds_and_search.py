@@ -103,6 +103,26 @@ def test_a_misspelt_word_of_a_longer_query_finds_the_actor_on_postgresql(client,
     assert world.shoigu.get_absolute_url() in html
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram search is PostgreSQL's")
+def test_a_word_that_is_a_name_is_not_also_looked_for_fuzzily_on_postgresql(client, world):
+    from tests import factories
+
+    # Invented actors. "Valdoria" is a name as typed, so it is not looked for fuzzily and
+    # "Valdorian Keth" (similarity 0.5) stays out; the misspelt surname still finds its actor.
+    exact = factories.actor("Valdoria", kind="organization", country_code=None)
+    near_exact = factories.actor("Valdorian Keth")
+    wanted = factories.actor("Bartholomeyenko")
+    html = client.get(
+        reverse("meetings:search"), {"q": "Valdoria Bartholomeienko"}
+    ).content.decode()
+    assert exact.get_absolute_url() in html
+    assert wanted.get_absolute_url() in html
+    assert near_exact.get_absolute_url() not in html
+    # Misspelt, the same word is looked for fuzzily again.
+    html = client.get(reverse("meetings:search"), {"q": "Valdorya"}).content.decode()
+    assert exact.get_absolute_url() in html
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="headlines are PostgreSQL's")
 @pytest.mark.parametrize(
     ("query", "marked"),
