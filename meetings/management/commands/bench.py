@@ -372,7 +372,7 @@ class Command(BaseCommand):
 
     # --- import ----------------------------------------------------------------------------
 
-    def import_throughput(self, seed: int, plain: int = 2000, extracted: int = 50) -> dict:
+    def import_throughput(self, seed: int, plain: int = 10_000, extracted: int = 50) -> dict:
         """Articles per second through ``manage.py import_articles`` (with and without
         --extract), on this database; the imported rows are deleted afterwards. Timed here
         around the command (its own printout rounds to a tenth of a second)."""
@@ -441,7 +441,11 @@ def sample_articles(seed: int, n: int) -> list[dict]:
     sizes = corpus.Sizes.for_articles(max(n, 1000))
     plan = corpus.make_plan(seed, sizes, countries, actor_first=1)
     filler = corpus.Filler(seed)
-    lines, *_ = corpus.article_block(plan, filler, 0)
+    lines: list[str] = []
+    block = 0
+    while len(lines) < n:  # a block holds corpus.BLOCK articles
+        lines += corpus.article_block(plan, filler, block)[0]
+        block += 1
     out = []
     for line in lines[:n]:
         f = line.rstrip("\n").split("\t")
