@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 import django_filters as filters
 from django import forms
+from django.db import connection
 from django.db.models import Count, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django_filters import fields as filter_fields
 
@@ -469,6 +471,15 @@ def _newest(queryset: QuerySet, *fields: str) -> list[tuple]:
     return list(queryset.order_by(*ordering).values_list(*fields)[:FACET_SAMPLE])
 
 
+def _id_list(ids: list[int]):
+    """``ids`` as the right-hand side of an ``__in`` lookup. On PostgreSQL one array
+    parameter: as a list, Django prepares each of the FACET_SAMPLE values on its own
+    (~2.5 ms of CPU per list of 1,000)."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
+    return ids
+
+
 def _years(days) -> list[dict]:
     """[{year, n}] of the dates (None skipped), newest year first, at most 12."""
     counts = Counter(day.year for day in days if day is not None)
@@ -485,12 +496,16 @@ def meeting_facets(resolved: Resolved, data: QueryDict) -> list[Facet]:
     countries, kinds, statuses = [], Counter(), Counter()
     if ids:
         countries = (
-            Participation.objects.filter(meeting_id__in=ids, country__isnull=False)
+            Participation.objects.filter(meeting_id__in=_id_list(ids), country__isnull=False)
             .values("country_id", "country__name")
             .annotate(n=Count("meeting", distinct=True))
             .order_by("-n", "country__name")[:12]
         )
-        rows = Meeting.objects.filter(pk__in=ids).values("kind", "status").annotate(n=Count("pk"))
+        rows = (
+            Meeting.objects.filter(pk__in=_id_list(ids))
+            .values("kind", "status")
+            .annotate(n=Count("pk"))
+        )
         for row in rows.order_by():
             kinds[row["kind"]] += row["n"]
             statuses[row["status"]] += row["n"]
