@@ -501,6 +501,32 @@ def group_by_month(entries: list[Entry]) -> list[dict]:
 
 
 CHART_MONTHS = 36
+UNDATED_SHOWN = 10
+
+
+def undated_records(actor: Actor, size: int = UNDATED_SHOWN) -> dict:
+    """The actor's public meetings and statements without a date, which the timeline (by
+    date) cannot place: the newest-made ``size`` of each, and whether there are more."""
+    ids = (
+        Participation.objects.filter(actor=actor, is_public=True, date__isnull=True)
+        .order_by("-meeting_id")
+        .values("meeting_id")[: size + 1]
+    )
+    meetings = list(
+        Meeting.objects.filter(pk__in=Subquery(ids)).only("title", "slug").order_by("-pk")
+    )
+    statements = list(
+        Statement.objects.published()
+        .filter(speaker=actor, said_on__isnull=True)
+        .only("text", "kind")
+        .order_by("-pk")[: size + 1]
+    )
+    return {
+        "meetings": meetings[:size],
+        "more_meetings": len(meetings) > size,
+        "statements": statements[:size],
+        "more_statements": len(statements) > size,
+    }
 
 
 def activity_by_month(actor: Actor) -> dict[dt.date, tuple[int, int]]:
@@ -592,6 +618,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "first_page": not options.get("after"),
             "counterparts": top_counterparts(actor),
             "activity": activity_by_month(actor),
+            "undated": undated_records(actor),
         },
         status=400 if problems and not entries else 200,
     )

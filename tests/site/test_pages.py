@@ -118,6 +118,37 @@ def test_actor_timeline_pages_with_an_older_link_and_loses_nothing(client, world
     assert [d for _, d in seen] == sorted((d for _, d in seen), reverse=True)
 
 
+def undated_box(html: str) -> str:
+    start = html.index('id="undated-title"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_actor_page_lists_meetings_and_statements_without_a_date(client, world):
+    url = world.li.get_absolute_url()
+    assert "Without a date" not in text(client.get(url))
+    source = factories.article(body="Li Shangfu met Vladimir Putin at some point, we are told.")
+    undated = factories.meeting(
+        participants=[world.li, world.putin], source=source, start_date=None, title="Undated talks"
+    )
+    said = factories.statement(
+        speaker=world.li, source=source, text="Cooperation will deepen.", said_on=None
+    )
+    hidden = factories.meeting(
+        participants=[world.li, world.putin], start_date=None, title="Draft talks", published=False
+    )
+    html = client.get(url).content.decode()
+    side = undated_box(html)
+    assert undated.get_absolute_url() in side
+    assert said.get_absolute_url() in side
+    assert hidden.get_absolute_url() not in html
+    assert "More meetings" not in side
+    for _ in range(10):
+        factories.meeting(participants=[world.li, world.putin], source=source, start_date=None)
+    side = undated_box(client.get(url).content.decode())
+    assert side.count('<li><a href="/meetings/') == 10  # the newest ten, then a link to the list
+    assert f"?actor={world.li.slug}" in side and "More meetings" in side
+
+
 def test_keyset_pages_of_the_meeting_list_cover_every_meeting_once(client, world):
     for day in range(1, 31):
         factories.meeting(
