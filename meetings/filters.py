@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import django_filters as filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Count, QuerySet
 from django.db.models.expressions import RawSQL
@@ -22,11 +23,13 @@ from django_filters import fields as filter_fields
 from meetings import search
 from meetings.models import (
     Actor,
+    Alias,
     Country,
     EditorialStatus,
     Meeting,
     Participation,
     Statement,
+    normalize_name,
 )
 
 PAGE_SIZE = 25
@@ -133,14 +136,48 @@ def country_filter(label: str = "Country"):
     )
 
 
+class ActorField(filter_fields.ModelChoiceField):
+    """An actor by slug (the links the site makes) or by one of its names, as a reader types
+    it ("Putin", "Vladimir Putin"): one query, the slug and the name each read from their
+    own index. A name that several actors go by is refused with their slugs to choose from."""
+
+    SHOWN = 5
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()[:200]
+        named = Alias.objects.filter(normalized=normalize_name(text), is_role=False)
+        found = list(
+            self.queryset.filter(slug=text)
+            .order_by()
+            .union(self.queryset.filter(pk__in=named.values("actor_id")).order_by())
+            .order_by("name", "slug")[: self.SHOWN + 1]
+        )
+        exact = [actor for actor in found if actor.slug == text]
+        if exact or len(found) == 1:
+            return (exact or found)[0]
+        if not found:
+            raise ValidationError(f"We know no actor called “{text}”.", code="invalid_choice")
+        choices = ", ".join(f"{a.name} ({a.slug})" for a in found[: self.SHOWN])
+        more = " and others" if len(found) > self.SHOWN else ""
+        raise ValidationError(
+            f"Several actors are called “{text}”: {choices}{more}. Give the one you mean.",
+            code="ambiguous",
+        )
+
+
+class ActorChoiceFilter(filters.ModelChoiceFilter):
+    field_class = ActorField
+
+
 def actor_filter(label: str):
-    return filters.ModelChoiceFilter(
+    return ActorChoiceFilter(
         label=label,
         queryset=Actor.objects.published(),
         to_field_name="slug",
         method="filter_actor",
-        widget=forms.TextInput(attrs={"placeholder": "e.g. vladimir-putin"}),
-        error_messages={"invalid_choice": "We know no actor by that name in the link."},
+        widget=forms.TextInput(attrs={"placeholder": "e.g. Vladimir Putin"}),
     )
 
 

@@ -60,7 +60,7 @@ def test_facets_show_counts_and_add_a_filter(client, world):
         ({"country": "ZZ"}, "Select a valid choice. ZZ is not one of the available choices."),
         ({"kind": "party"}, "Select a valid choice."),
         ({"status": "maybe"}, "Select a valid choice."),
-        ({"actor": "nobody-at-all"}, "We know no actor by that name in the link."),
+        ({"actor": "nobody-at-all"}, "We know no actor called “nobody-at-all”."),
         ({"after": "yesterday.x"}, "That page link is not valid"),
         ({"date_from": "2023-12-31", "date_to": "2023-01-01"}, "The end date is before"),
     ],
@@ -75,6 +75,32 @@ def test_invalid_filter_gives_a_clear_message_never_a_500(client, world, query, 
     else:
         assert response.status_code == 400
         assert "Nothing could be shown." in html
+
+
+def test_the_actor_filter_takes_a_name_as_readers_type_it(client, world):
+    by_slug = page_text(client.get(MEETINGS, {"actor": world.putin.slug}))
+    for typed in ("Vladimir Putin", "vladimir putin", "Putin"):
+        response = client.get(MEETINGS, {"actor": typed})
+        assert response.status_code == 200, typed
+        assert page_text(response).count('class="record meeting-item"') == by_slug.count(
+            'class="record meeting-item"'
+        )
+        assert world.moscow.get_absolute_url() in page_text(response)
+    statements = client.get(STATEMENTS, {"actor": "Li Shangfu"})
+    assert statements.status_code == 200
+    assert world.statement.get_absolute_url() in page_text(statements)
+
+
+def test_a_name_several_actors_go_by_asks_which_one(client, world):
+    # Invented: two people both called "Chen Wei" in our test world.
+    first = factories.actor("Chen Wei", country_code="CN")
+    second = factories.actor("Chen Wei", country_code="US")
+    response = client.get(MEETINGS, {"actor": "Chen Wei"})
+    assert response.status_code == 400
+    html = page_text(response)
+    assert "Several actors are called “Chen Wei”" in html
+    assert first.slug in html and second.slug in html
+    assert client.get(MEETINGS, {"actor": second.slug}).status_code == 200
 
 
 def test_invalid_value_beside_a_valid_one_is_ignored_with_a_message(client, world):
