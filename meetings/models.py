@@ -9,6 +9,7 @@ statements, so every public query is a plain indexed filter.
 from __future__ import annotations
 
 import datetime as dt
+from itertools import combinations
 
 from django.db import models
 from django.db.models import F, OuterRef, Prefetch, Q, StringAgg, Subquery, Value
@@ -111,6 +112,39 @@ class TrackedQuerySet(models.QuerySet):
         n = super().bulk_update(objs, fields, batch_size=batch_size)
         if n:
             publication_changed()
+        return n
+
+
+class ParticipationQuerySet(TrackedQuerySet):
+    """Every bulk write of participations also rewrites the country pairs of the meetings it
+    touched (``refresh_country_pairs``), in the same transaction."""
+
+    def _meeting_ids(self) -> list[int]:
+        return list(self.order_by().values_list("meeting_id", flat=True).distinct())
+
+    def update(self, **kwargs):
+        touched = self._meeting_ids()
+        n = super().update(**kwargs)
+        if n:
+            refresh_country_pairs(touched)
+        return n
+
+    def delete(self):
+        touched = self._meeting_ids()
+        result = super().delete()
+        if result[0]:
+            refresh_country_pairs(touched)
+        return result
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        refresh_country_pairs({row.meeting_id for row in created})
+        return created
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        n = super().bulk_update(objs, fields, batch_size=batch_size)
+        if n:
+            refresh_country_pairs({row.meeting_id for row in objs})
         return n
 
 
@@ -676,7 +710,7 @@ class Participation(models.Model):
     )
     is_public = models.BooleanField(default=False, editable=False)
 
-    objects = TrackedQuerySet.as_manager()
+    objects = ParticipationQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "role", "id"]
@@ -702,6 +736,65 @@ class Participation(models.Model):
         self.country_id = self.actor.country_id
         self.is_public = self.meeting.is_public
         super().save(*args, **kwargs)
+
+
+class CountryPair(models.Model):
+    """A public meeting and one pair of its participants' countries (``first`` < ``second``,
+    ISO codes), with the meeting's year: the country-pair page counts a pair's meetings by
+    year from this table's index (55,000 China–US meetings at 1M articles: ~8 ms) instead
+    of joining the 150,000 and 290,000 participations of the two countries (~150 ms).
+
+    Derived from participations only, and rewritten for a meeting whenever any of its
+    participations is written (``refresh_country_pairs``: the receivers below and
+    ParticipationQuerySet); the date, country and visibility it copies are themselves copies
+    on the participations, kept by the services."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    first = models.CharField(max_length=2)
+    second = models.CharField(max_length=2)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    objects = TrackedQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["first", "second", "year"], name="country_pair_year")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "first", "second"], name="country_pair_unique"
+            ),
+            models.CheckConstraint(condition=Q(first__lt=F("second")), name="country_pair_order"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first}–{self.second} at meeting {self.meeting_id}"
+
+
+def country_pairs(rows) -> list[CountryPair]:
+    """CountryPair rows from (meeting id, country code, date) of public participations."""
+    countries: dict[int, set[str]] = {}
+    years: dict[int, int | None] = {}
+    for meeting_id, code, day in rows:
+        countries.setdefault(meeting_id, set()).add(code)
+        years[meeting_id] = day.year if day else None
+    return [
+        CountryPair(meeting_id=meeting_id, first=first, second=second, year=years[meeting_id])
+        for meeting_id, codes in countries.items()
+        for first, second in combinations(sorted(codes), 2)
+    ]
+
+
+def refresh_country_pairs(meeting_ids, chunk: int = 2_000) -> None:
+    """Rewrite the CountryPair rows of these meetings from their public participations."""
+    ids = sorted(set(meeting_ids))
+    for start in range(0, len(ids), chunk):
+        part = ids[start : start + chunk]
+        CountryPair.objects.filter(meeting_id__in=part).delete()
+        rows = (
+            Participation.objects.filter(meeting_id__in=part, is_public=True, country__isnull=False)
+            .order_by()
+            .values_list("meeting_id", "country_id", "date")
+        )
+        CountryPair.objects.bulk_create(country_pairs(rows), batch_size=1_000)
 
 
 class Evidence(models.Model):
@@ -917,6 +1010,10 @@ def _public_data_changed(sender, **kwargs):
     publication_changed()
 
 
+def _participation_written(sender, instance, **kwargs):
+    refresh_country_pairs([instance.meeting_id])
+
+
 # Every save or delete of a row a public page can show. Article is left out: its save()
 # calls publication_changed itself, and a receiver would turn the import's one-INSERT fast
 # path (meetings/importers.py) back into save(); the import moves the generation when it
@@ -926,3 +1023,5 @@ for _model in (Country, Actor, Alias, Position, Meeting, Participation, Evidence
     post_delete.connect(
         _public_data_changed, sender=_model, dispatch_uid=f"public-del-{_model.__name__}"
     )
+post_save.connect(_participation_written, sender=Participation, dispatch_uid="pairs-save")
+post_delete.connect(_participation_written, sender=Participation, dispatch_uid="pairs-delete")

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.db.models.functions import ExtractYear, TruncMonth
+from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,6 +22,7 @@ from meetings.models import (
     Actor,
     Article,
     Country,
+    CountryPair,
     Meeting,
     Participation,
     Position,
@@ -680,14 +681,15 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def pair_years(meetings) -> tuple[list[dict], int]:
-    """([{year, n}] newest first, exact total) of the meetings, in one GROUP BY: the total
-    is the sum of the years plus the undated, so the page needs no count query of its own."""
+def pair_years(first: str, second: str) -> tuple[list[dict], int]:
+    """([{year, n}] newest first, exact total) of the pair's public meetings, in one GROUP BY
+    over the pair's index (CountryPair): the total is the sum of the years plus the undated,
+    so the page needs no count query of its own."""
     rows = list(
-        meetings.order_by()
-        .annotate(year=ExtractYear("start_date"))
+        CountryPair.objects.filter(first=first, second=second)
+        .order_by()
         .values("year")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
     )
     years = sorted((r for r in rows if r["year"] is not None), key=lambda r: -r["year"])
     return years, sum(r["n"] for r in rows)
@@ -705,7 +707,7 @@ def country_pair(request: HttpRequest, first: str, second: str) -> HttpResponse:
     page_form = filters.PageForm(request.GET)
     after = page_form.cleaned_data["after"] if page_form.is_valid() else None
     meetings = Meeting.objects.published().between_countries(*codes)
-    years, count = cache.cached(f"pair-years:{codes[0]}:{codes[1]}", lambda: pair_years(meetings))
+    years, count = cache.cached(f"pair-years:{codes[0]}:{codes[1]}", lambda: pair_years(*codes))
     statements = Statement.objects.published().at_meetings(meetings).for_list().newest_first()[:6]
     return render(
         request,

@@ -46,6 +46,7 @@ BLOCK = 5_000  # articles per COPY and per random stream
 
 # Tables emptied and reloaded, children first.
 TABLES = [
+    "meetings_countrypair",
     "meetings_statement",
     "meetings_evidence",
     "meetings_participation",
@@ -816,6 +817,16 @@ def generate(
             report.counts["participations"] = copy(
                 cur, "meetings_participation", participation_rows(plan)
             )
+            # What models.refresh_country_pairs writes, for all meetings at once.
+            cur.execute(
+                "INSERT INTO meetings_countrypair (meeting_id, first, second, year) "
+                "SELECT DISTINCT a.meeting_id, a.country_id, b.country_id, "
+                "extract(year FROM a.date)::smallint "
+                "FROM meetings_participation a JOIN meetings_participation b "
+                "ON b.meeting_id = a.meeting_id AND a.country_id < b.country_id "
+                "WHERE a.is_public AND b.is_public"
+            )
+            report.counts["country_pairs"] = cur.rowcount
         step("actors, meetings, participations")
 
         blocks = range((articles + BLOCK - 1) // BLOCK)

@@ -95,6 +95,20 @@ def test_participations_copy_their_meetings_date_and_their_actors_country():
     )
 
 
+def test_country_pairs_are_what_refresh_country_pairs_would_write():
+    from meetings.models import CountryPair, Meeting, refresh_country_pairs
+
+    generate()
+
+    def rows():
+        return sorted(CountryPair.objects.values_list("meeting_id", "first", "second", "year"))
+
+    loaded = rows()
+    assert len(loaded) > 100
+    refresh_country_pairs(Meeting.objects.values_list("pk", flat=True))
+    assert rows() == loaded
+
+
 def test_actor_and_country_activity_is_skewed():
     generate(articles=2000)
     busiest = scalar(
