@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from itertools import combinations
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, OuterRef, Prefetch, Q, StringAgg, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.db.models.signals import post_delete, post_save
@@ -746,8 +746,8 @@ class CountryPair(models.Model):
 
     Derived from participations only, and rewritten for a meeting whenever any of its
     participations is written (``refresh_country_pairs``: the receivers below and
-    ParticipationQuerySet); the date, country and visibility it copies are themselves copies
-    on the participations, kept by the services."""
+    ParticipationQuerySet); the year, countries and visibility it derives are themselves
+    copies on the participations, kept by the services."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
     first = models.CharField(max_length=2)
@@ -784,17 +784,32 @@ def country_pairs(rows) -> list[CountryPair]:
 
 
 def refresh_country_pairs(meeting_ids, chunk: int = 2_000) -> None:
-    """Rewrite the CountryPair rows of these meetings from their public participations."""
+    """Rewrite the CountryPair rows of these meetings from their public participations.
+
+    The meetings' rows are locked first (PostgreSQL), in id order: two transactions that
+    change participants of one meeting refresh its pairs one after the other, the second
+    reading the first's committed participations, instead of each writing pairs from a
+    snapshot without the other's (pairs missing, or a unique-key error).
+    """
     ids = sorted(set(meeting_ids))
-    for start in range(0, len(ids), chunk):
-        part = ids[start : start + chunk]
-        CountryPair.objects.filter(meeting_id__in=part).delete()
-        rows = (
-            Participation.objects.filter(meeting_id__in=part, is_public=True, country__isnull=False)
-            .order_by()
-            .values_list("meeting_id", "country_id", "date")
-        )
-        CountryPair.objects.bulk_create(country_pairs(rows), batch_size=1_000)
+    with transaction.atomic():
+        for start in range(0, len(ids), chunk):
+            part = ids[start : start + chunk]
+            list(
+                Meeting.objects.select_for_update()
+                .filter(pk__in=part)
+                .order_by("pk")
+                .values_list("pk", flat=True)
+            )
+            CountryPair.objects.filter(meeting_id__in=part).delete()
+            rows = (
+                Participation.objects.filter(
+                    meeting_id__in=part, is_public=True, country__isnull=False
+                )
+                .order_by()
+                .values_list("meeting_id", "country_id", "date")
+            )
+            CountryPair.objects.bulk_create(country_pairs(rows), batch_size=1_000)
 
 
 class Evidence(models.Model):

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
+import time
 from itertools import combinations
 
+import pytest
+from django.db import connection, connections, transaction
 from django.urls import reverse
 
 from meetings import services
@@ -97,3 +101,46 @@ def test_pair_page_counts_what_it_lists(client, world):
     listed = Meeting.objects.published().between_countries("CN", "RU").count()
     assert listed == CountryPair.objects.filter(first="CN", second="RU").count()
     assert re.search(rf"\b{listed} meetings\b", html), listed
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are PostgreSQL's")
+@pytest.mark.django_db(transaction=True)
+def test_two_transactions_adding_participants_to_one_meeting_leave_every_pair():
+    for code in ("CN", "RU", "US", "FR"):
+        factories.country(code)
+    meeting = factories.meeting(
+        participants=[
+            factories.actor("Ana Tester", country_code="CN"),
+            factories.actor("Bo", country_code="RU"),
+        ]
+    )
+    newcomers = [factories.actor("Cy", country_code="US"), factories.actor("Di", country_code="FR")]
+    first_wrote, failures = threading.Event(), []
+
+    def first():
+        try:
+            with transaction.atomic():
+                Participation.objects.create(meeting=meeting, actor=newcomers[0])
+                first_wrote.set()
+                time.sleep(0.5)  # the second writer starts while this one holds its rows
+        except Exception as error:  # noqa: BLE001 - reported below
+            failures.append(error)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    assert first_wrote.wait(10)
+    with transaction.atomic():
+        Participation.objects.create(meeting=meeting, actor=newcomers[1])
+    thread.join(10)
+    assert not failures
+    assert {row[1:3] for row in stored()} == {
+        ("CN", "FR"),
+        ("CN", "RU"),
+        ("CN", "US"),
+        ("FR", "RU"),
+        ("FR", "US"),
+        ("RU", "US"),
+    }
+    assert stored() == recomputed()
