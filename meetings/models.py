@@ -115,14 +115,20 @@ class TrackedQuerySet(models.QuerySet):
         return n
 
 
+# What a country pair is made of: writes of other fields (a role) leave the pairs as they are.
+PAIR_FIELDS = {"meeting", "meeting_id", "country", "country_id", "is_public", "date"}
+
+
 class ParticipationQuerySet(TrackedQuerySet):
-    """Every bulk write of participations also rewrites the country pairs of the meetings it
-    touched (``refresh_country_pairs``), in the same transaction."""
+    """Every bulk write of participations that can change country pairs also rewrites the
+    pairs of the meetings it touched (``refresh_country_pairs``), in the same transaction."""
 
     def _meeting_ids(self) -> list[int]:
         return list(self.order_by().values_list("meeting_id", flat=True).distinct())
 
     def update(self, **kwargs):
+        if not PAIR_FIELDS & kwargs.keys():
+            return super().update(**kwargs)
         touched = self._meeting_ids()
         n = super().update(**kwargs)
         if n:
@@ -143,7 +149,7 @@ class ParticipationQuerySet(TrackedQuerySet):
 
     def bulk_update(self, objs, fields, batch_size=None):
         n = super().bulk_update(objs, fields, batch_size=batch_size)
-        if n:
+        if n and PAIR_FIELDS & set(fields):
             refresh_country_pairs({row.meeting_id for row in objs})
         return n
 
