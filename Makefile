@@ -120,7 +120,7 @@ bench: install
 	@command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
 	@set -e; url="$${DATABASE_URL:-$(BENCH_DATABASE_URL)}"; \
 	case "$$url" in postgres*) ;; *) echo "make bench needs PostgreSQL: DATABASE_URL=$$url" >&2; exit 2;; esac; \
-	$(PY) -m meetings.bench.createdb "$$url"; \
-	export DATABASE_URL="$$url" DJANGO_SETTINGS_MODULE=meetings.bench.settings; \
+	$(PY) -m bench.createdb "$$url"; \
+	export DATABASE_URL="$$url" DJANGO_SETTINGS_MODULE=bench.settings; \
 	$(PY) manage.py migrate --no-input -v 0; \
 	$(PY) manage.py bench --articles $(BENCH_ARTICLES) $(if $(BENCH_JSON),--json $(BENCH_JSON)) $(BENCH_ARGS)

@@ -9,7 +9,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models.signals import post_save
 
-from meetings import importers, services
+from meetings import services
+from meetings.importing import readers, writer
+from meetings.importing import run as import_run
 from meetings.knowledge import knowledge_base
 from meetings.management.commands import import_articles
 from meetings.models import Actor, Article, EditorialStatus, content_hash
@@ -272,8 +274,8 @@ def test_extract_stores_draft_proposals_with_each_imported_article():
 
 def test_proposal_count_reads_the_created_counts_of_an_extraction_summary():
     summary = services.ExtractionSummary(meetings_created=2, statements_created=3, meetings_kept=9)
-    assert importers._count_proposals(summary) == 5
-    assert importers._count_proposals(4) == 4
+    assert import_run._count_proposals(summary) == 5
+    assert import_run._count_proposals(4) == 4
 
 
 class Terminal(io.StringIO):
@@ -313,29 +315,29 @@ def test_relaxed_commits_last_only_as_long_as_the_import():
             return str(cursor.fetchone()[0])
 
     before = setting()
-    with importers.relaxed_commits():
+    with writer.relaxed_commits():
         assert setting() in {"off", "1"}  # 1 is SQLite's NORMAL
     assert setting() == before
 
 
-def records(*rows) -> list[importers.ArticleRecord]:
+def records(*rows) -> list[readers.ArticleRecord]:
     return [
-        importers.make_record(source="mem", line=n, body=row["text"], url=row["source_url"])
+        readers.make_record(source="mem", line=n, body=row["text"], url=row["source_url"])
         for n, row in enumerate(rows, start=1)
     ]
 
 
 def test_duplicates_in_later_chunks_are_found_in_the_database():
     rows = records(article_row(1), article_row(2), article_row(3), article_row(1))
-    rows.append(importers.make_record(source="mem", line=5, body=article_row(2)["text"]))
-    result = importers.import_records(rows, chunk_size=2)
+    rows.append(readers.make_record(source="mem", line=5, body=article_row(2)["text"]))
+    result = import_run.import_records(rows, chunk_size=2)
     assert (result.imported, result.duplicates) == (3, 2)
     assert Article.objects.count() == 3
 
 
 def test_dry_run_finds_duplicates_across_chunks_without_writing():
     rows = records(article_row(1), article_row(2), article_row(3), article_row(1))
-    result = importers.import_records(rows, chunk_size=2, dry_run=True)
+    result = import_run.import_records(rows, chunk_size=2, dry_run=True)
     assert (result.imported, result.duplicates) == (3, 1)
     assert not Article.objects.exists()
 

@@ -10,7 +10,8 @@ import datetime as dt
 import pytest
 from django.db import DataError, IntegrityError
 
-from meetings import importers
+from meetings.importing import readers, writer
+from meetings.importing import run as import_run
 from meetings.models import Article
 from tests import factories
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def record(n: int, *, text: str | None = None, url: str | None = None, title: str = ""):
-    return importers.make_record(
+    return readers.make_record(
         source="mem",
         line=n,
         title=title or f"Envoys meet, round {n}",
@@ -34,13 +35,13 @@ def stored_urls() -> list[str]:
 
 def wrap_many(monkeypatch, before):
     """Make ``ArticleInsert.many`` call ``before(articles)`` first: another writer, say."""
-    many = importers.ArticleInsert.many
+    many = writer.ArticleInsert.many
 
     def wrapped(self, articles):
         before(articles)
         return many(self, articles)
 
-    monkeypatch.setattr(importers.ArticleInsert, "many", wrapped)
+    monkeypatch.setattr(writer.ArticleInsert, "many", wrapped)
 
 
 def test_every_row_is_imported_or_counted_once_across_chunks():
@@ -55,7 +56,7 @@ def test_every_row_is_imported_or_counted_once_across_chunks():
         record(7, url="https://example.org/rounds/1"),  # repeats row 1's URL, a chunk later
         record(8),
     ]
-    result = importers.import_records(rows, chunk_size=3)
+    result = import_run.import_records(rows, chunk_size=3)
     assert (result.read, result.imported, result.duplicates, result.failed) == (8, 5, 3, 0)
     assert stored_urls()[1:] == [f"https://example.org/rounds/{n}" for n in (1, 3)] + [
         "",
@@ -68,7 +69,7 @@ def test_rows_are_written_one_statement_per_chunk(django_assert_max_num_queries)
     rows = [record(n) for n in range(1, 7)]
     # Per chunk of three: URLs, hashes, slugs, one INSERT (and a savepoint around it here).
     with django_assert_max_num_queries(2 * 6):
-        result = importers.import_records(rows, chunk_size=3)
+        result = import_run.import_records(rows, chunk_size=3)
     assert result.imported == 6
     assert Article.objects.count() == 6
 
@@ -79,7 +80,7 @@ def test_a_text_another_writer_stored_meanwhile_is_a_duplicate(monkeypatch):
             factories.article(body=articles[1].body, url="https://elsewhere.example/a")
 
     wrap_many(monkeypatch, other_writer)
-    result = importers.import_records([record(n) for n in range(1, 4)])
+    result = import_run.import_records([record(n) for n in range(1, 4)])
     assert (result.imported, result.duplicates, result.failed) == (2, 1, 0)
     assert set(stored_urls()) == {
         "https://elsewhere.example/a",
@@ -95,7 +96,7 @@ def test_a_slug_another_writer_took_meanwhile_gets_a_fresh_slug_not_a_duplicate(
             Article.objects.filter(pk=other.pk).update(slug=articles[0].slug)
 
     wrap_many(monkeypatch, other_writer)
-    result = importers.import_records([record(1, title="Envoys meet"), record(2)])
+    result = import_run.import_records([record(1, title="Envoys meet"), record(2)])
     assert (result.imported, result.duplicates, result.failed) == (2, 0, 0)
     assert Article.objects.get(url="https://example.org/rounds/1").slug == (
         "envoys-meet-2024-03-04-2"
@@ -108,17 +109,17 @@ def test_a_chunk_the_database_refuses_is_written_row_by_row_and_the_bad_row_repo
     def refuse(self, articles):
         raise DataError("value too long")
 
-    insert_one = importers.ArticleInsert.__call__
+    insert_one = writer.ArticleInsert.__call__
 
     def insert_or_refuse(self, article):
         if article.url.endswith("/2"):
             raise IntegrityError("check constraint")
         insert_one(self, article)
 
-    monkeypatch.setattr(importers.ArticleInsert, "many", refuse)
-    monkeypatch.setattr(importers.ArticleInsert, "__call__", insert_or_refuse)
+    monkeypatch.setattr(writer.ArticleInsert, "many", refuse)
+    monkeypatch.setattr(writer.ArticleInsert, "__call__", insert_or_refuse)
     errors = []
-    result = importers.import_records([record(n) for n in range(1, 4)], on_error=errors.append)
+    result = import_run.import_records([record(n) for n in range(1, 4)], on_error=errors.append)
     assert (result.imported, result.duplicates, result.failed) == (2, 0, 1)
     assert [e.split(": ", 1)[0] for e in errors] == ["mem:2"]
     assert stored_urls() == ["https://example.org/rounds/1", "https://example.org/rounds/3"]
@@ -126,7 +127,7 @@ def test_a_chunk_the_database_refuses_is_written_row_by_row_and_the_bad_row_repo
 
 def test_limit_holds_with_duplicates_in_the_chunk():
     rows = [record(1), record(2, text=record(1).body), record(3), record(4), record(5)]
-    result = importers.import_records(rows, limit=3, chunk_size=2)
+    result = import_run.import_records(rows, limit=3, chunk_size=2)
     assert (result.imported, result.duplicates) == (3, 1)
     assert stored_urls() == [f"https://example.org/rounds/{n}" for n in (1, 3, 4)]
 
@@ -138,13 +139,13 @@ def test_background_writer_counts_every_row_and_keeps_file_order(monkeypatch):
     from django.db import connection
 
     submitted = []
-    submit = importers.BackgroundWriter.submit
+    submit = writer.BackgroundWriter.submit
 
     def counting_submit(self, articles):
         submitted.append(len(articles))
         return submit(self, articles)
 
-    monkeypatch.setattr(importers.BackgroundWriter, "submit", counting_submit)
+    monkeypatch.setattr(writer.BackgroundWriter, "submit", counting_submit)
     factories.article(url="https://example.org/rounds/9")
     rows = [
         record(1, title="Envoys meet"),
@@ -157,7 +158,7 @@ def test_background_writer_counts_every_row_and_keeps_file_order(monkeypatch):
         record(8, text=record(7).body),
         record(9),  # in the database already
     ]
-    result = importers.import_records(rows, chunk_size=2)
+    result = import_run.import_records(rows, chunk_size=2)
     assert (result.read, result.imported, result.duplicates, result.failed) == (9, 5, 4, 0)
     assert stored_urls()[1:] == [f"https://example.org/rounds/{n}" for n in (1, 2, 4, 6, 7)]
     assert list(Article.objects.order_by("pk").values_list("slug", flat=True))[1:3] == [
@@ -177,6 +178,6 @@ def test_importing_published_articles_moves_the_publication_generation(monkeypat
 
     calls = []
     monkeypatch.setattr(cache, "publication_changed", lambda: calls.append(1))
-    importers.import_records([record(1), record(2)], status=status)
-    importers.import_records([record(1)], status=status)  # nothing new: nothing moves
+    import_run.import_records([record(1), record(2)], status=status)
+    import_run.import_records([record(1)], status=status)  # nothing new: nothing moves
     assert len(calls) == (1 if status == "published" else 0)

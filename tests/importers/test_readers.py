@@ -4,7 +4,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from meetings.importers import ArticleRecord, ReadError, read_csv, read_jsonl, read_paths
+from meetings.importing.readers import ArticleRecord, ReadError, read_csv, read_jsonl, read_paths
 
 DATA = Path(__file__).parent / "data"
 

@@ -18,6 +18,7 @@ from meetings.extraction import (
     Proposal,
     StatementProposal,
 )
+from meetings.services import extraction
 from tests import factories
 
 BODY = (
@@ -126,6 +127,12 @@ def build_proposal(article, weber, *, day=dt.date(2024, 3, 7), kind="meeting", d
     )
 
 
+def use_pipeline(monkeypatch, propose) -> None:
+    """Run ``propose`` instead of the pipeline: in the services, the admin and the commands."""
+    monkeypatch.setattr(extraction, "article_propose", propose)
+    monkeypatch.setattr(services, "article_propose", propose)
+
+
 @pytest.fixture
 def fake_pipeline(monkeypatch, weber):
     """Replace the pipeline by the hand-built proposal (respecting rejected links)."""
@@ -148,5 +155,5 @@ def fake_pipeline(monkeypatch, weber):
                 s.speaker_id = None if s.speaker_id == weber.pk else s.speaker_id
         return proposal
 
-    monkeypatch.setattr(services, "article_propose", propose)
+    use_pipeline(monkeypatch, propose)
     return propose

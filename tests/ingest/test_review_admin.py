@@ -21,7 +21,7 @@ from meetings.models import (
     Statement,
 )
 from tests import factories
-from tests.ingest.conftest import BODY
+from tests.ingest.conftest import BODY, use_pipeline
 
 pytestmark = pytest.mark.django_db
 
@@ -384,7 +384,7 @@ def test_a_failing_extractor_never_breaks_saving_or_the_review(
     def broken(*, article, kb=None):
         raise RuntimeError("pipeline exploded")
 
-    monkeypatch.setattr(services, "article_propose", broken)
+    use_pipeline(monkeypatch, broken)
     html = editor_client.get(change_url(extracted)).content.decode()
     assert "The extractor failed on this text: pipeline exploded" in html
     assert "hl-meeting" in html  # the stored rows are still highlighted

@@ -11,7 +11,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from meetings.bench import corpus
+from bench import corpus
+from bench.management.commands.generate_corpus import Command as GenerateCorpus
 from tests import factories
 
 pytestmark = [
@@ -194,7 +195,7 @@ def test_refuses_a_database_with_articles_it_did_not_make():
     with pytest.raises(corpus.NotSynthetic):
         generate()
     with pytest.raises(CommandError, match="refusing without --force"):
-        call_command("generate_corpus", "--articles", "100", "--workers", "0", stdout=io.StringIO())
+        call_command(GenerateCorpus(), "--articles", "100", "--workers", "0", stdout=io.StringIO())
 
 
 def test_refuses_a_synthetic_database_someone_added_articles_to():
@@ -212,6 +213,6 @@ def test_force_replaces_data_it_did_not_make():
 
 def test_command_reports_what_it_made():
     out = io.StringIO()
-    call_command("generate_corpus", "--articles", "100", "--workers", "0", stdout=out)
+    call_command(GenerateCorpus(), "--articles", "100", "--workers", "0", stdout=out)
     assert "100 articles" in out.getvalue()
     assert "50 meetings" in out.getvalue()

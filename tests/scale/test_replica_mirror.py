@@ -21,7 +21,7 @@ BOTH = ["default", "replica1"]
 
 def bench_templates():
     templates = [dict(t) for t in settings.TEMPLATES]
-    templates[0]["DIRS"] = [*templates[0]["DIRS"], settings.BASE_DIR / "meetings/bench/templates"]
+    templates[0]["DIRS"] = [*templates[0]["DIRS"], settings.BASE_DIR / "bench/templates"]
     return templates
 
 
@@ -42,7 +42,7 @@ def test_a_committed_write_is_read_back_through_the_replica():
 @pytest.mark.django_db(transaction=True, databases=BOTH)
 def test_a_public_page_reads_from_the_replica_and_not_the_primary(client):
     with (
-        override_settings(ROOT_URLCONF="meetings.bench.urls", TEMPLATES=bench_templates()),
+        override_settings(ROOT_URLCONF="bench.urls", TEMPLATES=bench_templates()),
         CaptureQueriesContext(connections["replica1"]) as replica,
         CaptureQueriesContext(connections["default"]) as primary,
     ):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, DjangoHelpFormatter
 
-from meetings import importers, services
+from meetings import importing, services
 from meetings.knowledge import knowledge_base
 from meetings.models import EditorialStatus
 
@@ -117,9 +117,9 @@ class Command(BaseCommand):
                 progress.clear()
             self.stderr.write(message)
 
-        with importers.relaxed_commits():
-            result = importers.import_records(
-                importers.read_paths(paths),
+        with importing.relaxed_commits():
+            result = importing.import_records(
+                importing.read_paths(paths),
                 status=status,
                 dry_run=dry_run,
                 extract=extract_fn,
@@ -158,7 +158,7 @@ class Progress:
         self.last = 0.0
         self.shown = False
 
-    def update(self, result: importers.ImportResult) -> None:
+    def update(self, result: importing.ImportResult) -> None:
         now = time.perf_counter()
         if now - self.last < self.interval:
             return

@@ -1,6 +1,6 @@
 """Run the pipeline over a JSONL file without the database: ``manage.py extract`` output.
 
-    python -m meetings.extraction.devscore IN.jsonl > pred.jsonl
+    python -m bench.devscore IN.jsonl > pred.jsonl
     python3 ../shared/eval/score.py IN.jsonl pred.jsonl --verbose
 
 The knowledge base is built from reference data (one state actor per country) plus, when
@@ -14,9 +14,8 @@ import sys
 from datetime import date
 
 from meetings import reference
-
-from . import ArticleInput, extract
-from .kb import KBActor, KBAlias, KBPosition, KnowledgeBase
+from meetings.extraction import ArticleInput, extract
+from meetings.extraction.kb import KBActor, KBAlias, KBPosition, KnowledgeBase
 
 
 def _day(value) -> date | None:

@@ -3,12 +3,12 @@
     manage.py generate_corpus --articles 1000000 [--seed 1] [--workers 2] [--force]
 
 Refuses a database holding articles, meetings or statements it did not generate, unless
---force. See meetings/bench/corpus.py for the shape of the data and how it is loaded.
+--force. See bench/corpus.py for the shape of the data and how it is loaded.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
-from meetings.bench import corpus
+from bench import corpus
 
 
 class Command(BaseCommand):

@@ -1,8 +1,8 @@
-"""The site's URLs plus the benchmark floor; used only by meetings.bench.settings."""
+"""The site's URLs plus the benchmark floor; used only by bench.settings."""
 
 from django.urls import include, path
 
-from meetings.bench.views import floor
+from bench.views import floor
 
 urlpatterns = [
     path("bench/floor/", floor, name="bench-floor"),

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
-from meetings.bench import words as W
+from bench import words as W
 
 MARKER_TABLE = "synthetic_corpus"
 DDL_TABLE = "synthetic_corpus_ddl"

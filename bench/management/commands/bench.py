@@ -1,6 +1,6 @@
 """The page benchmark: the site under gunicorn on the synthetic corpus, driven by wrk.
 
-    DJANGO_SETTINGS_MODULE=meetings.bench.settings manage.py bench --articles 1000000 \
+    DJANGO_SETTINGS_MODULE=bench.settings manage.py bench --articles 1000000 \
         [--json var/bench.json] [--duration 10] [--connections 2]
 
 For each page kind: p50, p95, requests/s (wrk over loopback, after a short warm-up) and SQL
@@ -35,7 +35,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
-from meetings.bench import corpus
+from bench import corpus
 
 LUA = Path(corpus.__file__).with_name("report.lua")
 DEEP_PAGES = 500
@@ -93,8 +93,8 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         if connection.vendor != "postgresql":
             raise CommandError("The benchmark needs PostgreSQL (set DATABASE_URL).")
-        if settings.ROOT_URLCONF != "meetings.bench.urls":
-            raise CommandError("Run with DJANGO_SETTINGS_MODULE=meetings.bench.settings.")
+        if settings.ROOT_URLCONF != "bench.urls":
+            raise CommandError("Run with DJANGO_SETTINGS_MODULE=bench.settings.")
         if not shutil.which("wrk"):
             raise CommandError("wrk is missing: apt-get install -y wrk")
         out = self.stdout.write
@@ -307,7 +307,7 @@ class Command(BaseCommand):
     # --- load ----------------------------------------------------------------------------
 
     def start_gunicorn(self, port: int, workers: int) -> subprocess.Popen:
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "meetings.bench.settings"}
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
         command = [
             sys.executable, "-m", "gunicorn", "meetings.wsgi", "-w", str(workers), "-k", "sync",
             "-b", f"127.0.0.1:{port}", "--timeout", "120", "--log-level", "warning",

@@ -1,6 +1,6 @@
 """Create the PostgreSQL database named by a URL when it does not exist (for make bench).
 
-python -m meetings.bench.createdb postgres://postgres@127.0.0.1:5432/meetings_bench
+python -m bench.createdb postgres://postgres@127.0.0.1:5432/meetings_bench
 """
 
 import sys

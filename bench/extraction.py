@@ -1,4 +1,4 @@
-"""Throughput of the pipeline: ``python -m meetings.extraction.bench``.
+"""Throughput of the pipeline: ``python -m bench.extraction``.
 
 Builds a knowledge base of about 100,000 aliases and synthetic ~800-word articles, then
 prints articles per second on one core. Prints figures only; asserts nothing.
@@ -12,9 +12,8 @@ import time
 from datetime import date
 
 from meetings import reference
-
-from . import ArticleInput, extract
-from .kb import KBActor, KBAlias, KnowledgeBase
+from meetings.extraction import ArticleInput, extract
+from meetings.extraction.kb import KBActor, KBAlias, KnowledgeBase
 
 _SYLLABLES = [
     "ka", "lo", "mi", "ra", "ten", "vo", "shi", "an", "del", "ru", "be", "zan", "to", "mar",

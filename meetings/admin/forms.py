@@ -1,0 +1,100 @@
+"""The article form (paste or upload) and the "this name is an existing actor" form."""
+
+from django import forms
+from django.contrib.admin.widgets import AutocompleteSelect
+
+from meetings import services
+from meetings.importing import article_text_from_upload
+from meetings.models import (
+    Actor,
+    ActorSuggestion,
+    Article,
+    EditorialStatus,
+    content_hash,
+)
+
+
+class ArticleForm(forms.ModelForm):
+    """Paste the text, or upload a .txt or .html file (reduced to its main text)."""
+
+    upload = forms.FileField(
+        required=False,
+        label="…or upload a file",
+        help_text="A .txt file, or an .html page: its main text is kept, menus and ads dropped. "
+        "It replaces the text above.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.html,.htm,text/plain,text/html"}),
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "title",
+            "body",
+            "outlet",
+            "url",
+            "dateline",
+            "published_on",
+            "language",
+            "slug",
+            "editorial_status",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("title", "body", "slug"):
+            if name in self.fields:
+                self.fields[name].required = False
+        if "body" in self.fields:
+            self.fields["body"].help_text = "Paste the article. Saving runs extraction."
+            self.fields["body"].widget.attrs.update({"rows": 18, "cols": 100})
+        if "title" in self.fields:
+            self.fields["title"].help_text = "For an uploaded page, left empty: the page's title."
+            self.fields["title"].widget.attrs.update({"size": 80})
+        if "slug" in self.fields:
+            self.fields["slug"].help_text = "Left empty, it is made from the title."
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("upload")
+        if upload:
+            if not upload.name.lower().endswith((".txt", ".html", ".htm", ".xhtml")):
+                self.add_error("upload", "Upload a .txt or .html file.")
+                return data
+            title, text = article_text_from_upload(name=upload.name, data=upload.read())
+            if not text:
+                self.add_error("upload", "No article text found in this file.")
+                return data
+            data["body"] = text
+            if not data.get("title") and title:
+                data["title"] = title
+        if not (data.get("body") or "").strip():
+            self.add_error("body", "Paste the article's text or upload a file.")
+        if not (data.get("title") or "").strip():
+            self.add_error("title", "Give the article a title.")
+        if self.errors:
+            return data
+        if not data.get("slug"):
+            when = data.get("published_on")
+            base = f"{data['title']} {when.isoformat() if when else ''}"
+            data["slug"] = services.unique_slug(Article, base, exclude_pk=self.instance.pk)
+        twin = (
+            Article.objects.filter(content_hash=content_hash(data["body"]))
+            .exclude(pk=self.instance.pk)
+            .only("pk", "title")
+            .first()
+        )
+        if twin:
+            self.add_error("body", f"This text is already stored, as “{twin.title}”.")
+        return data
+
+
+class LinkForm(forms.Form):
+    """ "This suggested name is an existing actor": the admin's own actor autocomplete."""
+
+    def __init__(self, *args, admin_site, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actor"] = forms.ModelChoiceField(
+            queryset=Actor.objects.exclude(editorial_status=EditorialStatus.REJECTED),
+            widget=AutocompleteSelect(ActorSuggestion._meta.get_field("actor"), admin_site),
+            label="Existing actor",
+        )

@@ -1,0 +1,148 @@
+"""What the article review panel shows: its rows, the known actors a suggested name may
+be, and the article's text with every proposed span highlighted."""
+
+import itertools
+from collections.abc import Sequence
+
+from django.db.models import Prefetch, Q
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+
+from meetings.models import (
+    Actor,
+    ActorSuggestion,
+    Alias,
+    Article,
+    EditorialStatus,
+    Evidence,
+    Meeting,
+    Participation,
+    normalize_name,
+)
+
+PUBLISHED = EditorialStatus.PUBLISHED
+
+
+def highlight(body: str, spans: list[dict]) -> str:
+    """The body as HTML with each span wrapped in a <mark> linked to its row.
+
+    Spans overlap (a quote inside a meeting's sentence, a name inside a quote), so the text
+    is cut at every span boundary and each piece is marked for all the spans covering it,
+    linked to the innermost one. Each span's first piece carries its id, for "show in text".
+    """
+    cuts = {0, len(body)}
+    spans = [s for s in spans if 0 <= s["start"] < s["end"] <= len(body)]
+    for span in spans:
+        cuts.update((span["start"], span["end"]))
+    cuts = sorted(cuts)
+    started: set[str] = set()
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        piece = body[a:b]
+        covering = [s for s in spans if s["start"] <= a and b <= s["end"]]
+        if not covering:
+            out.append(escape(piece))
+            continue
+        inner = min(covering, key=lambda s: (s["end"] - s["start"], s["kind"]))
+        classes = " ".join(sorted({f"hl-{s['kind']}" for s in covering} | {inner["state"]}))
+        anchor = ""
+        for s in covering:
+            if s["start"] == a and s["target"] not in started:
+                started.add(s["target"])
+                anchor += format_html('<span id="at-{}" class="hl-anchor"></span>', s["target"])
+        out.append(
+            format_html(
+                '{}<a class="hl" href="#{target}" data-target="{target}" title="{}">'
+                '<mark class="{}">{}</mark></a>',
+                mark_safe(anchor),  # noqa: S308 - built with format_html above
+                inner["label"],
+                classes,
+                piece,
+                target=inner["target"],
+            )
+        )
+    return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
+
+
+def _state(status: str) -> str:
+    return {"published": "is-accepted", "rejected": "is-rejected", "accepted": "is-accepted"}.get(
+        status, "is-draft"
+    )
+
+
+def article_review_rows(*, article: Article) -> dict:
+    """Everything the review page shows for an article, in a fixed number of queries."""
+    participants = Prefetch(
+        "participations", queryset=Participation.objects.select_related("actor", "actor__country")
+    )
+    meetings = list(
+        Meeting.objects.filter(evidence__article=article)
+        .select_related("country")
+        .prefetch_related(
+            participants,
+            Prefetch("evidence", queryset=Evidence.objects.filter(article=article)),
+        )
+        .distinct()
+        .order_by("id")
+    )
+    statements = list(
+        article.statements.select_related("speaker", "via", "meeting").order_by("start", "id")
+    )
+    suggestions = list(article.suggestions.select_related("country", "actor").order_by("start"))
+    return {"meetings": meetings, "statements": statements, "suggestions": suggestions}
+
+
+def _same_given_name(first: str, other: str) -> bool:
+    """ "ingrid" and "ingrid", "a" and "aino", "sergei" and "sergey" may be one person;
+    "aino" and "sergey" are not. A lone surname matches anyone of that name."""
+    from rapidfuzz import fuzz
+
+    if first == other or len(first) == 1 and other.startswith(first):
+        return True
+    return len(other) == 1 and first.startswith(other) or fuzz.ratio(first, other) >= 80
+
+
+def suggestion_candidates(*, suggestions: Sequence[ActorSuggestion], limit: int = 3) -> dict:
+    """Known actors each pending suggestion may be, by surname: {suggestion pk: [actors]}.
+
+    One query for all suggestions; candidates sharing the suggestion's country come first.
+    """
+    wanted: dict[int, tuple[str, str]] = {}
+    for suggestion in suggestions:
+        key = normalize_name(suggestion.name)
+        last = key.rsplit(" ", 1)[-1]
+        if suggestion.status == ActorSuggestion.Status.PENDING and len(last) >= 3:
+            wanted[suggestion.pk] = (key, last)
+    if not wanted:
+        return {}
+    names = Q()
+    for key, last in wanted.values():
+        names |= Q(normalized=key) | Q(normalized=last) | Q(normalized__endswith=f" {last}")
+    rows = list(
+        Alias.objects.filter(names, actor__editorial_status=PUBLISHED)
+        .select_related("actor", "actor__country")
+        .order_by("actor__name")[:200]
+    )
+    found: dict[int, list[Actor]] = {}
+    for suggestion in suggestions:
+        if suggestion.pk not in wanted:
+            continue
+        key, last = wanted[suggestion.pk]
+        actors = {}
+        for alias in rows:
+            words = alias.normalized.split()
+            if alias.actor.kind != suggestion.kind:
+                continue
+            given = key.split()[0] if " " in key else ""
+            if alias.normalized == key or (
+                words[-1] == last
+                and (not given or len(words) == 1 or _same_given_name(given, words[0]))
+            ):
+                actors.setdefault(alias.actor_id, alias.actor)
+        ranked = sorted(
+            (a for a in actors.values() if a.pk != suggestion.actor_id),
+            key=lambda a: (a.country_id != suggestion.country_id, a.name),
+        )
+        if ranked:
+            found[suggestion.pk] = ranked[:limit]
+    return found

@@ -1,0 +1,357 @@
+"""The routine ModelAdmins: every model, searchable and filterable, with review actions."""
+
+import logging
+
+from django.contrib import admin, messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings import services
+from meetings.cache import publication_changed
+from meetings.models import (
+    Actor,
+    ActorSuggestion,
+    Alias,
+    Country,
+    EditorialStatus,
+    Evidence,
+    Meeting,
+    Participation,
+    Position,
+    RejectedLink,
+    Statement,
+)
+
+logger = logging.getLogger(__name__)
+
+
+PUBLISHED = EditorialStatus.PUBLISHED
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "capital"]
+    search_fields = ["code", "name", "capital"]
+    ordering = ["name"]
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+class AliasInline(admin.TabularInline):
+    model = Alias
+    extra = 1
+    fields = ["text", "is_role", "valid_from", "valid_to"]
+
+
+class ExistingRowsInline(admin.TabularInline):
+    extra = 0
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class AddRowsInline(admin.TabularInline):
+    extra = 1
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).none()
+
+    def has_change_permission(self, request, obj=None):
+        return self.has_add_permission(request, obj)
+
+
+class PositionInline(ExistingRowsInline):
+    model = Position
+    fk_name = "actor"
+    fields = ["title", "organization", "country", "start_date", "end_date"]
+    readonly_fields = ["organization", "country"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organization", "country")
+
+
+class PositionAddInline(AddRowsInline):
+    model = Position
+    fk_name = "actor"
+    verbose_name_plural = "add positions"
+    fields = ["title", "organization", "country", "start_date", "end_date"]
+    autocomplete_fields = ["organization", "country"]
+
+
+@admin.register(Actor)
+class ActorAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "country", "wikidata_id", "editorial_status"]
+    list_filter = ["kind", "editorial_status", ("country", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["country"]
+    search_fields = ["name", "aliases__text", "wikidata_id"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["country"]
+    inlines = [AliasInline, PositionInline, PositionAddInline]
+    readonly_fields = ["created_at", "updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "country" in form.changed_data:
+            services.actor_participations_sync(actor=obj)
+
+
+@admin.register(Alias)
+class AliasAdmin(admin.ModelAdmin):
+    list_display = ["text", "actor", "is_role", "valid_from", "valid_to"]
+    list_filter = ["is_role"]
+    list_select_related = ["actor"]
+    search_fields = ["text", "normalized", "actor__name"]
+    autocomplete_fields = ["actor"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # The extractor's knowledge-base snapshot is rebuilt when an actor's updated_at moves
+        # (meetings.knowledge.signature); an alias edited in place would not move it.
+        Actor.objects.filter(pk=obj.actor_id).update(updated_at=timezone.now())
+
+
+@admin.register(Position)
+class PositionAdmin(admin.ModelAdmin):
+    list_display = ["title", "actor", "country", "start_date", "end_date"]
+    list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["actor", "country"]
+    search_fields = ["title", "actor__name"]
+    autocomplete_fields = ["actor", "organization", "country"]
+    date_hierarchy = "start_date"
+
+
+class ParticipationInline(ExistingRowsInline):
+    model = Participation
+    fields = ["actor", "role"]
+    readonly_fields = ["actor"]
+    show_change_link = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+
+class ParticipationAddInline(AddRowsInline):
+    model = Participation
+    verbose_name_plural = "add participants"
+    fields = ["actor", "role"]
+    autocomplete_fields = ["actor"]
+
+
+class EvidenceInline(ExistingRowsInline):
+    model = Evidence
+    fields = ["article", "start", "end", "sentence"]
+    readonly_fields = ["article", "sentence"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article")
+
+    @admin.display(description="Supporting sentence")
+    def sentence(self, obj):
+        return obj.sentence if obj.pk else ""
+
+
+class EvidenceAddInline(AddRowsInline):
+    model = Evidence
+    extra = 0
+    verbose_name_plural = "add evidence"
+    fields = ["article", "start", "end"]
+    autocomplete_fields = ["article"]
+
+
+class StatementInline(ExistingRowsInline):
+    model = Statement
+    fk_name = "meeting"
+    verbose_name_plural = "statements made at this meeting"
+    fields = ["speaker", "text", "kind", "article", "editorial_status"]
+    readonly_fields = ["speaker", "text", "kind", "article", "editorial_status"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("speaker", "article")
+
+
+class BackToReviewMixin:
+    """ "Edit" on an article's review page links here with ?review=<article id>; saving goes
+    back to that card on the review page."""
+
+    def response_change(self, request, obj):
+        article_id = request.GET.get("review", "")
+        if article_id.isdigit() and not {"_continue", "_addanother", "_saveasnew"} & set(
+            request.POST
+        ):
+            self.message_user(request, f"“{obj}” saved.", messages.SUCCESS)
+            url = reverse("admin:meetings_article_change", args=[article_id])
+            return redirect(f"{url}#{obj._meta.model_name}-{obj.pk}")
+        return super().response_change(request, obj)
+
+
+@admin.register(Meeting)
+class MeetingAdmin(BackToReviewMixin, admin.ModelAdmin):
+    list_display = [
+        "title",
+        "kind",
+        "status",
+        "start_date",
+        "city",
+        "country",
+        "editorial_status",
+        "is_public",
+    ]
+    list_filter = [
+        "editorial_status",
+        "is_public",
+        "kind",
+        "status",
+        ("country", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["country"]
+    search_fields = ["title", "slug", "city", "participations__actor__name"]
+    date_hierarchy = "start_date"
+    autocomplete_fields = ["country"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [
+        ParticipationInline,
+        ParticipationAddInline,
+        EvidenceInline,
+        EvidenceAddInline,
+        StatementInline,
+    ]
+    readonly_fields = ["is_public", "confidence", "rule", "created_at", "updated_at"]
+    actions = ["publish", "reject", "return_to_draft"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        meeting = form.instance
+        services.visibility_refresh(meeting_ids=[meeting.pk])
+        meeting.refresh_from_db(fields=["is_public"])
+        services.participations_sync(meeting=meeting)
+
+    def _status(self, request, queryset, status, label):
+        for meeting in queryset:
+            if status == PUBLISHED:  # its suggested participants are accepted with it
+                services.meeting_accept(meeting=meeting)
+            else:
+                services.meeting_set_status(meeting=meeting, editorial_status=status)
+        self.message_user(request, f"{len(queryset)} meeting(s) {label}.", messages.SUCCESS)
+
+    @admin.action(description="Publish selected meetings", permissions=["change"])
+    def publish(self, request, queryset):
+        self._status(request, queryset, PUBLISHED, "published")
+
+    @admin.action(description="Reject selected meetings (kept, hidden)", permissions=["change"])
+    def reject(self, request, queryset):
+        self._status(request, queryset, EditorialStatus.REJECTED, "rejected")
+
+    @admin.action(description="Return selected meetings to draft", permissions=["change"])
+    def return_to_draft(self, request, queryset):
+        self._status(request, queryset, EditorialStatus.DRAFT, "returned to draft")
+
+
+@admin.register(Participation)
+class ParticipationAdmin(admin.ModelAdmin):
+    list_display = ["actor", "meeting", "role", "date", "country"]
+    list_filter = ["role", ("country", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["actor", "meeting", "country"]
+    search_fields = ["actor__name", "meeting__title"]
+    autocomplete_fields = ["actor", "meeting"]
+    date_hierarchy = "date"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.participations_sync(meeting=obj.meeting)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        publication_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        publication_changed()
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "article", "start", "end"]
+    list_select_related = ["meeting", "article"]
+    search_fields = ["meeting__title", "article__title"]
+    autocomplete_fields = ["meeting", "article"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.visibility_refresh(meeting_ids=[obj.meeting_id])
+
+
+@admin.register(Statement)
+class StatementAdmin(BackToReviewMixin, admin.ModelAdmin):
+    list_display = ["short_text", "speaker", "kind", "said_on", "editorial_status", "is_public"]
+    list_filter = ["editorial_status", "is_public", "kind", "speaker__country"]
+    list_select_related = ["speaker"]
+    search_fields = ["text", "speaker__name"]
+    date_hierarchy = "said_on"
+    autocomplete_fields = ["speaker", "via", "article", "meeting"]
+    readonly_fields = ["is_public", "confidence", "rule", "created_at", "updated_at"]
+    actions = ["publish", "reject"]
+
+    @admin.display(description="Text")
+    def short_text(self, obj):
+        return obj.text if len(obj.text) <= 90 else obj.text[:87] + "…"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.visibility_refresh(statement_ids=[obj.pk])
+
+    def _status(self, request, queryset, status, label):
+        for statement in queryset.select_related("article"):
+            if status == PUBLISHED:  # a suggested speaker is accepted with it
+                services.statement_accept(statement=statement)
+            else:
+                services.statement_set_status(statement=statement, editorial_status=status)
+        self.message_user(request, f"{len(queryset)} statement(s) {label}.", messages.SUCCESS)
+
+    @admin.action(description="Publish selected statements", permissions=["change"])
+    def publish(self, request, queryset):
+        self._status(request, queryset, PUBLISHED, "published")
+
+    @admin.action(description="Reject selected statements (kept, hidden)", permissions=["change"])
+    def reject(self, request, queryset):
+        self._status(request, queryset, EditorialStatus.REJECTED, "rejected")
+
+
+@admin.register(ActorSuggestion)
+class ActorSuggestionAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "country", "title", "status", "confidence", "article"]
+    list_filter = ["status", "kind", ("country", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["country", "article"]
+    search_fields = ["name", "title", "article__title"]
+    autocomplete_fields = ["article", "country", "actor"]
+    # Decisions go through the actions (or the article's review page), which create the
+    # actor, its aliases and position; editing the status here would skip that.
+    readonly_fields = ["status", "confidence", "rule"]
+    actions = ["accept", "reject"]
+
+    @admin.action(description="Accept selected suggestions as new actors", permissions=["change"])
+    def accept(self, request, queryset):
+        pending = queryset.filter(status=ActorSuggestion.Status.PENDING).select_related("actor")
+        for suggestion in pending:
+            services.suggestion_accept(suggestion=suggestion)
+        self.message_user(request, f"{len(pending)} actor(s) accepted.", messages.SUCCESS)
+
+    @admin.action(description="Reject selected suggestions", permissions=["change"])
+    def reject(self, request, queryset):
+        pending = queryset.filter(status=ActorSuggestion.Status.PENDING).select_related("actor")
+        for suggestion in pending:
+            services.suggestion_reject(suggestion=suggestion)
+        self.message_user(request, f"{len(pending)} suggestion(s) rejected.")
+
+
+@admin.register(RejectedLink)
+class RejectedLinkAdmin(admin.ModelAdmin):
+    list_display = ["normalized", "actor", "created_at"]
+    list_select_related = ["actor"]
+    search_fields = ["normalized", "actor__name"]
+    autocomplete_fields = ["actor"]

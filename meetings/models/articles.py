@@ -1,0 +1,83 @@
+"""Articles: the sources every meeting and statement points back to."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from meetings.cache import publication_changed
+from meetings.models.base import EditorialStatus, TrackedQuerySet
+
+
+class ArticleQuerySet(TrackedQuerySet):
+    def published(self):
+        """Articles readers may see."""
+        return self.filter(editorial_status=EditorialStatus.PUBLISHED)
+
+    def drafts(self):
+        return self.filter(editorial_status=EditorialStatus.DRAFT)
+
+
+class Article(models.Model):
+    """A news item or readout; the source every meeting and statement points back to."""
+
+    title = models.CharField(max_length=400)
+    slug = models.SlugField(max_length=220, unique=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    url = models.URLField("URL", max_length=1000, blank=True)
+    dateline = models.CharField(
+        max_length=200, blank=True, help_text='As written, for example "MOSCOW, April 17".'
+    )
+    published_on = models.DateField("publication date", null=True, blank=True)
+    language = models.CharField(max_length=10, default="en")
+    body = models.TextField()
+    content_hash = models.CharField(
+        max_length=64,
+        unique=True,
+        editable=False,
+        help_text="SHA-256 of the normalised body: the same text is never stored twice.",
+    )
+    editorial_status = models.CharField(
+        max_length=10, choices=EditorialStatus.choices, default=EditorialStatus.DRAFT
+    )
+    extracted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("published_on").desc(nulls_last=True), "-id"]
+        indexes = [
+            models.Index(fields=["editorial_status", "-published_on"]),
+            models.Index(fields=["outlet"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"], condition=~Q(url=""), name="article_unique_url"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.content_hash = content_hash(self.body)
+        super().save(*args, **kwargs)
+        publication_changed()
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:article-detail", args=[self.slug])
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        publication_changed()
+        return result
+
+
+def content_hash(body: str) -> str:
+    """SHA-256 of the body with whitespace collapsed, so re-wrapped copies count as one."""
+    import hashlib
+
+    return hashlib.sha256(" ".join(body.split()).encode()).hexdigest()

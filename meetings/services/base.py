@@ -1,0 +1,32 @@
+"""What the service modules share: slugs and proposal fingerprints."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.utils.text import slugify
+
+from meetings.models import (
+    EditorialStatus,
+)
+
+PUBLISHED = EditorialStatus.PUBLISHED
+
+
+def unique_slug(model, base: str, *, max_length: int = 200, exclude_pk=None) -> str:
+    """``base`` slugified, with -2, -3… appended until no other row of ``model`` has it."""
+    root = (slugify(base, allow_unicode=False) or "item")[:max_length].strip("-") or "item"
+    taken = model.objects.filter(slug__startswith=root)
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    taken = set(taken.values_list("slug", flat=True))
+    slug, n = root, 2
+    while slug in taken:
+        slug = f"{root[: max_length - 6]}-{n}"
+        n += 1
+    return slug
+
+
+def fingerprint(*parts) -> str:
+    """A stable hash of a proposal's identity (where in which article it comes from)."""
+    return hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()

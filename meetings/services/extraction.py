@@ -1,0 +1,497 @@
+"""How a proposal becomes rows (``proposal_apply``), and running the pipeline on an article.
+
+- Every proposed meeting and statement is stored as a DRAFT row, identified by a
+  fingerprint of where it comes from (article, character span), so a re-run finds it again.
+- A name the knowledge base does not know becomes an ActorSuggestion *and* a draft Actor,
+  so meetings and statements can name it at once. Accepting the suggestion publishes that
+  actor with its title (as a position) and surface forms (as aliases); linking it to an
+  existing actor moves its rows to that actor, adds the name as an alias and deletes the
+  draft; rejecting it rejects the draft actor and takes it out of the draft rows
+  (services/review.py).
+- "Accepted" means editorial_status = published on the row. It is public only once its
+  article is published too (``visibility_refresh``), so publishing the article publishes
+  exactly its accepted rows; drafts stay drafts, rejected rows stay hidden.
+- A re-run owns only untouched drafts: it refreshes them to the new proposal and deletes the
+  ones no longer proposed. Rows an editor accepted, rejected or edited (updated after the
+  last extraction) are never changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import models, transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from meetings import reference
+from meetings.models import (
+    Actor,
+    ActorSuggestion,
+    Article,
+    Country,
+    EditorialStatus,
+    Evidence,
+    Meeting,
+    Participation,
+    Statement,
+    normalize_name,
+)
+from meetings.services.actors import actor_create
+from meetings.services.base import PUBLISHED, fingerprint
+from meetings.services.copies import participations_sync, visibility_refresh
+from meetings.services.records import meeting_create, meeting_title, statement_create
+
+# Proposals at or above this confidence are what "Accept all confident proposals" accepts.
+CONFIDENT = 0.8
+
+
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "president", "minister"}
+
+
+@dataclass
+class ExtractionSummary:
+    """What one extraction run did to an article's rows."""
+
+    meetings_created: int = 0
+    meetings_updated: int = 0
+    meetings_kept: int = 0
+    meetings_removed: int = 0
+    meetings_matched: int = 0
+    statements_created: int = 0
+    statements_updated: int = 0
+    statements_kept: int = 0
+    statements_removed: int = 0
+    statements_skipped: int = 0
+    suggestions_created: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        parts = [
+            f"{self.meetings_created} new meeting(s)",
+            f"{self.statements_created} new statement(s)",
+            f"{self.suggestions_created} new actor suggestion(s)",
+        ]
+        if self.meetings_updated or self.statements_updated:
+            parts.append(f"{self.meetings_updated + self.statements_updated} draft(s) refreshed")
+        if self.meetings_matched:
+            parts.append(f"{self.meetings_matched} meeting(s) already recorded")
+        kept = self.meetings_kept + self.statements_kept
+        if kept:
+            parts.append(f"{kept} reviewed row(s) left as the editor decided")
+        removed = self.meetings_removed + self.statements_removed
+        if removed:
+            parts.append(f"{removed} draft(s) no longer proposed removed")
+        return ", ".join(parts)
+
+
+def article_input(article: Article):
+    """The pipeline's view of an article."""
+    from meetings.extraction import ArticleInput
+
+    return ArticleInput(
+        text=article.body,
+        title=article.title,
+        published=article.published_on,
+        dateline=article.dateline,
+        outlet=article.outlet,
+    )
+
+
+def article_propose(*, article: Article, kb=None):
+    """Run the pipeline on an article against the database's knowledge (no writes)."""
+    from meetings.extraction import extract
+    from meetings.knowledge import knowledge_base
+
+    return extract(article_input(article), kb if kb is not None else knowledge_base())
+
+
+@transaction.atomic
+def article_extract(*, article: Article, kb=None) -> ExtractionSummary:
+    """Extract an article and store the proposal as draft rows; safe to run again."""
+    return proposal_apply(article=article, proposal=article_propose(article=article, kb=kb))
+
+
+def _is_untouched_draft(row, extracted_at) -> bool:
+    """A draft nobody edited since the last extraction: the extractor may refresh it."""
+    if row.editorial_status != EditorialStatus.DRAFT:
+        return False
+    return extracted_at is None or row.updated_at <= extracted_at
+
+
+def _differs(row, values: dict) -> bool:
+    """Whether saving ``values`` would change the row (foreign keys compared by id)."""
+    for key, value in values.items():
+        if isinstance(value, models.Model) or (value is None and hasattr(row, f"{key}_id")):
+            if getattr(row, f"{key}_id") != (value.pk if value is not None else None):
+                return True
+        elif getattr(row, key) != value:
+            return True
+    return False
+
+
+_PARTICLES = {"al", "bin", "bint", "da", "de", "del", "der", "di", "dos", "du", "el", "ibn", "la"}
+
+
+_PARTICLES |= {"le", "van", "von", "y", "of", "for", "and", "the", "on", "in"}
+
+
+def _is_name(form: str) -> bool:
+    """Written like a name: every word capitalised but particles, and not "the ..." —
+    descriptions such as "the Chinese defence minister" are role aliases, with dates."""
+    words = form.split()
+    if not words or words[0].lower() in {"the", "of", "for", "and", "on", "in"}:
+        return False
+    if not any(w[:1].isupper() for w in words):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _PARTICLES for w in words)
+
+
+def _surface_aliases(name: str, forms: Iterable[str], kind: str) -> list[str]:
+    """Surface forms worth keeping as aliases: names, not the name itself, not "Mr. Li"."""
+    keep, seen = [], {normalize_name(name)}
+    for form in forms:
+        key = normalize_name(form)
+        if not key or key in seen or not _is_name(form.strip()):
+            continue
+        words = key.split()
+        if kind == Actor.Kind.PERSON and (len(words) < 2 or words[0] in _HONORIFICS):
+            continue
+        seen.add(key)
+        keep.append(form.strip())
+    return keep
+
+
+def _country_code(code: str | None, known: set[str]) -> str | None:
+    code = (code or "").upper()
+    return code if code in known else None
+
+
+def _meeting_match(*, article, candidates, actor_ids, day, span) -> Meeting | None:
+    """A meeting already recorded that this proposal describes, so none is added twice.
+
+    Among this article's meetings (hand-made, or proposed before the pipeline changed): one
+    whose evidence overlaps the span and shares the participants. Else, from any other
+    article: a meeting on the same day with exactly these participants, which gets this
+    article as further evidence.
+    """
+    start, end = span
+    for meeting in candidates:
+        shared = actor_ids & {p.actor_id for p in meeting.participations.all()}
+        overlaps = any(ev.start < end and start < ev.end for ev in meeting.evidence.all())
+        if overlaps and len(shared) >= min(2, len(actor_ids)):
+            return meeting
+    if day is None or len(actor_ids) < 2:
+        return None
+    same_day = Meeting.objects.filter(start_date=day).exclude(
+        editorial_status=EditorialStatus.REJECTED
+    )
+    for actor_id in actor_ids:
+        same_day = same_day.filter(participations__actor_id=actor_id)
+    for meeting in same_day.prefetch_related("participations").distinct()[:5]:
+        if {p.actor_id for p in meeting.participations.all()} == actor_ids:
+            Evidence.objects.get_or_create(meeting=meeting, article=article, start=start, end=end)
+            visibility_refresh(meeting_ids=[meeting.pk])
+            return meeting
+    return None
+
+
+def office_title(title: str, country: str | None) -> str:
+    """The office without the demonym written before it: "Ghanaian Foreign Minister" of GH
+    is "Foreign Minister" (the position carries the country)."""
+    title = " ".join((title or "").split())
+    ref = reference.country(country) if country else None
+    for demonym in sorted(ref.demonyms if ref else (), key=len, reverse=True):
+        if title.lower().startswith(demonym.lower() + " "):
+            rest = title[len(demonym) + 1 :]
+            return rest[:1].upper() + rest[1:]
+    return title
+
+
+@transaction.atomic
+def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
+    """Store a Proposal for an article as draft rows (see the notes above this section)."""
+    summary = ExtractionSummary()
+    extracted_at = article.extracted_at
+    countries = set(Country.objects.values_list("code", flat=True))
+    body_len = len(article.body)
+
+    # Actors: known ones are looked up, unknown names become suggestions with a draft actor.
+    actor_ids = (
+        {int(a.actor_id) for a in proposal.actors if a.actor_id is not None}
+        | {
+            int(p.actor_id)
+            for m in proposal.meetings
+            for p in m.participants
+            if p.actor_id is not None
+        }
+        | {int(i) for s in proposal.statements for i in (s.speaker_id, s.via_id) if i is not None}
+    )
+    actors = Actor.objects.exclude(editorial_status=EditorialStatus.REJECTED).in_bulk(actor_ids)
+    suggestions = {s.name: s for s in article.suggestions.select_related("actor")}
+    by_surface = {normalize_name(form): s for s in suggestions.values() for form in s.surface_forms}
+    by_name: dict[str, Actor | None] = {}
+
+    def suggestion_for(name, *, kind, country, title, forms, spans, confidence, rule, actor):
+        name = name.strip()[:200]
+        suggestion = suggestions.get(name)
+        if suggestion is None and normalize_name(name) in by_surface:
+            # Already suggested here under a fuller name ("del Rosario" of "Albert F. del
+            # Rosario"): the same person, whatever this run's mention resolution said.
+            return by_surface[normalize_name(name)]
+        start, end = spans[0] if spans else (0, 1)
+        start, end = (start, end) if 0 <= start < end <= body_len else (0, 1)
+        values = {
+            "kind": kind if kind in Actor.Kind.values else Actor.Kind.PERSON,
+            "country_id": _country_code(country, countries),
+            "title": office_title(title, country)[:300],
+            "surface_forms": sorted(set(forms) | {name}),
+            "start": start,
+            "end": end,
+            "confidence": confidence,
+            "rule": (rule or "")[:100],
+        }
+        if suggestion is None:
+            if actor is None:
+                # A draft an earlier article proposed under this very name, which a
+                # knowledge-base snapshot taken before that article (bulk import) misses.
+                actor = (
+                    Actor.objects.filter(
+                        editorial_status=EditorialStatus.DRAFT,
+                        kind=values["kind"],
+                        aliases__normalized=normalize_name(name),
+                    )
+                    .order_by("pk")
+                    .first()
+                )
+            if actor is None:
+                # Its fuller surface forms go in as aliases at once, so the next run
+                # resolves every mention of the name to this one draft.
+                actor = actor_create(
+                    name=name,
+                    kind=values["kind"],
+                    country=values["country_id"],
+                    description=values["title"],
+                    aliases=_surface_aliases(name, forms, values["kind"]),
+                    editorial_status=EditorialStatus.DRAFT,
+                )
+            suggestion = ActorSuggestion(article=article, name=name, actor=actor, **values)
+            suggestion.full_clean()
+            suggestion.save()
+            suggestions[name] = suggestion
+            by_surface.update((normalize_name(f), suggestion) for f in suggestion.surface_forms)
+            summary.suggestions_created += 1
+        elif suggestion.status == ActorSuggestion.Status.PENDING:
+            values["surface_forms"] = sorted(
+                set(values["surface_forms"]) | set(suggestion.surface_forms)
+            )
+            for key, value in values.items():
+                setattr(suggestion, key, value)
+            suggestion.save()
+        return suggestion
+
+    for a in proposal.actors:
+        known = actors.get(int(a.actor_id)) if a.actor_id is not None else None
+        if a.actor_id is not None and known is None:
+            continue  # deleted or rejected since the snapshot
+        if known is not None and known.editorial_status == PUBLISHED:
+            by_name[a.name] = known
+            continue
+        # Unknown, or a draft actor proposed by an earlier article: the editor decides here.
+        suggestion = suggestion_for(
+            a.name,
+            kind=a.kind,
+            country=a.country,
+            title=a.title,
+            forms=a.aliases,
+            spans=a.spans,
+            confidence=a.confidence,
+            rule=a.rule,
+            actor=known,
+        )
+        by_name[a.name] = (
+            None if suggestion.status == ActorSuggestion.Status.REJECTED else suggestion.actor
+        )
+
+    def resolve(name: str | None, actor_id) -> Actor | None:
+        if actor_id is not None:
+            return actors.get(int(actor_id))
+        if not name:
+            return None
+        if name not in by_name:  # named only in a meeting or as a speaker
+            suggestion = suggestion_for(
+                name,
+                kind=Actor.Kind.PERSON,
+                country=None,
+                title="",
+                forms=[name],
+                spans=[],
+                confidence=None,
+                rule="named-only",
+                actor=None,
+            )
+            rejected = suggestion.status == ActorSuggestion.Status.REJECTED
+            by_name[name] = None if rejected else suggestion.actor
+        return by_name[name]
+
+    # Meetings.
+    article_meetings = list(
+        Meeting.objects.filter(evidence__article=article)
+        .prefetch_related(
+            "participations",
+            Prefetch("evidence", queryset=Evidence.objects.filter(article=article)),
+        )
+        .distinct()
+    )
+    existing = {m.fingerprint: m for m in article_meetings if m.fingerprint}
+    claimed = {m.pk for m in existing.values()}
+    meeting_rows: dict[int, Meeting] = {}
+    seen: set[str] = set()
+    ordinal: dict[tuple[int, int], int] = {}
+    for index, m in enumerate(proposal.meetings):
+        start, end = m.span
+        n = ordinal[(start, end)] = ordinal.get((start, end), -1) + 1
+        fp = fingerprint("meeting", article.pk, start, end, n)
+        seen.add(fp)
+        participants: dict[int, tuple[Actor, str]] = {}
+        for p in m.participants:
+            actor = resolve(p.name, p.actor_id)
+            if actor is not None and actor.pk not in participants:
+                role = p.role if p.role in Participation.Role.values else "participant"
+                participants[actor.pk] = (actor, role)
+        row = existing.get(fp)
+        if row is None and participants:
+            row = _meeting_match(
+                article=article,
+                candidates=[c for c in article_meetings if c.pk not in claimed],
+                actor_ids=set(participants),
+                day=m.date if m.date_precision in (None, "day") else None,
+                span=(start, end),
+            )
+            if row is not None:
+                claimed.add(row.pk)
+                seen.add(row.fingerprint)
+                meeting_rows[index] = row
+                summary.meetings_matched += 1
+                continue
+        if row is not None and not _is_untouched_draft(row, extracted_at):
+            meeting_rows[index] = row
+            summary.meetings_kept += 1
+            continue
+        if not participants or not (0 <= start < end <= body_len):
+            if row is not None:
+                seen.discard(fp)  # nobody left to meet: the draft goes
+            continue
+        start_date = m.date
+        end_date = m.end_date if m.date and m.end_date and m.end_date >= m.date else None
+        values = {
+            "kind": m.kind if m.kind in Meeting.Kind.values else Meeting.Kind.MEETING,
+            "status": m.status if m.status in Meeting.Status.values else Meeting.Status.HELD,
+            "start_date": start_date,
+            "end_date": end_date,
+            "date_precision": m.date_precision
+            if m.date_precision in Meeting.Precision.values
+            else Meeting.Precision.DAY,
+            "city": (m.city or "")[:120],
+            "country": _country_code(m.country, countries),
+            "confidence": m.confidence,
+            "rule": (m.rule or "")[:100],
+        }
+        if row is None:
+            row = meeting_create(
+                participants=list(participants.values()),
+                evidence=[(article, start, end)],
+                fingerprint=fp,
+                **values,
+            )
+            summary.meetings_created += 1
+        else:
+            values["country_id"] = values.pop("country")
+            values["title"] = meeting_title([actor.name for actor, _ in participants.values()])
+            current = {p.actor_id: p.role for p in row.participations.all()}
+            wanted = {actor_id: role for actor_id, (_, role) in participants.items()}
+            if _differs(row, values) or current != wanted:
+                for key, value in values.items():
+                    setattr(row, key, value)
+                row.full_clean(exclude=["slug"])
+                row.save()
+                Participation.objects.filter(
+                    meeting=row, actor_id__in=set(current) - set(wanted)
+                ).delete()
+                for actor_id, (actor, role) in participants.items():
+                    if actor_id not in current:
+                        Participation.objects.create(meeting=row, actor=actor, role=role)
+                    elif current[actor_id] != role:
+                        row.participations.filter(actor_id=actor_id).update(role=role)
+                participations_sync(meeting=row)
+                summary.meetings_updated += 1
+        meeting_rows[index] = row
+
+    for fp, row in existing.items():
+        if (
+            fp not in seen
+            and _is_untouched_draft(row, extracted_at)
+            and not row.evidence.exclude(article=article).exists()
+        ):
+            Statement.objects.filter(meeting=row).update(meeting=None)
+            row.delete()
+            summary.meetings_removed += 1
+
+    # Statements.
+    article_statements = list(article.statements.all())
+    existing_statements = {s.fingerprint: s for s in article_statements if s.fingerprint}
+    seen = set()
+    for s in proposal.statements:
+        start, end = s.span
+        fp = fingerprint("statement", article.pk, start, end)
+        row = existing_statements.get(fp) or next(
+            (
+                other
+                for other in article_statements
+                if not other.fingerprint and other.start < end and start < other.end
+            ),
+            None,
+        )
+        if row is not None and (not row.fingerprint or not _is_untouched_draft(row, extracted_at)):
+            seen.add(fp)  # hand-made, reviewed or edited: the editor's
+            summary.statements_kept += 1
+            continue
+        speaker = resolve(s.speaker, s.speaker_id)
+        if speaker is None or not (0 <= start < end <= body_len):
+            summary.statements_skipped += 1
+            continue
+        seen.add(fp)
+        meeting = meeting_rows.get(s.meeting_index) if s.meeting_index is not None else None
+        if meeting is not None and meeting.editorial_status == EditorialStatus.REJECTED:
+            meeting = None
+        said_on = None
+        if meeting is not None and meeting.date_precision == Meeting.Precision.DAY:
+            said_on = meeting.start_date
+        values = {
+            "speaker": speaker,
+            "text": article.body[start:end],
+            "kind": s.kind if s.kind in Statement.Kind.values else Statement.Kind.DIRECT,
+            "meeting": meeting,
+            "said_on": said_on or article.published_on,
+            "via": resolve(s.via, s.via_id) if (s.via or s.via_id is not None) else None,
+            "confidence": s.confidence,
+            "rule": (s.rule or "")[:100],
+        }
+        if row is None:
+            statement_create(article=article, start=start, end=end, fingerprint=fp, **values)
+            summary.statements_created += 1
+        elif _differs(row, values):
+            for key, value in values.items():
+                setattr(row, key, value)
+            row.full_clean()
+            row.save()
+            summary.statements_updated += 1
+    for fp, row in existing_statements.items():
+        if fp not in seen and _is_untouched_draft(row, extracted_at):
+            row.delete()
+            summary.statements_removed += 1
+
+    article.extracted_at = timezone.now()
+    article.save(update_fields=["extracted_at"])
+    return summary

@@ -1,0 +1,251 @@
+"""What the editor's decisions on proposals do: accept, link or reject a suggested actor,
+refuse a link, accept meetings and statements, and keep spans on their text when the body
+changes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Q
+
+from meetings.models import (
+    Actor,
+    ActorSuggestion,
+    Article,
+    EditorialStatus,
+    Evidence,
+    Meeting,
+    Participation,
+    RejectedLink,
+    Statement,
+    normalize_name,
+)
+from meetings.services.actors import actor_absorb, actor_create, alias_add, position_add
+from meetings.services.base import PUBLISHED, fingerprint
+from meetings.services.copies import actor_participations_sync
+from meetings.services.extraction import CONFIDENT, _surface_aliases, article_extract
+from meetings.services.records import meeting_set_status, statement_set_status
+
+
+@transaction.atomic
+def suggestion_accept(
+    *,
+    suggestion: ActorSuggestion,
+    name: str | None = None,
+    kind: str | None = None,
+    country: str | None = None,
+    title: str | None = None,
+) -> Actor:
+    """Accept a suggested actor: publish it with its title as a position and its surface
+    forms as aliases. Other articles' pending suggestions of the same actor follow."""
+    name = (name or suggestion.name).strip()
+    kind = kind or suggestion.kind
+    country = (country if country is not None else suggestion.country_id) or None
+    title = suggestion.title if title is None else title.strip()
+    actor = suggestion.actor
+    if actor is None or actor.editorial_status == EditorialStatus.REJECTED:
+        actor = actor_create(name=name, kind=kind, country=country)
+    else:
+        country_changed = actor.country_id != (country.upper() if country else None)
+        actor.name, actor.kind = name, kind
+        actor.country_id = country.upper() if country else None
+        actor.editorial_status = PUBLISHED
+        actor.full_clean()
+        actor.save()
+        alias_add(actor=actor, text=name)
+        if country_changed:
+            actor_participations_sync(actor=actor)
+    for text in _surface_aliases(name, [suggestion.name, *suggestion.surface_forms], kind):
+        alias_add(actor=actor, text=text)
+    if title and not actor.positions.filter(title__iexact=title).exists():
+        position_add(
+            actor=actor,
+            title=title,
+            country=country,
+            start_date=None,
+        )
+    ActorSuggestion.objects.filter(
+        Q(pk=suggestion.pk) | Q(actor=actor, status=ActorSuggestion.Status.PENDING)
+    ).update(status=ActorSuggestion.Status.ACCEPTED, actor=actor)
+    suggestion.refresh_from_db()
+    return actor
+
+
+@transaction.atomic
+def suggestion_link(*, suggestion: ActorSuggestion, actor: Actor) -> Actor:
+    """The suggested name is an existing actor: add it as an alias, move the draft actor's
+    rows to that actor and drop the draft."""
+    draft = suggestion.actor
+    for text in _surface_aliases("", [suggestion.name, *suggestion.surface_forms], actor.kind):
+        alias_add(actor=actor, text=text)
+    alias_add(actor=actor, text=suggestion.name)
+    if draft is not None and draft.pk != actor.pk and draft.editorial_status != PUBLISHED:
+        actor_absorb(draft=draft, into=actor)
+    suggestion.status = ActorSuggestion.Status.ACCEPTED
+    suggestion.actor = actor
+    suggestion.save(update_fields=["status", "actor"])
+    return actor
+
+
+@transaction.atomic
+def suggestion_reject(*, suggestion: ActorSuggestion) -> None:
+    """Not an actor worth recording: reject the draft actor and take it out of draft rows."""
+    draft = suggestion.actor
+    suggestion.status = ActorSuggestion.Status.REJECTED
+    suggestion.save(update_fields=["status"])
+    if draft is None or draft.editorial_status == PUBLISHED:
+        return
+    draft.editorial_status = EditorialStatus.REJECTED
+    draft.save(update_fields=["editorial_status", "updated_at"])
+    _actor_leave_drafts(actor=draft, article=None)
+
+
+def _actor_leave_drafts(*, actor: Actor, article: Article | None) -> None:
+    """Take an actor out of draft meetings and reject its draft statements (of one article)."""
+    meetings = Meeting.objects.filter(editorial_status=EditorialStatus.DRAFT)
+    statements = Statement.objects.filter(editorial_status=EditorialStatus.DRAFT)
+    if article is not None:
+        meetings = meetings.filter(evidence__article=article)
+        statements = statements.filter(article=article)
+    Participation.objects.filter(actor=actor, meeting__in=meetings).delete()
+    statements.filter(speaker=actor).update(editorial_status=EditorialStatus.REJECTED)
+    statements.filter(via=actor).update(via=None)
+
+
+@transaction.atomic
+def link_reject(*, article: Article, actor: Actor, surface: str) -> RejectedLink:
+    """``surface`` in this article is not ``actor``: remember it, and re-extract the article
+    so the name is proposed afresh (as a suggestion or another actor)."""
+    link, _ = RejectedLink.objects.get_or_create(normalized=normalize_name(surface), actor=actor)
+    # The actor's draft rows here came from the wrong link: drop them (drafts are the
+    # extractor's), and the re-run proposes them again with the right person.
+    Participation.objects.filter(
+        actor=actor,
+        meeting__evidence__article=article,
+        meeting__editorial_status=EditorialStatus.DRAFT,
+    ).delete()
+    drafts = article.statements.filter(editorial_status=EditorialStatus.DRAFT)
+    drafts.filter(speaker=actor).delete()
+    drafts.filter(via=actor).update(via=None)
+    article_extract(article=article)
+    return link
+
+
+def _accept_actors(*, actor_ids: Iterable[int], article: Article | None = None) -> None:
+    """Accept these draft actors: through a pending suggestion (this article's first), so
+    they get their position and aliases, else by publishing them. A published row never
+    names an actor still in draft."""
+    actor_ids = set(actor_ids)
+    if not actor_ids:
+        return
+    pending = ActorSuggestion.objects.filter(
+        actor_id__in=actor_ids, status=ActorSuggestion.Status.PENDING
+    ).select_related("actor")
+    first: dict[int, ActorSuggestion] = {}
+    for suggestion in sorted(
+        pending, key=lambda s: (s.article_id != getattr(article, "pk", None), s.pk)
+    ):
+        first.setdefault(suggestion.actor_id, suggestion)
+    for suggestion in first.values():
+        suggestion_accept(suggestion=suggestion)
+    for actor in Actor.objects.filter(
+        pk__in=actor_ids - set(first), editorial_status=EditorialStatus.DRAFT
+    ):
+        actor.editorial_status = PUBLISHED
+        actor.save(update_fields=["editorial_status", "updated_at"])
+
+
+@transaction.atomic
+def meeting_accept(*, meeting: Meeting, article: Article | None = None) -> Meeting:
+    """Accept a proposed meeting, and the suggested actors taking part in it."""
+    _accept_actors(
+        article=article,
+        actor_ids=meeting.participations.filter(
+            actor__editorial_status=EditorialStatus.DRAFT
+        ).values_list("actor_id", flat=True),
+    )
+    return meeting_set_status(meeting=meeting, editorial_status=PUBLISHED)
+
+
+@transaction.atomic
+def statement_accept(*, statement: Statement) -> Statement:
+    """Accept a proposed statement, and its speaker (and relay) when they are suggestions."""
+    draft_ids = Actor.objects.filter(
+        pk__in=[pk for pk in (statement.speaker_id, statement.via_id) if pk],
+        editorial_status=EditorialStatus.DRAFT,
+    ).values_list("pk", flat=True)
+    _accept_actors(article=statement.article, actor_ids=draft_ids)
+    return statement_set_status(statement=statement, editorial_status=PUBLISHED)
+
+
+@transaction.atomic
+def article_accept_confident(*, article: Article, threshold: float = CONFIDENT) -> dict:
+    """Accept every draft proposal of the article with confidence >= ``threshold``."""
+    done = {"meetings": 0, "statements": 0, "actors": 0}
+    for suggestion in article.suggestions.filter(
+        status=ActorSuggestion.Status.PENDING, confidence__gte=threshold
+    ).select_related("actor"):
+        suggestion_accept(suggestion=suggestion)
+        done["actors"] += 1
+    for meeting in Meeting.objects.filter(
+        evidence__article=article,
+        editorial_status=EditorialStatus.DRAFT,
+        confidence__gte=threshold,
+    ).distinct():
+        meeting_accept(meeting=meeting, article=article)
+        done["meetings"] += 1
+    for statement in article.statements.filter(
+        editorial_status=EditorialStatus.DRAFT, confidence__gte=threshold
+    ).select_related("speaker", "via", "article"):
+        statement_accept(statement=statement)
+        done["statements"] += 1
+    return done
+
+
+def _reanchor(old_body: str, new_body: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the text at [start, end) of the old body is in the new one (nearest copy)."""
+    text = old_body[start:end]
+    if not text.strip():
+        return None
+    found, at = [], new_body.find(text)
+    while at >= 0:
+        found.append(at)
+        at = new_body.find(text, at + 1)
+    if not found:
+        return None
+    best = min(found, key=lambda pos: abs(pos - start))
+    return best, best + len(text)
+
+
+@transaction.atomic
+def article_spans_reanchor(*, article: Article, old_body: str) -> int:
+    """After the body changed: move every span of the article to where its text now is.
+
+    Evidence, statements and suggestions keep pointing at their sentence; a statement's
+    fingerprint follows its span so the next extraction recognises it. Returns how many
+    reviewed rows lost their text (left where they were, for the editor to check).
+    """
+    new_body, lost = article.body, 0
+    if new_body == old_body:
+        return 0
+    for evidence in Evidence.objects.filter(article=article).select_related("meeting"):
+        span = _reanchor(old_body, new_body, evidence.start, evidence.end)
+        if span is None:
+            lost += evidence.meeting.editorial_status != EditorialStatus.DRAFT
+        elif span != (evidence.start, evidence.end):
+            Evidence.objects.filter(pk=evidence.pk).update(start=span[0], end=span[1])
+    for statement in article.statements.all():
+        span = _reanchor(old_body, new_body, statement.start, statement.end)
+        if span is None:
+            lost += statement.editorial_status != EditorialStatus.DRAFT
+        elif span != (statement.start, statement.end):
+            fp = fingerprint("statement", article.pk, *span) if statement.fingerprint else ""
+            Statement.objects.filter(pk=statement.pk).update(
+                start=span[0], end=span[1], fingerprint=fp
+            )
+    for suggestion in article.suggestions.all():
+        span = _reanchor(old_body, new_body, suggestion.start, suggestion.end)
+        if span is not None and span != (suggestion.start, suggestion.end):
+            ActorSuggestion.objects.filter(pk=suggestion.pk).update(start=span[0], end=span[1])
+    return lost
