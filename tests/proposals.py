@@ -1,4 +1,6 @@
-"""Fixtures for the ingestion tests: a short article of our own and a hand-built proposal.
+"""A short article of our own and a hand-built proposal, for the tests of proposals (the
+services that store them, the review admin, the extract command); their conftests import
+the fixtures.
 
 The proposal is built by hand so these tests pin down how proposals become rows, whatever
 the pipeline's rules do; tests marked ``pipeline`` run the real extractor end to end.

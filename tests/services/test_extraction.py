@@ -19,7 +19,7 @@ from meetings.models import (
     Statement,
 )
 from tests import factories
-from tests.ingest.conftest import build_proposal
+from tests.proposals import build_proposal
 
 pytestmark = pytest.mark.django_db
 

@@ -20,7 +20,7 @@ from meetings.models import (
     RejectedLink,
     Statement,
 )
-from tests.ingest.conftest import BODY
+from tests.proposals import BODY
 
 pytestmark = pytest.mark.django_db
 

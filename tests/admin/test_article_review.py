@@ -21,7 +21,7 @@ from meetings.models import (
     Statement,
 )
 from tests import factories
-from tests.ingest.conftest import BODY, use_pipeline
+from tests.proposals import BODY, use_pipeline
 
 pytestmark = pytest.mark.django_db
 
