@@ -817,7 +817,7 @@ def generate(
             report.counts["participations"] = copy(
                 cur, "meetings_participation", participation_rows(plan)
             )
-            # What models.refresh_country_pairs writes, for all meetings at once.
+            # What services.copies.refresh_country_pairs writes, for all meetings at once.
             cur.execute(
                 "INSERT INTO meetings_countrypair (meeting_id, first, second, year) "
                 "SELECT DISTINCT a.meeting_id, a.country_id, b.country_id, "
@@ -887,9 +887,9 @@ def generate(
             [json.dumps(info)],
         )
     # COPY bypasses the models: pages a shared cache holds from the old contents must go.
-    from meetings import cache
+    from meetings.services import copies
 
-    cache.publication_changed()
+    copies.publication_changed()
     return report
 
 

@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings import services
-from meetings.cache import publication_changed
 from meetings.models import (
     Actor,
     ActorSuggestion,
@@ -26,7 +25,35 @@ from meetings.models import (
 logger = logging.getLogger(__name__)
 
 
-PUBLISHED = EditorialStatus.PUBLISHED
+PUBLISHED, REJECTED, DRAFT = (
+    EditorialStatus.PUBLISHED,
+    EditorialStatus.REJECTED,
+    EditorialStatus.DRAFT,
+)
+
+
+def status_action(status: str, done: str, description: str):
+    """A list action that sets each selected row's status through the ModelAdmin's
+    ``set_status`` (a service call) and says how many rows it changed."""
+
+    @admin.action(description=description, permissions=["change"])
+    def action(modeladmin, request, queryset):
+        for row in modeladmin.status_rows(queryset):
+            modeladmin.set_status(row, status)
+        noun = modeladmin.model._meta.verbose_name
+        modeladmin.message_user(request, f"{len(queryset)} {noun}(s) {done}.", messages.SUCCESS)
+
+    return action
+
+
+class StatusActionsMixin:
+    """What ``status_action`` needs: the rows to change, and how to change one."""
+
+    def status_rows(self, queryset):
+        return queryset
+
+    def set_status(self, row, status: str) -> None:
+        raise NotImplementedError
 
 
 @admin.register(Country)
@@ -94,11 +121,6 @@ class ActorAdmin(admin.ModelAdmin):
     autocomplete_fields = ["country"]
     inlines = [AliasInline, PositionInline, PositionAddInline]
     readonly_fields = ["created_at", "updated_at"]
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and "country" in form.changed_data:
-            services.actor_participations_sync(actor=obj)
 
 
 @admin.register(Alias)
@@ -191,7 +213,7 @@ class BackToReviewMixin:
 
 
 @admin.register(Meeting)
-class MeetingAdmin(BackToReviewMixin, admin.ModelAdmin):
+class MeetingAdmin(StatusActionsMixin, BackToReviewMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "kind",
@@ -224,32 +246,15 @@ class MeetingAdmin(BackToReviewMixin, admin.ModelAdmin):
     readonly_fields = ["is_public", "confidence", "rule", "created_at", "updated_at"]
     actions = ["publish", "reject", "return_to_draft"]
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        meeting = form.instance
-        services.visibility_refresh(meeting_ids=[meeting.pk])
-        meeting.refresh_from_db(fields=["is_public"])
-        services.participations_sync(meeting=meeting)
+    publish = status_action(PUBLISHED, "published", "Publish selected meetings")
+    reject = status_action(REJECTED, "rejected", "Reject selected meetings (kept, hidden)")
+    return_to_draft = status_action(DRAFT, "returned to draft", "Return selected meetings to draft")
 
-    def _status(self, request, queryset, status, label):
-        for meeting in queryset:
-            if status == PUBLISHED:  # its suggested participants are accepted with it
-                services.meeting_accept(meeting=meeting)
-            else:
-                services.meeting_set_status(meeting=meeting, editorial_status=status)
-        self.message_user(request, f"{len(queryset)} meeting(s) {label}.", messages.SUCCESS)
-
-    @admin.action(description="Publish selected meetings", permissions=["change"])
-    def publish(self, request, queryset):
-        self._status(request, queryset, PUBLISHED, "published")
-
-    @admin.action(description="Reject selected meetings (kept, hidden)", permissions=["change"])
-    def reject(self, request, queryset):
-        self._status(request, queryset, EditorialStatus.REJECTED, "rejected")
-
-    @admin.action(description="Return selected meetings to draft", permissions=["change"])
-    def return_to_draft(self, request, queryset):
-        self._status(request, queryset, EditorialStatus.DRAFT, "returned to draft")
+    def set_status(self, meeting, status):
+        if status == PUBLISHED:  # its suggested participants are accepted with it
+            services.meeting_accept(meeting=meeting)
+        else:
+            services.meeting_set_status(meeting=meeting, editorial_status=status)
 
 
 @admin.register(Participation)
@@ -261,18 +266,6 @@ class ParticipationAdmin(admin.ModelAdmin):
     autocomplete_fields = ["actor", "meeting"]
     date_hierarchy = "date"
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        services.participations_sync(meeting=obj.meeting)
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        publication_changed()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        publication_changed()
-
 
 @admin.register(Evidence)
 class EvidenceAdmin(admin.ModelAdmin):
@@ -281,13 +274,9 @@ class EvidenceAdmin(admin.ModelAdmin):
     search_fields = ["meeting__title", "article__title"]
     autocomplete_fields = ["meeting", "article"]
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        services.visibility_refresh(meeting_ids=[obj.meeting_id])
-
 
 @admin.register(Statement)
-class StatementAdmin(BackToReviewMixin, admin.ModelAdmin):
+class StatementAdmin(StatusActionsMixin, BackToReviewMixin, admin.ModelAdmin):
     list_display = ["short_text", "speaker", "kind", "said_on", "editorial_status", "is_public"]
     list_filter = ["editorial_status", "is_public", "kind", "speaker__country"]
     list_select_related = ["speaker"]
@@ -301,25 +290,17 @@ class StatementAdmin(BackToReviewMixin, admin.ModelAdmin):
     def short_text(self, obj):
         return obj.text if len(obj.text) <= 90 else obj.text[:87] + "…"
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        services.visibility_refresh(statement_ids=[obj.pk])
+    publish = status_action(PUBLISHED, "published", "Publish selected statements")
+    reject = status_action(REJECTED, "rejected", "Reject selected statements (kept, hidden)")
 
-    def _status(self, request, queryset, status, label):
-        for statement in queryset.select_related("article"):
-            if status == PUBLISHED:  # a suggested speaker is accepted with it
-                services.statement_accept(statement=statement)
-            else:
-                services.statement_set_status(statement=statement, editorial_status=status)
-        self.message_user(request, f"{len(queryset)} statement(s) {label}.", messages.SUCCESS)
+    def status_rows(self, queryset):
+        return queryset.select_related("article")
 
-    @admin.action(description="Publish selected statements", permissions=["change"])
-    def publish(self, request, queryset):
-        self._status(request, queryset, PUBLISHED, "published")
-
-    @admin.action(description="Reject selected statements (kept, hidden)", permissions=["change"])
-    def reject(self, request, queryset):
-        self._status(request, queryset, EditorialStatus.REJECTED, "rejected")
+    def set_status(self, statement, status):
+        if status == PUBLISHED:  # a suggested speaker is accepted with it
+            services.statement_accept(statement=statement)
+        else:
+            services.statement_set_status(statement=statement, editorial_status=status)
 
 
 @admin.register(ActorSuggestion)

@@ -159,8 +159,6 @@ class ArticleAdmin(admin.ModelAdmin):
         text_changed = change and {"body", "upload"} & set(form.changed_data)
         old_body = Article.objects.values_list("body", flat=True).get(pk=obj.pk) if change else ""
         super().save_model(request, obj, form, change)
-        if change and "editorial_status" in form.changed_data:
-            services.visibility_refresh(article_ids=[obj.pk])
         if text_changed:
             lost = services.article_spans_reanchor(article=obj, old_body=old_body)
             if lost:

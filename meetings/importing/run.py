@@ -302,9 +302,9 @@ def import_records(
     if result.imported and not dry_run and status == EditorialStatus.PUBLISHED:
         # Public pages may now show more: the cached ones go (Article.save() would do this,
         # but the INSERTs here bypass it). Drafts show nowhere public.
-        from meetings import cache
+        from meetings.services import copies
 
-        cache.publication_changed()
+        copies.publication_changed()
 
     result.seconds = time.perf_counter() - started
     return result

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 
-from meetings.models.base import EditorialStatus, TrackedQuerySet
+from meetings.models.base import EditorialStatus, TrackedQuerySet, TracksChanges
 
 
 class Country(models.Model):
@@ -38,6 +38,9 @@ class Country(models.Model):
 
 
 class ActorQuerySet(TrackedQuerySet):
+    # A bulk change of these reports the actors (meetings/services/copies.py follows it).
+    watched_fields = frozenset({"editorial_status", "country", "country_id"})
+
     def published(self):
         """Actors readers may see."""
         return self.filter(editorial_status=EditorialStatus.PUBLISHED)
@@ -70,7 +73,7 @@ class ActorQuerySet(TrackedQuerySet):
         )
 
 
-class Actor(models.Model):
+class Actor(TracksChanges):
     """A person, an organisation or a state: one table for all three kinds."""
 
     class Kind(models.TextChoices):
@@ -100,6 +103,8 @@ class Actor(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ActorQuerySet.as_manager()
+    # Copied onto participations, or part of the visibility rule (meetings/services/copies.py).
+    tracked_fields = ("editorial_status", "country_id")
 
     class Meta:
         ordering = ["name"]

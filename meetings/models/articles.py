@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
+from django.dispatch import Signal
 from django.urls import reverse
 
-from meetings.cache import publication_changed
-from meetings.models.base import EditorialStatus, TrackedQuerySet
+from meetings.models.base import EditorialStatus, TrackedQuerySet, TracksChanges
+
+# Sent by Article.save() after the row is written (``instance``, ``created``); received by
+# meetings/services/copies.py.
+article_saved = Signal()
 
 
 class ArticleQuerySet(TrackedQuerySet):
@@ -19,7 +23,7 @@ class ArticleQuerySet(TrackedQuerySet):
         return self.filter(editorial_status=EditorialStatus.DRAFT)
 
 
-class Article(models.Model):
+class Article(TracksChanges):
     """A news item or readout; the source every meeting and statement points back to."""
 
     title = models.CharField(max_length=400)
@@ -46,6 +50,7 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
+    tracked_fields = ("editorial_status",)
 
     class Meta:
         ordering = [F("published_on").desc(nulls_last=True), "-id"]
@@ -65,15 +70,14 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         self.content_hash = content_hash(self.body)
         super().save(*args, **kwargs)
-        publication_changed()
+
+    def after_save(self, *, created: bool) -> None:
+        # Not post_save: a receiver of that would turn the import's one-INSERT fast path
+        # (meetings/importing/writer.py) back into save().
+        article_saved.send(sender=Article, instance=self, created=created)
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:article-detail", args=[self.slug])
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        publication_changed()
-        return result
 
 
 def content_hash(body: str) -> str:

@@ -4,15 +4,20 @@ pairs derived from them."""
 from __future__ import annotations
 
 import datetime as dt
-from itertools import combinations
 
-from django.db import models, transaction
+from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 
 from meetings.models.actors import Actor, Country
 from meetings.models.articles import Article
-from meetings.models.base import EditorialStatus, TrackedQuerySet, aggregated, keyset_before
+from meetings.models.base import (
+    EditorialStatus,
+    TrackedQuerySet,
+    TracksChanges,
+    aggregated,
+    keyset_before,
+)
 from meetings.models.statements import Statement
 
 # What a country pair is made of: writes of other fields (a role) leave the pairs as they are.
@@ -20,38 +25,21 @@ PAIR_FIELDS = {"meeting", "meeting_id", "country", "country_id", "is_public", "d
 
 
 class ParticipationQuerySet(TrackedQuerySet):
-    """Every bulk write of participations that can change country pairs also rewrites the
-    pairs of the meetings it touched (``refresh_country_pairs``), in the same transaction."""
+    """Bulk writes that can change country pairs report the meetings they touched, whose
+    pairs meetings/services/copies.py rewrites in the same transaction."""
 
-    def _meeting_ids(self) -> list[int]:
-        return list(self.order_by().values_list("meeting_id", flat=True).distinct())
+    watched_fields = frozenset(PAIR_FIELDS)
+    watch_whole_rows = True
+    key_field = "meeting_id"
 
-    def update(self, **kwargs):
-        if not PAIR_FIELDS & kwargs.keys():
-            return super().update(**kwargs)
-        touched = self._meeting_ids()
-        n = super().update(**kwargs)
-        if n:
-            refresh_country_pairs(touched)
-        return n
 
-    def delete(self):
-        touched = self._meeting_ids()
-        result = super().delete()
-        if result[0]:
-            refresh_country_pairs(touched)
-        return result
+class EvidenceQuerySet(TrackedQuerySet):
+    """Bulk writes of evidence report the meetings they touched, whose visibility
+    meetings/services/copies.py recomputes (a meeting whose only source is gone is private)."""
 
-    def bulk_create(self, objs, *args, **kwargs):
-        created = super().bulk_create(objs, *args, **kwargs)
-        refresh_country_pairs({row.meeting_id for row in created})
-        return created
-
-    def bulk_update(self, objs, fields, batch_size=None):
-        n = super().bulk_update(objs, fields, batch_size=batch_size)
-        if n and PAIR_FIELDS & set(fields):
-            refresh_country_pairs({row.meeting_id for row in objs})
-        return n
+    watched_fields = frozenset({"meeting", "meeting_id", "article", "article_id"})
+    watch_whole_rows = True
+    key_field = "meeting_id"
 
 
 class MeetingQuerySet(TrackedQuerySet):
@@ -224,7 +212,7 @@ class MeetingQuerySet(TrackedQuerySet):
         )
 
 
-class Meeting(models.Model):
+class Meeting(TracksChanges):
     """An encounter between actors: a meeting, visit, call, summit or talks."""
 
     class Kind(models.TextChoices):
@@ -286,6 +274,8 @@ class Meeting(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
+    # A change of these is copied onto the participations (meetings/services/copies.py).
+    tracked_fields = ("editorial_status", "start_date")
 
     class Meta:
         ordering = [F("start_date").desc(nulls_last=True), "-id"]
@@ -311,7 +301,8 @@ class Meeting(models.Model):
 
 class Participation(models.Model):
     """An actor's part in a meeting. Date, country and visibility are copies, kept in sync by
-    services, so "meetings of a country, newest first" is one index range scan."""
+    meetings/services/copies.py, so "meetings of a country, newest first" is one index range
+    scan."""
 
     class Role(models.TextChoices):
         HOST = "host", "Host"
@@ -349,12 +340,6 @@ class Participation(models.Model):
     def __str__(self) -> str:
         return f"{self.actor} ({self.get_role_display()})"
 
-    def save(self, *args, **kwargs):
-        self.date = self.meeting.start_date
-        self.country_id = self.actor.country_id
-        self.is_public = self.meeting.is_public
-        super().save(*args, **kwargs)
-
 
 class CountryPair(models.Model):
     """A public meeting and one pair of its participants' countries (``first`` < ``second``,
@@ -363,9 +348,9 @@ class CountryPair(models.Model):
     of joining the 150,000 and 290,000 participations of the two countries (~150 ms).
 
     Derived from participations only, and rewritten for a meeting whenever any of its
-    participations is written (``refresh_country_pairs``: the receivers below and
-    ParticipationQuerySet); the year, countries and visibility it derives are themselves
-    copies on the participations, kept by the services."""
+    participations is written (``refresh_country_pairs`` in meetings/services/copies.py);
+    the year, countries and visibility it derives are themselves copies on the
+    participations, kept by the same module."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
     first = models.CharField(max_length=2)
@@ -387,49 +372,6 @@ class CountryPair(models.Model):
         return f"{self.first}–{self.second} at meeting {self.meeting_id}"
 
 
-def country_pairs(rows) -> list[CountryPair]:
-    """CountryPair rows from (meeting id, country code, date) of public participations."""
-    countries: dict[int, set[str]] = {}
-    years: dict[int, int | None] = {}
-    for meeting_id, code, day in rows:
-        countries.setdefault(meeting_id, set()).add(code)
-        years[meeting_id] = day.year if day else None
-    return [
-        CountryPair(meeting_id=meeting_id, first=first, second=second, year=years[meeting_id])
-        for meeting_id, codes in countries.items()
-        for first, second in combinations(sorted(codes), 2)
-    ]
-
-
-def refresh_country_pairs(meeting_ids, chunk: int = 2_000) -> None:
-    """Rewrite the CountryPair rows of these meetings from their public participations.
-
-    The meetings' rows are locked first (PostgreSQL), in id order: two transactions that
-    change participants of one meeting refresh its pairs one after the other, the second
-    reading the first's committed participations, instead of each writing pairs from a
-    snapshot without the other's (pairs missing, or a unique-key error).
-    """
-    ids = sorted(set(meeting_ids))
-    with transaction.atomic():
-        for start in range(0, len(ids), chunk):
-            part = ids[start : start + chunk]
-            list(
-                Meeting.objects.select_for_update()
-                .filter(pk__in=part)
-                .order_by("pk")
-                .values_list("pk", flat=True)
-            )
-            CountryPair.objects.filter(meeting_id__in=part).delete()
-            rows = (
-                Participation.objects.filter(
-                    meeting_id__in=part, is_public=True, country__isnull=False
-                )
-                .order_by()
-                .values_list("meeting_id", "country_id", "date")
-            )
-            CountryPair.objects.bulk_create(country_pairs(rows), batch_size=1_000)
-
-
 class Evidence(models.Model):
     """The article and character span that support a meeting."""
 
@@ -438,7 +380,7 @@ class Evidence(models.Model):
     start = models.PositiveIntegerField(help_text="Character offset of the sentence in the body.")
     end = models.PositiveIntegerField()
 
-    objects = TrackedQuerySet.as_manager()
+    objects = EvidenceQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "evidence"

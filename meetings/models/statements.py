@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from meetings.models.actors import Actor
 from meetings.models.articles import Article
-from meetings.models.base import EditorialStatus, TrackedQuerySet, keyset_before
+from meetings.models.base import EditorialStatus, TrackedQuerySet, TracksChanges, keyset_before
 
 
 class StatementQuerySet(TrackedQuerySet):
@@ -80,7 +80,7 @@ class StatementQuerySet(TrackedQuerySet):
         return self.for_list().prefetch_related("speaker__positions")
 
 
-class Statement(models.Model):
+class Statement(TracksChanges):
     """Something an actor said, linked to the article span and to the meeting where said."""
 
     class Kind(models.TextChoices):
@@ -121,6 +121,8 @@ class Statement(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = StatementQuerySet.as_manager()
+    # What its visibility depends on (meetings/services/copies.py).
+    tracked_fields = ("editorial_status", "article_id", "speaker_id", "via_id")
 
     class Meta:
         ordering = [F("said_on").desc(nulls_last=True), "-id"]

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from django.db import transaction
+from django.db.models import Q
 
 from meetings.models import (
     Actor,
@@ -16,7 +17,8 @@ from meetings.models import (
     Statement,
     normalize_name,
 )
-from meetings.services.base import PUBLISHED, unique_slug
+from meetings.services.base import PUBLISHED, unique_slug, validated_save
+from meetings.services.copies import visibility_refresh
 
 
 @transaction.atomic
@@ -43,8 +45,7 @@ def actor_create(
         description=description,
         editorial_status=editorial_status,
     )
-    actor.full_clean()
-    actor.save()
+    validated_save(actor)
     alias_add(actor=actor, text=name)
     for text in aliases:
         alias_add(actor=actor, text=text)
@@ -73,9 +74,7 @@ def alias_add(
     existing = (same.filter(valid_from=valid_from) if is_role else same).first()
     if existing:
         return existing
-    alias.full_clean(exclude=["normalized"])
-    alias.save()
-    return alias
+    return validated_save(alias, exclude=["normalized"])
 
 
 def position_add(
@@ -87,26 +86,33 @@ def position_add(
     start_date: dt.date | None = None,
     end_date: dt.date | None = None,
 ) -> Position:
-    position = Position(
-        actor=actor,
-        title=title,
-        organization=organization,
-        country_id=country.upper() if country else None,
-        start_date=start_date,
-        end_date=end_date,
+    return validated_save(
+        Position(
+            actor=actor,
+            title=title,
+            organization=organization,
+            country_id=country.upper() if country else None,
+            start_date=start_date,
+            end_date=end_date,
+        )
     )
-    position.full_clean()
-    position.save()
-    return position
 
 
 def actor_absorb(*, draft: Actor, into: Actor) -> None:
     """Move a draft actor's participations, statements and suggestions to ``into``; delete it."""
     already = set(Participation.objects.filter(actor=into).values_list("meeting_id", flat=True))
     Participation.objects.filter(actor=draft, meeting_id__in=already).delete()
+    meeting_ids = list(
+        Participation.objects.filter(actor=draft).values_list("meeting_id", flat=True)
+    )
+    statement_ids = list(
+        Statement.objects.filter(Q(speaker=draft) | Q(via=draft)).values_list("pk", flat=True)
+    )
     Participation.objects.filter(actor=draft).update(actor=into, country_id=into.country_id)
     Statement.objects.filter(speaker=draft).update(speaker=into)
     Statement.objects.filter(via=draft).update(via=into)
+    # Their rows now name ``into``: visible if it is published (and the rest of the rule holds).
+    visibility_refresh(meeting_ids=meeting_ids, statement_ids=statement_ids)
     ActorSuggestion.objects.filter(actor=draft).update(
         actor=into, status=ActorSuggestion.Status.ACCEPTED
     )

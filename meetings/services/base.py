@@ -1,9 +1,10 @@
-"""What the service modules share: slugs and proposal fingerprints."""
+"""What the service modules share: validated inserts, slugs and proposal fingerprints."""
 
 from __future__ import annotations
 
 import hashlib
 
+from django.db import models
 from django.utils.text import slugify
 
 from meetings.models import (
@@ -11,6 +12,14 @@ from meetings.models import (
 )
 
 PUBLISHED = EditorialStatus.PUBLISHED
+
+
+def validated_save[M: models.Model](row: M, *, exclude: list[str] | None = None) -> M:
+    """``full_clean()`` (all but ``exclude``), then ``save()``: a ValidationError names the
+    bad field before the database could refuse the row. Returns the row."""
+    row.full_clean(exclude=exclude)
+    row.save()
+    return row
 
 
 def unique_slug(model, base: str, *, max_length: int = 200, exclude_pk=None) -> str:

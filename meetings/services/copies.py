@@ -1,21 +1,66 @@
-"""The stored copies: ``is_public`` on meetings, participations and statements, and each
-participation's date and country, recomputed from the rows they copy."""
+"""Every stored copy, kept in one place: ``is_public`` on meetings, participations and
+statements; each participation's date, country and visibility; the CountryPair rows; and
+the cache's publication generation (meetings/cache.py).
+
+The rule: a meeting is public when an editor published it and at least one of its evidence
+articles is published; a statement when it and its article are published. An actor set back
+from published returns its published meetings and statements to draft (``actors_changed``),
+so no public row names an actor readers cannot see. Participations copy their meeting's
+date and visibility and their actor's country; country pairs are derived from the public
+participations.
+
+The models only report writes: post_save and post_delete, ``rows_written`` for bulk writes
+(models/base.py) and ``article_saved``. ``connect()``, run by MeetingsConfig.ready, wires
+the receivers below to them, so every path (a service, the admin, a QuerySet, a cascade)
+keeps the copies true.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import combinations
 
-from django.db.models import Exists, OuterRef, Q
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models.signals import post_delete, post_save, pre_save
 
-from meetings.cache import publication_changed
+from meetings import cache
 from meetings.models import (
     Actor,
+    Alias,
+    Article,
+    Country,
+    CountryPair,
+    EditorialStatus,
     Evidence,
     Meeting,
     Participation,
+    Position,
     Statement,
 )
-from meetings.services.base import PUBLISHED
+from meetings.models.articles import article_saved
+from meetings.models.base import rows_written
+
+PUBLISHED = EditorialStatus.PUBLISHED
+
+__all__ = [
+    "actor_participations_sync",
+    "actors_changed",
+    "connect",
+    "country_pairs",
+    "participations_sync",
+    "publication_changed",
+    "refresh_country_pairs",
+    "visibility_refresh",
+]
+
+
+# --- the copies --------------------------------------------------------------------------
+
+
+def publication_changed() -> None:
+    """What is public changed: the cache's publication generation moves on at commit."""
+    cache.publication_changed()
 
 
 def visibility_refresh(
@@ -24,11 +69,8 @@ def visibility_refresh(
     statement_ids: Iterable[int] | None = None,
     article_ids: Iterable[int] | None = None,
 ) -> None:
-    """Recompute ``is_public`` for the given rows (or those of the given articles).
-
-    A meeting is public when it is published and one of its evidence articles is published;
-    a statement when it and its article are published. Participations copy their meeting.
-    """
+    """Recompute ``is_public`` for the given rows (or those of the given articles), and copy
+    each meeting's onto its participations (the rule is in this module's docstring)."""
     meetings = Meeting.objects.all()
     statements = Statement.objects.all()
     if article_ids is not None:
@@ -43,33 +85,219 @@ def visibility_refresh(
     public_evidence = Evidence.objects.filter(
         meeting=OuterRef("pk"), article__editorial_status=PUBLISHED
     )
+    rule = Q(editorial_status=PUBLISHED) & Exists(public_evidence)
     scoped = Meeting.objects.filter(pk__in=meeting_pks)
-    scoped.filter(Q(editorial_status=PUBLISHED) & Exists(public_evidence)).update(is_public=True)
-    scoped.exclude(Q(editorial_status=PUBLISHED) & Exists(public_evidence)).update(is_public=False)
+    scoped.filter(rule).exclude(is_public=True).update(is_public=True)
+    scoped.exclude(rule).exclude(is_public=False).update(is_public=False)
     for value in (True, False):
-        Participation.objects.filter(meeting_id__in=meeting_pks, meeting__is_public=value).update(
+        Participation.objects.filter(meeting_id__in=meeting_pks, meeting__is_public=value).exclude(
             is_public=value
-        )
+        ).update(is_public=value)
 
     statement_pks = list(statements.values_list("pk", flat=True))
-    is_public = Q(editorial_status=PUBLISHED, article__editorial_status=PUBLISHED)
-    Statement.objects.filter(pk__in=statement_pks).filter(is_public).update(is_public=True)
-    Statement.objects.filter(pk__in=statement_pks).exclude(is_public).update(is_public=False)
+    rule = Q(editorial_status=PUBLISHED, article__editorial_status=PUBLISHED)
+    scoped = Statement.objects.filter(pk__in=statement_pks)
+    public = set(scoped.filter(rule).values_list("pk", flat=True))
+    Statement.objects.filter(pk__in=public, is_public=False).update(is_public=True)
+    Statement.objects.filter(pk__in=set(statement_pks) - public, is_public=True).update(
+        is_public=False
+    )
     publication_changed()
 
 
+def actors_changed(actor_ids: Iterable[int], *, unpublished: bool = False) -> None:
+    """After actors' country or editorial status changed: copy each one's country onto its
+    participations, and recompute the visibility of its meetings and statements.
+
+    ``unpublished``: they were published and no longer are (set back to draft, or rejected).
+    A published meeting or statement never names an actor that is not published (accepting
+    one accepts its actors, services/review.py), so theirs return to draft and leave the
+    public site with them.
+    """
+    ids = list(actor_ids)
+    if not ids:
+        return
+    if unpublished:
+        gone = Actor.objects.filter(pk__in=ids).exclude(editorial_status=PUBLISHED)
+        named = Participation.objects.filter(actor__in=gone).values("meeting_id")
+        Meeting.objects.filter(editorial_status=PUBLISHED, pk__in=named).update(
+            editorial_status=EditorialStatus.DRAFT
+        )
+        Statement.objects.filter(
+            Q(speaker__in=gone) | Q(via__in=gone), editorial_status=PUBLISHED
+        ).update(editorial_status=EditorialStatus.DRAFT)
+    country = Actor.objects.filter(pk=OuterRef("actor_id")).values("country_id")[:1]
+    Participation.objects.filter(actor_id__in=ids).update(country_id=Subquery(country))
+    visibility_refresh(
+        meeting_ids=Participation.objects.filter(actor_id__in=ids).values_list(
+            "meeting_id", flat=True
+        ),
+        statement_ids=Statement.objects.filter(
+            Q(speaker_id__in=ids) | Q(via_id__in=ids)
+        ).values_list("pk", flat=True),
+    )
+
+
 def participations_sync(*, meeting: Meeting) -> None:
-    """Copy the meeting's date and visibility, and each actor's country, onto participations."""
+    """Copy the meeting's date and visibility, and each actor's country, onto participations
+    (the receivers below do it on every write; this re-copies them on demand)."""
     rows = list(meeting.participations.select_related("actor"))
     for row in rows:
         row.date = meeting.start_date
         row.country_id = row.actor.country_id
         row.is_public = meeting.is_public
     Participation.objects.bulk_update(rows, ["date", "country", "is_public"])
-    publication_changed()  # a participant or the date changed: pair and country figures move
 
 
 def actor_participations_sync(*, actor: Actor) -> None:
-    """After an actor's country changes, copy it onto all of its participations."""
-    Participation.objects.filter(actor=actor).update(country_id=actor.country_id)
+    """Copy an actor's country onto its participations and follow its status (on demand)."""
+    actors_changed([actor.pk])
+
+
+def country_pairs(rows) -> list[CountryPair]:
+    """CountryPair rows from (meeting id, country code, date) of public participations."""
+    countries: dict[int, set[str]] = {}
+    years: dict[int, int | None] = {}
+    for meeting_id, code, day in rows:
+        countries.setdefault(meeting_id, set()).add(code)
+        years[meeting_id] = day.year if day else None
+    return [
+        CountryPair(meeting_id=meeting_id, first=first, second=second, year=years[meeting_id])
+        for meeting_id, codes in countries.items()
+        for first, second in combinations(sorted(codes), 2)
+    ]
+
+
+def refresh_country_pairs(meeting_ids, chunk: int = 2_000) -> None:
+    """Rewrite the CountryPair rows of these meetings from their public participations.
+
+    The meetings' rows are locked first (PostgreSQL), in id order: two transactions that
+    change participants of one meeting refresh its pairs one after the other, the second
+    reading the first's committed participations, instead of each writing pairs from a
+    snapshot without the other's (pairs missing, or a unique-key error).
+    """
+    ids = sorted(set(meeting_ids))
+    with transaction.atomic():
+        for start in range(0, len(ids), chunk):
+            part = ids[start : start + chunk]
+            list(
+                Meeting.objects.select_for_update()
+                .filter(pk__in=part)
+                .order_by("pk")
+                .values_list("pk", flat=True)
+            )
+            CountryPair.objects.filter(meeting_id__in=part).delete()
+            rows = (
+                Participation.objects.filter(
+                    meeting_id__in=part, is_public=True, country__isnull=False
+                )
+                .order_by()
+                .values_list("meeting_id", "country_id", "date")
+            )
+            CountryPair.objects.bulk_create(country_pairs(rows), batch_size=1_000)
+
+
+# --- the receivers -----------------------------------------------------------------------
+
+
+def _bulk(origin, model) -> bool:
+    """Whether a delete comes from a QuerySet of ``model`` (its ``rows_written`` covers it)."""
+    return isinstance(origin, models.QuerySet) and origin.model is model
+
+
+def _meeting_going(origin) -> bool:
+    """Whether a delete cascades from deleting meetings (whose copies go with them)."""
+    return isinstance(origin, Meeting) or _bulk(origin, Meeting)
+
+
+def _public_data_changed(sender, **kwargs):
     publication_changed()
+
+
+def _rows_written(sender, fields, keys, **kwargs):
+    publication_changed()
+    if keys is None:
+        return
+    if sender is Participation:
+        refresh_country_pairs(keys)
+    elif sender is Evidence:
+        visibility_refresh(meeting_ids=keys)
+    elif sender is Actor:
+        actors_changed(keys, unpublished="editorial_status" in fields)
+
+
+def _article_saved(sender, instance, created, **kwargs):
+    publication_changed()
+    if not created and instance.changed("editorial_status"):
+        visibility_refresh(article_ids=[instance.pk])
+
+
+def _actor_saved(sender, instance, created, raw=False, **kwargs):
+    if not (created or raw) and instance.changed("editorial_status", "country_id"):
+        was = instance.stored("editorial_status")
+        unpublished = was != instance.editorial_status != PUBLISHED
+        actors_changed([instance.pk], unpublished=unpublished)
+
+
+def _meeting_saved(sender, instance, created, raw=False, **kwargs):
+    if created or raw:
+        return  # no participations or evidence yet: it is private, as created
+    if instance.changed("start_date"):
+        Participation.objects.filter(meeting=instance).update(date=instance.start_date)
+    if instance.changed("editorial_status"):
+        visibility_refresh(meeting_ids=[instance.pk])
+
+
+def _statement_saved(sender, instance, created, raw=False, **kwargs):
+    if not raw and (created or instance.changed(*Statement.tracked_fields)):
+        visibility_refresh(statement_ids=[instance.pk])
+
+
+def _participation_copy(sender, instance, raw=False, **kwargs):
+    """Before a participation is written: its copies of the meeting and the actor."""
+    if raw:
+        return
+    instance.date = instance.meeting.start_date
+    instance.country_id = instance.actor.country_id
+    instance.is_public = instance.meeting.is_public
+
+
+def _participation_saved(sender, instance, **kwargs):
+    refresh_country_pairs([instance.meeting_id])
+
+
+def _participation_deleted(sender, instance, origin=None, **kwargs):
+    if not (_bulk(origin, Participation) or _meeting_going(origin)):
+        refresh_country_pairs([instance.meeting_id])
+
+
+def _evidence_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        visibility_refresh(meeting_ids=[instance.meeting_id])
+
+
+def _evidence_deleted(sender, instance, origin=None, **kwargs):
+    """A source gone (alone, or with its article): the meeting may no longer be public."""
+    if not (_bulk(origin, Evidence) or _meeting_going(origin)):
+        visibility_refresh(meeting_ids=[instance.meeting_id])
+
+
+def connect() -> None:
+    """Wire the receivers to the models' signals (MeetingsConfig.ready)."""
+    # Every save or delete of a row a public page can show moves the publication generation.
+    # Article saves report through article_saved instead of post_save (see Article.after_save).
+    for model in (Country, Actor, Alias, Position, Meeting, Participation, Evidence, Statement):
+        name = model.__name__
+        post_save.connect(_public_data_changed, sender=model, dispatch_uid=f"public-{name}")
+        post_delete.connect(_public_data_changed, sender=model, dispatch_uid=f"public-del-{name}")
+    post_delete.connect(_public_data_changed, sender=Article, dispatch_uid="public-del-Article")
+    rows_written.connect(_rows_written, dispatch_uid="copies-bulk")
+    article_saved.connect(_article_saved, sender=Article, dispatch_uid="copies-article")
+    post_save.connect(_actor_saved, sender=Actor, dispatch_uid="copies-actor")
+    post_save.connect(_meeting_saved, sender=Meeting, dispatch_uid="copies-meeting")
+    post_save.connect(_statement_saved, sender=Statement, dispatch_uid="copies-statement")
+    pre_save.connect(_participation_copy, sender=Participation, dispatch_uid="copies-part")
+    post_save.connect(_participation_saved, sender=Participation, dispatch_uid="pairs-save")
+    post_delete.connect(_participation_deleted, sender=Participation, dispatch_uid="pairs-delete")
+    post_save.connect(_evidence_saved, sender=Evidence, dispatch_uid="copies-evidence")
+    post_delete.connect(_evidence_deleted, sender=Evidence, dispatch_uid="copies-evidence-del")

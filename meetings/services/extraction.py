@@ -39,8 +39,7 @@ from meetings.models import (
     normalize_name,
 )
 from meetings.services.actors import actor_create
-from meetings.services.base import PUBLISHED, fingerprint
-from meetings.services.copies import participations_sync, visibility_refresh
+from meetings.services.base import PUBLISHED, fingerprint, validated_save
 from meetings.services.records import meeting_create, meeting_title, statement_create
 
 # Proposals at or above this confidence are what "Accept all confident proposals" accepts.
@@ -192,7 +191,6 @@ def _meeting_match(*, article, candidates, actor_ids, day, span) -> Meeting | No
     for meeting in same_day.prefetch_related("participations").distinct()[:5]:
         if {p.actor_id for p in meeting.participations.all()} == actor_ids:
             Evidence.objects.get_or_create(meeting=meeting, article=article, start=start, end=end)
-            visibility_refresh(meeting_ids=[meeting.pk])
             return meeting
     return None
 
@@ -276,9 +274,9 @@ def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
                     aliases=_surface_aliases(name, forms, values["kind"]),
                     editorial_status=EditorialStatus.DRAFT,
                 )
-            suggestion = ActorSuggestion(article=article, name=name, actor=actor, **values)
-            suggestion.full_clean()
-            suggestion.save()
+            suggestion = validated_save(
+                ActorSuggestion(article=article, name=name, actor=actor, **values)
+            )
             suggestions[name] = suggestion
             by_surface.update((normalize_name(f), suggestion) for f in suggestion.surface_forms)
             summary.suggestions_created += 1
@@ -414,8 +412,7 @@ def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
             if _differs(row, values) or current != wanted:
                 for key, value in values.items():
                     setattr(row, key, value)
-                row.full_clean(exclude=["slug"])
-                row.save()
+                validated_save(row, exclude=["slug"])  # its participations' copies follow
                 Participation.objects.filter(
                     meeting=row, actor_id__in=set(current) - set(wanted)
                 ).delete()
@@ -424,7 +421,6 @@ def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
                         Participation.objects.create(meeting=row, actor=actor, role=role)
                     elif current[actor_id] != role:
                         row.participations.filter(actor_id=actor_id).update(role=role)
-                participations_sync(meeting=row)
                 summary.meetings_updated += 1
         meeting_rows[index] = row
 
@@ -484,8 +480,7 @@ def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
         elif _differs(row, values):
             for key, value in values.items():
                 setattr(row, key, value)
-            row.full_clean()
-            row.save()
+            validated_save(row)
             summary.statements_updated += 1
     for fp, row in existing_statements.items():
         if fp not in seen and _is_untouched_draft(row, extracted_at):

@@ -17,8 +17,7 @@ from meetings.models import (
     Statement,
     content_hash,
 )
-from meetings.services.base import PUBLISHED, unique_slug
-from meetings.services.copies import visibility_refresh
+from meetings.services.base import PUBLISHED, unique_slug, validated_save
 
 
 def article_create(
@@ -47,17 +46,14 @@ def article_create(
         slug=slug or unique_slug(Article, base),
     )
     article.content_hash = content_hash(body)
-    article.full_clean()
-    article.save()
-    return article
+    return validated_save(article)
 
 
 @transaction.atomic
 def article_publish(*, article: Article) -> Article:
     """Publish an article; its published meetings and statements become public."""
     article.editorial_status = PUBLISHED
-    article.save(update_fields=["editorial_status", "updated_at"])
-    visibility_refresh(article_ids=[article.pk])
+    article.save(update_fields=["editorial_status", "updated_at"])  # visibility follows
     return article
 
 
@@ -65,8 +61,7 @@ def article_publish(*, article: Article) -> Article:
 def article_unpublish(*, article: Article) -> Article:
     """Back to draft; rows supported only by this article leave the public site."""
     article.editorial_status = EditorialStatus.DRAFT
-    article.save(update_fields=["editorial_status", "updated_at"])
-    visibility_refresh(article_ids=[article.pk])
+    article.save(update_fields=["editorial_status", "updated_at"])  # visibility follows
     return article
 
 
@@ -120,17 +115,11 @@ def meeting_create(
         rule=rule,
         fingerprint=fingerprint,
     )
-    meeting.full_clean()
-    meeting.save()
+    validated_save(meeting)
     for actor, role in participants:
-        participation = Participation(meeting=meeting, actor=actor, role=role)
-        participation.full_clean(exclude=["meeting"])
-        participation.save()
-    for article, start, end in evidence:
-        row = Evidence(meeting=meeting, article=article, start=start, end=end)
-        row.full_clean()
-        row.save()
-    visibility_refresh(meeting_ids=[meeting.pk])
+        validated_save(Participation(meeting=meeting, actor=actor, role=role), exclude=["meeting"])
+    for article, start, end in evidence:  # each source saved makes the meeting's visibility
+        validated_save(Evidence(meeting=meeting, article=article, start=start, end=end))
     meeting.refresh_from_db(fields=["is_public"])
     return meeting
 
@@ -139,8 +128,7 @@ def meeting_create(
 def meeting_set_status(*, meeting: Meeting, editorial_status: str) -> Meeting:
     """Publish, reject or return a meeting to draft; visibility follows."""
     meeting.editorial_status = editorial_status
-    meeting.save(update_fields=["editorial_status", "updated_at"])
-    visibility_refresh(meeting_ids=[meeting.pk])
+    meeting.save(update_fields=["editorial_status", "updated_at"])  # visibility follows
     return meeting
 
 
@@ -177,9 +165,7 @@ def statement_create(
         rule=rule,
         fingerprint=fingerprint,
     )
-    statement.full_clean()
-    statement.save()
-    visibility_refresh(statement_ids=[statement.pk])
+    validated_save(statement)  # its visibility is computed as it is saved
     statement.refresh_from_db(fields=["is_public"])
     return statement
 
@@ -187,6 +173,5 @@ def statement_create(
 @transaction.atomic
 def statement_set_status(*, statement: Statement, editorial_status: str) -> Statement:
     statement.editorial_status = editorial_status
-    statement.save(update_fields=["editorial_status", "updated_at"])
-    visibility_refresh(statement_ids=[statement.pk])
+    statement.save(update_fields=["editorial_status", "updated_at"])  # visibility follows
     return statement

@@ -22,8 +22,7 @@ from meetings.models import (
     normalize_name,
 )
 from meetings.services.actors import actor_absorb, actor_create, alias_add, position_add
-from meetings.services.base import PUBLISHED, fingerprint
-from meetings.services.copies import actor_participations_sync
+from meetings.services.base import PUBLISHED, fingerprint, validated_save
 from meetings.services.extraction import CONFIDENT, _surface_aliases, article_extract
 from meetings.services.records import meeting_set_status, statement_set_status
 
@@ -47,15 +46,11 @@ def suggestion_accept(
     if actor is None or actor.editorial_status == EditorialStatus.REJECTED:
         actor = actor_create(name=name, kind=kind, country=country)
     else:
-        country_changed = actor.country_id != (country.upper() if country else None)
         actor.name, actor.kind = name, kind
         actor.country_id = country.upper() if country else None
         actor.editorial_status = PUBLISHED
-        actor.full_clean()
-        actor.save()
+        validated_save(actor)  # its participations' copies and visibility follow
         alias_add(actor=actor, text=name)
-        if country_changed:
-            actor_participations_sync(actor=actor)
     for text in _surface_aliases(name, [suggestion.name, *suggestion.surface_forms], kind):
         alias_add(actor=actor, text=text)
     if title and not actor.positions.filter(title__iexact=title).exists():

@@ -97,7 +97,8 @@ def test_participations_copy_their_meetings_date_and_their_actors_country():
 
 
 def test_country_pairs_are_what_refresh_country_pairs_would_write():
-    from meetings.models import CountryPair, Meeting, refresh_country_pairs
+    from meetings.models import CountryPair, Meeting
+    from meetings.services.copies import refresh_country_pairs
 
     generate()
 
