@@ -436,19 +436,13 @@ def read_paths(paths: Iterable[Path]) -> Iterator[Item]:
 
 
 def article_text_from_upload(*, name: str, data: bytes) -> tuple[str, str]:
-    """(title, text) of an uploaded .txt or .html file; HTML is reduced to its main text."""
+    """(title, text) of a file uploaded in the admin: a .txt file's text as it is, an HTML
+    page reduced to its main text the way the import reads one (``html_to_text``)."""
+    if name.lower().endswith((".html", ".htm", ".xhtml")):
+        text, meta = html_to_text(data)  # trafilatura finds the page's own encoding
+        return meta.get("title", ""), text
     try:
         raw = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raw = data.decode("cp1252", errors="replace")
-    if not name.lower().endswith((".html", ".htm", ".xhtml")):
-        return "", raw.replace("\r\n", "\n").strip()
-    import trafilatura
-
-    text = trafilatura.extract(raw, include_comments=False, include_tables=False) or ""
-    metadata = trafilatura.extract_metadata(raw)
-    title = (metadata.title if metadata else "") or ""
-    # trafilatura puts one newline between paragraphs; a blank line reads better and keeps
-    # paragraphs apart for the quote stage.
-    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
-    return title.strip(), text
+    return "", raw.replace("\r\n", "\n").strip()
