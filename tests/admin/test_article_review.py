@@ -218,8 +218,11 @@ def test_editor_rejects_a_statement_and_a_suggestion(editor_client, extracted):
     assert quote.editorial_status == EditorialStatus.REJECTED
 
 
-def test_editor_refuses_a_link_and_it_is_remembered(editor_client, extracted):
-    weber = Actor.objects.get(name="Karl Weber")
+def test_editor_refuses_a_link_and_it_is_remembered(editor_client, article, weber):
+    # The real pipeline, before and after: its mention resolution honours the refusal.
+    services.article_extract(article=article)
+    extracted = article
+    assert Meeting.objects.get().participations.filter(actor=weber).exists()
     post(editor_client, extracted, f"link-reject:{weber.pk}:Karl Weber")
     assert RejectedLink.objects.filter(actor=weber, normalized="karl weber").exists()
     assert not Meeting.objects.get().participations.filter(actor=weber).exists()

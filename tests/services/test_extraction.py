@@ -212,9 +212,8 @@ def test_a_rejected_suggestion_leaves_the_drafts_and_stays_out_on_re_run(article
     ).exists()
 
 
-def test_a_rejected_link_is_remembered_and_the_next_extraction_respects_it(
-    article, weber, fake_pipeline
-):
+def test_a_rejected_link_is_remembered_and_the_next_extraction_respects_it(article, weber):
+    # The real pipeline: its mention resolution is what must honour the rejected link.
     services.article_extract(article=article)
     assert the_meeting(article).participations.filter(actor=weber).exists()
 
