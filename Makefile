@@ -28,6 +28,7 @@ help:
 	@echo "make run    set up everything (venv, install, migrate, reference + demo data, editor login) and serve http://$(HOST):$(PORT)/"
 	@echo "make test   lint, migration check, then the whole suite on SQLite and on PostgreSQL"
 	@echo "make bench  page and import benchmark on a synthetic PostgreSQL corpus (see README)"
+	@echo "make bench-extraction  the extraction pipeline's throughput (articles/s of CPU)"
 	@echo "make lint | make format | make extract-eval | make clean"
 
 $(PY):
@@ -68,21 +69,39 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# The browser tests drive Debian's Chromium. Missing, it is installed as .ci/run does when
+# this runs as root with apt-get; otherwise the browser tests are left out, and said so.
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: chromium
+chromium:
+	@if [ ! -x $(CHROMIUM) ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Debian's chromium for the browser tests (as .ci/run does)"; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium \
+	    || echo "warning: could not install chromium" >&2; \
+	fi
+
 # The PostgreSQL leg uses DATABASE_URL when it names PostgreSQL, else the local server.
 # Under CI=true it is required: an unreachable server fails the run instead of skipping.
 .PHONY: test
-test: install
+test: install chromium
 	@mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DATABASE_URL=sqlite:///var/check.sqlite3 $(PY) manage.py makemigrations --check --dry-run
 	@set -u; \
 	pg_url="$(PG_URL)"; case "$${DATABASE_URL:-}" in postgres*) pg_url="$$DATABASE_URL";; esac; \
+	markers=(); browser_result="run in both legs"; \
+	if [ ! -x $(CHROMIUM) ]; then \
+	  markers=(-m "not browser"); \
+	  browser_result="SKIPPED: $(CHROMIUM) is missing and could not be installed (needs root and apt-get: apt-get install chromium)"; \
+	  echo "NOTE: the browser tests are skipped: $(CHROMIUM) is missing (apt-get install chromium as root)."; \
+	fi; \
 	echo "== SQLite leg =="; \
-	DATABASE_URL=sqlite:///var/test.sqlite3 $(PY) -m pytest $(PYTEST_ARGS); sqlite_rc=$$?; \
+	DATABASE_URL=sqlite:///var/test.sqlite3 $(PY) -m pytest "$${markers[@]}" $(PYTEST_ARGS); sqlite_rc=$$?; \
 	echo "== PostgreSQL leg ($$pg_url) =="; \
 	if $(PY) -c "import sys, psycopg2; psycopg2.connect(sys.argv[1].replace('/' + sys.argv[1].rsplit('/', 1)[1], '/postgres'), connect_timeout=5).close()" "$$pg_url" 2>/dev/null; then \
-	  DATABASE_URL="$$pg_url" $(PY) -m pytest $(PYTEST_ARGS); pg_rc=$$?; \
+	  DATABASE_URL="$$pg_url" $(PY) -m pytest "$${markers[@]}" $(PYTEST_ARGS); pg_rc=$$?; \
 	  pg_result=$$([ $$pg_rc = 0 ] && echo passed || echo "FAILED (exit $$pg_rc)"); \
 	elif [ "$${CI:-}" = "true" ]; then \
 	  pg_rc=1; pg_result="FAILED: PostgreSQL at $$pg_url is unreachable and CI=true requires this leg"; \
@@ -92,6 +111,7 @@ test: install
 	echo; echo "== Results =="; \
 	echo "SQLite leg:     $$([ $$sqlite_rc = 0 ] && echo passed || echo "FAILED (exit $$sqlite_rc)")"; \
 	echo "PostgreSQL leg: $$pg_result"; \
+	echo "Browser tests:  $$browser_result"; \
 	[ $$sqlite_rc = 0 ] && [ $$pg_rc = 0 ]
 
 # Score the extraction pipeline on the evaluation set (database as `make run` prepares it).
@@ -109,6 +129,7 @@ clean:
 	rm -rf $(VENV) var/test.sqlite3 var/check.sqlite3 .pytest_cache .ruff_cache
 
 # --- make bench: pages under gunicorn + wrk on a synthetic corpus, next to a floor (issue 5) ---
+# Runs from the dev-only bench/ app (bench/settings.py installs it; it never ships).
 # DATABASE_URL (default below; created if missing), BENCH_ARTICLES (the corpus is generated
 # when the database holds fewer), BENCH_JSON=path also writes the figures as JSON.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/meetings_bench
@@ -124,3 +145,8 @@ bench: install
 	export DATABASE_URL="$$url" DJANGO_SETTINGS_MODULE=bench.settings; \
 	$(PY) manage.py migrate --no-input -v 0; \
 	$(PY) manage.py bench --articles $(BENCH_ARTICLES) $(if $(BENCH_JSON),--json $(BENCH_JSON)) $(BENCH_ARGS)
+
+# The extraction pipeline alone: synthetic articles against a 100,000-alias knowledge base.
+.PHONY: bench-extraction
+bench-extraction: install
+	$(PY) -m bench.extraction
