@@ -209,40 +209,66 @@ def office_title(title: str, country: str | None) -> str:
 
 @transaction.atomic
 def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
-    """Store a Proposal for an article as draft rows (see the notes above this section)."""
-    summary = ExtractionSummary()
-    extracted_at = article.extracted_at
-    countries = set(Country.objects.values_list("code", flat=True))
-    body_len = len(article.body)
+    """Store a Proposal for an article as draft rows (see this module's docstring)."""
+    run = _ProposalRun(article, proposal)
+    run.apply_actors()
+    meeting_rows = run.apply_meetings()
+    run.apply_statements(meeting_rows)
+    article.extracted_at = timezone.now()
+    article.save(update_fields=["extracted_at"])
+    return run.summary
 
-    # Actors: known ones are looked up, unknown names become suggestions with a draft actor.
-    actor_ids = (
-        {int(a.actor_id) for a in proposal.actors if a.actor_id is not None}
-        | {
-            int(p.actor_id)
-            for m in proposal.meetings
-            for p in m.participants
-            if p.actor_id is not None
+
+class _ProposalRun:
+    """What the steps of ``proposal_apply`` share: the article, the actors and suggestions
+    known so far, and the summary of what was done."""
+
+    def __init__(self, article: Article, proposal):
+        self.article = article
+        self.proposal = proposal
+        self.summary = ExtractionSummary()
+        self.extracted_at = article.extracted_at
+        self.countries = set(Country.objects.values_list("code", flat=True))
+        self.body_len = len(article.body)
+        # Known actors are looked up; unknown names become suggestions with a draft actor.
+        actor_ids = (
+            {int(a.actor_id) for a in proposal.actors if a.actor_id is not None}
+            | {
+                int(p.actor_id)
+                for m in proposal.meetings
+                for p in m.participants
+                if p.actor_id is not None
+            }
+            | {
+                int(i)
+                for s in proposal.statements
+                for i in (s.speaker_id, s.via_id)
+                if i is not None
+            }
+        )
+        self.actors = Actor.objects.exclude(editorial_status=EditorialStatus.REJECTED).in_bulk(
+            actor_ids
+        )
+        self.suggestions = {s.name: s for s in article.suggestions.select_related("actor")}
+        self.by_surface = {
+            normalize_name(form): s for s in self.suggestions.values() for form in s.surface_forms
         }
-        | {int(i) for s in proposal.statements for i in (s.speaker_id, s.via_id) if i is not None}
-    )
-    actors = Actor.objects.exclude(editorial_status=EditorialStatus.REJECTED).in_bulk(actor_ids)
-    suggestions = {s.name: s for s in article.suggestions.select_related("actor")}
-    by_surface = {normalize_name(form): s for s in suggestions.values() for form in s.surface_forms}
-    by_name: dict[str, Actor | None] = {}
+        self.by_name: dict[str, Actor | None] = {}
 
-    def suggestion_for(name, *, kind, country, title, forms, spans, confidence, rule, actor):
+    # Actors ------------------------------------------------------------------------------
+
+    def suggestion_for(self, name, *, kind, country, title, forms, spans, confidence, rule, actor):
         name = name.strip()[:200]
-        suggestion = suggestions.get(name)
-        if suggestion is None and normalize_name(name) in by_surface:
+        suggestion = self.suggestions.get(name)
+        if suggestion is None and normalize_name(name) in self.by_surface:
             # Already suggested here under a fuller name ("del Rosario" of "Albert F. del
             # Rosario"): the same person, whatever this run's mention resolution said.
-            return by_surface[normalize_name(name)]
+            return self.by_surface[normalize_name(name)]
         start, end = spans[0] if spans else (0, 1)
-        start, end = (start, end) if 0 <= start < end <= body_len else (0, 1)
+        start, end = (start, end) if 0 <= start < end <= self.body_len else (0, 1)
         values = {
             "kind": kind if kind in Actor.Kind.values else Actor.Kind.PERSON,
-            "country_id": _country_code(country, countries),
+            "country_id": _country_code(country, self.countries),
             "title": office_title(title, country)[:300],
             "surface_forms": sorted(set(forms) | {name}),
             "start": start,
@@ -251,36 +277,8 @@ def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
             "rule": (rule or "")[:100],
         }
         if suggestion is None:
-            if actor is None:
-                # A draft an earlier article proposed under this very name, which a
-                # knowledge-base snapshot taken before that article (bulk import) misses.
-                actor = (
-                    Actor.objects.filter(
-                        editorial_status=EditorialStatus.DRAFT,
-                        kind=values["kind"],
-                        aliases__normalized=normalize_name(name),
-                    )
-                    .order_by("pk")
-                    .first()
-                )
-            if actor is None:
-                # Its fuller surface forms go in as aliases at once, so the next run
-                # resolves every mention of the name to this one draft.
-                actor = actor_create(
-                    name=name,
-                    kind=values["kind"],
-                    country=values["country_id"],
-                    description=values["title"],
-                    aliases=_surface_aliases(name, forms, values["kind"]),
-                    editorial_status=EditorialStatus.DRAFT,
-                )
-            suggestion = validated_save(
-                ActorSuggestion(article=article, name=name, actor=actor, **values)
-            )
-            suggestions[name] = suggestion
-            by_surface.update((normalize_name(f), suggestion) for f in suggestion.surface_forms)
-            summary.suggestions_created += 1
-        elif suggestion.status == ActorSuggestion.Status.PENDING:
+            return self._suggestion_create(name, values, forms, actor)
+        if suggestion.status == ActorSuggestion.Status.PENDING:
             values["surface_forms"] = sorted(
                 set(values["surface_forms"]) | set(suggestion.surface_forms)
             )
@@ -289,36 +287,68 @@ def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
             suggestion.save()
         return suggestion
 
-    for a in proposal.actors:
-        known = actors.get(int(a.actor_id)) if a.actor_id is not None else None
-        if a.actor_id is not None and known is None:
-            continue  # deleted or rejected since the snapshot
-        if known is not None and known.editorial_status == PUBLISHED:
-            by_name[a.name] = known
-            continue
-        # Unknown, or a draft actor proposed by an earlier article: the editor decides here.
-        suggestion = suggestion_for(
-            a.name,
-            kind=a.kind,
-            country=a.country,
-            title=a.title,
-            forms=a.aliases,
-            spans=a.spans,
-            confidence=a.confidence,
-            rule=a.rule,
-            actor=known,
+    def _suggestion_create(self, name, values, forms, actor) -> ActorSuggestion:
+        if actor is None:
+            # A draft an earlier article proposed under this very name, which a
+            # knowledge-base snapshot taken before that article (bulk import) misses.
+            actor = (
+                Actor.objects.filter(
+                    editorial_status=EditorialStatus.DRAFT,
+                    kind=values["kind"],
+                    aliases__normalized=normalize_name(name),
+                )
+                .order_by("pk")
+                .first()
+            )
+        if actor is None:
+            # Its fuller surface forms go in as aliases at once, so the next run
+            # resolves every mention of the name to this one draft.
+            actor = actor_create(
+                name=name,
+                kind=values["kind"],
+                country=values["country_id"],
+                description=values["title"],
+                aliases=_surface_aliases(name, forms, values["kind"]),
+                editorial_status=EditorialStatus.DRAFT,
+            )
+        suggestion = validated_save(
+            ActorSuggestion(article=self.article, name=name, actor=actor, **values)
         )
-        by_name[a.name] = (
-            None if suggestion.status == ActorSuggestion.Status.REJECTED else suggestion.actor
-        )
+        self.suggestions[name] = suggestion
+        self.by_surface.update((normalize_name(f), suggestion) for f in suggestion.surface_forms)
+        self.summary.suggestions_created += 1
+        return suggestion
 
-    def resolve(name: str | None, actor_id) -> Actor | None:
+    def apply_actors(self) -> None:
+        for a in self.proposal.actors:
+            known = self.actors.get(int(a.actor_id)) if a.actor_id is not None else None
+            if a.actor_id is not None and known is None:
+                continue  # deleted or rejected since the snapshot
+            if known is not None and known.editorial_status == PUBLISHED:
+                self.by_name[a.name] = known
+                continue
+            # Unknown, or a draft actor proposed by an earlier article: the editor decides here.
+            suggestion = self.suggestion_for(
+                a.name,
+                kind=a.kind,
+                country=a.country,
+                title=a.title,
+                forms=a.aliases,
+                spans=a.spans,
+                confidence=a.confidence,
+                rule=a.rule,
+                actor=known,
+            )
+            rejected = suggestion.status == ActorSuggestion.Status.REJECTED
+            self.by_name[a.name] = None if rejected else suggestion.actor
+
+    def resolve(self, name: str | None, actor_id) -> Actor | None:
         if actor_id is not None:
-            return actors.get(int(actor_id))
+            return self.actors.get(int(actor_id))
         if not name:
             return None
-        if name not in by_name:  # named only in a meeting or as a speaker
-            suggestion = suggestion_for(
+        if name not in self.by_name:  # named only in a meeting or as a speaker
+            suggestion = self.suggestion_for(
                 name,
                 kind=Actor.Kind.PERSON,
                 country=None,
@@ -330,163 +360,182 @@ def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
                 actor=None,
             )
             rejected = suggestion.status == ActorSuggestion.Status.REJECTED
-            by_name[name] = None if rejected else suggestion.actor
-        return by_name[name]
+            self.by_name[name] = None if rejected else suggestion.actor
+        return self.by_name[name]
 
-    # Meetings.
-    article_meetings = list(
-        Meeting.objects.filter(evidence__article=article)
-        .prefetch_related(
-            "participations",
-            Prefetch("evidence", queryset=Evidence.objects.filter(article=article)),
+    # Meetings ----------------------------------------------------------------------------
+
+    def apply_meetings(self) -> dict[int, Meeting]:
+        """The meeting row of each proposed meeting (by index), new, refreshed or kept."""
+        article = self.article
+        article_meetings = list(
+            Meeting.objects.filter(evidence__article=article)
+            .prefetch_related(
+                "participations",
+                Prefetch("evidence", queryset=Evidence.objects.filter(article=article)),
+            )
+            .distinct()
         )
-        .distinct()
-    )
-    existing = {m.fingerprint: m for m in article_meetings if m.fingerprint}
-    claimed = {m.pk for m in existing.values()}
-    meeting_rows: dict[int, Meeting] = {}
-    seen: set[str] = set()
-    ordinal: dict[tuple[int, int], int] = {}
-    for index, m in enumerate(proposal.meetings):
-        start, end = m.span
-        n = ordinal[(start, end)] = ordinal.get((start, end), -1) + 1
-        fp = fingerprint("meeting", article.pk, start, end, n)
-        seen.add(fp)
+        existing = {m.fingerprint: m for m in article_meetings if m.fingerprint}
+        claimed = {m.pk for m in existing.values()}
+        meeting_rows: dict[int, Meeting] = {}
+        seen: set[str] = set()
+        ordinal: dict[tuple[int, int], int] = {}
+        for index, m in enumerate(self.proposal.meetings):
+            start, end = m.span
+            n = ordinal[(start, end)] = ordinal.get((start, end), -1) + 1
+            fp = fingerprint("meeting", article.pk, start, end, n)
+            seen.add(fp)
+            participants = self._participants(m)
+            row = existing.get(fp)
+            if row is None and participants:
+                row = _meeting_match(
+                    article=article,
+                    candidates=[c for c in article_meetings if c.pk not in claimed],
+                    actor_ids=set(participants),
+                    day=m.date if m.date_precision in (None, "day") else None,
+                    span=(start, end),
+                )
+                if row is not None:
+                    claimed.add(row.pk)
+                    seen.add(row.fingerprint)
+                    meeting_rows[index] = row
+                    self.summary.meetings_matched += 1
+                    continue
+            if row is not None and not _is_untouched_draft(row, self.extracted_at):
+                meeting_rows[index] = row
+                self.summary.meetings_kept += 1
+                continue
+            if not participants or not (0 <= start < end <= self.body_len):
+                if row is not None:
+                    seen.discard(fp)  # nobody left to meet: the draft goes
+                continue
+            meeting_rows[index] = self._meeting_write(row, m, fp, participants)
+        self._meetings_remove(existing, seen)
+        return meeting_rows
+
+    def _participants(self, m) -> dict[int, tuple[Actor, str]]:
         participants: dict[int, tuple[Actor, str]] = {}
         for p in m.participants:
-            actor = resolve(p.name, p.actor_id)
+            actor = self.resolve(p.name, p.actor_id)
             if actor is not None and actor.pk not in participants:
                 role = p.role if p.role in Participation.Role.values else "participant"
                 participants[actor.pk] = (actor, role)
-        row = existing.get(fp)
-        if row is None and participants:
-            row = _meeting_match(
-                article=article,
-                candidates=[c for c in article_meetings if c.pk not in claimed],
-                actor_ids=set(participants),
-                day=m.date if m.date_precision in (None, "day") else None,
-                span=(start, end),
-            )
-            if row is not None:
-                claimed.add(row.pk)
-                seen.add(row.fingerprint)
-                meeting_rows[index] = row
-                summary.meetings_matched += 1
-                continue
-        if row is not None and not _is_untouched_draft(row, extracted_at):
-            meeting_rows[index] = row
-            summary.meetings_kept += 1
-            continue
-        if not participants or not (0 <= start < end <= body_len):
-            if row is not None:
-                seen.discard(fp)  # nobody left to meet: the draft goes
-            continue
-        start_date = m.date
-        end_date = m.end_date if m.date and m.end_date and m.end_date >= m.date else None
+        return participants
+
+    def _meeting_write(self, row, m, fp, participants) -> Meeting:
+        """A new draft meeting for the proposal, or its untouched draft refreshed."""
+        start, end = m.span
         values = {
             "kind": m.kind if m.kind in Meeting.Kind.values else Meeting.Kind.MEETING,
             "status": m.status if m.status in Meeting.Status.values else Meeting.Status.HELD,
-            "start_date": start_date,
-            "end_date": end_date,
+            "start_date": m.date,
+            "end_date": m.end_date if m.date and m.end_date and m.end_date >= m.date else None,
             "date_precision": m.date_precision
             if m.date_precision in Meeting.Precision.values
             else Meeting.Precision.DAY,
             "city": (m.city or "")[:120],
-            "country": _country_code(m.country, countries),
+            "country": _country_code(m.country, self.countries),
             "confidence": m.confidence,
             "rule": (m.rule or "")[:100],
         }
         if row is None:
-            row = meeting_create(
+            self.summary.meetings_created += 1
+            return meeting_create(
                 participants=list(participants.values()),
-                evidence=[(article, start, end)],
+                evidence=[(self.article, start, end)],
                 fingerprint=fp,
                 **values,
             )
-            summary.meetings_created += 1
-        else:
-            values["country_id"] = values.pop("country")
-            values["title"] = meeting_title([actor.name for actor, _ in participants.values()])
-            current = {p.actor_id: p.role for p in row.participations.all()}
-            wanted = {actor_id: role for actor_id, (_, role) in participants.items()}
-            if _differs(row, values) or current != wanted:
+        values["country_id"] = values.pop("country")
+        values["title"] = meeting_title([actor.name for actor, _ in participants.values()])
+        current = {p.actor_id: p.role for p in row.participations.all()}
+        wanted = {actor_id: role for actor_id, (_, role) in participants.items()}
+        if _differs(row, values) or current != wanted:
+            for key, value in values.items():
+                setattr(row, key, value)
+            validated_save(row, exclude=["slug"])  # its participations' copies follow
+            Participation.objects.filter(
+                meeting=row, actor_id__in=set(current) - set(wanted)
+            ).delete()
+            for actor_id, (actor, role) in participants.items():
+                if actor_id not in current:
+                    Participation.objects.create(meeting=row, actor=actor, role=role)
+                elif current[actor_id] != role:
+                    row.participations.filter(actor_id=actor_id).update(role=role)
+            self.summary.meetings_updated += 1
+        return row
+
+    def _meetings_remove(self, existing: dict[str, Meeting], seen: set[str]) -> None:
+        """Untouched drafts no longer proposed, and supported by no other article, go."""
+        for fp, row in existing.items():
+            if (
+                fp not in seen
+                and _is_untouched_draft(row, self.extracted_at)
+                and not row.evidence.exclude(article=self.article).exists()
+            ):
+                Statement.objects.filter(meeting=row).update(meeting=None)
+                row.delete()
+                self.summary.meetings_removed += 1
+
+    # Statements --------------------------------------------------------------------------
+
+    def apply_statements(self, meeting_rows: dict[int, Meeting]) -> None:
+        article = self.article
+        article_statements = list(article.statements.all())
+        existing = {s.fingerprint: s for s in article_statements if s.fingerprint}
+        seen = set()
+        for s in self.proposal.statements:
+            start, end = s.span
+            fp = fingerprint("statement", article.pk, start, end)
+            row = existing.get(fp) or next(
+                (
+                    other
+                    for other in article_statements
+                    if not other.fingerprint and other.start < end and start < other.end
+                ),
+                None,
+            )
+            if row is not None and (
+                not row.fingerprint or not _is_untouched_draft(row, self.extracted_at)
+            ):
+                seen.add(fp)  # hand-made, reviewed or edited: the editor's
+                self.summary.statements_kept += 1
+                continue
+            speaker = self.resolve(s.speaker, s.speaker_id)
+            if speaker is None or not (0 <= start < end <= self.body_len):
+                self.summary.statements_skipped += 1
+                continue
+            seen.add(fp)
+            values = self._statement_values(s, speaker, meeting_rows)
+            if row is None:
+                statement_create(article=article, start=start, end=end, fingerprint=fp, **values)
+                self.summary.statements_created += 1
+            elif _differs(row, values):
                 for key, value in values.items():
                     setattr(row, key, value)
-                validated_save(row, exclude=["slug"])  # its participations' copies follow
-                Participation.objects.filter(
-                    meeting=row, actor_id__in=set(current) - set(wanted)
-                ).delete()
-                for actor_id, (actor, role) in participants.items():
-                    if actor_id not in current:
-                        Participation.objects.create(meeting=row, actor=actor, role=role)
-                    elif current[actor_id] != role:
-                        row.participations.filter(actor_id=actor_id).update(role=role)
-                summary.meetings_updated += 1
-        meeting_rows[index] = row
+                validated_save(row)
+                self.summary.statements_updated += 1
+        for fp, row in existing.items():
+            if fp not in seen and _is_untouched_draft(row, self.extracted_at):
+                row.delete()
+                self.summary.statements_removed += 1
 
-    for fp, row in existing.items():
-        if (
-            fp not in seen
-            and _is_untouched_draft(row, extracted_at)
-            and not row.evidence.exclude(article=article).exists()
-        ):
-            Statement.objects.filter(meeting=row).update(meeting=None)
-            row.delete()
-            summary.meetings_removed += 1
-
-    # Statements.
-    article_statements = list(article.statements.all())
-    existing_statements = {s.fingerprint: s for s in article_statements if s.fingerprint}
-    seen = set()
-    for s in proposal.statements:
+    def _statement_values(self, s, speaker, meeting_rows) -> dict:
         start, end = s.span
-        fp = fingerprint("statement", article.pk, start, end)
-        row = existing_statements.get(fp) or next(
-            (
-                other
-                for other in article_statements
-                if not other.fingerprint and other.start < end and start < other.end
-            ),
-            None,
-        )
-        if row is not None and (not row.fingerprint or not _is_untouched_draft(row, extracted_at)):
-            seen.add(fp)  # hand-made, reviewed or edited: the editor's
-            summary.statements_kept += 1
-            continue
-        speaker = resolve(s.speaker, s.speaker_id)
-        if speaker is None or not (0 <= start < end <= body_len):
-            summary.statements_skipped += 1
-            continue
-        seen.add(fp)
         meeting = meeting_rows.get(s.meeting_index) if s.meeting_index is not None else None
         if meeting is not None and meeting.editorial_status == EditorialStatus.REJECTED:
             meeting = None
         said_on = None
         if meeting is not None and meeting.date_precision == Meeting.Precision.DAY:
             said_on = meeting.start_date
-        values = {
+        return {
             "speaker": speaker,
-            "text": article.body[start:end],
+            "text": self.article.body[start:end],
             "kind": s.kind if s.kind in Statement.Kind.values else Statement.Kind.DIRECT,
             "meeting": meeting,
-            "said_on": said_on or article.published_on,
-            "via": resolve(s.via, s.via_id) if (s.via or s.via_id is not None) else None,
+            "said_on": said_on or self.article.published_on,
+            "via": self.resolve(s.via, s.via_id) if (s.via or s.via_id is not None) else None,
             "confidence": s.confidence,
             "rule": (s.rule or "")[:100],
         }
-        if row is None:
-            statement_create(article=article, start=start, end=end, fingerprint=fp, **values)
-            summary.statements_created += 1
-        elif _differs(row, values):
-            for key, value in values.items():
-                setattr(row, key, value)
-            validated_save(row)
-            summary.statements_updated += 1
-    for fp, row in existing_statements.items():
-        if fp not in seen and _is_untouched_draft(row, extracted_at):
-            row.delete()
-            summary.statements_removed += 1
-
-    article.extracted_at = timezone.now()
-    article.save(update_fields=["extracted_at"])
-    return summary
