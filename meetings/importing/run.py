@@ -15,6 +15,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError, IntegrityError, connection, transaction
 
 from meetings.importing.readers import ArticleRecord, Item, ReadError
 from meetings.importing.writer import (
@@ -80,231 +81,272 @@ def import_records(
     ``hold_open`` seconds are slept after each write (a chunk's INSERT, or an article inside
     its transaction when it has more than the INSERT): a test hook for killing it.
     """
-    from django.db import DatabaseError, IntegrityError, connection, transaction
+    from meetings.models import EditorialStatus
 
-    from meetings import services
-    from meetings.models import Article, EditorialStatus
-
-    result = ImportResult()
-    # URLs and texts written (or, in a dry run, accepted) by this run and not yet visible to
-    # the per-chunk queries: the current chunk's, or the whole run's when nothing is written.
-    seen_urls: set[str] = set()
-    seen_hashes: set[str] = set()
     started = time.perf_counter()
-
-    def fail(message: str) -> None:
-        result.failed += 1
-        on_error(message)
-
-    insert = ArticleInsert()
-    # Without extraction, a chunk's new articles go to the database in one statement: a round
-    # trip per article otherwise costs more than the database's own work on it.
-    batched = extract is None and not dry_run and insert.can_batch
-    # And on PostgreSQL the database's work on a chunk (computing each text's tsvector, most
-    # of it) runs on its own core while Python reads and checks the next chunk: the INSERT is
-    # sent from a writer thread, on that thread's connection. Only in autocommit (a caller's
-    # transaction must see the rows) and without --limit (it counts the written rows before
-    # reading on). One chunk at a time, in order, so the ids follow the file.
-    writer = None
-    if batched and limit is None and connection.vendor == "postgresql":
-        writer = None if connection.in_atomic_block else BackgroundWriter(insert, hold_open)
-    in_flight: list = []  # the chunk the writer is on, and its future
-
-    def accepted(record: ArticleRecord, article) -> None:
-        # Later rows of this run that repeat its URL or text are duplicates; its slug is taken.
-        seen_hashes.add(record.content_hash)
-        if record.url:
-            seen_urls.add(record.url)
-        taken_slugs.add(article.slug)
-
-    def write(record: ArticleRecord, article) -> bool:
-        """Insert one article (with its extraction); False when it was refused or a duplicate."""
-        # Without extraction an article is one INSERT, which autocommit makes its own
-        # transaction (no BEGIN/COMMIT round trips); a savepoint inside a caller's one.
-        single = extract is None and not connection.in_atomic_block
-        try:
-            with nullcontext() if single else transaction.atomic():
-                insert(article)
-                if extract is not None:
-                    result.proposals += _count_proposals(extract(article=article))
-                if hold_open:
-                    time.sleep(hold_open)
-        except IntegrityError as exc:
-            # Another writer got there first, or a slug race: the constraints decide.
-            if _is_duplicate(Article, record):
-                result.duplicates += 1
-            else:
-                fail(f"{record.where}: refused by the database: {exc}")
-            return False
-        except ImportError:
-            raise  # a broken installation, not a bad article: stop at once
-        except Exception as exc:  # one article the extractor trips on must not stop the run
-            if extract is None:
-                raise
-            fail(f"{record.where}: extraction failed: {type(exc).__name__}: {exc}")
-            return False
-        return True
-
-    def write_batch(batch: list[tuple[ArticleRecord, Article, str]]) -> None:
-        """Insert the batch's articles in one statement; a row it skips is found out after."""
-        if writer is not None:
-            finish_background_batch()  # one at a time: its fallbacks go before this chunk
-            in_flight[:] = [batch, writer.submit([article for _, article, _ in batch])]
-            return
-        try:
-            # One statement is all or nothing, so a kill never leaves half an article; a
-            # savepoint keeps a caller's transaction usable if the statement is refused.
-            with transaction.atomic() if connection.in_atomic_block else nullcontext():
-                inserted = insert.many([article for _, article, _ in batch])
-        except (DatabaseError, ValueError):
-            inserted = None
-        if hold_open:
-            time.sleep(hold_open)
-        settle_batch(batch, inserted)
-
-    def finish_background_batch() -> None:
-        if not in_flight:
-            return
-        batch, future = in_flight
-        in_flight.clear()
-        try:
-            inserted = future.result()
-        except (DatabaseError, ValueError):
-            inserted = None
-        settle_batch(batch, inserted)
-
-    def settle_batch(batch: list[tuple[ArticleRecord, Article, str]], inserted) -> None:
-        """Count the batch's rows: those stored, and why any other was not.
-
-        ``inserted`` is None when the database refused the statement as a whole (psycopg2
-        raises ValueError for a NUL character), so nothing of it was written: row by row,
-        the refused row is reported with its line.
-        """
-        for record, article, root in batch:
-            if inserted is None:
-                ok = write(record, article)
-            elif article.slug in inserted:
-                insert.stored(article, inserted[article.slug])
-                ok = True
-            elif _is_duplicate(Article, record):
-                # ON CONFLICT skipped it: another writer stored the same URL or text meanwhile.
-                result.duplicates += 1
-                ok = False
-            else:
-                # Skipped for its slug, which another writer took: a fresh one, row by row.
-                article.slug = services.unique_slug(Article, root)
-                ok = write(record, article)
-            if ok:
-                result.imported += 1
-                taken_slugs.add(article.slug)
-            on_progress(result)
-
-    try:
-        iterator = iter(items)
-        while limit is None or result.imported < limit:
-            size = chunk_size if limit is None else min(chunk_size, limit - result.imported)
-            chunk: list[ArticleRecord] = []
-            exhausted = False
-            while len(chunk) < size:
-                item = next(iterator, None)
-                if item is None:
-                    exhausted = True
-                    break
-                if isinstance(item, ReadError):
-                    fail(str(item))
-                    on_progress(result)
-                else:
-                    chunk.append(item)
-            if not chunk:
-                break
-            carried_slugs: set[str] = set()
-            if not dry_run:
-                # Committed by now, so the queries below find them; all but the chunk the writer
-                # is still on, which stays seen.
-                written = in_flight[0] if in_flight else []
-                seen_urls = {record.url for record, _, _ in written if record.url}
-                seen_hashes = {record.content_hash for record, _, _ in written}
-                carried_slugs = {article.slug for _, article, _ in written}
-
-            hashes = {r.content_hash: r for r in chunk}
-            urls = [r.url for r in chunk if r.url]
-            # exclude(url=""): the words of the unique index's condition, so that PostgreSQL uses
-            # the index (URL IN (...) alone scans the table: 90 ms a chunk at 100k articles).
-            stored_urls = set(
-                Article.objects.filter(url__in=urls).exclude(url="").values_list("url", flat=True)
-            )
-            stored_hashes = set(
-                Article.objects.filter(content_hash__in=list(hashes)).values_list(
-                    "content_hash", flat=True
-                )
-            )
-            roots = [_slug_root(r) for r in chunk]
-            candidates = [s for root in set(roots) for s in _slug_candidates(root)]
-            taken_slugs = carried_slugs | set(
-                Article.objects.filter(slug__in=candidates).values_list("slug", flat=True)
-            )
-
-            batch: list[tuple[ArticleRecord, Article, str]] = []
-            for record, root in zip(chunk, roots, strict=True):
-                result.read += 1
-                digest = record.content_hash
-                if (
-                    (record.url and (record.url in seen_urls or record.url in stored_urls))
-                    or digest in seen_hashes
-                    or digest in stored_hashes
-                ):
-                    result.duplicates += 1
-                    on_progress(result)
-                    continue
-                slug = next((s for s in _slug_candidates(root) if s not in taken_slugs), None)
-                article = Article(
-                    title=record.title,
-                    body=record.body,
-                    outlet=record.outlet,
-                    url=record.url,
-                    dateline=record.dateline,
-                    published_on=record.published_on,
-                    language=record.language,
-                    editorial_status=status,
-                    slug=slug or services.unique_slug(Article, root),
-                    content_hash=digest,
-                )
-                try:
-                    # Field checks only: the unique checks would cost queries the chunk ran.
-                    article.full_clean(validate_unique=False, validate_constraints=False)
-                except ValidationError as exc:
-                    fail(f"{record.where}: {_validation_message(exc)}")
-                    on_progress(result)
-                    continue
-
-                if batched:
-                    # Counted once written (write_batch); remembered now for the rows after it.
-                    batch.append((record, article, root))
-                    accepted(record, article)
-                    continue
-                if not dry_run and not write(record, article):
-                    on_progress(result)
-                    continue
-                result.imported += 1
-                accepted(record, article)
-                on_progress(result)
-                if limit is not None and result.imported >= limit:
-                    break
-            if batch:  # no more than --limit allows: the chunk is no bigger
-                write_batch(batch)
-            if exhausted:
-                break
-        finish_background_batch()
-    finally:
-        if writer is not None:
-            writer.close()  # after the chunk it is on, if a reader or a query failed
-
+    run = _ImportRun(
+        status=status,
+        dry_run=dry_run,
+        extract=extract,
+        limit=limit,
+        on_error=on_error,
+        on_progress=on_progress,
+        hold_open=hold_open,
+    )
+    result = run.run(items, chunk_size)
     if result.imported and not dry_run and status == EditorialStatus.PUBLISHED:
         # Public pages may now show more: the cached ones go (Article.save() would do this,
         # but the INSERTs here bypass it). Drafts show nowhere public.
         from meetings.services import copies
 
         copies.publication_changed()
-
     result.seconds = time.perf_counter() - started
     return result
+
+
+class _ImportRun:
+    """One run of ``import_records``: its options, its counts, and what it has written."""
+
+    def __init__(self, *, status, dry_run, extract, limit, on_error, on_progress, hold_open):
+        self.status, self.dry_run, self.extract, self.limit = status, dry_run, extract, limit
+        self.on_error, self.on_progress, self.hold_open = on_error, on_progress, hold_open
+        self.result = ImportResult()
+        # URLs and texts written (or, in a dry run, accepted) by this run and not yet visible
+        # to the per-chunk queries: the current chunk's, or the whole run's when nothing is
+        # written.
+        self.seen_urls: set[str] = set()
+        self.seen_hashes: set[str] = set()
+        self.taken_slugs: set[str] = set()
+        self.insert = ArticleInsert()
+        # Without extraction, a chunk's new articles go to the database in one statement: a
+        # round trip per article otherwise costs more than the database's own work on it.
+        self.batched = extract is None and not dry_run and self.insert.can_batch
+        # And on PostgreSQL the database's work on a chunk (computing each text's tsvector,
+        # most of it) runs on its own core while Python reads and checks the next chunk: the
+        # INSERT is sent from a writer thread, on that thread's connection. Only in
+        # autocommit (a caller's transaction must see the rows) and without --limit (it
+        # counts the written rows before reading on). One chunk at a time, in order, so the
+        # ids follow the file.
+        self.writer = None
+        postgresql = connection.vendor == "postgresql" and not connection.in_atomic_block
+        if self.batched and limit is None and postgresql:
+            self.writer = BackgroundWriter(self.insert, hold_open)
+        self.in_flight: list = []  # the chunk the writer is on, and its future
+
+    def run(self, items: Iterable[Item], chunk_size: int) -> ImportResult:
+        result, limit = self.result, self.limit
+        try:
+            iterator = iter(items)
+            while limit is None or result.imported < limit:
+                size = chunk_size if limit is None else min(chunk_size, limit - result.imported)
+                chunk, exhausted = self.read_chunk(iterator, size)
+                if not chunk:
+                    break
+                self.write_chunk(chunk)
+                if exhausted:
+                    break
+            self.finish_background_batch()
+        finally:
+            if self.writer is not None:
+                self.writer.close()  # after the chunk it is on, if a reader or a query failed
+        return result
+
+    def fail(self, message: str) -> None:
+        self.result.failed += 1
+        self.on_error(message)
+
+    def read_chunk(self, iterator, size: int) -> tuple[list[ArticleRecord], bool]:
+        """Up to ``size`` records (malformed rows are reported on the way), and whether the
+        items ran out."""
+        chunk: list[ArticleRecord] = []
+        while len(chunk) < size:
+            item = next(iterator, None)
+            if item is None:
+                return chunk, True
+            if isinstance(item, ReadError):
+                self.fail(str(item))
+                self.on_progress(self.result)
+            else:
+                chunk.append(item)
+        return chunk, False
+
+    def write_chunk(self, chunk: list[ArticleRecord]) -> None:
+        from meetings.models import Article
+
+        carried_slugs: set[str] = set()
+        if not self.dry_run:
+            # Committed by now, so the queries below find them; all but the chunk the writer
+            # is still on, which stays seen.
+            written = self.in_flight[0] if self.in_flight else []
+            self.seen_urls = {record.url for record, _, _ in written if record.url}
+            self.seen_hashes = {record.content_hash for record, _, _ in written}
+            carried_slugs = {article.slug for _, article, _ in written}
+        hashes = {r.content_hash: r for r in chunk}
+        urls = [r.url for r in chunk if r.url]
+        # exclude(url=""): the words of the unique index's condition, so that PostgreSQL uses
+        # the index (URL IN (...) alone scans the table: 90 ms a chunk at 100k articles).
+        stored_urls = set(
+            Article.objects.filter(url__in=urls).exclude(url="").values_list("url", flat=True)
+        )
+        stored_hashes = set(
+            Article.objects.filter(content_hash__in=list(hashes)).values_list(
+                "content_hash", flat=True
+            )
+        )
+        roots = [_slug_root(r) for r in chunk]
+        candidates = [s for root in set(roots) for s in _slug_candidates(root)]
+        self.taken_slugs = carried_slugs | set(
+            Article.objects.filter(slug__in=candidates).values_list("slug", flat=True)
+        )
+        batch: list[tuple[ArticleRecord, Article, str]] = []
+        for record, root in zip(chunk, roots, strict=True):
+            self.result.read += 1
+            article = self.new_article(record, root, stored_urls, stored_hashes)
+            if article is None:
+                self.on_progress(self.result)
+                continue
+            if self.batched:
+                # Counted once written (write_batch); remembered now for the rows after it.
+                batch.append((record, article, root))
+                self.accepted(record, article)
+                continue
+            if not self.dry_run and not self.write(record, article):
+                self.on_progress(self.result)
+                continue
+            self.result.imported += 1
+            self.accepted(record, article)
+            self.on_progress(self.result)
+            if self.limit is not None and self.result.imported >= self.limit:
+                break
+        if batch:  # no more than --limit allows: the chunk is no bigger
+            self.write_batch(batch)
+
+    def new_article(self, record: ArticleRecord, root: str, stored_urls, stored_hashes):
+        """The record as an unsaved, checked Article; None (counted) for a duplicate or a
+        record whose fields the model refuses."""
+        from meetings import services
+        from meetings.models import Article
+
+        digest = record.content_hash
+        url = record.url
+        if (
+            (url and (url in self.seen_urls or url in stored_urls))
+            or digest in self.seen_hashes
+            or digest in stored_hashes
+        ):
+            self.result.duplicates += 1
+            return None
+        slug = next((s for s in _slug_candidates(root) if s not in self.taken_slugs), None)
+        article = Article(
+            title=record.title,
+            body=record.body,
+            outlet=record.outlet,
+            url=record.url,
+            dateline=record.dateline,
+            published_on=record.published_on,
+            language=record.language,
+            editorial_status=self.status,
+            slug=slug or services.unique_slug(Article, root),
+            content_hash=digest,
+        )
+        try:
+            # Field checks only: the unique checks would cost queries the chunk ran.
+            article.full_clean(validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            self.fail(f"{record.where}: {_validation_message(exc)}")
+            return None
+        return article
+
+    def accepted(self, record: ArticleRecord, article) -> None:
+        # Later rows of this run that repeat its URL or text are duplicates; its slug is taken.
+        self.seen_hashes.add(record.content_hash)
+        if record.url:
+            self.seen_urls.add(record.url)
+        self.taken_slugs.add(article.slug)
+
+    def write(self, record: ArticleRecord, article) -> bool:
+        """Insert one article (with its extraction); False when it was refused or a duplicate."""
+        from meetings.models import Article
+
+        # Without extraction an article is one INSERT, which autocommit makes its own
+        # transaction (no BEGIN/COMMIT round trips); a savepoint inside a caller's one.
+        single = self.extract is None and not connection.in_atomic_block
+        try:
+            with nullcontext() if single else transaction.atomic():
+                self.insert(article)
+                if self.extract is not None:
+                    self.result.proposals += _count_proposals(self.extract(article=article))
+                if self.hold_open:
+                    time.sleep(self.hold_open)
+        except IntegrityError as exc:
+            # Another writer got there first, or a slug race: the constraints decide.
+            if _is_duplicate(Article, record):
+                self.result.duplicates += 1
+            else:
+                self.fail(f"{record.where}: refused by the database: {exc}")
+            return False
+        except ImportError:
+            raise  # a broken installation, not a bad article: stop at once
+        except Exception as exc:  # one article the extractor trips on must not stop the run
+            if self.extract is None:
+                raise
+            self.fail(f"{record.where}: extraction failed: {type(exc).__name__}: {exc}")
+            return False
+        return True
+
+    def write_batch(self, batch: list[tuple]) -> None:
+        """Insert the batch's articles in one statement; a row it skips is found out after."""
+        if self.writer is not None:
+            self.finish_background_batch()  # one at a time: its fallbacks go before this chunk
+            self.in_flight[:] = [batch, self.writer.submit([article for _, article, _ in batch])]
+            return
+        try:
+            # One statement is all or nothing, so a kill never leaves half an article; a
+            # savepoint keeps a caller's transaction usable if the statement is refused.
+            with transaction.atomic() if connection.in_atomic_block else nullcontext():
+                inserted = self.insert.many([article for _, article, _ in batch])
+        except (DatabaseError, ValueError):
+            inserted = None
+        if self.hold_open:
+            time.sleep(self.hold_open)
+        self.settle_batch(batch, inserted)
+
+    def finish_background_batch(self) -> None:
+        if not self.in_flight:
+            return
+        batch, future = self.in_flight
+        self.in_flight.clear()
+        try:
+            inserted = future.result()
+        except (DatabaseError, ValueError):
+            inserted = None
+        self.settle_batch(batch, inserted)
+
+    def settle_batch(self, batch: list[tuple], inserted) -> None:
+        """Count the batch's rows: those stored, and why any other was not.
+
+        ``inserted`` is None when the database refused the statement as a whole (psycopg2
+        raises ValueError for a NUL character), so nothing of it was written: row by row,
+        the refused row is reported with its line.
+        """
+        from meetings import services
+        from meetings.models import Article
+
+        for record, article, root in batch:
+            if inserted is None:
+                ok = self.write(record, article)
+            elif article.slug in inserted:
+                self.insert.stored(article, inserted[article.slug])
+                ok = True
+            elif _is_duplicate(Article, record):
+                # ON CONFLICT skipped it: another writer stored the same URL or text meanwhile.
+                self.result.duplicates += 1
+                ok = False
+            else:
+                # Skipped for its slug, which another writer took: a fresh one, row by row.
+                article.slug = services.unique_slug(Article, root)
+                ok = self.write(record, article)
+            if ok:
+                self.result.imported += 1
+                self.taken_slugs.add(article.slug)
+            self.on_progress(self.result)
