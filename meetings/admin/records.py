@@ -47,13 +47,20 @@ def status_action(status: str, done: str, description: str):
 
 
 class StatusActionsMixin:
-    """What ``status_action`` needs: the rows to change, and how to change one."""
+    """What ``status_action`` needs: the rows to change, and how to change one, through
+    ``status_services``: (keyword, accept service, set-status service)."""
+
+    status_services: tuple
 
     def status_rows(self, queryset):
         return queryset
 
     def set_status(self, row, status: str) -> None:
-        raise NotImplementedError
+        keyword, accept, set_status = self.status_services
+        if status == PUBLISHED:
+            accept(**{keyword: row})
+        else:
+            set_status(**{keyword: row}, editorial_status=status)
 
 
 @admin.register(Country)
@@ -250,11 +257,8 @@ class MeetingAdmin(StatusActionsMixin, BackToReviewMixin, admin.ModelAdmin):
     reject = status_action(REJECTED, "rejected", "Reject selected meetings (kept, hidden)")
     return_to_draft = status_action(DRAFT, "returned to draft", "Return selected meetings to draft")
 
-    def set_status(self, meeting, status):
-        if status == PUBLISHED:  # its suggested participants are accepted with it
-            services.meeting_accept(meeting=meeting)
-        else:
-            services.meeting_set_status(meeting=meeting, editorial_status=status)
+    # Publishing accepts the meeting with its suggested participants.
+    status_services = ("meeting", services.meeting_accept, services.meeting_set_status)
 
 
 @admin.register(Participation)
@@ -296,11 +300,8 @@ class StatementAdmin(StatusActionsMixin, BackToReviewMixin, admin.ModelAdmin):
     def status_rows(self, queryset):
         return queryset.select_related("article")
 
-    def set_status(self, statement, status):
-        if status == PUBLISHED:  # a suggested speaker is accepted with it
-            services.statement_accept(statement=statement)
-        else:
-            services.statement_set_status(statement=statement, editorial_status=status)
+    # Publishing accepts the statement with its suggested speaker (and relay).
+    status_services = ("statement", services.statement_accept, services.statement_set_status)
 
 
 @admin.register(ActorSuggestion)

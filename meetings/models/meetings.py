@@ -42,6 +42,16 @@ class EvidenceQuerySet(TrackedQuerySet):
     key_field = "meeting_id"
 
 
+def _participants_with_offices() -> Prefetch:
+    """A meeting's participations with each actor, its country and its offices."""
+    return Prefetch(
+        "participations",
+        queryset=Participation.objects.select_related("actor", "actor__country").prefetch_related(
+            "actor__positions"
+        ),
+    )
+
+
 class MeetingQuerySet(TrackedQuerySet):
     def published(self):
         """Meetings readers may see: published, with a published source article."""
@@ -176,25 +186,13 @@ class MeetingQuerySet(TrackedQuerySet):
 
     def for_timeline(self):
         """Rows for actor_detail.html: participants with their offices, to show titles that day."""
-        return self.select_related("country").prefetch_related(
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related(
-                    "actor", "actor__country"
-                ).prefetch_related("actor__positions"),
-            )
-        )
+        return self.select_related("country").prefetch_related(_participants_with_offices())
 
     def for_detail(self):
         """One meeting for meeting_detail.html: venue, participants with offices, published
         evidence with its article, and the public statements said there."""
         return self.select_related("country").prefetch_related(
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related(
-                    "actor", "actor__country"
-                ).prefetch_related("actor__positions"),
-            ),
+            _participants_with_offices(),
             Prefetch(
                 "evidence",
                 queryset=Evidence.objects.filter(
