@@ -2,10 +2,10 @@
 
 The generation is a number kept in the cache that moves on whenever anything a public page
 can show changes: ``publication_changed`` runs after every save, delete and bulk write of
-those models (meetings/models.py: TrackedQuerySet and the receivers at its end), and the
-services call it after publishing. Every cached page's and figure's key holds the
-generation it was computed under, so after a change no request ever reads one from before
-it: the old keys are simply never asked for again, and expire.
+those models, through the receivers of meetings/services/copies.py (the one module that
+writes stored copies), and after imports that bypass the models. Every cached page's and
+figure's key holds the generation it was computed under, so after a change no request ever
+reads one from before it: the old keys are simply never asked for again, and expire.
 
 Only a cache shared by every process (Redis, memcached, database) is used: with the
 per-process memory cache, a publish in one gunicorn worker would not move the generation
