@@ -31,7 +31,25 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         services.reference_load()
         added = {"actors": 0, "articles": 0, "revised articles": 0, "meetings": 0, "statements": 0}
+        actors = self.load_actors(added)
+        states = {a.country_id: a for a in Actor.objects.filter(kind=Actor.Kind.STATE)}
 
+        def actor_for(key: str) -> Actor:
+            if key.startswith("state:"):
+                return states[key.split(":", 1)[1].upper()]
+            return actors[key]
+
+        articles = self.load_articles(added)
+        meetings = self.load_meetings(added, articles, actor_for)
+        self.load_statements(added, articles, meetings, actor_for)
+        services.visibility_refresh(article_ids=[a.pk for a in articles.values()])
+        self.stdout.write(
+            "Demo data: "
+            + ", ".join(f"{n} {what}" for what, n in added.items())
+            + " added (existing rows left unchanged)."
+        )
+
+    def load_actors(self, added: dict) -> dict[str, Actor]:
         actors = {a.slug: a for a in Actor.objects.filter(slug__in=[a["key"] for a in data.ACTORS])}
         for spec in data.ACTORS:
             if spec["key"] in actors:
@@ -61,13 +79,9 @@ class Command(BaseCommand):
                     start_date=_date(p.get("start")),
                     end_date=_date(p.get("end")),
                 )
-        states = {a.country_id: a for a in Actor.objects.filter(kind=Actor.Kind.STATE)}
+        return actors
 
-        def actor_for(key: str) -> Actor:
-            if key.startswith("state:"):
-                return states[key.split(":", 1)[1].upper()]
-            return actors[key]
-
+    def load_articles(self, added: dict) -> dict[str, Article]:
         articles = {}
         for spec in data.ARTICLES:
             article = Article.objects.filter(url=spec["url"]).first()
@@ -96,7 +110,9 @@ class Command(BaseCommand):
                 Statement.objects.filter(article=article).delete()
                 added["revised articles"] += 1
             articles[spec["key"]] = article
+        return articles
 
+    def load_meetings(self, added: dict, articles: dict, actor_for) -> dict[str, Meeting]:
         meetings = {
             m.slug: m for m in Meeting.objects.filter(slug__in=[m["key"] for m in data.MEETINGS])
         }
@@ -126,7 +142,9 @@ class Command(BaseCommand):
                 editorial_status=PUBLISHED,
             )
             added["meetings"] += 1
+        return meetings
 
+    def load_statements(self, added: dict, articles: dict, meetings: dict, actor_for) -> None:
         for spec in data.STATEMENTS:
             article = articles[spec["article"]]
             start, end = _span(article.body, spec["text"], "a statement")
@@ -144,10 +162,3 @@ class Command(BaseCommand):
                 editorial_status=PUBLISHED,
             )
             added["statements"] += 1
-
-        services.visibility_refresh(article_ids=[a.pk for a in articles.values()])
-        self.stdout.write(
-            "Demo data: "
-            + ", ".join(f"{n} {what}" for what, n in added.items())
-            + " added (existing rows left unchanged)."
-        )
