@@ -150,7 +150,7 @@ def test_websearch_phrases_and_exclusions_on_postgresql(client, world):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="candidate SQL is PostgreSQL's")
 def test_common_terms_take_the_newest_matches_by_date_on_postgresql(client, world, monkeypatch):
-    from meetings import search
+    from meetings.site import search
     from tests import factories
 
     factories.meeting(participants=[world.putin, world.shoigu])  # a second match
@@ -161,8 +161,8 @@ def test_common_terms_take_the_newest_matches_by_date_on_postgresql(client, worl
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN count is PostgreSQL's")
 def test_search_counts_from_the_index_agree_with_counting_the_rows(world):
-    from meetings import search
     from meetings.models import Article, Meeting, Statement
+    from meetings.site import paging, search
     from tests import factories
 
     factories.meeting(participants=[world.putin, world.shoigu], published=False)  # a draft
@@ -175,13 +175,13 @@ def test_search_counts_from_the_index_agree_with_counting_the_rows(world):
                 else queryset.filter(is_public=True)
             )
             for limit in (1, 1000):
-                expected = search.count_bounded(queryset, limit)
+                expected = paging.count_bounded(queryset, limit)
                 assert search.count_matches(model, text, limit) == expected, (model, text)
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="planner estimates are PostgreSQL's")
 def test_search_past_the_exact_limit_gives_the_planners_estimate(client, world, monkeypatch):
-    from meetings import search
+    from meetings.site import search
     from tests import factories
 
     factories.meeting(participants=[world.putin, world.shoigu])  # a second match
@@ -201,8 +201,8 @@ def test_search_past_the_exact_limit_gives_the_planners_estimate(client, world, 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="candidate SQL is PostgreSQL's")
 def test_common_terms_found_in_a_recent_window_or_else_among_all_matches(client, world):
     """A window too small for the estimate (no recent match) falls back to every match."""
-    from meetings import search
     from meetings.models import Meeting
+    from meetings.site import search
 
     for matches in (1, 10**6):  # fetch all / a window of the newest rows
         guess = search.Guess(public=10**9, matches=matches)

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from meetings import search
+from meetings.site import paging, search
 from tests import factories
 
 MEETINGS = reverse("meetings:meeting-list")
@@ -201,8 +201,8 @@ def test_outlet_filter(client, world):
 
 
 def test_large_results_are_not_counted_exactly():
-    assert search.count_bounded(FakeQuerySet(5), limit=10) == (5, False)
-    assert search.count_bounded(FakeQuerySet(50), limit=10) == (10, True)
+    assert paging.count_bounded(FakeQuerySet(5), limit=10) == (5, False)
+    assert paging.count_bounded(FakeQuerySet(50), limit=10) == (10, True)
 
 
 class FakeQuerySet:
@@ -223,11 +223,11 @@ class FakeQuerySet:
 
 
 def test_huge_results_read_more_than(client, world, monkeypatch):
-    monkeypatch.setattr(search, "EXACT_COUNT_LIMIT", 1)
+    monkeypatch.setattr(paging, "EXACT_COUNT_LIMIT", 1)
     monkeypatch.setattr(
-        search.count_bounded, "__defaults__", (1,)
+        paging.count_bounded, "__defaults__", (1,)
     )  # the default was bound at import
-    monkeypatch.setattr(search, "estimate", lambda queryset: None)  # as on SQLite
+    monkeypatch.setattr(paging, "estimate", lambda queryset: None)  # as on SQLite
     factories.meeting(participants=[world.putin, world.shoigu], start_date=dt.date(2020, 1, 1))
     assert "more than 1 meeting" in page_text(client.get(MEETINGS))
 
@@ -241,9 +241,9 @@ def test_timeline_form_does_not_echo_a_value_it_could_not_read(client, world):
 
 
 def test_facets_count_a_bounded_sample_and_say_so(client, world, monkeypatch):
-    from meetings import filters
+    from meetings.site import facets
 
-    monkeypatch.setattr(filters, "FACET_SAMPLE", 1)
+    monkeypatch.setattr(facets, "FACET_SAMPLE", 1)
     html = page_text(client.get(MEETINGS))
     assert "Counts cover the newest 1 matches." in html
     assert '<a href="?kind=visit">Visit</a>' not in html  # the older visit is outside the sample
@@ -251,9 +251,9 @@ def test_facets_count_a_bounded_sample_and_say_so(client, world, monkeypatch):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="planner estimates are PostgreSQL's")
 def test_past_the_exact_limit_postgresql_gives_the_planners_estimate(client, world, monkeypatch):
-    monkeypatch.setattr(search.count_bounded, "__defaults__", (1,))
+    monkeypatch.setattr(paging.count_bounded, "__defaults__", (1,))
     monkeypatch.setattr(search, "SEARCH_COUNT_LIMIT", 1)
-    monkeypatch.setattr(search, "estimate", lambda queryset: 123_000)
+    monkeypatch.setattr(paging, "estimate", lambda queryset: 123_000)
     factories.meeting(participants=[world.putin, world.shoigu], start_date=dt.date(2020, 1, 1))
     assert "about 123,000 meetings" in page_text(client.get(MEETINGS))
     # The search page's estimates: test_feeds_and_search.py.
@@ -262,7 +262,7 @@ def test_past_the_exact_limit_postgresql_gives_the_planners_estimate(client, wor
 def test_estimate_reads_the_plan_on_postgresql(world):
     from meetings.models import Meeting
 
-    guess = search.estimate(Meeting.objects.all())
+    guess = paging.estimate(Meeting.objects.all())
     assert guess is None if connection.vendor != "postgresql" else guess >= 1
 
 
