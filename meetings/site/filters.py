@@ -264,15 +264,16 @@ TIMELINE_KINDS = [*Meeting.Kind.choices, ("statement", "Statement"), ("office", 
 
 
 class TimelineFilter(BaseFilterSet):
-    """The actor timeline: its meetings are filtered here; statements and offices follow the
-    same cleaned values in views.actor_detail."""
+    """What a reader asks of an actor's timeline. It filters no queryset of its own: the
+    timeline has three sources (meetings, statements, offices), and site/timeline.py
+    applies the cleaned values to each (``timeline.Options.from_cleaned``)."""
 
     date_from = date_input("From")
     date_to = date_input("To")
     kind = filters.MultipleChoiceFilter(
         label="Show",
         choices=TIMELINE_KINDS,
-        method="filter_kind",
+        method="filter_noop",
         widget=forms.CheckboxSelectMultiple,
     )
     counterpart = CounterpartFilter(
@@ -292,12 +293,8 @@ class TimelineFilter(BaseFilterSet):
         choices = [("", "Any country"), *self.countries.items()]
         self.filters["counterpart"].extra["choices"] = choices
 
-    def filter_kind(self, queryset, name, value):
-        kinds = [k for k in value if k in Meeting.Kind.values]
-        return queryset.filter(kind__in=kinds) if value else queryset
-
     def filter_queryset(self, queryset):
-        return queryset  # views.actor_detail applies the cleaned values to each source
+        return queryset  # not BaseFilterSet's date range: see the class docstring
 
 
 class SearchForm(forms.Form):
@@ -356,19 +353,7 @@ def resolve(
     else:
         problems.extend(page.errors["after"])
         data.pop("after")
-    filterset = filterset_class(data, queryset)
-    if not filterset.is_valid():
-        for name, errors in filterset.form.errors.items():
-            label = filterset.form.fields[name].label if name in filterset.form.fields else ""
-            for error in errors:
-                problems.append(f"{label}: {error}" if label else error)
-            kept = _valid_values(filterset.form.fields.get(name), data.getlist(name))
-            if kept:  # ?country=CN&country=ZZ still shows China's
-                data.setlist(name, kept)
-            else:
-                data.pop(name, None)
-        filterset = filterset_class(data, queryset)
-        filterset.is_valid()
+    filterset, data = bind(filterset_class, data, queryset, problems)
     resolved = Resolved(filterset=filterset, queryset=filterset.qs, problems=problems, after=after)
     resolved.chips = chips(filterset, data)
     understood = [n for n in filterset.form.fields if any(data.getlist(n))]
@@ -376,6 +361,27 @@ def resolve(
         resolved.status = 400
         resolved.queryset = queryset.none()
     return resolved
+
+
+def bind(filterset_class, data: QueryDict, queryset: QuerySet, problems: list[str]):
+    """``filterset_class`` bound to ``data`` without the values it cannot read, and the data
+    it was bound to; what was dropped is said in ``problems``, one line per error."""
+    filterset = filterset_class(data, queryset)
+    if filterset.is_valid():
+        return filterset, data
+    data = data.copy()
+    for name, errors in filterset.form.errors.items():
+        label = filterset.form.fields[name].label if name in filterset.form.fields else ""
+        for error in errors:
+            problems.append(f"{label}: {error}" if label else error)
+        kept = _valid_values(filterset.form.fields.get(name), data.getlist(name))
+        if kept:  # ?country=CN&country=ZZ still shows China's
+            data.setlist(name, kept)
+        else:
+            data.pop(name, None)
+    filterset = filterset_class(data, queryset)
+    filterset.is_valid()
+    return filterset, data
 
 
 def _valid_values(form_field, values: list[str]) -> list[str]:

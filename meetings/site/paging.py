@@ -103,6 +103,18 @@ def keyset_page(queryset, after, date_attr: str, size: int = PAGE_SIZE) -> Page:
     return page
 
 
+def slug_page(queryset, after: str | None, size: int = PAGE_SIZE) -> Page:
+    """Rows by slug, starting after the slug ``after`` (the actor list)."""
+    queryset = queryset.order_by("slug")
+    if after:
+        queryset = queryset.filter(slug__gt=after)
+    rows = list(queryset[: size + 1])
+    page = Page(rows=rows[:size], first=not after)
+    if len(rows) > size:
+        page.next_cursor = page.rows[-1].slug
+    return page
+
+
 def keyset_condition(date_field: str, id_field: str, rank: int, cursor) -> Q:
     """Rows of a source of rank ``rank`` that sort after ``cursor`` = (date, rank, id)."""
     day, cursor_rank, pk = cursor

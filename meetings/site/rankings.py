@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from django.db.models import Count, Subquery
+
 from meetings.models import Actor, Participation
 
 RECENT = 1000  # "most active" means among the newest this-many public participations
@@ -28,3 +30,22 @@ def top_actors(counts: Counter, limit: int = 8) -> list[Actor]:
             actors[pk].count = counts[pk]
             result.append(actors[pk])
     return result
+
+
+def country_partners(code: str, limit: int = 12):
+    """The countries whose officials met the country's most often, among its newest public
+    meetings: [{country_id, country__name, n}]."""
+    return (
+        Participation.objects.filter(
+            meeting_id__in=Subquery(
+                Participation.objects.filter(country_id=code, is_public=True)
+                .order_by("-date")
+                .values("meeting_id")[:RECENT]
+            ),
+            country__isnull=False,
+        )
+        .exclude(country_id=code)
+        .values("country_id", "country__name")
+        .annotate(n=Count("meeting_id", distinct=True))
+        .order_by("-n", "country__name")[:limit]
+    )

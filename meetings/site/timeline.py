@@ -38,73 +38,125 @@ class Entry:
         return f"{self.date.isoformat()}.{RANK[self.kind]}.{self.pk}"
 
 
-def timeline(actor: Actor, options: dict, size: int = PAGE_SIZE) -> tuple[list[Entry], str | None]:
-    """One page of the actor's meetings, statements and changes of office, newest first."""
-    kinds = set(options.get("kind") or [])
-    meeting_kinds = [k for k in kinds if k in Meeting.Kind.values]
-    start, end = options.get("date_from"), options.get("date_to")
-    counterpart = options.get("counterpart") or None
-    cursor = options.get("after")
-    entries: list[Entry] = []
+@dataclass(frozen=True)
+class Options:
+    """What a reader asked of the timeline (TimelineFilter's cleaned values)."""
 
-    if not kinds or meeting_kinds:
-        parts = Participation.objects.filter(actor=actor, is_public=True, date__isnull=False)
-        if meeting_kinds:
-            parts = parts.filter(meeting__kind__in=meeting_kinds)
-        if start:
-            parts = parts.filter(date__gte=start)
-        if end:
-            parts = parts.filter(date__lte=end)
-        if counterpart:
-            parts = parts.filter(
-                Exists(
-                    Participation.objects.filter(
-                        meeting=OuterRef("meeting"), country_id=counterpart
-                    ).exclude(actor=actor)
-                )
+    kinds: frozenset[str] = frozenset()  # meeting kinds, "statement", "office"; empty: all
+    start: dt.date | None = None
+    end: dt.date | None = None
+    counterpart: str | None = None  # a country code: only records with someone from there
+    cursor: tuple | None = None  # (date, rank, id) of the last entry of the previous page
+
+    @classmethod
+    def from_cleaned(cls, data: dict) -> Options:
+        return cls(
+            kinds=frozenset(data.get("kind") or []),
+            start=data.get("date_from"),
+            end=data.get("date_to"),
+            counterpart=data.get("counterpart") or None,
+            cursor=data.get("after"),
+        )
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.kinds or self.start or self.end or self.counterpart)
+
+    def shows(self, kind: str) -> bool:
+        return not self.kinds or kind in self.kinds
+
+
+def public_participations(actor: Actor):
+    """The actor's participations in public meetings (they carry the meeting's date)."""
+    return Participation.objects.filter(actor=actor, is_public=True)
+
+
+def public_statements(actor: Actor):
+    return Statement.objects.published().filter(speaker=actor)
+
+
+def narrowed(queryset, actor: Actor, date_field: str, options: Options, rank: int):
+    """``queryset`` (participations or statements) within the options' dates, with the
+    counterpart, and after the cursor: the same conditions for meetings and statements."""
+    if options.start:
+        queryset = queryset.filter(**{f"{date_field}__gte": options.start})
+    if options.end:
+        queryset = queryset.filter(**{f"{date_field}__lte": options.end})
+    if options.counterpart:
+        queryset = queryset.filter(
+            Exists(
+                Participation.objects.filter(
+                    meeting=OuterRef("meeting"), country_id=options.counterpart
+                ).exclude(actor=actor)
             )
-        if cursor:
-            parts = parts.filter(keyset_condition("date", "meeting_id", RANK["meeting"], cursor))
-        ids = parts.order_by("-date", "-meeting_id").values("meeting_id")[: size + 1]
-        for meeting in Meeting.objects.filter(pk__in=Subquery(ids)).for_list():
-            entry = Entry("meeting", meeting.start_date, meeting.pk, meeting)
-            entry.office = actor.position_on(meeting.start_date)
-            entry.others = [p for p in meeting.participations.all() if p.actor_id != actor.pk]
-            entries.append(entry)
+        )
+    if options.cursor:
+        id_field = "meeting_id" if queryset.model is Participation else "pk"
+        queryset = queryset.filter(keyset_condition(date_field, id_field, rank, options.cursor))
+    return queryset
 
-    if not kinds or "statement" in kinds:
-        statements = Statement.objects.published().filter(speaker=actor, said_on__isnull=False)
-        if start:
-            statements = statements.filter(said_on__gte=start)
-        if end:
-            statements = statements.filter(said_on__lte=end)
-        if counterpart:
-            statements = statements.filter(
-                Exists(
-                    Participation.objects.filter(
-                        meeting=OuterRef("meeting"), country_id=counterpart
-                    ).exclude(actor=actor)
-                )
-            )
-        if cursor:
-            statements = statements.filter(
-                keyset_condition("said_on", "pk", RANK["statement"], cursor)
-            )
-        for statement in statements.for_timeline().newest_first()[: size + 1]:
-            entries.append(Entry("statement", statement.said_on, statement.pk, statement))
 
-    if (not kinds or "office" in kinds) and not counterpart:
-        for position in actor.positions.all():
-            for day, started, pk in (
-                (position.start_date, True, position.pk * 2 + 1),
-                (position.end_date, False, position.pk * 2),
-            ):
-                if day is None or (start and day < start) or (end and day > end):
-                    continue
-                entry = Entry("office", day, pk, position, office=position, started=started)
-                if cursor is None or entry.key < cursor:
-                    entries.append(entry)
+def meeting_entries(actor: Actor, options: Options, size: int) -> list[Entry]:
+    """The newest ``size`` + 1 of the actor's dated meetings the options let through."""
+    meeting_kinds = [k for k in options.kinds if k in Meeting.Kind.values]
+    if options.kinds and not meeting_kinds:
+        return []
+    parts = public_participations(actor).filter(date__isnull=False)
+    if meeting_kinds:
+        parts = parts.filter(meeting__kind__in=meeting_kinds)
+    parts = narrowed(parts, actor, "date", options, RANK["meeting"])
+    ids = parts.order_by("-date", "-meeting_id").values("meeting_id")[: size + 1]
+    entries = []
+    for meeting in Meeting.objects.filter(pk__in=Subquery(ids)).for_list():
+        entry = Entry("meeting", meeting.start_date, meeting.pk, meeting)
+        entry.office = actor.position_on(meeting.start_date)
+        entry.others = [p for p in meeting.participations.all() if p.actor_id != actor.pk]
+        entries.append(entry)
+    return entries
 
+
+def statement_entries(actor: Actor, options: Options, size: int) -> list[Entry]:
+    """The newest ``size`` + 1 of the actor's dated statements the options let through."""
+    if not options.shows("statement"):
+        return []
+    statements = public_statements(actor).filter(said_on__isnull=False)
+    statements = narrowed(statements, actor, "said_on", options, RANK["statement"])
+    return [
+        Entry("statement", statement.said_on, statement.pk, statement)
+        for statement in statements.for_timeline().newest_first()[: size + 1]
+    ]
+
+
+def office_entries(actor: Actor, options: Options) -> list[Entry]:
+    """The actor's changes of office within the dates (none with a counterpart: an office
+    has no other side). Offices are few and prefetched: filtered here, not in SQL."""
+    if not options.shows("office") or options.counterpart:
+        return []
+    start, end, cursor = options.start, options.end, options.cursor
+    entries = []
+    for position in actor.positions.all():
+        for day, started, pk in (
+            (position.start_date, True, position.pk * 2 + 1),
+            (position.end_date, False, position.pk * 2),
+        ):
+            if day is None or (start and day < start) or (end and day > end):
+                continue
+            entry = Entry("office", day, pk, position, office=position, started=started)
+            if cursor is None or entry.key < cursor:
+                entries.append(entry)
+    return entries
+
+
+def timeline(
+    actor: Actor, options: Options, size: int = PAGE_SIZE
+) -> tuple[list[Entry], str | None]:
+    """One page of the actor's meetings, statements and changes of office, newest first,
+    and the cursor of the next page."""
+    entries = [
+        *meeting_entries(actor, options, size),
+        *statement_entries(actor, options, size),
+        *office_entries(actor, options),
+    ]
     entries.sort(key=lambda e: e.key, reverse=True)
     next_cursor = entries[size - 1].cursor if len(entries) > size else None
     return entries[:size], next_cursor
@@ -134,7 +186,8 @@ def undated_records(actor: Actor, size: int = UNDATED_SHOWN) -> dict:
     """The actor's public meetings and statements without a date, which the timeline (by
     date) cannot place: the newest-made ``size`` of each, and whether there are more."""
     ids = (
-        Participation.objects.filter(actor=actor, is_public=True, date__isnull=True)
+        public_participations(actor)
+        .filter(date__isnull=True)
         .order_by("-meeting_id")
         .values("meeting_id")[: size + 1]
     )
@@ -142,8 +195,8 @@ def undated_records(actor: Actor, size: int = UNDATED_SHOWN) -> dict:
         Meeting.objects.filter(pk__in=Subquery(ids)).only("title", "slug").order_by("-pk")
     )
     statements = list(
-        Statement.objects.published()
-        .filter(speaker=actor, said_on__isnull=True)
+        public_statements(actor)
+        .filter(said_on__isnull=True)
         .only("text", "kind")
         .order_by("-pk")[: size + 1]
     )
@@ -160,8 +213,8 @@ def activity_by_month(actor: Actor) -> dict[dt.date, tuple[int, int]]:
 
     Bounded by date, so the busiest actor's page does not aggregate decades of rows.
     """
-    meetings = Participation.objects.filter(actor=actor, is_public=True, date__isnull=False)
-    statements = Statement.objects.published().filter(speaker=actor, said_on__isnull=False)
+    meetings = public_participations(actor).filter(date__isnull=False)
+    statements = public_statements(actor).filter(said_on__isnull=False)
     latest = [
         *meetings.order_by("-date").values_list("date", flat=True)[:1],
         *statements.order_by("-said_on").values_list("said_on", flat=True)[:1],
@@ -188,11 +241,7 @@ def activity_by_month(actor: Actor) -> dict[dt.date, tuple[int, int]]:
 
 def top_counterparts(actor: Actor, limit: int = 6) -> list[Actor]:
     """Who the actor met most often, among their newest public meetings."""
-    meetings = (
-        Participation.objects.filter(actor=actor, is_public=True)
-        .order_by("-date")
-        .values("meeting_id")[:RECENT]
-    )
+    meetings = public_participations(actor).order_by("-date").values("meeting_id")[:RECENT]
     rows = (
         Participation.objects.filter(meeting_id__in=Subquery(meetings))
         .exclude(actor=actor)

@@ -8,15 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from meetings.models import Actor, Meeting
-from meetings.site import facets, filters, paging
-from meetings.site.paging import PAGE_SIZE, Page, bounded_count
-from meetings.site.timeline import (
-    activity_by_month,
-    group_by_month,
-    timeline,
-    top_counterparts,
-    undated_records,
-)
+from meetings.site import facets, filters, paging, timeline
+from meetings.site.paging import Page, bounded_count, slug_page
 
 
 def actor_list(request: HttpRequest) -> HttpResponse:
@@ -28,14 +21,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     )
     page = Page([])
     if resolved.status == 200:
-        actors = resolved.queryset.for_list().order_by("slug")
-        after = resolved.after
-        if after:
-            actors = actors.filter(slug__gt=after)
-        rows = list(actors[: PAGE_SIZE + 1])
-        page = Page(rows=rows[:PAGE_SIZE], first=not after)
-        if len(rows) > PAGE_SIZE:
-            page.next_cursor = page.rows[-1].slug
+        page = slug_page(resolved.queryset.for_list(), resolved.after)
         today = dt.date.today()
         for actor in page.rows:
             actor.office = actor.position_on(today)
@@ -55,26 +41,13 @@ def actor_list(request: HttpRequest) -> HttpResponse:
 
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor = get_object_or_404(Actor.objects.published().for_detail(), slug=slug)
-    filterset = filters.TimelineFilter(request.GET, Meeting.objects.none())
-    problems = []
-    if filterset.is_valid():
-        options = filterset.form.cleaned_data
-    else:
-        problems = [
-            f"{filterset.form.fields[name].label}: {error}"
-            if name in filterset.form.fields
-            else error
-            for name, errors in filterset.form.errors.items()
-            for error in errors
-        ]
-        # Show the form without the values we could not read (a "bad" date is not a date).
-        data = request.GET.copy()
-        for name in filterset.form.errors:
-            data.pop("date_to" if name == "__all__" else name, None)
-        filterset = filters.TimelineFilter(data, Meeting.objects.none())
-        filterset.is_valid()
-        options = filterset.form.cleaned_data
-    entries, next_cursor = timeline(actor, options)
+    problems: list[str] = []
+    # The form is shown without the values it could not read (a "bad" date is not a date).
+    filterset, _ = filters.bind(
+        filters.TimelineFilter, request.GET, Meeting.objects.none(), problems
+    )
+    options = timeline.Options.from_cleaned(filterset.form.cleaned_data)
+    entries, next_cursor = timeline.timeline(actor, options)
     aliases = [a.text for a in actor.aliases.all() if not a.is_role and a.text != actor.name]
     return render(
         request,
@@ -86,15 +59,13 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "aliases": aliases,
             "form": filterset.form,
             "problems": problems,
-            "filtered": any(
-                options.get(k) for k in ("date_from", "date_to", "kind", "counterpart")
-            ),
-            "years": group_by_month(entries),
+            "filtered": options.filtered,
+            "years": timeline.group_by_month(entries),
             "next_cursor": next_cursor,
-            "first_page": not options.get("after"),
-            "counterparts": top_counterparts(actor),
-            "activity": activity_by_month(actor),
-            "undated": undated_records(actor),
+            "first_page": not options.cursor,
+            "counterparts": timeline.top_counterparts(actor),
+            "activity": timeline.activity_by_month(actor),
+            "undated": timeline.undated_records(actor),
         },
         status=400 if problems and not entries else 200,
     )

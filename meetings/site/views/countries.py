@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.db.models import Count, Subquery
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -12,7 +12,7 @@ from meetings import cache
 from meetings.models import Country, CountryPair, Meeting, Participation, Statement
 from meetings.site import paging
 from meetings.site.paging import bounded_count, keyset_page
-from meetings.site.rankings import RECENT, recent_participations, top_actors
+from meetings.site.rankings import country_partners, recent_participations, top_actors
 
 
 def country_or_404(code: str) -> Country:
@@ -40,20 +40,6 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     after = page_form.cleaned_data["after"] if page_form.is_valid() else None
     meetings = Meeting.objects.published().involving_or_hosted(country.code)
     rows = recent_participations(country_id=country.code)
-    partners = (
-        Participation.objects.filter(
-            meeting_id__in=Subquery(
-                Participation.objects.filter(country_id=country.code, is_public=True)
-                .order_by("-date")
-                .values("meeting_id")[:RECENT]
-            ),
-            country__isnull=False,
-        )
-        .exclude(country_id=country.code)
-        .values("country_id", "country__name")
-        .annotate(n=Count("meeting_id", distinct=True))
-        .order_by("-n", "country__name")[:12]
-    )
     return render(
         request,
         "meetings/country_detail.html",
@@ -62,7 +48,7 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
             "page": keyset_page(meetings.for_list(), after, "start_date"),
             "total": bounded_count(meetings),
             "actors": top_actors(Counter(actor for _, actor, _ in rows)),
-            "partners": partners,
+            "partners": country_partners(country.code),
         },
         status=200 if page_form.is_valid() else 400,
     )
