@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 
 from django import template
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+
+from meetings.site import highlight
 
 register = template.Library()
 
@@ -57,37 +58,8 @@ def office_phrase(office) -> str:
 
 @register.simple_tag
 def highlighted_body(body: str, spans: list[dict]) -> SafeString:
-    """The article body as paragraphs, each supporting span a numbered, linked <mark>.
-
-    Overlapping spans are clipped so every character is shown exactly once.
-    """
-    html = []
-    for paragraph in re.finditer(r"[^\n]+(?:\n[^\n]+)*", body):
-        p_start, p_end = paragraph.span()
-        position, pieces = p_start, []
-        for span in spans:
-            start, end = max(span["start"], position, p_start), min(span["end"], p_end)
-            if start >= end:
-                continue
-            pieces.append(escape(body[position:start]))
-            pieces.append(
-                format_html(
-                    '<mark id="{}" class="span span-{}">{}</mark>'
-                    '<a class="span-ref" href="{}" title="{}">[{}]<span class="visually-hidden">'
-                    " {}</span></a>",
-                    span["anchor"],
-                    span["kind"],
-                    body[start:end],
-                    span["url"],
-                    span["label"],
-                    span["number"],
-                    span["label"],
-                )
-            )
-            position = end
-        pieces.append(escape(body[position:p_end]))
-        html.append("<p>" + "".join(pieces) + "</p>")
-    return mark_safe("\n".join(html))
+    """The article body as paragraphs, each supporting span a numbered, linked <mark>."""
+    return highlight.article_body(body, spans)
 
 
 @functools.cache
