@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
@@ -61,87 +62,104 @@ def export_sources(text: str | None, article_url) -> str:
     return " ".join(url or article_url(slug) for *_, url, slug in rows)
 
 
-def meeting_export(request: HttpRequest) -> HttpResponse:
-    resolved = filters.resolve(filters.MeetingFilter, request.GET, Meeting.objects.published())
-    if resolved.status != 200:
-        return problems_response(resolved)
-    site = request.build_absolute_uri("/").rstrip("/")
+MEETING_HEADER = [
+    "start_date",
+    "end_date",
+    "date_precision",
+    "kind",
+    "status",
+    "title",
+    "participants",
+    "participant_countries",
+    "venue_city",
+    "venue_country",
+    "url",
+    "sources",
+]
+
+STATEMENT_HEADER = [
+    "said_on",
+    "speaker",
+    "speaker_country",
+    "kind",
+    "text",
+    "via",
+    "meeting",
+    "article_title",
+    "article_url",
+    "url",
+]
+
+
+def meeting_rows(meetings, site: str) -> Iterator[list[str]]:
+    """The CSV rows of ``meetings`` (MEETING_HEADER), links absolute on ``site``: one query,
+    streamed; participants and sources come aggregated with each row."""
     meeting_url = url_maker("meetings:meeting-detail", site)
     article_url = url_maker("meetings:article-detail", site)
-
-    def rows():
-        # One query, streamed: participants and sources come aggregated with each row.
-        meetings = resolved.queryset.for_export().newest_first()
-        for m in meetings.iterator(chunk_size=2000):
-            names, countries = export_participants(m.participant_rows)
-            yield [
-                m.start_date.isoformat() if m.start_date else "",
-                m.end_date.isoformat() if m.end_date else "",
-                m.date_precision,
-                m.kind,
-                m.status,
-                m.title,
-                names,
-                countries,
-                m.city,
-                m.country.name if m.country else "",
-                meeting_url(m.slug),
-                export_sources(m.source_rows, article_url),
-            ]
-
-    header = [
-        "start_date",
-        "end_date",
-        "date_precision",
-        "kind",
-        "status",
-        "title",
-        "participants",
-        "participant_countries",
-        "venue_city",
-        "venue_country",
-        "url",
-        "sources",
-    ]
-    return csv_response("meetings.csv", header, rows())
+    for m in meetings.for_export().newest_first().iterator(chunk_size=2000):
+        names, countries = export_participants(m.participant_rows)
+        yield [
+            m.start_date.isoformat() if m.start_date else "",
+            m.end_date.isoformat() if m.end_date else "",
+            m.date_precision,
+            m.kind,
+            m.status,
+            m.title,
+            names,
+            countries,
+            m.city,
+            m.country.name if m.country else "",
+            meeting_url(m.slug),
+            export_sources(m.source_rows, article_url),
+        ]
 
 
-def statement_export(request: HttpRequest) -> HttpResponse:
-    resolved = filters.resolve(filters.StatementFilter, request.GET, Statement.objects.published())
-    if resolved.status != 200:
-        return problems_response(resolved)
-    site = request.build_absolute_uri("/").rstrip("/")
-
+def statement_rows(statements, site: str) -> Iterator[list[str]]:
+    """The CSV rows of ``statements`` (STATEMENT_HEADER), links absolute on ``site``."""
     meeting_url = url_maker("meetings:meeting-detail", site)
     article_url = url_maker("meetings:article-detail", site)
     statement_url = url_maker("meetings:statement-detail", site, 9876543210)
+    for s in statements.for_export().newest_first().iterator(chunk_size=2000):
+        yield [
+            s.said_on.isoformat() if s.said_on else "",
+            s.speaker.name,
+            s.speaker.country_id or "",
+            s.kind,
+            s.text,
+            s.via.name if s.via else "",
+            meeting_url(s.meeting.slug) if s.meeting and s.meeting.is_public else "",
+            s.article.title,
+            s.article.url or article_url(s.article.slug),
+            statement_url(s.pk),
+        ]
 
-    def rows():
-        statements = resolved.queryset.for_export().newest_first()
-        for s in statements.iterator(chunk_size=2000):
-            yield [
-                s.said_on.isoformat() if s.said_on else "",
-                s.speaker.name,
-                s.speaker.country_id or "",
-                s.kind,
-                s.text,
-                s.via.name if s.via else "",
-                meeting_url(s.meeting.slug) if s.meeting and s.meeting.is_public else "",
-                s.article.title,
-                s.article.url or article_url(s.article.slug),
-                statement_url(s.pk),
-            ]
 
-    header = [
-        "said_on",
-        "speaker",
-        "speaker_country",
-        "kind",
-        "text",
-        "via",
-        "meeting",
-        "article_title",
-        "article_url",
-        "url",
-    ]
-    return csv_response("statements.csv", header, rows())
+def export(request, filterset_class, queryset, name: str, header: list[str], rows):
+    """The filtered ``queryset`` as a CSV download, or what could not be understood."""
+    resolved = filters.resolve(filterset_class, request.GET, queryset)
+    if resolved.status != 200:
+        return problems_response(resolved)
+    site = request.build_absolute_uri("/").rstrip("/")
+    return csv_response(name, header, rows(resolved.queryset, site))
+
+
+def meeting_export(request: HttpRequest) -> HttpResponse:
+    return export(
+        request,
+        filters.MeetingFilter,
+        Meeting.objects.published(),
+        "meetings.csv",
+        MEETING_HEADER,
+        meeting_rows,
+    )
+
+
+def statement_export(request: HttpRequest) -> HttpResponse:
+    return export(
+        request,
+        filters.StatementFilter,
+        Statement.objects.published(),
+        "statements.csv",
+        STATEMENT_HEADER,
+        statement_rows,
+    )
