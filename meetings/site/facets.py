@@ -74,7 +74,6 @@ def meeting_facets(resolved: Resolved, data: QueryDict) -> list[Facet]:
     sample = _newest(resolved.queryset, "pk", "start_date")
     ids = [pk for pk, _ in sample]
     cleaned = getattr(resolved.filterset.form, "cleaned_data", {})
-    chosen_countries = set(cleaned.get("country") or [])
     countries, kinds, statuses = [], Counter(), Counter()
     if ids:
         countries = (
@@ -92,18 +91,7 @@ def meeting_facets(resolved: Resolved, data: QueryDict) -> list[Facet]:
             kinds[row["kind"]] += row["n"]
             statuses[row["status"]] += row["n"]
     return [
-        Facet(
-            "Participant country",
-            [
-                FacetValue(
-                    row["country__name"],
-                    row["n"],
-                    _with(data, "country", row["country_id"], multiple=True),
-                    row["country_id"] in chosen_countries,
-                )
-                for row in countries
-            ],
-        ),
+        country_facet("Participant country", _rows(countries), data, cleaned),
         year_facet(_years(day for _, day in sample), data),
         choice_facet("Kind", "kind", Meeting.Kind.choices, kinds, data, cleaned, multiple=True),
         choice_facet("Status", "status", Meeting.Status.choices, statuses, data, cleaned),
@@ -116,22 +104,12 @@ def statement_facets(resolved: Resolved, data: QueryDict) -> list[Facet]:
         resolved.queryset, "speaker__country_id", "speaker__country__name", "said_on", "kind"
     )
     cleaned = getattr(resolved.filterset.form, "cleaned_data", {})
-    chosen = set(cleaned.get("country") or [])
     countries = Counter((code, name) for code, name, _, _ in sample if code)
     top = sorted(countries.items(), key=lambda item: (-item[1], item[0][1]))[:12]
     kinds = Counter(kind for *_, kind in sample)
     return [
-        Facet(
-            "Speaker's country",
-            [
-                FacetValue(
-                    name,
-                    n,
-                    _with(data, "country", code, multiple=True),
-                    code in chosen,
-                )
-                for (code, name), n in top
-            ],
+        country_facet(
+            "Speaker's country", [(code, name, n) for (code, name), n in top], data, cleaned
         ),
         year_facet(_years(day for _, _, day, _ in sample), data),
         choice_facet("Kind", "kind", Statement.Kind.choices, kinds, data, cleaned, multiple=True),
@@ -144,7 +122,6 @@ def actor_facets(resolved: Resolved, data: QueryDict) -> list[Facet]:
         pk__in=resolved.queryset.order_by("slug").values("pk")[:FACET_SAMPLE]
     )
     cleaned = getattr(resolved.filterset.form, "cleaned_data", {})
-    chosen = set(cleaned.get("country") or [])
     countries = (
         sample.filter(country__isnull=False)
         .values("country_id", "country__name")
@@ -154,19 +131,25 @@ def actor_facets(resolved: Resolved, data: QueryDict) -> list[Facet]:
     kinds = dict(sample.values("kind").annotate(n=Count("pk")).values_list("kind", "n"))
     return [
         choice_facet("Kind", "kind", Actor.Kind.choices, kinds, data, cleaned),
-        Facet(
-            "Country",
-            [
-                FacetValue(
-                    row["country__name"],
-                    row["n"],
-                    _with(data, "country", row["country_id"], multiple=True),
-                    row["country_id"] in chosen,
-                )
-                for row in countries
-            ],
-        ),
+        country_facet("Country", _rows(countries), data, cleaned),
     ]
+
+
+def _rows(countries) -> list[tuple[str, str, int]]:
+    """(code, name, n) of the rows of a count by country."""
+    return [(row["country_id"], row["country__name"], row["n"]) for row in countries]
+
+
+def country_facet(title: str, counts, data: QueryDict, cleaned: dict) -> Facet:
+    """A facet of countries from (code, name, n), most first; several may be chosen."""
+    chosen = set(cleaned.get("country") or [])
+    return Facet(
+        title,
+        [
+            FacetValue(name, n, _with(data, "country", code, multiple=True), code in chosen)
+            for code, name, n in counts
+        ],
+    )
 
 
 def year_facet(rows, data: QueryDict) -> Facet:

@@ -93,6 +93,15 @@ def country_filter(label: str = "Country"):
     )
 
 
+def kind_filter(choices):
+    return filters.MultipleChoiceFilter(
+        label="Kind",
+        choices=choices,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,  # a column of the row itself: no duplicates, no SELECT DISTINCT
+    )
+
+
 class ActorField(filter_fields.ModelChoiceField):
     """An actor by slug (the links the site makes) or by one of its names, as a reader types
     it ("Putin", "Vladimir Putin"): one query, the slug and the name each read from their
@@ -174,12 +183,7 @@ class MeetingFilter(BaseFilterSet):
     date_from = date_input("From")
     date_to = date_input("To")
     actor = actor_filter("Participant")
-    kind = filters.MultipleChoiceFilter(
-        label="Kind",
-        choices=Meeting.Kind.choices,
-        widget=forms.CheckboxSelectMultiple,
-        distinct=False,  # a column of the row itself: no duplicates, no SELECT DISTINCT
-    )
+    kind = kind_filter(Meeting.Kind.choices)
     status = filters.ChoiceFilter(
         label="Status", choices=Meeting.Status.choices, empty_label="Any status"
     )
@@ -219,12 +223,7 @@ class StatementFilter(BaseFilterSet):
     date_from = date_input("From")
     date_to = date_input("To")
     actor = actor_filter("Speaker")
-    kind = filters.MultipleChoiceFilter(
-        label="Kind",
-        choices=Statement.Kind.choices,
-        widget=forms.CheckboxSelectMultiple,
-        distinct=False,  # a column of the row itself: no duplicates, no SELECT DISTINCT
-    )
+    kind = kind_filter(Statement.Kind.choices)
     outlet = filters.CharFilter(label="Outlet", method="filter_outlet")
 
     class Meta:
