@@ -283,3 +283,12 @@ def test_an_invalid_country_beside_valid_ones_drops_only_itself(client, world):
     assert "The results below ignore them." in html
     assert world.moscow.get_absolute_url() in html  # China's meetings are still shown
     assert 'aria-label="Remove filter Participant country: China"' in response.content.decode()
+
+
+def test_a_bad_timeline_kind_beside_good_ones_drops_only_itself(client, world):
+    response = client.get(world.li.get_absolute_url(), {"kind": ["statement", "nonsense"]})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "nonsense is not one of the available choices." in page_text(response)
+    assert re.search(r'<input[^>]*value="statement"[^>]*checked', html)  # still chosen
+    assert "the two militaries" in html and "Took office" not in html  # and applied
