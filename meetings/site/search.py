@@ -131,7 +131,7 @@ def count_matches(model, text: str, limit: int) -> tuple[int, bool]:
     return (limit, True) if n > limit else (n, False)
 
 
-def highlight(text: str) -> SafeString:
+def headline_html(text: str) -> SafeString:
     """PostgreSQL's headline with our markers → escaped HTML with <mark> elements."""
     return mark_safe(escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))
 
@@ -286,7 +286,7 @@ def ranked_postgres(
     if not rows:
         return Section()
     for row in rows:
-        row.snippet = highlight(row.headline)
+        row.snippet = headline_html(row.headline)
     count = rows[0].total
     if count is None or count > SEARCH_COUNT_LIMIT:
         guessed = rounded(guess.matches)
