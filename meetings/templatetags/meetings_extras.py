@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
+from dataclasses import dataclass
 
 from django import template
 from django.utils.dates import MONTHS, MONTHS_3
-from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
+
+from meetings.site import highlight
 
 register = template.Library()
 
@@ -57,37 +58,8 @@ def office_phrase(office) -> str:
 
 @register.simple_tag
 def highlighted_body(body: str, spans: list[dict]) -> SafeString:
-    """The article body as paragraphs, each supporting span a numbered, linked <mark>.
-
-    Overlapping spans are clipped so every character is shown exactly once.
-    """
-    html = []
-    for paragraph in re.finditer(r"[^\n]+(?:\n[^\n]+)*", body):
-        p_start, p_end = paragraph.span()
-        position, pieces = p_start, []
-        for span in spans:
-            start, end = max(span["start"], position, p_start), min(span["end"], p_end)
-            if start >= end:
-                continue
-            pieces.append(escape(body[position:start]))
-            pieces.append(
-                format_html(
-                    '<mark id="{}" class="span span-{}">{}</mark>'
-                    '<a class="span-ref" href="{}" title="{}">[{}]<span class="visually-hidden">'
-                    " {}</span></a>",
-                    span["anchor"],
-                    span["kind"],
-                    body[start:end],
-                    span["url"],
-                    span["label"],
-                    span["number"],
-                    span["label"],
-                )
-            )
-            position = end
-        pieces.append(escape(body[position:p_end]))
-        html.append("<p>" + "".join(pieces) + "</p>")
-    return mark_safe("\n".join(html))
+    """The article body as paragraphs, each supporting span a numbered, linked <mark>."""
+    return highlight.article_body(body, spans)
 
 
 @functools.cache
@@ -119,24 +91,25 @@ def day_short_month(day: dt.date | None) -> str:
     return f"{day.day} {month_names(get_language())[1][day.month]}"
 
 
-def plural(count: int) -> str:
-    """The ``pluralize`` filter's suffix, without the template engine."""
-    return "" if count == 1 else "s"
+@dataclass
+class Bar:
+    """One month of the activity chart: meetings below, statements stacked above."""
+
+    name: str  # "April 2023"
+    x: float
+    meetings: int
+    statements: int
+    meetings_y: float = 0.0
+    meetings_height: float = 0.0
+    statements_y: float = 0.0
+    statements_height: float = 0.0
+    tick: str = ""  # "Apr 2023" under Januaries (and the first month), else empty
 
 
-@register.simple_tag
-def activity_chart(activity: dict, shortest: int = 12, longest: int = 36) -> SafeString:
-    """Bars per month (meetings below, statements above) from the first to the last month
-    with activity (at least ``shortest``, at most the newest ``longest`` months): an inline
-    SVG with a text summary and a table of the same numbers.
-
-    Written in Python rather than a template: rendering ~36 bars through the template engine
-    cost several ms per actor page. tests/site/test_activity_chart.py pins the markup.
-    Numbers are written with str(), as the template wrote them (no thousand separator);
-    SVG coordinates must never be localised anyway.
-    """
-    if not activity:
-        return mark_safe('<p class="empty">No dated activity yet.</p>')
+def chart_months(activity: dict, shortest: int, longest: int) -> list[dt.date]:
+    """The months the chart shows, oldest first: from the first to the last month with
+    activity, at least ``shortest`` (a short record centred) and at most the newest
+    ``longest``."""
     first, last = min(activity), max(activity)
     span = (last.year - first.year) * 12 + last.month - first.month + 1
     months = max(shortest, min(longest, span))
@@ -149,102 +122,63 @@ def activity_chart(activity: dict, shortest: int = 12, longest: int = 36) -> Saf
         series.append(dt.date(year, month, 1))
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     series.reverse()
+    return series
+
+
+@register.inclusion_tag("includes/_activity_chart.html")
+def activity_chart(activity: dict, shortest: int = 12, longest: int = 36) -> dict:
+    """Bars per month (meetings below, statements above) from the first to the last month
+    with activity (at least ``shortest``, at most the newest ``longest`` months): an inline
+    SVG with a text summary and a table of the same numbers.
+
+    The geometry is worked out here; the template only writes it out, with localisation
+    off: SVG coordinates must never be localised, and numbers are written without a
+    thousand separator. tests/site/test_activity_chart.py pins the markup. The template
+    engine costs ~4 ms per full 36-month chart where the f-strings this replaced cost
+    ~0.6 ms (timeit, 200 renders, on a loaded 2-core machine).
+    """
+    if not activity:
+        return {"bars": []}
+    series = chart_months(activity, shortest, longest)
     counts = [activity.get(m, (0, 0)) for m in series]
     peak = max((a + b for a, b in counts), default=0) or 1
     height, top, left, plot = 120, 10, 40, 680
-    width = plot / months
-    gap = max(1.0, width * 0.2)
+    width = plot / len(series)
     scale = (height - top) / peak
-    bar_width = round(width - gap, 1)
-    long_names, short_names = (
-        {m: escape(name) for m, name in names.items()} for names in month_names(get_language())
-    )
-
-    def long_name(day: dt.date) -> str:
-        return f"{long_names[day.month]} {day.year}"
-
-    groups, rows = [], []
+    long_names, short_names = month_names(get_language())
+    bars = []
     for index, (day, (meetings, statements)) in enumerate(zip(series, counts, strict=True)):
         h_meet, h_state = meetings * scale, statements * scale
-        x = round(left + index * width, 1)
-        name = long_name(day)
-        # Numbers and escaped month names only: no further escaping needed.
-        parts = [
-            f"<g><title>{name}: {meetings} meeting{plural(meetings)}, "
-            f"{statements} statement{plural(statements)}</title>"
-        ]
+        bar = Bar(
+            f"{long_names[day.month]} {day.year}",
+            round(left + index * width, 1),
+            meetings,
+            statements,
+        )
         if round(h_meet, 1):
-            parts.append(
-                f'<rect class="bar-meetings" x="{x}" y="{round(height - h_meet, 1)}" '
-                f'width="{bar_width}" height="{round(h_meet, 1)}"/>'
-            )
+            bar.meetings_y, bar.meetings_height = round(height - h_meet, 1), round(h_meet, 1)
         if round(h_state, 1):
-            parts.append(
-                f'<rect class="bar-statements" x="{x}" y="{round(height - h_meet - h_state, 1)}" '
-                f'width="{bar_width}" height="{round(h_state, 1)}"/>'
-            )
+            bar.statements_y = round(height - h_meet - h_state, 1)
+            bar.statements_height = round(h_state, 1)
         if day.month == 1 or (index == 0 and day.month <= 9):
-            parts.append(
-                f'<text x="{x}" y="{height + 20}" class="tick">'
-                f"{short_names[day.month]} {day.year}</text>"
-            )
-        parts.append("</g>")
-        groups.append("\n".join(parts))
-        if meetings or statements:
-            rows.append(
-                f'<tr><th scope="row">{name}</th><td>{meetings}</td><td>{statements}</td></tr>'
-            )
-    busiest, (busy_meetings, busy_statements) = max(
-        zip(series, counts, strict=True), key=lambda pair: (sum(pair[1]), pair[0])
-    )
-    total_meetings = sum(a for a, _ in counts)
-    total_statements = sum(b for _, b in counts)
-    chart_width = left + plot + 20
-    return format_html(
-        '<figure class="chart">\n'
-        '<svg role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 {} {}"'
-        ' class="activity-svg" focusable="false">\n'
-        '<title id="chart-title">Meetings and statements per month, {} to {}</title>\n'
-        '<desc id="chart-desc">{} meeting{} and {} statement{} in these months;'
-        " the busiest was {} with {} meeting{} and {} statement{}.</desc>\n"
-        '<line x1="36" y1="{}" x2="{}" y2="{}" class="axis"/>\n'
-        '<text x="30" y="16" class="tick" text-anchor="end">{}</text>\n'
-        '<text x="30" y="{}" class="tick" text-anchor="end">0</text>\n'
-        "{}\n"
-        "</svg>\n"
-        '<figcaption><span class="key key-meetings">Meetings</span>'
-        ' <span class="key key-statements">Statements</span></figcaption>\n'
-        "</figure>\n"
-        '<details class="chart-data">\n'
-        "<summary>The numbers</summary>\n"
-        "<table>\n"
-        '<caption class="visually-hidden">Meetings and statements per month</caption>\n'
-        '<thead><tr><th scope="col">Month</th><th scope="col">Meetings</th>'
-        '<th scope="col">Statements</th></tr></thead>\n'
-        "<tbody>{}</tbody>\n"
-        "</table>\n"
-        "</details>",
-        chart_width,
-        height + 28,
-        mark_safe(long_name(series[0])),
-        mark_safe(long_name(series[-1])),
-        total_meetings,
-        plural(total_meetings),
-        total_statements,
-        plural(total_statements),
-        mark_safe(long_name(busiest)),
-        busy_meetings,
-        plural(busy_meetings),
-        busy_statements,
-        plural(busy_statements),
-        height,
-        chart_width,
-        height,
-        peak,
-        height,
-        mark_safe("\n".join(groups)),
-        mark_safe("".join(rows)),
-    )
+            bar.tick = f"{short_names[day.month]} {day.year}"
+        bars.append(bar)
+    # The busiest month; of equally busy ones, the latest.
+    busiest = max(reversed(bars), key=lambda bar: bar.meetings + bar.statements)
+    return {
+        "bars": bars,
+        "first": bars[0],
+        "last": bars[-1],
+        "busiest": busiest,
+        "meetings": sum(bar.meetings for bar in bars),
+        "statements": sum(bar.statements for bar in bars),
+        "peak": peak,
+        "height": height,
+        "bottom": height + 28,
+        "tick_y": height + 20,
+        "width": left + plot + 20,
+        "bar_width": round(width - max(1.0, width * 0.2), 1),
+    }
 
 
 @register.simple_tag

@@ -1,12 +1,19 @@
 """Keyset paging of lists walks every row once, dated rows newest first and undated last,
-including the page where the dated rows run out."""
+including the page where the dated rows run out; counts are bounded (meetings/site/paging.py)."""
 
 import datetime as dt
 import html
 import re
 
+import pytest
+from django.db import connection
+from django.urls import reverse
+
 from meetings.models import Meeting
+from meetings.site import paging, search
 from tests import factories
+
+MEETINGS = reverse("meetings:meeting-list")
 
 
 def walk(client, url: str) -> tuple[list[str], int]:
@@ -47,3 +54,56 @@ def test_the_meeting_list_shows_every_meeting_once_in_order(client, db):
     assert pages == 3  # 25 a page: the second holds the last dated rows and the first undated
     assert seen == expected
     assert len(set(seen)) == Meeting.objects.published().count() == 52
+
+
+def page_text(response) -> str:
+    return " ".join(response.content.decode().split())
+
+
+def test_large_results_are_not_counted_exactly():
+    assert paging.count_bounded(FakeQuerySet(5), limit=10) == (5, False)
+    assert paging.count_bounded(FakeQuerySet(50), limit=10) == (10, True)
+
+
+class FakeQuerySet:
+    """Counts what the slice would hold: count_bounded must never ask for more."""
+
+    def __init__(self, n):
+        self.n, self.stop = n, None
+
+    def order_by(self):
+        return self
+
+    def __getitem__(self, item):
+        self.stop = item.stop
+        return self
+
+    def count(self):
+        return min(self.n, self.stop)
+
+
+def test_huge_results_read_more_than(client, world, monkeypatch):
+    monkeypatch.setattr(paging, "EXACT_COUNT_LIMIT", 1)
+    monkeypatch.setattr(
+        paging.count_bounded, "__defaults__", (1,)
+    )  # the default was bound at import
+    monkeypatch.setattr(paging, "estimate", lambda queryset: None)  # as on SQLite
+    factories.meeting(participants=[world.putin, world.shoigu], start_date=dt.date(2020, 1, 1))
+    assert "more than 1 meeting" in page_text(client.get(MEETINGS))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="planner estimates are PostgreSQL's")
+def test_past_the_exact_limit_postgresql_gives_the_planners_estimate(client, world, monkeypatch):
+    monkeypatch.setattr(paging.count_bounded, "__defaults__", (1,))
+    monkeypatch.setattr(search, "SEARCH_COUNT_LIMIT", 1)
+    monkeypatch.setattr(paging, "estimate", lambda queryset: 123_000)
+    factories.meeting(participants=[world.putin, world.shoigu], start_date=dt.date(2020, 1, 1))
+    assert "about 123,000 meetings" in page_text(client.get(MEETINGS))
+    # The search page's estimates: test_search.py.
+
+
+def test_estimate_reads_the_plan_on_postgresql(world):
+    from meetings.models import Meeting
+
+    guess = paging.estimate(Meeting.objects.all())
+    assert guess is None if connection.vendor != "postgresql" else guess >= 1

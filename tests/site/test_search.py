@@ -1,62 +1,8 @@
-"""Atom feeds parse and hold the right meetings; search finds records and names."""
-
-import xml.etree.ElementTree as ET
+"""Search finds records and names, ranked and counted within bounds (meetings/site/search.py)."""
 
 import pytest
 from django.db import connection
 from django.urls import reverse
-
-ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-def parse_atom(response):
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/atom+xml")
-    root = ET.fromstring(response.content)
-    assert root.tag == f"{ATOM}feed"
-    return root
-
-
-@pytest.mark.parametrize(
-    ("name", "args"),
-    [
-        ("meetings:actor-feed", ["li-shangfu"]),
-        ("meetings:country-feed", ["cn"]),
-        ("meetings:country-pair-feed", ["cn", "ru"]),
-        ("meetings:country-pair-feed", ["ru", "cn"]),
-    ],
-)
-def test_feeds_are_atom_with_the_moscow_meeting(client, world, name, args):
-    root = parse_atom(client.get(reverse(name, args=args)))
-    entries = root.findall(f"{ATOM}entry")
-    assert len(entries) == 1
-    entry = entries[0]
-    assert "Li Shangfu" in entry.findtext(f"{ATOM}title")
-    assert "16 April 2023" in entry.findtext(f"{ATOM}title")
-    link = entry.find(f"{ATOM}link").get("href")
-    assert link.endswith(world.moscow.get_absolute_url())
-    assert entry.findtext(f"{ATOM}updated") and root.findtext(f"{ATOM}title")
-
-
-def test_country_feed_excludes_other_countries(client, world):
-    root = parse_atom(client.get(reverse("meetings:country-feed", args=["fr"])))
-    titles = [e.findtext(f"{ATOM}title") for e in root.findall(f"{ATOM}entry")]
-    assert len(titles) == 1 and "Jane Doe" in titles[0]
-
-
-def test_unknown_feed_objects_are_404(client, world):
-    assert client.get(reverse("meetings:actor-feed", args=["nobody"])).status_code == 404
-    assert client.get(reverse("meetings:country-pair-feed", args=["cn", "cn"])).status_code == 404
-
-
-def test_pages_link_their_feed_as_alternate(client, world):
-    for url in (
-        world.li.get_absolute_url(),
-        reverse("meetings:country-detail", args=["cn"]),
-        reverse("meetings:country-pair", args=["cn", "ru"]),
-    ):
-        html = client.get(url).content.decode()
-        assert '<link rel="alternate" type="application/atom+xml"' in html
 
 
 def test_search_finds_meetings_statements_articles_and_actors(client, world):
@@ -150,7 +96,7 @@ def test_websearch_phrases_and_exclusions_on_postgresql(client, world):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="candidate SQL is PostgreSQL's")
 def test_common_terms_take_the_newest_matches_by_date_on_postgresql(client, world, monkeypatch):
-    from meetings import search
+    from meetings.site import search
     from tests import factories
 
     factories.meeting(participants=[world.putin, world.shoigu])  # a second match
@@ -161,8 +107,8 @@ def test_common_terms_take_the_newest_matches_by_date_on_postgresql(client, worl
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN count is PostgreSQL's")
 def test_search_counts_from_the_index_agree_with_counting_the_rows(world):
-    from meetings import search
     from meetings.models import Article, Meeting, Statement
+    from meetings.site import paging, search
     from tests import factories
 
     factories.meeting(participants=[world.putin, world.shoigu], published=False)  # a draft
@@ -175,13 +121,13 @@ def test_search_counts_from_the_index_agree_with_counting_the_rows(world):
                 else queryset.filter(is_public=True)
             )
             for limit in (1, 1000):
-                expected = search.count_bounded(queryset, limit)
+                expected = paging.count_bounded(queryset, limit)
                 assert search.count_matches(model, text, limit) == expected, (model, text)
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="planner estimates are PostgreSQL's")
 def test_search_past_the_exact_limit_gives_the_planners_estimate(client, world, monkeypatch):
-    from meetings import search
+    from meetings.site import search
     from tests import factories
 
     factories.meeting(participants=[world.putin, world.shoigu])  # a second match
@@ -201,8 +147,8 @@ def test_search_past_the_exact_limit_gives_the_planners_estimate(client, world, 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="candidate SQL is PostgreSQL's")
 def test_common_terms_found_in_a_recent_window_or_else_among_all_matches(client, world):
     """A window too small for the estimate (no recent match) falls back to every match."""
-    from meetings import search
     from meetings.models import Meeting
+    from meetings.site import search
 
     for matches in (1, 10**6):  # fetch all / a window of the newest rows
         guess = search.Guess(public=10**9, matches=matches)
@@ -214,9 +160,3 @@ def test_common_terms_found_in_a_recent_window_or_else_among_all_matches(client,
             {"meetings_meeting": guess},
         )
         assert world.moscow in section.rows, matches
-
-
-def test_a_feed_is_sent_in_one_piece(client, world):
-    response = client.get(f"/actors/{world.li.slug}/feed/")
-    assert response.status_code == 200
-    assert len(response._container) == 1  # not thousands of small writes

@@ -1,6 +1,6 @@
 """django-filter FilterSets: the only place request.GET is parsed.
 
-One FilterSet drives a list page, its facet counts, its CSV export and its feed. Invalid
+One FilterSet drives a list page, its facet counts (facets.py), its CSV export and its feed. Invalid
 values never raise: ``resolve()`` drops them, says why, and answers 400 only when nothing
 the reader asked for could be understood.
 """
@@ -8,33 +8,26 @@ the reader asked for could be understood.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field
 
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.db.models import Count, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import QuerySet
 from django.http import QueryDict
 from django_filters import fields as filter_fields
 
-from meetings import search
 from meetings.models import (
     Actor,
     Alias,
     Country,
     EditorialStatus,
     Meeting,
-    Participation,
     Statement,
     normalize_name,
 )
-
-PAGE_SIZE = 25
-FACET_SAMPLE = 1_000  # facets count the newest this-many matching rows, never all
-
+from meetings.site import search
+from meetings.site.paging import PageForm, TimelineCursorField
 
 # --- fields ------------------------------------------------------------------------------
 
@@ -53,47 +46,11 @@ class CountryField(forms.MultipleChoiceField):
         return {code for code, _ in self.choices}
 
 
-class CursorField(forms.CharField):
-    """A keyset cursor: "2023-04-16.42" (date and id of the last row shown), or "-.42"."""
-
-    default_error_messages = {"invalid": "That page link is not valid; start from the first page."}
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if not value:
-            return None
-        day, _, pk = value.partition(".")
-        try:
-            return (None if day == "-" else dt.date.fromisoformat(day), int(pk))
-        except ValueError:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
-
-
 class CountryChoiceField(filter_fields.ChoiceField):
     """One ISO code in any case; stored upper-case."""
 
     def to_python(self, value):
         return super().to_python(value).strip().upper()
-
-
-class TimelineCursorField(forms.CharField):
-    """The timeline's cursor: "2023-04-16.3.42" (date, kind rank, id of the last entry)."""
-
-    default_error_messages = {"invalid": "That page link is not valid; start from the newest."}
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if not value:
-            return None
-        try:
-            day, rank, pk = value.split(".")
-            return (dt.date.fromisoformat(day), int(rank), int(pk))
-        except ValueError:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
-
-
-def cursor_for(day: dt.date | None, pk: int) -> str:
-    return f"{day.isoformat() if day else '-'}.{pk}"
 
 
 class DateRangeForm(forms.Form):
@@ -133,6 +90,15 @@ def country_filter(label: str = "Country"):
         method="filter_country",
         widget=forms.SelectMultiple(attrs={"size": 6}),
         help_text="Hold Ctrl (⌘ on a Mac) to choose several.",
+    )
+
+
+def kind_filter(choices):
+    return filters.MultipleChoiceFilter(
+        label="Kind",
+        choices=choices,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,  # a column of the row itself: no duplicates, no SELECT DISTINCT
     )
 
 
@@ -217,12 +183,7 @@ class MeetingFilter(BaseFilterSet):
     date_from = date_input("From")
     date_to = date_input("To")
     actor = actor_filter("Participant")
-    kind = filters.MultipleChoiceFilter(
-        label="Kind",
-        choices=Meeting.Kind.choices,
-        widget=forms.CheckboxSelectMultiple,
-        distinct=False,  # a column of the row itself: no duplicates, no SELECT DISTINCT
-    )
+    kind = kind_filter(Meeting.Kind.choices)
     status = filters.ChoiceFilter(
         label="Status", choices=Meeting.Status.choices, empty_label="Any status"
     )
@@ -262,12 +223,7 @@ class StatementFilter(BaseFilterSet):
     date_from = date_input("From")
     date_to = date_input("To")
     actor = actor_filter("Speaker")
-    kind = filters.MultipleChoiceFilter(
-        label="Kind",
-        choices=Statement.Kind.choices,
-        widget=forms.CheckboxSelectMultiple,
-        distinct=False,  # a column of the row itself: no duplicates, no SELECT DISTINCT
-    )
+    kind = kind_filter(Statement.Kind.choices)
     outlet = filters.CharFilter(label="Outlet", method="filter_outlet")
 
     class Meta:
@@ -307,15 +263,16 @@ TIMELINE_KINDS = [*Meeting.Kind.choices, ("statement", "Statement"), ("office", 
 
 
 class TimelineFilter(BaseFilterSet):
-    """The actor timeline: its meetings are filtered here; statements and offices follow the
-    same cleaned values in views.actor_detail."""
+    """What a reader asks of an actor's timeline. It filters no queryset of its own: the
+    timeline has three sources (meetings, statements, offices), and site/timeline.py
+    applies the cleaned values to each (``timeline.Options.from_cleaned``)."""
 
     date_from = date_input("From")
     date_to = date_input("To")
     kind = filters.MultipleChoiceFilter(
         label="Show",
         choices=TIMELINE_KINDS,
-        method="filter_kind",
+        method="filter_noop",
         widget=forms.CheckboxSelectMultiple,
     )
     counterpart = CounterpartFilter(
@@ -335,24 +292,8 @@ class TimelineFilter(BaseFilterSet):
         choices = [("", "Any country"), *self.countries.items()]
         self.filters["counterpart"].extra["choices"] = choices
 
-    def filter_kind(self, queryset, name, value):
-        kinds = [k for k in value if k in Meeting.Kind.values]
-        return queryset.filter(kind__in=kinds) if value else queryset
-
     def filter_queryset(self, queryset):
-        return queryset  # views.actor_detail applies the cleaned values to each source
-
-
-class PageForm(forms.Form):
-    """The keyset cursor of list pages: ?after=<date>.<id>."""
-
-    after = CursorField(required=False)
-
-
-class SlugPageForm(forms.Form):
-    """The cursor of the actor list, ordered by slug: ?after=<slug of the last row>."""
-
-    after = forms.SlugField(required=False, max_length=220)
+        return queryset  # not BaseFilterSet's date range: see the class docstring
 
 
 class SearchForm(forms.Form):
@@ -369,20 +310,6 @@ class Chip:
     label: str
     value: str
     remove_query: str
-
-
-@dataclass
-class FacetValue:
-    label: str
-    count: int
-    query: str
-    selected: bool = False
-
-
-@dataclass
-class Facet:
-    title: str
-    values: list[FacetValue]
 
 
 @dataclass
@@ -412,18 +339,6 @@ def _without(data: QueryDict, name: str, value: str | None = None) -> str:
     return query.urlencode()
 
 
-def _with(data: QueryDict, name: str, value: str, *, multiple: bool) -> str:
-    query = data.copy()
-    query.pop("after", None)
-    if multiple:
-        values = query.getlist(name)
-        if value.upper() not in {v.upper() for v in values}:
-            query.setlist(name, [*values, value])
-    else:
-        query[name] = value
-    return query.urlencode()
-
-
 def resolve(
     filterset_class, data: QueryDict, queryset: QuerySet, *, page_form=PageForm
 ) -> Resolved:
@@ -437,19 +352,7 @@ def resolve(
     else:
         problems.extend(page.errors["after"])
         data.pop("after")
-    filterset = filterset_class(data, queryset)
-    if not filterset.is_valid():
-        for name, errors in filterset.form.errors.items():
-            label = filterset.form.fields[name].label if name in filterset.form.fields else ""
-            for error in errors:
-                problems.append(f"{label}: {error}" if label else error)
-            kept = _valid_values(filterset.form.fields.get(name), data.getlist(name))
-            if kept:  # ?country=CN&country=ZZ still shows China's
-                data.setlist(name, kept)
-            else:
-                data.pop(name, None)
-        filterset = filterset_class(data, queryset)
-        filterset.is_valid()
+    filterset, data = bind(filterset_class, data, queryset, problems)
     resolved = Resolved(filterset=filterset, queryset=filterset.qs, problems=problems, after=after)
     resolved.chips = chips(filterset, data)
     understood = [n for n in filterset.form.fields if any(data.getlist(n))]
@@ -457,6 +360,27 @@ def resolve(
         resolved.status = 400
         resolved.queryset = queryset.none()
     return resolved
+
+
+def bind(filterset_class, data: QueryDict, queryset: QuerySet, problems: list[str]):
+    """``filterset_class`` bound to ``data`` without the values it cannot read, and the data
+    it was bound to; what was dropped is said in ``problems``, one line per error."""
+    filterset = filterset_class(data, queryset)
+    if filterset.is_valid():
+        return filterset, data
+    data = data.copy()
+    for name, errors in filterset.form.errors.items():
+        label = filterset.form.fields[name].label if name in filterset.form.fields else ""
+        for error in errors:
+            problems.append(f"{label}: {error}" if label else error)
+        kept = _valid_values(filterset.form.fields.get(name), data.getlist(name))
+        if kept:  # ?country=CN&country=ZZ still shows China's
+            data.setlist(name, kept)
+        else:
+            data.pop(name, None)
+    filterset = filterset_class(data, queryset)
+    filterset.is_valid()
+    return filterset, data
 
 
 def _valid_values(form_field, values: list[str]) -> list[str]:
@@ -496,158 +420,3 @@ def chips(filterset, data: QueryDict) -> list[Chip]:
             names = dict(getattr(form_field, "choices", []))
             result.append(Chip(label, str(names.get(value, value)), _without(data, name)))
     return result
-
-
-# --- facets --------------------------------------------------------------------------------
-
-
-def _newest(queryset: QuerySet, *fields: str) -> list[tuple]:
-    """``fields`` of the newest FACET_SAMPLE rows of ``queryset``, in one query: facets never
-    count without bound, and the filter runs once for all of them, not once per facet."""
-    ordering = queryset.model._meta.ordering
-    return list(queryset.order_by(*ordering).values_list(*fields)[:FACET_SAMPLE])
-
-
-def _id_list(ids: list[int]):
-    """``ids`` as the right-hand side of an ``__in`` lookup. On PostgreSQL one array
-    parameter: as a list, Django prepares each of the FACET_SAMPLE values on its own
-    (~2 ms of CPU per list of 1,000)."""
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
-    return ids
-
-
-def _years(days) -> list[dict]:
-    """[{year, n}] of the dates (None skipped), newest year first, at most 12."""
-    counts = Counter(day.year for day in days if day is not None)
-    return [{"year": year, "n": counts[year]} for year in sorted(counts, reverse=True)[:12]]
-
-
-def meeting_facets(resolved: Resolved, data: QueryDict) -> list[Facet]:
-    """Counts by participant country, year, kind and status over the filtered meetings."""
-    # pk and date only: the (date, id) index answers without reading the meetings' rows.
-    sample = _newest(resolved.queryset, "pk", "start_date")
-    ids = [pk for pk, _ in sample]
-    cleaned = getattr(resolved.filterset.form, "cleaned_data", {})
-    chosen_countries = set(cleaned.get("country") or [])
-    countries, kinds, statuses = [], Counter(), Counter()
-    if ids:
-        countries = (
-            Participation.objects.filter(meeting_id__in=_id_list(ids), country__isnull=False)
-            .values("country_id", "country__name")
-            .annotate(n=Count("meeting", distinct=True))
-            .order_by("-n", "country__name")[:12]
-        )
-        rows = (
-            Meeting.objects.filter(pk__in=_id_list(ids))
-            .values("kind", "status")
-            .annotate(n=Count("pk"))
-        )
-        for row in rows.order_by():
-            kinds[row["kind"]] += row["n"]
-            statuses[row["status"]] += row["n"]
-    return [
-        Facet(
-            "Participant country",
-            [
-                FacetValue(
-                    row["country__name"],
-                    row["n"],
-                    _with(data, "country", row["country_id"], multiple=True),
-                    row["country_id"] in chosen_countries,
-                )
-                for row in countries
-            ],
-        ),
-        year_facet(_years(day for _, day in sample), data),
-        choice_facet("Kind", "kind", Meeting.Kind.choices, kinds, data, cleaned, multiple=True),
-        choice_facet("Status", "status", Meeting.Status.choices, statuses, data, cleaned),
-    ]
-
-
-def statement_facets(resolved: Resolved, data: QueryDict) -> list[Facet]:
-    """Counts by speaker's country, year and kind over the filtered statements."""
-    sample = _newest(
-        resolved.queryset, "speaker__country_id", "speaker__country__name", "said_on", "kind"
-    )
-    cleaned = getattr(resolved.filterset.form, "cleaned_data", {})
-    chosen = set(cleaned.get("country") or [])
-    countries = Counter((code, name) for code, name, _, _ in sample if code)
-    top = sorted(countries.items(), key=lambda item: (-item[1], item[0][1]))[:12]
-    kinds = Counter(kind for *_, kind in sample)
-    return [
-        Facet(
-            "Speaker's country",
-            [
-                FacetValue(
-                    name,
-                    n,
-                    _with(data, "country", code, multiple=True),
-                    code in chosen,
-                )
-                for (code, name), n in top
-            ],
-        ),
-        year_facet(_years(day for _, _, day, _ in sample), data),
-        choice_facet("Kind", "kind", Statement.Kind.choices, kinds, data, cleaned, multiple=True),
-    ]
-
-
-def actor_facets(resolved: Resolved, data: QueryDict) -> list[Facet]:
-    """Counts by kind and country over the filtered actors."""
-    sample = resolved.queryset.model.objects.filter(
-        pk__in=resolved.queryset.order_by("slug").values("pk")[:FACET_SAMPLE]
-    )
-    cleaned = getattr(resolved.filterset.form, "cleaned_data", {})
-    chosen = set(cleaned.get("country") or [])
-    countries = (
-        sample.filter(country__isnull=False)
-        .values("country_id", "country__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "country__name")[:12]
-    )
-    kinds = dict(sample.values("kind").annotate(n=Count("pk")).values_list("kind", "n"))
-    return [
-        choice_facet("Kind", "kind", Actor.Kind.choices, kinds, data, cleaned),
-        Facet(
-            "Country",
-            [
-                FacetValue(
-                    row["country__name"],
-                    row["n"],
-                    _with(data, "country", row["country_id"], multiple=True),
-                    row["country_id"] in chosen,
-                )
-                for row in countries
-            ],
-        ),
-    ]
-
-
-def year_facet(rows, data: QueryDict) -> Facet:
-    values = []
-    for row in rows:
-        query = data.copy()
-        query.pop("after", None)
-        query["date_from"] = f"{row['year']}-01-01"
-        query["date_to"] = f"{row['year']}-12-31"
-        selected = (
-            data.get("date_from") == query["date_from"] and data.get("date_to") == query["date_to"]
-        )
-        values.append(FacetValue(str(row["year"]), row["n"], query.urlencode(), selected))
-    return Facet("Year", values)
-
-
-def choice_facet(title, name, choices, counts, data, cleaned, *, multiple=False) -> Facet:
-    chosen = cleaned.get(name) or []
-    chosen = set(chosen if isinstance(chosen, list) else [chosen])
-    return Facet(
-        title,
-        [
-            FacetValue(
-                label, counts[value], _with(data, name, value, multiple=multiple), value in chosen
-            )
-            for value, label in choices
-            if counts.get(value)
-        ],
-    )

@@ -32,6 +32,7 @@ from meetings.models import (
     Statement,
     normalize_name,
 )
+from meetings.site.paging import count_bounded, rounded
 
 CONFIG = "english"
 CANDIDATES = 100  # newest matches ranked per kind of record
@@ -42,7 +43,6 @@ WINDOW_MATCHES = 2 * CANDIDATES  # a common term's window of recent rows holds a
 # words in 500k meetings: 10 ms each). Three times the count limit leaves room for the
 # estimate to be high; for several words it is usually low (it takes them as independent).
 COUNT_SKIP = 3 * 1_000
-EXACT_COUNT_LIMIT = 10_000  # above this, lists say "about N" (the planner's estimate)
 # Search sections count exactly only this far: counting 10,000 matches of a common name
 # reads 10,000 rows (~300 ms on 1M articles); 1,000 costs ~30 ms.
 SEARCH_COUNT_LIMIT = 1_000
@@ -110,12 +110,6 @@ def matching(queryset: QuerySet, text: str) -> QuerySet:
     return queryset
 
 
-def count_bounded(queryset: QuerySet, limit: int = EXACT_COUNT_LIMIT) -> tuple[int, bool]:
-    """(count, more): an exact count up to ``limit``; past it, (limit, True)."""
-    n = queryset.order_by()[: limit + 1].count()
-    return (limit, True) if n > limit else (n, False)
-
-
 def count_matches(model, text: str, limit: int) -> tuple[int, bool]:
     """(count, more) of the public records of ``model`` matching ``text``, counted from the
     GIN index (PostgreSQL), exactly up to ``limit``.
@@ -137,22 +131,7 @@ def count_matches(model, text: str, limit: int) -> tuple[int, bool]:
     return (limit, True) if n > limit else (n, False)
 
 
-def estimate(queryset: QuerySet) -> int | None:
-    """The planner's row estimate for ``queryset`` (PostgreSQL), rounded to two significant
-    digits; None elsewhere. Within a few percent on large results, and ~1 ms instead of
-    the 35–130 ms of an exact COUNT (DESIGN.md)."""
-    if not uses_postgres():
-        return None
-    sql, params = queryset.order_by().query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
-        plan = cursor.fetchone()[0]
-    if isinstance(plan, str):
-        plan = json.loads(plan)
-    return rounded(int(plan[0]["Plan"]["Plan Rows"]))
-
-
-def highlight(text: str) -> SafeString:
+def headline_html(text: str) -> SafeString:
     """PostgreSQL's headline with our markers → escaped HTML with <mark> elements."""
     return mark_safe(escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))
 
@@ -251,12 +230,6 @@ def match_sql(public: str) -> str:
     return f"{public} AND search_vector @@ websearch_to_tsquery('{CONFIG}', %s)"
 
 
-def rounded(rows: int) -> int:
-    """``rows`` to two significant digits: an estimate should not look exact."""
-    digits = max(len(str(rows)) - 2, 0)
-    return round(rows, -digits)
-
-
 def ranked_postgres(
     queryset: QuerySet, text: str, body_field: str, limit: int, guesses: dict[str, Guess]
 ) -> Section:
@@ -313,7 +286,7 @@ def ranked_postgres(
     if not rows:
         return Section()
     for row in rows:
-        row.snippet = highlight(row.headline)
+        row.snippet = headline_html(row.headline)
     count = rows[0].total
     if count is None or count > SEARCH_COUNT_LIMIT:
         guessed = rounded(guess.matches)

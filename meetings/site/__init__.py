@@ -1,0 +1,1 @@
+"""The public site: pages (views/), their filters, facets, paging, search, feeds and exports."""

@@ -1,0 +1,168 @@
+"""Keyset paging and bounded counting of the public lists.
+
+Lists are paged by keyset ("older →"): the next page starts where the last row of this one
+ended, so a deep page costs what the first one costs. Counts are exact only up to 10,000;
+past that a list says "more than" or gives the planner's estimate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from django import forms
+from django.db import connection
+from django.db.models import Q, QuerySet
+
+from meetings.models import keyset_dated_before
+
+PAGE_SIZE = 25
+EXACT_COUNT_LIMIT = 10_000  # above this, lists say "about N" (the planner's estimate)
+
+
+# --- cursors ---------------------------------------------------------------------------------
+
+
+class CursorField(forms.CharField):
+    """A keyset cursor: "2023-04-16.42" (date and id of the last row shown), or "-.42"."""
+
+    default_error_messages = {"invalid": "That page link is not valid; start from the first page."}
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        day, _, pk = value.partition(".")
+        try:
+            return (None if day == "-" else dt.date.fromisoformat(day), int(pk))
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class TimelineCursorField(forms.CharField):
+    """The timeline's cursor: "2023-04-16.3.42" (date, kind rank, id of the last entry)."""
+
+    default_error_messages = {"invalid": "That page link is not valid; start from the newest."}
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            day, rank, pk = value.split(".")
+            return (dt.date.fromisoformat(day), int(rank), int(pk))
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+def cursor_for(day: dt.date | None, pk: int) -> str:
+    return f"{day.isoformat() if day else '-'}.{pk}"
+
+
+class PageForm(forms.Form):
+    """The keyset cursor of list pages: ?after=<date>.<id>."""
+
+    after = CursorField(required=False)
+
+
+class SlugPageForm(forms.Form):
+    """The cursor of the actor list, ordered by slug: ?after=<slug of the last row>."""
+
+    after = forms.SlugField(required=False, max_length=220)
+
+
+# --- pages -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Page:
+    """One keyset page of rows, and the cursor of the next (older) page."""
+
+    rows: list
+    next_cursor: str | None = None
+    first: bool = True
+
+
+def keyset_page(queryset, after, date_attr: str, size: int = PAGE_SIZE) -> Page:
+    """Rows newest first, starting after the cursor ``after`` = (date, pk)."""
+    queryset = queryset.newest_first()
+    if after and after[0] is not None:
+        # Dated rows from the cursor on, through the index; the undated rows, which sort
+        # last, are asked for only on the page where the dated ones run out.
+        rows = list(queryset.filter(keyset_dated_before(date_attr, *after))[: size + 1])
+        if len(rows) <= size:
+            undated = queryset.filter(**{f"{date_attr}__isnull": True})
+            rows += list(undated[: size + 1 - len(rows)])
+    else:
+        rows = list((queryset.older_than(*after) if after else queryset)[: size + 1])
+    page = Page(rows=rows[:size], first=not after)
+    if len(rows) > size:
+        last = page.rows[-1]
+        page.next_cursor = cursor_for(getattr(last, date_attr), last.pk)
+    return page
+
+
+def slug_page(queryset, after: str | None, size: int = PAGE_SIZE) -> Page:
+    """Rows by slug, starting after the slug ``after`` (the actor list)."""
+    queryset = queryset.order_by("slug")
+    if after:
+        queryset = queryset.filter(slug__gt=after)
+    rows = list(queryset[: size + 1])
+    page = Page(rows=rows[:size], first=not after)
+    if len(rows) > size:
+        page.next_cursor = page.rows[-1].slug
+    return page
+
+
+def keyset_condition(date_field: str, id_field: str, rank: int, cursor) -> Q:
+    """Rows of a source of rank ``rank`` that sort after ``cursor`` = (date, rank, id)."""
+    day, cursor_rank, pk = cursor
+    if rank < cursor_rank:
+        return Q(**{f"{date_field}__lte": day})
+    if rank > cursor_rank:
+        return Q(**{f"{date_field}__lt": day})
+    # With the index's upper bound: a page 500 deep cost 18 ms of filtering at 1M, now 0.2.
+    return keyset_dated_before(date_field, day, pk, id_field)
+
+
+# --- counts ----------------------------------------------------------------------------------
+
+
+def count_bounded(queryset: QuerySet, limit: int = EXACT_COUNT_LIMIT) -> tuple[int, bool]:
+    """(count, more): an exact count up to ``limit``; past it, (limit, True)."""
+    n = queryset.order_by()[: limit + 1].count()
+    return (limit, True) if n > limit else (n, False)
+
+
+def estimate(queryset: QuerySet) -> int | None:
+    """The planner's row estimate for ``queryset`` (PostgreSQL), rounded to two significant
+    digits; None elsewhere. Within a few percent on large results, and ~1 ms instead of
+    the 35–130 ms of an exact COUNT (DESIGN.md)."""
+    if connection.vendor != "postgresql":
+        return None
+    sql, params = queryset.order_by().query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return rounded(int(plan[0]["Plan"]["Plan Rows"]))
+
+
+def rounded(rows: int) -> int:
+    """``rows`` to two significant digits: an estimate should not look exact."""
+    digits = max(len(str(rows)) - 2, 0)
+    return round(rows, -digits)
+
+
+def bounded_count(queryset) -> dict:
+    """An exact count up to 10,000; past it the planner's estimate when it is larger.
+
+    The estimate (one EXPLAIN, about a millisecond, PostgreSQL only) is asked for whatever
+    the count, so a page makes the same queries on a small archive as on a large one.
+    """
+    count, more = count_bounded(queryset)
+    guess = estimate(queryset)
+    shown = guess if more and guess and guess > count else None
+    return {"count": count, "more": more, "estimate": shown}

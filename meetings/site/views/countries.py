@@ -1,0 +1,98 @@
+"""The country list, a country's page and a pair of countries' page."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from meetings import cache
+from meetings.models import Country, CountryPair, Meeting, Participation, Statement
+from meetings.site import paging
+from meetings.site.paging import bounded_count, keyset_page
+from meetings.site.rankings import country_partners, recent_participations, top_actors
+
+
+def country_or_404(code: str) -> Country:
+    return get_object_or_404(Country, code=code.upper())
+
+
+def country_list(request: HttpRequest) -> HttpResponse:
+    # Every public participation is read (about 2.5 s at 1M articles): with a shared cache
+    # the counts are computed once per publication generation.
+    counts = cache.cached(
+        "country-list",
+        lambda: list(
+            Participation.objects.filter(is_public=True, country__isnull=False)
+            .values("country_id", "country__name")
+            .annotate(n=Count("meeting_id", distinct=True))
+            .order_by("country__name")
+        ),
+    )
+    return render(request, "meetings/country_list.html", {"countries": counts})
+
+
+def country_detail(request: HttpRequest, code: str) -> HttpResponse:
+    country = country_or_404(code)
+    page_form = paging.PageForm(request.GET)
+    after = page_form.cleaned_data["after"] if page_form.is_valid() else None
+    meetings = Meeting.objects.published().involving_or_hosted(country.code)
+    rows = recent_participations(country_id=country.code)
+    return render(
+        request,
+        "meetings/country_detail.html",
+        {
+            "country": country,
+            "page": keyset_page(meetings.for_list(), after, "start_date"),
+            "total": bounded_count(meetings),
+            "actors": top_actors(Counter(actor for _, actor, _ in rows)),
+            "partners": country_partners(country.code),
+        },
+        status=200 if page_form.is_valid() else 400,
+    )
+
+
+def pair_years(first: str, second: str) -> tuple[list[dict], int]:
+    """([{year, n}] newest first, exact total) of the pair's public meetings, in one GROUP BY
+    over the pair's index (CountryPair): the total is the sum of the years plus the undated,
+    so the page needs no count query of its own."""
+    rows = list(
+        CountryPair.objects.filter(first=first, second=second)
+        .order_by()
+        .values("year")
+        .annotate(n=Count("*"))
+    )
+    years = sorted((r for r in rows if r["year"] is not None), key=lambda r: -r["year"])
+    return years, sum(r["n"] for r in rows)
+
+
+def country_pair(request: HttpRequest, first: str, second: str) -> HttpResponse:
+    codes = [first.upper(), second.upper()]
+    if codes[0] == codes[1]:
+        raise Http404("A country pair needs two different countries.")
+    if codes != sorted(codes):
+        return redirect("meetings:country-pair", *sorted(c.lower() for c in codes), permanent=True)
+    countries = {c.code: c for c in Country.objects.filter(code__in=codes)}
+    if len(countries) != 2:
+        raise Http404("Unknown country.")
+    page_form = paging.PageForm(request.GET)
+    after = page_form.cleaned_data["after"] if page_form.is_valid() else None
+    meetings = Meeting.objects.published().between_countries(*codes)
+    years, count = cache.cached(f"pair-years:{codes[0]}:{codes[1]}", lambda: pair_years(*codes))
+    statements = Statement.objects.published().at_meetings(meetings).for_list().newest_first()[:6]
+    return render(
+        request,
+        "meetings/country_pair.html",
+        {
+            "first": countries[codes[0]],
+            "second": countries[codes[1]],
+            "page": keyset_page(meetings.for_list(), after, "start_date"),
+            "total": {"count": count, "more": False, "estimate": None},
+            "years": years,
+            "year_max": max((y["n"] for y in years), default=0),
+            "statements": statements,
+        },
+        status=200 if page_form.is_valid() else 400,
+    )

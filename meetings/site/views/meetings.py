@@ -1,0 +1,42 @@
+"""The meeting list and a meeting's page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from meetings.models import Meeting
+from meetings.site import facets, filters
+from meetings.site.views.lists import filtered_list
+
+
+def with_offices(participations, day: dt.date | None):
+    """Attach ``office``: the position each participant held on ``day``."""
+    for participation in participations:
+        participation.office = participation.actor.position_on(day)
+    return participations
+
+
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    return filtered_list(
+        request,
+        filters.MeetingFilter,
+        Meeting.objects.published(),
+        "meetings/meeting_list.html",
+        "start_date",
+        facets.meeting_facets,
+    )
+
+
+def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = get_object_or_404(Meeting.objects.published().for_detail(), slug=slug)
+    participations = with_offices(meeting.participations.all(), meeting.start_date)
+    codes = sorted({p.country_id for p in participations if p.country_id})
+    pair = codes if len(codes) == 2 else None
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {"meeting": meeting, "participations": participations, "pair": pair},
+    )

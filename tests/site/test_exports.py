@@ -1,0 +1,85 @@
+"""The CSV exports hold exactly the filtered rows, safely (meetings/site/exports.py)."""
+
+import csv
+import datetime as dt
+import io
+
+from django.urls import reverse
+
+from tests import factories
+
+MEETINGS = reverse("meetings:meeting-list")
+
+
+def csv_rows(response) -> list[dict]:
+    assert response["Content-Type"].startswith("text/csv")
+    content = b"".join(response.streaming_content).decode()
+    return list(csv.DictReader(io.StringIO(content)))
+
+
+def test_meeting_csv_has_exactly_the_filtered_rows(client, world):
+    world.grow(1)
+    query = {"country": "FR", "date_from": "2022-01-01", "date_to": "2022-12-31"}
+    rows = csv_rows(client.get(reverse("meetings:meeting-export"), query))
+    assert [r["title"] for r in rows] == [world.other_meeting.title]
+    assert rows[0]["venue_city"] == "Paris" and rows[0]["venue_country"] == "France"
+    assert rows[0]["start_date"] == "2022-06-07"
+
+    rows = csv_rows(client.get(reverse("meetings:meeting-export"), {"country": "CN"}))
+    html = client.get(MEETINGS, {"country": "CN"}).content.decode()
+    assert len(rows) == html.count('class="record meeting-item"') == 3
+    assert all("CN" in r["participant_countries"].split("; ") for r in rows)
+
+
+def test_meeting_csv_lists_participants_in_role_order_and_only_published_sources(client, world):
+    from meetings import services
+
+    older = factories.article(title="Older source", published_on=dt.date(2020, 1, 1))
+    newer = factories.article(title="Newer source", published_on=dt.date(2021, 1, 1), url="")
+    draft = factories.article(title="Draft source", published=False)
+    meeting = services.meeting_create(
+        title="Three sources",
+        start_date=dt.date(2019, 5, 5),
+        participants=[(world.putin, "guest"), (world.li, "host"), (world.shoigu, "participant")],
+        evidence=[(older, 0, 10), (draft, 0, 10), (newer, 0, 10), (newer, 12, 20)],
+        editorial_status="published",
+    )
+    rows = csv_rows(client.get(reverse("meetings:meeting-export"), {"date_to": "2019-12-31"}))
+    row = next(r for r in rows if r["title"] == "Three sources")
+    assert row["participants"] == "Vladimir Putin; Li Shangfu; Sergei Shoigu"
+    assert row["participant_countries"] == "CN; RU"
+    newer_url = "http://testserver" + newer.get_absolute_url()
+    assert row["sources"].split() == [
+        newer_url,
+        newer_url,
+        older.url or "http://testserver" + older.get_absolute_url(),
+    ]
+    assert row["url"] == "http://testserver" + meeting.get_absolute_url()
+
+
+def test_statement_csv_has_exactly_the_filtered_rows(client, world):
+    world.grow(1)
+    rows = csv_rows(
+        client.get(
+            reverse("meetings:statement-export"), {"actor": "li-shangfu", "kind": "paraphrase"}
+        )
+    )
+    assert [r["text"] for r in rows] == [world.statement.text]
+    assert rows[0]["speaker"] == "Li Shangfu" and rows[0]["meeting"].endswith(
+        world.moscow.get_absolute_url()
+    )
+
+
+def test_invalid_csv_filter_is_400_text(client, world):
+    response = client.get(reverse("meetings:meeting-export"), {"date_from": "x"})
+    assert response.status_code == 400
+    assert "Enter a valid date." in response.content.decode()
+
+
+def test_csv_cells_never_start_a_spreadsheet_formula(client, world):
+    factories.meeting(
+        participants=[world.putin, world.shoigu], title='=HYPERLINK("http://evil")', city="@x"
+    )
+    rows = csv_rows(client.get(reverse("meetings:meeting-export")))
+    row = next(r for r in rows if "HYPERLINK" in r["title"])
+    assert row["title"] == '\'=HYPERLINK("http://evil")' and row["venue_city"] == "'@x"
