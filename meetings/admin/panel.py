@@ -1,12 +1,9 @@
 """What the article review panel shows: its rows, the known actors a suggested name may
-be, and the article's text with every proposed span highlighted."""
+be (the text is highlighted by meetings.site.highlight)."""
 
-import itertools
 from collections.abc import Sequence
 
 from django.db.models import Prefetch, Q
-from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
 
 from meetings.models import (
     Actor,
@@ -21,47 +18,6 @@ from meetings.models import (
 )
 
 PUBLISHED = EditorialStatus.PUBLISHED
-
-
-def highlight(body: str, spans: list[dict]) -> str:
-    """The body as HTML with each span wrapped in a <mark> linked to its row.
-
-    Spans overlap (a quote inside a meeting's sentence, a name inside a quote), so the text
-    is cut at every span boundary and each piece is marked for all the spans covering it,
-    linked to the innermost one. Each span's first piece carries its id, for "show in text".
-    """
-    cuts = {0, len(body)}
-    spans = [s for s in spans if 0 <= s["start"] < s["end"] <= len(body)]
-    for span in spans:
-        cuts.update((span["start"], span["end"]))
-    cuts = sorted(cuts)
-    started: set[str] = set()
-    out = []
-    for a, b in itertools.pairwise(cuts):
-        piece = body[a:b]
-        covering = [s for s in spans if s["start"] <= a and b <= s["end"]]
-        if not covering:
-            out.append(escape(piece))
-            continue
-        inner = min(covering, key=lambda s: (s["end"] - s["start"], s["kind"]))
-        classes = " ".join(sorted({f"hl-{s['kind']}" for s in covering} | {inner["state"]}))
-        anchor = ""
-        for s in covering:
-            if s["start"] == a and s["target"] not in started:
-                started.add(s["target"])
-                anchor += format_html('<span id="at-{}" class="hl-anchor"></span>', s["target"])
-        out.append(
-            format_html(
-                '{}<a class="hl" href="#{target}" data-target="{target}" title="{}">'
-                '<mark class="{}">{}</mark></a>',
-                mark_safe(anchor),  # noqa: S308 - built with format_html above
-                inner["label"],
-                classes,
-                piece,
-                target=inner["target"],
-            )
-        )
-    return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
 
 
 def _state(status: str) -> str:

@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 
 from meetings import services
 from meetings.admin.forms import ArticleForm, LinkForm
-from meetings.admin.panel import _state, article_review_rows, highlight, suggestion_candidates
+from meetings.admin.panel import _state, article_review_rows, suggestion_candidates
 from meetings.models import (
     Actor,
     ActorSuggestion,
@@ -26,6 +26,7 @@ from meetings.models import (
     Meeting,
     Statement,
 )
+from meetings.site.highlight import highlight
 
 logger = logging.getLogger(__name__)
 
