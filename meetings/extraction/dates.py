@@ -29,8 +29,23 @@ _WDS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s*(?P<{n}>(?:19|20)\d\d))?"
 _DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+_ORD = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)\b"
+# "the 3rd" is a day unless a noun follows ("the 3rd round", "the 20th anniversary").
+_NOT_A_NOUN = (
+    r"(?!\s+(?:of\s+)?(?!(?:and|as|at|after|before|but|during|for|in|on|to|the|when|where"
+    r"|while|with)\b)[a-z])"
+)
 
 _PATTERNS = [
+    # "from the 12th to the 14th (of March)", "between the 3rd and the 5th"
+    (
+        "ordinal-range",
+        re.compile(
+            rf"\b(?:from|between|on)\s+the\s+{_ORD.format(n='d1')}{_DASH}(?:the\s+)?"
+            rf"{_ORD.format(n='d2')}(?:(?:\s+of)?\s+{_MONTH.format(n='m1')}{_YEAR.format(n='y')})?"
+            rf"{_NOT_A_NOUN}"
+        ),
+    ),
     # from April 16 to 19 / April 16-19, 2023 / between April 16 and 19
     (
         "md-range",
@@ -61,6 +76,14 @@ _PATTERNS = [
         re.compile(
             rf"(?:{_WD},?\s+(?:the\s+)?)?\b{_DAY.format(n='d1')}\s+(?:of\s+)?"
             rf"{_MONTH.format(n='m1')}{_YEAR.format(n='y')}"
+        ),
+    ),
+    # "on the 3rd", "on Tuesday the 3rd": a day of the anchor's month (or the one before)
+    (
+        "ordinal",
+        re.compile(
+            rf"(?:\b(?:on|since|until|till|by)\s+|\b(?=(?:{_WDS})\b))(?:{_WD},?\s+)?"
+            rf"the\s+{_ORD.format(n='d1')}{_NOT_A_NOUN}"
         ),
     ),
     # "on Monday and Tuesday", "from Monday to Wednesday"
@@ -141,6 +164,30 @@ def _nearest_year(
         late = candidate > anchor + timedelta(days=1)
         early = candidate < anchor - timedelta(days=1)
         if (future is False and late) or (future is True and early):
+            distance += 120
+        if best is None or distance < best[0]:
+            best = (distance, candidate)
+    return best[1] if best else None
+
+
+def _nearest_month(
+    day: int, anchor: date, future: bool | None, weekday: int | None = None
+) -> date | None:
+    """ "the 3rd" said on 14 March: the 3rd of the anchor's month, the month before or the
+    one after, whichever is nearest (tense breaks near-ties, a weekday must agree)."""
+    best: tuple[int, date] | None = None
+    for shift in (-1, 0, 1):
+        month0 = anchor.month - 1 + shift
+        try:
+            candidate = date(anchor.year + month0 // 12, month0 % 12 + 1, day)
+        except ValueError:
+            continue
+        if weekday is not None and candidate.weekday() != weekday:
+            continue
+        distance = abs((candidate - anchor).days)
+        if (future is False and candidate > anchor + timedelta(days=1)) or (
+            future is True and candidate < anchor - timedelta(days=1)
+        ):
             distance += 120
         if best is None or distance < best[0]:
             best = (distance, candidate)
@@ -235,6 +282,28 @@ def find_dates(
                 if day_date is None:
                     continue
                 mention = DateMention(s, e, day_date, None, "day", rule)
+            elif rule in ("ordinal", "ordinal-range"):
+                d1 = int(g["d1"])
+                d2 = int(g["d2"]) if g.get("d2") else None
+                if not 1 <= d1 <= 31 or (d2 is not None and not d1 < d2 <= 31):
+                    continue
+                month = _month(g.get("m1"))
+                weekday = WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
+                if month:
+                    first = _nearest_year(month, d1, anchor, year, future)
+                elif anchor is not None:
+                    first = _nearest_month(d1, anchor, future, weekday)
+                else:
+                    first = None
+                if first is None:
+                    continue
+                last = None
+                if d2 is not None:
+                    try:
+                        last = first.replace(day=d2)
+                    except ValueError:
+                        continue
+                mention = DateMention(s, e, first, last, "day", rule)
             elif rule == "weekday-range":
                 if anchor is None:
                     continue
