@@ -120,6 +120,25 @@ _PATTERNS = [
     ),  # noqa: E501
 ]
 
+# What a pattern cannot match without: a quick test of the sentence skips it.
+_NEEDS = {
+    "ordinal-range": ("digit",),
+    "md-range": ("digit", "month"),
+    "dm-range": ("digit", "month"),
+    "md": ("digit", "month"),
+    "dm": ("digit", "month"),
+    "ordinal": ("digit",),
+    "iso": ("digit",),
+    "weekday-range": ("weekday",),
+    "weekday": ("weekday",),
+    "month": ("month",),
+}
+_PRESENCE = {
+    "digit": re.compile(r"\d"),
+    "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
+    "weekday": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I),
+}
+
 _FUTURE = re.compile(
     r"\b(?:will|shall|to be held|is to|are to|scheduled|planned|expected|is due|are due|"
     r"upcoming|forthcoming|next|would|plans? to|set to|going to|is to visit|to meet|to hold)\b",
@@ -242,7 +261,11 @@ def find_dates(
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    # Most sentences hold no number, month or weekday: skip the patterns that need one.
+    absent = {name for name, pattern in _PRESENCE.items() if not pattern.search(text)}
     for rule, pattern in _PATTERNS:
+        if absent.intersection(_NEEDS.get(rule, ())):
+            continue
         for m in pattern.finditer(text):
             s, e = m.span()
             if not free(s, e) or e - s < 3:
