@@ -83,7 +83,9 @@ def sentences(text: str) -> list[Sentence]:
     for p_index, (ps, pe) in enumerate(paragraphs(text)):
         start = ps
         for m in _BOUNDARY.finditer(text, ps, pe):
-            before = text[start : m.start()]
+            # The word before the mark (a bounded look back: a paragraph of many "Mr." and
+            # "U.S." must not be sliced again and again from its start).
+            before = text[max(start, m.start() - 40) : m.start()]
             parts = before.rsplit(None, 1)
             word = parts[-1].lstrip("(").lower().rstrip(".") if parts else ""
             if text[m.start()] == "." and (
