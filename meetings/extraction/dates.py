@@ -9,6 +9,7 @@ precision; an article of 3 January speaking of "December 28" means the previous 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -255,11 +256,15 @@ def find_dates(
     today = today or date.today()
     if future is None:
         future = bool(_FUTURE.search(text))
-    taken: list[tuple[int, int]] = []
+    taken_starts: list[int] = []  # spans already claimed, in text order (they never overlap)
+    taken_ends: list[int] = []
     found: list[DateMention] = []
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        i = bisect_right(taken_starts, s)
+        return (i == 0 or taken_ends[i - 1] <= s) and (
+            i == len(taken_starts) or taken_starts[i] >= e
+        )
 
     # Most sentences hold no number, month or weekday: skip the patterns that need one.
     absent = {name for name, pattern in _PRESENCE.items() if not pattern.search(text)}
@@ -382,7 +387,9 @@ def find_dates(
                 mention = DateMention(s, e, None, None, None, rule)
             if mention is None:
                 continue
-            taken.append((s, e))
+            i = bisect_right(taken_starts, s)
+            taken_starts.insert(i, s)
+            taken_ends.insert(i, e)
             found.append(
                 DateMention(
                     mention.start + offset,
