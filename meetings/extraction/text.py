@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -176,3 +178,62 @@ def parse_dateline(dateline: str, text: str, published: date | None) -> Dateline
         span=span,
         agency_span=agency_span,
     )
+
+
+# -- HTML entities ------------------------------------------------------------------------
+
+# Named, decimal and hexadecimal references, each with its ";" (a bare "&" as in "AT&T" or
+# "R&D" is text, and so is "&amp" without one).
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+class EntityMap:
+    """Offsets in the decoded text -> offsets in the text as stored (with its entities)."""
+
+    __slots__ = ("decoded_ends", "decoded_starts", "raw_ends", "raw_starts")
+
+    def __init__(self) -> None:
+        self.decoded_starts: list[int] = []  # where each decoded entity starts and ends
+        self.decoded_ends: list[int] = []
+        self.raw_starts: list[int] = []  # where the same entity is in the stored text
+        self.raw_ends: list[int] = []
+
+    def __bool__(self) -> bool:
+        return bool(self.decoded_starts)
+
+    def raw(self, offset: int) -> int:
+        """The stored offset of a decoded one: a span [s, e) maps to [raw(s), raw(e))."""
+        i = bisect_right(self.decoded_starts, offset) - 1
+        if i < 0:
+            return offset
+        if offset < self.decoded_ends[i]:
+            return self.raw_starts[i]  # inside what one entity decoded to
+        return self.raw_ends[i] + offset - self.decoded_ends[i]
+
+    def span(self, span: tuple[int, int]) -> tuple[int, int]:
+        return self.raw(span[0]), self.raw(span[1])
+
+
+def decode_entities(text: str) -> tuple[str, EntityMap]:
+    """``text`` with its HTML character references decoded ("&ldquo;" -> "“", "&#8217;" ->
+    "’", "&amp;" -> "&"), and the map from the decoded offsets back to ``text``'s."""
+    mapping = EntityMap()
+    if "&" not in text:
+        return text, mapping
+    out: list[str] = []
+    raw_at = decoded_at = 0
+    for m in _ENTITY.finditer(text):
+        value = html.unescape(m.group())
+        if value == m.group():
+            continue  # not an entity HTML knows ("&foo;")
+        out.append(text[raw_at : m.start()])
+        decoded_at += m.start() - raw_at
+        mapping.decoded_starts.append(decoded_at)
+        mapping.raw_starts.append(m.start())
+        out.append(value)
+        decoded_at += len(value)
+        mapping.decoded_ends.append(decoded_at)
+        mapping.raw_ends.append(m.end())
+        raw_at = m.end()
+    out.append(text[raw_at:])
+    return "".join(out), mapping
