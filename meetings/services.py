@@ -480,7 +480,7 @@ class ExtractionSummary:
         removed = self.meetings_removed + self.statements_removed
         if removed:
             parts.append(f"{removed} draft(s) no longer proposed removed")
-        return ", ".join(parts)
+        return " — ".join([", ".join(parts), *(note.rstrip(".") for note in self.notes)])
 
 
 def fingerprint(*parts) -> str:
@@ -612,7 +612,7 @@ def office_title(title: str, country: str | None) -> str:
 @transaction.atomic
 def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
     """Store a Proposal for an article as draft rows (see the notes above this section)."""
-    summary = ExtractionSummary()
+    summary = ExtractionSummary(notes=list(getattr(proposal, "notes", ())))
     extracted_at = article.extracted_at
     countries = set(Country.objects.values_list("code", flat=True))
     body_len = len(article.body)

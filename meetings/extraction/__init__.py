@@ -67,12 +67,16 @@ def extract(
     """Propose actors, meetings and statements for one article. Pure: no I/O.
 
     HTML character references in the text ("&ldquo;", "&#8217;") are read decoded, and every
-    span of the proposal points into ``article.text`` as given.
+    span of the proposal points into ``article.text`` as given. A text that is clearly not
+    English gets an empty proposal with a note saying so.
     """
     from .pipeline import run
-    from .text import decode_entities
+    from .text import decode_entities, language_guess
 
     text, entities = decode_entities(article.text or "")
+    language = language_guess(text)
+    if language is not None:
+        return Proposal(notes=[f"This article looks like {language}; extraction reads English."])
     if entities:
         article = replace(
             article,

@@ -1,11 +1,11 @@
-"""What editors really paste: HTML entities. Texts written for these tests."""
+"""What editors really paste: HTML entities, other languages. Texts written for these tests."""
 
 from datetime import date
 
 import pytest
 
 from meetings.extraction import ArticleInput, extract
-from meetings.extraction.text import decode_entities
+from meetings.extraction.text import decode_entities, language_guess
 
 ENTITY_TEXT = (
     "Austrian Foreign Minister Karl Weber met Norwegian Foreign Minister Ingrid Dahl in "
@@ -58,3 +58,52 @@ def test_text_without_entities_extracts_as_before(empty_kb):
     without = extract(ArticleInput(text=plain, published=date(2024, 3, 8)), empty_kb)
     assert [st.text for st in with_entities.statements] == [st.text for st in without.statements]
     assert [a.name for a in with_entities.actors] == [a.name for a in without.actors]
+
+
+RUSSIAN = (
+    "Министр иностранных дел встретился со своим коллегой в столице во вторник. Стороны "
+    "обсудили торговлю, энергетику и безопасность в регионе и договорились встретиться снова "
+    "летом, сообщило министерство."
+)
+SPANISH = (
+    "El ministro de Asuntos Exteriores se reunió el martes con su homólogo en la capital. Los "
+    "dos hablaron de la cooperación entre los países y de los acuerdos que firmaron, y dijo "
+    "que se verán otra vez en el verano."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (RUSSIAN, "Russian"),
+        (SPANISH, "Spanish"),
+        ("Міністр закордонних справ зустрівся з колегою у вівторок. " * 4, "Ukrainian"),
+        ("外交部长周二在首都会见了来访的外长，双方讨论了合作与安全问题。" * 3, "Chinese"),
+    ],
+)
+def test_a_text_not_in_english_is_named_by_its_language(text, language):
+    assert language_guess(text) == language
+
+
+def test_english_with_a_quote_in_another_language_is_english():
+    text = (
+        "The foreign minister met his counterpart in the capital on Tuesday. He said: "
+        "“La cooperación entre los dos países es muy importante para nosotros.” The two "
+        "signed three agreements on trade and energy, the ministry said."
+    )
+    assert language_guess(text) is None
+
+
+def test_a_short_text_is_never_judged():
+    assert language_guess("Los dos ministros.") is None
+
+
+def test_a_text_not_in_english_gets_an_empty_proposal_and_a_note(empty_kb):
+    proposal = extract(ArticleInput(text=RUSSIAN, published=date(2024, 3, 8)), empty_kb)
+    assert (proposal.actors, proposal.meetings, proposal.statements) == ([], [], [])
+    assert proposal.notes == ["This article looks like Russian; extraction reads English."]
+
+
+def test_an_english_text_gets_no_note(empty_kb):
+    proposal = extract(ArticleInput(text=ENTITY_TEXT, published=date(2024, 3, 8)), empty_kb)
+    assert proposal.notes == []
