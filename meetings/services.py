@@ -548,18 +548,36 @@ def _is_name(form: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _PARTICLES for w in words)
 
 
-def _surface_aliases(name: str, forms: Iterable[str], kind: str) -> list[str]:
-    """Surface forms worth keeping as aliases: names, not the name itself, not "Mr. Li"."""
+def _surface_aliases(
+    name: str, forms: Iterable[str], kind: str, *, confirmed: str | Sequence[str] = ()
+) -> list[str]:
+    """Surface forms worth keeping as aliases: names, not the name itself, not "Mr. Li".
+
+    A person's one-word form ("Dahl") is kept only when it is a word of a name in
+    ``confirmed`` (the names an editor accepted or linked it to): the text called them so,
+    and the next article saying "Foreign Minister Dahl" should find them. An organisation
+    keeps the description the text named it by ("India's foreign ministry")."""
+    confirmed = [confirmed] if isinstance(confirmed, str) else confirmed
+    single = {w for n in confirmed for w in normalize_name(n).split()} - _PARTICLES - _HONORIFICS
     keep, seen = [], {normalize_name(name)}
     for form in forms:
+        form = form.strip()
         key = normalize_name(form)
-        if not key or key in seen or not _is_name(form.strip()):
+        if not key or key in seen:
             continue
         words = key.split()
-        if kind == Actor.Kind.PERSON and (len(words) < 2 or words[0] in _HONORIFICS):
+        if kind == Actor.Kind.ORGANIZATION and not _is_name(form):
+            # "India's foreign ministry": a country's own body, named by its description.
+            if len(words) < 2 or not form[:1].isupper() or words[0] in _PARTICLES:
+                continue
+        elif not _is_name(form):
+            continue
+        if kind == Actor.Kind.PERSON and (
+            words[0] in _HONORIFICS or (len(words) < 2 and words[0] not in single)
+        ):
             continue
         seen.add(key)
-        keep.append(form.strip())
+        keep.append(form)
     return keep
 
 
@@ -928,7 +946,8 @@ def suggestion_accept(
         alias_add(actor=actor, text=name)
         if country_changed:
             actor_participations_sync(actor=actor)
-    for text in _surface_aliases(name, [suggestion.name, *suggestion.surface_forms], kind):
+    forms = [suggestion.name, *suggestion.surface_forms]
+    for text in _surface_aliases(name, forms, kind, confirmed=[name, suggestion.name]):
         alias_add(actor=actor, text=text)
     if title and not actor.positions.filter(title__iexact=title).exists():
         position_add(
@@ -949,7 +968,8 @@ def suggestion_link(*, suggestion: ActorSuggestion, actor: Actor) -> Actor:
     """The suggested name is an existing actor: add it as an alias, move the draft actor's
     rows to that actor and drop the draft."""
     draft = suggestion.actor
-    for text in _surface_aliases("", [suggestion.name, *suggestion.surface_forms], actor.kind):
+    forms = [suggestion.name, *suggestion.surface_forms]
+    for text in _surface_aliases("", forms, actor.kind, confirmed=[actor.name, suggestion.name]):
         alias_add(actor=actor, text=text)
     alias_add(actor=actor, text=suggestion.name)
     if draft is not None and draft.pk != actor.pk and draft.editorial_status != PUBLISHED:
