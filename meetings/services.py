@@ -950,17 +950,33 @@ def suggestion_accept(
     for text in _surface_aliases(name, forms, kind, confirmed=[name, suggestion.name]):
         alias_add(actor=actor, text=text)
     if title and not actor.positions.filter(title__iexact=title).exists():
+        # The office the article introduced them with: held on the article's date at least
+        # (a page shows "since 8 March 2024" instead of "? – present").
         position_add(
             actor=actor,
             title=title,
             country=country,
-            start_date=None,
+            start_date=_article_day(suggestion.article_id),
         )
     ActorSuggestion.objects.filter(
         Q(pk=suggestion.pk) | Q(actor=actor, status=ActorSuggestion.Status.PENDING)
     ).update(status=ActorSuggestion.Status.ACCEPTED, actor=actor)
     suggestion.refresh_from_db()
     return actor
+
+
+def _article_day(article_id: int | None) -> dt.date | None:
+    """The article's date: its publication day, else the day its dateline gives."""
+    if article_id is None:
+        return None
+    row = Article.objects.filter(pk=article_id).values("published_on", "dateline").first()
+    if row is None:
+        return None
+    if row["published_on"] is None and row["dateline"]:
+        from meetings.extraction.dates import parse_dateline_date
+
+        return parse_dateline_date(row["dateline"], None)
+    return row["published_on"]
 
 
 @transaction.atomic

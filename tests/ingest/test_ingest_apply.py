@@ -159,6 +159,7 @@ def test_accepting_a_suggestion_creates_the_actor_with_aliases_and_position(arti
     assert set(actor.aliases.values_list("text", flat=True)) == {"Ingrid Dahl", "Dahl"}
     position = Position.objects.get(actor=actor)
     assert (position.title, position.country_id) == ("Minister of Foreign Affairs", "NO")
+    assert position.start_date == article.published_on
     suggestion.refresh_from_db()
     assert suggestion.status == "accepted" and suggestion.actor == actor
     # The draft rows already name the actor; a re-run still adds nothing.

@@ -73,6 +73,28 @@ def test_a_one_word_form_that_is_not_a_word_of_the_name_is_no_alias(countries):
     assert set(dahl.aliases.values_list("text", flat=True)) == {"Ingrid Dahl", "Dahl"}
 
 
+def test_a_new_actor_holds_the_office_it_was_introduced_with_from_the_articles_date(
+    countries,
+):
+    first = extracted(FIRST)
+    weber = services.suggestion_accept(suggestion=first.suggestions.get(name="Karl Weber"))
+    position = weber.positions.get()
+    assert (position.title, position.start_date, position.end_date) == (
+        "Chancellor",
+        dt.date(2024, 3, 8),
+        None,
+    )
+
+
+def test_without_a_publication_date_the_office_starts_on_the_datelines_day(countries):
+    article = factories.article(
+        body=FIRST, published=False, published_on=None, dateline="VIENNA, March 7, 2024"
+    )
+    services.article_extract(article=article)
+    weber = services.suggestion_accept(suggestion=article.suggestions.get(name="Karl Weber"))
+    assert weber.positions.get().start_date == dt.date(2024, 3, 7)
+
+
 def test_linking_a_suggestion_moves_its_statements_and_teaches_the_surname(countries):
     known = factories.actor("Ingrid Marie Dahl", country_code="NO")
     first = extracted(FIRST)
