@@ -981,19 +981,53 @@ def _article_day(article_id: int | None) -> dt.date | None:
 
 @transaction.atomic
 def suggestion_link(*, suggestion: ActorSuggestion, actor: Actor) -> Actor:
-    """The suggested name is an existing actor: add it as an alias, move the draft actor's
-    rows to that actor and drop the draft."""
+    """The suggested name is an existing actor: add the names the text used as aliases,
+    point the rows proposed for the suggestion at that actor, and drop the draft.
+
+    Also when the suggestion was accepted first (accepting one of its statements does
+    that): this article's statements and participations move to ``actor`` all the same."""
     draft = suggestion.actor
     forms = [suggestion.name, *suggestion.surface_forms]
     for text in _surface_aliases("", forms, actor.kind, confirmed=[actor.name, suggestion.name]):
         alias_add(actor=actor, text=text)
     alias_add(actor=actor, text=suggestion.name)
-    if draft is not None and draft.pk != actor.pk and draft.editorial_status != PUBLISHED:
-        actor_absorb(draft=draft, into=actor)
+    if draft is not None and draft.pk != actor.pk:
+        if draft.editorial_status != PUBLISHED:
+            actor_absorb(draft=draft, into=actor)
+        else:
+            _article_rows_repoint(article_id=suggestion.article_id, old=draft, new=actor)
+            _duplicate_retire(duplicate=draft, suggestion=suggestion)
     suggestion.status = ActorSuggestion.Status.ACCEPTED
     suggestion.actor = actor
     suggestion.save(update_fields=["status", "actor"])
     return actor
+
+
+def _article_rows_repoint(*, article_id: int, old: Actor, new: Actor) -> None:
+    """One article's statements and meeting participations of ``old`` become ``new``'s
+    (the same moves as ``actor_absorb``, limited to the article)."""
+    statements = Statement.objects.filter(article_id=article_id)
+    statements.filter(speaker=old).update(speaker=new)
+    statements.filter(via=old).update(via=new)
+    meetings = Meeting.objects.filter(evidence__article_id=article_id)
+    already = Participation.objects.filter(actor=new, meeting__in=meetings).values("meeting_id")
+    moved = Participation.objects.filter(actor=old, meeting__in=meetings)
+    moved.filter(meeting_id__in=already).delete()
+    moved.update(actor=new, country_id=new.country_id)
+
+
+def _duplicate_retire(*, duplicate: Actor, suggestion: ActorSuggestion) -> None:
+    """An actor made from this suggestion alone, now left with no rows: a duplicate of the
+    one the editor linked it to. Rejected (kept, hidden), so no name links to it again."""
+    others = ActorSuggestion.objects.filter(actor=duplicate).exclude(pk=suggestion.pk)
+    if (
+        others.exists()
+        or duplicate.participations.exists()
+        or Statement.objects.filter(Q(speaker=duplicate) | Q(via=duplicate)).exists()
+    ):
+        return
+    duplicate.editorial_status = EditorialStatus.REJECTED
+    duplicate.save(update_fields=["editorial_status", "updated_at"])
 
 
 def actor_absorb(*, draft: Actor, into: Actor) -> None:

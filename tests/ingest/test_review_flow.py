@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from meetings import services
-from meetings.models import Actor, ActorSuggestion, EditorialStatus
+from meetings.models import Actor, ActorSuggestion, EditorialStatus, Statement
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -109,6 +109,29 @@ def test_linking_a_suggestion_moves_its_statements_and_teaches_the_surname(count
     assert {"ingrid dahl", "dahl"} <= set(known.aliases.values_list("normalized", flat=True))
     following = extracted(NEXT, day=dt.date(2024, 3, 9))
     assert not following.suggestions.exists()
+    assert {s.speaker_id for s in following.statements.all()} == {known.pk}
+
+
+def test_linking_after_a_statement_accepted_the_suggestion_still_moves_the_rows(countries):
+    known = factories.actor("Ingrid Marie Dahl", country_code="NO")
+    first = extracted(FIRST)
+    statement = first.statements.order_by("start").first()
+    services.statement_accept(statement=statement)  # accepts "Ingrid Dahl" as a new actor
+    suggestion = first.suggestions.get(name="Ingrid Dahl")
+    duplicate = suggestion.actor
+    assert duplicate.editorial_status == EditorialStatus.PUBLISHED
+    meeting = first.statements.get(pk=statement.pk).meeting
+
+    services.suggestion_link(suggestion=suggestion, actor=known)
+
+    assert set(first.statements.values_list("speaker_id", flat=True)) == {known.pk}
+    assert Statement.objects.get(pk=statement.pk).editorial_status == EditorialStatus.PUBLISHED
+    if meeting is not None:
+        assert meeting.participations.filter(actor=known).exists()
+        assert not meeting.participations.filter(actor=duplicate).exists()
+    duplicate.refresh_from_db()
+    assert duplicate.editorial_status == EditorialStatus.REJECTED  # no name links to it again
+    following = extracted(NEXT, day=dt.date(2024, 3, 9))
     assert {s.speaker_id for s in following.statements.all()} == {known.pk}
 
 
