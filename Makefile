@@ -28,7 +28,7 @@ help:
 	@echo "make run    set up everything (venv, install, migrate, reference + demo data, editor login) and serve http://$(HOST):$(PORT)/"
 	@echo "make test   lint, migration check, then the whole suite on SQLite and on PostgreSQL"
 	@echo "make bench  page and import benchmark on a synthetic PostgreSQL corpus (see README)"
-	@echo "make bench-extraction  the extraction pipeline's throughput (articles/s of CPU)"
+	@echo "make bench-extraction  extraction: articles/s of CPU, and the time of a 300 KB text"
 	@echo "make lint | make format | make extract-eval | make clean"
 
 $(PY):
@@ -148,5 +148,5 @@ bench: install
 
 # The extraction pipeline alone: synthetic articles against a 100,000-alias knowledge base.
 .PHONY: bench-extraction
-bench-extraction: install
-	$(PY) -m bench.extraction
+bench-extraction: install  # e.g. make bench-extraction EXTRACTION_BENCH_ARGS="--profile 30"
+	$(PY) -m bench.extraction $(EXTRACTION_BENCH_ARGS)

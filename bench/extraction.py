@@ -1,11 +1,16 @@
 """Throughput of the pipeline: ``python -m bench.extraction``.
 
 Builds a knowledge base of about 100,000 aliases and synthetic ~800-word articles, then
-prints articles per second on one core. Prints figures only; asserts nothing.
+prints articles per second on one core (best of ``--rounds``), the CPU time of one long
+text (``--long`` KB, 300 by default, and a quarter of it: time linear in the text grows x4)
+and, with ``--profile N``, the N functions that cost most. Prints figures only; asserts
+nothing.
 """
 
 from __future__ import annotations
 
+import argparse
+import itertools
 import random
 import sys
 import time
@@ -84,7 +89,34 @@ def make_article(rng: random.Random, people) -> ArticleInput:
     )
 
 
+def long_text(articles: list[ArticleInput], size: int) -> ArticleInput:
+    """One text of about ``size`` characters: the bench articles one after another."""
+    parts, length = [], 0
+    for article in itertools.cycle(articles):
+        if length >= size:
+            break
+        parts.append(article.text)
+        length += len(article.text) + 2
+    first = articles[0]
+    return ArticleInput(text="\n\n".join(parts), published=first.published, dateline=first.dateline)
+
+
+def _cpu_seconds(fn) -> float:
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
+
+
 def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.extraction")
+    parser.add_argument("--rounds", type=int, default=3, help="best of N rounds (default 3)")
+    parser.add_argument(
+        "--long", type=int, default=300, metavar="KB", help="size of the long text (default 300)"
+    )
+    parser.add_argument(
+        "--profile", type=int, default=0, metavar="N", help="print the N costliest functions"
+    )
+    args = parser.parse_args(argv)
     rng = random.Random(7)
     t0 = time.perf_counter()
     kb, people = build_kb(rng)
@@ -94,24 +126,41 @@ def main(argv: list[str] | None = None) -> int:
     words = sum(len(a.text.split()) for a in articles) / len(articles)
     extract(articles[0], kb)  # warm-up
     rounds = []
-    for _ in range(3):  # best of three: the machine may be shared
+    for _ in range(max(1, args.rounds)):  # best of N: the machine may be shared
         t2, c2 = time.perf_counter(), time.process_time()
         for article in articles:
             extract(article, kb)
         t3, c3 = time.perf_counter(), time.process_time()
         rounds.append((c3 - c2, t3 - t2))
     cpu, wall = min(rounds)
-    c2, c3, t2, t3 = 0.0, cpu, 0.0, wall
     print(
         f"knowledge base: {len(kb.actors):,} actors, {aliases:,} alias entries, "
         f"compiled in {t1 - t0:.2f} s"
     )
     print(f"articles: {len(articles)} of ~{words:.0f} words")
     print(
-        f"extraction: {len(articles) / (c3 - c2):.1f} articles/s of CPU time on one core "
-        f"({1000 * (c3 - c2) / len(articles):.1f} ms each); "
-        f"wall clock {len(articles) / (t3 - t2):.1f} articles/s"
+        f"extraction: {len(articles) / cpu:.1f} articles/s of CPU time on one core "
+        f"({1000 * cpu / len(articles):.1f} ms each; rounds: "
+        f"{', '.join(f'{len(articles) / c:.0f}' for c, _ in rounds)}); "
+        f"wall clock {len(articles) / wall:.1f} articles/s"
     )
+    if args.long > 0:
+        quarter = long_text(articles, args.long * 250)
+        big = long_text(articles, args.long * 1000)
+        small_s = _cpu_seconds(lambda: extract(quarter, kb))
+        big_s = _cpu_seconds(lambda: extract(big, kb))
+        print(
+            f"long text: {len(big.text) / 1000:.0f} KB in {big_s:.2f} s of CPU "
+            f"({len(quarter.text) / 1000:.0f} KB in {small_s:.2f} s: "
+            f"x{big_s / small_s if small_s else float('nan'):.1f} for x4 the text)"
+        )
+    if args.profile:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.runcall(lambda: [extract(article, kb) for article in articles])
+        pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(args.profile)
     return 0
 
 

@@ -308,6 +308,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "highlighted_body": highlight(article.body, spans),
             "mentions": mentions,
             "mention_error": mention_error,
+            "extraction_notes": proposal.notes if proposal else [],
             "confident_threshold": services.CONFIDENT,
             "link_form": LinkForm(admin_site=self.admin_site),
             "review_url": reverse("admin:meetings_article_review", args=[article.pk]),

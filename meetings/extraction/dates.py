@@ -9,6 +9,7 @@ precision; an article of 3 January speaking of "December 28" means the previous 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -29,8 +30,23 @@ _WDS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s*(?P<{n}>(?:19|20)\d\d))?"
 _DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+_ORD = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)\b"
+# "the 3rd" is a day unless a noun follows ("the 3rd round", "the 20th anniversary").
+_NOT_A_NOUN = (
+    r"(?!\s+(?:of\s+)?(?!(?:and|as|at|after|before|but|during|for|in|on|to|the|when|where"
+    r"|while|with)\b)[a-z])"
+)
 
 _PATTERNS = [
+    # "from the 12th to the 14th (of March)", "between the 3rd and the 5th"
+    (
+        "ordinal-range",
+        re.compile(
+            rf"\b(?:from|between|on)\s+the\s+{_ORD.format(n='d1')}{_DASH}(?:the\s+)?"
+            rf"{_ORD.format(n='d2')}(?:(?:\s+of)?\s+{_MONTH.format(n='m1')}{_YEAR.format(n='y')})?"
+            rf"{_NOT_A_NOUN}"
+        ),
+    ),
     # from April 16 to 19 / April 16-19, 2023 / between April 16 and 19
     (
         "md-range",
@@ -61,6 +77,14 @@ _PATTERNS = [
         re.compile(
             rf"(?:{_WD},?\s+(?:the\s+)?)?\b{_DAY.format(n='d1')}\s+(?:of\s+)?"
             rf"{_MONTH.format(n='m1')}{_YEAR.format(n='y')}"
+        ),
+    ),
+    # "on the 3rd", "on Tuesday the 3rd": a day of the anchor's month (or the one before)
+    (
+        "ordinal",
+        re.compile(
+            rf"(?:\b(?:on|since|until|till|by)\s+|\b(?=(?:{_WDS})\b))(?:{_WD},?\s+)?"
+            rf"the\s+{_ORD.format(n='d1')}{_NOT_A_NOUN}"
         ),
     ),
     # "on Monday and Tuesday", "from Monday to Wednesday"
@@ -96,6 +120,25 @@ _PATTERNS = [
         re.compile(r"\b(?:last|next|this|past|coming)\s+(?:week|month|year|weekend)\b", re.I),
     ),  # noqa: E501
 ]
+
+# What a pattern cannot match without: a quick test of the sentence skips it.
+_NEEDS = {
+    "ordinal-range": ("digit",),
+    "md-range": ("digit", "month"),
+    "dm-range": ("digit", "month"),
+    "md": ("digit", "month"),
+    "dm": ("digit", "month"),
+    "ordinal": ("digit",),
+    "iso": ("digit",),
+    "weekday-range": ("weekday",),
+    "weekday": ("weekday",),
+    "month": ("month",),
+}
+_PRESENCE = {
+    "digit": re.compile(r"\d"),
+    "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
+    "weekday": re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I),
+}
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|to be held|is to|are to|scheduled|planned|expected|is due|are due|"
@@ -147,6 +190,30 @@ def _nearest_year(
     return best[1] if best else None
 
 
+def _nearest_month(
+    day: int, anchor: date, future: bool | None, weekday: int | None = None
+) -> date | None:
+    """ "the 3rd" said on 14 March: the 3rd of the anchor's month, the month before or the
+    one after, whichever is nearest (tense breaks near-ties, a weekday must agree)."""
+    best: tuple[int, date] | None = None
+    for shift in (-1, 0, 1):
+        month0 = anchor.month - 1 + shift
+        try:
+            candidate = date(anchor.year + month0 // 12, month0 % 12 + 1, day)
+        except ValueError:
+            continue
+        if weekday is not None and candidate.weekday() != weekday:
+            continue
+        distance = abs((candidate - anchor).days)
+        if (future is False and candidate > anchor + timedelta(days=1)) or (
+            future is True and candidate < anchor - timedelta(days=1)
+        ):
+            distance += 120
+        if best is None or distance < best[0]:
+            best = (distance, candidate)
+    return best[1] if best else None
+
+
 def _year_for_weekday(month: int, day: int, weekday: int, anchor: date | None, today: date):
     """Year in which month/day falls on weekday: nearest the anchor, else latest to today."""
     if anchor is not None:
@@ -189,13 +256,21 @@ def find_dates(
     today = today or date.today()
     if future is None:
         future = bool(_FUTURE.search(text))
-    taken: list[tuple[int, int]] = []
+    taken_starts: list[int] = []  # spans already claimed, in text order (they never overlap)
+    taken_ends: list[int] = []
     found: list[DateMention] = []
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        i = bisect_right(taken_starts, s)
+        return (i == 0 or taken_ends[i - 1] <= s) and (
+            i == len(taken_starts) or taken_starts[i] >= e
+        )
 
+    # Most sentences hold no number, month or weekday: skip the patterns that need one.
+    absent = {name for name, pattern in _PRESENCE.items() if not pattern.search(text)}
     for rule, pattern in _PATTERNS:
+        if absent.intersection(_NEEDS.get(rule, ())):
+            continue
         for m in pattern.finditer(text):
             s, e = m.span()
             if not free(s, e) or e - s < 3:
@@ -235,6 +310,28 @@ def find_dates(
                 if day_date is None:
                     continue
                 mention = DateMention(s, e, day_date, None, "day", rule)
+            elif rule in ("ordinal", "ordinal-range"):
+                d1 = int(g["d1"])
+                d2 = int(g["d2"]) if g.get("d2") else None
+                if not 1 <= d1 <= 31 or (d2 is not None and not d1 < d2 <= 31):
+                    continue
+                month = _month(g.get("m1"))
+                weekday = WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
+                if month:
+                    first = _nearest_year(month, d1, anchor, year, future)
+                elif anchor is not None:
+                    first = _nearest_month(d1, anchor, future, weekday)
+                else:
+                    first = None
+                if first is None:
+                    continue
+                last = None
+                if d2 is not None:
+                    try:
+                        last = first.replace(day=d2)
+                    except ValueError:
+                        continue
+                mention = DateMention(s, e, first, last, "day", rule)
             elif rule == "weekday-range":
                 if anchor is None:
                     continue
@@ -290,7 +387,9 @@ def find_dates(
                 mention = DateMention(s, e, None, None, None, rule)
             if mention is None:
                 continue
-            taken.append((s, e))
+            i = bisect_right(taken_starts, s)
+            taken_starts.insert(i, s)
+            taken_ends.insert(i, e)
             found.append(
                 DateMention(
                     mention.start + offset,

@@ -23,28 +23,36 @@ __all__ = ["KBActor", "KBAlias", "KBPosition", "KnowledgeBase", "normalize", "no
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _WORD = re.compile(r"[0-9a-z]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_PUNCT = str.maketrans(dict.fromkeys("“”‘’„‟«»‹›–—―…•·\xa0\u200b", " "))
+_PUNCT = frozenset("“”‘’„‟«»‹›–—―…•·\xa0\u200b")
+# Non-ASCII character -> its one-character fold ("é" -> "e", "“" -> " "), or "" when it folds
+# to several characters ("ß" -> "ss"), which the slow path handles.
+_FOLD_CACHE: dict[str, str] = {}
+
+
+def _fold_one(ch: str) -> str:
+    folded = _FOLD_CACHE.get(ch)
+    if folded is None:
+        if ch in _PUNCT:
+            folded = " "
+        else:
+            folded = _fold_char(ch)
+            folded = " " if not folded else folded if len(folded) == 1 else ""
+        _FOLD_CACHE[ch] = folded
+    return folded
 
 
 def _fast_fold(text: str) -> str | None:
-    """Casefolded text of the same length (one output character per input), or None."""
-    text = text.translate(_PUNCT)
+    """Casefolded text of the same length (one output character per input), or None.
+
+    Only the non-ASCII characters go through Python (an article has a few dozen: quote
+    marks, dashes, accents); the rest is one C-level ``lower()``.
+    """
     if text.isascii():
         return text.lower()
-    failed = False
-
-    def one(m: re.Match) -> str:
-        nonlocal failed
-        folded = _fold_char(m.group())
-        if len(folded) == 1:
-            return folded
-        if not folded:
-            return " "
-        failed = True
-        return " "
-
-    out = _NON_ASCII.sub(one, text).lower()
-    return None if failed else out
+    folds = {ch: _fold_one(ch) for ch in set(_NON_ASCII.findall(text))}
+    if "" in folds.values():
+        return None
+    return _NON_ASCII.sub(lambda m: folds[m.group()], text).lower()
 
 
 def _fold_char(ch: str) -> str:
@@ -76,11 +84,12 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """
     fast = _fast_fold(text)
     if fast is not None:
-        words = _WORD.findall(fast)
-        orig_starts = [m.start() for m in _WORD.finditer(fast)]
-        norm_starts = []
+        words, orig_starts, norm_starts = [], [], []
         position = 0
-        for word in words:
+        for m in _WORD.finditer(fast):
+            word = m.group()
+            words.append(word)
+            orig_starts.append(m.start())
             norm_starts.append(position)
             position += len(word) + 1
         return " ".join(words), _OffsetMap(norm_starts, orig_starts)

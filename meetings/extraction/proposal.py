@@ -69,6 +69,7 @@ class Proposal:
     actors: list[ActorProposal] = field(default_factory=list)
     meetings: list[MeetingProposal] = field(default_factory=list)
     statements: list[StatementProposal] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # for the editor: why little was found
 
     def to_eval_dict(self, article_id: str) -> dict:
         """One line of ``manage.py extract`` output (see shared/eval/README.md)."""

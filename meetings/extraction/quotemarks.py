@@ -68,10 +68,15 @@ def _marks(text: str, ps: int, pe: int, double: bool):
 
 
 def _pair(text: str, ps: int, pe: int, p_index: int, double: bool, blocked) -> list[QuoteSpan]:
+    """Quotes of one paragraph; ``blocked`` are (start, end) ranges in text order, where
+    marks do not count (inside a double quote, a single mark is part of its text)."""
     found: list[QuoteSpan] = []
     open_at: tuple[int, int] | None = None
+    block = 0  # marks come in text order: one pass over the blocked ranges
     for offset, length, role in _marks(text, ps, pe, double):
-        if any(a <= offset < b for a, b in blocked):
+        while block < len(blocked) and blocked[block][1] <= offset:
+            block += 1
+        if block < len(blocked) and blocked[block][0] <= offset:
             continue
         if role == "either":
             role = "close" if open_at else "open"
@@ -103,15 +108,28 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         singles = _pair(text, ps, pe, p_index, False, blocked)
         # Single marks count only where they hold at least two words (not 's or 'n').
         singles = [q for q in singles if re.search(r"\w\W+\w", text[q.start : q.end])]
-        both = sorted(doubles + singles, key=lambda q: q.start)
-        # A quote inside another quote is part of it, not a statement of its own.
-        both = [
-            q
-            for q in both
-            if not any(o is not q and o.open_mark < q.open_mark and q.end <= o.end for o in both)
-        ]
-        spans.extend(both)
+        spans.extend(_outermost(sorted(doubles + singles, key=lambda q: q.start)))
     return [q for q in spans if re.search(r"\w", text[q.start : q.end])]
+
+
+def _outermost(quotes: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Drop a quote inside another one (it is part of it, not a statement of its own).
+
+    ``quotes`` sorted by start, and returned in that order; one pass in the order of the
+    opening marks keeps the furthest end of the quotes opened strictly earlier.
+    """
+    inner: set[int] = set()
+    furthest = -1  # furthest end among quotes opened before the current opening mark
+    pending = -1  # furthest end among quotes opened at the current opening mark
+    previous_open = None
+    for index in sorted(range(len(quotes)), key=lambda i: quotes[i].open_mark):
+        q = quotes[index]
+        if q.open_mark != previous_open:
+            furthest, pending, previous_open = max(furthest, pending), -1, q.open_mark
+        if q.end <= furthest:
+            inner.add(index)
+        pending = max(pending, q.end)
+    return [q for index, q in enumerate(quotes) if index not in inner]
 
 
 def quote_text(text: str, q: QuoteSpan) -> tuple[int, int]:

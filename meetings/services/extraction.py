@@ -18,7 +18,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import models, transaction
@@ -82,7 +82,7 @@ class ExtractionSummary:
         removed = self.meetings_removed + self.statements_removed
         if removed:
             parts.append(f"{removed} draft(s) no longer proposed removed")
-        return ", ".join(parts)
+        return " — ".join([", ".join(parts), *(note.rstrip(".") for note in self.notes)])
 
 
 def article_input(article: Article):
@@ -147,18 +147,36 @@ def _is_name(form: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _PARTICLES for w in words)
 
 
-def _surface_aliases(name: str, forms: Iterable[str], kind: str) -> list[str]:
-    """Surface forms worth keeping as aliases: names, not the name itself, not "Mr. Li"."""
+def _surface_aliases(
+    name: str, forms: Iterable[str], kind: str, *, confirmed: str | Sequence[str] = ()
+) -> list[str]:
+    """Surface forms worth keeping as aliases: names, not the name itself, not "Mr. Li".
+
+    A person's one-word form ("Dahl") is kept only when it is a word of a name in
+    ``confirmed`` (the names an editor accepted or linked it to): the text called them so,
+    and the next article saying "Foreign Minister Dahl" should find them. An organisation
+    keeps the description the text named it by ("India's foreign ministry")."""
+    confirmed = [confirmed] if isinstance(confirmed, str) else confirmed
+    single = {w for n in confirmed for w in normalize_name(n).split()} - _PARTICLES - _HONORIFICS
     keep, seen = [], {normalize_name(name)}
     for form in forms:
+        form = form.strip()
         key = normalize_name(form)
-        if not key or key in seen or not _is_name(form.strip()):
+        if not key or key in seen:
             continue
         words = key.split()
-        if kind == Actor.Kind.PERSON and (len(words) < 2 or words[0] in _HONORIFICS):
+        if kind == Actor.Kind.ORGANIZATION and not _is_name(form):
+            # "India's foreign ministry": a country's own body, named by its description.
+            if len(words) < 2 or not form[:1].isupper() or words[0] in _PARTICLES:
+                continue
+        elif not _is_name(form):
+            continue
+        if kind == Actor.Kind.PERSON and (
+            words[0] in _HONORIFICS or (len(words) < 2 and words[0] not in single)
+        ):
             continue
         seen.add(key)
-        keep.append(form.strip())
+        keep.append(form)
     return keep
 
 
@@ -226,7 +244,7 @@ class _ProposalRun:
     def __init__(self, article: Article, proposal):
         self.article = article
         self.proposal = proposal
-        self.summary = ExtractionSummary()
+        self.summary = ExtractionSummary(notes=list(getattr(proposal, "notes", ())))
         self.extracted_at = article.extracted_at
         self.countries = set(Country.objects.values_list("code", flat=True))
         self.body_len = len(article.body)

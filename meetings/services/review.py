@@ -4,6 +4,7 @@ changes."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -51,14 +52,17 @@ def suggestion_accept(
         actor.editorial_status = PUBLISHED
         validated_save(actor)  # its participations' copies and visibility follow
         alias_add(actor=actor, text=name)
-    for text in _surface_aliases(name, [suggestion.name, *suggestion.surface_forms], kind):
+    forms = [suggestion.name, *suggestion.surface_forms]
+    for text in _surface_aliases(name, forms, kind, confirmed=[name, suggestion.name]):
         alias_add(actor=actor, text=text)
     if title and not actor.positions.filter(title__iexact=title).exists():
+        # The office the article introduced them with: held on the article's date at least
+        # (a page shows "since 8 March 2024" instead of "? – present").
         position_add(
             actor=actor,
             title=title,
             country=country,
-            start_date=None,
+            start_date=_article_day(suggestion.article_id),
         )
     ActorSuggestion.objects.filter(
         Q(pk=suggestion.pk) | Q(actor=actor, status=ActorSuggestion.Status.PENDING)
@@ -67,20 +71,69 @@ def suggestion_accept(
     return actor
 
 
+def _article_day(article_id: int | None) -> dt.date | None:
+    """The article's date: its publication day, else the day its dateline gives."""
+    if article_id is None:
+        return None
+    row = Article.objects.filter(pk=article_id).values("published_on", "dateline").first()
+    if row is None:
+        return None
+    if row["published_on"] is None and row["dateline"]:
+        from meetings.extraction.dates import parse_dateline_date
+
+        return parse_dateline_date(row["dateline"], None)
+    return row["published_on"]
+
+
 @transaction.atomic
 def suggestion_link(*, suggestion: ActorSuggestion, actor: Actor) -> Actor:
-    """The suggested name is an existing actor: add it as an alias, move the draft actor's
-    rows to that actor and drop the draft."""
+    """The suggested name is an existing actor: add the names the text used as aliases,
+    point the rows proposed for the suggestion at that actor, and drop the draft.
+
+    Also when the suggestion was accepted first (accepting one of its statements does
+    that): this article's statements and participations move to ``actor`` all the same."""
     draft = suggestion.actor
-    for text in _surface_aliases("", [suggestion.name, *suggestion.surface_forms], actor.kind):
+    forms = [suggestion.name, *suggestion.surface_forms]
+    for text in _surface_aliases("", forms, actor.kind, confirmed=[actor.name, suggestion.name]):
         alias_add(actor=actor, text=text)
     alias_add(actor=actor, text=suggestion.name)
-    if draft is not None and draft.pk != actor.pk and draft.editorial_status != PUBLISHED:
-        actor_absorb(draft=draft, into=actor)
+    if draft is not None and draft.pk != actor.pk:
+        if draft.editorial_status != PUBLISHED:
+            actor_absorb(draft=draft, into=actor)
+        else:
+            _article_rows_repoint(article_id=suggestion.article_id, old=draft, new=actor)
+            _duplicate_retire(duplicate=draft, suggestion=suggestion)
     suggestion.status = ActorSuggestion.Status.ACCEPTED
     suggestion.actor = actor
     suggestion.save(update_fields=["status", "actor"])
     return actor
+
+
+def _article_rows_repoint(*, article_id: int, old: Actor, new: Actor) -> None:
+    """One article's statements and meeting participations of ``old`` become ``new``'s
+    (the same moves as ``actor_absorb``, limited to the article)."""
+    statements = Statement.objects.filter(article_id=article_id)
+    statements.filter(speaker=old).update(speaker=new)
+    statements.filter(via=old).update(via=new)
+    meetings = Meeting.objects.filter(evidence__article_id=article_id)
+    already = Participation.objects.filter(actor=new, meeting__in=meetings).values("meeting_id")
+    moved = Participation.objects.filter(actor=old, meeting__in=meetings)
+    moved.filter(meeting_id__in=already).delete()
+    moved.update(actor=new, country_id=new.country_id)
+
+
+def _duplicate_retire(*, duplicate: Actor, suggestion: ActorSuggestion) -> None:
+    """An actor made from this suggestion alone, now left with no rows: a duplicate of the
+    one the editor linked it to. Rejected (kept, hidden), so no name links to it again."""
+    others = ActorSuggestion.objects.filter(actor=duplicate).exclude(pk=suggestion.pk)
+    if (
+        others.exists()
+        or duplicate.participations.exists()
+        or Statement.objects.filter(Q(speaker=duplicate) | Q(via=duplicate)).exists()
+    ):
+        return
+    duplicate.editorial_status = EditorialStatus.REJECTED
+    duplicate.save(update_fields=["editorial_status", "updated_at"])
 
 
 @transaction.atomic

@@ -398,3 +398,19 @@ def test_a_failing_extractor_never_breaks_saving_or_the_review(
         "Extraction failed (pipeline exploded); the article is saved." in response.content.decode()
     )
     assert Article.objects.filter(title="Other").exists()
+
+
+def test_an_article_not_in_english_says_so_on_saving_and_on_its_review(editor_client, weber):
+    body = (
+        "Министр иностранных дел встретился со своим коллегой в столице во вторник. Стороны "
+        "обсудили торговлю, энергетику и безопасность в регионе, сообщило министерство."
+    )
+    response = editor_client.post(ADD_URL, add_form(title="Встреча", body=body), follow=True)
+
+    note = "This article looks like Russian; extraction reads English."
+    html = response.content.decode()
+    assert f"— {note}" in html  # the message after saving
+    assert f'<p class="errornote review-note" role="status">{note}</p>' in html  # the review
+    article = Article.objects.get(title="Встреча")
+    assert not Meeting.objects.filter(evidence__article=article).exists()
+    assert not article.suggestions.exists()

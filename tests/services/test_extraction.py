@@ -156,9 +156,10 @@ def test_accepting_a_suggestion_creates_the_actor_with_aliases_and_position(arti
 
     assert actor.editorial_status == PUBLISHED
     assert (actor.name, actor.kind, actor.country_id) == ("Ingrid Dahl", "person", "NO")
-    assert set(actor.aliases.values_list("text", flat=True)) == {"Ingrid Dahl"}
+    assert set(actor.aliases.values_list("text", flat=True)) == {"Ingrid Dahl", "Dahl"}
     position = Position.objects.get(actor=actor)
     assert (position.title, position.country_id) == ("Minister of Foreign Affairs", "NO")
+    assert position.start_date == article.published_on
     suggestion.refresh_from_db()
     assert suggestion.status == "accepted" and suggestion.actor == actor
     # The draft rows already name the actor; a re-run still adds nothing.
@@ -371,4 +372,10 @@ def test_only_names_become_aliases_of_an_accepted_actor(article, weber):
     ]
     suggestion.save()
     actor = services.suggestion_accept(suggestion=suggestion)
-    assert set(actor.aliases.values_list("text", flat=True)) == {"Ingrid Dahl", "Ingrid M. Dahl"}
+    # The surname the text used is kept (the next article saying "Dahl" finds her); the
+    # honorific form and the description are not names.
+    assert set(actor.aliases.values_list("text", flat=True)) == {
+        "Ingrid Dahl",
+        "Ingrid M. Dahl",
+        "Dahl",
+    }

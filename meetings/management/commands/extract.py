@@ -39,9 +39,15 @@ def read_only():
 
 
 def _date(value) -> dt.date | None:
+    """An ISO date ("2024-03-08", or a timestamp starting with one); ValueError if not."""
     if not value:
         return None
-    return dt.date.fromisoformat(str(value)[:10])
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)")
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
 def _empty(article_id, error: str) -> dict:
@@ -52,7 +58,9 @@ class Command(BaseCommand):
     help = (
         "Extract meetings, actors and quotes from a JSONL file of articles (id, text, title, "
         "published, dateline, outlet) and print one JSON line per article, in input order. "
-        "Uses the knowledge base in the database and writes nothing to it."
+        "Uses the knowledge base in the database and writes nothing to it. Exits with status "
+        "1 when a line could not be read or extracted (its output line has an 'error'); a "
+        "malformed 'published' date is ignored with a warning."
     )
 
     def add_arguments(self, parser):
@@ -73,7 +81,10 @@ class Command(BaseCommand):
                 failed += "error" in result
                 self.stdout.write(json.dumps(result, ensure_ascii=False))
         if failed:
-            self.stderr.write(f"{failed} line(s) failed; each has an 'error' in its output line")
+            # The good lines are printed; the exit status says the run was not clean.
+            raise CommandError(
+                f"{failed} line(s) failed; each has an 'error' in its output line", returncode=1
+            )
 
     def extract_line(self, line: str, number: int, kb) -> dict:
         article_id = None
@@ -84,15 +95,26 @@ class Command(BaseCommand):
             article_id = row.get("id")
             if article_id is None or not isinstance(row.get("text"), str):
                 raise ValueError("'id' and 'text' are required")
+            try:
+                published = _date(row.get("published"))
+            except ValueError as exc:
+                # The article is still worth extracting: dates then resolve without an anchor.
+                self.stderr.write(f"line {number}: 'published' ignored: {exc}")
+                published = None
             article = Article(
                 title=row.get("title") or "",
                 body=row["text"],
                 dateline=row.get("dateline") or "",
                 outlet=row.get("outlet") or "",
-                published_on=_date(row.get("published")),
+                published_on=published,
             )
             proposal = services.article_propose(article=article, kb=kb)
-            return proposal.to_eval_dict(article_id)
+            result = proposal.to_eval_dict(article_id)
+            if proposal.notes:  # "This article looks like Russian; extraction reads English."
+                result["notes"] = list(proposal.notes)
+                for note in proposal.notes:
+                    self.stderr.write(f"line {number}: {note}")
+            return result
         except WriteRefused:
             raise
         except Exception as exc:  # one bad article must not stop the run
