@@ -53,6 +53,13 @@ class CountryField(forms.MultipleChoiceField):
         return {code for code, _ in self.choices}
 
 
+def row_id(text: str) -> int:
+    """A row id read from a cursor: digits within a bigint (SQLite overflows past it)."""
+    if not (text.isascii() and text.isdigit()) or int(text) >= 2**63:
+        raise ValueError(text)
+    return int(text)
+
+
 class CursorField(forms.CharField):
     """A keyset cursor: "2023-04-16.42" (date and id of the last row shown), or "-.42"."""
 
@@ -64,7 +71,7 @@ class CursorField(forms.CharField):
             return None
         day, _, pk = value.partition(".")
         try:
-            return (None if day == "-" else dt.date.fromisoformat(day), int(pk))
+            return (None if day == "-" else dt.date.fromisoformat(day), row_id(pk))
         except ValueError:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
@@ -87,7 +94,7 @@ class TimelineCursorField(forms.CharField):
             return None
         try:
             day, rank, pk = value.split(".")
-            return (dt.date.fromisoformat(day), int(rank), int(pk))
+            return (dt.date.fromisoformat(day), int(rank), row_id(pk))
         except ValueError:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
