@@ -76,6 +76,7 @@ test: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DATABASE_URL=sqlite:///var/check.sqlite3 $(PY) manage.py makemigrations --check --dry-run
+	DATABASE_URL=sqlite:///var/check.sqlite3 DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=meetings.example.org DJANGO_SECRET_KEY=make-test-check-deploy-only-not-a-real-secret-key-0123456789 $(PY) manage.py check --deploy --fail-level WARNING
 	@set -u; \
 	pg_url="$(PG_URL)"; case "$${DATABASE_URL:-}" in postgres*) pg_url="$$DATABASE_URL";; esac; \
 	echo "== SQLite leg =="; \
