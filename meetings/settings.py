@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "meetings.db_retry.RetryLostConnectionMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
