@@ -28,6 +28,7 @@ help:
 	@echo "make run    set up everything (venv, install, migrate, reference + demo data, editor login) and serve http://$(HOST):$(PORT)/"
 	@echo "make test   lint, migration check, then the whole suite on SQLite and on PostgreSQL"
 	@echo "make bench  page and import benchmark on a synthetic PostgreSQL corpus (see README)"
+	@echo "make soak   load and faults: gunicorn + wrk on the demo data, worker kills, backend terminations"
 	@echo "make lint | make format | make extract-eval | make clean"
 
 $(PY):
@@ -125,3 +126,21 @@ bench: install
 	export DATABASE_URL="$$url" DJANGO_SETTINGS_MODULE=meetings.bench.settings; \
 	$(PY) manage.py migrate --no-input -v 0; \
 	$(PY) manage.py bench --articles $(BENCH_ARTICLES) $(if $(BENCH_JSON),--json $(BENCH_JSON)) $(BENCH_ARGS)
+
+# --- make soak: load and faults (issue 12): gunicorn on 127.0.0.1, wrk 64 connections over a
+# mix of pages on the demo data; a steady phase, then one with worker kills and database
+# backend terminations. Prints requests, errors by kind and p50/p99. Not a test.
+SOAK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/meetings_soak
+SOAK_ARGS ?=
+
+.PHONY: soak
+soak: install
+	@command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
+	@set -e; url="$${DATABASE_URL:-$(SOAK_DATABASE_URL)}"; \
+	case "$$url" in postgres*) ;; *) echo "make soak needs PostgreSQL: DATABASE_URL=$$url" >&2; exit 2;; esac; \
+	$(PY) -m meetings.bench.createdb "$$url"; \
+	export DATABASE_URL="$$url" DJANGO_SETTINGS_MODULE=meetings.bench.settings; \
+	$(PY) manage.py migrate --no-input -v 0; \
+	$(PY) manage.py load_reference -v 0; \
+	$(PY) manage.py load_demo -v 0; \
+	$(PY) -m meetings.bench.soak $(SOAK_ARGS)
