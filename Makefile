@@ -29,6 +29,7 @@ help:
 	@echo "make test   lint, migration check, then the whole suite on SQLite and on PostgreSQL"
 	@echo "make bench  page and import benchmark on a synthetic PostgreSQL corpus (see README)"
 	@echo "make bench-extraction  extraction: articles/s of CPU, and the time of a 300 KB text"
+	@echo "make soak   load and faults: gunicorn + wrk on the demo data, worker kills, backend terminations"
 	@echo "make lint | make format | make extract-eval | make clean"
 
 $(PY):
@@ -89,6 +90,7 @@ test: install chromium
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DATABASE_URL=sqlite:///var/check.sqlite3 $(PY) manage.py makemigrations --check --dry-run
+	DATABASE_URL=sqlite:///var/check.sqlite3 DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=meetings.example.org DJANGO_SECRET_KEY=make-test-check-deploy-only-not-a-real-secret-key-0123456789 $(PY) manage.py check --deploy --fail-level WARNING
 	@set -u; \
 	pg_url="$(PG_URL)"; case "$${DATABASE_URL:-}" in postgres*) pg_url="$$DATABASE_URL";; esac; \
 	markers=(); browser_result="run in both legs"; \
@@ -150,3 +152,21 @@ bench: install
 .PHONY: bench-extraction
 bench-extraction: install  # e.g. make bench-extraction EXTRACTION_BENCH_ARGS="--profile 30"
 	$(PY) -m bench.extraction $(EXTRACTION_BENCH_ARGS)
+
+# --- make soak: load and faults (issue 12): gunicorn on 127.0.0.1, wrk 64 connections over a
+# mix of pages on the demo data; a steady phase, then one with worker kills and database
+# backend terminations. Prints requests, errors by kind and p50/p99. Not a test.
+SOAK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/meetings_soak
+SOAK_ARGS ?=
+
+.PHONY: soak
+soak: install
+	@command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
+	@set -e; url="$${DATABASE_URL:-$(SOAK_DATABASE_URL)}"; \
+	case "$$url" in postgres*) ;; *) echo "make soak needs PostgreSQL: DATABASE_URL=$$url" >&2; exit 2;; esac; \
+	$(PY) -m bench.createdb "$$url"; \
+	export DATABASE_URL="$$url" DJANGO_SETTINGS_MODULE=bench.settings; \
+	$(PY) manage.py migrate --no-input -v 0; \
+	$(PY) manage.py load_reference -v 0; \
+	$(PY) manage.py load_demo -v 0; \
+	$(PY) -m bench.soak $(SOAK_ARGS)

@@ -25,6 +25,8 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from redis.exceptions import RedisError
 
+from meetings import page_params
+
 GENERATION_KEY = "publication-generation"
 TIMEOUT = 24 * 3600  # figures are exact until the next change; a day bounds the memory
 PAGE_TIMEOUT = 600  # pages: old generations' copies go after ten minutes
@@ -98,7 +100,8 @@ def cached[T](key: str, compute: Callable[[], T]) -> T:
 
 class PublicPageCacheMiddleware:
     """Serve public pages (the ``meetings`` URL namespace, GET and HEAD) from the shared
-    cache, keyed by the publication generation, the host and the full path with its query.
+    cache, keyed by the publication generation, the host, the path and the parameters the
+    page understands (meetings/page_params.py).
 
     Public pages are the same for every reader (no user, no CSRF token, no nonce in them),
     so one copy serves all. Only complete 200 responses without cookies are kept; streamed
@@ -131,12 +134,18 @@ class PublicPageCacheMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.method not in ("GET", "HEAD") or not enabled():
+        if request.method not in ("GET", "HEAD"):
             return None
         match = request.resolver_match
         if match is None or match.namespace != PUBLIC_NAMESPACE:
             return None
-        where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        # Keyed by the parameters the page reads, and the page sees only those (with or
+        # without the cache, so it is the same page): ?zz=<random> is served from the copy
+        # of the page without it instead of filling the cache (issue 12, item 7).
+        query = page_params.keep_understood(request, match.url_name)
+        if not enabled():
+            return None
+        where = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
         try:
             key = f"page:g{generation()}:{hashlib.sha256(where.encode()).hexdigest()}"
             cached_response = caches["default"].get(key)

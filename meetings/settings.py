@@ -4,6 +4,7 @@ Local runs need nothing set: SQLite under var/, DEBUG on, a throwaway secret key
 Production (DJANGO_DEBUG=0) refuses to start without DJANGO_SECRET_KEY.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.humanize",
     "django_filters",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "meetings.db_retry.RetryLostConnectionMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "meetings.urls"
@@ -148,6 +152,24 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
 LOGIN_URL = "admin:login"
+
+# Login throttling (django-axes, docs/operations.md): after AXES_FAILURE_LIMIT wrong passwords
+# for one username, or from one address, that username or address is refused (429) for
+# AXES_COOLOFF_TIME, even with the right password. `manage.py axes_reset_username NAME` or
+# `axes_reset_ip ADDRESS` unlocks at once.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "60")))
+AXES_RESET_ON_SUCCESS = True  # a good login forgets that user's earlier slips
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Behind DJANGO_TRUSTED_PROXIES reverse proxies the client's address is the one the nearest
+# of them put in X-Forwarded-For; REMOTE_ADDR would be the proxy's, shared by everyone.
+TRUSTED_PROXIES = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "0"))
+AXES_CLIENT_IP_CALLABLE = "meetings.client_address.client_address"
 
 # Shared cache: Redis when REDIS_URL is set, else per-process memory.
 if os.environ.get("REDIS_URL"):

@@ -139,10 +139,9 @@ NUL = "\x00"  # PostgreSQL refuses it in text; psycopg2 raises before sending th
 def _text(value, name: str) -> str:
     if value is None:
         return ""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    if not isinstance(value, str):
-        raise BadField(f"{name} must be text, not {type(value).__name__}")
+    if not isinstance(value, str):  # "text": 12345 is a mistake in the file, not a text
+        kind = "a number" if isinstance(value, int | float) else type(value).__name__
+        raise BadField(f"{name} must be a string, not {kind} ({value!r:.40})")
     if NUL in value:
         raise BadField(f"{name} contains a NUL character, which the database cannot store")
     return value.strip()
@@ -177,6 +176,9 @@ def metadata_from_row(row: dict) -> dict:
             out[key] = parse_url(value)
         else:
             out[key] = _text(value, key)
+            length = len(" ".join(out[key].split()))
+            if key == "title" and length > TITLE_MAX:  # never cut short without a word
+                raise BadField(f"title is {length:,} characters long; at most {TITLE_MAX} fit")
     return out
 
 

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from meetings.models import Actor, Country, Meeting
 from meetings.templatetags.meetings_extras import meeting_dates
@@ -44,7 +45,9 @@ class MeetingFeed(Feed):
         if meeting.status != Meeting.Status.HELD:
             parts.append(f"Status: {meeting.get_status_display().lower()}.")
         parts.append(meeting.summary)
-        return " ".join(p for p in parts if p)
+        # Atom's <summary type="html"> is HTML once the XML is read: escaped for HTML here
+        # (the feed generator escapes for XML), names and summaries reach a reader as text.
+        return escape(" ".join(p for p in parts if p))
 
     def item_pubdate(self, meeting: Meeting) -> dt.datetime:
         if meeting.start_date:

@@ -113,6 +113,8 @@ class ActorField(filter_fields.ModelChoiceField):
         if value in self.empty_values:
             return None
         text = str(value).strip()[:200]
+        if "\x00" in text:  # PostgreSQL refuses NUL in any text it is sent
+            raise ValidationError("A name cannot contain a NUL character.", code="null_characters")
         named = Alias.objects.filter(normalized=normalize_name(text), is_role=False)
         found = list(
             self.queryset.filter(slug=text)

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 
 from django import forms
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Q, QuerySet
 
@@ -22,6 +23,13 @@ EXACT_COUNT_LIMIT = 10_000  # above this, lists say "about N" (the planner's est
 
 
 # --- cursors ---------------------------------------------------------------------------------
+
+
+def row_id(text: str) -> int:
+    """A row id read from a cursor: digits within a bigint (SQLite overflows past it)."""
+    if not (text.isascii() and text.isdigit()) or int(text) >= 2**63:
+        raise ValueError(text)
+    return int(text)
 
 
 class CursorField(forms.CharField):
@@ -35,7 +43,7 @@ class CursorField(forms.CharField):
             return None
         day, _, pk = value.partition(".")
         try:
-            return (None if day == "-" else dt.date.fromisoformat(day), int(pk))
+            return (None if day == "-" else dt.date.fromisoformat(day), row_id(pk))
         except ValueError:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
@@ -51,7 +59,7 @@ class TimelineCursorField(forms.CharField):
             return None
         try:
             day, rank, pk = value.split(".")
-            return (dt.date.fromisoformat(day), int(rank), int(pk))
+            return (dt.date.fromisoformat(day), int(rank), row_id(pk))
         except ValueError:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
@@ -141,7 +149,10 @@ def estimate(queryset: QuerySet) -> int | None:
     the 35–130 ms of an exact COUNT (DESIGN.md)."""
     if connection.vendor != "postgresql":
         return None
-    sql, params = queryset.order_by().query.sql_with_params()
+    try:
+        sql, params = queryset.order_by().query.sql_with_params()
+    except EmptyResultSet:  # .none() (a name of punctuation only): nothing to estimate
+        return 0
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         plan = cursor.fetchone()[0]

@@ -1,0 +1,33 @@
+"""Actor names of punctuation only once made a 500 on PostgreSQL (issue 12, item 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests import factories
+
+PUNCTUATION = ["-", "%", "_", "\\", ".", "'\"", "!:*&|()", "[]", "٣"]
+
+
+@pytest.fixture
+def small_world(db):
+    putin = factories.actor("Vladimir Putin", country_code="RU", aliases=["Putin"])
+    li = factories.actor("Li Shangfu", country_code="CN")
+    source = factories.article(body="Li Shangfu met Vladimir Putin in Moscow on Sunday.")
+    meeting = factories.meeting(participants=[li, putin], source=source)
+    factories.statement(speaker=putin, source=source, meeting=meeting)
+    return putin
+
+
+@pytest.mark.parametrize("text", PUNCTUATION)
+def test_actor_names_of_punctuation_only_find_nobody(client, small_world, text):
+    response = client.get("/actors/", {"q": text})
+    assert response.status_code == 200
+    assert list(response.context["page"].rows) == []
+    assert response.context["total"]["count"] == 0
+
+
+def test_actor_name_with_a_lone_surrogate_finds_nobody(client, small_world):
+    response = client.get("/actors/?q=%ED%A0%80")
+    assert response.status_code == 200
+    assert list(response.context["page"].rows) == []
