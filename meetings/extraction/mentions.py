@@ -83,7 +83,8 @@ _METONYM_VERBS = re.compile(
     r"says\b|said\b|and\b|[a-z]+s\b(?!\s+(?:of|and)\b)|[a-z]+ed\b)"
 )
 _CUE_RE = "|".join(sorted(lexicon.CUE_VERBS, key=len, reverse=True))
-_CUE_AFTER = re.compile(rf"^\s+(?:{_CUE_RE})\b")
+# "X said", "X also said", "X later told": a speech verb after the name, maybe with an adverb.
+_CUE_AFTER = re.compile(rf"^\s+(?:(?:also|later|then|again|further|earlier)\s+)?(?:{_CUE_RE})\b")
 _CUE_BEFORE = re.compile(rf"\b(?:{_CUE_RE})\s+$")
 ORG_LOWER_HEADS = re.compile(
     r"^(?:['’]s)?\s+(?P<head>ministry of [a-z]+(?: (?:and|of) [a-z]+)?|foreign ministry|"
@@ -186,6 +187,81 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
         ):
             return True
     return False
+
+
+def _given_name_match(word: str, name_tokens: list[str]) -> bool:
+    """ "Sergei" for a KB "Sergey": the same given name in another spelling."""
+    return any(
+        word == t or (len(word) >= 4 and len(t) >= 4 and word[:4] == t[:4]) for t in name_tokens
+    )
+
+
+def _surname_of_another(text: str, start: int, end: int, actor) -> bool:
+    """Rule "surname-in-other-name": a KB person's one-word alias is another person's name
+    part when a capitalised name word runs on next to it that is not the KB person's own
+    ("Deputy spokesman Li Wenbin said" is not the premier Li Qiang; "Kim Yo Jong" is not
+    Kim Jong Un; "Hunter Biden" is not Joe Biden). Titles, months and stop words do not
+    count ("President Xi", "Xi on Monday")."""
+    if actor is None or actor.kind != "person":
+        return False
+    own = normalize(actor.name).split()
+
+    def name_word(word: str) -> bool:
+        low = word.lower().rstrip(".")
+        return (
+            word[:1].isupper()
+            and not word.isupper()
+            and low not in STOP_CAPS
+            and low not in MONTH_WORDS
+            and low not in lexicon.TITLE_WORDS
+            and low not in lexicon.TITLE_HEADS
+            and low not in lexicon.HONORIFICS
+            and low not in PARTICLES
+            and low not in NOT_NAME_WORDS
+        )
+
+    after = _WORD_AFTER.match(text[end : end + 30])
+    if after and not re.match(r"['’]s\b", text[end : end + 3]):
+        word = after.group(1)
+        if name_word(word) and not _given_name_match(normalize(word), own):
+            return True
+    before = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+    if before:
+        word = before.group(1)
+        if name_word(word) and not _given_name_match(normalize(word), own):
+            return True
+    return _title_of_another(text[max(0, start - 60) : start], actor)
+
+
+# Offices that a head of state or minister known by the same surname does not hold: a bare
+# surname after one of them ("Deputy spokesman Moon said") names somebody else.
+_MINOR_OFFICES = {
+    "spokesman", "spokeswoman", "spokesperson", "deputy", "vice", "ambassador", "envoy",
+    "aide", "adviser", "advisor", "official", "diplomat", "lawmaker", "senator", "governor",
+    "mayor", "colonel", "general", "admiral", "lieutenant", "major", "consul", "director",
+    "commissioner", "delegate", "negotiator", "representative",
+}  # fmt: skip
+_TITLE_RUN = re.compile(r"((?:[A-Za-z-]+\.?\s+){1,4})$")
+
+
+def _title_of_another(before: str, actor) -> bool:
+    """Rule "surname-after-other-office": the title right before a bare surname is an office
+    the KB person never held ("Deputy spokesman Moon said" is not President Moon)."""
+    if not actor.positions:
+        return False
+    run = _TITLE_RUN.search(before)
+    if not run:
+        return False
+    words = []
+    for word in reversed(run.group(1).lower().replace(".", " ").split()):
+        if word not in lexicon.TITLE_WORDS and word not in lexicon.TITLE_HEADS:
+            break
+        words.append(word)
+    offices = {w.split("-")[0] for w in words} & _MINOR_OFFICES
+    if not offices:
+        return False
+    held = {t for p in actor.positions for t in re.findall(r"[a-z]+", p.title.lower())}
+    return not offices & held
 
 
 _BARE_MINISTRY = re.compile(
@@ -324,6 +400,13 @@ class _Builder:
                     continue
                 if entry.actor_id is not None and self.kb.is_rejected(surface, entry.actor_id):
                     continue
+                if (
+                    entry.actor_id is not None
+                    and not is_role
+                    and " " not in surface
+                    and _surname_of_another(self.text, start, end, self.kb.actor(entry.actor_id))
+                ):
+                    continue  # "Li Wenbin", "Hunter Biden": a namesake, not the KB person
                 if (
                     entry.ref_kind in ("media", "org", "intl")
                     and " " in surface

@@ -1,0 +1,88 @@
+"""Speaker and name rules, each tested on its own with short sentences written for these
+tests (issue 11: a bare surname, a namesake, an institution, an unusual cue)."""
+
+from datetime import date
+
+import pytest
+
+from meetings.extraction import ArticleInput, KBActor, KBAlias, KBPosition, KnowledgeBase, extract
+from meetings.reference import countries
+
+
+def _states():
+    return [
+        KBActor(
+            id=f"state:{c.code}",
+            name=c.name,
+            kind="state",
+            country=c.code,
+            aliases=tuple(KBAlias(a) for a in c.aliases),
+        )
+        for c in countries()
+    ]
+
+
+@pytest.fixture(scope="module")
+def namesake_kb():
+    """States plus a head of state known by a surname that many other people share."""
+    president = KBActor(
+        id=501,
+        name="Moon Haneul",
+        kind="person",
+        country="KR",
+        aliases=(KBAlias("Moon"),),
+        positions=(KBPosition(title="President of South Korea", country="KR"),),
+    )
+    minister = KBActor(
+        id=502,
+        name="Sergey Ostrov",
+        kind="person",
+        country="RU",
+        aliases=(KBAlias("Ostrov"),),
+    )
+    return KnowledgeBase([*_states(), president, minister])
+
+
+def run(kb, text, **kw):
+    return extract(ArticleInput(text=text, **kw), kb)
+
+
+def speakers(proposal):
+    return [(s.text, s.speaker) for s in proposal.statements if s.kind != "paraphrase"]
+
+
+def test_surname_followed_by_another_given_name_is_not_the_kb_person(namesake_kb):
+    text = 'Moon Jisoo, a deputy spokeswoman, said: "We expect an answer soon."'
+    p = run(namesake_kb, text)
+    assert speakers(p) == [("We expect an answer soon.", "Moon Jisoo")]
+    assert all(a.actor_id != 501 for a in p.actors)
+
+
+def test_surname_after_another_given_name_is_not_the_kb_person(namesake_kb):
+    p = run(namesake_kb, 'Minsu Moon, the ministry spokesman, said: "Nothing has changed."')
+    assert speakers(p) == [("Nothing has changed.", "Minsu Moon")]
+
+
+def test_bare_surname_binds_to_the_full_name_given_later_in_the_text(namesake_kb):
+    text = (
+        'The spokeswoman Moon told reporters: "The talks will go on."\n\n'
+        "Moon Jisoo also said the envoy would travel next week."
+    )
+    p = run(namesake_kb, text)
+    assert speakers(p) == [("The talks will go on.", "Moon Jisoo")]
+
+
+def test_other_spelling_of_the_given_name_still_binds_to_the_kb_person(namesake_kb):
+    p = run(namesake_kb, 'Sergei Ostrov said: "We are ready."', published=date(2024, 1, 5))
+    assert [(s.speaker, s.speaker_id) for s in p.statements][:1] == [("Sergey Ostrov", 502)]
+
+
+def test_title_before_the_bare_surname_keeps_the_kb_person(namesake_kb):
+    p = run(namesake_kb, 'President Moon said on Monday: "We are ready."')
+    assert [(s.speaker, s.speaker_id) for s in p.statements][:1] == [("Moon Haneul", 501)]
+
+
+def test_bare_surname_after_an_office_the_kb_person_never_held_is_someone_else(namesake_kb):
+    p = run(namesake_kb, 'Deputy spokesman Moon told reporters: "We will answer in time."')
+    assert speakers(p) == [("We will answer in time.", "Moon")]
+    assert all(a.actor_id != 501 for a in p.actors)
