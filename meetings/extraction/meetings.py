@@ -58,7 +58,9 @@ _TRIGGERS = [
             r"held (?:[\w-]+ )?discussions with|"
             r"spoke (?:briefly |informally )?on the (?:sidelines|margins)|"
             r"joint (?:session|news conference|press conference|meeting)|co-chaired|"
-            r"called on (?!(?:[\w'’-]+\s+){0,6}to\b)|"
+            r"(?:called|calls|(?:will|to|would|shall) (?:also )?call) on "
+            r"(?!(?:[\w'’-]+\s+){0,6}to\b)|"
+            r"(?:briefly|informally|privately) spoke|spoke (?:briefly|informally|privately)|"
             r"chaired (?:a |the )?joint|spoke (?:with|to)|speaks (?:with|to)|talked (?:with|to))\b",
             re.I,
         ),
@@ -68,7 +70,8 @@ _TRIGGERS = [
         re.compile(
             r"\b(?:visit|visits|visited|visiting|trip|tour|arrived in|arrives in|arrive in|"
             r"at the invitation of|is in [A-Z]\w+ (?:from|on|for|until)|stay|"
-            r"travell?ed to|flew to|travels to|landed in|state visit|official visit)\b"
+            r"travel(?:s|led|ed|ling|ing)? to|fl(?:y|ies|ew) to|landed in|state visit|"
+            r"official visit)\b"
         ),
     ),
 ]
@@ -118,6 +121,8 @@ _TRIGGER_KEYS = (
     "stay",
     "travel",
     "flew",
+    "fly",
+    "flies",
     "landed",
 )
 _TRIGGER_KEY_RE = re.compile("|".join(re.escape(k) for k in _TRIGGER_KEYS))
@@ -127,8 +132,21 @@ _ANAPHOR = re.compile(
     r"summit|forum|conference)\b(?!\s+of\b)",
     re.I,
 )
+# An encounter verb under a negation: "did not speak with", "has never visited", "won't meet".
+_ENCOUNTER_VERB_FORMS = (
+    "meet", "met", "speak", "spoke", "spoken", "talk", "talked", "visit", "visited", "hold",
+    "held", "have", "had", "attend", "attended", "receive", "received", "host", "hosted",
+    "travel", "travelled", "traveled", "call", "called", "phone", "phoned", "sit down",
+)  # fmt: skip
+_NEGATED_ENCOUNTER = (
+    r"(?:did not|didn't|does not|doesn't|do not|don't|will not|won't|would not|wouldn't|"
+    r"has not|hasn't|have not|haven't|had not|hadn't|never|not)\s+(?:yet\s+|ever\s+|even\s+)?"
+    r"(?:be(?:en)?\s+)?(?:" + "|".join(_ENCOUNTER_VERB_FORMS) + r")"
+)
 _STRONG_NEGATION = re.compile(
-    r"\b(?:cancel(?:l?ed|s|ling)?|called off|postponed?|put on hold|on hold|suspended|"
+    r"\b(?:"
+    + _NEGATED_ENCOUNTER
+    + r"|cancel(?:l?ed|s|ling)?|called off|postponed?|put on hold|on hold|suspended|"
     r"refused|denied|dismissed|ruled out|scrapped|not been agreed|no meeting|did not meet|"
     r"will not meet|won't meet|didn't meet|declined to meet|not (?:be )?held|"
     r"did not (?:hold|have|attend)|didn't (?:hold|have|attend)|(?:has|have|had) not (?:met|held)|"
@@ -151,7 +169,8 @@ _WEAK_NEGATION = re.compile(
     r"if|unless|ready to|willing to|agreed to make|considering|"
     r"no plans?|not planned|seek|seeks|seeking|sought|wants? to|wanted to|pushing for|"
     r"pushed for|calls? for|called for|requested|would (?:also )?have|could have|"
-    r"efforts? to|attempts? to|bid to|path to|aimed at|aims to|in order to open)\b"
+    r"efforts? to|attempts? to|bid to|path to|aimed at|aims to|in order to open|"
+    r"urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|unlikely|hopes? for|appeal(?:s|ed)? for)\b"
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|was to|were to|scheduled|expected to|is expected|"
@@ -390,6 +409,12 @@ def find_meetings(
         # The strongest description anchors the date: "arrived on Monday ... is due to meet
         # X on Wednesday" is a meeting on Wednesday.
         s, e, _k, word = next(t for t in valid if t[2] == kind)
+        if kind == "visit" and "visit" not in word.lower():
+            # "will travel to X next week for a visit from May 2 to 4": the noun, not the
+            # motion verb, carries the visit's own dates.
+            s, e, _k, word = next(
+                (t for t in valid if t[2] == "visit" and "visit" in t[3].lower()), (s, e, _k, word)
+            )
         video_part = (
             kind == "call"
             and drafts

@@ -1,0 +1,69 @@
+"""Encounter rules, each on its own, with short sentences written for these tests (issue 11:
+negation and modality, less common encounter frames)."""
+
+from datetime import date
+
+from meetings.extraction import ArticleInput, extract
+
+
+def meetings(kb, text, published=date(2024, 5, 10)):
+    p = extract(ArticleInput(text=text, published=published), kb)
+    return [
+        (m.kind, m.status, m.date, m.end_date, sorted(x.name for x in m.participants))
+        for m in p.meetings
+    ]
+
+
+def test_negated_encounter_verb_is_no_encounter(empty_kb):
+    text = (
+        "Foreign Minister Ana Torres did not speak with Peruvian President Luis Vera at the summit."
+    )
+    assert meetings(empty_kb, text) == []
+    text = "Foreign Minister Ana Torres has never visited Peruvian President Luis Vera in Lima."
+    assert meetings(empty_kb, text) == []
+
+
+def test_urged_or_hoped_for_encounter_is_no_encounter(empty_kb):
+    assert meetings(empty_kb, "President Ana Torres urged a summit with President Luis Vera.") == []
+    text = (
+        "President Ana Torres hopes for a meeting with President Luis Vera, which appears unlikely."
+    )
+    assert meetings(empty_kb, text) == []
+
+
+def test_will_call_on_is_a_planned_meeting_and_called_on_to_is_not(empty_kb):
+    text = (
+        "The visiting minister Omar Haddad will also call on Prime Minister Amal Rahim on Friday."
+    )
+    assert meetings(empty_kb, text) == [
+        ("meeting", "planned", date(2024, 5, 10), None, ["Amal Rahim", "Omar Haddad"])
+    ]
+    text = "Minister Omar Haddad called on Prime Minister Amal Rahim to free the prisoners."
+    assert meetings(empty_kb, text) == []
+
+
+def test_will_travel_to_a_country_is_a_planned_visit(empty_kb):
+    text = "Chilean President Ana Torres will travel to Peru next week."
+    assert meetings(empty_kb, text) == [("visit", "planned", None, None, ["Ana Torres", "Peru"])]
+
+
+def test_visit_dates_come_from_the_visit_noun_not_the_motion_verb(empty_kb):
+    text = (
+        "Chilean President Ana Torres will travel to Peru next week for an official visit "
+        "from May 14 to 16."
+    )
+    got = meetings(empty_kb, text)
+    assert [(k, s, d, e) for k, s, d, e, _p in got] == [
+        ("visit", "planned", date(2024, 5, 14), date(2024, 5, 16))
+    ]
+
+
+def test_two_people_who_briefly_spoke_had_an_encounter(empty_kb):
+    text = (
+        "Foreign Minister Ana Torres and her Peruvian counterpart Luis Vera briefly spoke "
+        "on Thursday about trade."
+    )
+    got = meetings(empty_kb, text)
+    assert [(s, d, p) for _k, s, d, _e, p in got] == [
+        ("held", date(2024, 5, 9), ["Ana Torres", "Luis Vera"])
+    ]
