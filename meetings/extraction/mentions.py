@@ -1543,11 +1543,13 @@ _DEFINITE = re.compile(
     r"[Cc]rown [Pp]rince|[Hh]ead of [Ss]tate|[Ss]ecretary of [Ss]tate|[Pp]resident|[Mm]inister|"
     r"[Ss]pokes(?:man|woman|person)|[Pp]remier|[Cc]hancellor|[Kk]ing|[Ee]mir|[Ss]ultan|"
     r"[Ll]eader|[Cc]ounterpart|[Aa]mbassador|[Ee]nvoy|[Ss]ecretary-[Gg]eneral|[Ss]ecretary|"
-    r"[Mm]inistry|[Aa]gency|[Gg]overnment|[Pp]ress [Ss]ervice|[Pp]ope|[Pp]ontiff|"
+    r"[Mm]inistry|[Aa]gency|[Gg]overnment|[Pp]ress [Ss]ervice|[Pp]residency|[Ee]mbassy|"
+    r"[Pp]ope|[Pp]ontiff|"
     r"Highness|Majesty|Excellency))\b"
     r"(?!\s+(?:of|for)\b)"
 )
 _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b")
+_INSTITUTION_HEADS = ("ministry", "agency", "press service", "presidency", "embassy")
 
 
 def _definites_and_pronouns(b: _Builder) -> None:
@@ -1595,7 +1597,8 @@ def _definites_and_pronouns(b: _Builder) -> None:
             elif head in ("pope", "pontiff"):
                 if ent.kind != "person" or not ent.name.startswith("Pope "):
                     continue
-            elif head in ("ministry", "agency", "press service"):
+            elif head in _INSTITUTION_HEADS:
+                # "the presidency said": the body named earlier with that head word
                 if ent.kind != "organization" or needle not in ent.name.lower():
                     continue
             elif ent.kind != "person":
@@ -1614,7 +1617,7 @@ def _definites_and_pronouns(b: _Builder) -> None:
                 continue
             before = [sp for sp in ent.spans if sp[0] < s]
             candidates.append((max(before)[0] if before else -1, ent))
-        if not candidates and country and head not in ("ministry", "agency", "press service"):
+        if not candidates and country and head not in _INSTITUTION_HEADS:
             # "the Egyptian minister" after "his Egyptian counterpart X": the one person of
             # that country in the article, whatever title the text gave them.
             same = [

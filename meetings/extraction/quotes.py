@@ -47,6 +47,13 @@ _VIA = re.compile(
 )
 
 
+# Documents that speak for the body that issued them ("the readout said").
+_DOCUMENT_NOUNS = r"(?:joint\s+)?(?:statement|communiqu[eé]|readout|press release|declaration)"
+_DOCUMENT = re.compile(rf"\b{_DOCUMENT_NOUNS}s?\b", re.I)
+_DOCUMENT_BEFORE_CUE = re.compile(rf"^\W*\s*(?:the|a|its|their)\s+{_DOCUMENT_NOUNS}\s+$", re.I)
+_DOCUMENT_AFTER_CUE = re.compile(rf"^\s+(?:the|a|its|their)\s+{_DOCUMENT_NOUNS}\s*[.,;]", re.I)
+
+
 def _usable(m: Mention) -> bool:
     return bool(m.key) and not m.in_quote and not m.locative
 
@@ -86,6 +93,8 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
             return True
         return bool(re.search(r"\bso-called\s*$", text[max(0, q.open_mark - 12) : q.open_mark]))
 
+    by_document: set[int] = set()  # quotes attributed through the document that holds them
+
     def after_attribution(q: QuoteSpan, nxt: QuoteSpan | None) -> tuple[str | None, int]:
         if q.close_mark is None:
             return None, -1
@@ -117,7 +126,34 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
         after = [m for m in mentions_in(start + cue.end(), end) if speaker_ok(m)]
         if after and after[0].start - (start + cue.end()) < 30:
             return after[0].key, cue_at
+        if _DOCUMENT_BEFORE_CUE.search(text[start:cue_at]) or _DOCUMENT_AFTER_CUE.match(
+            text[start + cue.end() : end]
+        ):
+            issuer = document_issuer(q.open_mark)
+            if issuer:
+                by_document.add(id(q))
+                return issuer, cue_at
         return None, -1
+
+    def document_issuer(before: int) -> str | None:
+        """Rule "quote-document-issuer": '"...," the communique added.' - the body that
+        issued the statement, communique or readout the text told of last."""
+        for doc in reversed(list(_DOCUMENT.finditer(text, 0, before))):
+            sent = _sentence_for(sents, doc.start())
+            if sent is None:
+                continue
+            subject = analysis.subjects.get(sent.index)
+            if subject and entities[subject].kind in ("organization", "state"):
+                return subject
+            bodies = [
+                m
+                for m in mentions_in(sent.start, sent.end)
+                if speaker_ok(m) and entities[m.key].kind in ("organization", "state")
+            ]
+            if bodies:
+                return min(bodies, key=lambda m: abs(m.start - doc.start())).key
+            return None
+        return None
 
     def before_attribution(q: QuoteSpan) -> str | None:
         sent = _sentence_for(sents, q.open_mark)
@@ -197,7 +233,7 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
         if nxt is not None and nxt.paragraph != q.paragraph:
             nxt = None
         speaker, cue_at = after_attribution(q, nxt)
-        rule = "quote-after-cue"
+        rule = "quote-document-issuer" if id(q) in by_document else "quote-after-cue"
         unnamed = not speaker and _UNNAMED_SOURCE.match(text[(q.close_mark or q.end) + 1 :][:80])
         if speaker and text.startswith("according", cue_at):
             # 'X told him "...", according to Xinhua': X speaks, the agency is the source.

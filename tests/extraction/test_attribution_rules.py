@@ -86,3 +86,27 @@ def test_bare_surname_after_an_office_the_kb_person_never_held_is_someone_else(n
     p = run(namesake_kb, 'Deputy spokesman Moon told reporters: "We will answer in time."')
     assert speakers(p) == [("We will answer in time.", "Moon")]
     assert all(a.actor_id != 501 for a in p.actors)
+
+
+def test_statement_from_a_body_named_before_speaks_for_it(empty_kb):
+    text = (
+        "The Chilean presidency announced the visit on Monday. "
+        '"The talks were frank and useful," a statement from the presidency said.'
+    )
+    p = run(empty_kb, text)
+    assert speakers(p) == [("The talks were frank and useful", "Chilean presidency")]
+
+
+def test_bare_document_speaks_for_the_body_that_issued_it(empty_kb):
+    text = (
+        "In a statement, the Chilean government said the visit was useful.\n\n"
+        '"We will build on it," the statement said.'
+    )
+    p = run(empty_kb, text)
+    assert speakers(p) == [("We will build on it", "Chile")]
+    assert [s.rule for s in p.statements if s.kind != "paraphrase"] == ["quote-document-issuer"]
+
+
+def test_document_nobody_issued_gives_no_speaker(empty_kb):
+    p = run(empty_kb, 'Ana Torres met Luis Vera. "It went well," said the statement.')
+    assert speakers(p) == []
