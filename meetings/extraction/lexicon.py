@@ -1056,6 +1056,17 @@ CUE_VERBS = {
     "reported",
     "reports",
     "mentioned",
+    # less common reporting verbs ("As Torres put it, ...", "..., Vera cautioned.")
+    "put it",
+    "commented",
+    "cautioned",
+    "conceded",
+    "lamented",
+    "maintained",
+    "asked",
+    "quipped",
+    "recounted",
+    "summed up",
 }
 
 # Later additions, kept together so the tables above stay readable.

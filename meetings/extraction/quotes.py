@@ -101,6 +101,18 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
         start = q.close_mark + 1
         sent = _sentence_for(sents, q.close_mark)
         end = sent.end if sent else min(len(text), start + 150)
+        if sent is not None and not text[start:end].strip(" \t.,;"):
+            # Rule "quote-cue-next-sentence": '"We agreed." Torres said.' - the quote closed
+            # its sentence; a short cue sentence right after it in the paragraph names the
+            # speaker.
+            nxt_sent = _sentence_for(sents, end + 1) if end < len(text) else None
+            if (
+                nxt_sent is not None
+                and nxt_sent.paragraph == sent.paragraph
+                and len(text[nxt_sent.start : nxt_sent.end].split()) <= 6
+                and not any(o.open_mark < nxt_sent.end and o.open_mark >= end for o in quote_spans)
+            ):
+                end = nxt_sent.end
         if nxt is not None and nxt.open_mark < end:
             end = nxt.open_mark
         window = text[start:end]
@@ -280,6 +292,24 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
         if not others and q.open_mark - gap_start < 120:
             results[i] = (q, prev_speaker, "quote-continued")
 
+    def follow_on(q: QuoteSpan) -> str | None:
+        """Rule "quote-follow-on": a paragraph that opens with a quote and names nobody
+        continues the speaker of the paragraph just before, when that paragraph's last
+        quote was attributed and nobody else is named after it ('Torres said: "We agreed.'
+        / '"There is work ahead."')."""
+        before = [(o, sp) for o, sp, _r in results if o.paragraph == q.paragraph - 1]
+        if not before or not before[-1][1]:
+            return None
+        last, speaker = before[-1]
+        ps, pe = paras[q.paragraph]
+        if any(m.key != speaker and speaker_ok(m) for m in mentions_in(ps, pe)):
+            return None
+        _lps, lpe = paras[q.paragraph - 1]
+        after_last = mentions_in((last.close_mark or last.end) + 1, lpe)
+        if any(m.key != speaker and speaker_ok(m) for m in after_last):
+            return None
+        return speaker
+
     # Chains of paragraphs that each open with a quote mark share one speaker.
     para_opens = {}
     for q, _speaker, _rule in results:
@@ -311,8 +341,24 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
                 people = [m for m in mentions_in(ps, pe) if speaker_ok(m)]
                 if people:
                     found = people[-1].key
+        rule = "quote-paragraph-chain"
+        if found is None and q.paragraph > 0:
+            found = follow_on(q)
+            rule = "quote-follow-on"
+        if found is None and q.paragraph + 1 < len(paras):
+            # Rule "quote-signature-line": a quote paragraph, then a line that is only a name
+            # ('"We will not give up."' / 'Luis Vera'): the signature names the speaker.
+            ps, pe = paras[q.paragraph + 1]
+            line = text[ps:pe].strip(" -—–\t")
+            people = [m for m in mentions_in(ps, pe) if speaker_ok(m)]
+            if (
+                len(people) == 1
+                and 0 < len(line.split()) <= 5
+                and len(people[0].surface) >= len(line.split(",")[0].strip()) - 1
+            ):
+                found, rule = people[0].key, "quote-signature-line"
         if found:
-            results[i] = (q, found, "quote-paragraph-chain")
+            results[i] = (q, found, rule)
 
     statements = []
     for q, speaker, rule in results:

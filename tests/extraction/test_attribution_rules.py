@@ -110,3 +110,55 @@ def test_bare_document_speaks_for_the_body_that_issued_it(empty_kb):
 def test_document_nobody_issued_gives_no_speaker(empty_kb):
     p = run(empty_kb, 'Ana Torres met Luis Vera. "It went well," said the statement.')
     assert speakers(p) == []
+
+
+MEETING = "Chilean President Ana Torres met Peruvian President Luis Vera in Lima on Monday.\n\n"
+
+
+def test_less_common_cue_verbs_attribute_the_quote(empty_kb):
+    text = (
+        MEETING + 'As Torres put it, "the border is a bridge". "Trade will grow," Vera cautioned.'
+    )
+    p = run(empty_kb, text)
+    assert speakers(p) == [
+        ("the border is a bridge", "Ana Torres"),
+        ("Trade will grow", "Luis Vera"),
+    ]
+
+
+def test_noun_that_looks_like_a_cue_verb_does_not_steal_the_quote(empty_kb):
+    text = MEETING + 'Peru had said that the Chilean president’s comments were "uncalled for".'
+    assert speakers(run(empty_kb, text)) == [("uncalled for", "Peru")]
+
+
+def test_cue_in_the_short_sentence_after_a_closed_quote(empty_kb):
+    text = MEETING + '"We agreed on a roadmap.” Torres said.\n\n"Trade will double,” Vera remarked.'
+    assert speakers(run(empty_kb, text)) == [
+        ("We agreed on a roadmap.", "Ana Torres"),
+        ("Trade will double", "Luis Vera"),
+    ]
+
+
+def test_name_alone_on_the_line_after_a_quote_is_its_speaker(empty_kb):
+    text = MEETING + '"We will not give up on peace"\n— Luis Vera'
+    p = run(empty_kb, text)
+    assert speakers(p) == [("We will not give up on peace", "Luis Vera")]
+    assert p.statements[0].rule == "quote-signature-line"
+
+
+def test_quote_paragraph_without_cue_continues_the_previous_speaker(empty_kb):
+    text = (
+        MEETING + 'Torres told reporters: "We agreed on a roadmap for the border.\n\n'
+        '"There is a lot of work ahead of us."\n\n'
+        'Vera said his country was "ready to start".'
+    )
+    assert speakers(run(empty_kb, text)) == [
+        ("We agreed on a roadmap for the border.", "Ana Torres"),
+        ("There is a lot of work ahead of us.", "Ana Torres"),
+        ("ready to start", "Luis Vera"),
+    ]
+
+
+def test_quote_paragraph_after_another_persons_name_is_not_continued(empty_kb):
+    text = MEETING + 'Torres said: "We are ready," before Vera left.\n\n"It is a new era."'
+    assert speakers(run(empty_kb, text)) == [("We are ready", "Ana Torres")]
