@@ -54,6 +54,13 @@ _DOCUMENT_BEFORE_CUE = re.compile(rf"^\W*\s*(?:the|a|its|their)\s+{_DOCUMENT_NOU
 _DOCUMENT_AFTER_CUE = re.compile(rf"^\s+(?:the|a|its|their)\s+{_DOCUMENT_NOUNS}\s*[.,;]", re.I)
 
 
+# Between the last name and the cue verb: the end of one predicate and "and" before the cue
+# ("... of his counterpart and emphasized", "... Y's return, and then said").
+_COORDINATED_PREDICATE = re.compile(
+    r"\s(?:(?:,\s*)?and(?:\s+then|\s+also|\s+later)?|,\s*then)\s+(?:\w+ly\s+)?$"
+)
+
+
 def _usable(m: Mention) -> bool:
     return bool(m.key) and not m.in_quote and not m.locative
 
@@ -94,6 +101,7 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
         return bool(re.search(r"\bso-called\s*$", text[max(0, q.open_mark - 12) : q.open_mark]))
 
     by_document: set[int] = set()  # quotes attributed through the document that holds them
+    by_subject: set[int] = set()  # quotes given to the subject of a coordinated cue verb
 
     def after_attribution(q: QuoteSpan, nxt: QuoteSpan | None) -> tuple[str | None, int]:
         if q.close_mark is None:
@@ -217,7 +225,19 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
         before = [m for m in mentions_in(start, limit) if speaker_ok(m) and not m.source]
         if before:
             # "Holy See Press Office said": the longest name ending last, not "Holy See".
-            return max(before, key=lambda m: (m.end, m.end - m.start)).key
+            last = max(before, key=lambda m: (m.end, m.end - m.start))
+            subject = analysis.subjects.get(sent.index)
+            if (
+                subject
+                and subject != last.key
+                and any(m.key == subject for m in before)
+                and _COORDINATED_PREDICATE.search(text[last.end : cue_at])
+            ):
+                # Rule "quote-subject-of-cue": "X celebrated Y's return and announced
+                # '...'" - the cue verb's subject is the sentence's, not the object before it.
+                by_subject.add(id(q))
+                return subject
+            return last.key
         return None
 
     def via_for(q: QuoteSpan) -> str | None:
@@ -257,7 +277,7 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
             rule = "quote-after-cue-new-speaker"
         if not speaker:
             speaker = before_attribution(q)
-            rule = "quote-before-cue"
+            rule = "quote-subject-of-cue" if id(q) in by_subject else "quote-before-cue"
             if speaker == "":
                 results.append((q, None, "passive-unknown"))
                 continue

@@ -162,3 +162,15 @@ def test_quote_paragraph_without_cue_continues_the_previous_speaker(empty_kb):
 def test_quote_paragraph_after_another_persons_name_is_not_continued(empty_kb):
     text = MEETING + 'Torres said: "We are ready," before Vera left.\n\n"It is a new era."'
     assert speakers(run(empty_kb, text)) == [("We are ready", "Ana Torres")]
+
+
+def test_cue_verb_coordinated_after_an_object_takes_the_sentence_subject(empty_kb):
+    text = (
+        MEETING + "Vera echoed the words of his Chilean counterpart and emphasized the "
+        '"willingness of both governments" to sign.'
+    )
+    p = run(empty_kb, text)
+    assert speakers(p) == [("willingness of both governments", "Luis Vera")]
+    assert p.statements[0].rule == "quote-subject-of-cue"
+    text = MEETING + 'Vera thanked Torres and said that "the border is open".'
+    assert speakers(run(empty_kb, text)) == [("the border is open", "Luis Vera")]
