@@ -102,6 +102,7 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
 
     by_document: set[int] = set()  # quotes attributed through the document that holds them
     by_subject: set[int] = set()  # quotes given to the subject of a coordinated cue verb
+    by_pronoun: set[int] = set()  # quotes whose cue has a pronoun for its subject
 
     def after_attribution(q: QuoteSpan, nxt: QuoteSpan | None) -> tuple[str | None, int]:
         if q.close_mark is None:
@@ -142,9 +143,13 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
         if before:
             gap = text[before[-1].end : cue_at]
             if len(gap.split()) <= 3:
+                if before[-1].how == "pronoun":
+                    by_pronoun.add(id(q))
                 return before[-1].key, cue_at
         after = [m for m in mentions_in(start + cue.end(), end) if speaker_ok(m)]
         if after and after[0].start - (start + cue.end()) < 30:
+            if after[0].how == "pronoun":
+                by_pronoun.add(id(q))
             return after[0].key, cue_at
         if _DOCUMENT_BEFORE_CUE.search(text[start:cue_at]) or _DOCUMENT_AFTER_CUE.match(
             text[start + cue.end() : end]
@@ -290,6 +295,12 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
                 rule = "quote-sentence-cue"
         if not speaker and unnamed:
             rule = "unnamed-source"  # '"...," a government spokesman said': nobody we can name
+        if speaker and id(q) in by_pronoun and results and results[-1][2] == "unnamed-source":
+            # Rule "unnamed-source-pronoun": '"...," a spokesman said. "...," he added.' -
+            # the pronoun is that unnamed spokesman, not the last person named.
+            prev = results[-1][0]
+            if q.paragraph - prev.paragraph <= 1:
+                speaker, rule = None, "unnamed-source"
         results.append((q, speaker or None, rule))
 
     # A quote right after an attributed one in the same paragraph, with nothing naming

@@ -174,3 +174,13 @@ def test_cue_verb_coordinated_after_an_object_takes_the_sentence_subject(empty_k
     assert p.statements[0].rule == "quote-subject-of-cue"
     text = MEETING + 'Vera thanked Torres and said that "the border is open".'
     assert speakers(run(empty_kb, text)) == [("the border is open", "Luis Vera")]
+
+
+def test_pronoun_after_an_unnamed_spokesman_is_that_spokesman(empty_kb):
+    text = (
+        MEETING + 'The dinner was dropped "for diary reasons", a ministry spokesman said.\n\n'
+        '"We are trying to set a new date," he told a news conference.'
+    )
+    assert speakers(run(empty_kb, text)) == []
+    named = MEETING + '"We are trying to set a new date," he told a news conference.'
+    assert speakers(run(empty_kb, named)) == [("We are trying to set a new date", "Ana Torres")]
