@@ -1271,6 +1271,16 @@ def _kb_person(b: _Builder, name: str, create: bool = True):
     )
 
 
+_MEDIA_VERB_BEFORE = re.compile(r",\s+(?:reports|reported|writes|wrote)\s+(?:the\s+)?$")
+
+
+def _title_head(word: str) -> bool:
+    """A title head, also inside a hyphenated compound ("president-elect", "ex-minister")."""
+    return word in lexicon.TITLE_HEADS or (
+        "-" in word and any(part in lexicon.TITLE_HEADS for part in word.split("-"))
+    )
+
+
 def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
     """How strongly the context says the capitalised words name a person; title; country."""
     toks, text = b.toks, b.text
@@ -1344,7 +1354,7 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
             _code(b.kb, re.sub(r"['’]s$", "", am.group(1).split()[0]))
         )  # "Ivan Petrov, Serbia's foreign minister"
         # "A, Kyrgyz President B, ...": a list; the title after the comma is B's, not A's.
-        heads = [i for i, w in enumerate(words) if w in lexicon.TITLE_HEADS]
+        heads = [i for i, w in enumerate(words) if _title_head(w)]
         raw_words = re.findall(r"[\w-]+", am.group(1))
         next_name = (
             bool(heads)
@@ -1377,8 +1387,9 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
     if _CUE_AFTER.match(after):
         evidence = max(evidence, 1.0)
     before = text[max(0, s - 40) : s]
-    if _CUE_BEFORE.search(before):
-        evidence = max(evidence, 1.0)
+    cue_before = _CUE_BEFORE.search(before)
+    if cue_before and not _MEDIA_VERB_BEFORE.search(before):
+        evidence = max(evidence, 1.0)  # "said Torres" ("reports La Tercera" is an outlet)
     if re.match(r"^,\s+who\b", after):
         evidence = max(evidence, 1.5)  # "Meloni, who met ...": only people are "who"
     if re.search(
@@ -1396,8 +1407,7 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
         nt = re.search(r"\b(?:the|his|her)\s+([A-Z][\w-]+)\s+([a-z]+)\s*$", desc)
         national_title = bool(nt) and bool(_code(b.kb, nt.group(1)))  # "the Irish taoiseach, X"
         if national_title or any(
-            w.lower() in lexicon.PERSON_CUE_NOUNS or w.lower() in lexicon.TITLE_HEADS
-            for w in desc_words
+            w.lower() in lexicon.PERSON_CUE_NOUNS or _title_head(w.lower()) for w in desc_words
         ):
             evidence = max(evidence, 1.5)
             if not title:
@@ -1454,6 +1464,7 @@ def _source_orgs(b: _Builder) -> None:
         r"(?P<n>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:movement|militia|rebels|party)\b",
         r"\b(?:broadcaster|newspaper|news agency|news outlet|television channel|TV channel|"
         rf"wire service|daily|tabloid|network) {n3}",
+        rf",\s+(?:reports|reported|writes|wrote)\s+(?:the )?{n3}(?=\s*[.;]|$)",
     ]
     keywords = [
         ("according to",),
@@ -1475,6 +1486,7 @@ def _source_orgs(b: _Builder) -> None:
             "tabloid",
             "network",
         ),
+        ("reports", "reported", "writes", "wrote"),  # "..., reports La Tercera."
     ]
     lowered_text = text.lower()
     for pi, pat in enumerate(patterns):
@@ -1501,15 +1513,15 @@ def _source_orgs(b: _Builder) -> None:
             if ti is not None and b.kb_kind(ti) in ("name", "alias", "demonym", "capital"):
                 continue
             covered = [mm for mm in b.mentions if mm.start < e and s < mm.end]
-            if pi in (0, 1, 2, 3, 5, 8):
+            if pi in (0, 1, 2, 3, 5, 8, 9):
                 for mm in covered:
                     ent = b.entities[mm.key]
                     if ent.kind == "organization":
-                        ent.media = ent.media or pi in (2, 3, 5, 8)
+                        ent.media = ent.media or pi in (2, 3, 5, 8, 9)
                         mm.source = True
             if covered:
                 continue
-            media = pi in (0, 1, 2, 3, 5, 8)
+            media = pi in (0, 1, 2, 3, 5, 8, 9)
             if pi == 6:
                 e = m.end()
                 name = text[s:e]
