@@ -565,8 +565,7 @@ def find_meetings(
         also = (
             date_value is None
             and drafts
-            and "also" in clean
-            and _ALSO_MET.search(clean)
+            and (("also" in clean and _ALSO_MET.search(clean)) or _SERIES_LEAD.match(clean))
             and set(participants) & drafts[-1].keys()
             and not background
         )
@@ -788,7 +787,19 @@ _SEPARATE_WITH = re.compile(
     r"\bseparate(?:ly)? (?:[\w-]+ )?(?:meetings|talks|talked|met) with\b", re.I
 )
 _RECEIVED_BY = re.compile(r"\b(?:was|were|is|are|been)\s+(?:received|hosted)\s+by\b")
-_ALSO_MET = re.compile(r"\balso\s+(?:met|held|spoke|received|hosted|called on)\b")
+_ALSO_MET = re.compile(
+    r"\balso\s+(?:met|held|spoke|received|hosted|called on|discussed|conferred|had|"
+    r"exchanged|will (?:meet|hold|call on|have))\b"
+)
+# Rule "series-date": a sentence that opens by linking itself to the encounter just told
+# ("Meanwhile, X held talks with Y", "During the visit, he will call on Z") is the same
+# occasion; with no date of its own it takes that encounter's day.
+_SERIES_LEAD = re.compile(
+    r"^\W*(?:Meanwhile|Likewise|Similarly|Accordingly|In addition|Additionally|"
+    r"(?:[\w ,]{0,40}?)\b(?:during|in the course of) (?:the|his|her|this) (?:[\w-]+ )?"
+    r"(?:visit|trip|stay|summit|tour))\b",
+    re.I,
+)
 _LEADING_THEY = re.compile(
     r"(?:They|The (?:[a-z]+ )?(?:ministers|leaders|presidents|prime ministers|sides|delegations))"
     r"\s+(?:had\s+|have\s+|last\s+|first\s+|also\s+|previously\s+)*(?:met|held|spoke)\b"

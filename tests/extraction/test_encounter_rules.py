@@ -67,3 +67,17 @@ def test_two_people_who_briefly_spoke_had_an_encounter(empty_kb):
     assert [(s, d, p) for _k, s, d, _e, p in got] == [
         ("held", date(2024, 5, 9), ["Ana Torres", "Luis Vera"])
     ]
+
+
+def test_encounter_linked_to_the_one_just_told_takes_its_day(empty_kb):
+    text = (
+        "Chilean President Ana Torres met Peruvian President Luis Vera in Lima on Monday.\n\n"
+        "Meanwhile, Torres held talks with Bolivian President Marta Rojas on trade.\n\n"
+        "Torres held talks with Ecuadorian President Pablo Mena on energy."
+    )
+    got = meetings(empty_kb, text)
+    assert [(d, p) for _k, _s, d, _e, p in got] == [
+        (date(2024, 5, 6), ["Ana Torres", "Luis Vera"]),
+        (date(2024, 5, 6), ["Ana Torres", "Marta Rojas"]),
+        (None, ["Ana Torres", "Pablo Mena"]),
+    ]
