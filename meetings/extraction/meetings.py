@@ -53,7 +53,8 @@ _TRIGGERS = [
         "meeting",
         re.compile(
             r"\b(?:met|meets|meet|meeting|meetings|received|receives|receive|hosted|hosts|host|"
-            r"welcomed|welcomes|welcome|conferred|courtesy call|sat down with|gathering|"
+            r"welcomed|welcomes|welcome|conferred|(?<=is )(?:this week )?"
+            r"(?:welcoming|receiving|hosting)|courtesy call|sat down with|gathering|"
             r"discussed (?:[\w-]+ ){0,8}?with|held (?:a |an )?(?:[\w-]+ )?meeting|forum|"
             r"held (?:[\w-]+ )?discussions with|"
             r"spoke (?:briefly |informally )?on the (?:sidelines|margins)|"
@@ -366,6 +367,16 @@ def find_meetings(
                 and any(m.key == k and m.start > at for m in sent_mentions)
                 and entities[k].kind == "person"
             ]
+            if not objects:
+                # "met separately with the foreign ministers of A and B": unnamed sides,
+                # one encounter with each state
+                objects = [
+                    k
+                    for k in participants
+                    if k not in subject
+                    and any(m.key == k and m.start > at for m in sent_mentions)
+                    and entities[k].kind == "state"
+                ]
             if subject and len(objects) >= 2:
                 future = bool(_FUTURE.search(clean))
                 date_value, end_value, precision = _date_for(
@@ -784,7 +795,9 @@ _PAST_FUTURE = re.compile(
     r"\bhad been (?:scheduled|planned|due|expected)\b"
 )
 _SEPARATE_WITH = re.compile(
-    r"\bseparate(?:ly)? (?:[\w-]+ )?(?:meetings|talks|talked|met) with\b", re.I
+    r"\b(?:separate(?:ly)? (?:[\w-]+ )?(?:meetings|talks|talked|met)|"
+    r"(?:met|talked|spoke|held talks) separately) with\b",
+    re.I,
 )
 _RECEIVED_BY = re.compile(r"\b(?:was|were|is|are|been)\s+(?:received|hosted)\s+by\b")
 _ALSO_MET = re.compile(
@@ -829,12 +842,15 @@ _BOTH = re.compile(
 )
 # Trigger words in senses that are not encounters.
 _NOT_ENCOUNTER = re.compile(
-    r"^(?:met|meets|meet|received|receives|receive)\s+(?:with\s+)?(?:\w+\s+){0,2}?"
+    r"^(?:met|meets|meet|received|receives|receive|receiving|welcom\w*)\s+(?:with\s+)?"
+    r"(?:\w+\s+){0,2}?"
     r"(?:criticism|resistance|opposition|protests?|approval|scepticism|skepticism|applause|"
     r"condemnation|anger|outrage|support|praise|backlash|the target|targets?|demands?|needs|"
     r"goals?|obligations?|deadlines?|requirements?|expectations?|letters?|messages?|cables?|"
     r"notes?|awards?|prizes?|reports?|an? invitation|invitations?|calls? for|vaccines?|"
-    r"aid|funding|loans?|shipments?|delivery)\b",
+    r"aid|funding|loans?|shipments?|delivery|decisions?|moves?|announcements?|news|steps?|"
+    r"progress|results?|outcomes?|deals?|agreements?|release|efforts?|initiatives?|"
+    r"proposals?|statements?|ceasefire|elections?|resolutions?|reforms?)\b",
     re.I,
 )
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -866,7 +882,7 @@ _SAME_DAY = re.compile(
 )
 _HOSTING_WORDS = {
     "received", "receives", "receive", "welcomed", "welcomes", "welcome", "hosted", "hosts",
-    "host", "will welcome",
+    "host", "will welcome", "welcoming", "receiving", "hosting",
 }  # fmt: skip
 _EVENT_NOUNS = {"forum", "summit", "summits", "conference"}
 

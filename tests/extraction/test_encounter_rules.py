@@ -81,3 +81,23 @@ def test_encounter_linked_to_the_one_just_told_takes_its_day(empty_kb):
         (date(2024, 5, 6), ["Ana Torres", "Marta Rojas"]),
         (None, ["Ana Torres", "Pablo Mena"]),
     ]
+
+
+def test_is_welcoming_a_named_leader_is_an_encounter_but_welcoming_a_decision_is_not(empty_kb):
+    text = (
+        "Chilean President Ana Torres is this week welcoming the Peruvian president, "
+        "Luis Vera, to Santiago."
+    )
+    assert [m[4] for m in meetings(empty_kb, text)] == [["Ana Torres", "Luis Vera"]]
+    text = "Chilean President Ana Torres is welcoming the decision of Peruvian President Luis Vera."
+    assert meetings(empty_kb, text) == []
+    text = "Chilean President Ana Torres welcomed the agreement reached by President Luis Vera."
+    assert meetings(empty_kb, text) == []
+
+
+def test_met_separately_with_unnamed_ministers_of_two_states_is_two_encounters(empty_kb):
+    text = "President Ana Torres met separately with the foreign ministers of Peru and Bolivia."
+    assert sorted(m[4] for m in meetings(empty_kb, text)) == [
+        ["Ana Torres", "Bolivia"],
+        ["Ana Torres", "Peru"],
+    ]
