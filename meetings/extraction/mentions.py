@@ -189,6 +189,25 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+_FORMER = re.compile(r"\b(?:former|ex|late|then|previous|past|outgoing|incoming)[\s-]+$", re.I)
+_APPOSED_NAME = re.compile(r"^,?\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)")
+
+
+def _role_of_another(text: str, start: int, end: int, actor) -> bool:
+    """Rule "role-of-another": a role alias ("the French president") is its holder on the
+    article's date, except when the text says it is someone else - "the former French
+    president", "the then French president", or a name in apposition that is not the
+    holder's ("the French president, Jacques Dupont, said")."""
+    if _FORMER.search(text[max(0, start - 12) : start]):
+        return True
+    named = _APPOSED_NAME.match(text[end : end + 60])
+    if named and actor is not None:
+        own = set(normalize(actor.name).split())
+        words = set(normalize(named.group(1)).split())
+        return not own & words
+    return False
+
+
 def _given_name_match(word: str, name_tokens: list[str]) -> bool:
     """ "Sergei" for a KB "Sergey": the same given name in another spelling."""
     return any(
@@ -389,6 +408,8 @@ class _Builder:
                 is_role = bool(alias and alias.is_role)
                 if is_role:
                     if not alias.valid_on(self.day):
+                        continue
+                    if _role_of_another(self.text, start, end, self.kb.actor(entry.actor_id)):
                         continue
                 elif not surface[:1].isupper() and not surface[:1].isdigit():
                     continue

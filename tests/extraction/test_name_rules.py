@@ -20,3 +20,20 @@ def test_outlet_named_after_reports_is_an_organisation_not_a_person(empty_kb):
     text = "Chilean President Rosa Vidal met Tomas Quispe on Monday, reports La Tercera."
     got = actors(empty_kb, text)
     assert got["La Tercera"] == ("organization", None)
+
+
+def _speakers(kb, text, published):
+    p = extract(ArticleInput(text=text, published=published), kb)
+    return [(st.speaker, st.speaker_id) for st in p.statements if st.kind != "paraphrase"]
+
+
+def test_role_alias_is_the_office_holder_unless_the_text_names_someone_else(kb):
+    from datetime import date
+
+    day = date(2020, 3, 2)
+    text = 'The Russian president said on Monday: "We are ready."'
+    assert _speakers(kb, text, day) == [("Vladimir Putin", 101)]
+    text = 'The Russian president, Ivan Sorokin, said on Monday: "We are ready."'
+    assert _speakers(kb, text, day) == [("Ivan Sorokin", None)]
+    text = 'The former Russian president said on Monday: "We are ready."'
+    assert _speakers(kb, text, day) == []
