@@ -1069,6 +1069,16 @@ CUE_VERBS = {
     "summed up",
 }
 
+# Words that are a title or honorific before a name but a given or middle name inside one
+# ("Sheikh Hasina" / "Hassan Sheikh Mohamud", "Amir Khan" / "Reza Amir Tabrizi").
+NAME_OR_TITLE_WORDS = {
+    "sheikh", "shaikh", "sri", "amir", "emir", "raja", "malik", "sultan", "mir", "shah",
+    "begum", "pasha", "bey", "khan", "nawab", "datu", "sardar",
+}  # fmt: skip
+# Of those, the ones far more often a given name than a style, wherever they stand before
+# another name word ("Foreign Minister Amir Tabrizi", "Raja Pervaiz Ashraf").
+GIVEN_NAME_TITLES = {"amir", "raja", "malik", "mir", "shah", "khan", "sardar"}
+
 # Later additions, kept together so the tables above stay readable.
 TITLE_WORDS |= {"chairperson", "secretary-general", "chief executive"}
 TITLE_HEADS |= {"chairperson"}

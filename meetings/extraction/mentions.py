@@ -907,7 +907,7 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
             if w in lexicon.ORG_HEADS or w in lexicon.STANDALONE_ORGS:
                 break
             if (
-                w in ("sheikh", "shaikh", "sri")
+                w in lexicon.NAME_OR_TITLE_WORDS
                 and tail
                 and pos - 1 > org_done_until
                 and not b.is_title_tok(run[pos - 1])
@@ -915,7 +915,12 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                 and not b.covered.get(run[pos - 1])
                 and toks[run[pos - 1]].text[:1].isupper()
             ):
-                tail.insert(0, i)  # "Hassan Sheikh Mohamud": an honorific inside a name
+                # Rule "title-word-inside-name": "Hassan Sheikh Mohamud", "Reza Amir Tabrizi" -
+                # a title in one language, a name part in another, after a given name.
+                tail.insert(0, i)
+                continue
+            if w in lexicon.GIVEN_NAME_TITLES and tail:
+                tail.insert(0, i)  # "Foreign Minister Amir Khan Muttaqi": a given name
                 continue
             if b.is_title_tok(i) or b.is_hon_tok(i):
                 # "Sultan bin Saad": a title word followed by a particle is a given name.

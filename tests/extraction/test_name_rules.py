@@ -37,3 +37,12 @@ def test_role_alias_is_the_office_holder_unless_the_text_names_someone_else(kb):
     assert _speakers(kb, text, day) == [("Ivan Sorokin", None)]
     text = 'The former Russian president said on Monday: "We are ready."'
     assert _speakers(kb, text, day) == []
+
+
+def test_title_word_inside_a_name_is_a_name_part(empty_kb):
+    got = actors(empty_kb, "The Foreign Minister of Iran Reza Amir Tabrizi met the press.")
+    assert got["Reza Amir Tabrizi"] == ("person", "IR")
+    got = actors(empty_kb, "Foreign Minister Amir Tabrizi met the press.")
+    assert "Amir Tabrizi" in got
+    got = actors(empty_kb, "Emir Tamim of Qatar met the press on Monday.")
+    assert "Emir Tamim" not in got
