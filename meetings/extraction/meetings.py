@@ -510,7 +510,11 @@ def find_meetings(
             participants = pair
         # "The two leaders held talks": the parties of the latest encounter (and whoever
         # joins them: "the two were joined by X for the summit").
-        background = _BACKGROUND.search(clean) is not None or part == "bg"
+        background = (
+            _BACKGROUND.search(clean) is not None
+            or part == "bg"
+            or _EARLIER_LEAD.match(clean) is not None
+        )
         leading_they = _LEADING_THEY.match(clean.lstrip())
         leading_both = _BOTH.match(clean.lstrip()) is not None or leading_they is not None
         both_used = False
@@ -577,6 +581,7 @@ def find_meetings(
             date_value is None
             and drafts
             and (("also" in clean and _ALSO_MET.search(clean)) or _SERIES_LEAD.match(clean))
+            and not (future and drafts[-1].status == "held")  # "will also call on": later
             and set(participants) & drafts[-1].keys()
             and not background
         )
@@ -807,6 +812,12 @@ _ALSO_MET = re.compile(
 # Rule "series-date": a sentence that opens by linking itself to the encounter just told
 # ("Meanwhile, X held talks with Y", "During the visit, he will call on Z") is the same
 # occasion; with no date of its own it takes that encounter's day.
+# Rule "earlier-encounter": "Earlier, the two ministers held a one-on-one meeting" - told
+# after the main encounter but before it in time: another encounter, not a re-mention.
+_EARLIER_LEAD = re.compile(
+    r"^\W*(?:Earlier|Before that|Prior to (?:the|their) (?:talks|meeting)|Ahead of the talks),",
+    re.I,
+)
 _SERIES_LEAD = re.compile(
     r"^\W*(?:Meanwhile|Likewise|Similarly|Accordingly|In addition|Additionally|"
     r"(?:[\w ,]{0,40}?)\b(?:during|in the course of) (?:the|his|her|this) (?:[\w-]+ )?"
@@ -1135,13 +1146,16 @@ def _name_the_sides(drafts: list[Draft], sents, by_sentence, entities, text="") 
         people_countries = {
             entities[p.key].country for p in d.participants_keys if entities[p.key].kind == "person"
         }
-        for p in d.participants_keys:
+        for index, p in enumerate(d.participants_keys):
             ent = entities[p.key]
             if ent.kind != "state" or ent.country in people_countries:
                 continue
+            # A visit is to the country (the side after the traveller): a person of it named
+            # in a later sentence hosts another encounter ("He will also call on the PM").
+            reach = 1 if d.kind == "visit" and index > 0 else 3
             near = {
                 m.key
-                for si in range(d.sentence, d.sentence + 3)
+                for si in range(d.sentence, d.sentence + reach)
                 for m in by_sentence.get(si, [])
                 if m.key in entities
                 and entities[m.key].kind == "person"

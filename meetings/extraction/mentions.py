@@ -1587,6 +1587,40 @@ _DEFINITE = re.compile(
     r"(?!\s+(?:of|for)\b)"
 )
 _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b")
+_VISITING = re.compile(
+    r"\b[Tt]he visiting (?:(?P<adj>[A-Z][\w-]+)\s+)?(?P<head>dignitary|guest|leader|"
+    r"(?:foreign |defen[cs]e |prime )?minister|president|premier|envoy|official)\b"
+)
+
+
+def _visiting_guest(b: _Builder, taken: list[tuple[int, int]]) -> None:
+    """Rule "visiting-guest": "The visiting dignitary will also call on X" - the person
+    last named from another country than the dateline's (the guest), with that title
+    when the phrase gives one."""
+    if "visiting" not in b.text or not b.dateline.city:
+        return
+    home = _code(b.kb, b.dateline.city) or _city_country(b.kb, b.dateline.city)
+    if not home:
+        return
+    for m in _VISITING.finditer(b.text):
+        s, e = m.span()
+        if any(a < e and s < z for a, z in taken):
+            continue
+        head = m.group("head").lower()
+        wanted = head.split()[-1] if head not in ("dignitary", "guest", "leader") else ""
+        best = None
+        for ent in b.entities.values():
+            if ent.kind != "person" or not ent.country or ent.country == home:
+                continue
+            if wanted and wanted not in ent.title.lower():
+                continue
+            before = [sp[0] for sp in ent.spans if sp[0] < s]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), ent)
+        if best is not None:
+            b.add_mention(best[1], s, e, "definite")
+
+
 _INSTITUTION_HEADS = ("ministry", "agency", "press service", "presidency", "embassy")
 
 
@@ -1682,6 +1716,7 @@ def _definites_and_pronouns(b: _Builder) -> None:
             continue  # "his counterpart" points to the other party: left to the meeting rules
         ent = candidates[0][1]
         b.add_mention(ent, s, e, "definite")
+    _visiting_guest(b, taken)
     for m in _PRONOUN.finditer(text):
         b.mentions.append(
             Mention(

@@ -101,3 +101,32 @@ def test_met_separately_with_unnamed_ministers_of_two_states_is_two_encounters(e
         ["Ana Torres", "Bolivia"],
         ["Ana Torres", "Peru"],
     ]
+
+
+def test_earlier_encounter_of_the_same_pair_is_its_own_entry(empty_kb):
+    text = (
+        "Chile and Peru on Thursday held delegation-level talks in Lima.\n\n"
+        "The Foreign Minister of Chile Ana Torres and the Foreign Minister of Peru Luis Vera "
+        "led their delegations in the talks.\n\n"
+        "Earlier, the two foreign ministers also held a one-on-one meeting."
+    )
+    got = meetings(empty_kb, text)
+    assert [(k, d, p) for k, _s, d, _e, p in got] == [
+        ("talks", date(2024, 5, 9), ["Ana Torres", "Luis Vera"]),
+        ("meeting", None, ["Ana Torres", "Luis Vera"]),
+    ]
+
+
+def test_visiting_guest_calls_on_the_host_apart_from_the_visit(empty_kb):
+    text = (
+        "Chilean Foreign Minister Ana Torres arrived in Peru on Monday for a two-day visit.\n\n"
+        "The visiting dignitary will also call on Peruvian Prime Minister Luis Vera."
+    )
+    p = extract(
+        ArticleInput(text=text, published=date(2024, 5, 7), dateline="LIMA, Peru"), empty_kb
+    )
+    got = [(m.kind, m.status, sorted(x.name for x in m.participants)) for m in p.meetings]
+    assert got == [
+        ("visit", "held", ["Ana Torres", "Peru"]),
+        ("meeting", "planned", ["Ana Torres", "Luis Vera"]),
+    ]
