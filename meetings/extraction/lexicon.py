@@ -1083,6 +1083,11 @@ GIVEN_NAME_TITLES = {"amir", "raja", "malik", "mir", "shah", "khan", "sardar"}
 TITLE_WORDS |= {"chairperson", "secretary-general", "chief executive"}
 TITLE_HEADS |= {"chairperson"}
 PERSON_CUE_NOUNS |= {"chairperson"}
+# Nouns that only ever denote a person ("Kim's predecessor, Park Jin-ho"; "his deputy X").
+PERSON_CUE_NOUNS |= {
+    "predecessor", "successor", "deputy", "aide", "wife", "husband", "spouse", "son",
+    "daughter", "brother", "sister", "chief of staff",
+}  # fmt: skip
 NON_ORG_RUN_WORDS |= {
     "dam", "corridor", "pipeline", "railway", "highway", "museum", "memorial", "monument",
     "cathedral", "mosque", "temple", "church", "canal", "zone", "plaza", "arena", "garden",

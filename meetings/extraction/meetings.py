@@ -43,6 +43,8 @@ _TRIGGERS = [
             r" (?:[\w-]+ ){0,4}?(?:talks|negotiations|consultations)|talks (?:with|between)|"
             r"negotiations (?:with|between)|round of (?:\S+ ){0,2}?(?:talks|negotiations)|"
             r"negotiated with|"
+            r"(?:talks|negotiations|consultations) (?:were|was|have been|had been|will be) "
+            r"held|"
             r"the talks|their talks|the negotiations|strategic dialogue|"
             r"(?:after|following|during|in|for) (?:[\w-]+ ){0,2}?(?:talks|negotiations)|"
             r"(?:hours|days|weeks|rounds?) of (?:[\w-]+ )?(?:talks|negotiations))\b",
@@ -201,7 +203,7 @@ _POSSESSOR = re.compile(
     r"^['’]s\s+(?:[\w-]+\s+)?(?:spokes\w+|aide|aides|adviser|advisor|office|officials?|"
     r"ministers?|deputy|deputies|delegation|government|"
     r"envoy|representative|staff|wife|husband|son|daughter|lawyer|press secretary|"
-    r"secretary|team|chief of staff)\b"
+    r"secretary|team|chief of staff|predecessor|successor|brother|sister|spouse)\b"
 )
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _INVITATION = re.compile(r"\bat the invitation of\b", re.I)

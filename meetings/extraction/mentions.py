@@ -902,6 +902,9 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
         for pos in range(last_pos, org_done_until, -1):
             i = run[pos]
             w = lowered[pos]
+            if b.covered.get(i) and _capital_as_given_name(b, run, pos, tail):
+                tail.insert(0, i)
+                break
             if b.covered.get(i):
                 break
             if w in lexicon.ORG_HEADS or w in lexicon.STANDALONE_ORGS:
@@ -1298,6 +1301,20 @@ def _kb_person(b: _Builder, name: str, create: bool = True):
 
 
 _MEDIA_VERB_BEFORE = re.compile(r",\s+(?:reports|reported|writes|wrote)\s+(?:the\s+)?$")
+
+
+def _capital_as_given_name(b: _Builder, run: list[int], pos: int, tail: list[int]) -> bool:
+    """Rule "capital-as-given-name": "Victoria Mensah, the foreign minister" - a capital's
+    name that opens a run of name words, not after a preposition, is a given name."""
+    if not tail or b.kb_kind(run[pos]) != "capital":
+        return False
+    if pos > 0 and not (b.is_title_tok(run[pos - 1]) or b.is_hon_tok(run[pos - 1])):
+        return False
+    tok = b.toks[run[pos]]
+    if tok.possessive or b.toks[tail[0]].text[:1].islower():
+        return False
+    before = b.text[max(0, tok.start - 12) : tok.start].lower()
+    return not re.search(r"\b(?:in|at|to|from|of|near|via|and|for|visit(?:ed|ing)?)\s+$", before)
 
 
 def _title_head(word: str) -> bool:

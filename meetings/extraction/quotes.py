@@ -31,7 +31,8 @@ WEAK_CUES = {
 _POSSESSOR = re.compile(
     r"^['’]s\s+(?:[\w-]+\s+)?(?:spokes\w+|aide|aides|adviser|advisor|office|officials?|"
     r"envoy|representative|staff|ministry|government|wife|husband|son|daughter|lawyer|"
-    r"press secretary|secretary|team|camp|party|administration)\b",
+    r"press secretary|secretary|team|camp|party|administration|predecessor|successor|"
+    r"deputy|brother|sister|spouse)\b",
     re.I,
 )
 _UNNAMED_SOURCE = re.compile(

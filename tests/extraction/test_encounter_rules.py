@@ -130,3 +130,17 @@ def test_visiting_guest_calls_on_the_host_apart_from_the_visit(empty_kb):
         ("visit", "held", ["Ana Torres", "Peru"]),
         ("meeting", "planned", ["Ana Torres", "Luis Vera"]),
     ]
+
+
+def test_passive_talks_were_held_between_two_named_people(empty_kb):
+    text = (
+        "Talks were held between the Chilean foreign minister, Ana Torres, and Luis Vera on Monday."
+    )
+    assert meetings(empty_kb, text) == [
+        ("talks", "held", date(2024, 5, 6), None, ["Ana Torres", "Luis Vera"])
+    ]
+
+
+def test_possessor_of_a_predecessor_takes_no_part(empty_kb):
+    text = "The Chilean president's predecessor, Ana Torres, met Peruvian President Luis Vera."
+    assert [m[4] for m in meetings(empty_kb, text)] == [["Ana Torres", "Luis Vera"]]

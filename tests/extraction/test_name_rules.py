@@ -46,3 +46,18 @@ def test_title_word_inside_a_name_is_a_name_part(empty_kb):
     assert "Amir Tabrizi" in got
     got = actors(empty_kb, "Emir Tamim of Qatar met the press on Monday.")
     assert "Emir Tamim" not in got
+
+
+def test_person_nouns_before_an_apposition_or_a_name_mark_a_person(empty_kb):
+    assert actors(empty_kb, "His predecessor, Park Jin-ho, met the press.")["Park Jin-ho"][0] == (
+        "person"
+    )
+    assert actors(empty_kb, "His deputy Omar Haddad met the press.")["Omar Haddad"][0] == "person"
+
+
+def test_capital_city_opening_a_name_is_a_given_name(empty_kb):
+    got = actors(empty_kb, "Victoria Mensah, the foreign minister, met the press in Lima.")
+    assert got["Victoria Mensah"][0] == "person"
+    assert "Seychelles" not in got
+    got = actors(empty_kb, "Peruvian President Luis Vera flew to Lima Monday and met the press.")
+    assert "Lima Monday" not in got
