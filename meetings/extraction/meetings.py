@@ -30,7 +30,8 @@ _TRIGGERS = [
             r"\b(?:(?:tele)?phone (?:call|conversation|talks?|conference|discussion)s?|"
             r"spoke (?:by|on|over) (?:the )?(?:tele)?phone|phoned|telephoned|"
             r"(?:by|over|on|via) (?:the )?(?:tele)?phone|"
-            r"video[- ]?(?:conference|call|link)|videoconference|virtual (?:meeting|summit|talks)|"
+            r"video[- ]?(?:conference|call|link|meeting|talks|summit)|videoconference|"
+            r"virtual (?:meeting|summit|talks)|"
             r"(?:by|via) video|online (?:talks|meeting|summit)|call with)\b",
             re.I,
         ),
@@ -44,7 +45,7 @@ _TRIGGERS = [
             r"negotiations (?:with|between)|round of (?:\S+ ){0,2}?(?:talks|negotiations)|"
             r"negotiated with|"
             r"(?:talks|negotiations|consultations) (?:were|was|have been|had been|will be) "
-            r"held|"
+            r"held|(?:bilateral|a|the) talk (?:held|with)|"
             r"the talks|their talks|the negotiations|strategic dialogue|"
             r"(?:after|following|during|in|for) (?:[\w-]+ ){0,2}?(?:talks|negotiations)|"
             r"(?:hours|days|weeks|rounds?) of (?:[\w-]+ )?(?:talks|negotiations))\b",
@@ -59,6 +60,7 @@ _TRIGGERS = [
             r"(?:welcoming|receiving|hosting)|courtesy call|sat down with|gathering|"
             r"discussed (?:[\w-]+ ){0,8}?with|held (?:a |an )?(?:[\w-]+ )?meeting|forum|"
             r"held (?:[\w-]+ )?discussions with|"
+            r"(?:in|during|after|following) (?:[\w-]+ ){0,2}?discussions with|"
             r"spoke (?:briefly |informally )?on the (?:sidelines|margins)|"
             r"joint (?:session|news conference|press conference|meeting)|co-chaired|"
             r"(?:called|calls|(?:will|to|would|shall) (?:also )?call) on "

@@ -289,6 +289,7 @@ _BARE_MINISTRY = re.compile(
     r"spokes\w+|in a statement)\b)"
 )
 _SURNAME_CONTEXT = re.compile(r"\b[A-Z][a-z]+\.? $")
+
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|az)-[A-Z]")
 
 
@@ -757,6 +758,19 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
             ent = b.state(b.kb_country(ti))
             b.add_mention(ent, m.start(), hit[1], "name")
 
+    def name_between_title_and_name(run: list[int], pos: int) -> bool:
+        """Rule "org-word-as-given-name": "President Duma Boko" - a word that heads bodies,
+        between a title and a name word, is a given name."""
+        if pos == 0 or pos + 1 >= len(run) or not b.is_title_tok(run[pos - 1]):
+            return False
+        nxt = toks[run[pos + 1]].text.lower()
+        return (
+            nxt not in lexicon.ORG_HEADS
+            and nxt not in lexicon.TITLE_WORDS
+            and nxt not in lexicon.TITLE_HEADS
+            and not b.covered.get(run[pos + 1])
+        )
+
     # -- capitalised runs: organisations and people ------------------------------------------
     pending_people: list[tuple[int, int, list[int], str, str | None, float, str]] = []
     for run in runs:
@@ -781,7 +795,9 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
             w = lowered[pos]
             if b.covered.get(i) and b.kb_kind(i) not in ("demonym", "name", "alias", "capital"):
                 continue
-            if w in lexicon.ORG_HEADS or (w in lexicon.STANDALONE_ORGS):
+            if (w in lexicon.ORG_HEADS or w in lexicon.STANDALONE_ORGS) and not (
+                name_between_title_and_name(run, pos)
+            ):
                 if pos + 1 < len(run) and lowered[pos + 1] in lexicon.ORG_HEADS:
                     continue  # "Press Office", "News Agency": the last head names the body
                 start_pos = pos
@@ -907,7 +923,9 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                 break
             if b.covered.get(i):
                 break
-            if w in lexicon.ORG_HEADS or w in lexicon.STANDALONE_ORGS:
+            if (
+                w in lexicon.ORG_HEADS or w in lexicon.STANDALONE_ORGS
+            ) and not name_between_title_and_name(run, pos):
                 break
             if (
                 w in lexicon.NAME_OR_TITLE_WORDS

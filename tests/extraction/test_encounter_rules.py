@@ -144,3 +144,17 @@ def test_passive_talks_were_held_between_two_named_people(empty_kb):
 def test_possessor_of_a_predecessor_takes_no_part(empty_kb):
     text = "The Chilean president's predecessor, Ana Torres, met Peruvian President Luis Vera."
     assert [m[4] for m in meetings(empty_kb, text)] == [["Ana Torres", "Luis Vera"]]
+
+
+def test_noun_phrase_encounters_discussions_bilateral_talk_video_meeting(empty_kb):
+    text = "In discussions with President Joseph Boakai of Liberia, President Amos Kato spoke."
+    assert [m[4] for m in meetings(empty_kb, text)] == [["Amos Kato", "Joseph Boakai"]]
+    text = (
+        "Prime Minister Kenji Sato and Mongolian Prime Minister Bold Bat agreed to strengthen "
+        "ties during a bilateral talk held on Friday in Tokyo."
+    )
+    assert [(m[0], m[2]) for m in meetings(empty_kb, text)] == [("talks", date(2024, 5, 10))]
+    text = (
+        "President Amos Kato and President Joseph Boakai spoke during a video meeting on Tuesday."
+    )
+    assert [m[0] for m in meetings(empty_kb, text)] == ["call"]

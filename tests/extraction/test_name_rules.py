@@ -61,3 +61,9 @@ def test_capital_city_opening_a_name_is_a_given_name(empty_kb):
     assert "Seychelles" not in got
     got = actors(empty_kb, "Peruvian President Luis Vera flew to Lima Monday and met the press.")
     assert "Lima Monday" not in got
+
+
+def test_word_that_heads_bodies_between_a_title_and_a_name_is_a_given_name(empty_kb):
+    got = actors(empty_kb, "Kenyan President Amos Kato met President Duma Boko of Botswana.")
+    assert got["Duma Boko"] == ("person", "BW")
+    assert "Duma" not in got
