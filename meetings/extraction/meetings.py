@@ -83,7 +83,7 @@ _TRIGGERS = [
 # Every trigger pattern needs one of these substrings (lower case).
 _JUDGED = re.compile(
     r"\b(?:criticis|criticiz|prais|hail|welcom|condemn|describ|call|slamm|denounc|question|"
-    r"defend)\w*\s+(?:[\w-]+\s+){0,2}$",
+    r"defend)\w*\s+(?:[\w'’-]+\s+){0,2}$",
     re.I,
 )
 _OFFICE = re.compile(
@@ -490,8 +490,10 @@ def find_meetings(
             ]
             if named:
                 anaphoric = False
-        if anaphoric and _JUDGED.search(clean[: valid[0][0]]):
-            # "X criticised the talks": X comments on the encounter, X is not a party.
+        possessed = re.search(r"['’]s\s+(?:[\w-]+\s+)?$", clean[: valid[0][0]]) is not None
+        if (anaphoric or possessed) and _JUDGED.search(clean[: valid[0][0]]):
+            # "X criticised the talks", "X called Y's visit a success": X comments on the
+            # encounter, X is not a party.
             participants = []
         # An event noun next to a reference back ("During the call the sides welcomed the
         # upcoming forum in X on May 3"): the event is its own encounter of the two sides.

@@ -158,3 +158,11 @@ def test_noun_phrase_encounters_discussions_bilateral_talk_video_meeting(empty_k
         "President Amos Kato and President Joseph Boakai spoke during a video meeting on Tuesday."
     )
     assert [m[0] for m in meetings(empty_kb, text)] == ["call"]
+
+
+def test_commentator_on_someones_visit_is_no_party(empty_kb):
+    text = (
+        "Chilean President Ana Torres met Peruvian President Luis Vera in Lima on Monday. "
+        "Government spokesman Tomas Hale called Torres's visit a sign of respect."
+    )
+    assert [m[4] for m in meetings(empty_kb, text)] == [["Ana Torres", "Luis Vera"]]
