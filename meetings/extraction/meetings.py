@@ -192,7 +192,9 @@ _VENUE_CONTEXT = re.compile(
     r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}$",
     re.I,
 )
-_ATTRIBUTION_VERB = re.compile(r"^\s+(?:said|says|told|added|reported|stated|noted|announced)\b")
+_ATTRIBUTION_VERB = re.compile(
+    r"^\s+(?:" + "|".join(lexicon.reporting_verbs("attribution")) + r")\b"
+)
 _AGENT = re.compile(
     r"\b(\w+)\s+by\s+(?:the\s+)?(?:(?!(?:with|and|to|of|for|in|on|at)\b)[\w'’-]+\s+){0,4}$"
 )

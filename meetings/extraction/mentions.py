@@ -82,7 +82,7 @@ _METONYM_VERBS = re.compile(
     r"^\s*(?:['’]s\b|is\b|was\b|has\b|had\b|have\b|will\b|would\b|could\b|can\b|should\b|"
     r"says\b|said\b|and\b|[a-z]+s\b(?!\s+(?:of|and)\b)|[a-z]+ed\b)"
 )
-_CUE_RE = "|".join(sorted(lexicon.CUE_VERBS, key=len, reverse=True))
+_CUE_RE = "|".join(lexicon.reporting_verbs())
 # "X said", "X also said", "X later told": a speech verb after the name, maybe with an adverb.
 _CUE_AFTER = re.compile(rf"^\s+(?:(?:also|later|then|again|further|earlier)\s+)?(?:{_CUE_RE})\b")
 _CUE_BEFORE = re.compile(rf"\b(?:{_CUE_RE})\s+$")

@@ -20,14 +20,9 @@ from .proposal import StatementProposal
 from .quotemarks import QuoteSpan, quote_text
 from .text import Sentence, paragraphs
 
-_CUE = re.compile(r"\b(?:" + "|".join(sorted(lexicon.CUE_VERBS, key=len, reverse=True)) + r")\b")
+_CUE = re.compile(r"\b(?:" + "|".join(lexicon.reporting_verbs()) + r")\b")
 # Attitude verbs: they take a quote only when no reporting verb frames the sentence.
-WEAK_CUES = {
-    "hoped", "believes", "believed", "agreed", "proposed", "suggested", "welcomed",
-    "condemned", "denounced", "criticized", "criticised", "praised", "thanked", "expressed",
-    "vowed", "pledged", "promised", "acknowledged", "admitted", "hailed", "continued",
-    "concluded", "assured", "accused",
-}  # fmt: skip
+WEAK_CUES = set(lexicon.reporting_verbs("weak"))
 _POSSESSOR = re.compile(
     r"^['’]s\s+(?:[\w-]+\s+)?(?:spokes\w+|aide|aides|adviser|advisor|office|officials?|"
     r"envoy|representative|staff|ministry|government|wife|husband|son|daughter|lawyer|"
@@ -428,16 +423,23 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
     return statements
 
 
-_PARAPHRASE_CUE = re.compile(
-    r"\b(?:said|says|stressed|noted|added|emphasi[sz]ed|stated|affirmed|reaffirmed|"
-    r"reiterated|underlined|underscored|pointed out|told [\w ]{1,30}?)\s+(?:that\s+)?",
+def _verbs(use: str) -> str:
+    """An alternation of the reporting verbs that serve ``use`` ("told" takes an addressee:
+    "told [reporters] that")."""
+    addressee = set(lexicon.reporting_verbs("addressee"))
+    return "|".join(
+        v + r" [\w ]{1,30}?" if v in addressee else re.escape(v)
+        for v in lexicon.reporting_verbs(use)
+    )
+
+
+_PARAPHRASE_CUE = re.compile(rf"\b(?:{_verbs('paraphrase')})\s+(?:that\s+)?")
+_TRAILING_CUE = re.compile(
+    r",\s*(?P<who>[^,]{2,80}?)\s+(?:" + "|".join(lexicon.reporting_verbs("trailing")) + r")\.?\s*$"
 )
-_TRAILING_CUE = re.compile(r",\s*(?P<who>[^,]{2,80}?)\s+(?:said|says|added|noted|stressed)\.?\s*$")
-
-
 _NAME_THEN_CUE = re.compile(
     r"^\W{0,3}\s*(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})\s+"
-    r"(?:said|says|told|added|wrote|tweeted|stressed|noted|insisted|warned)\b"
+    r"(?:" + "|".join(lexicon.reporting_verbs("name-first")) + r")\b"
 )
 
 
