@@ -18,6 +18,7 @@ from . import lexicon
 from .dates import find_dates
 from .kb import KnowledgeBase, normalize
 from .mentions import Analysis, Entity, Mention
+from .places import city_country as _city_country
 from .proposal import MeetingProposal, ParticipantProposal
 from .text import Dateline, Sentence
 
@@ -280,19 +281,6 @@ def _blank_quotes(text: str, start: int, end: int, quotes) -> str:
         for k in range(a, z):
             chars[k - start] = " "
     return "".join(chars)
-
-
-def _city_country(kb: KnowledgeBase, word: str) -> tuple[str | None, str | None]:
-    key = normalize(word)
-    if key in lexicon.VENUES:
-        return lexicon.VENUES[key]
-    for entry in kb.entries().get(key, []):
-        if entry.ref_kind == "capital":
-            return word, entry.country
-    for name, code in lexicon.CITIES.items():
-        if normalize(name) == key:
-            return name, code
-    return None, None
 
 
 def find_meetings(

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .kb import KnowledgeBase, normalize, normalize_with_map
+from .places import city_country, country_code, is_country_name
 from .text import Sentence, tokens
 
 # Common words that rarely appear in a person's name (names of bodies, places, events).
@@ -1254,36 +1255,19 @@ _ACCOMPANIES = re.compile(
 
 
 def _code(kb: KnowledgeBase, text: str | None) -> str | None:
-    """ISO code for a country name, alias, demonym or capital, from the KB's reference data."""
-    if not text:
-        return None
-    key = normalize(text)
-    if key.startswith("the "):
-        key = key[4:]
-    for kind in ("name", "alias", "demonym", "capital"):
-        for entry in kb.entries().get(key, ()):
-            if entry.ref_kind == kind:
-                return entry.country
-    for entry in kb.entries().get(key, ()):
-        actor = kb.actor(entry.actor_id)
-        if actor is not None and actor.kind == "state":
-            return actor.country
-    return None
+    return country_code(kb, text)
 
 
 def _is_country_name(kb: KnowledgeBase, text: str) -> bool:
-    return any(e.ref_kind in ("name", "alias") for e in kb.entries().get(normalize(text), ()))
+    return is_country_name(kb, text)
 
 
 def _city_country(kb: KnowledgeBase, city: str) -> str | None:
+    """The country of a capital or known city (not of a venue: "the White House")."""
     key = normalize(city)
-    for entry in kb.entries().get(key, []):
-        if entry.ref_kind == "capital":
-            return entry.country
-    for name, code in lexicon.CITIES.items():
-        if normalize(name) == key:
-            return code
-    return None
+    if key in lexicon.VENUES:
+        return None
+    return city_country(kb, city)[1]
 
 
 def _strip_honorifics(name: str) -> str:
