@@ -180,6 +180,7 @@ _WEAK_NEGATION = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|was to|were to|scheduled|expected to|is expected|"
+    r"(?:is|are) due (?:in|at|for|back)|"
     r"are expected|upcoming|forthcoming|set to|plans? to|planning to|due to|would|"
     r"next week|next month|tomorrow|agreed to (?:meet|hold|have)|"
     r"the next (?!day|morning|afternoon|evening|night)\w+|"

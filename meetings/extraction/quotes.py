@@ -30,6 +30,11 @@ _POSSESSOR = re.compile(
     r"deputy|brother|sister|spouse)\b",
     re.I,
 )
+_SPOKESPERSON_FOR = re.compile(
+    r"\b(?:spokes\w+|aides?|advis[eo]rs?|officials?|representatives?|sources?|lawyers?|"
+    r"envoys?|people|someone|allies)\s+(?:for|of|to|close to|familiar with)\s+(?:the\s+)?$",
+    re.I,
+)
 _UNNAMED_SOURCE = re.compile(
     r"^[,.]?\s*(?:an?|one|another|two|several|some)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:spokes\w+|official|officials|source|sources|diplomat|diplomats|aide|aides|adviser|"
@@ -81,7 +86,10 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
         if ent is None or (ent.media and ent.kind != "organization"):
             return False
         # "the president's spokesman said": the possessor is not the speaker.
-        return not _POSSESSOR.match(text[m.end : m.end + 30])
+        if _POSSESSOR.match(text[m.end : m.end + 30]):
+            return False
+        # Rule "spokesperson-for": "a spokesperson for Vera said" - Vera does not speak.
+        return not _SPOKESPERSON_FOR.search(text[max(0, m.start - 40) : m.start])
 
     # Scare quotes: a short phrase quoted more than once, or "so-called".
     counts: dict[str, int] = {}

@@ -184,3 +184,12 @@ def test_pronoun_after_an_unnamed_spokesman_is_that_spokesman(empty_kb):
     assert speakers(run(empty_kb, text)) == []
     named = MEETING + '"We are trying to set a new date," he told a news conference.'
     assert speakers(run(empty_kb, named)) == [("We are trying to set a new date", "Ana Torres")]
+
+
+def test_spokesperson_for_someone_is_not_that_someone(empty_kb):
+    text = MEETING + 'A spokesperson for Vera said: "The talks were useful."'
+    assert speakers(run(empty_kb, text)) == []
+    text = MEETING + '"The talks were useful," a source close to Vera said.'
+    assert speakers(run(empty_kb, text)) == []
+    text = MEETING + 'The envoy of Peru, Pablo Ruiz, said: "It went well."'
+    assert speakers(run(empty_kb, text)) == [("It went well.", "Pablo Ruiz")]

@@ -166,3 +166,10 @@ def test_commentator_on_someones_visit_is_no_party(empty_kb):
         "Government spokesman Tomas Hale called Torres's visit a sign of respect."
     )
     assert [m[4] for m in meetings(empty_kb, text)] == [["Ana Torres", "Luis Vera"]]
+
+
+def test_is_due_in_a_city_for_talks_is_planned(empty_kb):
+    text = "Peruvian President Luis Vera is due in Santiago on Monday for talks with Ana Torres."
+    assert [(m[0], m[1], m[2]) for m in meetings(empty_kb, text)] == [
+        ("talks", "planned", date(2024, 5, 13))
+    ]
