@@ -1186,6 +1186,8 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                 media=True,
             )
             b.add_mention(ent, s, e)
+    elif dateline.span:
+        _dateline_agencies(b)
     for m in b.mentions:
         ent = b.entities[m.key]
         if ent.media:
@@ -1303,6 +1305,38 @@ def _kb_person(b: _Builder, name: str, create: bool = True):
 
 
 _MEDIA_VERB_BEFORE = re.compile(r",\s+(?:reports|reported|writes|wrote)\s+(?:the\s+)?$")
+
+
+_DATELINE_PAREN = re.compile(r"\(([^()]{2,80})\)")
+_AGENCY_PIECE = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}")
+
+
+def _dateline_agencies(b: _Builder) -> None:
+    """Rule "dateline-agencies": "MOSCOW (UrduPoint News / Sputnik - 4th May, 2021)" - the
+    outlets a dateline's brackets name, split at "/" and at the date."""
+    s0, e0 = b.dateline.span
+    paren = _DATELINE_PAREN.search(b.text, s0, e0)
+    if not paren:
+        return
+    for piece in re.split(r"\s*(?:/|\s-\s|,|;|\|)\s*", paren.group(1)):
+        m = _AGENCY_PIECE.fullmatch(piece.strip())
+        if not m or any(w.lower() in MONTH_WORDS for w in piece.split()):
+            continue
+        start = paren.start(1) + paren.group(1).find(piece.strip())
+        end = start + len(piece.strip())
+        if any(mm.start < end and start < mm.end for mm in b.mentions):
+            continue
+        name = piece.strip()
+        ent = b.entity(
+            f"org:{normalize(name)}",
+            "organization",
+            name,
+            None,
+            rule="dateline-agencies",
+            confidence=0.7,
+            media=True,
+        )
+        b.add_mention(ent, start, end)
 
 
 def _capital_as_given_name(b: _Builder, run: list[int], pos: int, tail: list[int]) -> bool:

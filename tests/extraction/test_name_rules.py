@@ -67,3 +67,15 @@ def test_word_that_heads_bodies_between_a_title_and_a_name_is_a_given_name(empty
     got = actors(empty_kb, "Kenyan President Amos Kato met President Duma Boko of Botswana.")
     assert got["Duma Boko"] == ("person", "BW")
     assert "Duma" not in got
+
+
+def test_outlets_in_a_datelines_brackets_are_organisations(empty_kb):
+    text = "LIMA (Andes Daily / Pacific Wire - 4th May, 2021) Peru and Chile held talks."
+    p = extract(
+        ArticleInput(text=text, dateline="LIMA (Andes Daily / Pacific Wire - 4th May, 2021)"),
+        empty_kb,
+    )
+    got = {a.name: a.kind for a in p.actors}
+    assert got["Andes Daily"] == "organization"
+    assert got["Pacific Wire"] == "organization"
+    assert "May" not in got
