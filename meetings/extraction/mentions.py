@@ -687,7 +687,8 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
         if suppressed(s, e):
             continue
         if entry.ref_kind in ("name", "alias"):
-            ent = b.state(entry.country)
+            code, s = _official_name(b, s, e, entry.country)
+            ent = b.state(code)
             b.add_mention(ent, s, e)
         elif entry.ref_kind == "capital":
             prev = re.search(r"(\w+)\W*$", b.text[max(0, s - 25) : s])
@@ -1305,6 +1306,22 @@ def _kb_person(b: _Builder, name: str, create: bool = True):
 
 
 _MEDIA_VERB_BEFORE = re.compile(r",\s+(?:reports|reported|writes|wrote)\s+(?:the\s+)?$")
+
+
+_OFFICIAL_PREFIX = re.compile(r"((?:[A-Z][a-z]+ )*Republic of )(?:the )?$")
+
+
+def _official_name(b: _Builder, s: int, e: int, code: str) -> tuple[str, int]:
+    """Rule "official-name-without-the": "the Democratic Republic of Congo" is the state
+    the knowledge base knows as "Democratic Republic of the Congo", not plain "Congo"."""
+    prefix = _OFFICIAL_PREFIX.search(b.text[max(0, s - 40) : s])
+    if not prefix:
+        return code, s
+    full = normalize(prefix.group(1) + "the " + b.text[s:e])
+    for entry in b.kb.entries().get(full, ()):
+        if entry.ref_kind in ("name", "alias") and entry.country:
+            return entry.country, s - len(prefix.group(0))
+    return code, s
 
 
 _DATELINE_PAREN = re.compile(r"\(([^()]{2,80})\)")

@@ -79,3 +79,9 @@ def test_outlets_in_a_datelines_brackets_are_organisations(empty_kb):
     assert got["Andes Daily"] == "organization"
     assert got["Pacific Wire"] == "organization"
     assert "May" not in got
+
+
+def test_official_country_name_without_the_is_that_country(empty_kb):
+    got = actors(empty_kb, "Peru backs peace in the Democratic Republic of Congo.")
+    assert got["Democratic Republic of the Congo"] == ("state", "CD")
+    assert "Republic of the Congo" not in got
