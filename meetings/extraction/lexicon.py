@@ -1076,6 +1076,8 @@ asked
 quipped
 recounted
 summed_up
+went_on
+explaining
 """
 REPORTING_VERBS: dict[str, frozenset[str]] = {
     row.split()[0].replace("_", " "): frozenset(row.split()[1:])

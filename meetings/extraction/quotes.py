@@ -30,6 +30,11 @@ _POSSESSOR = re.compile(
     r"deputy|brother|sister|spouse)\b",
     re.I,
 )
+_THEIR_TEXT_READ = re.compile(
+    r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}(?:speech|statement|message|letter|remarks|address|"
+    r"post|tweet|note)s?\s+(?:read|reads|said|says|stated)\s*[:,]?\s*$",
+    re.I,
+)
 _SPOKESPERSON_FOR = re.compile(
     r"\b(?:spokes\w+|aides?|advis[eo]rs?|officials?|representatives?|sources?|lawyers?|"
     r"envoys?|people|someone|allies)\s+(?:for|of|to|close to|familiar with)\s+(?:the\s+)?$",
@@ -107,6 +112,7 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
     by_document: set[int] = set()  # quotes attributed through the document that holds them
     by_subject: set[int] = set()  # quotes given to the subject of a coordinated cue verb
     by_pronoun: set[int] = set()  # quotes whose cue has a pronoun for its subject
+    by_own_text: set[int] = set()  # quotes from "his speech read:"
 
     def after_attribution(q: QuoteSpan, nxt: QuoteSpan | None) -> tuple[str | None, int]:
         if q.close_mark is None:
@@ -205,6 +211,18 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
                 and not text[named[0].end : q.open_mark].strip(" ,:")
             ):
                 return named[0].key
+        if _THEIR_TEXT_READ.search(text[start:end]):
+            # Rule "quote-own-text": "A copy of his arrival speech read: '...'" - the
+            # person the article is about so far (named most often, and a sentence subject).
+            earlier = {
+                k
+                for si, k in analysis.subjects.items()
+                if si < sent.index and entities[k].kind == "person"
+            }
+            counts = {k: sum(1 for m in mentions if m.key == k and m.end <= start) for k in earlier}
+            if counts:
+                by_own_text.add(id(q))
+                return max(counts, key=lambda k: (counts[k], -entities[k].first))
         cues = list(_CUE.finditer(window_text))
         if not cues:
             return None
@@ -286,7 +304,13 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
             rule = "quote-after-cue-new-speaker"
         if not speaker:
             speaker = before_attribution(q)
-            rule = "quote-subject-of-cue" if id(q) in by_subject else "quote-before-cue"
+            rule = (
+                "quote-subject-of-cue"
+                if id(q) in by_subject
+                else "quote-own-text"
+                if id(q) in by_own_text
+                else "quote-before-cue"
+            )
             if speaker == "":
                 results.append((q, None, "passive-unknown"))
                 continue

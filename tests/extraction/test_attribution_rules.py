@@ -193,3 +193,19 @@ def test_spokesperson_for_someone_is_not_that_someone(empty_kb):
     assert speakers(run(empty_kb, text)) == []
     text = MEETING + 'The envoy of Peru, Pablo Ruiz, said: "It went well."'
     assert speakers(run(empty_kb, text)) == [("It went well.", "Pablo Ruiz")]
+
+
+def test_his_speech_read_gives_the_quote_to_the_person_the_text_is_about(empty_kb):
+    text = (
+        "Chilean President Ana Torres arrived in Lima on Tuesday. Torres was greeted by "
+        "Deputy Minister Pablo Ruiz.\n\nA copy of her arrival speech read: "
+        '"We have reopened the door of friendship."'
+    )
+    p = run(empty_kb, text)
+    assert speakers(p) == [("We have reopened the door of friendship.", "Ana Torres")]
+    assert p.statements[0].rule == "quote-own-text"
+
+
+def test_went_on_after_explaining_is_a_cue(empty_kb):
+    text = MEETING + 'Torres went on after explaining that both were "on the same path".'
+    assert speakers(run(empty_kb, text)) == [("on the same path", "Ana Torres")]
