@@ -1092,6 +1092,17 @@ def reporting_verbs(use: str | None = None) -> list[str]:
     return sorted(verbs, key=len, reverse=True)
 
 
+# Honorifics of other languages that stand before a name and are not part of it
+# ("Samdech Techo Hun Sen", "Mullah Abdul Ghani Baradar", "Tan Sri Muhyiddin").
+OTHER_HONORIFICS = {
+    "samdech", "techo", "akka", "mullah", "maulana", "hojatoleslam", "haji", "hajji", "hajj",
+    "datin", "toh", "puan", "tuan", "yang", "berhormat", "shrimati", "thiru", "thiru.",
+    "mwalimu", "nana", "oba", "alhaji", "dasho", "lyonchhen", "lyonpo",
+}  # fmt: skip
+HONORIFICS |= OTHER_HONORIFICS
+# "Nana Akufo-Addo", "Yang Jiechi", "Toh Chin Chye": also given names and surnames.
+STRICT_HONORIFICS |= OTHER_HONORIFICS - {"nana", "yang", "toh"}
+
 # Words that are a title or honorific before a name but a given or middle name inside one
 # ("Sheikh Hasina" / "Hassan Sheikh Mohamud", "Amir Khan" / "Reza Amir Tabrizi").
 NAME_OR_TITLE_WORDS = {

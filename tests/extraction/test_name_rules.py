@@ -85,3 +85,12 @@ def test_official_country_name_without_the_is_that_country(empty_kb):
     got = actors(empty_kb, "Peru backs peace in the Democratic Republic of Congo.")
     assert got["Democratic Republic of the Congo"] == ("state", "CD")
     assert "Republic of the Congo" not in got
+
+
+def test_honorifics_of_other_languages_are_not_name_parts(empty_kb):
+    got = actors(empty_kb, "Cambodian Prime Minister Samdech Techo Hun Sen met the press.")
+    assert got["Hun Sen"] == ("person", "KH")
+    got = actors(empty_kb, "Acting Prime Minister Mullah Hasan Akhund met the press.")
+    assert "Hasan Akhund" in got
+    got = actors(empty_kb, "Ghanaian President Nana Akufo-Addo met the press.")
+    assert "Nana Akufo-Addo" in got
