@@ -721,7 +721,19 @@ def find_meetings(
         draft.extra["subjects"] = [
             m.key for m in sent_mentions if m.key in keys and m.start < sent.start + s
         ]
-        _merge_or_add(drafts, draft, entities, busy_visit)
+        # ("During the call the sides welcomed the upcoming forum" is the event-noun rule's)
+        split = None if event_draft else _announced_encounter(valid, clean)
+        if split is not None:
+            draft, planned = _split_announced(
+                draft, split, clean, sent.start, anchor, today, sent_mentions, entities
+            )
+            # "described his meeting with X ... and will travel to Y": the meeting told is
+            # a reference back, the planned one a new encounter
+            draft.anaphoric = in_anaphor[valid.index(split[0])]
+            _merge_or_add(drafts, draft, entities, busy_visit)
+            _merge_or_add(drafts, planned, entities, busy_visit)
+        else:
+            _merge_or_add(drafts, draft, entities, busy_visit)
         first_half = draft if part in ("first", "head") else None
 
     _name_the_sides(drafts, sents, by_sentence, entities, text)
@@ -1172,6 +1184,71 @@ def _name_the_sides(drafts: list[Draft], sents, by_sentence, entities, text="") 
                 seen.add(p.key)
                 unique.append(p)
         d.participants_keys = unique
+
+
+def _announced_encounter(valid, clean: str):
+    """Rule "announced-encounter": "A and B spoke by phone on Monday and agreed to hold a
+    summit in Lima on June 3" - an encounter told in the past, then, in a later clause,
+    one it planned: two entries. Returns (told, planned, where the second clause starts)."""
+    for i, told in enumerate(valid):
+        if told[2] not in ("call", "meeting", "talks"):
+            continue
+        for later in valid[i + 1 :]:
+            if later[2] not in ("summit", "meeting", "talks", "visit") or later[2] == told[2]:
+                continue
+            gap = clean[told[1] : later[0]]
+            cut = max(gap.rfind(" and "), gap.rfind(", "), gap.rfind(";"))
+            if cut < 0:
+                continue
+            lead = told[1] + cut
+            start = max(clean.rfind(",", 0, told[0]), clean.rfind(";", 0, told[0]), 0)
+            if _FUTURE.search(clean[start:lead]) or not _FUTURE.search(clean[lead : later[1]]):
+                continue
+            return told, later, lead
+    return None
+
+
+def _split_announced(draft, split, clean, offset, anchor, today, sent_mentions, entities):
+    """The encounter told (held, dated from its own clause) and the one it planned: between
+    the subjects and whoever the later clause names, placed only by the later clause."""
+    told, later, lead = split
+    first_clean = clean[:lead] + " " * (len(clean) - lead)
+    second_clean = " " * lead + clean[lead:]
+    held = Draft(**{**draft.__dict__, "extra": dict(draft.extra)})
+    held.participants_keys = [PKey(p.key, p.role) for p in draft.participants_keys]
+    held.kind, held.status, held.rule = told[2], "held", f"trigger-{told[2]}"
+    held.date, held.end_date, held.precision = _date_for(
+        first_clean, offset, told[0], told[1], anchor, False, today
+    )
+    if held.kind == "call":
+        held.city = held.country = None
+    planned = Draft(**{**draft.__dict__, "extra": dict(draft.extra)})
+    planned.participants_keys = [PKey(p.key, p.role) for p in draft.participants_keys]
+    planned.kind, planned.status, planned.separate = later[2], "planned", True
+    planned.rule = "announced-encounter"
+    keys = [p.key for p in draft.participants_keys]
+    subjects = [m.key for m in sent_mentions if m.key in keys and m.start - offset < told[0]]
+    named_later = [
+        m.key
+        for m in sent_mentions
+        if m.start - offset > lead
+        and entities[m.key].kind in ("person", "state")
+        and not entities[m.key].media
+    ]
+    if subjects and named_later:
+        people = {entities[k].country for k in subjects if entities[k].kind == "person"}
+        others = [
+            k
+            for k in named_later
+            if entities[k].kind == "person" or entities[k].country not in people
+        ]
+        planned.participants_keys = [PKey(k) for k in dict.fromkeys(subjects + others)]
+    if draft.city and draft.city in clean[:lead]:
+        planned.city = planned.country = None
+    planned.date, planned.end_date, planned.precision = _date_for(
+        second_clean, offset, later[0], later[1], anchor, True, today
+    )
+    return held, planned
 
 
 def _clause(clean: str, s: int, e: int) -> str:

@@ -173,3 +173,25 @@ def test_is_due_in_a_city_for_talks_is_planned(empty_kb):
     assert [(m[0], m[1], m[2]) for m in meetings(empty_kb, text)] == [
         ("talks", "planned", date(2024, 5, 13))
     ]
+
+
+def test_call_that_announced_a_summit_is_two_encounters(empty_kb):
+    text = (
+        "Chilean President Ana Torres and Peruvian President Luis Vera spoke by phone on "
+        "Monday and agreed to hold a summit in Lima on June 3."
+    )
+    assert meetings(empty_kb, text) == [
+        ("call", "held", date(2024, 5, 6), None, ["Ana Torres", "Luis Vera"]),
+        ("summit", "planned", date(2024, 6, 3), None, ["Ana Torres", "Luis Vera"]),
+    ]
+
+
+def test_meeting_then_a_planned_visit_in_the_next_clause(empty_kb):
+    text = (
+        "Chilean President Ana Torres met Peruvian President Luis Vera in Lima on Monday "
+        "and will visit Bolivia next week."
+    )
+    assert meetings(empty_kb, text) == [
+        ("meeting", "held", date(2024, 5, 6), None, ["Ana Torres", "Luis Vera"]),
+        ("visit", "planned", None, None, ["Ana Torres", "Bolivia"]),
+    ]
