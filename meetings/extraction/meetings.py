@@ -1194,7 +1194,10 @@ def _announced_encounter(valid, clean: str):
         if told[2] not in ("call", "meeting", "talks"):
             continue
         for later in valid[i + 1 :]:
-            if later[2] not in ("summit", "meeting", "talks", "visit") or later[2] == told[2]:
+            if later[2] not in ("summit", "meeting", "talks", "visit"):
+                continue
+            again = re.search(r"\b(?:again|another|return|next)\b", clean[later[0] : later[1] + 25])
+            if later[2] == told[2] and not again:
                 continue
             gap = clean[told[1] : later[0]]
             cut = max(gap.rfind(" and "), gap.rfind(", "), gap.rfind(";"))

@@ -195,3 +195,14 @@ def test_meeting_then_a_planned_visit_in_the_next_clause(empty_kb):
         ("meeting", "held", date(2024, 5, 6), None, ["Ana Torres", "Luis Vera"]),
         ("visit", "planned", None, None, ["Ana Torres", "Bolivia"]),
     ]
+
+
+def test_meeting_and_the_next_one_agreed_in_the_same_sentence(empty_kb):
+    text = (
+        "Chilean President Ana Torres met Peruvian President Luis Vera in Lima on Monday "
+        "and the two will meet again on June 3."
+    )
+    assert meetings(empty_kb, text) == [
+        ("meeting", "held", date(2024, 5, 6), None, ["Ana Torres", "Luis Vera"]),
+        ("meeting", "planned", date(2024, 6, 3), None, ["Ana Torres", "Luis Vera"]),
+    ]
