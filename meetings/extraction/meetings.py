@@ -507,10 +507,12 @@ def find_meetings(
             participants = pair
         # "The two leaders held talks": the parties of the latest encounter (and whoever
         # joins them: "the two were joined by X for the summit").
+        earlier_year = False
         background = (
             _BACKGROUND.search(clean) is not None
             or part == "bg"
             or _EARLIER_LEAD.match(clean) is not None
+            or (earlier_year := _in_an_earlier_year(clean[: e + 40], anchor))
         )
         leading_they = _LEADING_THEY.match(clean.lstrip())
         leading_both = _BOTH.match(clean.lstrip()) is not None or leading_they is not None
@@ -546,6 +548,13 @@ def find_meetings(
             anaphoric = not participants and not background
             both_used = anaphoric
             participants = earlier + [k for k in participants if k not in earlier]
+        if background and earlier_year and anaphoric and drafts:
+            # "In 2019, the two held talks": not a reference back to today's talks, an
+            # earlier encounter of the same parties
+            anaphoric = False
+            if not participants:
+                group = _earlier_group(drafts, clean, entities)
+                participants = [p.key for p in group.participants_keys]
         # Tense of the clause that holds the trigger (and of the sentence's subject before it):
         # "agreed to meet next month, officials said after their talks on Wednesday".
         future = bool(_FUTURE.search(_clause(clean, s, e)))
@@ -772,7 +781,7 @@ _HOSTED_GROUP = re.compile(
     r"(?:[A-Z]|\d+\s|(?:several|many|some|all|the)\s)"
 )
 _TIME_REFERENCE = re.compile(
-    r"\b(?:before|after|ahead of|on the eve of|prior to)\s+(?:(?:the|their|his|her)\s+)?"
+    r"\b(?:before|after|ahead of|on the eve of|prior to|since)\s+(?:(?:the|their|his|her)\s+)?"
     r"(?:[\w-]+\s+){0,2}$",
     re.I,
 )
@@ -1184,6 +1193,30 @@ def _name_the_sides(drafts: list[Draft], sents, by_sentence, entities, text="") 
                 seen.add(p.key)
                 unique.append(p)
         d.participants_keys = unique
+
+
+_IN_YEAR = re.compile(
+    r"\b(?:[Ii]n|[Dd]uring|[Bb]ack in)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?"
+    r"((?:19|20)\d{2})\b"
+)
+_DAY_WORDS = re.compile(
+    r"\b(?:today|yesterday|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)"
+)
+
+
+def _in_an_earlier_year(clause: str, anchor) -> bool:
+    """Rule "earlier-year-background": "In 2019, the two held talks in Santiago" - an
+    encounter placed in an earlier year than the article's is a background one, kept
+    apart from today's."""
+    if anchor is None or _FUTURE.search(clause):
+        return False
+    years = [
+        int(m.group(1))
+        for m in _IN_YEAR.finditer(clause)
+        if "since" not in clause[max(0, m.start() - 30) : m.start()].lower()
+    ]  # "his first visit since taking office in 2022" dates the office, not the visit
+    return bool(years) and max(years) < anchor.year and not _DAY_WORDS.search(clause)
 
 
 def _announced_encounter(valid, clean: str):

@@ -206,3 +206,27 @@ def test_meeting_and_the_next_one_agreed_in_the_same_sentence(empty_kb):
         ("meeting", "held", date(2024, 5, 6), None, ["Ana Torres", "Luis Vera"]),
         ("meeting", "planned", date(2024, 6, 3), None, ["Ana Torres", "Luis Vera"]),
     ]
+
+
+def test_encounter_of_an_earlier_year_is_kept_apart(empty_kb):
+    text = (
+        "Chilean President Ana Torres held talks with Peruvian President Luis Vera in Lima "
+        "on Monday. In 2019, the two held talks in Santiago."
+    )
+    assert meetings(empty_kb, text) == [
+        ("talks", "held", date(2024, 5, 6), None, ["Ana Torres", "Luis Vera"]),
+        ("talks", "held", None, None, ["Ana Torres", "Luis Vera"]),
+    ]
+    text = (
+        "Chilean President Ana Torres held talks with Peruvian President Luis Vera in Lima "
+        "on Monday, her first visit since taking office in 2022."
+    )
+    assert len(meetings(empty_kb, text)) == 1
+
+
+def test_encounter_after_since_dates_another_one_and_keeps_its_kind(empty_kb):
+    text = (
+        "Chilean President Ana Torres met Peruvian President Luis Vera in Lima on Monday. "
+        "It was their first meeting since the summit in Quito in 2019."
+    )
+    assert [m[0] for m in meetings(empty_kb, text)] == ["meeting"]
