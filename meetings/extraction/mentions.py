@@ -1651,7 +1651,7 @@ _DEFINITE = re.compile(
     r"[Cc]rown [Pp]rince|[Hh]ead of [Ss]tate|[Ss]ecretary of [Ss]tate|[Pp]resident|[Mm]inister|"
     r"[Ss]pokes(?:man|woman|person)|[Pp]remier|[Cc]hancellor|[Kk]ing|[Ee]mir|[Ss]ultan|"
     r"[Ll]eader|[Cc]ounterpart|[Aa]mbassador|[Ee]nvoy|[Ss]ecretary-[Gg]eneral|[Ss]ecretary|"
-    r"[Mm]inistry|[Aa]gency|[Gg]overnment|[Pp]ress [Ss]ervice|[Pp]residency|[Ee]mbassy|"
+    r"[Mm]inistry|[Aa]gency|[Gg]overnment|[Ss]ide|[Pp]ress [Ss]ervice|[Pp]residency|[Ee]mbassy|"
     r"[Pp]ope|[Pp]ontiff|"
     r"Highness|Majesty|Excellency))\b"
     r"(?!\s+(?:of|for)\b)"
@@ -1707,7 +1707,8 @@ def _definites_and_pronouns(b: _Builder) -> None:
         country = _code(b.kb, adj) if adj else None
         if adj and country is None:
             continue
-        if head == "government":
+        if head in ("government", "side"):
+            # "the Chinese government", "the Chilean side said": the state speaks
             if country:
                 ent = b.state(country)
                 b.add_mention(ent, s, e, "definite")

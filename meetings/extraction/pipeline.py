@@ -81,6 +81,7 @@ def run(article, kb: KnowledgeBase, *, ner=None, today: date | None = None) -> P
     _link_statements_to_meetings(statements, meetings, sents)
 
     used_keys = {p.key for m in meetings for p in m.participants_keys} if meetings else set()
+    used_keys |= {st.speaker for st in statements}  # a speaker is an actor, however named
     actors = []
     for ent in sorted(analysis.entities.values(), key=lambda e: e.first):
         if not ent.spans:

@@ -209,3 +209,9 @@ def test_his_speech_read_gives_the_quote_to_the_person_the_text_is_about(empty_k
 def test_went_on_after_explaining_is_a_cue(empty_kb):
     text = MEETING + 'Torres went on after explaining that both were "on the same path".'
     assert speakers(run(empty_kb, text)) == [("on the same path", "Ana Torres")]
+
+
+def test_the_national_side_speaks_for_its_state_and_is_an_actor(empty_kb):
+    p = run(empty_kb, MEETING + 'The Chilean side said it was "ready to deepen ties".')
+    assert speakers(p) == [("ready to deepen ties", "Chile")]
+    assert ("Chile", "state") in {(a.name, a.kind) for a in p.actors}
