@@ -899,6 +899,12 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                     pm = re.search(r"(\w[\w ]*?)['’]s\s*$", prev)
                     if pm:
                         country = _code(b.kb, pm.group(1).split()[-1]) or _code(b.kb, pm.group(1))
+                if country is None:
+                    # "the Ministry of Foreign Affairs of Peru": the country after the name
+                    of = re.match(r"^\s+of\s+(?:the\s+)?", text[e : e + 12])
+                    ti = b.tok_index_at(e + of.end()) if of else None
+                    if ti is not None and b.kb_kind(ti) in ("name", "alias"):
+                        country = b.kb_country(ti)
                 if country is None and body and dateline.city:
                     country = _code(b.kb, dateline.city) or _city_country(b.kb, dateline.city)
                 if w in lexicon.STANDALONE_ORGS and len(org_tokens) == 1:

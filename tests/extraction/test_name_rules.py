@@ -94,3 +94,8 @@ def test_honorifics_of_other_languages_are_not_name_parts(empty_kb):
     assert "Hasan Akhund" in got
     got = actors(empty_kb, "Ghanaian President Nana Akufo-Addo met the press.")
     assert "Nana Akufo-Addo" in got
+
+
+def test_body_named_before_of_country_takes_that_country(empty_kb):
+    got = actors(empty_kb, "The Ministry of Foreign Affairs of Peru issued a communique.")
+    assert got["Ministry of Foreign Affairs"] == ("organization", "PE")
