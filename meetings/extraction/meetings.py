@@ -11,6 +11,7 @@ dateline alone; calls have none.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -266,6 +267,20 @@ class Draft:
         )
 
 
+def _quotes_by_sentence(sents, quotes) -> dict[int, list]:
+    """The quotes that overlap each sentence, found by bisection (not all quotes for every
+    sentence: that was quadratic in long texts)."""
+    ends = [st.end for st in sents]
+    out: dict[int, list] = {}
+    for q in quotes:
+        close = q.close_mark if q.close_mark is not None else q.end
+        i = bisect_right(ends, q.open_mark)
+        while i < len(sents) and sents[i].start <= close:
+            out.setdefault(sents[i].index, []).append(q)
+            i += 1
+    return out
+
+
 def _blank_quotes(text: str, start: int, end: int, quotes) -> str:
     if not any(
         q.open_mark < end and (q.close_mark if q.close_mark is not None else q.end) >= start
@@ -312,13 +327,14 @@ def find_meetings(
             home_country = _demonym_code(kb, part.strip(" -—–:"))
     cancelled = _STRONG_NEGATION.search(text) is not None
 
+    quotes_in = _quotes_by_sentence(sents, quotes)
     segments = _segments(text, sents, by_sentence, entities)
     first_half: Draft | None = None
     for sent, part in segments:
         if dateline.span and sent.end <= dateline.span[1]:
             continue
         raw = text[sent.start : sent.end]
-        clean = _blank_quotes(text, sent.start, sent.end, quotes)
+        clean = _blank_quotes(text, sent.start, sent.end, quotes_in.get(sent.index, ()))
         if dateline.span and sent.start < dateline.span[1]:
             cut = dateline.span[1] - sent.start
             clean = " " * cut + clean[cut:]

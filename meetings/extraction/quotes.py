@@ -502,14 +502,29 @@ def _unknown_speaker(text: str, q: QuoteSpan, analysis: Analysis) -> str | None:
     return key
 
 
+def _sentences_with_quotes(sents, quote_spans) -> set[int]:
+    """Indices of the sentences a quote overlaps (each quote looked up by bisection)."""
+    from bisect import bisect_right
+
+    ends = [st.end for st in sents]
+    out: set[int] = set()
+    for q in quote_spans:
+        close = q.close_mark or q.end
+        i = bisect_right(ends, q.open_mark)
+        while i < len(sents) and sents[i].start <= close:
+            if q.open_mark < sents[i].end:
+                out.add(sents[i].index)
+            i += 1
+    return out
+
+
 def find_paraphrases(text: str, sents, quote_spans: list[QuoteSpan], analysis: Analysis):
     """Reported speech without quote marks: "X said (that) ..." and "..., X said."."""
     mentions = [m for m in analysis.mentions if _usable(m)]
     out = []
+    quoted = _sentences_with_quotes(sents, quote_spans)
     for sent in sents:
-        if any(
-            q.open_mark < sent.end and (q.close_mark or q.end) >= sent.start for q in quote_spans
-        ):
+        if sent.index in quoted:
             continue
         raw = text[sent.start : sent.end]
         speaker = None
