@@ -44,7 +44,7 @@ NOT_NAME_WORDS = {
 METONYM_NOT_STATE = {"brussels"}
 REGION_ADJECTIVES = {
     "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
-    "north", "south", "east", "west", "inner", "outer", "mainland", "continental",
+    "north", "south", "east", "west", "inner", "outer", "mainland", "continental", "latin",
 }  # fmt: skip
 POST_NOMINALS = {"mp", "mep", "qc", "kc", "obe", "mbe", "cbe", "jr", "sr", "mla", "mpp", "phd"}
 PARTICLES = {

@@ -99,3 +99,9 @@ def test_honorifics_of_other_languages_are_not_name_parts(empty_kb):
 def test_body_named_before_of_country_takes_that_country(empty_kb):
     got = actors(empty_kb, "The Ministry of Foreign Affairs of Peru issued a communique.")
     assert got["Ministry of Foreign Affairs"] == ("organization", "PE")
+
+
+def test_latin_america_is_a_region_not_the_united_states(empty_kb):
+    got = actors(empty_kb, "Peru wants closer ties across Latin America, Chile said.")
+    assert "America" not in got
+    assert got["Chile"] == ("state", "CL")
