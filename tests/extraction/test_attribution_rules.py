@@ -6,24 +6,10 @@ from datetime import date
 import pytest
 
 from meetings.extraction import ArticleInput, KBActor, KBAlias, KBPosition, KnowledgeBase, extract
-from meetings.reference import countries
-
-
-def _states():
-    return [
-        KBActor(
-            id=f"state:{c.code}",
-            name=c.name,
-            kind="state",
-            country=c.code,
-            aliases=tuple(KBAlias(a) for a in c.aliases),
-        )
-        for c in countries()
-    ]
 
 
 @pytest.fixture(scope="module")
-def namesake_kb():
+def namesake_kb(state_actors):
     """States plus a head of state known by a surname that many other people share."""
     president = KBActor(
         id=501,
@@ -40,7 +26,7 @@ def namesake_kb():
         country="RU",
         aliases=(KBAlias("Ostrov"),),
     )
-    return KnowledgeBase([*_states(), president, minister])
+    return KnowledgeBase([*state_actors, president, minister])
 
 
 def run(kb, text, **kw):
