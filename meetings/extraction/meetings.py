@@ -349,11 +349,21 @@ def find_meetings(
             continue
         # Strong negation anywhere in the sentence (quotes included) kills it, unless it
         # only dates a background ("the first visit since relations broke down in 2019").
-        if any(
-            not _SINCE.search(raw[max(0, n.start() - 40) : n.start()])
+        negations = [
+            n
             for n in _STRONG_NEGATION.finditer(raw)
-        ):
-            continue
+            if not _SINCE.search(raw[max(0, n.start() - 40) : n.start()])
+        ]
+        if negations:
+            # Rule "negation-in-its-clause": "China cancelled the talks after Merkel met the
+            # Dalai Lama" - the encounter of the clause after the subordinator stands.
+            sub = _SUBORDINATE.search(clean, negations[-1].end())
+            if sub is None or _STRONG_NEGATION.search(raw, sub.end()):
+                continue
+            clean = " " * sub.end() + clean[sub.end() :]
+            found = [t for t in found if t[0] >= sub.end()]
+            if not found:
+                continue
         if cancelled and _PAST_FUTURE.search(clean):
             continue  # "was due to hold talks" in a story of a called-off trip: the lost plan
         found.sort()
@@ -848,6 +858,7 @@ _ALSO_MET = re.compile(
 # occasion; with no date of its own it takes that encounter's day.
 # Rule "earlier-encounter": "Earlier, the two ministers held a one-on-one meeting" - told
 # after the main encounter but before it in time: another encounter, not a re-mention.
+_SUBORDINATE = re.compile(r"\b(?:after|because|since|when|as|once)\s+(?=[A-Z]|the\b|his\b|her\b)")
 _EARLIER_LEAD = re.compile(
     r"^\W*(?:Earlier|Before that|Prior to (?:the|their) (?:talks|meeting)|Ahead of the talks),",
     re.I,

@@ -230,3 +230,18 @@ def test_encounter_after_since_dates_another_one_and_keeps_its_kind(empty_kb):
         "It was their first meeting since the summit in Quito in 2019."
     )
     assert [m[0] for m in meetings(empty_kb, text)] == ["meeting"]
+
+
+def test_negation_cancels_its_own_clause_not_the_encounter_after_it(empty_kb):
+    text = (
+        "Bolivia cancelled talks scheduled for this week after Chilean President Ana Torres "
+        "met Peruvian President Luis Vera on Sunday."
+    )
+    assert meetings(empty_kb, text) == [
+        ("meeting", "held", date(2024, 5, 5), None, ["Ana Torres", "Luis Vera"])
+    ]
+    text = (
+        "Chilean President Ana Torres cancelled her visit to Lima after Peruvian President "
+        "Luis Vera refused to meet her."
+    )
+    assert meetings(empty_kb, text) == []
