@@ -171,7 +171,7 @@ _VAGUE_TIME = re.compile(
 _SINCE = re.compile(r"\b(?:since|ever since)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 _WEAK_NEGATION = re.compile(
     r"\b(?:could|may|might|hopes?|hoped|hoping|proposed|proposes|possible|possibility|"
-    r"would like|wish(?:es)? to|invit(?:ed|es|ation) (?:\w+ ){0,4}to|"
+    r"would like|wish(?:es)? to|invit(?:ed|es|ing|ation) (?:[\w-]+ ){0,4}(?:to|for)|"
     r"many|several|series of|working meetings?|non-public|"
     r"if|unless|ready to|willing to|agreed to make|considering|"
     r"no plans?|not planned|seek|seeks|seeking|sought|wants? to|wanted to|pushing for|"

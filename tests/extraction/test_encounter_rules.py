@@ -245,3 +245,8 @@ def test_negation_cancels_its_own_clause_not_the_encounter_after_it(empty_kb):
         "Luis Vera refused to meet her."
     )
     assert meetings(empty_kb, text) == []
+
+
+def test_an_invitation_for_talks_is_no_encounter_yet(empty_kb):
+    text = "Chilean President Ana Torres invited Peruvian President Luis Vera for talks in Lima."
+    assert meetings(empty_kb, text) == []
