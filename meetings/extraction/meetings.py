@@ -391,13 +391,18 @@ def find_meetings(
             if not objects:
                 # "met separately with the foreign ministers of A and B": unnamed sides,
                 # one encounter with each state
-                objects = [
-                    k
-                    for k in participants
-                    if k not in subject
-                    and any(m.key == k and m.start > at for m in sent_mentions)
-                    and entities[k].kind == "state"
+                # ("separate meetings with new ambassadors from A and B": the states after
+                # the phrase, whichever preposition introduces them, bar a place "in X")
+                states = [
+                    m
+                    for m in sent_mentions
+                    if m.start > at
+                    and m.key not in subject
+                    and entities[m.key].kind == "state"
+                    and not _LOCATIVE.search(text[max(0, m.start - 8) : m.start])
                 ]
+                if states and _PLURAL_SIDES.search(text[at : states[0].start]):
+                    objects = list(dict.fromkeys(m.key for m in states))
             if subject and len(objects) >= 2:
                 future = bool(_FUTURE.search(clean))
                 date_value, end_value, precision = _date_for(
@@ -858,6 +863,11 @@ _ALSO_MET = re.compile(
 # occasion; with no date of its own it takes that encounter's day.
 # Rule "earlier-encounter": "Earlier, the two ministers held a one-on-one meeting" - told
 # after the main encounter but before it in time: another encounter, not a re-mention.
+# "the foreign ministers of A and B", "new ambassadors from A and B": unnamed sides by state
+_PLURAL_SIDES = re.compile(
+    r"\b(?:ambassadors|ministers|leaders|presidents|premiers|counterparts|envoys|delegations|"
+    r"heads of (?:state|government))\s+(?:from|of)\s+(?:the\s+)?$"
+)
 _SUBORDINATE = re.compile(r"\b(?:after|because|since|when|as|once)\s+(?=[A-Z]|the\b|his\b|her\b)")
 _EARLIER_LEAD = re.compile(
     r"^\W*(?:Earlier|Before that|Prior to (?:the|their) (?:talks|meeting)|Ahead of the talks),",

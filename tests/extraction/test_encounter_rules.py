@@ -250,3 +250,15 @@ def test_negation_cancels_its_own_clause_not_the_encounter_after_it(empty_kb):
 def test_an_invitation_for_talks_is_no_encounter_yet(empty_kb):
     text = "Chilean President Ana Torres invited Peruvian President Luis Vera for talks in Lima."
     assert meetings(empty_kb, text) == []
+
+
+def test_separate_meetings_with_ambassadors_from_two_states_named_next(empty_kb):
+    text = (
+        "Prime Minister Tran Van Minh held separate meetings with new ambassadors from Sweden "
+        "and the Czech Republic in Hanoi on Thursday. Welcoming Swedish Ambassador Eva Lind, "
+        "Minh praised the ties. Receiving Czech Ambassador Petr Novak, Minh praised trade."
+    )
+    assert sorted(m[4] for m in meetings(empty_kb, text)) == [
+        ["Eva Lind", "Tran Van Minh"],
+        ["Petr Novak", "Tran Van Minh"],
+    ]
