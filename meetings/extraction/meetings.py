@@ -773,7 +773,8 @@ def find_meetings(
             _merge_or_add(drafts, draft, entities, busy_visit)
             _merge_or_add(drafts, planned, entities, busy_visit)
         else:
-            _merge_or_add(drafts, draft, entities, busy_visit)
+            for one in _one_visit_per_destination(draft, entities):
+                _merge_or_add(drafts, one, entities, busy_visit)
         first_half = draft if part in ("first", "head") else None
 
     _name_the_sides(drafts, sents, by_sentence, entities, text)
@@ -1254,6 +1255,32 @@ def _in_an_earlier_year(clause: str, anchor) -> bool:
         if "since" not in clause[max(0, m.start() - 30) : m.start()].lower()
     ]  # "his first visit since taking office in 2022" dates the office, not the visit
     return bool(years) and max(years) < anchor.year and not _DAY_WORDS.search(clause)
+
+
+def _one_visit_per_destination(draft: Draft, entities) -> list[Draft]:
+    """Rule "visit-per-destination": "his tour of Cape Verde, Ghana and Angola" - a trip to
+    several states is a visit to each, the traveller the one person of the entry."""
+    if draft.kind != "visit":
+        return [draft]
+    people = [p for p in draft.participants_keys if entities[p.key].kind == "person"]
+    if not people and draft.participants_keys:
+        people = draft.participants_keys[:1]  # "the US top diplomat began his tour of ..."
+    home = {entities[p.key].country for p in people}
+    states = [
+        p
+        for p in draft.participants_keys
+        if entities[p.key].kind == "state" and entities[p.key].country not in home
+    ]
+    if len(people) != 1 or len(states) < 2 or len(draft.participants_keys) != 1 + len(states):
+        return [draft]
+    out = []
+    for state in states:
+        one = Draft(**{**draft.__dict__, "extra": dict(draft.extra)})
+        one.participants_keys = [PKey(people[0].key, "guest"), PKey(state.key, "host")]
+        one.country = entities[state.key].country
+        one.rule = "visit-per-destination"
+        out.append(one)
+    return out
 
 
 def _announced_encounter(valid, clean: str):

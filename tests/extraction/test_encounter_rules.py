@@ -262,3 +262,12 @@ def test_separate_meetings_with_ambassadors_from_two_states_named_next(empty_kb)
         ["Eva Lind", "Tran Van Minh"],
         ["Petr Novak", "Tran Van Minh"],
     ]
+
+
+def test_tour_of_several_states_is_a_visit_to_each(empty_kb):
+    text = "Chilean President Ana Torres will make a tour of Peru, Bolivia and Ecuador next month."
+    assert meetings(empty_kb, text) == [
+        ("visit", "planned", None, None, ["Ana Torres", "Peru"]),
+        ("visit", "planned", None, None, ["Ana Torres", "Bolivia"]),
+        ("visit", "planned", None, None, ["Ana Torres", "Ecuador"]),
+    ]
