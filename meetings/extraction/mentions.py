@@ -1473,7 +1473,8 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
     after_country = None
     if am:
         first_word = am.group(1).split()[0].lower() if am.group(1).split() else ""
-        determiner = am.group(0)[1:].split()[0].lower() in ("the", "a", "an", "his", "her")
+        lead_words = am.group(0)[1:].split() or [""]  # ", ," has no word after the comma
+        determiner = lead_words[0].lower() in ("the", "a", "an", "his", "her")
         words = [w.lower() for w in re.findall(r"[\w-]+", am.group(1))]
         national = bool(first_word) and bool(
             _code(b.kb, re.sub(r"['’]s$", "", am.group(1).split()[0]))

@@ -105,3 +105,8 @@ def test_latin_america_is_a_region_not_the_united_states(empty_kb):
     got = actors(empty_kb, "Peru wants closer ties across Latin America, Chile said.")
     assert "America" not in got
     assert got["Chile"] == ("state", "CL")
+
+
+def test_name_followed_by_an_empty_apposition_does_not_fail(empty_kb):
+    got = actors(empty_kb, "Chilean President Ana Torres, , met the press.")
+    assert got["Ana Torres"] == ("person", "CL")
