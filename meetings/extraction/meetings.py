@@ -1293,16 +1293,30 @@ def _announced_encounter(valid, clean: str):
         for later in valid[i + 1 :]:
             if later[2] not in ("summit", "meeting", "talks", "visit"):
                 continue
-            again = re.search(r"\b(?:again|another|return|next)\b", clean[later[0] : later[1] + 25])
+            again = re.search(
+                r"\b(?:again|another|return|next|upcoming|forthcoming|planned)\b",
+                clean[max(0, later[0] - 25) : later[1] + 25],
+            )
             if later[2] == told[2] and not again:
                 continue
             gap = clean[told[1] : later[0]]
-            cut = max(gap.rfind(" and "), gap.rfind(", "), gap.rfind(";"))
+            # a new clause, or a topic: "spoke on Thursday about an upcoming summit"
+            cut = max(
+                gap.rfind(" and "),
+                gap.rfind(", "),
+                gap.rfind(";"),
+                gap.rfind(" about "),
+                gap.rfind(" regarding "),
+                gap.rfind(" to discuss "),
+            )
             if cut < 0:
                 continue
             lead = told[1] + cut
             start = max(clean.rfind(",", 0, told[0]), clean.rfind(";", 0, told[0]), 0)
-            if _FUTURE.search(clean[start:lead]) or not _FUTURE.search(clean[lead : later[1]]):
+            second = clean[lead : later[1]]
+            if _FUTURE.search(clean[start:lead]) or not (
+                _FUTURE.search(second) or re.search(r"\bplanned\b", second)
+            ):
                 continue
             return told, later, lead
     return None
@@ -1320,14 +1334,42 @@ def _split_announced(draft, split, clean, offset, anchor, today, sent_mentions, 
     held.date, held.end_date, held.precision = _date_for(
         first_clean, offset, told[0], told[1], anchor, False, today
     )
-    if held.kind == "call":
-        held.city = held.country = None
+    if held.kind == "call" or (held.city and held.city not in clean[:lead]):
+        held.city = held.country = None  # a call has no place; "in Lima" is the summit's
     planned = Draft(**{**draft.__dict__, "extra": dict(draft.extra)})
     planned.participants_keys = [PKey(p.key, p.role) for p in draft.participants_keys]
     planned.kind, planned.status, planned.separate = later[2], "planned", True
     planned.rule = "announced-encounter"
     keys = [p.key for p in draft.participants_keys]
     subjects = [m.key for m in sent_mentions if m.key in keys and m.start - offset < told[0]]
+    if not subjects:
+        # "A and B spoke about an upcoming meeting between X, Y and Z": the parties the
+        # sentence gave were the later encounter's; the told one is its subjects'
+        subjects = list(
+            dict.fromkeys(
+                m.key
+                for m in sent_mentions
+                if m.start - offset < told[0]
+                and entities[m.key].kind == "person"
+                and not m.source
+                and not m.locative
+            )
+        )
+        if len(subjects) >= 2:
+            held.participants_keys = [PKey(k) for k in subjects]
+    between = re.match(r"\s+between\s+", clean[later[1] :])
+    if between:
+        start = later[1] + between.end()
+        stop = re.search(r"[;.(]|\b(?:which|that|who|was|were|is|are|on|in|at)\b", clean[start:])
+        end = start + (stop.start() if stop else len(clean) - start)
+        parties = [
+            m.key
+            for m in sent_mentions
+            if start <= m.start - offset < end and entities[m.key].kind in ("person", "state")
+        ]
+        if len(parties) >= 2:
+            planned.participants_keys = [PKey(k) for k in dict.fromkeys(parties)]
+            subjects = []  # the "between" names the parties of the planned encounter
     named_later = [
         m.key
         for m in sent_mentions

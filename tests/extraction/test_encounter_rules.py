@@ -271,3 +271,25 @@ def test_tour_of_several_states_is_a_visit_to_each(empty_kb):
         ("visit", "planned", None, None, ["Ana Torres", "Bolivia"]),
         ("visit", "planned", None, None, ["Ana Torres", "Ecuador"]),
     ]
+
+
+def test_talk_about_an_upcoming_meeting_between_states_is_two_encounters(empty_kb):
+    text = (
+        "Foreign Minister Kenji Sato and his Peruvian counterpart Luis Vera briefly spoke on "
+        "Thursday about an upcoming meeting between Japan, Peru and Chile."
+    )
+    held, planned = meetings(empty_kb, text)
+    assert held == ("meeting", "held", date(2024, 5, 9), None, ["Kenji Sato", "Luis Vera"])
+    assert planned[:2] == ("meeting", "planned")
+    assert {"Japan", "Chile"} <= set(planned[4])
+
+
+def test_meeting_to_discuss_a_planned_summit_is_not_the_summit(empty_kb):
+    text = (
+        "Chilean President Ana Torres met Peruvian President Luis Vera on Monday to discuss "
+        "the planned summit in Lima."
+    )
+    assert meetings(empty_kb, text) == [
+        ("meeting", "held", date(2024, 5, 6), None, ["Ana Torres", "Luis Vera"]),
+        ("summit", "planned", None, None, ["Ana Torres", "Luis Vera"]),
+    ]
