@@ -11,6 +11,7 @@ dateline alone; calls have none.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -18,6 +19,7 @@ from . import lexicon
 from .dates import find_dates
 from .kb import KnowledgeBase, normalize
 from .mentions import Analysis, Entity, Mention
+from .places import city_country as _city_country
 from .proposal import MeetingProposal, ParticipantProposal
 from .text import Dateline, Sentence
 
@@ -30,7 +32,8 @@ _TRIGGERS = [
             r"\b(?:(?:tele)?phone (?:call|conversation|talks?|conference|discussion)s?|"
             r"spoke (?:by|on|over) (?:the )?(?:tele)?phone|phoned|telephoned|"
             r"(?:by|over|on|via) (?:the )?(?:tele)?phone|"
-            r"video[- ]?(?:conference|call|link)|videoconference|virtual (?:meeting|summit|talks)|"
+            r"video[- ]?(?:conference|call|link|meeting|talks|summit)|videoconference|"
+            r"virtual (?:meeting|summit|talks)|"
             r"(?:by|via) video|online (?:talks|meeting|summit)|call with)\b",
             re.I,
         ),
@@ -43,6 +46,8 @@ _TRIGGERS = [
             r" (?:[\w-]+ ){0,4}?(?:talks|negotiations|consultations)|talks (?:with|between)|"
             r"negotiations (?:with|between)|round of (?:\S+ ){0,2}?(?:talks|negotiations)|"
             r"negotiated with|"
+            r"(?:talks|negotiations|consultations) (?:were|was|have been|had been|will be) "
+            r"held|(?:bilateral|a|the) talk (?:held|with)|"
             r"the talks|their talks|the negotiations|strategic dialogue|"
             r"(?:after|following|during|in|for) (?:[\w-]+ ){0,2}?(?:talks|negotiations)|"
             r"(?:hours|days|weeks|rounds?) of (?:[\w-]+ )?(?:talks|negotiations))\b",
@@ -53,12 +58,16 @@ _TRIGGERS = [
         "meeting",
         re.compile(
             r"\b(?:met|meets|meet|meeting|meetings|received|receives|receive|hosted|hosts|host|"
-            r"welcomed|welcomes|welcome|conferred|courtesy call|sat down with|gathering|"
+            r"welcomed|welcomes|welcome|conferred|(?<=is )(?:this week )?"
+            r"(?:welcoming|receiving|hosting)|courtesy call|sat down with|gathering|"
             r"discussed (?:[\w-]+ ){0,8}?with|held (?:a |an )?(?:[\w-]+ )?meeting|forum|"
             r"held (?:[\w-]+ )?discussions with|"
+            r"(?:in|during|after|following) (?:[\w-]+ ){0,2}?discussions with|"
             r"spoke (?:briefly |informally )?on the (?:sidelines|margins)|"
             r"joint (?:session|news conference|press conference|meeting)|co-chaired|"
-            r"called on (?!(?:[\w'’-]+\s+){0,6}to\b)|"
+            r"(?:called|calls|(?:will|to|would|shall) (?:also )?call) on "
+            r"(?!(?:[\w'’-]+\s+){0,6}to\b)|"
+            r"(?:briefly|informally|privately) spoke|spoke (?:briefly|informally|privately)|"
             r"chaired (?:a |the )?joint|spoke (?:with|to)|speaks (?:with|to)|talked (?:with|to))\b",
             re.I,
         ),
@@ -68,14 +77,15 @@ _TRIGGERS = [
         re.compile(
             r"\b(?:visit|visits|visited|visiting|trip|tour|arrived in|arrives in|arrive in|"
             r"at the invitation of|is in [A-Z]\w+ (?:from|on|for|until)|stay|"
-            r"travell?ed to|flew to|travels to|landed in|state visit|official visit)\b"
+            r"travel(?:s|led|ed|ling|ing)? to|fl(?:y|ies|ew) to|landed in|state visit|"
+            r"official visit)\b"
         ),
     ),
 ]
 # Every trigger pattern needs one of these substrings (lower case).
 _JUDGED = re.compile(
     r"\b(?:criticis|criticiz|prais|hail|welcom|condemn|describ|call|slamm|denounc|question|"
-    r"defend)\w*\s+(?:[\w-]+\s+){0,2}$",
+    r"defend)\w*\s+(?:[\w'’-]+\s+){0,2}$",
     re.I,
 )
 _OFFICE = re.compile(
@@ -118,6 +128,8 @@ _TRIGGER_KEYS = (
     "stay",
     "travel",
     "flew",
+    "fly",
+    "flies",
     "landed",
 )
 _TRIGGER_KEY_RE = re.compile("|".join(re.escape(k) for k in _TRIGGER_KEYS))
@@ -127,8 +139,21 @@ _ANAPHOR = re.compile(
     r"summit|forum|conference)\b(?!\s+of\b)",
     re.I,
 )
+# An encounter verb under a negation: "did not speak with", "has never visited", "won't meet".
+_ENCOUNTER_VERB_FORMS = (
+    "meet", "met", "speak", "spoke", "spoken", "talk", "talked", "visit", "visited", "hold",
+    "held", "have", "had", "attend", "attended", "receive", "received", "host", "hosted",
+    "travel", "travelled", "traveled", "call", "called", "phone", "phoned", "sit down",
+)  # fmt: skip
+_NEGATED_ENCOUNTER = (
+    r"(?:did not|didn't|does not|doesn't|do not|don't|will not|won't|would not|wouldn't|"
+    r"has not|hasn't|have not|haven't|had not|hadn't|never|not)\s+(?:yet\s+|ever\s+|even\s+)?"
+    r"(?:be(?:en)?\s+)?(?:" + "|".join(_ENCOUNTER_VERB_FORMS) + r")"
+)
 _STRONG_NEGATION = re.compile(
-    r"\b(?:cancel(?:l?ed|s|ling)?|called off|postponed?|put on hold|on hold|suspended|"
+    r"\b(?:"
+    + _NEGATED_ENCOUNTER
+    + r"|cancel(?:l?ed|s|ling)?|called off|postponed?|put on hold|on hold|suspended|"
     r"refused|denied|dismissed|ruled out|scrapped|not been agreed|no meeting|did not meet|"
     r"will not meet|won't meet|didn't meet|declined to meet|not (?:be )?held|"
     r"did not (?:hold|have|attend)|didn't (?:hold|have|attend)|(?:has|have|had) not (?:met|held)|"
@@ -146,15 +171,17 @@ _VAGUE_TIME = re.compile(
 _SINCE = re.compile(r"\b(?:since|ever since)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 _WEAK_NEGATION = re.compile(
     r"\b(?:could|may|might|hopes?|hoped|hoping|proposed|proposes|possible|possibility|"
-    r"would like|wish(?:es)? to|invit(?:ed|es|ation) (?:\w+ ){0,4}to|"
+    r"would like|wish(?:es)? to|invit(?:ed|es|ing|ation) (?:[\w-]+ ){0,4}(?:to|for)|"
     r"many|several|series of|working meetings?|non-public|"
     r"if|unless|ready to|willing to|agreed to make|considering|"
     r"no plans?|not planned|seek|seeks|seeking|sought|wants? to|wanted to|pushing for|"
     r"pushed for|calls? for|called for|requested|would (?:also )?have|could have|"
-    r"efforts? to|attempts? to|bid to|path to|aimed at|aims to|in order to open)\b"
+    r"efforts? to|attempts? to|bid to|path to|aimed at|aims to|in order to open|"
+    r"urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|unlikely|hopes? for|appeal(?:s|ed)? for)\b"
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|was to|were to|scheduled|expected to|is expected|"
+    r"(?:is|are) due (?:in|at|for|back)|"
     r"are expected|upcoming|forthcoming|set to|plans? to|planning to|due to|would|"
     r"next week|next month|tomorrow|agreed to (?:meet|hold|have)|"
     r"the next (?!day|morning|afternoon|evening|night)\w+|"
@@ -168,7 +195,9 @@ _VENUE_CONTEXT = re.compile(
     r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}$",
     re.I,
 )
-_ATTRIBUTION_VERB = re.compile(r"^\s+(?:said|says|told|added|reported|stated|noted|announced)\b")
+_ATTRIBUTION_VERB = re.compile(
+    r"^\s+(?:" + "|".join(lexicon.reporting_verbs("attribution")) + r")\b"
+)
 _AGENT = re.compile(
     r"\b(\w+)\s+by\s+(?:the\s+)?(?:(?!(?:with|and|to|of|for|in|on|at)\b)[\w'’-]+\s+){0,4}$"
 )
@@ -181,7 +210,7 @@ _POSSESSOR = re.compile(
     r"^['’]s\s+(?:[\w-]+\s+)?(?:spokes\w+|aide|aides|adviser|advisor|office|officials?|"
     r"ministers?|deputy|deputies|delegation|government|"
     r"envoy|representative|staff|wife|husband|son|daughter|lawyer|press secretary|"
-    r"secretary|team|chief of staff)\b"
+    r"secretary|team|chief of staff|predecessor|successor|brother|sister|spouse)\b"
 )
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _INVITATION = re.compile(r"\bat the invitation of\b", re.I)
@@ -238,6 +267,20 @@ class Draft:
         )
 
 
+def _quotes_by_sentence(sents, quotes) -> dict[int, list]:
+    """The quotes that overlap each sentence, found by bisection (not all quotes for every
+    sentence: that was quadratic in long texts)."""
+    ends = [st.end for st in sents]
+    out: dict[int, list] = {}
+    for q in quotes:
+        close = q.close_mark if q.close_mark is not None else q.end
+        i = bisect_right(ends, q.open_mark)
+        while i < len(sents) and sents[i].start <= close:
+            out.setdefault(sents[i].index, []).append(q)
+            i += 1
+    return out
+
+
 def _blank_quotes(text: str, start: int, end: int, quotes) -> str:
     if not any(
         q.open_mark < end and (q.close_mark if q.close_mark is not None else q.end) >= start
@@ -254,19 +297,6 @@ def _blank_quotes(text: str, start: int, end: int, quotes) -> str:
         for k in range(a, z):
             chars[k - start] = " "
     return "".join(chars)
-
-
-def _city_country(kb: KnowledgeBase, word: str) -> tuple[str | None, str | None]:
-    key = normalize(word)
-    if key in lexicon.VENUES:
-        return lexicon.VENUES[key]
-    for entry in kb.entries().get(key, []):
-        if entry.ref_kind == "capital":
-            return word, entry.country
-    for name, code in lexicon.CITIES.items():
-        if normalize(name) == key:
-            return name, code
-    return None, None
 
 
 def find_meetings(
@@ -297,13 +327,14 @@ def find_meetings(
             home_country = _demonym_code(kb, part.strip(" -—–:"))
     cancelled = _STRONG_NEGATION.search(text) is not None
 
+    quotes_in = _quotes_by_sentence(sents, quotes)
     segments = _segments(text, sents, by_sentence, entities)
     first_half: Draft | None = None
     for sent, part in segments:
         if dateline.span and sent.end <= dateline.span[1]:
             continue
         raw = text[sent.start : sent.end]
-        clean = _blank_quotes(text, sent.start, sent.end, quotes)
+        clean = _blank_quotes(text, sent.start, sent.end, quotes_in.get(sent.index, ()))
         if dateline.span and sent.start < dateline.span[1]:
             cut = dateline.span[1] - sent.start
             clean = " " * cut + clean[cut:]
@@ -318,11 +349,21 @@ def find_meetings(
             continue
         # Strong negation anywhere in the sentence (quotes included) kills it, unless it
         # only dates a background ("the first visit since relations broke down in 2019").
-        if any(
-            not _SINCE.search(raw[max(0, n.start() - 40) : n.start()])
+        negations = [
+            n
             for n in _STRONG_NEGATION.finditer(raw)
-        ):
-            continue
+            if not _SINCE.search(raw[max(0, n.start() - 40) : n.start()])
+        ]
+        if negations:
+            # Rule "negation-in-its-clause": "China cancelled the talks after Merkel met the
+            # Dalai Lama" - the encounter of the clause after the subordinator stands.
+            sub = _SUBORDINATE.search(clean, negations[-1].end())
+            if sub is None or _STRONG_NEGATION.search(raw, sub.end()):
+                continue
+            clean = " " * sub.end() + clean[sub.end() :]
+            found = [t for t in found if t[0] >= sub.end()]
+            if not found:
+                continue
         if cancelled and _PAST_FUTURE.search(clean):
             continue  # "was due to hold talks" in a story of a called-off trip: the lost plan
         found.sort()
@@ -347,6 +388,21 @@ def find_meetings(
                 and any(m.key == k and m.start > at for m in sent_mentions)
                 and entities[k].kind == "person"
             ]
+            if not objects:
+                # "met separately with the foreign ministers of A and B": unnamed sides,
+                # one encounter with each state
+                # ("separate meetings with new ambassadors from A and B": the states after
+                # the phrase, whichever preposition introduces them, bar a place "in X")
+                states = [
+                    m
+                    for m in sent_mentions
+                    if m.start > at
+                    and m.key not in subject
+                    and entities[m.key].kind == "state"
+                    and not _LOCATIVE.search(text[max(0, m.start - 8) : m.start])
+                ]
+                if states and _PLURAL_SIDES.search(text[at : states[0].start]):
+                    objects = list(dict.fromkeys(m.key for m in states))
             if subject and len(objects) >= 2:
                 future = bool(_FUTURE.search(clean))
                 date_value, end_value, precision = _date_for(
@@ -390,6 +446,12 @@ def find_meetings(
         # The strongest description anchors the date: "arrived on Monday ... is due to meet
         # X on Wednesday" is a meeting on Wednesday.
         s, e, _k, word = next(t for t in valid if t[2] == kind)
+        if kind == "visit" and "visit" not in word.lower():
+            # "will travel to X next week for a visit from May 2 to 4": the noun, not the
+            # motion verb, carries the visit's own dates.
+            s, e, _k, word = next(
+                (t for t in valid if t[2] == "visit" and "visit" in t[3].lower()), (s, e, _k, word)
+            )
         video_part = (
             kind == "call"
             and drafts
@@ -450,8 +512,10 @@ def find_meetings(
             ]
             if named:
                 anaphoric = False
-        if anaphoric and _JUDGED.search(clean[: valid[0][0]]):
-            # "X criticised the talks": X comments on the encounter, X is not a party.
+        possessed = re.search(r"['’]s\s+(?:[\w-]+\s+)?$", clean[: valid[0][0]]) is not None
+        if (anaphoric or possessed) and _JUDGED.search(clean[: valid[0][0]]):
+            # "X criticised the talks", "X called Y's visit a success": X comments on the
+            # encounter, X is not a party.
             participants = []
         # An event noun next to a reference back ("During the call the sides welcomed the
         # upcoming forum in X on May 3"): the event is its own encounter of the two sides.
@@ -474,7 +538,13 @@ def find_meetings(
             participants = pair
         # "The two leaders held talks": the parties of the latest encounter (and whoever
         # joins them: "the two were joined by X for the summit").
-        background = _BACKGROUND.search(clean) is not None or part == "bg"
+        earlier_year = False
+        background = (
+            _BACKGROUND.search(clean) is not None
+            or part == "bg"
+            or _EARLIER_LEAD.match(clean) is not None
+            or (earlier_year := _in_an_earlier_year(clean[: e + 40], anchor))
+        )
         leading_they = _LEADING_THEY.match(clean.lstrip())
         leading_both = _BOTH.match(clean.lstrip()) is not None or leading_they is not None
         both_used = False
@@ -509,6 +579,13 @@ def find_meetings(
             anaphoric = not participants and not background
             both_used = anaphoric
             participants = earlier + [k for k in participants if k not in earlier]
+        if background and earlier_year and anaphoric and drafts:
+            # "In 2019, the two held talks": not a reference back to today's talks, an
+            # earlier encounter of the same parties
+            anaphoric = False
+            if not participants:
+                group = _earlier_group(drafts, clean, entities)
+                participants = [p.key for p in group.participants_keys]
         # Tense of the clause that holds the trigger (and of the sentence's subject before it):
         # "agreed to meet next month, officials said after their talks on Wednesday".
         future = bool(_FUTURE.search(_clause(clean, s, e)))
@@ -540,8 +617,8 @@ def find_meetings(
         also = (
             date_value is None
             and drafts
-            and "also" in clean
-            and _ALSO_MET.search(clean)
+            and (("also" in clean and _ALSO_MET.search(clean)) or _SERIES_LEAD.match(clean))
+            and not (future and drafts[-1].status == "held")  # "will also call on": later
             and set(participants) & drafts[-1].keys()
             and not background
         )
@@ -684,7 +761,20 @@ def find_meetings(
         draft.extra["subjects"] = [
             m.key for m in sent_mentions if m.key in keys and m.start < sent.start + s
         ]
-        _merge_or_add(drafts, draft, entities, busy_visit)
+        # ("During the call the sides welcomed the upcoming forum" is the event-noun rule's)
+        split = None if event_draft else _announced_encounter(valid, clean)
+        if split is not None:
+            draft, planned = _split_announced(
+                draft, split, clean, sent.start, anchor, today, sent_mentions, entities
+            )
+            # "described his meeting with X ... and will travel to Y": the meeting told is
+            # a reference back, the planned one a new encounter
+            draft.anaphoric = in_anaphor[valid.index(split[0])]
+            _merge_or_add(drafts, draft, entities, busy_visit)
+            _merge_or_add(drafts, planned, entities, busy_visit)
+        else:
+            for one in _one_visit_per_destination(draft, entities):
+                _merge_or_add(drafts, one, entities, busy_visit)
         first_half = draft if part in ("first", "head") else None
 
     _name_the_sides(drafts, sents, by_sentence, entities, text)
@@ -723,7 +813,7 @@ _HOSTED_GROUP = re.compile(
     r"(?:[A-Z]|\d+\s|(?:several|many|some|all|the)\s)"
 )
 _TIME_REFERENCE = re.compile(
-    r"\b(?:before|after|ahead of|on the eve of|prior to)\s+(?:(?:the|their|his|her)\s+)?"
+    r"\b(?:before|after|ahead of|on the eve of|prior to|since)\s+(?:(?:the|their|his|her)\s+)?"
     r"(?:[\w-]+\s+){0,2}$",
     re.I,
 )
@@ -760,10 +850,36 @@ _PAST_FUTURE = re.compile(
     r"\bhad been (?:scheduled|planned|due|expected)\b"
 )
 _SEPARATE_WITH = re.compile(
-    r"\bseparate(?:ly)? (?:[\w-]+ )?(?:meetings|talks|talked|met) with\b", re.I
+    r"\b(?:separate(?:ly)? (?:[\w-]+ )?(?:meetings|talks|talked|met)|"
+    r"(?:met|talked|spoke|held talks) separately) with\b",
+    re.I,
 )
 _RECEIVED_BY = re.compile(r"\b(?:was|were|is|are|been)\s+(?:received|hosted)\s+by\b")
-_ALSO_MET = re.compile(r"\balso\s+(?:met|held|spoke|received|hosted|called on)\b")
+_ALSO_MET = re.compile(
+    r"\balso\s+(?:met|held|spoke|received|hosted|called on|discussed|conferred|had|"
+    r"exchanged|will (?:meet|hold|call on|have))\b"
+)
+# Rule "series-date": a sentence that opens by linking itself to the encounter just told
+# ("Meanwhile, X held talks with Y", "During the visit, he will call on Z") is the same
+# occasion; with no date of its own it takes that encounter's day.
+# Rule "earlier-encounter": "Earlier, the two ministers held a one-on-one meeting" - told
+# after the main encounter but before it in time: another encounter, not a re-mention.
+# "the foreign ministers of A and B", "new ambassadors from A and B": unnamed sides by state
+_PLURAL_SIDES = re.compile(
+    r"\b(?:ambassadors|ministers|leaders|presidents|premiers|counterparts|envoys|delegations|"
+    r"heads of (?:state|government))\s+(?:from|of)\s+(?:the\s+)?$"
+)
+_SUBORDINATE = re.compile(r"\b(?:after|because|since|when|as|once)\s+(?=[A-Z]|the\b|his\b|her\b)")
+_EARLIER_LEAD = re.compile(
+    r"^\W*(?:Earlier|Before that|Prior to (?:the|their) (?:talks|meeting)|Ahead of the talks),",
+    re.I,
+)
+_SERIES_LEAD = re.compile(
+    r"^\W*(?:Meanwhile|Likewise|Similarly|Accordingly|In addition|Additionally|"
+    r"(?:[\w ,]{0,40}?)\b(?:during|in the course of) (?:the|his|her|this) (?:[\w-]+ )?"
+    r"(?:visit|trip|stay|summit|tour))\b",
+    re.I,
+)
 _LEADING_THEY = re.compile(
     r"(?:They|The (?:[a-z]+ )?(?:ministers|leaders|presidents|prime ministers|sides|delegations))"
     r"\s+(?:had\s+|have\s+|last\s+|first\s+|also\s+|previously\s+)*(?:met|held|spoke)\b"
@@ -793,12 +909,15 @@ _BOTH = re.compile(
 )
 # Trigger words in senses that are not encounters.
 _NOT_ENCOUNTER = re.compile(
-    r"^(?:met|meets|meet|received|receives|receive)\s+(?:with\s+)?(?:\w+\s+){0,2}?"
+    r"^(?:met|meets|meet|received|receives|receive|receiving|welcom\w*)\s+(?:with\s+)?"
+    r"(?:\w+\s+){0,2}?"
     r"(?:criticism|resistance|opposition|protests?|approval|scepticism|skepticism|applause|"
     r"condemnation|anger|outrage|support|praise|backlash|the target|targets?|demands?|needs|"
     r"goals?|obligations?|deadlines?|requirements?|expectations?|letters?|messages?|cables?|"
     r"notes?|awards?|prizes?|reports?|an? invitation|invitations?|calls? for|vaccines?|"
-    r"aid|funding|loans?|shipments?|delivery)\b",
+    r"aid|funding|loans?|shipments?|delivery|decisions?|moves?|announcements?|news|steps?|"
+    r"progress|results?|outcomes?|deals?|agreements?|release|efforts?|initiatives?|"
+    r"proposals?|statements?|ceasefire|elections?|resolutions?|reforms?)\b",
     re.I,
 )
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -830,7 +949,7 @@ _SAME_DAY = re.compile(
 )
 _HOSTING_WORDS = {
     "received", "receives", "receive", "welcomed", "welcomes", "welcome", "hosted", "hosts",
-    "host", "will welcome",
+    "host", "will welcome", "welcoming", "receiving", "hosting",
 }  # fmt: skip
 _EVENT_NOUNS = {"forum", "summit", "summits", "conference"}
 
@@ -1083,13 +1202,16 @@ def _name_the_sides(drafts: list[Draft], sents, by_sentence, entities, text="") 
         people_countries = {
             entities[p.key].country for p in d.participants_keys if entities[p.key].kind == "person"
         }
-        for p in d.participants_keys:
+        for index, p in enumerate(d.participants_keys):
             ent = entities[p.key]
             if ent.kind != "state" or ent.country in people_countries:
                 continue
+            # A visit is to the country (the side after the traveller): a person of it named
+            # in a later sentence hosts another encounter ("He will also call on the PM").
+            reach = 1 if d.kind == "visit" and index > 0 else 3
             near = {
                 m.key
-                for si in range(d.sentence, d.sentence + 3)
+                for si in range(d.sentence, d.sentence + reach)
                 for m in by_sentence.get(si, [])
                 if m.key in entities
                 and entities[m.key].kind == "person"
@@ -1109,6 +1231,166 @@ def _name_the_sides(drafts: list[Draft], sents, by_sentence, entities, text="") 
                 seen.add(p.key)
                 unique.append(p)
         d.participants_keys = unique
+
+
+_IN_YEAR = re.compile(
+    r"\b(?:[Ii]n|[Dd]uring|[Bb]ack in)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?"
+    r"((?:19|20)\d{2})\b"
+)
+_DAY_WORDS = re.compile(
+    r"\b(?:today|yesterday|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)"
+)
+
+
+def _in_an_earlier_year(clause: str, anchor) -> bool:
+    """Rule "earlier-year-background": "In 2019, the two held talks in Santiago" - an
+    encounter placed in an earlier year than the article's is a background one, kept
+    apart from today's."""
+    if anchor is None or _FUTURE.search(clause):
+        return False
+    years = [
+        int(m.group(1))
+        for m in _IN_YEAR.finditer(clause)
+        if "since" not in clause[max(0, m.start() - 30) : m.start()].lower()
+    ]  # "his first visit since taking office in 2022" dates the office, not the visit
+    return bool(years) and max(years) < anchor.year and not _DAY_WORDS.search(clause)
+
+
+def _one_visit_per_destination(draft: Draft, entities) -> list[Draft]:
+    """Rule "visit-per-destination": "his tour of Cape Verde, Ghana and Angola" - a trip to
+    several states is a visit to each, the traveller the one person of the entry."""
+    if draft.kind != "visit":
+        return [draft]
+    people = [p for p in draft.participants_keys if entities[p.key].kind == "person"]
+    if not people and draft.participants_keys:
+        people = draft.participants_keys[:1]  # "the US top diplomat began his tour of ..."
+    home = {entities[p.key].country for p in people}
+    states = [
+        p
+        for p in draft.participants_keys
+        if entities[p.key].kind == "state" and entities[p.key].country not in home
+    ]
+    if len(people) != 1 or len(states) < 2 or len(draft.participants_keys) != 1 + len(states):
+        return [draft]
+    out = []
+    for state in states:
+        one = Draft(**{**draft.__dict__, "extra": dict(draft.extra)})
+        one.participants_keys = [PKey(people[0].key, "guest"), PKey(state.key, "host")]
+        one.country = entities[state.key].country
+        one.rule = "visit-per-destination"
+        out.append(one)
+    return out
+
+
+def _announced_encounter(valid, clean: str):
+    """Rule "announced-encounter": "A and B spoke by phone on Monday and agreed to hold a
+    summit in Lima on June 3" - an encounter told in the past, then, in a later clause,
+    one it planned: two entries. Returns (told, planned, where the second clause starts)."""
+    for i, told in enumerate(valid):
+        if told[2] not in ("call", "meeting", "talks"):
+            continue
+        for later in valid[i + 1 :]:
+            if later[2] not in ("summit", "meeting", "talks", "visit"):
+                continue
+            again = re.search(
+                r"\b(?:again|another|return|next|upcoming|forthcoming|planned)\b",
+                clean[max(0, later[0] - 25) : later[1] + 25],
+            )
+            if later[2] == told[2] and not again:
+                continue
+            gap = clean[told[1] : later[0]]
+            # a new clause, or a topic: "spoke on Thursday about an upcoming summit"
+            cut = max(
+                gap.rfind(" and "),
+                gap.rfind(", "),
+                gap.rfind(";"),
+                gap.rfind(" about "),
+                gap.rfind(" regarding "),
+                gap.rfind(" to discuss "),
+            )
+            if cut < 0:
+                continue
+            lead = told[1] + cut
+            start = max(clean.rfind(",", 0, told[0]), clean.rfind(";", 0, told[0]), 0)
+            second = clean[lead : later[1]]
+            if _FUTURE.search(clean[start:lead]) or not (
+                _FUTURE.search(second) or re.search(r"\bplanned\b", second)
+            ):
+                continue
+            return told, later, lead
+    return None
+
+
+def _split_announced(draft, split, clean, offset, anchor, today, sent_mentions, entities):
+    """The encounter told (held, dated from its own clause) and the one it planned: between
+    the subjects and whoever the later clause names, placed only by the later clause."""
+    told, later, lead = split
+    first_clean = clean[:lead] + " " * (len(clean) - lead)
+    second_clean = " " * lead + clean[lead:]
+    held = Draft(**{**draft.__dict__, "extra": dict(draft.extra)})
+    held.participants_keys = [PKey(p.key, p.role) for p in draft.participants_keys]
+    held.kind, held.status, held.rule = told[2], "held", f"trigger-{told[2]}"
+    held.date, held.end_date, held.precision = _date_for(
+        first_clean, offset, told[0], told[1], anchor, False, today
+    )
+    if held.kind == "call" or (held.city and held.city not in clean[:lead]):
+        held.city = held.country = None  # a call has no place; "in Lima" is the summit's
+    planned = Draft(**{**draft.__dict__, "extra": dict(draft.extra)})
+    planned.participants_keys = [PKey(p.key, p.role) for p in draft.participants_keys]
+    planned.kind, planned.status, planned.separate = later[2], "planned", True
+    planned.rule = "announced-encounter"
+    keys = [p.key for p in draft.participants_keys]
+    subjects = [m.key for m in sent_mentions if m.key in keys and m.start - offset < told[0]]
+    if not subjects:
+        # "A and B spoke about an upcoming meeting between X, Y and Z": the parties the
+        # sentence gave were the later encounter's; the told one is its subjects'
+        subjects = list(
+            dict.fromkeys(
+                m.key
+                for m in sent_mentions
+                if m.start - offset < told[0]
+                and entities[m.key].kind == "person"
+                and not m.source
+                and not m.locative
+            )
+        )
+        if len(subjects) >= 2:
+            held.participants_keys = [PKey(k) for k in subjects]
+    between = re.match(r"\s+between\s+", clean[later[1] :])
+    if between:
+        start = later[1] + between.end()
+        stop = re.search(r"[;.(]|\b(?:which|that|who|was|were|is|are|on|in|at)\b", clean[start:])
+        end = start + (stop.start() if stop else len(clean) - start)
+        parties = [
+            m.key
+            for m in sent_mentions
+            if start <= m.start - offset < end and entities[m.key].kind in ("person", "state")
+        ]
+        if len(parties) >= 2:
+            planned.participants_keys = [PKey(k) for k in dict.fromkeys(parties)]
+            subjects = []  # the "between" names the parties of the planned encounter
+    named_later = [
+        m.key
+        for m in sent_mentions
+        if m.start - offset > lead
+        and entities[m.key].kind in ("person", "state")
+        and not entities[m.key].media
+    ]
+    if subjects and named_later:
+        people = {entities[k].country for k in subjects if entities[k].kind == "person"}
+        others = [
+            k
+            for k in named_later
+            if entities[k].kind == "person" or entities[k].country not in people
+        ]
+        planned.participants_keys = [PKey(k) for k in dict.fromkeys(subjects + others)]
+    if draft.city and draft.city in clean[:lead]:
+        planned.city = planned.country = None
+    planned.date, planned.end_date, planned.precision = _date_for(
+        second_clean, offset, later[0], later[1], anchor, True, today
+    )
+    return held, planned
 
 
 def _clause(clean: str, s: int, e: int) -> str:

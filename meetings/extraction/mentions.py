@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .kb import KnowledgeBase, normalize, normalize_with_map
+from .places import city_country, country_code, is_country_name
 from .text import Sentence, tokens
 
 # Common words that rarely appear in a person's name (names of bodies, places, events).
@@ -43,7 +44,7 @@ NOT_NAME_WORDS = {
 METONYM_NOT_STATE = {"brussels"}
 REGION_ADJECTIVES = {
     "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
-    "north", "south", "east", "west", "inner", "outer", "mainland", "continental",
+    "north", "south", "east", "west", "inner", "outer", "mainland", "continental", "latin",
 }  # fmt: skip
 POST_NOMINALS = {"mp", "mep", "qc", "kc", "obe", "mbe", "cbe", "jr", "sr", "mla", "mpp", "phd"}
 PARTICLES = {
@@ -82,8 +83,9 @@ _METONYM_VERBS = re.compile(
     r"^\s*(?:['’]s\b|is\b|was\b|has\b|had\b|have\b|will\b|would\b|could\b|can\b|should\b|"
     r"says\b|said\b|and\b|[a-z]+s\b(?!\s+(?:of|and)\b)|[a-z]+ed\b)"
 )
-_CUE_RE = "|".join(sorted(lexicon.CUE_VERBS, key=len, reverse=True))
-_CUE_AFTER = re.compile(rf"^\s+(?:{_CUE_RE})\b")
+_CUE_RE = "|".join(lexicon.reporting_verbs())
+# "X said", "X also said", "X later told": a speech verb after the name, maybe with an adverb.
+_CUE_AFTER = re.compile(rf"^\s+(?:(?:also|later|then|again|further|earlier)\s+)?(?:{_CUE_RE})\b")
 _CUE_BEFORE = re.compile(rf"\b(?:{_CUE_RE})\s+$")
 ORG_LOWER_HEADS = re.compile(
     r"^(?:['’]s)?\s+(?P<head>ministry of [a-z]+(?: (?:and|of) [a-z]+)?|foreign ministry|"
@@ -188,12 +190,107 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+_FORMER = re.compile(r"\b(?:former|ex|late|then|previous|past|outgoing|incoming)[\s-]+$", re.I)
+_APPOSED_NAME = re.compile(r"^,?\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)")
+
+
+def _role_of_another(text: str, start: int, end: int, actor) -> bool:
+    """Rule "role-of-another": a role alias ("the French president") is its holder on the
+    article's date, except when the text says it is someone else - "the former French
+    president", "the then French president", or a name in apposition that is not the
+    holder's ("the French president, Jacques Dupont, said")."""
+    if _FORMER.search(text[max(0, start - 12) : start]):
+        return True
+    named = _APPOSED_NAME.match(text[end : end + 60])
+    if named and actor is not None:
+        own = set(normalize(actor.name).split())
+        words = set(normalize(named.group(1)).split())
+        return not own & words
+    return False
+
+
+def _given_name_match(word: str, name_tokens: list[str]) -> bool:
+    """ "Sergei" for a KB "Sergey": the same given name in another spelling."""
+    return any(
+        word == t or (len(word) >= 4 and len(t) >= 4 and word[:4] == t[:4]) for t in name_tokens
+    )
+
+
+def _surname_of_another(text: str, start: int, end: int, actor) -> bool:
+    """Rule "surname-in-other-name": a KB person's one-word alias is another person's name
+    part when a capitalised name word runs on next to it that is not the KB person's own
+    ("Deputy spokesman Li Wenbin said" is not the premier Li Qiang; "Kim Yo Jong" is not
+    Kim Jong Un; "Hunter Biden" is not Joe Biden). Titles, months and stop words do not
+    count ("President Xi", "Xi on Monday")."""
+    if actor is None or actor.kind != "person":
+        return False
+    own = normalize(actor.name).split()
+
+    def name_word(word: str) -> bool:
+        low = word.lower().rstrip(".")
+        return (
+            word[:1].isupper()
+            and not word.isupper()
+            and low not in STOP_CAPS
+            and low not in MONTH_WORDS
+            and low not in lexicon.TITLE_WORDS
+            and low not in lexicon.TITLE_HEADS
+            and low not in lexicon.HONORIFICS
+            and low not in PARTICLES
+            and low not in NOT_NAME_WORDS
+        )
+
+    after = _WORD_AFTER.match(text[end : end + 30])
+    if after and not re.match(r"['’]s\b", text[end : end + 3]):
+        word = after.group(1)
+        if name_word(word) and not _given_name_match(normalize(word), own):
+            return True
+    before = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+    if before:
+        word = before.group(1)
+        if name_word(word) and not _given_name_match(normalize(word), own):
+            return True
+    return _title_of_another(text[max(0, start - 60) : start], actor)
+
+
+# Offices that a head of state or minister known by the same surname does not hold: a bare
+# surname after one of them ("Deputy spokesman Moon said") names somebody else.
+_MINOR_OFFICES = {
+    "spokesman", "spokeswoman", "spokesperson", "deputy", "vice", "ambassador", "envoy",
+    "aide", "adviser", "advisor", "official", "diplomat", "lawmaker", "senator", "governor",
+    "mayor", "colonel", "general", "admiral", "lieutenant", "major", "consul", "director",
+    "commissioner", "delegate", "negotiator", "representative",
+}  # fmt: skip
+_TITLE_RUN = re.compile(r"((?:[A-Za-z-]+\.?\s+){1,4})$")
+
+
+def _title_of_another(before: str, actor) -> bool:
+    """Rule "surname-after-other-office": the title right before a bare surname is an office
+    the KB person never held ("Deputy spokesman Moon said" is not President Moon)."""
+    if not actor.positions:
+        return False
+    run = _TITLE_RUN.search(before)
+    if not run:
+        return False
+    words = []
+    for word in reversed(run.group(1).lower().replace(".", " ").split()):
+        if word not in lexicon.TITLE_WORDS and word not in lexicon.TITLE_HEADS:
+            break
+        words.append(word)
+    offices = {w.split("-")[0] for w in words} & _MINOR_OFFICES
+    if not offices:
+        return False
+    held = {t for p in actor.positions for t in re.findall(r"[a-z]+", p.title.lower())}
+    return not offices & held
+
+
 _BARE_MINISTRY = re.compile(
     r"\b[Tt]he (?P<body>(?:foreign|defen[cs]e|interior|home|external affairs|foreign affairs)"
     r" ministry)(?=\s+(?:said|says|announced|stated|added|noted|stressed|confirmed|denied|"
     r"spokes\w+|in a statement)\b)"
 )
 _SURNAME_CONTEXT = re.compile(r"\b[A-Z][a-z]+\.? $")
+
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|az)-[A-Z]")
 
 
@@ -220,6 +317,15 @@ class _Builder:
         self.tok_starts = [t.start for t in self.toks]
         self.sent_of_tok = self._sentence_index()
         self.covered: dict[int, tuple[int, int, object]] = {}  # token index -> kb hit
+        # Characters inside a mention added so far (add_mention keeps it): "is this offset
+        # already named?" in constant time instead of a scan of every mention.
+        self.named = bytearray(len(text) + 1)
+        # Quote spans by start, with the furthest end so far: "inside a quote?" by bisection.
+        ordered = sorted(quotes, key=lambda q: q.start)
+        self.quote_starts = [q.start for q in ordered]
+        self.quote_reach: list[int] = []
+        for q in ordered:
+            self.quote_reach.append(max(q.end, self.quote_reach[-1] if self.quote_reach else 0))
 
     # -- helpers -------------------------------------------------------------------------
     def _sentence_index(self) -> list[int]:
@@ -238,7 +344,12 @@ class _Builder:
         return -1
 
     def in_quote(self, start: int, end: int) -> bool:
-        return any(q.start <= start and end <= q.end for q in self.quotes)
+        i = bisect_right(self.quote_starts, start) - 1
+        return i >= 0 and self.quote_reach[i] >= end
+
+    def is_named(self, offset: int) -> bool:
+        """True when a mention added so far covers ``offset``."""
+        return bool(self.named[offset]) if 0 <= offset < len(self.named) else False
 
     def in_dateline(self, start: int) -> bool:
         span = self.dateline.span
@@ -271,6 +382,8 @@ class _Builder:
             **kw,
         )
         self.mentions.append(m)
+        if end > start:
+            self.named[start:end] = b"\x01" * (end - start)
         if how in ("name", "short", "metonym") and surface not in ent.surfaces:
             ent.surfaces.append(surface)
         ent.spans.append((start, end))
@@ -314,6 +427,8 @@ class _Builder:
                 if is_role:
                     if not alias.valid_on(self.day):
                         continue
+                    if _role_of_another(self.text, start, end, self.kb.actor(entry.actor_id)):
+                        continue
                 elif not surface[:1].isupper() and not surface[:1].isdigit():
                     continue
                 compact = re.sub(r"[^A-Za-z]", "", entry.surface)
@@ -324,6 +439,13 @@ class _Builder:
                     continue
                 if entry.actor_id is not None and self.kb.is_rejected(surface, entry.actor_id):
                     continue
+                if (
+                    entry.actor_id is not None
+                    and not is_role
+                    and " " not in surface
+                    and _surname_of_another(self.text, start, end, self.kb.actor(entry.actor_id))
+                ):
+                    continue  # "Li Wenbin", "Hunter Biden": a namesake, not the KB person
                 if (
                     entry.ref_kind in ("media", "org", "intl")
                     and " " in surface
@@ -341,12 +463,15 @@ class _Builder:
                 good.append(entry)
             if good:
                 hits.append((start, end, good))
-        # Longest first, no overlaps.
+        # Longest first, no overlaps: characters already taken are marked, so the check is
+        # linear in the text (an all-pairs check took seconds on a 300 KB text).
         hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
         chosen: list[tuple[int, int, list]] = []
+        taken = bytearray(len(self.text) + 1)
         for h in hits:
-            if all(h[1] <= c[0] or h[0] >= c[1] for c in chosen):
+            if not any(taken[h[0] : h[1]]):
                 chosen.append(h)
+                taken[h[0] : h[1]] = b"\x01" * (h[1] - h[0])
         chosen.sort()
         for s, e, good in chosen:
             first = max(0, bisect_right(self.tok_starts, s) - 1)
@@ -581,7 +706,8 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
         if suppressed(s, e):
             continue
         if entry.ref_kind in ("name", "alias"):
-            ent = b.state(entry.country)
+            code, s = _official_name(b, s, e, entry.country)
+            ent = b.state(code)
             b.add_mention(ent, s, e)
         elif entry.ref_kind == "capital":
             prev = re.search(r"(\w+)\W*$", b.text[max(0, s - 25) : s])
@@ -653,6 +779,19 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
             ent = b.state(b.kb_country(ti))
             b.add_mention(ent, m.start(), hit[1], "name")
 
+    def name_between_title_and_name(run: list[int], pos: int) -> bool:
+        """Rule "org-word-as-given-name": "President Duma Boko" - a word that heads bodies,
+        between a title and a name word, is a given name."""
+        if pos == 0 or pos + 1 >= len(run) or not b.is_title_tok(run[pos - 1]):
+            return False
+        nxt = toks[run[pos + 1]].text.lower()
+        return (
+            nxt not in lexicon.ORG_HEADS
+            and nxt not in lexicon.TITLE_WORDS
+            and nxt not in lexicon.TITLE_HEADS
+            and not b.covered.get(run[pos + 1])
+        )
+
     # -- capitalised runs: organisations and people ------------------------------------------
     pending_people: list[tuple[int, int, list[int], str, str | None, float, str]] = []
     for run in runs:
@@ -677,7 +816,9 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
             w = lowered[pos]
             if b.covered.get(i) and b.kb_kind(i) not in ("demonym", "name", "alias", "capital"):
                 continue
-            if w in lexicon.ORG_HEADS or (w in lexicon.STANDALONE_ORGS):
+            if (w in lexicon.ORG_HEADS or w in lexicon.STANDALONE_ORGS) and not (
+                name_between_title_and_name(run, pos)
+            ):
                 if pos + 1 < len(run) and lowered[pos + 1] in lexicon.ORG_HEADS:
                     continue  # "Press Office", "News Agency": the last head names the body
                 start_pos = pos
@@ -777,6 +918,12 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                     pm = re.search(r"(\w[\w ]*?)['’]s\s*$", prev)
                     if pm:
                         country = _code(b.kb, pm.group(1).split()[-1]) or _code(b.kb, pm.group(1))
+                if country is None:
+                    # "the Ministry of Foreign Affairs of Peru": the country after the name
+                    of = re.match(r"^\s+of\s+(?:the\s+)?", text[e : e + 12])
+                    ti = b.tok_index_at(e + of.end()) if of else None
+                    if ti is not None and b.kb_kind(ti) in ("name", "alias"):
+                        country = b.kb_country(ti)
                 if country is None and body and dateline.city:
                     country = _code(b.kb, dateline.city) or _city_country(b.kb, dateline.city)
                 if w in lexicon.STANDALONE_ORGS and len(org_tokens) == 1:
@@ -798,12 +945,17 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
         for pos in range(last_pos, org_done_until, -1):
             i = run[pos]
             w = lowered[pos]
+            if b.covered.get(i) and _capital_as_given_name(b, run, pos, tail):
+                tail.insert(0, i)
+                break
             if b.covered.get(i):
                 break
-            if w in lexicon.ORG_HEADS or w in lexicon.STANDALONE_ORGS:
+            if (
+                w in lexicon.ORG_HEADS or w in lexicon.STANDALONE_ORGS
+            ) and not name_between_title_and_name(run, pos):
                 break
             if (
-                w in ("sheikh", "shaikh", "sri")
+                w in lexicon.NAME_OR_TITLE_WORDS
                 and tail
                 and pos - 1 > org_done_until
                 and not b.is_title_tok(run[pos - 1])
@@ -811,7 +963,12 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                 and not b.covered.get(run[pos - 1])
                 and toks[run[pos - 1]].text[:1].isupper()
             ):
-                tail.insert(0, i)  # "Hassan Sheikh Mohamud": an honorific inside a name
+                # Rule "title-word-inside-name": "Hassan Sheikh Mohamud", "Reza Amir Tabrizi" -
+                # a title in one language, a name part in another, after a given name.
+                tail.insert(0, i)
+                continue
+            if w in lexicon.GIVEN_NAME_TITLES and tail:
+                tail.insert(0, i)  # "Foreign Minister Amir Khan Muttaqi": a given name
                 continue
             if b.is_title_tok(i) or b.is_hon_tok(i):
                 # "Sultan bin Saad": a title word followed by a particle is a given name.
@@ -873,6 +1030,10 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
         for s, e, tail, _t, _c, ev, _r in pending_people
         if ev > 0 and len(tail) >= 2
     ]
+    longer_names: dict[str, set[frozenset[str]]] = {}  # a word -> the full names holding it
+    for other, _ in full_token_sets:
+        for word in other:
+            longer_names.setdefault(word, set()).add(frozenset(other))
     for s, e, tail, title, country, evidence, _rule in pending_people:
         words = [toks[i].text for i in tail]
         if evidence <= 0 or len(words) < 2:
@@ -884,7 +1045,7 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
         if _city_country(b.kb, text[s:e]):
             continue
         mine = set(normalize(text[s:e]).split()) - PARTICLES
-        if any(mine < other for other, _ in full_token_sets):
+        if mine and any(mine < other for other in longer_names.get(min(mine), ())):
             continue  # "Sheikh Sabah Khaled" is a short form of a longer name in the article
         if all(w.isupper() and len(w) > 1 for w in words):
             continue
@@ -943,7 +1104,7 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
 
     for s, e, tail, title, country, evidence, _rule in pending_people:
         words = [toks[i].text for i in tail]
-        if any(m.start <= s < m.end for m in b.mentions):
+        if b.is_named(s):
             continue
         # "Lavrov-Rubio meeting": a hyphenated pair of known surnames.
         if len(words) == 1 and "-" in words[0]:
@@ -991,7 +1152,7 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
 
     # KB bare surnames and ambiguous aliases: in-article full names first, else unique KB link.
     for s, e, entries in person_hits:
-        if any(m.start <= s < m.end for m in b.mentions):
+        if b.is_named(s):
             continue
         surface = text[s:e]
         ent = resolve_short(surface.replace(".", " ").split()[-1:], s)
@@ -1041,7 +1202,7 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
     # -- dateline agency ---------------------------------------------------------------------
     if dateline.agency and dateline.agency_span:
         s, e = dateline.agency_span
-        if not any(m.start <= s < m.end for m in b.mentions):
+        if not b.is_named(s):
             agency = dateline.agency
             name = agency if not agency.isupper() or len(agency) <= 5 else agency.title()
 
@@ -1055,6 +1216,8 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
                 media=True,
             )
             b.add_mention(ent, s, e)
+    elif dateline.span:
+        _dateline_agencies(b)
     for m in b.mentions:
         ent = b.entities[m.key]
         if ent.media:
@@ -1124,36 +1287,19 @@ _ACCOMPANIES = re.compile(
 
 
 def _code(kb: KnowledgeBase, text: str | None) -> str | None:
-    """ISO code for a country name, alias, demonym or capital, from the KB's reference data."""
-    if not text:
-        return None
-    key = normalize(text)
-    if key.startswith("the "):
-        key = key[4:]
-    for kind in ("name", "alias", "demonym", "capital"):
-        for entry in kb.entries().get(key, ()):
-            if entry.ref_kind == kind:
-                return entry.country
-    for entry in kb.entries().get(key, ()):
-        actor = kb.actor(entry.actor_id)
-        if actor is not None and actor.kind == "state":
-            return actor.country
-    return None
+    return country_code(kb, text)
 
 
 def _is_country_name(kb: KnowledgeBase, text: str) -> bool:
-    return any(e.ref_kind in ("name", "alias") for e in kb.entries().get(normalize(text), ()))
+    return is_country_name(kb, text)
 
 
 def _city_country(kb: KnowledgeBase, city: str) -> str | None:
+    """The country of a capital or known city (not of a venue: "the White House")."""
     key = normalize(city)
-    for entry in kb.entries().get(key, []):
-        if entry.ref_kind == "capital":
-            return entry.country
-    for name, code in lexicon.CITIES.items():
-        if normalize(name) == key:
-            return code
-    return None
+    if key in lexicon.VENUES:
+        return None
+    return city_country(kb, city)[1]
 
 
 def _strip_honorifics(name: str) -> str:
@@ -1185,6 +1331,78 @@ def _kb_person(b: _Builder, name: str, create: bool = True):
         actor_id=actor.id,
         rule="kb-alias",
         confidence=0.9,
+    )
+
+
+_MEDIA_VERB_BEFORE = re.compile(r",\s+(?:reports|reported|writes|wrote)\s+(?:the\s+)?$")
+
+
+_OFFICIAL_PREFIX = re.compile(r"((?:[A-Z][a-z]+ )*Republic of )(?:the )?$")
+
+
+def _official_name(b: _Builder, s: int, e: int, code: str) -> tuple[str, int]:
+    """Rule "official-name-without-the": "the Democratic Republic of Congo" is the state
+    the knowledge base knows as "Democratic Republic of the Congo", not plain "Congo"."""
+    prefix = _OFFICIAL_PREFIX.search(b.text[max(0, s - 40) : s])
+    if not prefix:
+        return code, s
+    full = normalize(prefix.group(1) + "the " + b.text[s:e])
+    for entry in b.kb.entries().get(full, ()):
+        if entry.ref_kind in ("name", "alias") and entry.country:
+            return entry.country, s - len(prefix.group(0))
+    return code, s
+
+
+_DATELINE_PAREN = re.compile(r"\(([^()]{2,80})\)")
+_AGENCY_PIECE = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}")
+
+
+def _dateline_agencies(b: _Builder) -> None:
+    """Rule "dateline-agencies": "MOSCOW (UrduPoint News / Sputnik - 4th May, 2021)" - the
+    outlets a dateline's brackets name, split at "/" and at the date."""
+    s0, e0 = b.dateline.span
+    paren = _DATELINE_PAREN.search(b.text, s0, e0)
+    if not paren:
+        return
+    for piece in re.split(r"\s*(?:/|\s-\s|,|;|\|)\s*", paren.group(1)):
+        m = _AGENCY_PIECE.fullmatch(piece.strip())
+        if not m or any(w.lower() in MONTH_WORDS for w in piece.split()):
+            continue
+        start = paren.start(1) + paren.group(1).find(piece.strip())
+        end = start + len(piece.strip())
+        if any(mm.start < end and start < mm.end for mm in b.mentions):
+            continue
+        name = piece.strip()
+        ent = b.entity(
+            f"org:{normalize(name)}",
+            "organization",
+            name,
+            None,
+            rule="dateline-agencies",
+            confidence=0.7,
+            media=True,
+        )
+        b.add_mention(ent, start, end)
+
+
+def _capital_as_given_name(b: _Builder, run: list[int], pos: int, tail: list[int]) -> bool:
+    """Rule "capital-as-given-name": "Victoria Mensah, the foreign minister" - a capital's
+    name that opens a run of name words, not after a preposition, is a given name."""
+    if not tail or b.kb_kind(run[pos]) != "capital":
+        return False
+    if pos > 0 and not (b.is_title_tok(run[pos - 1]) or b.is_hon_tok(run[pos - 1])):
+        return False
+    tok = b.toks[run[pos]]
+    if tok.possessive or b.toks[tail[0]].text[:1].islower():
+        return False
+    before = b.text[max(0, tok.start - 12) : tok.start].lower()
+    return not re.search(r"\b(?:in|at|to|from|of|near|via|and|for|visit(?:ed|ing)?)\s+$", before)
+
+
+def _title_head(word: str) -> bool:
+    """A title head, also inside a hyphenated compound ("president-elect", "ex-minister")."""
+    return word in lexicon.TITLE_HEADS or (
+        "-" in word and any(part in lexicon.TITLE_HEADS for part in word.split("-"))
     )
 
 
@@ -1255,13 +1473,14 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
     after_country = None
     if am:
         first_word = am.group(1).split()[0].lower() if am.group(1).split() else ""
-        determiner = am.group(0)[1:].split()[0].lower() in ("the", "a", "an", "his", "her")
+        lead_words = am.group(0)[1:].split() or [""]  # ", ," has no word after the comma
+        determiner = lead_words[0].lower() in ("the", "a", "an", "his", "her")
         words = [w.lower() for w in re.findall(r"[\w-]+", am.group(1))]
         national = bool(first_word) and bool(
             _code(b.kb, re.sub(r"['’]s$", "", am.group(1).split()[0]))
         )  # "Ivan Petrov, Serbia's foreign minister"
         # "A, Kyrgyz President B, ...": a list; the title after the comma is B's, not A's.
-        heads = [i for i, w in enumerate(words) if w in lexicon.TITLE_HEADS]
+        heads = [i for i, w in enumerate(words) if _title_head(w)]
         raw_words = re.findall(r"[\w-]+", am.group(1))
         next_name = (
             bool(heads)
@@ -1294,8 +1513,9 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
     if _CUE_AFTER.match(after):
         evidence = max(evidence, 1.0)
     before = text[max(0, s - 40) : s]
-    if _CUE_BEFORE.search(before):
-        evidence = max(evidence, 1.0)
+    cue_before = _CUE_BEFORE.search(before)
+    if cue_before and not _MEDIA_VERB_BEFORE.search(before):
+        evidence = max(evidence, 1.0)  # "said Torres" ("reports La Tercera" is an outlet)
     if re.match(r"^,\s+who\b", after):
         evidence = max(evidence, 1.5)  # "Meloni, who met ...": only people are "who"
     if re.search(
@@ -1313,8 +1533,7 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
         nt = re.search(r"\b(?:the|his|her)\s+([A-Z][\w-]+)\s+([a-z]+)\s*$", desc)
         national_title = bool(nt) and bool(_code(b.kb, nt.group(1)))  # "the Irish taoiseach, X"
         if national_title or any(
-            w.lower() in lexicon.PERSON_CUE_NOUNS or w.lower() in lexicon.TITLE_HEADS
-            for w in desc_words
+            w.lower() in lexicon.PERSON_CUE_NOUNS or _title_head(w.lower()) for w in desc_words
         ):
             evidence = max(evidence, 1.5)
             if not title:
@@ -1371,6 +1590,7 @@ def _source_orgs(b: _Builder) -> None:
         r"(?P<n>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:movement|militia|rebels|party)\b",
         r"\b(?:broadcaster|newspaper|news agency|news outlet|television channel|TV channel|"
         rf"wire service|daily|tabloid|network) {n3}",
+        rf",\s+(?:reports|reported|writes|wrote)\s+(?:the )?{n3}(?=\s*[.;]|$)",
     ]
     keywords = [
         ("according to",),
@@ -1392,6 +1612,7 @@ def _source_orgs(b: _Builder) -> None:
             "tabloid",
             "network",
         ),
+        ("reports", "reported", "writes", "wrote"),  # "..., reports La Tercera."
     ]
     lowered_text = text.lower()
     for pi, pat in enumerate(patterns):
@@ -1418,15 +1639,15 @@ def _source_orgs(b: _Builder) -> None:
             if ti is not None and b.kb_kind(ti) in ("name", "alias", "demonym", "capital"):
                 continue
             covered = [mm for mm in b.mentions if mm.start < e and s < mm.end]
-            if pi in (0, 1, 2, 3, 5, 8):
+            if pi in (0, 1, 2, 3, 5, 8, 9):
                 for mm in covered:
                     ent = b.entities[mm.key]
                     if ent.kind == "organization":
-                        ent.media = ent.media or pi in (2, 3, 5, 8)
+                        ent.media = ent.media or pi in (2, 3, 5, 8, 9)
                         mm.source = True
             if covered:
                 continue
-            media = pi in (0, 1, 2, 3, 5, 8)
+            media = pi in (0, 1, 2, 3, 5, 8, 9)
             if pi == 6:
                 e = m.end()
                 name = text[s:e]
@@ -1460,11 +1681,47 @@ _DEFINITE = re.compile(
     r"[Cc]rown [Pp]rince|[Hh]ead of [Ss]tate|[Ss]ecretary of [Ss]tate|[Pp]resident|[Mm]inister|"
     r"[Ss]pokes(?:man|woman|person)|[Pp]remier|[Cc]hancellor|[Kk]ing|[Ee]mir|[Ss]ultan|"
     r"[Ll]eader|[Cc]ounterpart|[Aa]mbassador|[Ee]nvoy|[Ss]ecretary-[Gg]eneral|[Ss]ecretary|"
-    r"[Mm]inistry|[Aa]gency|[Gg]overnment|[Pp]ress [Ss]ervice|[Pp]ope|[Pp]ontiff|"
+    r"[Mm]inistry|[Aa]gency|[Gg]overnment|[Ss]ide|[Pp]ress [Ss]ervice|[Pp]residency|[Ee]mbassy|"
+    r"[Pp]ope|[Pp]ontiff|"
     r"Highness|Majesty|Excellency))\b"
     r"(?!\s+(?:of|for)\b)"
 )
 _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b")
+_VISITING = re.compile(
+    r"\b[Tt]he visiting (?:(?P<adj>[A-Z][\w-]+)\s+)?(?P<head>dignitary|guest|leader|"
+    r"(?:foreign |defen[cs]e |prime )?minister|president|premier|envoy|official)\b"
+)
+
+
+def _visiting_guest(b: _Builder, taken: list[tuple[int, int]]) -> None:
+    """Rule "visiting-guest": "The visiting dignitary will also call on X" - the person
+    last named from another country than the dateline's (the guest), with that title
+    when the phrase gives one."""
+    if "visiting" not in b.text or not b.dateline.city:
+        return
+    home = _code(b.kb, b.dateline.city) or _city_country(b.kb, b.dateline.city)
+    if not home:
+        return
+    for m in _VISITING.finditer(b.text):
+        s, e = m.span()
+        if any(a < e and s < z for a, z in taken):
+            continue
+        head = m.group("head").lower()
+        wanted = head.split()[-1] if head not in ("dignitary", "guest", "leader") else ""
+        best = None
+        for ent in b.entities.values():
+            if ent.kind != "person" or not ent.country or ent.country == home:
+                continue
+            if wanted and wanted not in ent.title.lower():
+                continue
+            before = [sp[0] for sp in ent.spans if sp[0] < s]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), ent)
+        if best is not None:
+            b.add_mention(best[1], s, e, "definite")
+
+
+_INSTITUTION_HEADS = ("ministry", "agency", "press service", "presidency", "embassy")
 
 
 def _definites_and_pronouns(b: _Builder) -> None:
@@ -1480,7 +1737,8 @@ def _definites_and_pronouns(b: _Builder) -> None:
         country = _code(b.kb, adj) if adj else None
         if adj and country is None:
             continue
-        if head == "government":
+        if head in ("government", "side"):
+            # "the Chinese government", "the Chilean side said": the state speaks
             if country:
                 ent = b.state(country)
                 b.add_mention(ent, s, e, "definite")
@@ -1512,7 +1770,8 @@ def _definites_and_pronouns(b: _Builder) -> None:
             elif head in ("pope", "pontiff"):
                 if ent.kind != "person" or not ent.name.startswith("Pope "):
                     continue
-            elif head in ("ministry", "agency", "press service"):
+            elif head in _INSTITUTION_HEADS:
+                # "the presidency said": the body named earlier with that head word
                 if ent.kind != "organization" or needle not in ent.name.lower():
                     continue
             elif ent.kind != "person":
@@ -1531,7 +1790,7 @@ def _definites_and_pronouns(b: _Builder) -> None:
                 continue
             before = [sp for sp in ent.spans if sp[0] < s]
             candidates.append((max(before)[0] if before else -1, ent))
-        if not candidates and country and head not in ("ministry", "agency", "press service"):
+        if not candidates and country and head not in _INSTITUTION_HEADS:
             # "the Egyptian minister" after "his Egyptian counterpart X": the one person of
             # that country in the article, whatever title the text gave them.
             same = [
@@ -1558,6 +1817,7 @@ def _definites_and_pronouns(b: _Builder) -> None:
             continue  # "his counterpart" points to the other party: left to the meeting rules
         ent = candidates[0][1]
         b.add_mention(ent, s, e, "definite")
+    _visiting_guest(b, taken)
     for m in _PRONOUN.finditer(text):
         b.mentions.append(
             Mention(

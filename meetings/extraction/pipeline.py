@@ -6,48 +6,18 @@ import re
 from datetime import date
 
 from .kb import KnowledgeBase, normalize
-from .mentions import Analysis, Entity, Mention, analyze
+from .mentions import PARTICLES, Analysis, Entity, Mention, analyze
+from .places import is_country_name
 from .proposal import ActorProposal, Proposal
 from .quotemarks import find_quote_spans
 from .text import parse_dateline, sentences
 
-_PARTICLES = {
-    "al",
-    "el",
-    "bin",
-    "ibn",
-    "bint",
-    "abu",
-    "de",
-    "del",
-    "da",
-    "di",
-    "du",
-    "la",
-    "le",
-    "van",
-    "von",
-    "der",
-    "dos",
-    "das",
-    "y",
-    "ben",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-}
+# Name particles and the abbreviated honorifics that do not make a name different.
+_PARTICLES = PARTICLES | {"mr", "mrs", "ms", "dr"}
 
 
 def _is_country_name(kb: KnowledgeBase, text: str) -> bool:
-    key = normalize(text)
-    for entry in kb.entries().get(key, ()):
-        if entry.ref_kind in ("name", "alias"):
-            return True
-        actor = kb.actor(entry.actor_id)
-        if actor is not None and actor.kind == "state":
-            return True
-    return False
+    return is_country_name(kb, text, state_aliases=True)
 
 
 def _actor_name(ent: Entity, kb: KnowledgeBase) -> str:
@@ -111,6 +81,7 @@ def run(article, kb: KnowledgeBase, *, ner=None, today: date | None = None) -> P
     _link_statements_to_meetings(statements, meetings, sents)
 
     used_keys = {p.key for m in meetings for p in m.participants_keys} if meetings else set()
+    used_keys |= {st.speaker for st in statements}  # a speaker is an actor, however named
     actors = []
     for ent in sorted(analysis.entities.values(), key=lambda e: e.first):
         if not ent.spans:

@@ -20,18 +20,24 @@ from .proposal import StatementProposal
 from .quotemarks import QuoteSpan, quote_text
 from .text import Sentence, paragraphs
 
-_CUE = re.compile(r"\b(?:" + "|".join(sorted(lexicon.CUE_VERBS, key=len, reverse=True)) + r")\b")
+_CUE = re.compile(r"\b(?:" + "|".join(lexicon.reporting_verbs()) + r")\b")
 # Attitude verbs: they take a quote only when no reporting verb frames the sentence.
-WEAK_CUES = {
-    "hoped", "believes", "believed", "agreed", "proposed", "suggested", "welcomed",
-    "condemned", "denounced", "criticized", "criticised", "praised", "thanked", "expressed",
-    "vowed", "pledged", "promised", "acknowledged", "admitted", "hailed", "continued",
-    "concluded", "assured", "accused",
-}  # fmt: skip
+WEAK_CUES = set(lexicon.reporting_verbs("weak"))
 _POSSESSOR = re.compile(
     r"^['’]s\s+(?:[\w-]+\s+)?(?:spokes\w+|aide|aides|adviser|advisor|office|officials?|"
     r"envoy|representative|staff|ministry|government|wife|husband|son|daughter|lawyer|"
-    r"press secretary|secretary|team|camp|party|administration)\b",
+    r"press secretary|secretary|team|camp|party|administration|predecessor|successor|"
+    r"deputy|brother|sister|spouse)\b",
+    re.I,
+)
+_THEIR_TEXT_READ = re.compile(
+    r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}(?:speech|statement|message|letter|remarks|address|"
+    r"post|tweet|note)s?\s+(?:read|reads|said|says|stated)\s*[:,]?\s*$",
+    re.I,
+)
+_SPOKESPERSON_FOR = re.compile(
+    r"\b(?:spokes\w+|aides?|advis[eo]rs?|officials?|representatives?|sources?|lawyers?|"
+    r"envoys?|people|someone|allies)\s+(?:for|of|to|close to|familiar with)\s+(?:the\s+)?$",
     re.I,
 )
 _UNNAMED_SOURCE = re.compile(
@@ -44,6 +50,20 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|inside|outside)\s+(?:the\s+)?$", re.I)
 _VIA = re.compile(
     r"\b(?:quoted by|according to|citing|cited by|as reported by|told)\s+(?:the\s+)?"
     r"(?:[a-z-]+\s+){0,3}"
+)
+
+
+# Documents that speak for the body that issued them ("the readout said").
+_DOCUMENT_NOUNS = r"(?:joint\s+)?(?:statement|communiqu[eé]|readout|press release|declaration)"
+_DOCUMENT = re.compile(rf"\b{_DOCUMENT_NOUNS}s?\b", re.I)
+_DOCUMENT_BEFORE_CUE = re.compile(rf"^\W*\s*(?:the|a|its|their)\s+{_DOCUMENT_NOUNS}\s+$", re.I)
+_DOCUMENT_AFTER_CUE = re.compile(rf"^\s+(?:the|a|its|their)\s+{_DOCUMENT_NOUNS}\s*[.,;]", re.I)
+
+
+# Between the last name and the cue verb: the end of one predicate and "and" before the cue
+# ("... of his counterpart and emphasized", "... Y's return, and then said").
+_COORDINATED_PREDICATE = re.compile(
+    r"\s(?:(?:,\s*)?and(?:\s+then|\s+also|\s+later)?|,\s*then)\s+(?:\w+ly\s+)?$"
 )
 
 
@@ -71,7 +91,10 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
         if ent is None or (ent.media and ent.kind != "organization"):
             return False
         # "the president's spokesman said": the possessor is not the speaker.
-        return not _POSSESSOR.match(text[m.end : m.end + 30])
+        if _POSSESSOR.match(text[m.end : m.end + 30]):
+            return False
+        # Rule "spokesperson-for": "a spokesperson for Vera said" - Vera does not speak.
+        return not _SPOKESPERSON_FOR.search(text[max(0, m.start - 40) : m.start])
 
     # Scare quotes: a short phrase quoted more than once, or "so-called".
     counts: dict[str, int] = {}
@@ -86,12 +109,29 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
             return True
         return bool(re.search(r"\bso-called\s*$", text[max(0, q.open_mark - 12) : q.open_mark]))
 
+    by_document: set[int] = set()  # quotes attributed through the document that holds them
+    by_subject: set[int] = set()  # quotes given to the subject of a coordinated cue verb
+    by_pronoun: set[int] = set()  # quotes whose cue has a pronoun for its subject
+    by_own_text: set[int] = set()  # quotes from "his speech read:"
+
     def after_attribution(q: QuoteSpan, nxt: QuoteSpan | None) -> tuple[str | None, int]:
         if q.close_mark is None:
             return None, -1
         start = q.close_mark + 1
         sent = _sentence_for(sents, q.close_mark)
         end = sent.end if sent else min(len(text), start + 150)
+        if sent is not None and not text[start:end].strip(" \t.,;"):
+            # Rule "quote-cue-next-sentence": '"We agreed." Torres said.' - the quote closed
+            # its sentence; a short cue sentence right after it in the paragraph names the
+            # speaker.
+            nxt_sent = _sentence_for(sents, end + 1) if end < len(text) else None
+            if (
+                nxt_sent is not None
+                and nxt_sent.paragraph == sent.paragraph
+                and len(text[nxt_sent.start : nxt_sent.end].split()) <= 6
+                and not any(o.open_mark < nxt_sent.end and o.open_mark >= end for o in quote_spans)
+            ):
+                end = nxt_sent.end
         if nxt is not None and nxt.open_mark < end:
             end = nxt.open_mark
         window = text[start:end]
@@ -113,11 +153,42 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
         if before:
             gap = text[before[-1].end : cue_at]
             if len(gap.split()) <= 3:
+                if before[-1].how == "pronoun":
+                    by_pronoun.add(id(q))
                 return before[-1].key, cue_at
         after = [m for m in mentions_in(start + cue.end(), end) if speaker_ok(m)]
         if after and after[0].start - (start + cue.end()) < 30:
+            if after[0].how == "pronoun":
+                by_pronoun.add(id(q))
             return after[0].key, cue_at
+        if _DOCUMENT_BEFORE_CUE.search(text[start:cue_at]) or _DOCUMENT_AFTER_CUE.match(
+            text[start + cue.end() : end]
+        ):
+            issuer = document_issuer(q.open_mark)
+            if issuer:
+                by_document.add(id(q))
+                return issuer, cue_at
         return None, -1
+
+    def document_issuer(before: int) -> str | None:
+        """Rule "quote-document-issuer": '"...," the communique added.' - the body that
+        issued the statement, communique or readout the text told of last."""
+        for doc in reversed(list(_DOCUMENT.finditer(text, 0, before))):
+            sent = _sentence_for(sents, doc.start())
+            if sent is None:
+                continue
+            subject = analysis.subjects.get(sent.index)
+            if subject and entities[subject].kind in ("organization", "state"):
+                return subject
+            bodies = [
+                m
+                for m in mentions_in(sent.start, sent.end)
+                if speaker_ok(m) and entities[m.key].kind in ("organization", "state")
+            ]
+            if bodies:
+                return min(bodies, key=lambda m: abs(m.start - doc.start())).key
+            return None
+        return None
 
     def before_attribution(q: QuoteSpan) -> str | None:
         sent = _sentence_for(sents, q.open_mark)
@@ -140,6 +211,18 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
                 and not text[named[0].end : q.open_mark].strip(" ,:")
             ):
                 return named[0].key
+        if _THEIR_TEXT_READ.search(text[start:end]):
+            # Rule "quote-own-text": "A copy of his arrival speech read: '...'" - the
+            # person the article is about so far (named most often, and a sentence subject).
+            earlier = {
+                k
+                for si, k in analysis.subjects.items()
+                if si < sent.index and entities[k].kind == "person"
+            }
+            counts = {k: sum(1 for m in mentions if m.key == k and m.end <= start) for k in earlier}
+            if counts:
+                by_own_text.add(id(q))
+                return max(counts, key=lambda k: (counts[k], -entities[k].first))
         cues = list(_CUE.finditer(window_text))
         if not cues:
             return None
@@ -169,7 +252,19 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
         before = [m for m in mentions_in(start, limit) if speaker_ok(m) and not m.source]
         if before:
             # "Holy See Press Office said": the longest name ending last, not "Holy See".
-            return max(before, key=lambda m: (m.end, m.end - m.start)).key
+            last = max(before, key=lambda m: (m.end, m.end - m.start))
+            subject = analysis.subjects.get(sent.index)
+            if (
+                subject
+                and subject != last.key
+                and any(m.key == subject for m in before)
+                and _COORDINATED_PREDICATE.search(text[last.end : cue_at])
+            ):
+                # Rule "quote-subject-of-cue": "X celebrated Y's return and announced
+                # '...'" - the cue verb's subject is the sentence's, not the object before it.
+                by_subject.add(id(q))
+                return subject
+            return last.key
         return None
 
     def via_for(q: QuoteSpan) -> str | None:
@@ -197,7 +292,7 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
         if nxt is not None and nxt.paragraph != q.paragraph:
             nxt = None
         speaker, cue_at = after_attribution(q, nxt)
-        rule = "quote-after-cue"
+        rule = "quote-document-issuer" if id(q) in by_document else "quote-after-cue"
         unnamed = not speaker and _UNNAMED_SOURCE.match(text[(q.close_mark or q.end) + 1 :][:80])
         if speaker and text.startswith("according", cue_at):
             # 'X told him "...", according to Xinhua': X speaks, the agency is the source.
@@ -209,7 +304,13 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
             rule = "quote-after-cue-new-speaker"
         if not speaker:
             speaker = before_attribution(q)
-            rule = "quote-before-cue"
+            rule = (
+                "quote-subject-of-cue"
+                if id(q) in by_subject
+                else "quote-own-text"
+                if id(q) in by_own_text
+                else "quote-before-cue"
+            )
             if speaker == "":
                 results.append((q, None, "passive-unknown"))
                 continue
@@ -222,6 +323,12 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
                 rule = "quote-sentence-cue"
         if not speaker and unnamed:
             rule = "unnamed-source"  # '"...," a government spokesman said': nobody we can name
+        if speaker and id(q) in by_pronoun and results and results[-1][2] == "unnamed-source":
+            # Rule "unnamed-source-pronoun": '"...," a spokesman said. "...," he added.' -
+            # the pronoun is that unnamed spokesman, not the last person named.
+            prev = results[-1][0]
+            if q.paragraph - prev.paragraph <= 1:
+                speaker, rule = None, "unnamed-source"
         results.append((q, speaker or None, rule))
 
     # A quote right after an attributed one in the same paragraph, with nothing naming
@@ -243,6 +350,24 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
         ]
         if not others and q.open_mark - gap_start < 120:
             results[i] = (q, prev_speaker, "quote-continued")
+
+    def follow_on(q: QuoteSpan) -> str | None:
+        """Rule "quote-follow-on": a paragraph that opens with a quote and names nobody
+        continues the speaker of the paragraph just before, when that paragraph's last
+        quote was attributed and nobody else is named after it ('Torres said: "We agreed.'
+        / '"There is work ahead."')."""
+        before = [(o, sp) for o, sp, _r in results if o.paragraph == q.paragraph - 1]
+        if not before or not before[-1][1]:
+            return None
+        last, speaker = before[-1]
+        ps, pe = paras[q.paragraph]
+        if any(m.key != speaker and speaker_ok(m) for m in mentions_in(ps, pe)):
+            return None
+        _lps, lpe = paras[q.paragraph - 1]
+        after_last = mentions_in((last.close_mark or last.end) + 1, lpe)
+        if any(m.key != speaker and speaker_ok(m) for m in after_last):
+            return None
+        return speaker
 
     # Chains of paragraphs that each open with a quote mark share one speaker.
     para_opens = {}
@@ -275,8 +400,24 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
                 people = [m for m in mentions_in(ps, pe) if speaker_ok(m)]
                 if people:
                     found = people[-1].key
+        rule = "quote-paragraph-chain"
+        if found is None and q.paragraph > 0:
+            found = follow_on(q)
+            rule = "quote-follow-on"
+        if found is None and q.paragraph + 1 < len(paras):
+            # Rule "quote-signature-line": a quote paragraph, then a line that is only a name
+            # ('"We will not give up."' / 'Luis Vera'): the signature names the speaker.
+            ps, pe = paras[q.paragraph + 1]
+            line = text[ps:pe].strip(" -—–\t")
+            people = [m for m in mentions_in(ps, pe) if speaker_ok(m)]
+            if (
+                len(people) == 1
+                and 0 < len(line.split()) <= 5
+                and len(people[0].surface) >= len(line.split(",")[0].strip()) - 1
+            ):
+                found, rule = people[0].key, "quote-signature-line"
         if found:
-            results[i] = (q, found, "quote-paragraph-chain")
+            results[i] = (q, found, rule)
 
     statements = []
     for q, speaker, rule in results:
@@ -314,16 +455,23 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
     return statements
 
 
-_PARAPHRASE_CUE = re.compile(
-    r"\b(?:said|says|stressed|noted|added|emphasi[sz]ed|stated|affirmed|reaffirmed|"
-    r"reiterated|underlined|underscored|pointed out|told [\w ]{1,30}?)\s+(?:that\s+)?",
+def _verbs(use: str) -> str:
+    """An alternation of the reporting verbs that serve ``use`` ("told" takes an addressee:
+    "told [reporters] that")."""
+    addressee = set(lexicon.reporting_verbs("addressee"))
+    return "|".join(
+        v + r" [\w ]{1,30}?" if v in addressee else re.escape(v)
+        for v in lexicon.reporting_verbs(use)
+    )
+
+
+_PARAPHRASE_CUE = re.compile(rf"\b(?:{_verbs('paraphrase')})\s+(?:that\s+)?")
+_TRAILING_CUE = re.compile(
+    r",\s*(?P<who>[^,]{2,80}?)\s+(?:" + "|".join(lexicon.reporting_verbs("trailing")) + r")\.?\s*$"
 )
-_TRAILING_CUE = re.compile(r",\s*(?P<who>[^,]{2,80}?)\s+(?:said|says|added|noted|stressed)\.?\s*$")
-
-
 _NAME_THEN_CUE = re.compile(
     r"^\W{0,3}\s*(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})\s+"
-    r"(?:said|says|told|added|wrote|tweeted|stressed|noted|insisted|warned)\b"
+    r"(?:" + "|".join(lexicon.reporting_verbs("name-first")) + r")\b"
 )
 
 
@@ -354,14 +502,29 @@ def _unknown_speaker(text: str, q: QuoteSpan, analysis: Analysis) -> str | None:
     return key
 
 
+def _sentences_with_quotes(sents, quote_spans) -> set[int]:
+    """Indices of the sentences a quote overlaps (each quote looked up by bisection)."""
+    from bisect import bisect_right
+
+    ends = [st.end for st in sents]
+    out: set[int] = set()
+    for q in quote_spans:
+        close = q.close_mark or q.end
+        i = bisect_right(ends, q.open_mark)
+        while i < len(sents) and sents[i].start <= close:
+            if q.open_mark < sents[i].end:
+                out.add(sents[i].index)
+            i += 1
+    return out
+
+
 def find_paraphrases(text: str, sents, quote_spans: list[QuoteSpan], analysis: Analysis):
     """Reported speech without quote marks: "X said (that) ..." and "..., X said."."""
     mentions = [m for m in analysis.mentions if _usable(m)]
     out = []
+    quoted = _sentences_with_quotes(sents, quote_spans)
     for sent in sents:
-        if any(
-            q.open_mark < sent.end and (q.close_mark or q.end) >= sent.start for q in quote_spans
-        ):
+        if sent.index in quoted:
             continue
         raw = text[sent.start : sent.end]
         speaker = None

@@ -18,6 +18,12 @@ def _states():
 
 
 @pytest.fixture(scope="session")
+def state_actors():
+    """The state actors of a fresh database, for tests that add people of their own."""
+    return _states()
+
+
+@pytest.fixture(scope="session")
 def empty_kb():
     """Only the state actors, as a fresh database would have them."""
     return KnowledgeBase(_states())

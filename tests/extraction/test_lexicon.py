@@ -1,0 +1,33 @@
+"""The word lists are data: every pattern that needs a reporting verb comes from one table."""
+
+import re
+
+from meetings.extraction import lexicon, meetings, quotes
+
+
+def test_each_reporting_verb_use_is_a_known_one():
+    uses = {u for us in lexicon.REPORTING_VERBS.values() for u in us}
+    assert uses <= {"weak", "paraphrase", "trailing", "name-first", "attribution", "addressee"}
+
+
+def test_patterns_are_derived_from_the_reporting_verb_table():
+    for verb in lexicon.reporting_verbs("trailing"):
+        assert quotes._TRAILING_CUE.search(f"The border is open, Ana Torres {verb}.")
+    for verb in lexicon.reporting_verbs("name-first"):
+        assert quotes._NAME_THEN_CUE.match(f", Torres {verb} on Monday")
+    for verb in lexicon.reporting_verbs("attribution"):
+        assert meetings._ATTRIBUTION_VERB.match(f" {verb} on Monday")
+    assert set(lexicon.reporting_verbs("weak")) == quotes.WEAK_CUES
+    assert quotes._PARAPHRASE_CUE.search("Vera told reporters that the border was open")
+    assert not quotes._TRAILING_CUE.search("The border is open, Ana Torres cautioned.")
+
+
+def test_every_reporting_verb_attributes_a_quote(empty_kb):
+    from meetings.extraction import ArticleInput, extract
+
+    for verb in lexicon.reporting_verbs():
+        if re.search(r"ing$|^according$|^quoted$|^cited$", verb):
+            continue  # participles and source verbs frame quotes in their own way
+        text = f'Chilean President Ana Torres met the press. "We are ready," Torres {verb}.'
+        p = extract(ArticleInput(text=text), empty_kb)
+        assert [s.speaker for s in p.statements if s.kind != "paraphrase"] == ["Ana Torres"], verb
