@@ -15,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 
 from . import lexicon
 from .kb import KnowledgeBase, normalize, normalize_with_map
@@ -593,6 +594,71 @@ class _Builder:
         return None
 
 
+class _PersonTokens:
+    """The people named so far, for resolving a short form: each person's name tokens (a
+    token after "bin", "ibn", ... is not one) and its surfaces' tokens, kept per entity and
+    indexed by word, so that a lookup reads only the people who share a wanted word instead
+    of re-normalising every person. Entities and mentions only grow while short forms are
+    resolved: each lookup first reads the entities and mentions added since the last one
+    (a person whose name or number of surfaces changed is read again)."""
+
+    def __init__(self, b: _Builder):
+        self.b = b
+        self.seen_entities = 0
+        self.seen_mentions = 0
+        self.tokens: dict[str, tuple[str, int, list[str], set[str]]] = {}
+        self.by_word: dict[str, dict[str, Entity]] = {}
+
+    def _read(self, ent: Entity) -> None:
+        if ent.kind != "person":
+            return
+        known = self.tokens.get(ent.key)
+        if known is not None and known[0] == ent.name and known[1] == len(ent.surfaces):
+            return
+        raw = normalize(ent.name).split()
+        name_toks = [
+            t
+            for k, t in enumerate(raw)
+            if k == 0 or raw[k - 1] not in ("bin", "ibn", "bint", "ben", "abu")
+        ]
+        alias_toks = {t for s_ in ent.surfaces for t in normalize(s_).split()}
+        alias_toks -= set(raw) - set(name_toks)
+        self.tokens[ent.key] = (ent.name, len(ent.surfaces), name_toks, alias_toks)
+        for t in (*name_toks, *alias_toks):
+            self.by_word.setdefault(t, {})[ent.key] = ent
+
+    def _catch_up(self) -> None:
+        entities, mentions = self.b.entities, self.b.mentions
+        if len(entities) < self.seen_entities or len(mentions) < self.seen_mentions:
+            # Not only grown: read everything again.
+            self.seen_entities = self.seen_mentions = 0
+            self.tokens.clear()
+            self.by_word.clear()
+        if len(entities) > self.seen_entities:
+            for ent in islice(entities.values(), self.seen_entities, None):
+                self._read(ent)
+            self.seen_entities = len(entities)
+        for m in islice(mentions, self.seen_mentions, None):
+            ent = entities.get(m.key)
+            if ent is not None:
+                self._read(ent)
+        self.seen_mentions = len(mentions)
+
+    def candidates(self, wanted: list[str]) -> list[Entity]:
+        """The people whose name or surfaces hold every wanted word and whose name has at
+        least as many tokens as there are wanted words."""
+        self._catch_up()
+        out = []
+        for ent in list(self.by_word.get(wanted[0], {}).values()):
+            self._read(ent)  # cheap when unchanged
+            _, _, name_toks, alias_toks = self.tokens[ent.key]
+            if all(w in name_toks or w in alias_toks for w in wanted) and len(name_toks) >= len(
+                wanted
+            ):
+                out.append(ent)
+        return out
+
+
 def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateline) -> Analysis:
     b = _Builder(text, kb, sentences, quotes, day, dateline)
     hits = b.kb_matches()
@@ -1073,27 +1139,14 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
         if ent.kind == "person" and ent not in full_people:
             full_people.append(ent)
 
+    people_tokens = _PersonTokens(b)
+
     def resolve_short(words: list[str], position: int) -> Entity | None:
         wanted = [normalize(w) for w in words if w not in PARTICLES]
         wanted = [w for w in wanted if w]
         if not wanted:
             return None
-        candidates = []
-        for ent in b.entities.values():
-            if ent.kind != "person":
-                continue
-            raw = normalize(ent.name).split()
-            name_toks = [
-                t
-                for k, t in enumerate(raw)
-                if k == 0 or raw[k - 1] not in ("bin", "ibn", "bint", "ben", "abu")
-            ]
-            alias_toks = {t for s_ in ent.surfaces for t in normalize(s_).split()}
-            alias_toks -= set(raw) - set(name_toks)
-            if all(w in name_toks or w in alias_toks for w in wanted) and len(name_toks) >= len(
-                wanted
-            ):  # noqa: E501
-                candidates.append(ent)
+        candidates = people_tokens.candidates(wanted)
         if len(candidates) == 1:
             return candidates[0]
         if len(candidates) > 1:
