@@ -11,7 +11,7 @@ are resolved within the article; an ambiguous short form is never linked automat
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -1551,9 +1551,9 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
             if not title:
                 title = am.group(1).strip()
             lo, hi = e + am.start(1), e + am.end(1)
-            for ti in range(len(b.toks)):
-                t = b.toks[ti]
-                if lo <= t.start < hi and b.kb_kind(ti) in ("name", "alias", "demonym"):
+            # The tokens that start in [lo, hi), found by bisection (tokens are in order).
+            for ti in range(bisect_left(b.tok_starts, lo), bisect_left(b.tok_starts, hi)):
+                if b.kb_kind(ti) in ("name", "alias", "demonym"):
                     after_country = b.kb_country(ti)
                     break
     om = re.match(r"^\s+of\s+(?:the\s+)?", after)
@@ -1593,8 +1593,8 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
                 title = re.sub(r"^.*\b(?:the|his|her|their|its)\s+", "", title)
                 title = " ".join(title.split()[-6:])
             start = s - len(clause) + clause.find(desc)
-            for ti, t in enumerate(b.toks):
-                if start <= t.start < s and b.kb_kind(ti) in ("demonym", "name", "alias"):
+            for ti in range(bisect_left(b.tok_starts, start), bisect_left(b.tok_starts, s)):
+                if b.kb_kind(ti) in ("demonym", "name", "alias"):
                     c = b.kb_country(ti)
                     if c:
                         countries.append(c)
