@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import islice
+from itertools import accumulate, islice
 
 from . import lexicon
 from .kb import KnowledgeBase, normalize, normalize_with_map
@@ -1780,9 +1781,23 @@ def _definites_and_pronouns(b: _Builder) -> None:
 
     text = b.text
     taken = [(m.start, m.end) for m in b.mentions]
+    # "Does [s, e) overlap a mention taken above?" by bisection: the spans by start, with the
+    # furthest end among those that start before e.
+    ordered = sorted(taken)
+    taken_starts = [a for a, _z in ordered]
+    taken_reach = list(accumulate((z for _a, z in ordered), max))
+    # Mentions per entity, kept up to date as mentions are added (they only grow here).
+    mention_counts: Counter[str] = Counter()
+    counted = 0
+    # The people and organisations (the only possible candidates), in the entities' order,
+    # read again when an entity is added; each one's titles on the article's date.
+    speakers: list[Entity] = []
+    seen_entities = -1
+    titles: dict[str, tuple[str, str]] = {}
     for m in _DEFINITE.finditer(text):
         s, e = m.span()
-        if any(a < e and s < z for a, z in taken):
+        i = bisect_left(taken_starts, e)
+        if i and taken_reach[i - 1] > s:
             continue
         head = m.group("head").lower()
         adj = m.group("adj").strip()
@@ -1808,7 +1823,12 @@ def _definites_and_pronouns(b: _Builder) -> None:
             "spokeswoman": "spokes",
         }
         needle = head_words.get(head, head)
-        for ent in b.entities.values():
+        if len(b.entities) != seen_entities:
+            seen_entities = len(b.entities)
+            speakers = [
+                ent for ent in b.entities.values() if ent.kind in ("person", "organization")
+            ]
+        for ent in speakers:
             if head in ("highness", "majesty", "excellency"):
                 # "His Highness stressed ...": the person introduced with that style
                 cue = {"highness": r"(?:Highness|H\.H\.)", "majesty": r"(?:Majesty|King|Queen)",
@@ -1829,13 +1849,18 @@ def _definites_and_pronouns(b: _Builder) -> None:
             elif ent.kind != "person":
                 continue
             elif head != "counterpart" and head != "leader":
-                title = ent.title.lower()
-                # The office as the KB records it on the article's date counts too.
-                actor = b.kb.actor(ent.actor_id)
-                if actor is not None:
-                    title += " " + " ".join(
-                        p.title.lower() for p in actor.positions if p.held_on(b.day)
-                    )
+                known = titles.get(ent.key)
+                if known is not None and known[0] == ent.title:
+                    title = known[1]
+                else:
+                    title = ent.title.lower()
+                    # The office as the KB records it on the article's date counts too.
+                    actor = b.kb.actor(ent.actor_id)
+                    if actor is not None:
+                        title += " " + " ".join(
+                            p.title.lower() for p in actor.positions if p.held_on(b.day)
+                        )
+                    titles[ent.key] = (ent.title, title)
                 if needle not in title and not (needle == "president" and "head of state" in title):
                     continue
             if country and ent.country and ent.country != country:
@@ -1858,9 +1883,9 @@ def _definites_and_pronouns(b: _Builder) -> None:
             continue
         # Several candidates for a bare "the president": the one the article is about (most
         # mentioned), then the most recent.
-        counts = {
-            ent.key: sum(1 for mm in b.mentions if mm.key == ent.key) for _p, ent in candidates
-        }
+        mention_counts.update(mm.key for mm in b.mentions[counted:])
+        counted = len(b.mentions)
+        counts = {ent.key: mention_counts[ent.key] for _p, ent in candidates}
         if adj:
             candidates.sort(key=lambda c: c[0], reverse=True)
         else:
