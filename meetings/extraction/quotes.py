@@ -83,8 +83,15 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
     entities = analysis.entities
     paras = paragraphs(text)
 
+    # The mentions by start: those inside [start, end] found by bisection, in list order.
+    from bisect import bisect_left, bisect_right
+
+    by_start = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+    starts = [mentions[k].start for k in by_start]
+
     def mentions_in(start: int, end: int) -> list[Mention]:
-        return [m for m in mentions if start <= m.start and m.end <= end]
+        found = by_start[bisect_left(starts, start) : bisect_right(starts, end)]
+        return [mentions[k] for k in sorted(found) if mentions[k].end <= end]
 
     def speaker_ok(m: Mention) -> bool:
         ent = entities.get(m.key)
