@@ -325,7 +325,14 @@ def find_meetings(
         # "OHRID, North Macedonia —": the country the dateline names after its city
         for part in re.split(r"[,(]", text[dateline.span[0] : dateline.span[1]])[1:2]:
             home_country = _demonym_code(kb, part.strip(" -—–:"))
-    cancelled = _STRONG_NEGATION.search(text) is not None
+    # "Is a negation anywhere in the text?" is a scan of the whole text: asked only when a
+    # sentence has the form it matters for, and answered once.
+    cancelled_memo: list[bool] = []
+
+    def cancelled() -> bool:
+        if not cancelled_memo:
+            cancelled_memo.append(_STRONG_NEGATION.search(text) is not None)
+        return cancelled_memo[0]
 
     quotes_in = _quotes_by_sentence(sents, quotes)
     segments = _segments(text, sents, by_sentence, entities)
@@ -364,7 +371,7 @@ def find_meetings(
             found = [t for t in found if t[0] >= sub.end()]
             if not found:
                 continue
-        if cancelled and _PAST_FUTURE.search(clean):
+        if _PAST_FUTURE.search(clean) and cancelled():
             continue  # "was due to hold talks" in a story of a called-off trip: the lost plan
         found.sort()
         sent_mentions = by_sentence.get(sent.index, [])

@@ -11,10 +11,12 @@ are resolved within the article; an ambiguous short form is never linked automat
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import accumulate, islice
 
 from . import lexicon
 from .kb import KnowledgeBase, normalize, normalize_with_map
@@ -593,6 +595,71 @@ class _Builder:
         return None
 
 
+class _PersonTokens:
+    """The people named so far, for resolving a short form: each person's name tokens (a
+    token after "bin", "ibn", ... is not one) and its surfaces' tokens, kept per entity and
+    indexed by word, so that a lookup reads only the people who share a wanted word instead
+    of re-normalising every person. Entities and mentions only grow while short forms are
+    resolved: each lookup first reads the entities and mentions added since the last one
+    (a person whose name or number of surfaces changed is read again)."""
+
+    def __init__(self, b: _Builder):
+        self.b = b
+        self.seen_entities = 0
+        self.seen_mentions = 0
+        self.tokens: dict[str, tuple[str, int, list[str], set[str]]] = {}
+        self.by_word: dict[str, dict[str, Entity]] = {}
+
+    def _read(self, ent: Entity) -> None:
+        if ent.kind != "person":
+            return
+        known = self.tokens.get(ent.key)
+        if known is not None and known[0] == ent.name and known[1] == len(ent.surfaces):
+            return
+        raw = normalize(ent.name).split()
+        name_toks = [
+            t
+            for k, t in enumerate(raw)
+            if k == 0 or raw[k - 1] not in ("bin", "ibn", "bint", "ben", "abu")
+        ]
+        alias_toks = {t for s_ in ent.surfaces for t in normalize(s_).split()}
+        alias_toks -= set(raw) - set(name_toks)
+        self.tokens[ent.key] = (ent.name, len(ent.surfaces), name_toks, alias_toks)
+        for t in (*name_toks, *alias_toks):
+            self.by_word.setdefault(t, {})[ent.key] = ent
+
+    def _catch_up(self) -> None:
+        entities, mentions = self.b.entities, self.b.mentions
+        if len(entities) < self.seen_entities or len(mentions) < self.seen_mentions:
+            # Not only grown: read everything again.
+            self.seen_entities = self.seen_mentions = 0
+            self.tokens.clear()
+            self.by_word.clear()
+        if len(entities) > self.seen_entities:
+            for ent in islice(entities.values(), self.seen_entities, None):
+                self._read(ent)
+            self.seen_entities = len(entities)
+        for m in islice(mentions, self.seen_mentions, None):
+            ent = entities.get(m.key)
+            if ent is not None:
+                self._read(ent)
+        self.seen_mentions = len(mentions)
+
+    def candidates(self, wanted: list[str]) -> list[Entity]:
+        """The people whose name or surfaces hold every wanted word and whose name has at
+        least as many tokens as there are wanted words."""
+        self._catch_up()
+        out = []
+        for ent in list(self.by_word.get(wanted[0], {}).values()):
+            self._read(ent)  # cheap when unchanged
+            _, _, name_toks, alias_toks = self.tokens[ent.key]
+            if all(w in name_toks or w in alias_toks for w in wanted) and len(name_toks) >= len(
+                wanted
+            ):
+                out.append(ent)
+        return out
+
+
 def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateline) -> Analysis:
     b = _Builder(text, kb, sentences, quotes, day, dateline)
     hits = b.kb_matches()
@@ -1073,27 +1140,14 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
         if ent.kind == "person" and ent not in full_people:
             full_people.append(ent)
 
+    people_tokens = _PersonTokens(b)
+
     def resolve_short(words: list[str], position: int) -> Entity | None:
         wanted = [normalize(w) for w in words if w not in PARTICLES]
         wanted = [w for w in wanted if w]
         if not wanted:
             return None
-        candidates = []
-        for ent in b.entities.values():
-            if ent.kind != "person":
-                continue
-            raw = normalize(ent.name).split()
-            name_toks = [
-                t
-                for k, t in enumerate(raw)
-                if k == 0 or raw[k - 1] not in ("bin", "ibn", "bint", "ben", "abu")
-            ]
-            alias_toks = {t for s_ in ent.surfaces for t in normalize(s_).split()}
-            alias_toks -= set(raw) - set(name_toks)
-            if all(w in name_toks or w in alias_toks for w in wanted) and len(name_toks) >= len(
-                wanted
-            ):  # noqa: E501
-                candidates.append(ent)
+        candidates = people_tokens.candidates(wanted)
         if len(candidates) == 1:
             return candidates[0]
         if len(candidates) > 1:
@@ -1499,9 +1553,9 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
             if not title:
                 title = am.group(1).strip()
             lo, hi = e + am.start(1), e + am.end(1)
-            for ti in range(len(b.toks)):
-                t = b.toks[ti]
-                if lo <= t.start < hi and b.kb_kind(ti) in ("name", "alias", "demonym"):
+            # The tokens that start in [lo, hi), found by bisection (tokens are in order).
+            for ti in range(bisect_left(b.tok_starts, lo), bisect_left(b.tok_starts, hi)):
+                if b.kb_kind(ti) in ("name", "alias", "demonym"):
                     after_country = b.kb_country(ti)
                     break
     om = re.match(r"^\s+of\s+(?:the\s+)?", after)
@@ -1541,8 +1595,8 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
                 title = re.sub(r"^.*\b(?:the|his|her|their|its)\s+", "", title)
                 title = " ".join(title.split()[-6:])
             start = s - len(clause) + clause.find(desc)
-            for ti, t in enumerate(b.toks):
-                if start <= t.start < s and b.kb_kind(ti) in ("demonym", "name", "alias"):
+            for ti in range(bisect_left(b.tok_starts, start), bisect_left(b.tok_starts, s)):
+                if b.kb_kind(ti) in ("demonym", "name", "alias"):
                     c = b.kb_country(ti)
                     if c:
                         countries.append(c)
@@ -1728,9 +1782,23 @@ def _definites_and_pronouns(b: _Builder) -> None:
 
     text = b.text
     taken = [(m.start, m.end) for m in b.mentions]
+    # "Does [s, e) overlap a mention taken above?" by bisection: the spans by start, with the
+    # furthest end among those that start before e.
+    ordered = sorted(taken)
+    taken_starts = [a for a, _z in ordered]
+    taken_reach = list(accumulate((z for _a, z in ordered), max))
+    # Mentions per entity, kept up to date as mentions are added (they only grow here).
+    mention_counts: Counter[str] = Counter()
+    counted = 0
+    # The people and organisations (the only possible candidates), in the entities' order,
+    # read again when an entity is added; each one's titles on the article's date.
+    speakers: list[Entity] = []
+    seen_entities = -1
+    titles: dict[str, tuple[str, str]] = {}
     for m in _DEFINITE.finditer(text):
         s, e = m.span()
-        if any(a < e and s < z for a, z in taken):
+        i = bisect_left(taken_starts, e)
+        if i and taken_reach[i - 1] > s:
             continue
         head = m.group("head").lower()
         adj = m.group("adj").strip()
@@ -1756,7 +1824,12 @@ def _definites_and_pronouns(b: _Builder) -> None:
             "spokeswoman": "spokes",
         }
         needle = head_words.get(head, head)
-        for ent in b.entities.values():
+        if len(b.entities) != seen_entities:
+            seen_entities = len(b.entities)
+            speakers = [
+                ent for ent in b.entities.values() if ent.kind in ("person", "organization")
+            ]
+        for ent in speakers:
             if head in ("highness", "majesty", "excellency"):
                 # "His Highness stressed ...": the person introduced with that style
                 cue = {"highness": r"(?:Highness|H\.H\.)", "majesty": r"(?:Majesty|King|Queen)",
@@ -1777,13 +1850,18 @@ def _definites_and_pronouns(b: _Builder) -> None:
             elif ent.kind != "person":
                 continue
             elif head != "counterpart" and head != "leader":
-                title = ent.title.lower()
-                # The office as the KB records it on the article's date counts too.
-                actor = b.kb.actor(ent.actor_id)
-                if actor is not None:
-                    title += " " + " ".join(
-                        p.title.lower() for p in actor.positions if p.held_on(b.day)
-                    )
+                known = titles.get(ent.key)
+                if known is not None and known[0] == ent.title:
+                    title = known[1]
+                else:
+                    title = ent.title.lower()
+                    # The office as the KB records it on the article's date counts too.
+                    actor = b.kb.actor(ent.actor_id)
+                    if actor is not None:
+                        title += " " + " ".join(
+                            p.title.lower() for p in actor.positions if p.held_on(b.day)
+                        )
+                    titles[ent.key] = (ent.title, title)
                 if needle not in title and not (needle == "president" and "head of state" in title):
                     continue
             if country and ent.country and ent.country != country:
@@ -1806,9 +1884,9 @@ def _definites_and_pronouns(b: _Builder) -> None:
             continue
         # Several candidates for a bare "the president": the one the article is about (most
         # mentioned), then the most recent.
-        counts = {
-            ent.key: sum(1 for mm in b.mentions if mm.key == ent.key) for _p, ent in candidates
-        }
+        mention_counts.update(mm.key for mm in b.mentions[counted:])
+        counted = len(b.mentions)
+        counts = {ent.key: mention_counts[ent.key] for _p, ent in candidates}
         if adj:
             candidates.sort(key=lambda c: c[0], reverse=True)
         else:

@@ -118,12 +118,13 @@ def run(article, kb: KnowledgeBase, *, ner=None, today: date | None = None) -> P
 def _link_statements_to_meetings(statements, meetings, sents) -> None:
     """A statement belongs to the nearest encounter its speaker took part in (the one told
     just before it, else the next); none when the speaker took part in none."""
+    # Each speaker's encounters, in order, looked up instead of scanning every encounter.
+    by_party: dict[str, list[int]] = {}
+    for index, m in enumerate(meetings):
+        for key in dict.fromkeys(p.key for p in m.participants_keys):
+            by_party.setdefault(key, []).append(index)
     for st in statements:
-        options = [
-            (index, m)
-            for index, m in enumerate(meetings)
-            if st.speaker in {p.key for p in m.participants_keys}
-        ]
+        options = [(index, meetings[index]) for index in by_party.get(st.speaker, ())]
         if not options:
             continue
         before = [(m.span[0], index) for index, m in options if m.span[0] <= st.span[0]]

@@ -83,8 +83,15 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
     entities = analysis.entities
     paras = paragraphs(text)
 
+    # The mentions by start: those inside [start, end] found by bisection, in list order.
+    from bisect import bisect_left, bisect_right
+
+    by_start = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+    starts = [mentions[k].start for k in by_start]
+
     def mentions_in(start: int, end: int) -> list[Mention]:
-        return [m for m in mentions if start <= m.start and m.end <= end]
+        found = by_start[bisect_left(starts, start) : bisect_right(starts, end)]
+        return [mentions[k] for k in sorted(found) if mentions[k].end <= end]
 
     def speaker_ok(m: Mention) -> bool:
         ent = entities.get(m.key)
@@ -520,7 +527,17 @@ def _sentences_with_quotes(sents, quote_spans) -> set[int]:
 
 def find_paraphrases(text: str, sents, quote_spans: list[QuoteSpan], analysis: Analysis):
     """Reported speech without quote marks: "X said (that) ..." and "..., X said."."""
+    from bisect import bisect_left
+
     mentions = [m for m in analysis.mentions if _usable(m)]
+    # The mentions that start in [lo, hi), in list order, by bisection over their starts.
+    by_start = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+    starts = [mentions[k].start for k in by_start]
+
+    def starting_in(lo: int, hi: int) -> list[Mention]:
+        found = by_start[bisect_left(starts, lo) : bisect_left(starts, hi)]
+        return [mentions[k] for k in sorted(found)]
+
     out = []
     quoted = _sentences_with_quotes(sents, quote_spans)
     for sent in sents:
@@ -531,11 +548,7 @@ def find_paraphrases(text: str, sents, quote_spans: list[QuoteSpan], analysis: A
         span = None
         trailing = _TRAILING_CUE.search(raw)
         if trailing:
-            who = [
-                m
-                for m in mentions
-                if sent.start + trailing.start("who") <= m.start < sent.start + trailing.end("who")
-            ]
+            who = starting_in(sent.start + trailing.start("who"), sent.start + trailing.end("who"))
             if who:
                 speaker = who[-1].key
                 span = (sent.start, sent.start + trailing.start())
@@ -545,9 +558,8 @@ def find_paraphrases(text: str, sents, quote_spans: list[QuoteSpan], analysis: A
                 continue
             before = [
                 m
-                for m in mentions
-                if sent.start <= m.start
-                and m.end <= sent.start + cue.start()
+                for m in starting_in(sent.start, sent.start + cue.start() + 1)
+                if m.end <= sent.start + cue.start()
                 and len(raw[m.end - sent.start : cue.start()].split()) <= 4
             ]
             if not before:
