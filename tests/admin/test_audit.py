@@ -202,52 +202,23 @@ def test_the_history_page_shows_the_decisions(editor_client, extracted):
     assert "ed" in html
 
 
-def meeting_form(meeting, **changes):
-    data = {
-        "title": meeting.title,
-        "slug": meeting.slug,
-        "kind": meeting.kind,
-        "status": meeting.status,
-        "start_date": meeting.start_date.isoformat() if meeting.start_date else "",
-        "end_date": "",
-        "date_precision": meeting.date_precision,
-        "city": meeting.city,
-        "country": meeting.country_id or "",
-        "summary": meeting.summary,
-        "editorial_status": meeting.editorial_status,
-        "fingerprint": meeting.fingerprint,
-        "_save": "Save",
-    }
-    data.update(changes)
-    return data
-
-
-def formset_prefixes(client, meeting):
-    """The management-form prefixes the change page really uses."""
-    html = client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk])).content
-    return set(re.findall(rb'name="([\w-]+)-TOTAL_FORMS"', html))
-
-
-def post_meeting_form(client, meeting, **changes):
-    """Save the meeting's change form with ``changes`` and no inline rows."""
-    data = meeting_form(meeting, **changes)
-    for prefix in formset_prefixes(client, meeting):
-        name = prefix.decode()
-        data.update(
-            {
-                f"{name}-TOTAL_FORMS": "0",
-                f"{name}-INITIAL_FORMS": "0",
-                f"{name}-MIN_NUM_FORMS": "0",
-                f"{name}-MAX_NUM_FORMS": "1000",
-            }
-        )
-    response = client.post(reverse("admin:meetings_meeting_change", args=[meeting.pk]), data)
+def save_change_form(client, obj, **changes):
+    """Save ``obj``'s admin change form as shown, with ``changes`` and no inline rows."""
+    url = reverse(f"admin:meetings_{obj._meta.model_name}_change", args=[obj.pk])
+    response = client.get(url)
+    form = response.context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data = {name: ("" if value is None else value) for name, value in data.items()}
+    for prefix in re.findall(r'name="([\w-]+)-TOTAL_FORMS"', response.content.decode()):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    data.update(changes, _save="Save")
+    response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
 
 
 def test_correcting_a_public_meeting_logs_before_and_after(editor_client):
     meeting = factories.meeting(start_date=dt.date(2023, 4, 14), country="RU", city="Moscow")
-    post_meeting_form(editor_client, meeting, start_date="2023-04-15")
+    save_change_form(editor_client, meeting, start_date="2023-04-15")
     assert entries(meeting) == [
         ("ed", AFTER_PUBLICATION + "Start date corrected (14 April 2023 → 15 April 2023)")
     ]
@@ -257,7 +228,16 @@ def test_editing_a_draft_meeting_keeps_djangos_entry_and_is_not_a_correction(edi
     meeting = factories.meeting(
         published=False, start_date=dt.date(2023, 4, 14), country="RU", city="Moscow"
     )
-    post_meeting_form(editor_client, meeting, start_date="2023-04-15")
+    save_change_form(editor_client, meeting, start_date="2023-04-15")
     [(user, message)] = entries(meeting)
     assert user == "ed" and not message.startswith(AFTER_PUBLICATION)
     assert "start_date" in message or "Start date" in message
+
+
+def test_correcting_a_public_statement_logs_before_and_after(editor_client):
+    statement = factories.statement(said_on=dt.date(2023, 4, 16))
+    save_change_form(editor_client, statement, said_on="2023-04-17", kind="paraphrase")
+    assert sorted(m for _, m in entries(statement)) == [
+        AFTER_PUBLICATION + "Kind corrected (Direct quote → Paraphrase)",
+        AFTER_PUBLICATION + "Said on corrected (16 April 2023 → 17 April 2023)",
+    ]
