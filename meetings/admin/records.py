@@ -1,11 +1,14 @@
 """The routine ModelAdmins: every model, searchable and filterable, with review actions."""
 
+import datetime as dt
 import logging
 
 from django.contrib import admin, messages
+from django.core.exceptions import FieldDoesNotExist
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from meetings import services
 from meetings.models import (
@@ -39,7 +42,7 @@ def status_action(status: str, done: str, description: str):
     @admin.action(description=description, permissions=["change"])
     def action(modeladmin, request, queryset):
         for row in modeladmin.status_rows(queryset):
-            modeladmin.set_status(row, status)
+            modeladmin.set_status(row, status, by=request.user)
         noun = modeladmin.model._meta.verbose_name
         modeladmin.message_user(request, f"{len(queryset)} {noun}(s) {done}.", messages.SUCCESS)
 
@@ -55,12 +58,68 @@ class StatusActionsMixin:
     def status_rows(self, queryset):
         return queryset
 
-    def set_status(self, row, status: str) -> None:
+    def set_status(self, row, status: str, *, by) -> None:
         keyword, accept, set_status = self.status_services
         if status == PUBLISHED:
-            accept(**{keyword: row})
+            accept(**{keyword: row}, by=by)
         else:
-            set_status(**{keyword: row}, editorial_status=status)
+            set_status(**{keyword: row}, editorial_status=status, by=by)
+
+
+def _shown(row, name: str) -> str:
+    """A field's value as a reader would read it in "Corrections and changes"."""
+    field = row._meta.get_field(name)
+    value = getattr(row, name)
+    if value is None or value == "":
+        return "none"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, dt.date):
+        return date_format(value, "j F Y")
+    text = str(value)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+class CorrectionsMixin:
+    """A change saved here to a row readers can see is a correction: each changed field is
+    logged through ``services.decision_log``, before → after, as a change after
+    publication (the row's public "Corrections and changes"), instead of Django's "Changed
+    …" entry. Changes to rows readers cannot see keep Django's entry."""
+
+    def save_model(self, request, obj, form, change):
+        stored = type(obj).objects.filter(pk=obj.pk, is_public=True).first() if change else None
+        obj._corrections = []
+        for name in form.changed_data if stored is not None else []:
+            try:
+                field = obj._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.concrete and not field.many_to_many:
+                label = str(field.verbose_name)
+                obj._corrections.append(
+                    (label[:1].upper() + label[1:], _shown(stored, name), _shown(obj, name))
+                )
+        super().save_model(request, obj, form, change)
+
+    def log_change(self, request, obj, message):
+        corrections = getattr(obj, "_corrections", [])
+        if not corrections:
+            return super().log_change(request, obj, message)
+        entries = [
+            services.decision_log(
+                user=request.user,
+                obj=obj,
+                action=f"{label} corrected",
+                before=before,
+                after=after,
+                public=True,
+            )
+            for label, before, after in corrections
+        ]
+        # Changed in the form but read the same (a date typed anew): Django's entry.
+        return next(filter(None, reversed(entries)), None) or super().log_change(
+            request, obj, message
+        )
 
 
 @admin.register(Country)
@@ -220,7 +279,7 @@ class BackToReviewMixin:
 
 
 @admin.register(Meeting)
-class MeetingAdmin(StatusActionsMixin, BackToReviewMixin, admin.ModelAdmin):
+class MeetingAdmin(CorrectionsMixin, StatusActionsMixin, BackToReviewMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "kind",
@@ -280,7 +339,7 @@ class EvidenceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(StatusActionsMixin, BackToReviewMixin, admin.ModelAdmin):
+class StatementAdmin(CorrectionsMixin, StatusActionsMixin, BackToReviewMixin, admin.ModelAdmin):
     list_display = ["short_text", "speaker", "kind", "said_on", "editorial_status", "is_public"]
     list_filter = ["editorial_status", "is_public", "kind", "speaker__country"]
     list_select_related = ["speaker"]
@@ -320,14 +379,14 @@ class ActorSuggestionAdmin(admin.ModelAdmin):
     def accept(self, request, queryset):
         pending = queryset.filter(status=ActorSuggestion.Status.PENDING).select_related("actor")
         for suggestion in pending:
-            services.suggestion_accept(suggestion=suggestion)
+            services.suggestion_accept(suggestion=suggestion, by=request.user)
         self.message_user(request, f"{len(pending)} actor(s) accepted.", messages.SUCCESS)
 
     @admin.action(description="Reject selected suggestions", permissions=["change"])
     def reject(self, request, queryset):
         pending = queryset.filter(status=ActorSuggestion.Status.PENDING).select_related("actor")
         for suggestion in pending:
-            services.suggestion_reject(suggestion=suggestion)
+            services.suggestion_reject(suggestion=suggestion, by=request.user)
         self.message_user(request, f"{len(pending)} suggestion(s) rejected.")
 
 

@@ -349,14 +349,14 @@ class ArticleAdmin(admin.ModelAdmin):
         if verb == "rerun":
             return f"Extraction: {services.article_extract(article=article)}.", "review"
         if verb == "accept-confident":
-            done = services.article_accept_confident(article=article)
+            done = services.article_accept_confident(article=article, by=request.user)
             return (
                 f"Accepted {done['meetings']} meeting(s), {done['statements']} statement(s) "
                 f"and {done['actors']} new actor(s) with confidence ≥ {services.CONFIDENT}.",
                 "review",
             )
         if verb == "publish":
-            services.article_publish(article=article)
+            services.article_publish(article=article, by=request.user)
             pending = (
                 Evidence.objects.filter(
                     article=article, meeting__editorial_status=EditorialStatus.DRAFT
@@ -366,25 +366,29 @@ class ArticleAdmin(admin.ModelAdmin):
             note = f" {pending} draft row(s) stay private until accepted." if pending else ""
             return f"Article published with its accepted rows.{note}", "review"
         if verb == "unpublish":
-            services.article_unpublish(article=article)
+            services.article_unpublish(article=article, by=request.user)
             return "Article returned to draft; its rows left the public site.", "review"
         if verb.startswith("meeting-"):
             meeting = meetings.get(pk=int(pk))
             if verb == "meeting-accept":
-                services.meeting_accept(meeting=meeting, article=article)
+                services.meeting_accept(meeting=meeting, article=article, by=request.user)
             else:
                 status = {"meeting-reject": EditorialStatus.REJECTED}.get(verb, "draft")
-                services.meeting_set_status(meeting=meeting, editorial_status=status)
+                services.meeting_set_status(
+                    meeting=meeting, editorial_status=status, by=request.user
+                )
             return f"Meeting “{meeting.title}”: {meeting.editorial_status}.", f"meeting-{pk}"
         if verb.startswith("statement-"):
             statement = article.statements.select_related("speaker", "via", "article").get(
                 pk=int(pk)
             )
             if verb == "statement-accept":
-                services.statement_accept(statement=statement)
+                services.statement_accept(statement=statement, by=request.user)
             else:
                 status = {"statement-reject": EditorialStatus.REJECTED}.get(verb, "draft")
-                services.statement_set_status(statement=statement, editorial_status=status)
+                services.statement_set_status(
+                    statement=statement, editorial_status=status, by=request.user
+                )
             return f"Statement by {statement.speaker}: {statement.editorial_status}.", (
                 f"statement-{pk}"
             )
@@ -399,6 +403,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     kind=post.get("kind") or None,
                     country=(post.get("country") or "").strip().upper() or None,
                     title=post.get("title"),
+                    by=request.user,
                 )
                 return f"{actor.name} is now a known actor.", anchor
             if verb == "suggestion-link":
@@ -406,11 +411,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 if not form.is_valid():
                     raise ValueError("choose the actor this name refers to.")
                 actor = services.suggestion_link(
-                    suggestion=suggestion, actor=form.cleaned_data["actor"]
+                    suggestion=suggestion, actor=form.cleaned_data["actor"], by=request.user
                 )
                 return f"“{suggestion.name}” is now a name of {actor.name}.", anchor
             if verb == "suggestion-reject":
-                services.suggestion_reject(suggestion=suggestion)
+                services.suggestion_reject(suggestion=suggestion, by=request.user)
                 return f"“{suggestion.name}” rejected; it will not be suggested again here.", (
                     anchor
                 )
@@ -420,7 +425,7 @@ class ArticleAdmin(admin.ModelAdmin):
             surface = surface.strip()
             if not surface:
                 raise ValueError("no name given.")
-            services.link_reject(article=article, actor=actor, surface=surface)
+            services.link_reject(article=article, actor=actor, surface=surface, by=request.user)
             return (
                 f"“{surface}” will no longer be linked to {actor.name}; extraction re-run.",
                 "review",
@@ -432,13 +437,13 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.action(description="Publish selected articles", permissions=["change"])
     def publish(self, request, queryset):
         for article in queryset:
-            services.article_publish(article=article)
+            services.article_publish(article=article, by=request.user)
         self.message_user(request, f"{len(queryset)} article(s) published.", messages.SUCCESS)
 
     @admin.action(description="Return selected articles to draft", permissions=["change"])
     def unpublish(self, request, queryset):
         for article in queryset:
-            services.article_unpublish(article=article)
+            services.article_unpublish(article=article, by=request.user)
         self.message_user(request, f"{len(queryset)} article(s) returned to draft.")
 
     @admin.action(description="Re-run extraction on selected articles", permissions=["change"])

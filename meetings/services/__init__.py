@@ -9,9 +9,11 @@ per concern; every service is re-exported here, so ``services.meeting_create`` w
 - ``records``: articles, meetings, statements
 - ``extraction``: running the pipeline and storing its proposal as drafts
 - ``review``: the editor's decisions on the proposals
+- ``audit``: the audit trail of those decisions (admin ``LogEntry`` rows)
 """
 
 from meetings.services.actors import actor_absorb, actor_create, alias_add, position_add
+from meetings.services.audit import decision_log, public_changes
 from meetings.services.base import PUBLISHED, fingerprint, unique_slug
 from meetings.services.copies import (
     actor_participations_sync,
@@ -66,6 +68,7 @@ __all__ = [
     "article_publish",
     "article_spans_reanchor",
     "article_unpublish",
+    "decision_log",
     "fingerprint",
     "link_reject",
     "meeting_accept",
@@ -77,6 +80,7 @@ __all__ = [
     "participations_sync",
     "position_add",
     "proposal_apply",
+    "public_changes",
     "reference_load",
     "statement_accept",
     "statement_create",

@@ -17,7 +17,37 @@ from meetings.models import (
     Statement,
     content_hash,
 )
+from meetings.services.audit import decision_log
 from meetings.services.base import PUBLISHED, unique_slug, validated_save
+
+# How each editorial status reads as a decision in the audit trail.
+DECISIONS = {
+    EditorialStatus.PUBLISHED: "Published",
+    EditorialStatus.REJECTED: "Rejected",
+    EditorialStatus.DRAFT: "Returned to draft",
+}
+
+
+def _status_change(*, row, editorial_status: str, by) -> None:
+    """Set ``row``'s editorial status, saved (visibility follows), and log ``by``'s decision:
+    after publication when readers could see the row (its stored ``is_public``; an article,
+    when it was published)."""
+    fields = (
+        ["editorial_status", "is_public"] if hasattr(row, "is_public") else ["editorial_status"]
+    )
+    stored = type(row).objects.filter(pk=row.pk).values(*fields).first() or {}
+    before = stored.get("editorial_status", row.editorial_status)
+    public = stored.get("is_public", before == PUBLISHED)
+    row.editorial_status = editorial_status
+    row.save(update_fields=["editorial_status", "updated_at"])  # visibility follows
+    decision_log(
+        user=by,
+        obj=row,
+        action=DECISIONS.get(editorial_status, editorial_status),
+        before=before,
+        after=editorial_status,
+        public=public,
+    )
 
 
 def article_create(
@@ -50,18 +80,17 @@ def article_create(
 
 
 @transaction.atomic
-def article_publish(*, article: Article) -> Article:
-    """Publish an article; its published meetings and statements become public."""
-    article.editorial_status = PUBLISHED
-    article.save(update_fields=["editorial_status", "updated_at"])  # visibility follows
+def article_publish(*, article: Article, by=None) -> Article:
+    """Publish an article; its published meetings and statements become public. ``by``:
+    the editor, for the audit trail."""
+    _status_change(row=article, editorial_status=PUBLISHED, by=by)
     return article
 
 
 @transaction.atomic
-def article_unpublish(*, article: Article) -> Article:
+def article_unpublish(*, article: Article, by=None) -> Article:
     """Back to draft; rows supported only by this article leave the public site."""
-    article.editorial_status = EditorialStatus.DRAFT
-    article.save(update_fields=["editorial_status", "updated_at"])  # visibility follows
+    _status_change(row=article, editorial_status=EditorialStatus.DRAFT, by=by)
     return article
 
 
@@ -125,10 +154,10 @@ def meeting_create(
 
 
 @transaction.atomic
-def meeting_set_status(*, meeting: Meeting, editorial_status: str) -> Meeting:
-    """Publish, reject or return a meeting to draft; visibility follows."""
-    meeting.editorial_status = editorial_status
-    meeting.save(update_fields=["editorial_status", "updated_at"])  # visibility follows
+def meeting_set_status(*, meeting: Meeting, editorial_status: str, by=None) -> Meeting:
+    """Publish, reject or return a meeting to draft; visibility follows. ``by``: the
+    editor, for the audit trail."""
+    _status_change(row=meeting, editorial_status=editorial_status, by=by)
     return meeting
 
 
@@ -171,7 +200,8 @@ def statement_create(
 
 
 @transaction.atomic
-def statement_set_status(*, statement: Statement, editorial_status: str) -> Statement:
-    statement.editorial_status = editorial_status
-    statement.save(update_fields=["editorial_status", "updated_at"])  # visibility follows
+def statement_set_status(*, statement: Statement, editorial_status: str, by=None) -> Statement:
+    """Publish, reject or return a statement to draft; visibility follows. ``by``: the
+    editor, for the audit trail."""
+    _status_change(row=statement, editorial_status=editorial_status, by=by)
     return statement

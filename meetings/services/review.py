@@ -23,6 +23,7 @@ from meetings.models import (
     normalize_name,
 )
 from meetings.services.actors import actor_absorb, actor_create, alias_add, position_add
+from meetings.services.audit import decision_log
 from meetings.services.base import PUBLISHED, fingerprint, validated_save
 from meetings.services.extraction import CONFIDENT, _surface_aliases, article_extract
 from meetings.services.records import meeting_set_status, statement_set_status
@@ -36,9 +37,12 @@ def suggestion_accept(
     kind: str | None = None,
     country: str | None = None,
     title: str | None = None,
+    by=None,
 ) -> Actor:
     """Accept a suggested actor: publish it with its title as a position and its surface
-    forms as aliases. Other articles' pending suggestions of the same actor follow."""
+    forms as aliases. Other articles' pending suggestions of the same actor follow.
+    ``by``: the editor, for the audit trail (the decision is logged on the suggestion)."""
+    before = suggestion.status
     name = (name or suggestion.name).strip()
     kind = kind or suggestion.kind
     country = (country if country is not None else suggestion.country_id) or None
@@ -68,6 +72,13 @@ def suggestion_accept(
         Q(pk=suggestion.pk) | Q(actor=actor, status=ActorSuggestion.Status.PENDING)
     ).update(status=ActorSuggestion.Status.ACCEPTED, actor=actor)
     suggestion.refresh_from_db()
+    decision_log(
+        user=by,
+        obj=suggestion,
+        action=f"Accepted as the actor “{actor.name}”",
+        before=before,
+        after=suggestion.status,
+    )
     return actor
 
 
@@ -86,13 +97,14 @@ def _article_day(article_id: int | None) -> dt.date | None:
 
 
 @transaction.atomic
-def suggestion_link(*, suggestion: ActorSuggestion, actor: Actor) -> Actor:
+def suggestion_link(*, suggestion: ActorSuggestion, actor: Actor, by=None) -> Actor:
     """The suggested name is an existing actor: add the names the text used as aliases,
     point the rows proposed for the suggestion at that actor, and drop the draft.
 
     Also when the suggestion was accepted first (accepting one of its statements does
-    that): this article's statements and participations move to ``actor`` all the same."""
-    draft = suggestion.actor
+    that): this article's statements and participations move to ``actor`` all the same.
+    ``by``: the editor, for the audit trail."""
+    draft, before = suggestion.actor, suggestion.status
     forms = [suggestion.name, *suggestion.surface_forms]
     for text in _surface_aliases("", forms, actor.kind, confirmed=[actor.name, suggestion.name]):
         alias_add(actor=actor, text=text)
@@ -106,6 +118,13 @@ def suggestion_link(*, suggestion: ActorSuggestion, actor: Actor) -> Actor:
     suggestion.status = ActorSuggestion.Status.ACCEPTED
     suggestion.actor = actor
     suggestion.save(update_fields=["status", "actor"])
+    decision_log(
+        user=by,
+        obj=suggestion,
+        action=f"Linked to the actor “{actor.name}”",
+        before=f"{before}, {draft.name}" if draft is not None else before,
+        after=f"{suggestion.status}, {actor.name}",
+    )
     return actor
 
 
@@ -137,11 +156,13 @@ def _duplicate_retire(*, duplicate: Actor, suggestion: ActorSuggestion) -> None:
 
 
 @transaction.atomic
-def suggestion_reject(*, suggestion: ActorSuggestion) -> None:
-    """Not an actor worth recording: reject the draft actor and take it out of draft rows."""
-    draft = suggestion.actor
+def suggestion_reject(*, suggestion: ActorSuggestion, by=None) -> None:
+    """Not an actor worth recording: reject the draft actor and take it out of draft rows.
+    ``by``: the editor, for the audit trail."""
+    draft, before = suggestion.actor, suggestion.status
     suggestion.status = ActorSuggestion.Status.REJECTED
     suggestion.save(update_fields=["status"])
+    decision_log(user=by, obj=suggestion, action="Rejected", before=before, after=suggestion.status)
     if draft is None or draft.editorial_status == PUBLISHED:
         return
     draft.editorial_status = EditorialStatus.REJECTED
@@ -162,10 +183,18 @@ def _actor_leave_drafts(*, actor: Actor, article: Article | None) -> None:
 
 
 @transaction.atomic
-def link_reject(*, article: Article, actor: Actor, surface: str) -> RejectedLink:
+def link_reject(*, article: Article, actor: Actor, surface: str, by=None) -> RejectedLink:
     """``surface`` in this article is not ``actor``: remember it, and re-extract the article
-    so the name is proposed afresh (as a suggestion or another actor)."""
+    so the name is proposed afresh (as a suggestion or another actor). ``by``: the editor;
+    the decision is logged on the actor, whose history then lists the names refused."""
     link, _ = RejectedLink.objects.get_or_create(normalized=normalize_name(surface), actor=actor)
+    decision_log(
+        user=by,
+        obj=actor,
+        action=f"Not this actor: “{surface}” in the article “{article.title}”",
+        before="linked",
+        after="not linked",
+    )
     # The actor's draft rows here came from the wrong link: drop them (drafts are the
     # extractor's), and the re-run proposes them again with the right person.
     Participation.objects.filter(
@@ -180,7 +209,7 @@ def link_reject(*, article: Article, actor: Actor, surface: str) -> RejectedLink
     return link
 
 
-def _accept_actors(*, actor_ids: Iterable[int], article: Article | None = None) -> None:
+def _accept_actors(*, actor_ids: Iterable[int], article: Article | None = None, by=None) -> None:
     """Accept these draft actors: through a pending suggestion (this article's first), so
     they get their position and aliases, else by publishing them. A published row never
     names an actor still in draft."""
@@ -196,57 +225,64 @@ def _accept_actors(*, actor_ids: Iterable[int], article: Article | None = None) 
     ):
         first.setdefault(suggestion.actor_id, suggestion)
     for suggestion in first.values():
-        suggestion_accept(suggestion=suggestion)
+        suggestion_accept(suggestion=suggestion, by=by)
     for actor in Actor.objects.filter(
         pk__in=actor_ids - set(first), editorial_status=EditorialStatus.DRAFT
     ):
         actor.editorial_status = PUBLISHED
         actor.save(update_fields=["editorial_status", "updated_at"])
+        decision_log(
+            user=by, obj=actor, action="Published", before=EditorialStatus.DRAFT, after=PUBLISHED
+        )
 
 
 @transaction.atomic
-def meeting_accept(*, meeting: Meeting, article: Article | None = None) -> Meeting:
-    """Accept a proposed meeting, and the suggested actors taking part in it."""
+def meeting_accept(*, meeting: Meeting, article: Article | None = None, by=None) -> Meeting:
+    """Accept a proposed meeting, and the suggested actors taking part in it. ``by``: the
+    editor, for the audit trail."""
     _accept_actors(
         article=article,
+        by=by,
         actor_ids=meeting.participations.filter(
             actor__editorial_status=EditorialStatus.DRAFT
         ).values_list("actor_id", flat=True),
     )
-    return meeting_set_status(meeting=meeting, editorial_status=PUBLISHED)
+    return meeting_set_status(meeting=meeting, editorial_status=PUBLISHED, by=by)
 
 
 @transaction.atomic
-def statement_accept(*, statement: Statement) -> Statement:
-    """Accept a proposed statement, and its speaker (and relay) when they are suggestions."""
+def statement_accept(*, statement: Statement, by=None) -> Statement:
+    """Accept a proposed statement, and its speaker (and relay) when they are suggestions.
+    ``by``: the editor, for the audit trail."""
     draft_ids = Actor.objects.filter(
         pk__in=[pk for pk in (statement.speaker_id, statement.via_id) if pk],
         editorial_status=EditorialStatus.DRAFT,
     ).values_list("pk", flat=True)
-    _accept_actors(article=statement.article, actor_ids=draft_ids)
-    return statement_set_status(statement=statement, editorial_status=PUBLISHED)
+    _accept_actors(article=statement.article, actor_ids=draft_ids, by=by)
+    return statement_set_status(statement=statement, editorial_status=PUBLISHED, by=by)
 
 
 @transaction.atomic
-def article_accept_confident(*, article: Article, threshold: float = CONFIDENT) -> dict:
-    """Accept every draft proposal of the article with confidence >= ``threshold``."""
+def article_accept_confident(*, article: Article, threshold: float = CONFIDENT, by=None) -> dict:
+    """Accept every draft proposal of the article with confidence >= ``threshold``; each
+    decision is logged as ``by``'s."""
     done = {"meetings": 0, "statements": 0, "actors": 0}
     for suggestion in article.suggestions.filter(
         status=ActorSuggestion.Status.PENDING, confidence__gte=threshold
     ).select_related("actor"):
-        suggestion_accept(suggestion=suggestion)
+        suggestion_accept(suggestion=suggestion, by=by)
         done["actors"] += 1
     for meeting in Meeting.objects.filter(
         evidence__article=article,
         editorial_status=EditorialStatus.DRAFT,
         confidence__gte=threshold,
     ).distinct():
-        meeting_accept(meeting=meeting, article=article)
+        meeting_accept(meeting=meeting, article=article, by=by)
         done["meetings"] += 1
     for statement in article.statements.filter(
         editorial_status=EditorialStatus.DRAFT, confidence__gte=threshold
     ).select_related("speaker", "via", "article"):
-        statement_accept(statement=statement)
+        statement_accept(statement=statement, by=by)
         done["statements"] += 1
     return done
 

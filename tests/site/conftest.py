@@ -8,6 +8,7 @@ import itertools
 from dataclasses import dataclass, field
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from meetings import services
 from meetings.models import EditorialStatus
@@ -68,6 +69,21 @@ class World:
             )
             factories.statement(speaker=self.li, source=source, meeting=meeting, said_on=day)
             factories.statement(speaker=other, source=source, said_on=day)
+            # A correction of each detail page's record: its list grows, its queries do not.
+            for record in (self.moscow, self.statement):
+                services.decision_log(
+                    user=_desk(),
+                    obj=record,
+                    action="Summary corrected",
+                    before=f"version {n}",
+                    after=f"version {n + 1}",
+                    public=True,
+                )
+
+
+def _desk():
+    """The editor who makes the corrections the grown world lists."""
+    return get_user_model().objects.get_or_create(username="corrections-desk")[0]
 
 
 def build_world() -> World:

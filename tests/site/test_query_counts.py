@@ -27,7 +27,8 @@ PAGES = [
         8 + EST,
     ),
     ("meetings:meeting-list", [], "q=Putin", 7 + EST),
-    ("meetings:meeting-detail", ["moscow"], "", 5),
+    # The detail pages: + 1 for their "Corrections and changes", however many there are.
+    ("meetings:meeting-detail", ["moscow"], "", 6),
     ("meetings:actor-list", [], "", 6 + EST),
     ("meetings:actor-list", [], "country=CN&q=li", 6 + EST),
     ("meetings:actor-detail", ["li"], "", 16),
@@ -38,7 +39,7 @@ PAGES = [
     ("meetings:article-detail", ["article"], "", 3),
     ("meetings:statement-list", [], "", 4 + EST),
     ("meetings:statement-list", [], "country=CN&kind=paraphrase", 4 + EST),
-    ("meetings:statement-detail", ["statement"], "", 2),
+    ("meetings:statement-detail", ["statement"], "", 3),
     ("meetings:actor-feed", ["li"], "", 3),
     ("meetings:country-feed", ["cn"], "", 3),
     ("meetings:country-pair-feed", ["cn", "ru"], "", 3),

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from meetings.models import Meeting
+from meetings.services.audit import public_changes
 from meetings.site import facets, filters
 from meetings.site.views.lists import filtered_list
 
@@ -38,5 +39,10 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "meetings/meeting_detail.html",
-        {"meeting": meeting, "participations": participations, "pair": pair},
+        {
+            "meeting": meeting,
+            "participations": participations,
+            "pair": pair,
+            "changes": public_changes(meeting),
+        },
     )

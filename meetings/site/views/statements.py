@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from meetings.models import Statement
+from meetings.services.audit import public_changes
 from meetings.site import facets, filters
 from meetings.site.views.lists import filtered_list
 
@@ -27,5 +28,5 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "meetings/statement_detail.html",
-        {"statement": statement, "office": office},
+        {"statement": statement, "office": office, "changes": public_changes(statement)},
     )
