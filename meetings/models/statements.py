@@ -14,8 +14,15 @@ from meetings.models.base import EditorialStatus, TrackedQuerySet, TracksChanges
 
 
 class StatementQuerySet(TrackedQuerySet):
+    # Bulk writes of what decides visibility report the statements they touched, whose
+    # ``is_public`` meetings/services/copies.py recomputes.
+    watched_fields = frozenset(
+        {"editorial_status", "article", "article_id", "speaker", "speaker_id", "via", "via_id"}
+    )
+
     def published(self):
-        """Statements readers may see: published, from a published article."""
+        """Statements readers may see: published, from a published article, by (and through)
+        published actors."""
         return self.filter(is_public=True)
 
     def between(self, start: dt.date | None = None, end: dt.date | None = None):
