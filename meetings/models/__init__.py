@@ -22,7 +22,6 @@ from meetings.models.base import (
     aggregated,
     joined,
     keyset_before,
-    keyset_dated_before,
     split_aggregated,
 )
 from meetings.models.meetings import (
@@ -67,7 +66,6 @@ __all__ = [
     "content_hash",
     "joined",
     "keyset_before",
-    "keyset_dated_before",
     "normalize_name",
     "split_aggregated",
 ]

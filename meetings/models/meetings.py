@@ -46,6 +46,11 @@ class EvidenceQuerySet(TrackedQuerySet):
     watch_whole_rows = True
     key_field = "meeting_id"
 
+    def for_article_page(self):
+        """The spans article_detail.html marks as meetings: evidence of public meetings, in
+        text order, each with its meeting (one query)."""
+        return self.filter(meeting__is_public=True).select_related("meeting").order_by("start")
+
 
 def _participants_with_offices() -> Prefetch:
     """A meeting's participations with each actor, its country and its offices."""

@@ -86,6 +86,11 @@ class StatementQuerySet(TrackedQuerySet):
         """One statement for statement_detail.html: as for_list, plus the speaker's offices."""
         return self.for_list().prefetch_related("speaker__positions")
 
+    def for_article_page(self):
+        """The spans article_detail.html marks as statements: public ones, in text order,
+        each with its speaker (one query)."""
+        return self.published().select_related("speaker").order_by("start")
+
 
 class Statement(TracksChanges):
     """Something an actor said, linked to the article span and to the meeting where said."""
