@@ -138,14 +138,20 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/meetings_bench
 BENCH_ARTICLES ?= 1000000
 BENCH_ARGS ?=
 
-.PHONY: bench
-bench: install
-	@command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
-	@set -e; url="$${DATABASE_URL:-$(BENCH_DATABASE_URL)}"; \
-	case "$$url" in postgres*) ;; *) echo "make bench needs PostgreSQL: DATABASE_URL=$$url" >&2; exit 2;; esac; \
+# What make bench and make soak share: wrk, and a PostgreSQL database (DATABASE_URL, else
+# the default given as $(1); created if missing, migrated) under the bench settings.
+define bench_database
+command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }; \
+	url="$${DATABASE_URL:-$(1)}"; \
+	case "$$url" in postgres*) ;; *) echo "make $@ needs PostgreSQL: DATABASE_URL=$$url" >&2; exit 2;; esac; \
 	$(PY) -m bench.createdb "$$url"; \
 	export DATABASE_URL="$$url" DJANGO_SETTINGS_MODULE=bench.settings; \
-	$(PY) manage.py migrate --no-input -v 0; \
+	$(PY) manage.py migrate --no-input -v 0
+endef
+
+.PHONY: bench
+bench: install
+	@set -e; $(call bench_database,$(BENCH_DATABASE_URL)); \
 	$(PY) manage.py bench --articles $(BENCH_ARTICLES) $(if $(BENCH_JSON),--json $(BENCH_JSON)) $(BENCH_ARGS)
 
 # The extraction pipeline alone: synthetic articles against a 100,000-alias knowledge base.
@@ -161,12 +167,7 @@ SOAK_ARGS ?=
 
 .PHONY: soak
 soak: install
-	@command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
-	@set -e; url="$${DATABASE_URL:-$(SOAK_DATABASE_URL)}"; \
-	case "$$url" in postgres*) ;; *) echo "make soak needs PostgreSQL: DATABASE_URL=$$url" >&2; exit 2;; esac; \
-	$(PY) -m bench.createdb "$$url"; \
-	export DATABASE_URL="$$url" DJANGO_SETTINGS_MODULE=bench.settings; \
-	$(PY) manage.py migrate --no-input -v 0; \
+	@set -e; $(call bench_database,$(SOAK_DATABASE_URL)); \
 	$(PY) manage.py load_reference -v 0; \
 	$(PY) manage.py load_demo -v 0; \
 	$(PY) -m bench.soak $(SOAK_ARGS)

@@ -4,7 +4,8 @@ One module per aggregate; every model is re-exported here, so ``meetings.models.
 the migrations keep working.
 
 Visibility: a meeting or statement is public when an editor published it AND at least one
-supporting article is published. That rule is computed when either side changes
+supporting article is published AND every actor it names is published. That rule is
+computed whenever any side changes
 (meetings/services/copies.py) and stored as ``is_public`` on meetings, participations and
 statements, so every public query is a plain indexed filter. The models only report their
 writes (signals); copies.py keeps every copy.
@@ -21,7 +22,6 @@ from meetings.models.base import (
     aggregated,
     joined,
     keyset_before,
-    keyset_dated_before,
     split_aggregated,
 )
 from meetings.models.meetings import (
@@ -66,7 +66,6 @@ __all__ = [
     "content_hash",
     "joined",
     "keyset_before",
-    "keyset_dated_before",
     "normalize_name",
     "split_aggregated",
 ]

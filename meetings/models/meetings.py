@@ -24,11 +24,16 @@ from meetings.models.statements import Statement
 PAIR_FIELDS = {"meeting", "meeting_id", "country", "country_id", "is_public", "date"}
 
 
-class ParticipationQuerySet(TrackedQuerySet):
-    """Bulk writes that can change country pairs report the meetings they touched, whose
-    pairs meetings/services/copies.py rewrites in the same transaction."""
+# Who takes part: a participant who is not a published actor keeps the meeting private.
+PARTICIPANT_FIELDS = {"actor", "actor_id"}
 
-    watched_fields = frozenset(PAIR_FIELDS)
+
+class ParticipationQuerySet(TrackedQuerySet):
+    """Bulk writes that can change country pairs or the meeting's visibility report the
+    meetings they touched, whose visibility and pairs meetings/services/copies.py recomputes
+    in the same transaction."""
+
+    watched_fields = frozenset(PAIR_FIELDS | PARTICIPANT_FIELDS)
     watch_whole_rows = True
     key_field = "meeting_id"
 
@@ -40,6 +45,11 @@ class EvidenceQuerySet(TrackedQuerySet):
     watched_fields = frozenset({"meeting", "meeting_id", "article", "article_id"})
     watch_whole_rows = True
     key_field = "meeting_id"
+
+    def for_article_page(self):
+        """The spans article_detail.html marks as meetings: evidence of public meetings, in
+        text order, each with its meeting (one query)."""
+        return self.filter(meeting__is_public=True).select_related("meeting").order_by("start")
 
 
 def _participants_with_offices() -> Prefetch:
@@ -54,7 +64,8 @@ def _participants_with_offices() -> Prefetch:
 
 class MeetingQuerySet(TrackedQuerySet):
     def published(self):
-        """Meetings readers may see: published, with a published source article."""
+        """Meetings readers may see: published, with a published source article and published
+        participants."""
         return self.filter(is_public=True)
 
     def involving(self, *codes: str):

@@ -14,8 +14,15 @@ from meetings.models.base import EditorialStatus, TrackedQuerySet, TracksChanges
 
 
 class StatementQuerySet(TrackedQuerySet):
+    # Bulk writes of what decides visibility report the statements they touched, whose
+    # ``is_public`` meetings/services/copies.py recomputes.
+    watched_fields = frozenset(
+        {"editorial_status", "article", "article_id", "speaker", "speaker_id", "via", "via_id"}
+    )
+
     def published(self):
-        """Statements readers may see: published, from a published article."""
+        """Statements readers may see: published, from a published article, by (and through)
+        published actors."""
         return self.filter(is_public=True)
 
     def between(self, start: dt.date | None = None, end: dt.date | None = None):
@@ -78,6 +85,11 @@ class StatementQuerySet(TrackedQuerySet):
     def for_detail(self):
         """One statement for statement_detail.html: as for_list, plus the speaker's offices."""
         return self.for_list().prefetch_related("speaker__positions")
+
+    def for_article_page(self):
+        """The spans article_detail.html marks as statements: public ones, in text order,
+        each with its speaker (one query)."""
+        return self.published().select_related("speaker").order_by("start")
 
 
 class Statement(TracksChanges):

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Sequence
 
 from django.db import transaction
-from django.db.models import Q
 
 from meetings.models import (
     Actor,
@@ -18,7 +17,6 @@ from meetings.models import (
     normalize_name,
 )
 from meetings.services.base import PUBLISHED, unique_slug, validated_save
-from meetings.services.copies import visibility_refresh
 
 
 @transaction.atomic
@@ -102,17 +100,11 @@ def actor_absorb(*, draft: Actor, into: Actor) -> None:
     """Move a draft actor's participations, statements and suggestions to ``into``; delete it."""
     already = set(Participation.objects.filter(actor=into).values_list("meeting_id", flat=True))
     Participation.objects.filter(actor=draft, meeting_id__in=already).delete()
-    meeting_ids = list(
-        Participation.objects.filter(actor=draft).values_list("meeting_id", flat=True)
-    )
-    statement_ids = list(
-        Statement.objects.filter(Q(speaker=draft) | Q(via=draft)).values_list("pk", flat=True)
-    )
+    # Their rows now name ``into``: the copies follow (visible if it is published and the
+    # rest of the rule holds; meetings/services/copies.py).
     Participation.objects.filter(actor=draft).update(actor=into, country_id=into.country_id)
     Statement.objects.filter(speaker=draft).update(speaker=into)
     Statement.objects.filter(via=draft).update(via=into)
-    # Their rows now name ``into``: visible if it is published (and the rest of the rule holds).
-    visibility_refresh(meeting_ids=meeting_ids, statement_ids=statement_ids)
     ActorSuggestion.objects.filter(actor=draft).update(
         actor=into, status=ActorSuggestion.Status.ACCEPTED
     )

@@ -2,12 +2,13 @@
 statements; each participation's date, country and visibility; the CountryPair rows; and
 the cache's publication generation (meetings/cache.py).
 
-The rule: a meeting is public when an editor published it and at least one of its evidence
-articles is published; a statement when it and its article are published. An actor set back
-from published returns its published meetings and statements to draft (``actors_changed``),
-so no public row names an actor readers cannot see. Participations copy their meeting's
-date and visibility and their actor's country; country pairs are derived from the public
-participations.
+The rule: a meeting is public when an editor published it, at least one of its evidence
+articles is published and every one of its participants is a published actor; a statement
+when it and its article are published and so are its speaker and, when set, the actor it
+came through (``via``). So an actor set back from published takes its rows off the public
+site and publishing it again brings them back, while every editorial status stays what the
+editors decided. Participations copy their meeting's date and visibility and their actor's
+country; country pairs are derived from the public participations.
 
 The models only report writes: post_save and post_delete, ``rows_written`` for bulk writes
 (models/base.py) and ``article_saved``. ``connect()``, run by MeetingsConfig.ready, wires
@@ -40,6 +41,7 @@ from meetings.models import (
 )
 from meetings.models.articles import article_saved
 from meetings.models.base import rows_written
+from meetings.models.meetings import PARTICIPANT_FIELDS
 
 PUBLISHED = EditorialStatus.PUBLISHED
 
@@ -85,7 +87,10 @@ def visibility_refresh(
     public_evidence = Evidence.objects.filter(
         meeting=OuterRef("pk"), article__editorial_status=PUBLISHED
     )
-    rule = Q(editorial_status=PUBLISHED) & Exists(public_evidence)
+    hidden_participant = Participation.objects.filter(meeting=OuterRef("pk")).exclude(
+        actor__editorial_status=PUBLISHED
+    )
+    rule = Q(editorial_status=PUBLISHED) & Exists(public_evidence) & ~Exists(hidden_participant)
     scoped = Meeting.objects.filter(pk__in=meeting_pks)
     scoped.filter(rule).exclude(is_public=True).update(is_public=True)
     scoped.exclude(rule).exclude(is_public=False).update(is_public=False)
@@ -95,7 +100,11 @@ def visibility_refresh(
         ).update(is_public=value)
 
     statement_pks = list(statements.values_list("pk", flat=True))
-    rule = Q(editorial_status=PUBLISHED, article__editorial_status=PUBLISHED)
+    rule = Q(
+        editorial_status=PUBLISHED,
+        article__editorial_status=PUBLISHED,
+        speaker__editorial_status=PUBLISHED,
+    ) & (Q(via__isnull=True) | Q(via__editorial_status=PUBLISHED))
     scoped = Statement.objects.filter(pk__in=statement_pks)
     public = set(scoped.filter(rule).values_list("pk", flat=True))
     Statement.objects.filter(pk__in=public, is_public=False).update(is_public=True)
@@ -105,27 +114,13 @@ def visibility_refresh(
     publication_changed()
 
 
-def actors_changed(actor_ids: Iterable[int], *, unpublished: bool = False) -> None:
+def actors_changed(actor_ids: Iterable[int]) -> None:
     """After actors' country or editorial status changed: copy each one's country onto its
-    participations, and recompute the visibility of its meetings and statements.
-
-    ``unpublished``: they were published and no longer are (set back to draft, or rejected).
-    A published meeting or statement never names an actor that is not published (accepting
-    one accepts its actors, services/review.py), so theirs return to draft and leave the
-    public site with them.
-    """
+    participations, and recompute the visibility of the meetings and statements naming them
+    (an actor no longer published hides them; published again, they are public again)."""
     ids = list(actor_ids)
     if not ids:
         return
-    if unpublished:
-        gone = Actor.objects.filter(pk__in=ids).exclude(editorial_status=PUBLISHED)
-        named = Participation.objects.filter(actor__in=gone).values("meeting_id")
-        Meeting.objects.filter(editorial_status=PUBLISHED, pk__in=named).update(
-            editorial_status=EditorialStatus.DRAFT
-        )
-        Statement.objects.filter(
-            Q(speaker__in=gone) | Q(via__in=gone), editorial_status=PUBLISHED
-        ).update(editorial_status=EditorialStatus.DRAFT)
     country = Actor.objects.filter(pk=OuterRef("actor_id")).values("country_id")[:1]
     Participation.objects.filter(actor_id__in=ids).update(country_id=Subquery(country))
     visibility_refresh(
@@ -219,11 +214,15 @@ def _rows_written(sender, fields, keys, **kwargs):
     if keys is None:
         return
     if sender is Participation:
+        if fields is None or fields & PARTICIPANT_FIELDS:
+            visibility_refresh(meeting_ids=keys)  # who takes part decides visibility too
         refresh_country_pairs(keys)
     elif sender is Evidence:
         visibility_refresh(meeting_ids=keys)
+    elif sender is Statement:
+        visibility_refresh(statement_ids=keys)
     elif sender is Actor:
-        actors_changed(keys, unpublished="editorial_status" in fields)
+        actors_changed(keys)
 
 
 def _article_saved(sender, instance, created, **kwargs):
@@ -234,9 +233,7 @@ def _article_saved(sender, instance, created, **kwargs):
 
 def _actor_saved(sender, instance, created, raw=False, **kwargs):
     if not (created or raw) and instance.changed("editorial_status", "country_id"):
-        was = instance.stored("editorial_status")
-        unpublished = was != instance.editorial_status != PUBLISHED
-        actors_changed([instance.pk], unpublished=unpublished)
+        actors_changed([instance.pk])
 
 
 def _meeting_saved(sender, instance, created, raw=False, **kwargs):
@@ -262,12 +259,20 @@ def _participation_copy(sender, instance, raw=False, **kwargs):
     instance.is_public = instance.meeting.is_public
 
 
-def _participation_saved(sender, instance, **kwargs):
+def _participation_saved(sender, instance, created, raw=False, **kwargs):
+    """A participant who is not a published actor hides a public meeting; a participation
+    moved to another actor may hide or show it. (A new one never makes a meeting public.)"""
+    if not raw and (
+        not created or (instance.is_public and instance.actor.editorial_status != PUBLISHED)
+    ):
+        visibility_refresh(meeting_ids=[instance.meeting_id])
     refresh_country_pairs([instance.meeting_id])
 
 
 def _participation_deleted(sender, instance, origin=None, **kwargs):
+    """A participant gone: its countries' pairs go, and a draft one no longer hides it."""
     if not (_bulk(origin, Participation) or _meeting_going(origin)):
+        visibility_refresh(meeting_ids=[instance.meeting_id])
         refresh_country_pairs([instance.meeting_id])
 
 

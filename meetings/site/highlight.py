@@ -105,10 +105,8 @@ def highlight(body: str, spans: list[dict]) -> str:
 def article_spans(article: Article) -> list[dict]:
     """What the article page marks: the evidence of its public meetings and its public
     statements, in text order, numbered (two queries)."""
-    evidence = list(
-        article.evidence.filter(meeting__is_public=True).select_related("meeting").order_by("start")
-    )
-    statements = list(article.statements.published().select_related("speaker").order_by("start"))
+    evidence = list(article.evidence.for_article_page())
+    statements = list(article.statements.for_article_page())
     spans = sorted(
         [
             {

@@ -16,8 +16,6 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Q, QuerySet
 
-from meetings.models import keyset_dated_before
-
 PAGE_SIZE = 25
 EXACT_COUNT_LIMIT = 10_000  # above this, lists say "about N" (the planner's estimate)
 
@@ -132,6 +130,18 @@ def keyset_condition(date_field: str, id_field: str, rank: int, cursor) -> Q:
         return Q(**{f"{date_field}__lt": day})
     # With the index's upper bound: a page 500 deep cost 18 ms of filtering at 1M, now 0.2.
     return keyset_dated_before(date_field, day, pk, id_field)
+
+
+def keyset_dated_before(date_field: str, date: dt.date, pk: int, id_field: str = "pk") -> Q:
+    """The dated rows of ``models.base.keyset_before`` (the undated ones come after all of
+    them).
+
+    The redundant upper bound lets the index start at the cursor: with the OR alone it is
+    a filter, and a page 20,000 rows deep reads those 20,000 rows first (36–53 ms at 1M).
+    """
+    return Q(**{f"{date_field}__lte": date}) & (
+        Q(**{f"{date_field}__lt": date}) | Q(**{date_field: date, f"{id_field}__lt": pk})
+    )
 
 
 # --- counts ----------------------------------------------------------------------------------

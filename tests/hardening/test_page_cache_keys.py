@@ -9,7 +9,6 @@ CI=true).
 
 from __future__ import annotations
 
-import os
 import uuid
 
 import pytest
@@ -20,18 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from meetings import page_params
 from meetings.site.urls import urlpatterns as site_patterns
 from tests import factories
-
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-def redis_reachable() -> bool:
-    try:
-        import redis
-
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
-    except Exception:
-        return False
-    return True
+from tests.caches import redis_caches
 
 
 @pytest.fixture(params=["files", "redis"])
@@ -44,17 +32,7 @@ def shared_cache(request, settings, tmp_path):
             }
         }
     else:
-        if not redis_reachable():
-            if os.environ.get("CI") == "true":
-                pytest.fail(f"Redis at {REDIS_URL} is unreachable and CI=true requires it")
-            pytest.skip(f"no Redis at {REDIS_URL}")
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": REDIS_URL,
-                "KEY_PREFIX": f"test-{uuid.uuid4().hex}",  # this test's keys only
-            }
-        }
+        settings.CACHES = redis_caches()
     cache = caches["default"]
     yield cache
     cache.clear()

@@ -4,19 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests import factories
-
 PUNCTUATION = ["-", "%", "_", "\\", ".", "'\"", "!:*&|()", "[]", "٣"]
-
-
-@pytest.fixture
-def small_world(db):
-    putin = factories.actor("Vladimir Putin", country_code="RU", aliases=["Putin"])
-    li = factories.actor("Li Shangfu", country_code="CN")
-    source = factories.article(body="Li Shangfu met Vladimir Putin in Moscow on Sunday.")
-    meeting = factories.meeting(participants=[li, putin], source=source)
-    factories.statement(speaker=putin, source=source, meeting=meeting)
-    return putin
 
 
 @pytest.mark.parametrize("text", PUNCTUATION)

@@ -1,17 +1,29 @@
 """The stored copies stay true to the rule on every path that deletes or unpublishes:
 a meeting whose only source is gone is private, with its participations and country pairs,
-and an actor set back to draft takes its published rows off the public site."""
+and a meeting or statement naming an actor that is not published is private while the
+actor is, without any editorial status changing."""
 
 from __future__ import annotations
+
+from itertools import combinations
 
 import pytest
 from django.urls import reverse
 
 from meetings import services
-from meetings.models import Actor, CountryPair, EditorialStatus, Evidence, Meeting, Statement
+from meetings.models import (
+    Actor,
+    CountryPair,
+    EditorialStatus,
+    Evidence,
+    Meeting,
+    Participation,
+    Statement,
+)
 from tests import factories
 
 pytestmark = pytest.mark.django_db
+PUBLISHED = EditorialStatus.PUBLISHED
 
 
 @pytest.fixture
@@ -84,20 +96,94 @@ def test_deleting_a_participant_in_the_admin_rewrites_the_pairs(editor_client):
     assert pairs == {("CN", "RU")}
 
 
-def test_an_actor_set_back_to_draft_in_the_admin_takes_its_rows_off_the_site(admin_client):
+def recomputed() -> dict:
+    """The stored copies from scratch, from editorial statuses alone: which meetings and
+    statements are public, which participations, and the country pairs."""
+    published = set(Actor.objects.filter(editorial_status=PUBLISHED).values_list("pk", flat=True))
+    sourced = set(
+        Evidence.objects.filter(article__editorial_status=PUBLISHED).values_list(
+            "meeting_id", flat=True
+        )
+    )
+    parts: dict[int, list[Participation]] = {}
+    for part in Participation.objects.all():
+        parts.setdefault(part.meeting_id, []).append(part)
+    meetings, pairs = set(), set()
+    for meeting in Meeting.objects.all():
+        taking_part = parts.get(meeting.pk, [])
+        if (
+            meeting.editorial_status == PUBLISHED
+            and meeting.pk in sourced
+            and all(part.actor_id in published for part in taking_part)
+        ):
+            meetings.add(meeting.pk)
+            codes = sorted({p.actor.country_id for p in taking_part if p.actor.country_id})
+            year = meeting.start_date.year if meeting.start_date else None
+            pairs |= {(meeting.pk, a, b, year) for a, b in combinations(codes, 2)}
+    statements = {
+        s.pk
+        for s in Statement.objects.select_related("article")
+        if s.editorial_status == PUBLISHED
+        and s.article.editorial_status == PUBLISHED
+        and s.speaker_id in published
+        and (s.via_id is None or s.via_id in published)
+    }
+    participations = set(
+        Participation.objects.filter(meeting_id__in=meetings).values_list("pk", flat=True)
+    )
+    return {
+        "meetings": meetings,
+        "participations": participations,
+        "statements": statements,
+        "pairs": pairs,
+    }
+
+
+def stored() -> dict:
+    return {
+        "meetings": set(Meeting.objects.filter(is_public=True).values_list("pk", flat=True)),
+        "participations": set(
+            Participation.objects.filter(is_public=True).values_list("pk", flat=True)
+        ),
+        "statements": set(Statement.objects.filter(is_public=True).values_list("pk", flat=True)),
+        "pairs": set(CountryPair.objects.values_list("meeting_id", "first", "second", "year")),
+    }
+
+
+def statuses() -> dict:
+    """Every editorial decision on meetings and statements (the rule must never change one)."""
+    return {
+        "meetings": dict(Meeting.objects.values_list("pk", "editorial_status")),
+        "statements": dict(Statement.objects.values_list("pk", "editorial_status")),
+    }
+
+
+@pytest.fixture
+def cast():
+    """A public China–Russia–France meeting, a public China–Russia one without the actor,
+    a statement by the actor and one relayed through it (``via``)."""
     actor = factories.actor(country_code="CN")
-    meeting = factories.meeting(participants=[actor, factories.actor(country_code="RU")])
-    statement = factories.statement(speaker=actor)
-    other = factories.meeting()  # without the actor: stays as it is
-    url = reverse("admin:meetings_actor_change", args=[actor.pk])
+    ru, fr = factories.actor(country_code="RU"), factories.actor(country_code="FR")
+    meeting = factories.meeting(participants=[actor, ru, fr])
+    other = factories.meeting(participants=[factories.actor(country_code="CN"), ru])
+    spoken = factories.statement(speaker=actor)
+    relayed = factories.statement(speaker=ru, via=actor)
+    assert {meeting.pk, other.pk} <= stored()["meetings"]
+    assert {spoken.pk, relayed.pk} <= stored()["statements"]
+    assert stored() == recomputed()
+    return actor, meeting, other, spoken, relayed
+
+
+def actor_form(actor: Actor, editorial_status: str) -> dict:
+    """The admin's change form for ``actor`` as it is, but for its editorial status."""
     form = {
         "name": actor.name,
         "slug": actor.slug,
         "kind": actor.kind,
-        "country": "CN",
+        "country": actor.country_id,
         "wikidata_id": "",
         "description": "",
-        "editorial_status": EditorialStatus.DRAFT,
+        "editorial_status": editorial_status,
     }
     for prefix in ("aliases", "positions", "positions-2"):
         form |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
@@ -106,34 +192,105 @@ def test_an_actor_set_back_to_draft_in_the_admin_takes_its_rows_off_the_site(adm
     for n, alias in enumerate(aliases):
         form |= {f"aliases-{n}-id": alias.pk, f"aliases-{n}-actor": actor.pk}
         form |= {f"aliases-{n}-text": alias.text}
-    response = admin_client.post(url, form)
+    return form
+
+
+def test_an_actor_set_back_to_draft_in_the_admin_hides_its_rows_until_published_again(
+    admin_client, cast
+):
+    actor, meeting, other, spoken, relayed = cast
+    decided = statuses()
+    url = reverse("admin:meetings_actor_change", args=[actor.pk])
+
+    response = admin_client.post(url, actor_form(actor, EditorialStatus.DRAFT))
     assert response.status_code == 302, response.content.decode()[:2000]
-
     assert_private(meeting)
-    assert Meeting.objects.get(pk=meeting.pk).editorial_status == EditorialStatus.DRAFT
-    statement.refresh_from_db()
-    assert not statement.is_public
-    assert Meeting.objects.get(pk=other.pk).is_public
+    assert stored()["statements"].isdisjoint({spoken.pk, relayed.pk})
+    assert other.pk in stored()["meetings"]
+    assert stored() == recomputed()
+    assert statuses() == decided
+    assert admin_client.get(meeting.get_absolute_url()).status_code == 404
+
+    response = admin_client.post(url, actor_form(actor, EditorialStatus.PUBLISHED))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert {meeting.pk, other.pk} <= stored()["meetings"]
+    assert {spoken.pk, relayed.pk} <= stored()["statements"]
+    assert stored() == recomputed()
+    assert statuses() == decided
+    assert admin_client.get(meeting.get_absolute_url()).status_code == 200
 
 
-def test_a_bulk_update_of_actors_to_draft_takes_their_rows_off_the_site():
-    actor = factories.actor(country_code="CN")
-    meeting = factories.meeting(participants=[actor, factories.actor(country_code="RU")])
-    statement = factories.statement(speaker=actor)
-    Actor.objects.filter(pk=actor.pk).update(editorial_status=EditorialStatus.DRAFT)
+def test_a_bulk_update_of_actors_hides_and_shows_their_rows(cast):
+    actor, meeting, other, spoken, relayed = cast
+    decided = statuses()
+    for status in (EditorialStatus.REJECTED, EditorialStatus.DRAFT):
+        Actor.objects.filter(pk=actor.pk).update(editorial_status=status)
+        assert_private(meeting)
+        assert stored()["statements"].isdisjoint({spoken.pk, relayed.pk})
+        assert stored() == recomputed()
+    Actor.objects.filter(pk=actor.pk).update(editorial_status=PUBLISHED)
+    assert {meeting.pk, other.pk} <= stored()["meetings"]
+    assert {spoken.pk, relayed.pk} <= stored()["statements"]
+    assert stored() == recomputed()
+    assert statuses() == decided
+
+
+def test_a_draft_participant_hides_a_meeting_until_it_leaves(cast):
+    actor, meeting, other, spoken, relayed = cast
+    draft = factories.actor(country_code="US", editorial_status=EditorialStatus.DRAFT)
+    joined = Participation.objects.create(meeting=meeting, actor=draft)
     assert_private(meeting)
-    assert not Statement.objects.get(pk=statement.pk).is_public
+    assert stored() == recomputed()
+    joined.actor = factories.actor(country_code="US")  # the admin points it at another actor
+    joined.save()
+    assert meeting.pk in stored()["meetings"]
+    assert stored() == recomputed()
+    Participation.objects.filter(pk=joined.pk).update(actor=draft)  # a bulk update
+    assert_private(meeting)
+    assert stored() == recomputed()
+    joined.delete()
+    assert meeting.pk in stored()["meetings"]
+    assert stored() == recomputed()
+    Participation.objects.bulk_create([Participation(meeting=meeting, actor=draft)])
+    assert meeting.pk not in stored()["meetings"]
+    assert stored() == recomputed()
+    Participation.objects.filter(actor=draft).delete()
+    assert meeting.pk in stored()["meetings"]
+    assert stored() == recomputed()
 
 
-def test_publishing_the_actor_again_leaves_its_rows_for_the_editor_to_accept():
-    actor = factories.actor(country_code="CN")
-    meeting = factories.meeting(participants=[actor, factories.actor(country_code="RU")])
-    actor.editorial_status = EditorialStatus.DRAFT
-    actor.save()
-    actor.editorial_status = EditorialStatus.PUBLISHED
-    actor.save()
-    meeting.refresh_from_db()
-    assert (meeting.editorial_status, meeting.is_public) == (EditorialStatus.DRAFT, False)
-    services.meeting_accept(meeting=meeting)
-    meeting.refresh_from_db()
-    assert meeting.is_public
+def test_a_bulk_update_of_statements_keeps_their_visibility(cast):
+    actor, meeting, other, spoken, relayed = cast
+    draft = factories.actor(country_code="US", editorial_status=EditorialStatus.DRAFT)
+    Statement.objects.filter(pk=relayed.pk).update(via=draft)
+    assert relayed.pk not in stored()["statements"]
+    assert stored() == recomputed()
+    Statement.objects.filter(pk=relayed.pk).update(via=None)
+    assert relayed.pk in stored()["statements"]
+    assert stored() == recomputed()
+
+
+def test_merging_a_draft_actor_into_a_published_one_shows_its_rows(cast):
+    actor, meeting, other, spoken, relayed = cast
+    draft = factories.actor("Dee Draft", country_code="US", editorial_status=EditorialStatus.DRAFT)
+    Participation.objects.create(meeting=meeting, actor=draft)
+    said = factories.statement(speaker=draft)
+    assert meeting.pk not in stored()["meetings"] and said.pk not in stored()["statements"]
+    decided = statuses()
+    services.actor_absorb(draft=draft, into=factories.actor("Pat Public", country_code="FR"))
+    assert meeting.pk in stored()["meetings"] and said.pk in stored()["statements"]
+    assert stored() == recomputed()
+    assert statuses() == decided
+
+
+def test_merging_into_a_draft_actor_hides_its_rows(cast):
+    actor, meeting, other, spoken, relayed = cast
+    into = factories.actor(country_code="CN", editorial_status=EditorialStatus.DRAFT)
+    services.actor_absorb(draft=actor, into=into)
+    assert_private(meeting)
+    assert stored()["statements"].isdisjoint({spoken.pk, relayed.pk})
+    assert stored() == recomputed()
+    into.editorial_status = PUBLISHED
+    into.save()
+    assert meeting.pk in stored()["meetings"]
+    assert stored() == recomputed()

@@ -7,9 +7,6 @@ request sees it. They need Redis: skipped without it, except under CI=true.
 
 from __future__ import annotations
 
-import os
-import uuid
-
 import pytest
 from django.core.cache import caches
 from django.db import connection
@@ -17,33 +14,12 @@ from django.test.utils import CaptureQueriesContext
 
 from meetings import services
 from meetings.models import Actor, Meeting
-
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-def redis_reachable() -> bool:
-    try:
-        import redis
-
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
-    except Exception:
-        return False
-    return True
+from tests.caches import redis_caches
 
 
 @pytest.fixture
 def shared_cache(settings):
-    if not redis_reachable():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Redis at {REDIS_URL} is unreachable and CI=true requires it")
-        pytest.skip(f"no Redis at {REDIS_URL}")
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",  # this test's keys only
-        }
-    }
+    settings.CACHES = redis_caches()
     yield caches["default"]
     caches["default"].clear()
 

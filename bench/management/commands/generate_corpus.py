@@ -3,7 +3,7 @@
     manage.py generate_corpus --articles 1000000 [--seed 1] [--workers 2] [--force]
 
 Refuses a database holding articles, meetings or statements it did not generate, unless
---force. See bench/corpus.py for the shape of the data and how it is loaded.
+--force. See bench/corpus/ for the shape of the data and how it is loaded.
 """
 
 from django.core.management.base import BaseCommand, CommandError
