@@ -91,7 +91,8 @@ def test_the_migration_moves_every_span_and_fingerprint_with_its_text():
     assert clean[evidence.start : evidence.end] == second
     assert clean[statement.start : statement.end] == second
     assert clean[suggestion.start : suggestion.end] == "The two m"
-    assert meeting.fingerprint == fingerprint("meeting", article.pk, evidence.start, evidence.end, 0)
+    span = evidence.start, evidence.end
+    assert meeting.fingerprint == fingerprint("meeting", article.pk, *span, 0)
     assert statement.fingerprint == fingerprint(
         "statement", article.pk, statement.start, statement.end
     )
