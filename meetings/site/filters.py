@@ -352,10 +352,23 @@ class ActorFilter(BaseFilterSet):
     q = filters.CharFilter(label="Name", method="filter_name")
     country = country_filter("Country", any_of="Actors of any of these countries")
     kind = filters.ChoiceFilter(label="Kind", choices=Actor.Kind.choices, empty_label="Any kind")
+    show = filters.ChoiceFilter(
+        label="Show",
+        choices=[("all", "Also actors with nothing on record")],
+        empty_label="Actors with meetings or statements",
+        method="filter_noop",  # applied in filter_queryset: the default needs no value
+    )
 
     class Meta:
         model = Actor
-        fields = ["q", "country", "kind"]
+        fields = ["q", "country", "kind", "show"]
+
+    def filter_queryset(self, queryset):
+        """Actors with nothing on record (most of the ~250 states) only when asked for."""
+        queryset = super().filter_queryset(queryset)
+        if self.form.cleaned_data.get("show") == "all":
+            return queryset
+        return queryset.on_record()
 
     def filter_name(self, queryset, name, value):
         return queryset.matching_name(value)
