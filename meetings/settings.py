@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "meetings.site.notfound.DebugNotFoundMiddleware",  # our 404 page with DEBUG on too
     "django.middleware.http.ConditionalGetMiddleware",
     "meetings.cache.PublicPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
