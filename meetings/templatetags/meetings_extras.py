@@ -165,7 +165,10 @@ def activity_chart(activity: dict, shortest: int = 12, longest: int = 36) -> dic
         bars.append(bar)
     # The busiest month; of equally busy ones, the latest.
     busiest = max(reversed(bars), key=lambda bar: bar.meetings + bar.statements)
+    first = getattr(activity, "first", None)
+    earlier = first if first and first < series[0] else None
     return {
+        "earlier": f"{long_names[earlier.month]} {earlier.year}" if earlier else "",
         "bars": bars,
         "first": bars[0],
         "last": bars[-1],
