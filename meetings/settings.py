@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
     "axes",
 ]
@@ -61,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "meetings.site.notfound.DebugNotFoundMiddleware",  # our 404 page with DEBUG on too
     "django.middleware.http.ConditionalGetMiddleware",
     "meetings.cache.PublicPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

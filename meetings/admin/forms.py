@@ -1,4 +1,5 @@
-"""The article form (paste or upload) and the "this name is an existing actor" form."""
+"""The article form (paste or upload), the "this name is an existing actor" form and the
+statement form (its passage as words, not offsets)."""
 
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
@@ -10,6 +11,7 @@ from meetings.models import (
     ActorSuggestion,
     Article,
     EditorialStatus,
+    Statement,
     content_hash,
 )
 
@@ -98,3 +100,57 @@ class LinkForm(forms.Form):
             widget=AutocompleteSelect(ActorSuggestion._meta.get_field("actor"), admin_site),
             label="Existing actor",
         )
+
+
+class StatementForm(forms.ModelForm):
+    """A statement's place in its article given as the words themselves, not as character
+    offsets: the form finds them in the article's text (and says so when they are not there,
+    or are there more than once)."""
+
+    passage = forms.CharField(
+        label="Passage in the article",
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 90}),
+        help_text="The words exactly as they appear in the article's text (copy them from "
+        "it); where they are in the text is found for you.",
+    )
+
+    class Meta:
+        model = Statement
+        fields = ["speaker", "article", "passage", "text", "kind", "meeting", "said_on", "via"]
+        fields += ["editorial_status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = self.instance
+        if instance.pk and instance.article_id:
+            self.fields["passage"].initial = instance.article.body[instance.start : instance.end]
+
+    def clean(self):
+        data = super().clean()
+        article, passage = data.get("article"), (data.get("passage") or "").strip()
+        if article is None or not passage:
+            return data
+        body = article.body
+        found = _occurrences(body, passage)
+        instance = self.instance
+        if instance.pk and body[instance.start : instance.end] == passage:
+            return data  # unchanged: keep the span the editor or the extractor chose
+        if not found:
+            self.add_error("passage", f"These words are not in the text of “{article.title}”.")
+        elif len(found) > 1:
+            self.add_error(
+                "passage",
+                f"These words appear {len(found)} times in the article: copy a few words "
+                "around them, so that they appear once.",
+            )
+        else:
+            instance.start, instance.end = found[0], found[0] + len(passage)
+        return data
+
+
+def _occurrences(body: str, passage: str) -> list[int]:
+    starts, at = [], body.find(passage)
+    while at != -1 and len(starts) < 10:
+        starts.append(at)
+        at = body.find(passage, at + 1)
+    return starts

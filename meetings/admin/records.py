@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from meetings import services
+from meetings.admin.forms import StatementForm
 from meetings.models import (
     Actor,
     ActorSuggestion,
@@ -340,6 +341,7 @@ class EvidenceAdmin(admin.ModelAdmin):
 
 @admin.register(Statement)
 class StatementAdmin(CorrectionsMixin, StatusActionsMixin, BackToReviewMixin, admin.ModelAdmin):
+    form = StatementForm
     list_display = ["short_text", "speaker", "kind", "said_on", "editorial_status", "is_public"]
     list_filter = ["editorial_status", "is_public", "kind", "speaker__country"]
     list_select_related = ["speaker"]

@@ -18,6 +18,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from meetings.text import normalize_line_ends
+
 TITLE_MAX = 400
 
 
@@ -201,6 +203,7 @@ def make_record(*, source: str, line: int, body: str, title: str = "", **meta) -
     if len(title) > TITLE_MAX:
         title = title[: TITLE_MAX - 1].rsplit(" ", 1)[0] + "…"
     meta = {k: v for k, v in meta.items() if v not in (None, "")}
+    body = normalize_line_ends(body)
     return ArticleRecord(source=source, line=line, title=title, body=body, **meta)
 
 
@@ -447,4 +450,4 @@ def article_text_from_upload(*, name: str, data: bytes) -> tuple[str, str]:
         raw = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raw = data.decode("cp1252", errors="replace")
-    return "", raw.replace("\r\n", "\n").strip()
+    return "", normalize_line_ends(raw).strip()

@@ -57,6 +57,16 @@ class ActorQuerySet(TrackedQuerySet):
             Prefetch("positions", queryset=Position.objects.select_related("organization"))
         )
 
+    def on_record(self):
+        """Actors in at least one public meeting or with one public statement."""
+        from meetings.models.meetings import Participation
+        from meetings.models.statements import Statement
+
+        return self.filter(
+            models.Exists(Participation.objects.filter(actor=models.OuterRef("pk"), is_public=True))
+            | models.Exists(Statement.objects.filter(speaker=models.OuterRef("pk"), is_public=True))
+        )
+
     def for_list(self):
         """Rows for actor_list.html: country and offices (for the current title) prefetched."""
         return self.select_related("country").prefetch_related("positions")

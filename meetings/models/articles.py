@@ -8,6 +8,7 @@ from django.dispatch import Signal
 from django.urls import reverse
 
 from meetings.models.base import EditorialStatus, TrackedQuerySet, TracksChanges
+from meetings.text import normalize_line_ends
 
 # Sent by Article.save() after the row is written (``instance``, ``created``); received by
 # meetings/services/copies.py.
@@ -68,6 +69,7 @@ class Article(TracksChanges):
         return self.title
 
     def save(self, *args, **kwargs):
+        self.body = normalize_line_ends(self.body)
         self.content_hash = content_hash(self.body)
         super().save(*args, **kwargs)
 

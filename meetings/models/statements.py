@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 
 from django.db import models
 from django.db.models import F, Q
@@ -11,6 +12,7 @@ from django.urls import reverse
 from meetings.models.actors import Actor
 from meetings.models.articles import Article
 from meetings.models.base import EditorialStatus, TrackedQuerySet, TracksChanges, keyset_before
+from meetings.text import split_attribution
 
 
 class StatementQuerySet(TrackedQuerySet):
@@ -152,3 +154,18 @@ class Statement(TracksChanges):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:statement-detail", args=[self.pk])
+
+    @cached_property
+    def _words_and_reporter(self) -> tuple[str, str]:
+        return split_attribution(self.text)
+
+    @property
+    def words(self) -> str:
+        """The text without the attribution it repeats (", TASS reported."), which pages
+        show once, below the words."""
+        return self._words_and_reporter[0]
+
+    @property
+    def reported_by(self) -> str:
+        """Who the text says reported it ("TASS"), when no relaying actor is recorded."""
+        return "" if self.via_id else self._words_and_reporter[1]

@@ -72,3 +72,20 @@ def public_changes(obj: models.Model) -> list[PublicChange]:
         )
         for entry in entries.only("action_time", "change_message")
     ]
+
+
+def last_public_changes(model: type[models.Model], ids) -> dict[int, dt.datetime]:
+    """For each of ``ids``, when readers last saw it change (the newest public entry); ids
+    never changed after publication are absent. One query, however many ids."""
+    entries = (
+        LogEntry.objects.filter(
+            content_type__app_label=model._meta.app_label,
+            content_type__model=model._meta.model_name,
+            object_id__in=[str(pk) for pk in ids],
+            change_message__startswith=AFTER_PUBLICATION,
+        )
+        .values("object_id")
+        .annotate(last=models.Max("action_time"))
+        .order_by()
+    )
+    return {int(row["object_id"]): row["last"] for row in entries}

@@ -1,15 +1,16 @@
-"""CSV exports of the filtered meeting and statement lists, streamed from one query."""
+"""CSV exports of the filtered meeting, statement and actor lists and of a search, streamed."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Iterator
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 
-from meetings.models import Meeting, Statement, split_aggregated
-from meetings.site import filters
+from meetings.models import Actor, Article, Meeting, Statement, split_aggregated
+from meetings.site import filters, search
 
 
 def spreadsheet_safe(value: str) -> str:
@@ -163,3 +164,65 @@ def statement_export(request: HttpRequest) -> HttpResponse:
         STATEMENT_HEADER,
         statement_rows,
     )
+
+
+ACTOR_HEADER = ["name", "kind", "country", "country_name", "title", "url"]
+
+
+def actor_rows(actors, site: str) -> Iterator[list[str]]:
+    """The CSV rows of ``actors`` (ACTOR_HEADER), A to Z; ``title`` is the office held
+    today. Streamed in chunks, each with its offices prefetched (two queries a chunk)."""
+    actor_url = url_maker("meetings:actor-detail", site)
+    today = dt.date.today()
+    for a in actors.for_list().order_by("slug").iterator(chunk_size=2000):
+        office = a.position_on(today)
+        yield [
+            a.name,
+            a.kind,
+            a.country_id or "",
+            a.country.name if a.country else "",
+            office.title if office else "",
+            actor_url(a.slug),
+        ]
+
+
+def actor_export(request: HttpRequest) -> HttpResponse:
+    resolved = filters.resolve(filters.ActorFilter, request.GET, Actor.objects.published())
+    if resolved.status != 200:
+        return problems_response(resolved)
+    site = request.build_absolute_uri("/").rstrip("/")
+    return csv_response("actors.csv", ACTOR_HEADER, actor_rows(resolved.queryset, site))
+
+
+SEARCH_HEADER = ["type", "date", "title", "who", "countries", "text", "url"]
+
+
+def search_rows(text: str, site: str) -> Iterator[list[str]]:
+    """Everything a search matches, as the search page groups it: people and bodies, then
+    meetings, statements and articles, each newest first (SEARCH_HEADER)."""
+    actor_url = url_maker("meetings:actor-detail", site)
+    for a in search.actors_matching(text, limit=50):
+        yield ["actor", "", a.name, "", a.country_id or "", a.description, actor_url(a.slug)]
+    meetings = search.matching(Meeting.objects.published(), text)
+    for row in meeting_rows(meetings, site):
+        start, title, names, countries, url = row[0], row[5], row[6], row[7], row[10]
+        yield ["meeting", start, title, names, countries, "", url]
+    statements = search.matching(Statement.objects.published(), text)
+    for row in statement_rows(statements, site):
+        said_on, speaker, country, words, url = row[0], row[1], row[2], row[4], row[9]
+        yield ["statement", said_on, "", speaker, country, words, url]
+    article_url = url_maker("meetings:article-detail", site)
+    articles = search.matching(Article.objects.published(), text).order_by("-published_on", "-id")
+    for article in articles.only("title", "slug", "published_on", "outlet").iterator(2000):
+        day = article.published_on.isoformat() if article.published_on else ""
+        yield ["article", day, article.title, article.outlet, "", "", article_url(article.slug)]
+
+
+def search_export(request: HttpRequest) -> HttpResponse:
+    form = filters.SearchForm(request.GET)
+    if not form.is_valid() or not form.cleaned_data["q"].strip():
+        reason = "; ".join(form.errors.get("q", [])) or "Give the words to search for: ?q=…"
+        return HttpResponse(reason + "\n", status=400, content_type="text/plain; charset=utf-8")
+    site = request.build_absolute_uri("/").rstrip("/")
+    rows = search_rows(form.cleaned_data["q"].strip(), site)
+    return csv_response("search.csv", SEARCH_HEADER, rows)

@@ -12,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from meetings.models import Actor, Country, Meeting
+from meetings.services.audit import last_public_changes
 from meetings.templatetags.meetings_extras import meeting_dates
 
 LIMIT = 30
@@ -30,7 +31,11 @@ class MeetingFeed(Feed):
         return response
 
     def items(self, obj):
-        return self.meetings(obj).for_list().newest_first()[:LIMIT]
+        meetings = list(self.meetings(obj).for_list().newest_first()[:LIMIT])
+        changed = last_public_changes(Meeting, [m.pk for m in meetings])
+        for meeting in meetings:
+            meeting.last_public_change = changed.get(meeting.pk)
+        return meetings
 
     def item_title(self, meeting: Meeting) -> str:
         return f"{meeting.title} ({meeting.get_kind_display().lower()}, {meeting_dates(meeting)})"
@@ -55,7 +60,9 @@ class MeetingFeed(Feed):
         return meeting.created_at
 
     def item_updateddate(self, meeting: Meeting) -> dt.datetime:
-        return meeting.updated_at
+        """The last correction readers saw, else the meeting's own date: not ``updated_at``,
+        which every stored-copy refresh and every data load moves."""
+        return getattr(meeting, "last_public_change", None) or self.item_pubdate(meeting)
 
 
 class ActorFeed(MeetingFeed):

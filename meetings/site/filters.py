@@ -8,6 +8,8 @@ the reader asked for could be understood.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import unicodedata
 from dataclasses import dataclass, field
 
 import django_filters as filters
@@ -15,6 +17,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import QueryDict
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django_filters import fields as filter_fields
 
 from meetings.models import (
@@ -32,11 +36,33 @@ from meetings.site.paging import PageForm, TimelineCursorField
 # --- fields ------------------------------------------------------------------------------
 
 
+def fold(text: str) -> str:
+    """Case- and accent-free, for matching what a reader types ("cote d'ivoire")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
 class CountryField(forms.MultipleChoiceField):
-    """ISO codes in any case ("cn", "CN"); stored upper-case."""
+    """Countries by ISO code in any case ("cn", "CN") or by name as a reader types it
+    ("china", "Côte d'Ivoire" or "Cote d'Ivoire"); stored as upper-case codes. Empty
+    values (the picker's blank text box) are ignored."""
+
+    default_error_messages = {
+        "invalid_choice": "We know no country called “%(value)s”.",
+    }
 
     def to_python(self, value):
-        return [v.strip().upper() for v in super().to_python(value) if v.strip()]
+        codes = []
+        for raw in super().to_python(value):
+            text = " ".join(raw.split())
+            if not text:
+                continue
+            code = text.upper()
+            if code not in self.known:
+                code = self.by_name.get(fold(text), text)
+            if code not in codes:
+                codes.append(code)
+        return codes
 
     def valid_value(self, value):
         return value in self.known
@@ -44,6 +70,77 @@ class CountryField(forms.MultipleChoiceField):
     @property
     def known(self) -> set[str]:
         return {code for code, _ in self.choices}
+
+    @property
+    def by_name(self) -> dict[str, str]:
+        return {fold(str(name)): code for code, name in self.choices}
+
+
+class CountryPicker(forms.Widget):
+    """The country filter without JavaScript: each chosen country is a checked checkbox
+    shown as a chip (untick it to remove it), and a text box with every country's name as
+    a suggestion (a <datalist>) adds one more. Written in Python, like the fast select
+    renderer: a template include per option cost more than the rest of the page."""
+
+    def __init__(self, attrs=None, *, placeholder="Type a country’s name"):
+        super().__init__(attrs)
+        self.placeholder = placeholder
+        self.choices = []
+
+    def value_from_datadict(self, data, files, name):
+        getter = getattr(data, "getlist", None)
+        return getter(name) if getter else data.get(name)
+
+    def format_value(self, value):
+        if value is None:
+            return []
+        return [value] if isinstance(value, str) else list(value)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        names = dict(self.choices)
+        base_id = (attrs or {}).get("id") or self.attrs.get("id") or f"id_{name}"
+        by_name = {fold(str(n)): code for code, n in names.items()}
+        chosen = [
+            v.strip().upper() if v.strip().upper() in names else by_name.get(fold(v))
+            for v in self.format_value(value)
+        ]
+        chosen = [code for code in dict.fromkeys(chosen) if code in names]
+        out = ['<div class="country-picker">']
+        if chosen:
+            out.append('<ul class="picked" aria-label="Chosen countries">')
+            for code in chosen:
+                out.append(
+                    format_html(
+                        '<li class="chip"><label><input type="checkbox" name="{}" value="{}"'
+                        " checked> {}</label></li>",
+                        name,
+                        code,
+                        names[code],
+                    )
+                )
+            out.append("</ul>")
+        described = f' aria-describedby="{escape(base_id)}_helptext"'
+        out.append(
+            format_html(
+                '<input type="text" name="{}" id="{}" list="{}_names" autocomplete="off"'
+                ' placeholder="{}"',
+                name,
+                base_id,
+                base_id,
+                self.placeholder,
+            )
+            + described
+            + ">"
+        )
+        out.append(format_html('<datalist id="{}_names">', base_id))
+        out.append(_datalist_options(tuple(names.values())))
+        out.append("</datalist></div>")
+        return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
+
+
+@functools.lru_cache(maxsize=8)
+def _datalist_options(country_names: tuple[str, ...]) -> str:
+    return "".join(f'<option value="{escape(n)}"></option>' for n in sorted(country_names))
 
 
 class CountryChoiceField(filter_fields.ChoiceField):
@@ -84,12 +181,12 @@ class TimelineCursorFilter(filters.Filter):
     field_class = TimelineCursorField
 
 
-def country_filter(label: str = "Country"):
+def country_filter(label: str = "Country", *, any_of: str = "Records of any of these countries"):
     return CountryFilter(
         label=label,
         method="filter_country",
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text="Hold Ctrl (⌘ on a Mac) to choose several.",
+        widget=CountryPicker(),
+        help_text=f"{any_of}. Type a name to add one; untick one to remove it.",
     )
 
 
@@ -180,8 +277,11 @@ class BaseFilterSet(filters.FilterSet):
 
 
 class MeetingFilter(BaseFilterSet):
+    offers_pair = True  # two countries chosen: "Meetings between A and B →"
     q = filters.CharFilter(label="Words", method="filter_q")
-    country = country_filter("Participant country")
+    country = country_filter(
+        "Participant country", any_of="Meetings involving any of these countries"
+    )
     date_from = date_input("From")
     date_to = date_input("To")
     actor = actor_filter("Participant")
@@ -218,10 +318,13 @@ class MeetingFilter(BaseFilterSet):
 
 
 class StatementFilter(BaseFilterSet):
+    offers_pair = True
     date_field = "said_on"
 
     q = filters.CharFilter(label="Words", method="filter_q")
-    country = country_filter("Speaker's country")
+    country = country_filter(
+        "Speaker's country", any_of="Statements by speakers of any of these countries"
+    )
     date_from = date_input("From")
     date_to = date_input("To")
     actor = actor_filter("Speaker")
@@ -247,12 +350,25 @@ class StatementFilter(BaseFilterSet):
 
 class ActorFilter(BaseFilterSet):
     q = filters.CharFilter(label="Name", method="filter_name")
-    country = country_filter("Country")
+    country = country_filter("Country", any_of="Actors of any of these countries")
     kind = filters.ChoiceFilter(label="Kind", choices=Actor.Kind.choices, empty_label="Any kind")
+    show = filters.ChoiceFilter(
+        label="Show",
+        choices=[("all", "Also actors with nothing on record")],
+        empty_label="Actors with meetings or statements",
+        method="filter_noop",  # applied in filter_queryset: the default needs no value
+    )
 
     class Meta:
         model = Actor
-        fields = ["q", "country", "kind"]
+        fields = ["q", "country", "kind", "show"]
+
+    def filter_queryset(self, queryset):
+        """Actors with nothing on record (most of the ~250 states) only when asked for."""
+        queryset = super().filter_queryset(queryset)
+        if self.form.cleaned_data.get("show") == "all":
+            return queryset
+        return queryset.on_record()
 
     def filter_name(self, queryset, name, value):
         return queryset.matching_name(value)
@@ -329,6 +445,29 @@ class Resolved:
     def active(self) -> bool:
         return bool(self.chips)
 
+    @property
+    def countries(self) -> CountryChoice | None:
+        """Several countries chosen: what the list means ("Meetings involving any of"), and
+        the pair page to offer when they are exactly two."""
+        form = self.filterset.form
+        field = form.fields.get("country")
+        codes = getattr(form, "cleaned_data", {}).get("country") or []
+        if not isinstance(field, CountryField) or len(codes) < 2:
+            return None
+        names = dict(field.choices)
+        meaning = str(field.help_text).split(".", 1)[0]
+        pair = sorted(c.lower() for c in codes) if len(codes) == 2 else None
+        if pair and not getattr(self.filterset, "offers_pair", False):
+            pair = None
+        return CountryChoice(meaning, [names[c] for c in codes], pair)
+
+
+@dataclass
+class CountryChoice:
+    meaning: str
+    names: list[str]
+    pair: list[str] | None
+
 
 def _without(data: QueryDict, name: str, value: str | None = None) -> str:
     """The query string without one value of ``name`` (or all of them); the cursor dropped."""
@@ -369,7 +508,7 @@ def bind(filterset_class, data: QueryDict, queryset: QuerySet, problems: list[st
     it was bound to; what was dropped is said in ``problems``, one line per error."""
     filterset = filterset_class(data, queryset)
     if filterset.is_valid():
-        return filterset, data
+        return filterset, _canonical(filterset, data)
     data = data.copy()
     for name, errors in filterset.form.errors.items():
         label = filterset.form.fields[name].label if name in filterset.form.fields else ""
@@ -382,7 +521,18 @@ def bind(filterset_class, data: QueryDict, queryset: QuerySet, problems: list[st
             data.pop(name, None)
     filterset = filterset_class(data, queryset)
     filterset.is_valid()
-    return filterset, data
+    return filterset, _canonical(filterset, data)
+
+
+def _canonical(filterset, data: QueryDict) -> QueryDict:
+    """Countries as codes in the data the chips' links are built from, so the link that
+    removes “China” also removes a typed “china”."""
+    cleaned = getattr(filterset.form, "cleaned_data", {})
+    for name, form_field in filterset.form.fields.items():
+        if isinstance(form_field, CountryField) and name in data:
+            data = data.copy()
+            data.setlist(name, cleaned.get(name) or [])
+    return data
 
 
 def _valid_values(form_field, values: list[str]) -> list[str]:

@@ -7,7 +7,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models import Count, Exists, Max, Min, OuterRef, Subquery
 from django.db.models.functions import TruncMonth
 
 from meetings.models import Actor, Meeting, Participation, Position, Statement
@@ -208,19 +208,22 @@ def undated_records(actor: Actor, size: int = UNDATED_SHOWN) -> dict:
     }
 
 
-def activity_by_month(actor: Actor) -> dict[dt.date, tuple[int, int]]:
+def activity_by_month(actor: Actor) -> Activity:
     """{month: (meetings, statements)} over the actor's newest CHART_MONTHS active months.
 
     Bounded by date, so the busiest actor's page does not aggregate decades of rows.
     """
     meetings = public_participations(actor).filter(date__isnull=False)
     statements = public_statements(actor).filter(said_on__isnull=False)
-    latest = [
-        *meetings.order_by("-date").values_list("date", flat=True)[:1],
-        *statements.order_by("-said_on").values_list("said_on", flat=True)[:1],
+    # Min and max in one query each: both are read off the ends of the (actor, is_public,
+    # date) indexes.
+    ends = [
+        meetings.order_by().aggregate(first=Min("date"), last=Max("date")),
+        statements.order_by().aggregate(first=Min("said_on"), last=Max("said_on")),
     ]
+    latest = [end["last"] for end in ends if end["last"]]
     if not latest:
-        return {}
+        return Activity()
     last = max(latest)
     index = last.year * 12 + last.month - 1 - (CHART_MONTHS - 1)
     since = dt.date(index // 12, index % 12 + 1, 1)
@@ -236,7 +239,16 @@ def activity_by_month(actor: Actor) -> dict[dt.date, tuple[int, int]]:
             if isinstance(month, dt.datetime):
                 month = month.date()
             months.setdefault(month, [0, 0])[position] += n
-    return {m: (a, b) for m, (a, b) in months.items()}
+    activity = Activity({m: (a, b) for m, (a, b) in months.items()})
+    activity.first = min(end["first"] for end in ends if end["first"])
+    return activity
+
+
+class Activity(dict):
+    """{month: (meetings, statements)}, and ``first``: the day of the actor's oldest dated
+    record, so the chart can say what lies before its window."""
+
+    first: dt.date | None = None
 
 
 def top_counterparts(actor: Actor, limit: int = 6) -> list[Actor]:

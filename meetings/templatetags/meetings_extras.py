@@ -165,7 +165,10 @@ def activity_chart(activity: dict, shortest: int = 12, longest: int = 36) -> dic
         bars.append(bar)
     # The busiest month; of equally busy ones, the latest.
     busiest = max(reversed(bars), key=lambda bar: bar.meetings + bar.statements)
+    first = getattr(activity, "first", None)
+    earlier = first if first and first < series[0] else None
     return {
+        "earlier": f"{long_names[earlier.month]} {earlier.year}" if earlier else "",
         "bars": bars,
         "first": bars[0],
         "last": bars[-1],
@@ -195,3 +198,26 @@ def bar_width(count: int, peak: int) -> str:
     if not peak:
         return "0"
     return str(min(100, round(count * 10 / peak) * 10))
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name: str):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context) -> str:
+        context[self.name] = self.nodelist.render(context)
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """``{% capture name %}…{% endcapture %}``: render once, use as ``{{ name }}`` anywhere
+    after. base.html captures the title block so <title> and og:title say the same thing (a
+    block can be defined only once)."""
+    try:
+        _, name = token.split_contents()
+    except ValueError:
+        raise template.TemplateSyntaxError("capture takes one name: {% capture title %}") from None
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, name)

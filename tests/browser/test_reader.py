@@ -41,11 +41,11 @@ def test_reader_finds_the_moscow_meeting_and_follows_it_everywhere(live_server, 
 
     # Narrow the matches: China, 2023, in the filterable list.
     page.get_by_role("link", name=re.compile("Filter all meetings matching")).click()
-    page.get_by_role("listbox", name="Participant country").select_option("CN")
+    page.get_by_role("combobox", name="Participant country").fill("China")
     page.get_by_label("From").fill("2023-01-01")
     page.get_by_label("To").fill("2023-12-31")
     page.get_by_role("button", name="Apply filters").click()
-    assert "country=CN" in page.url and "date_from=2023-01-01" in page.url
+    assert "country=China" in page.url and "date_from=2023-01-01" in page.url
     chips = page.get_by_role("group", name="Active filters")
     assert "China" in chips.inner_text() and "1 January 2023" in chips.inner_text()
     shown = listed_meetings(page)
@@ -58,6 +58,15 @@ def test_reader_finds_the_moscow_meeting_and_follows_it_everywhere(live_server, 
     rows = list(csv.DictReader(io.StringIO(response.text())))
     assert sorted(r["url"].removeprefix(live_server.url) for r in rows) == sorted(shown)
     assert all(r["start_date"].startswith("2023") for r in rows)
+
+    # A second country: the list says "any of", and offers the pair's own page.
+    assert page.get_by_role("checkbox", name="China").is_checked()
+    page.get_by_role("combobox", name="Participant country").fill("Russia")
+    page.get_by_role("button", name="Apply filters").click()
+    assert "Meetings involving any of these countries: China, Russia." in page.content()
+    assert MOSCOW in listed_meetings(page)
+    page.get_by_role("link", name="Meetings between China and Russia →").click()
+    assert page.url.endswith("/countries/cn/ru/")
     assert all("CN" in r["participant_countries"].split("; ") for r in rows)
 
     # The meeting: participants with the offices they held that day.

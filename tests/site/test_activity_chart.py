@@ -81,3 +81,17 @@ def test_activity_chart_names_months_in_the_active_language():
     assert "avril 2023: 1 meeting, 1 statement" in french
     assert "April" not in french
     assert "April 2023: 1 meeting" in render(CASES["single-month"])
+
+
+@pytest.mark.django_db
+def test_the_chart_says_when_the_record_goes_back_further_than_it_shows(client):
+    from tests import factories
+
+    ruiz, berg = factories.actor("Alma Ruiz", country_code="PE"), factories.actor("Nils Berg")
+    factories.meeting(participants=[ruiz, berg], start_date=dt.date(2016, 3, 9))
+    factories.meeting(participants=[ruiz, berg], start_date=dt.date(2023, 5, 2))
+    html = " ".join(client.get(ruiz.get_absolute_url()).content.decode().split())
+    assert "the record goes back to March 2016: see the timeline for earlier ones." in html
+    recent = factories.actor("Recent Person")
+    factories.meeting(participants=[recent, berg], start_date=dt.date(2023, 5, 2))
+    assert "the record goes back" not in client.get(recent.get_absolute_url()).content.decode()

@@ -83,3 +83,52 @@ def test_csv_cells_never_start_a_spreadsheet_formula(client, world):
     rows = csv_rows(client.get(reverse("meetings:meeting-export")))
     row = next(r for r in rows if "HYPERLINK" in r["title"])
     assert row["title"] == '\'=HYPERLINK("http://evil")' and row["venue_city"] == "'@x"
+
+
+def _csv_rows(response):
+    import csv as csv_module
+    import io
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    return list(csv_module.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+
+def test_the_actor_list_exports_what_it_shows(client, world):
+    from django.urls import reverse
+
+    html = client.get(reverse("meetings:actor-list"), {"country": "CN"}).content.decode()
+    assert 'href="/actors.csv?country=CN" download>Download these as CSV' in html
+    rows = _csv_rows(client.get(reverse("meetings:actor-export"), {"country": "CN"}))
+    names = [row["name"] for row in rows]
+    assert "Li Shangfu" in names and "Vladimir Putin" not in names
+    assert names == sorted(names, key=str.casefold) or len(names) <= 1
+    li = next(row for row in rows if row["name"] == "Li Shangfu")
+    assert li["url"] == f"http://testserver{world.li.get_absolute_url()}"
+    assert li["country"] == "CN" and li["country_name"] == "China"
+    for draft in world.drafts.values():
+        assert all(draft.get_absolute_url() not in row["url"] for row in rows)
+
+
+def test_search_results_export_every_match_by_type(client, world):
+    from django.urls import reverse
+
+    html = client.get(reverse("meetings:search"), {"q": "Putin"}).content.decode()
+    assert 'href="/search.csv?q=Putin" download>Download every match as CSV' in html
+    rows = _csv_rows(client.get(reverse("meetings:search-export"), {"q": "Putin"}))
+    urls = {row["type"]: set() for row in rows}
+    for row in rows:
+        urls[row["type"]].add(row["url"].removeprefix("http://testserver"))
+    assert world.putin.get_absolute_url() in urls["actor"]
+    assert world.moscow.get_absolute_url() in urls["meeting"]
+    assert world.article.get_absolute_url() in urls["article"]
+    text = " ".join(" ".join(row.values()) for row in rows)
+    for word in ("Zanzibarian", "Pineapplegate", "Hiddenvale", "Quietlake"):
+        assert word not in text
+
+
+def test_a_search_export_without_words_says_so(client):
+    from django.urls import reverse
+
+    response = client.get(reverse("meetings:search-export"))
+    assert response.status_code == 400 and "Give the words" in response.content.decode()

@@ -62,3 +62,28 @@ def test_a_feed_is_sent_in_one_piece(client, world):
     response = client.get(f"/actors/{world.li.slug}/feed/")
     assert response.status_code == 200
     assert len(response._container) == 1  # not thousands of small writes
+
+
+def test_updated_is_the_records_time_not_the_time_it_was_loaded(client, world, editor):
+    from meetings.services.audit import decision_log
+
+    url = reverse("meetings:actor-feed", args=["li-shangfu"])
+    entry = parse_atom(client.get(url)).find(f"{ATOM}entry")
+    assert entry.findtext(f"{ATOM}updated").startswith("2023-04-16T12:00:00")
+    change = decision_log(
+        user=editor, obj=world.moscow, action="Venue corrected", before="a", after="b", public=True
+    )
+    root = parse_atom(client.get(url))
+    updated = root.find(f"{ATOM}entry").findtext(f"{ATOM}updated")
+    assert updated.startswith(change.action_time.strftime("%Y-%m-%dT%H:%M"))
+    assert root.findtext(f"{ATOM}updated") == updated  # the feed's: its newest entry's
+
+
+def test_a_feed_pins_its_query_count(client, world, django_assert_max_num_queries):
+    url = reverse("meetings:country-feed", args=["cn"])
+    client.get(url)
+    with django_assert_max_num_queries(8) as before:
+        client.get(url)
+    world.grow()
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        client.get(url)

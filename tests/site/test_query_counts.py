@@ -40,9 +40,9 @@ PAGES = [
     ("meetings:statement-list", [], "", 4 + EST),
     ("meetings:statement-list", [], "country=CN&kind=paraphrase", 4 + EST),
     ("meetings:statement-detail", ["statement"], "", 3),
-    ("meetings:actor-feed", ["li"], "", 3),
-    ("meetings:country-feed", ["cn"], "", 3),
-    ("meetings:country-pair-feed", ["cn", "ru"], "", 3),
+    ("meetings:actor-feed", ["li"], "", 4),  # + the last public corrections
+    ("meetings:country-feed", ["cn"], "", 4),  # + the last public corrections
+    ("meetings:country-pair-feed", ["cn", "ru"], "", 4),  # + the last public corrections
     ("meetings:meeting-export", [], "country=CN", 2),
     ("meetings:statement-export", [], "country=CN", 2),
 ]
