@@ -1,0 +1,3 @@
+from tests.webserver import web
+
+__all__ = ["web"]
