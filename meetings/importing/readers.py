@@ -18,6 +18,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from meetings.importing.urlnorm import normalise_url
+
 TITLE_MAX = 400
 
 
@@ -130,7 +132,7 @@ def parse_url(value) -> str:
         _url_validator(value)
     except ValidationError:
         raise BadField(f"bad URL {value!r}") from None
-    return value
+    return normalise_url(value)
 
 
 NUL = "\x00"  # PostgreSQL refuses it in text; psycopg2 raises before sending the row
