@@ -35,7 +35,12 @@ class LocalSite:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802 - the name http.server calls
                 site.requests.append(self.path)
-                route = site.routes.get(self.path) or site.routes.get(self.path.split("?")[0])
+                path = self.path.split("?")[0]
+                route = (
+                    site.routes.get(self.path)
+                    or site.routes.get(path)
+                    or site.routes.get(path.rstrip("/"))  # as a site serves /a/ and /a
+                )
                 if route is None:
                     route = Route(b"<html><body>Not here.</body></html>", status=404)
                 if route.delay:
