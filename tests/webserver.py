@@ -87,6 +87,29 @@ def web(settings):
     site.server.server_close()
 
 
+@pytest.fixture
+def tls_web(settings, tmp_path):
+    """The same server over https, with a certificate for "localhost" from a throwaway CA
+    that the fetch is told to trust (``MEETINGS_FETCH_CA_BUNDLE``)."""
+    import ssl
+
+    import trustme
+
+    settings.MEETINGS_FETCH_ALLOW_PRIVATE = True
+    authority = trustme.CA()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("localhost").configure_cert(context)
+    bundle = tmp_path / "ca.pem"
+    authority.cert_pem.write_to_path(str(bundle))
+    settings.MEETINGS_FETCH_CA_BUNDLE = str(bundle)
+    site = LocalSite()
+    site.server.socket = context.wrap_socket(site.server.socket, server_side=True)
+    site.thread.start()
+    yield site
+    site.server.shutdown()
+    site.server.server_close()
+
+
 def article_page(
     *,
     title: str,

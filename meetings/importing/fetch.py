@@ -74,6 +74,19 @@ def _settings():
     )
 
 
+def _ca_bundle() -> str:
+    """The certificate authorities https pages are checked against: certifi's (Mozilla's
+    list), or the file ``MEETINGS_FETCH_CA_BUNDLE`` names (an intranet's own CA)."""
+    from django.conf import settings
+
+    configured = getattr(settings, "MEETINGS_FETCH_CA_BUNDLE", "")
+    if configured:
+        return configured
+    import certifi
+
+    return certifi.where()
+
+
 def _why_refused(address: ipaddress.IPv4Address | ipaddress.IPv6Address, allow_private: bool):
     """Why the fetch may not connect to ``address``, or None when it may."""
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
@@ -135,8 +148,8 @@ def _split(url: str):
 
 
 def _open(scheme, host, port, target, addresses, timeout, seconds):
-    """GET ``target`` from the first of ``addresses`` that answers; the response, unread."""
-    import certifi
+    """GET ``target`` from the first of ``addresses`` that answers: the connection pool and
+    the response, unread (the caller closes both)."""
     import urllib3
 
     default_port = 443 if scheme == "https" else 80
@@ -156,7 +169,7 @@ def _open(scheme, host, port, target, addresses, timeout, seconds):
                 retries=False,
                 maxsize=1,
                 cert_reqs="CERT_REQUIRED",
-                ca_certs=certifi.where(),
+                ca_certs=_ca_bundle(),
                 server_hostname=host,
                 assert_hostname=host,
             )
@@ -165,7 +178,7 @@ def _open(scheme, host, port, target, addresses, timeout, seconds):
                 address, port, timeout=timeout, retries=False, maxsize=1
             )
         try:
-            return pool.urlopen(
+            return pool, pool.urlopen(
                 "GET",
                 target,
                 headers=headers,
@@ -177,9 +190,11 @@ def _open(scheme, host, port, target, addresses, timeout, seconds):
         except urllib3.exceptions.TimeoutError:
             last_error = FetchError(f"{host} did not answer within {seconds:g} seconds.")
         except urllib3.exceptions.SSLError as exc:
+            pool.close()
             raise FetchError(f"{host}: the secure connection failed ({exc}).") from None
         except urllib3.exceptions.HTTPError as exc:
             last_error = FetchError(f"{host} could not be reached ({type(exc).__name__}).")
+        pool.close()
     raise last_error or FetchError(f"{host} could not be reached.")
 
 
@@ -197,7 +212,7 @@ def fetch(url: str, *, accept: tuple[str, ...] = HTML_TYPES) -> FetchedPage:
         if left <= 0:
             raise FetchError(f"{host} did not answer within {seconds:g} seconds.")
         timeout = urllib3.Timeout(total=left)
-        response = _open(scheme, host, port, target, addresses, timeout, seconds)
+        pool, response = _open(scheme, host, port, target, addresses, timeout, seconds)
         try:
             if response.status in (301, 302, 303, 307, 308):
                 location = response.headers.get("Location")
@@ -220,6 +235,7 @@ def fetch(url: str, *, accept: tuple[str, ...] = HTML_TYPES) -> FetchedPage:
             return FetchedPage(url=current, content_type=content_type, body=body)
         finally:
             response.release_conn()
+            pool.close()
     raise FetchError(f"{url} redirects more than {MAX_REDIRECTS} times.")
 
 

@@ -1,3 +1,3 @@
-from tests.webserver import web
+from tests.webserver import tls_web, web
 
-__all__ = ["web"]
+__all__ = ["tls_web", "web"]

@@ -105,3 +105,17 @@ def test_errors_name_what_went_wrong(web):
         fetch_article(web.url("/empty"))
     with pytest.raises(FetchError, match="Only http and https URLs"):
         fetch("ftp://127.0.0.1/file")
+
+
+def test_https_is_checked_against_the_hosts_name_while_connecting_to_its_checked_address(
+    tls_web,
+):
+    tls_web.route("/news/weber-dahl", STORY)
+    port = tls_web.server.server_address[1]
+
+    page = fetch_article(f"https://localhost:{port}/news/weber-dahl")
+    assert page.title == "Austria and Norway talk fisheries"
+
+    # The certificate names localhost, not the address: refused.
+    with pytest.raises(FetchError, match="the secure connection failed"):
+        fetch(f"https://127.0.0.1:{port}/news/weber-dahl")
