@@ -234,3 +234,11 @@ for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), 1):
 if DATABASE_REPLICAS:
     DATABASE_ROUTERS = ["meetings.routers.ReplicaRouter"]
     MIDDLEWARE = [MIDDLEWARE[0], "meetings.routers.ReplicaMiddleware", *MIDDLEWARE[1:]]
+
+# --- Articles fetched from URLs and feeds (meetings/importing/fetch.py) ----------------------
+# Loopback and private-network addresses are refused unless allowed (an intranet deployment;
+# the tests' local server). Link-local addresses (cloud metadata services) are always refused.
+MEETINGS_FETCH_ALLOW_PRIVATE = env_bool("MEETINGS_FETCH_ALLOW_PRIVATE", False)
+MEETINGS_FETCH_TIMEOUT = float(os.environ.get("MEETINGS_FETCH_TIMEOUT", "10"))  # seconds, a fetch
+MEETINGS_FETCH_MAX_BYTES = int(os.environ.get("MEETINGS_FETCH_MAX_BYTES", str(5 * 1024 * 1024)))
+MEETINGS_FETCH_CA_BUNDLE = os.environ.get("MEETINGS_FETCH_CA_BUNDLE", "")  # default: certifi's

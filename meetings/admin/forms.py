@@ -1,11 +1,13 @@
-"""The article form (paste or upload), the "this name is an existing actor" form and the
-statement form (its passage as words, not offsets)."""
+"""The article form (paste, upload or fetch from a URL), the "this name is an existing actor"
+form and the statement form (its passage as words, not offsets)."""
 
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
 
 from meetings import services
 from meetings.importing import article_text_from_upload
+from meetings.importing.fetch import FetchError, fetch_article
+from meetings.importing.urlnorm import normalise_url
 from meetings.models import (
     Actor,
     ActorSuggestion,
@@ -17,7 +19,8 @@ from meetings.models import (
 
 
 class ArticleForm(forms.ModelForm):
-    """Paste the text, or upload a .txt or .html file (reduced to its main text)."""
+    """Paste the text, upload a .txt or .html file, or give the page's URL: an uploaded or
+    fetched page is reduced to its main text."""
 
     upload = forms.FileField(
         required=False,
@@ -25,6 +28,17 @@ class ArticleForm(forms.ModelForm):
         help_text="A .txt file, or an .html page: its main text is kept, menus and ads dropped. "
         "It replaces the text above.",
         widget=forms.ClearableFileInput(attrs={"accept": ".txt,.html,.htm,text/plain,text/html"}),
+    )
+
+    fetch_url = forms.URLField(
+        required=False,
+        max_length=1000,
+        assume_scheme="https",
+        label="…or fetch it from a URL",
+        help_text="Leave the text empty and give the article's address: the page is fetched "
+        "and reduced to its main text; its title, date, site name and canonical address fill "
+        "the fields left empty.",
+        widget=forms.URLInput(attrs={"size": 80}),
     )
 
     class Meta:
@@ -55,9 +69,50 @@ class ArticleForm(forms.ModelForm):
         if "slug" in self.fields:
             self.fields["slug"].help_text = "Left empty, it is made from the title."
 
+    def clean_url(self):
+        # One form of a URL, so that tracking parameters or http/https never make a second
+        # article of the same page (meetings/importing/urlnorm.py).
+        return normalise_url(self.cleaned_data.get("url") or "")
+
+    def _stored_as(self, url: str) -> Article | None:
+        if not url:
+            return None
+        return Article.objects.filter(url=url).exclude(pk=self.instance.pk).only("title").first()
+
+    def _fetch(self, data: dict) -> None:
+        """Fill the form's empty fields from the page at ``fetch_url``; errors go on the form."""
+        address = data["fetch_url"]
+        twin = self._stored_as(normalise_url(address))
+        if twin:
+            self.add_error("fetch_url", f"This page is already stored, as “{twin.title}”.")
+            return
+        try:
+            page = fetch_article(address)
+        except FetchError as exc:
+            self.add_error("fetch_url", f"The page could not be fetched: {exc}")
+            return
+        data["body"] = page.body
+        for field, value in (
+            ("title", page.title),
+            ("url", page.url),
+            ("outlet", page.outlet[: Article._meta.get_field("outlet").max_length]),
+            ("published_on", page.published_on),
+        ):
+            if value and not data.get(field):
+                data[field] = value
+
     def clean(self):
         data = super().clean()
         upload = data.get("upload")
+        if data.get("fetch_url"):
+            if upload or (data.get("body") or "").strip():
+                self.add_error(
+                    "fetch_url", "Give the text, a file or a URL to fetch: one of them, not two."
+                )
+                return data
+            self._fetch(data)
+            if self.errors:
+                return data
         if upload:
             if not upload.name.lower().endswith((".txt", ".html", ".htm", ".xhtml")):
                 self.add_error("upload", "Upload a .txt or .html file.")
@@ -70,10 +125,14 @@ class ArticleForm(forms.ModelForm):
             if not data.get("title") and title:
                 data["title"] = title
         if not (data.get("body") or "").strip():
-            self.add_error("body", "Paste the article's text or upload a file.")
+            self.add_error("body", "Paste the article's text, upload a file or give its URL.")
         if not (data.get("title") or "").strip():
             self.add_error("title", "Give the article a title.")
         if self.errors:
+            return data
+        twin = self._stored_as(data.get("url") or "")
+        if twin:
+            self.add_error("url", f"This URL is already stored, as “{twin.title}”.")
             return data
         if not data.get("slug"):
             when = data.get("published_on")

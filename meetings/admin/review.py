@@ -102,7 +102,7 @@ class ArticleAdmin(admin.ModelAdmin):
         source = ["outlet", "url", "dateline", "published_on", "language"]
         if obj is None:
             return [
-                (None, {"fields": ["title", "body", "upload"]}),
+                (None, {"fields": ["title", "body", "upload", "fetch_url"]}),
                 ("Source", {"fields": source}),
                 ("Publishing", {"fields": ["slug", "editorial_status"]}),
             ]

@@ -18,6 +18,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from meetings.importing.urlnorm import normalise_url
 from meetings.text import normalize_line_ends
 
 TITLE_MAX = 400
@@ -132,7 +133,7 @@ def parse_url(value) -> str:
         _url_validator(value)
     except ValidationError:
         raise BadField(f"bad URL {value!r}") from None
-    return value
+    return normalise_url(value)
 
 
 NUL = "\x00"  # PostgreSQL refuses it in text; psycopg2 raises before sending the row

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from django.db import transaction
 
+from meetings.importing.urlnorm import normalise_url
 from meetings.models import (
     Actor,
     Article,
@@ -68,7 +69,7 @@ def article_create(
         title=title.strip(),
         body=body,
         outlet=outlet,
-        url=url,
+        url=normalise_url(url),
         dateline=dateline,
         published_on=published_on,
         language=language,
