@@ -225,7 +225,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "SWAGGER_UI_SETTINGS": {"validatorUrl": None},  # no call to swagger.io from the page
-    "COMPONENT_SPLIT_REQUEST": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "meetings.api.schema.empty_means_absent",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "ActorKindEnum": "meetings.models.Actor.Kind",
+        "MeetingKindEnum": "meetings.models.Meeting.Kind",
+        "StatementKindEnum": "meetings.models.Statement.Kind",
+    },
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -78,3 +78,15 @@ ACTOR_PARAMETERS = [
     countries("Actors of any of these countries"),
 ]
 LIST_RESPONSES = {400: BAD_REQUEST, 429: THROTTLED}
+
+
+def empty_means_absent(result, generator, request, public):
+    """drf-spectacular postprocessing hook: every query parameter allows an empty value,
+    which means what leaving it out means (the pages' GET forms send ``date_to=`` for an
+    empty field, and their links work on the API)."""
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "query":
+                    parameter["allowEmptyValue"] = True
+    return result

@@ -52,7 +52,10 @@ class PublicList(generics.ListAPIView):
         return queryset
 
 
-@extend_schema(parameters=schema.MEETING_PARAMETERS, responses=schema.LIST_RESPONSES)
+@extend_schema(
+    parameters=schema.MEETING_PARAMETERS,
+    responses={200: MeetingSerializer(many=True), **schema.LIST_RESPONSES},
+)
 class MeetingList(PublicList):
     """Published meetings, newest first, with their participants and sources: the list and
     the filters of /meetings/."""
@@ -63,7 +66,10 @@ class MeetingList(PublicList):
     keyset_date = "start_date"
 
 
-@extend_schema(parameters=schema.STATEMENT_PARAMETERS, responses=schema.LIST_RESPONSES)
+@extend_schema(
+    parameters=schema.STATEMENT_PARAMETERS,
+    responses={200: StatementSerializer(many=True), **schema.LIST_RESPONSES},
+)
 class StatementList(PublicList):
     """Published statements, newest first, with their speakers and sources: the list and the
     filters of /statements/."""
@@ -74,7 +80,10 @@ class StatementList(PublicList):
     keyset_date = "said_on"
 
 
-@extend_schema(parameters=schema.ACTOR_PARAMETERS, responses=schema.LIST_RESPONSES)
+@extend_schema(
+    parameters=schema.ACTOR_PARAMETERS,
+    responses={200: ActorSerializer(many=True), **schema.LIST_RESPONSES},
+)
 class ActorList(PublicList):
     """Published actors by slug, with the office each holds today: the list and the filters
     of /actors/."""
