@@ -9,6 +9,8 @@ few hundred requests, against the small world with its drafts, on SQLite and Pos
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
 from schemathesis.specs.openapi import checks as openapi_checks
@@ -38,11 +40,25 @@ def unthrottled(settings):
     }
 
 
+@pytest.fixture
+def connection_kept():
+    """The test's database connection kept open across requests, as Django's test client
+    keeps it: WSGI requests close 'old' connections when they end, and inside the test's
+    transaction that would be this one."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @schema.parametrize()
 @settings(
     max_examples=EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_no_request_the_schema_allows_or_forbids_breaks_the_api(case, world, unthrottled):
+def test_no_request_the_schema_allows_or_forbids_breaks_the_api(
+    case, world, unthrottled, connection_kept
+):
     case.call_and_validate(checks=CHECKS)
