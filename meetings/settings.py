@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served from our own static files
 ]
 
 MIDDLEWARE = [
@@ -195,6 +198,44 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
+}
+
+# --- The JSON API (meetings/api/, README "JSON API") ---------------------------------------
+# Read-only, anonymous; each client address may make DJANGO_API_ANON_RATE requests. The
+# counts live in the default cache: per process with the memory cache, shared by every
+# worker with Redis (REDIS_URL), which production should set for the limit to hold.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "URL_FORMAT_OVERRIDE": None,  # ?format= is no parameter of ours: ignored, as on the pages
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["meetings.api.throttling.AnonymousClientThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("DJANGO_API_ANON_RATE", "120/minute")},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Diplomatic Meetings API",
+    "DESCRIPTION": (
+        "Read-only JSON: published meetings, statements and actors, each with the article "
+        "and character span it comes from. Lists take the same filters as the site's pages "
+        "and are paged by keyset: follow `next`."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None},  # no call to swagger.io from the page
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "meetings.api.schema.empty_means_absent",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "ActorKindEnum": "meetings.models.Actor.Kind",
+        "MeetingKindEnum": "meetings.models.Meeting.Kind",
+        "StatementKindEnum": "meetings.models.Statement.Kind",
+    },
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

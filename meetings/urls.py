@@ -25,5 +25,6 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
+    path("api/", include("meetings.api.urls")),
     path("", include("meetings.site.urls")),
 ]

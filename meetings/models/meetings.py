@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.db import models
 from django.db.models import F, Prefetch, Q
+from django.db.models.functions import Substr
 from django.urls import reverse
 
 from meetings.models.actors import Actor, Country
@@ -159,6 +160,21 @@ class MeetingQuerySet(TrackedQuerySet):
                 "participations",
                 queryset=Participation.objects.select_related("actor", "actor__country"),
             )
+        )
+
+    def for_api(self):
+        """Rows for the JSON API (meetings/api/): as for_list, plus the published sources,
+        each with its article (without the body) and the sentence cut from it in SQL."""
+        sentence = Substr("article__body", F("start") + 1, F("end") - F("start"))
+        sources = (
+            Evidence.objects.filter(article__editorial_status=EditorialStatus.PUBLISHED)
+            .select_related("article")
+            .defer("article__body")
+            .annotate(sentence_text=sentence)
+            .order_by("article_id", "start", "id")
+        )
+        return self.for_list().prefetch_related(
+            Prefetch("evidence", queryset=sources, to_attr="public_evidence")
         )
 
     def for_export(self):

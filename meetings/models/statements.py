@@ -54,6 +54,11 @@ class StatementQuerySet(TrackedQuerySet):
         """Rows for statement lists: speaker, via, article and meeting in one query."""
         return self.select_related("speaker", "speaker__country", "via", "article", "meeting")
 
+    def for_api(self):
+        """Rows for the JSON API (meetings/api/): speaker, via, meeting and article (not its
+        body) in one query."""
+        return self.select_related("speaker", "via", "article", "meeting").defer("article__body")
+
     def for_export(self):
         """Rows for the CSV export, one query: only the columns it writes (never the
         articles' bodies, which would multiply the rows read by ~30)."""

@@ -248,6 +248,9 @@ class Command(BaseCommand):
         pages["country_pair"] = url_or_none("meetings:country-pair", pair[0], pair[1])
         pages["actor_feed"] = url_or_none("meetings:actor-feed", slug)
         pages["csv_export"] = url_or_none("meetings:meeting-export", query=one_year)
+        # The JSON API's counterparts of the meeting list and the pair page (meetings/api/).
+        pages["api_meetings_country_year"] = url_or_none("api:meeting-list", query=one_year)
+        pages["api_country_pair"] = url_or_none("api:country-pair", pair[0], pair[1])
         skipped = {k: "no such URL in meetings/urls.py yet" for k, v in pages.items() if not v}
         pages = {k: v for k, v in pages.items() if v}
         client = Client()
