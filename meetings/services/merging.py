@@ -95,11 +95,14 @@ class MergeSummary:
 
     kept: models.Model
     merged: str
+    merged_slug: str
     moved: Counter = field(default_factory=Counter)
 
     def __str__(self) -> str:
         parts = ", ".join(f"{n} {name}" for name, n in self.moved.items() if n)
-        return f"“{self.merged}” merged into “{self.kept}”" + (f" ({parts} moved)" if parts else "")
+        return f"“{self.merged}” ({self.merged_slug}) merged into “{self.kept}”" + (
+            f": {parts} moved" if parts else ""
+        )
 
 
 # --- actors --------------------------------------------------------------------------------
@@ -118,7 +121,7 @@ def actor_merge(*, keep: Actor, other: Actor, by=None) -> MergeSummary:
             f"“{other}” is {_a(other.get_kind_display())} and “{keep}” "
             f"{_a(keep.get_kind_display())}: set the same kind on both before merging them."
         )
-    summary = MergeSummary(kept=keep, merged=str(other))
+    summary = MergeSummary(kept=keep, merged=str(other), merged_slug=other.slug)
     moved = summary.moved
     merged_slug, merged_name = other.slug, other.name
     touched_meetings = set(other.participations.values_list("meeting_id", flat=True))
@@ -245,7 +248,7 @@ def meeting_merge(*, keep: Meeting, other: Meeting, by=None) -> MergeSummary:
     trail (a public correction when readers could see either). ValidationError (nothing
     changed) for the same meeting twice or one that no longer exists."""
     keep, other = _locked(Meeting, keep, other, noun="meeting")
-    summary = MergeSummary(kept=keep, merged=str(other))
+    summary = MergeSummary(kept=keep, merged=str(other), merged_slug=other.slug)
     moved = summary.moved
     merged_slug, merged_title = other.slug, other.title
     was_public = keep.is_public or other.is_public
