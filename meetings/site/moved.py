@@ -1,16 +1,20 @@
 """Pages of merged records: the old URL of an actor or a meeting merged into another answers
 301 to the page of the one kept (meetings/services/merging.py), with its query string, so
-links and bookmarks to either record keep working."""
+links, bookmarks and feed subscriptions to either record keep working."""
 
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect
+from django.urls import reverse
 
 from meetings.models import ActorRedirect, EditorialStatus, MeetingRedirect
 
 
-def actor_moved(request: HttpRequest, slug: str) -> HttpResponsePermanentRedirect:
-    """301 to the published actor ``slug`` was merged into, else Http404 (one query)."""
+def actor_moved(
+    request: HttpRequest, slug: str, *, page: str = "meetings:actor-detail"
+) -> HttpResponsePermanentRedirect:
+    """301 to the same ``page`` (a URL name taking the slug: the actor's page, its feed) of
+    the published actor ``slug`` was merged into, else Http404 (one query)."""
     row = (
         ActorRedirect.objects.filter(
             old_slug=slug, actor__editorial_status=EditorialStatus.PUBLISHED
@@ -18,7 +22,7 @@ def actor_moved(request: HttpRequest, slug: str) -> HttpResponsePermanentRedirec
         .select_related("actor")
         .first()
     )
-    return _moved(request, row.actor if row else None)
+    return _moved(request, reverse(page, args=[row.actor.slug]) if row else None)
 
 
 def meeting_moved(request: HttpRequest, slug: str) -> HttpResponsePermanentRedirect:
@@ -28,13 +32,12 @@ def meeting_moved(request: HttpRequest, slug: str) -> HttpResponsePermanentRedir
         .select_related("meeting")
         .first()
     )
-    return _moved(request, row.meeting if row else None)
+    return _moved(request, row.meeting.get_absolute_url() if row else None)
 
 
-def _moved(request: HttpRequest, record) -> HttpResponsePermanentRedirect:
+def _moved(request: HttpRequest, url: str | None) -> HttpResponsePermanentRedirect:
     # A record that is not public: a 404, as its own page gives (its slug is not told).
-    if record is None:
+    if url is None:
         raise Http404("No such page.")
-    url = record.get_absolute_url()
     query = request.META.get("QUERY_STRING", "")
     return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)

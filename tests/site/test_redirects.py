@@ -39,6 +39,19 @@ def test_a_merged_actors_url_answers_301_to_the_kept_one(client, world, django_a
     assert_copies_true()
 
 
+def test_a_merged_actors_feed_answers_301_to_the_kept_ones_feed(client, world):
+    dup = factories.actor("Li Shang-fu", country_code="CN")
+    old = reverse("meetings:actor-feed", args=[dup.slug])
+    services.actor_merge(keep=world.li, other=dup)
+    response = client.get(old)
+    assert (response.status_code, response["Location"]) == (
+        301,
+        reverse("meetings:actor-feed", args=[world.li.slug]),
+    )
+    assert client.get(response["Location"]).status_code == 200
+    assert client.get(reverse("meetings:actor-feed", args=["nobody"])).status_code == 404
+
+
 def test_a_chain_of_merges_sends_the_first_url_to_the_last(client, world):
     a = factories.actor("Vladimir V. Putin", country_code="RU")
     b = factories.actor("V. Putin", country_code="RU")
