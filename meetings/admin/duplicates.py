@@ -240,7 +240,11 @@ def meeting_duplicates(*, until: dt.date, limit: int = PAGE) -> list[Pair]:
 
 
 class WindowForm(forms.Form):
-    until = forms.DateField(required=False, label="Meetings starting up to")
+    until = forms.DateField(
+        required=False,
+        label="Meetings starting up to",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
 
 
 class MergeAdminMixin:
@@ -413,9 +417,12 @@ class MeetingMergeMixin(MergeAdminMixin):
         return rows
 
     def duplicates_context(self, request):
-        form = WindowForm(request.GET)
+        form = WindowForm(request.GET or None)
         until = form.cleaned_data.get("until") if form.is_valid() else None
-        until = until or meeting_window_end()
+        if until is None:  # the newest window; a date it could not read is shown as wrong
+            until = meeting_window_end()
+            if not form.errors:
+                form = WindowForm(initial={"until": until})
         return {
             "form": form,
             "until": until,

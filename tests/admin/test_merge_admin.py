@@ -171,8 +171,12 @@ def test_meeting_duplicates_page_in_a_fixed_number_of_queries(
     with django_assert_num_queries(9):
         html = editor_client.get(url).content.decode()
     assert html.count('name="decision" value="keep-first"') > 1
-    # Without a date, the window ends at the newest meeting.
-    assert editor_client.get(duplicates(Meeting)).status_code == 200
+    # Without a date, the window ends at the newest meeting; a bad date is said to be one.
+    newest = max(d for d in Meeting.objects.values_list("start_date", flat=True) if d)
+    html = editor_client.get(duplicates(Meeting)).content.decode()
+    assert f'value="{newest.isoformat()}"' in html
+    bad = editor_client.get(f"{duplicates(Meeting)}?until=someday")
+    assert bad.status_code == 200 and "Enter a valid date" in bad.content.decode()
 
 
 def test_one_click_meeting_merge(editor_client, world):
