@@ -85,3 +85,14 @@ class DistinctMeetings(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first_id} ≠ {self.second_id}"
+
+
+def retired_slugs(model, prefix: str) -> set[str]:
+    """Slugs of ``model`` starting with ``prefix`` that merged records had: a new record never
+    takes one (its page would hide the redirect that old links follow)."""
+    redirects = {Actor: ActorRedirect, Meeting: MeetingRedirect}.get(model)
+    if redirects is None:
+        return set()
+    return set(
+        redirects.objects.filter(old_slug__startswith=prefix).values_list("old_slug", flat=True)
+    )

@@ -141,6 +141,14 @@ def test_a_chain_of_actor_merges_redirects_the_first_to_the_last(world):
     assert {"Vladimir V. Putin", "V. Putin"} <= names
 
 
+def test_a_new_actor_never_takes_a_merged_ones_slug(world):
+    dup = factories.actor("Li Shang-fu", country_code="CN")
+    actor_merge(keep=world.li, other=dup)
+    again = factories.actor("Li Shang-fu", country_code="CN")
+    assert again.slug != dup.slug
+    assert ActorRedirect.objects.get(old_slug=dup.slug).actor_id == world.li.pk
+
+
 def test_merging_an_actor_into_itself_or_a_gone_one_changes_nothing(world):
     before = Actor.objects.count()
     with pytest.raises(ValidationError, match="cannot be merged into itself"):
