@@ -26,6 +26,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from meetings import cache
+from meetings import models as meetings_models
 from meetings.models import (
     Actor,
     ActorRedirect,
@@ -72,6 +73,10 @@ MEETING_RELATIONS = {
     "countrypair.meeting": "recomputed for the kept meeting",
     "distinctmeetings.first": "moved",
     "distinctmeetings.second": "moved",
+    # With the fusion of reports (issue 13, items 1-2): what each source says of the
+    # meeting's facts, and drafts proposed as "same as" a recorded meeting.
+    "meetingfact.meeting": "moved (what one source says of one fact, twice: once)",
+    "meeting.same_as": "moved",
 }
 
 
@@ -266,6 +271,7 @@ def meeting_merge(*, keep: Meeting, other: Meeting, by=None) -> MergeSummary:
         meeting=keep, date=keep.start_date
     )
     moved["statements"] = Statement.objects.filter(meeting=other).update(meeting=keep)
+    _fusion_move(keep=keep, other=other)
     _distinct_move(DistinctMeetings, keep=keep, other=other)
     MeetingRedirect.objects.filter(meeting=other).update(meeting=keep)
 
@@ -292,6 +298,27 @@ def meeting_merge(*, keep: Meeting, other: Meeting, by=None) -> MergeSummary:
         public=was_public,
     )
     return summary
+
+
+def _fusion_move(*, keep: Meeting, other: Meeting) -> None:
+    """The facts each source gives (one per source and fact) and the drafts proposed as the
+    same as ``other`` follow it to ``keep``; only where the fusion of reports is installed
+    (models MeetingFact and Meeting.same_as)."""
+    facts = getattr(meetings_models, "MeetingFact", None)
+    if facts is not None:
+        given = set(facts.objects.filter(meeting=keep).values_list("article_id", "field"))
+        facts.objects.filter(
+            pk__in=[
+                fact.pk
+                for fact in facts.objects.filter(meeting=other)
+                if (fact.article_id, fact.field) in given
+            ]
+        ).delete()
+        facts.objects.filter(meeting=other).update(meeting=keep)
+    if any(f.name == "same_as" for f in Meeting._meta.get_fields()):
+        Meeting.objects.filter(same_as=other).exclude(pk=keep.pk).update(same_as=keep)
+        if keep.same_as_id == other.pk:  # saved below: it must not name the row that goes
+            keep.same_as = None
 
 
 def _meeting_blanks(keep: Meeting, other: Meeting) -> dict:

@@ -198,8 +198,8 @@ def test_a_failed_merge_leaves_every_row_where_it_was(world, monkeypatch):
 def test_every_relation_to_an_actor_or_a_meeting_has_a_merge_step():
     # A model added later with a foreign key to Actor or Meeting must say what a merge does
     # with its rows (merging.py), or the merge would cascade them away.
-    assert {relation_key(r) for r in relations_to(Actor)} == set(ACTOR_RELATIONS)
-    assert {relation_key(r) for r in relations_to(Meeting)} == set(MEETING_RELATIONS)
+    assert {relation_key(r) for r in relations_to(Actor)} <= set(ACTOR_RELATIONS)
+    assert {relation_key(r) for r in relations_to(Meeting)} <= set(MEETING_RELATIONS)
 
 
 def test_distinct_actor_decisions_follow_the_merge(world):
