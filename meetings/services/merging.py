@@ -128,7 +128,7 @@ def actor_merge(*, keep: Actor, other: Actor, by=None) -> MergeSummary:
         )
     summary = MergeSummary(kept=keep, merged=str(other), merged_slug=other.slug)
     moved = summary.moved
-    merged_slug, merged_name = other.slug, other.name
+    merged_pk, merged_slug, merged_name = other.pk, other.slug, other.name
     touched_meetings = set(other.participations.values_list("meeting_id", flat=True))
 
     moved["names"] = _aliases_move(keep=keep, other=other)
@@ -164,7 +164,7 @@ def actor_merge(*, keep: Actor, other: Actor, by=None) -> MergeSummary:
     keep.save()
     alias_add(actor=keep, text=merged_name)
     copies.actors_changed([keep.pk])  # countries and visibility of everything it names
-    _pages_changed(actors=[keep.pk, other.pk], meetings=touched_meetings)
+    _pages_changed(actors=[keep.pk, merged_pk], meetings=touched_meetings)
     decision_log(
         user=by,
         obj=keep,
@@ -255,7 +255,7 @@ def meeting_merge(*, keep: Meeting, other: Meeting, by=None) -> MergeSummary:
     keep, other = _locked(Meeting, keep, other, noun="meeting")
     summary = MergeSummary(kept=keep, merged=str(other), merged_slug=other.slug)
     moved = summary.moved
-    merged_slug, merged_title = other.slug, other.title
+    merged_pk, merged_slug, merged_title = other.pk, other.slug, other.title
     was_public = keep.is_public or other.is_public
 
     spans = set(keep.evidence.values_list("article_id", "start", "end"))
@@ -289,7 +289,7 @@ def meeting_merge(*, keep: Meeting, other: Meeting, by=None) -> MergeSummary:
     keep.save()  # a date taken from the other is copied onto the participations
     copies.visibility_refresh(meeting_ids=[keep.pk])
     copies.refresh_country_pairs([keep.pk])
-    _pages_changed(meetings=[keep.pk, other.pk])
+    _pages_changed(meetings=[keep.pk, merged_pk])
     decision_log(
         user=by,
         obj=keep,

@@ -11,6 +11,7 @@ from django.urls import reverse
 from meetings import services
 from meetings.models import EditorialStatus, Meeting, Participation
 from tests import factories
+from tests.caches import redis_caches
 from tests.merge_checks import assert_copies_true
 
 
@@ -103,3 +104,25 @@ def test_a_merged_meetings_url_answers_301_and_the_pair_page_counts_from_scratch
     assert after == before - 1
     assert re.search(rf"\b{after} meetings?\b", client.get(pair_url).content.decode())
     assert_copies_true()
+
+
+def test_cached_pages_of_both_records_follow_a_merge(
+    client, world, settings, django_capture_on_commit_callbacks
+):
+    settings.CACHES = redis_caches()  # the shared page cache, this test's keys only
+    dup = factories.actor("Li Shang-fu", country_code="CN")
+    met = factories.meeting(participants=[dup, world.shoigu], start_date=dt.date(2023, 8, 1))
+    twin = factories.meeting(participants=[world.li, world.putin])
+    twin_source = twin.evidence.get().article
+    old_actor, old_meeting = dup.get_absolute_url(), twin.get_absolute_url()
+    kept_actor, kept_meeting = world.li.get_absolute_url(), world.moscow.get_absolute_url()
+    for url in (old_actor, old_meeting, kept_actor, kept_meeting):
+        assert client.get(url).status_code == 200  # now cached
+    assert met.get_absolute_url() not in client.get(kept_actor).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.actor_merge(keep=world.li, other=dup)
+        services.meeting_merge(keep=world.moscow, other=twin)
+    assert client.get(old_actor).status_code == 301
+    assert client.get(old_meeting).status_code == 301
+    assert met.get_absolute_url() in client.get(kept_actor).content.decode()
+    assert twin_source.get_absolute_url() in client.get(kept_meeting).content.decode()
