@@ -45,6 +45,7 @@ from meetings.models import (
 
 REJECTED = EditorialStatus.REJECTED
 PAGE = 50  # pairs shown at once
+MERGE_AT_MOST = 20  # records merged by one action ("select all 30,000" is a slip)
 WINDOW = dt.timedelta(days=60)  # meetings compared at once, by start date
 VISIT_DAYS = 14  # how long before a meeting a visit covering it may have started
 ONE_DAY = dt.timedelta(days=1)
@@ -293,6 +294,14 @@ class MergeAdminMixin:
         description="Merge selected %(verbose_name_plural)s into one…", permissions=["change"]
     )
     def merge_selected(self, request, queryset):
+        if queryset.count() > MERGE_AT_MOST:
+            self.message_user(
+                request,
+                f"Nothing merged: select at most {MERGE_AT_MOST} {self.opts.verbose_name_plural} "
+                "(records of one person or one meeting) at a time.",
+                messages.ERROR,
+            )
+            return None
         rows = list(self.merge_rows(queryset))
         if len(rows) < 2:
             self.message_user(

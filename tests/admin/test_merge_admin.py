@@ -67,6 +67,18 @@ def test_merge_action_refuses_one_actor_or_a_keep_outside_the_selection(editor_c
     assert Actor.objects.filter(pk__in=[world.li.pk, world.shoigu.pk]).count() == 2
 
 
+def test_merge_action_refuses_all_actors_at_once(editor_client, world):
+    for n in range(21):
+        factories.actor(f"Namesake {n}", country_code="US")
+    before = Actor.objects.count()
+    response = editor_client.post(
+        changelist(Actor),
+        {"action": "merge_selected", "select_across": "1", "index": "0", "_selected_action": [1]},
+    )
+    assert any("at most 20" in m for m in said(response))
+    assert Actor.objects.count() == before
+
+
 def test_merging_a_person_into_a_state_says_why_and_changes_nothing(editor_client, world):
     state = factories.actor("China", country_code="CN", kind=Actor.Kind.STATE)
     selected = {"action": "merge_selected", "_selected_action": [world.li.pk, state.pk]}
