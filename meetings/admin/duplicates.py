@@ -141,6 +141,10 @@ def actor_duplicates(*, limit: int = PAGE) -> list[Pair]:
                 reason = "the same name"
             else:
                 reason = f"“{text}”, a name of {twin}, is {actor}’s name"
+            if twin.kind != actor.kind:  # a merge asks for one kind first
+                reason += (
+                    f" ({actor.get_kind_display().lower()} and {twin.get_kind_display().lower()})"
+                )
             pairs.append(Pair(*_kept_first(actor, twin), reason))
     return pairs[:limit]
 
