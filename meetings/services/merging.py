@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Value
+from django.db.models.functions import Left, Replace
 
 from meetings import cache
 from meetings import models as meetings_models
@@ -133,7 +135,7 @@ def actor_merge(*, keep: Actor, other: Actor, by=None) -> MergeSummary:
 
     moved["names"] = _aliases_move(keep=keep, other=other)
     moved["offices"] = _positions_move(keep=keep, other=other)
-    moved["meetings"] = _actor_participations_move(keep=keep, other=other)
+    moved["meetings"], shared = _actor_participations_move(keep=keep, other=other)
     moved["statements"] = Statement.objects.filter(speaker=other).update(speaker=keep)
     moved["relayed statements"] = Statement.objects.filter(via=other).update(via=keep)
     ActorSuggestion.objects.filter(actor=other).update(actor=keep)
@@ -142,7 +144,7 @@ def actor_merge(*, keep: Actor, other: Actor, by=None) -> MergeSummary:
     RejectedLink.objects.filter(actor=other).update(actor=keep)
     _distinct_move(DistinctActors, keep=keep, other=other)
     ActorRedirect.objects.filter(actor=other).update(actor=keep)
-    _retitle(meeting_ids=touched_meetings, old=other.name, new=keep.name)
+    _retitle(meeting_ids=touched_meetings, shared=shared, old=other.name, new=keep.name)
 
     fill = {
         name: getattr(other, name)
@@ -163,7 +165,8 @@ def actor_merge(*, keep: Actor, other: Actor, by=None) -> MergeSummary:
     keep.full_clean(exclude=["slug"])
     keep.save()
     alias_add(actor=keep, text=merged_name)
-    copies.actors_changed([keep.pk])  # countries and visibility of everything it names
+    # The moves' rows_written and keep's save recomputed every copy (copies.py): the
+    # participations' country and visibility, the pairs, the statements' visibility.
     _pages_changed(actors=[keep.pk, merged_pk], meetings=touched_meetings)
     decision_log(
         user=by,
@@ -209,16 +212,23 @@ def _positions_move(*, keep: Actor, other: Actor) -> int:
 _ROLE_WEIGHT = {Participation.Role.PARTICIPANT: 0}
 
 
-def _actor_participations_move(*, keep: Actor, other: Actor) -> int:
+def _actor_participations_move(*, keep: Actor, other: Actor) -> tuple[int, set[int]]:
     """Move other's participations to keep; in a meeting where both took part, keep's
-    participation stays, with other's role when it is clearer (host rather than participant)."""
-    mine = {p.meeting_id: p for p in keep.participations.all()}
-    for theirs in other.participations.filter(meeting_id__in=mine):
-        _clearer_role(mine[theirs.meeting_id], theirs.role)
-    Participation.objects.filter(actor=other, meeting_id__in=mine).delete()
+    participation stays, with other's role when it is clearer (host rather than participant).
+    Returns how many moved, and the meetings both took part in."""
+    theirs = {
+        p.meeting_id: p.role
+        for p in other.participations.filter(
+            meeting_id__in=keep.participations.values("meeting_id")
+        ).only("meeting_id", "role")
+    }
+    for mine in keep.participations.filter(meeting_id__in=list(theirs)):
+        _clearer_role(mine, theirs[mine.meeting_id])
+    Participation.objects.filter(actor=other, meeting_id__in=list(theirs)).delete()
     # Their copies follow: the country is the kept actor's; visibility and pairs are
     # recomputed for these meetings (copies.py, on rows_written).
-    return Participation.objects.filter(actor=other).update(actor=keep, country_id=keep.country_id)
+    moved = Participation.objects.filter(actor=other).update(actor=keep, country_id=keep.country_id)
+    return moved, set(theirs)
 
 
 def _clearer_role(kept: Participation, role: str) -> None:
@@ -226,14 +236,16 @@ def _clearer_role(kept: Participation, role: str) -> None:
         Participation.objects.filter(pk=kept.pk).update(role=role)
 
 
-def _retitle(*, meeting_ids, old: str, new: str) -> None:
+def _retitle(*, meeting_ids, shared: set[int], old: str, new: str) -> None:
     """Meeting titles name their participants ("A – B"): the merged actor's name becomes the
-    kept one's, once ("A – A" from a meeting both took part in reads "A")."""
+    kept one's; in a meeting both took part in, once ("A – A" reads "A")."""
     if old == new:
         return
+    others = Meeting.objects.filter(pk__in=list(set(meeting_ids) - shared), title__contains=old)
+    others.update(title=Left(Replace("title", Value(old), Value(new)), 300))  # one UPDATE
     word = re.compile(rf"(?<!\w){re.escape(old)}(?!\w)")
     rows = []
-    for meeting in Meeting.objects.filter(pk__in=meeting_ids).only("pk", "title"):
+    for meeting in Meeting.objects.filter(pk__in=shared).only("pk", "title"):
         parts = [word.sub(new, part) for part in meeting.title.split(" – ")]
         title = " – ".join(dict.fromkeys(parts))
         if title != meeting.title:
