@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from meetings import services
+from meetings.admin.duplicates import ActorMergeMixin, MeetingMergeMixin
 from meetings.admin.forms import StatementForm
 from meetings.models import (
     Actor,
@@ -179,7 +180,7 @@ class PositionAddInline(AddRowsInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):
+class ActorAdmin(ActorMergeMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "country", "wikidata_id", "editorial_status"]
     list_filter = ["kind", "editorial_status", ("country", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["country"]
@@ -188,6 +189,7 @@ class ActorAdmin(admin.ModelAdmin):
     autocomplete_fields = ["country"]
     inlines = [AliasInline, PositionInline, PositionAddInline]
     readonly_fields = ["created_at", "updated_at"]
+    actions = ["merge_selected"]
 
 
 @admin.register(Alias)
@@ -280,7 +282,9 @@ class BackToReviewMixin:
 
 
 @admin.register(Meeting)
-class MeetingAdmin(CorrectionsMixin, StatusActionsMixin, BackToReviewMixin, admin.ModelAdmin):
+class MeetingAdmin(
+    CorrectionsMixin, StatusActionsMixin, BackToReviewMixin, MeetingMergeMixin, admin.ModelAdmin
+):
     list_display = [
         "title",
         "kind",
@@ -311,7 +315,7 @@ class MeetingAdmin(CorrectionsMixin, StatusActionsMixin, BackToReviewMixin, admi
         StatementInline,
     ]
     readonly_fields = ["is_public", "confidence", "rule", "created_at", "updated_at"]
-    actions = ["publish", "reject", "return_to_draft"]
+    actions = ["publish", "reject", "return_to_draft", "merge_selected"]
 
     publish = status_action(PUBLISHED, "published", "Publish selected meetings")
     reject = status_action(REJECTED, "rejected", "Reject selected meetings (kept, hidden)")

@@ -58,6 +58,6 @@ def normalise_bodies(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("meetings", "0008_admin_log_object_index")]
+    dependencies = [("meetings", "0010_merge_redirects")]
 
     operations = [migrations.RunPython(normalise_bodies, migrations.RunPython.noop)]

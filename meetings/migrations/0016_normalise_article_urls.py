@@ -40,6 +40,6 @@ def normalise_stored_urls(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("meetings", "0008_admin_log_object_index")]
+    dependencies = [("meetings", "0014_article_line_ends")]
 
     operations = [migrations.RunPython(normalise_stored_urls, migrations.RunPython.noop)]

@@ -34,6 +34,12 @@ from meetings.models.meetings import (
     Participation,
     ParticipationQuerySet,
 )
+from meetings.models.redirects import (
+    ActorRedirect,
+    DistinctActors,
+    DistinctMeetings,
+    MeetingRedirect,
+)
 from meetings.models.review import ActorSuggestion, RejectedLink
 from meetings.models.statements import Statement, StatementQuerySet
 
@@ -43,17 +49,21 @@ __all__ = [
     "PAIR_FIELDS",
     "Actor",
     "ActorQuerySet",
+    "ActorRedirect",
     "ActorSuggestion",
     "Alias",
     "Article",
     "ArticleQuerySet",
     "Country",
     "CountryPair",
+    "DistinctActors",
+    "DistinctMeetings",
     "EditorialStatus",
     "Evidence",
     "EvidenceQuerySet",
     "Meeting",
     "MeetingQuerySet",
+    "MeetingRedirect",
     "Participation",
     "ParticipationQuerySet",
     "Position",

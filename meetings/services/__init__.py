@@ -10,6 +10,7 @@ per concern; every service is re-exported here, so ``services.meeting_create`` w
 - ``extraction``: running the pipeline and storing its proposal as drafts
 - ``review``: the editor's decisions on the proposals
 - ``audit``: the audit trail of those decisions (admin ``LogEntry`` rows)
+- ``merging``: two actors or two meetings made one, the other's URL redirecting
 """
 
 from meetings.services.actors import actor_absorb, actor_create, alias_add, position_add
@@ -29,6 +30,7 @@ from meetings.services.extraction import (
     office_title,
     proposal_apply,
 )
+from meetings.services.merging import actor_merge, meeting_merge
 from meetings.services.records import (
     article_create,
     article_publish,
@@ -58,6 +60,7 @@ __all__ = [
     "ExtractionSummary",
     "actor_absorb",
     "actor_create",
+    "actor_merge",
     "actor_participations_sync",
     "alias_add",
     "article_accept_confident",
@@ -73,6 +76,7 @@ __all__ = [
     "link_reject",
     "meeting_accept",
     "meeting_create",
+    "meeting_merge",
     "meeting_set_status",
     "meeting_slug",
     "meeting_title",

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from meetings.models import (
     EditorialStatus,
 )
+from meetings.models.redirects import retired_slugs
 
 PUBLISHED = EditorialStatus.PUBLISHED
 
@@ -28,7 +29,7 @@ def unique_slug(model, base: str, *, max_length: int = 200, exclude_pk=None) -> 
     taken = model.objects.filter(slug__startswith=root)
     if exclude_pk is not None:
         taken = taken.exclude(pk=exclude_pk)
-    taken = set(taken.values_list("slug", flat=True))
+    taken = set(taken.values_list("slug", flat=True)) | retired_slugs(model, root)
     slug, n = root, 2
     while slug in taken:
         slug = f"{root[: max_length - 6]}-{n}"

@@ -13,6 +13,7 @@ from django.utils.html import escape
 
 from meetings.models import Actor, Country, Meeting
 from meetings.services.audit import last_public_changes
+from meetings.site.moved import actor_moved
 from meetings.templatetags.meetings_extras import meeting_dates
 
 LIMIT = 30
@@ -66,6 +67,12 @@ class MeetingFeed(Feed):
 
 
 class ActorFeed(MeetingFeed):
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except Http404:  # merged into another actor: 301 to its feed
+            return actor_moved(request, kwargs["slug"], page="meetings:actor-feed")
+
     def get_object(self, request, slug):
         return get_object_or_404(Actor.objects.published(), slug=slug)
 

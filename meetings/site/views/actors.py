@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from meetings.models import Actor, Meeting
 from meetings.site import facets, filters, paging, timeline
+from meetings.site.moved import actor_moved
 from meetings.site.paging import Page, bounded_count, slug_page
 
 
@@ -40,7 +41,10 @@ def actor_list(request: HttpRequest) -> HttpResponse:
 
 
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    actor = get_object_or_404(Actor.objects.published().for_detail(), slug=slug)
+    try:
+        actor = get_object_or_404(Actor.objects.published().for_detail(), slug=slug)
+    except Http404:
+        return actor_moved(request, slug)  # merged into another actor: 301 there
     problems: list[str] = []
     # The form is shown without the values it could not read (a "bad" date is not a date).
     filterset, _ = filters.bind(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from meetings.models import Meeting
 from meetings.services.audit import public_changes
 from meetings.site import facets, filters
+from meetings.site.moved import meeting_moved
 from meetings.site.views.lists import filtered_list
 
 
@@ -32,7 +33,10 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 
 def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    meeting = get_object_or_404(Meeting.objects.published().for_detail(), slug=slug)
+    try:
+        meeting = get_object_or_404(Meeting.objects.published().for_detail(), slug=slug)
+    except Http404:
+        return meeting_moved(request, slug)  # merged into another meeting: 301 there
     participations = with_offices(meeting.participations.all(), meeting.start_date)
     codes = sorted({p.country_id for p in participations if p.country_id})
     pair = codes if len(codes) == 2 else None
