@@ -18,10 +18,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -33,6 +34,7 @@ from meetings.models import (
     Country,
     EditorialStatus,
     Evidence,
+    ExtractionState,
     Meeting,
     Participation,
     Statement,
@@ -180,6 +182,21 @@ def _surface_aliases(
     return keep
 
 
+def _serialized(*key) -> None:
+    """Until this transaction ends, no other one passes here with the same key.
+
+    Extractions of several articles run at once on workers; two of them must not both find
+    no draft actor of a new name (or no meeting of these participants on that day) and
+    both add one. On PostgreSQL a transaction-level advisory lock makes the second wait
+    for the first to commit; its next query (read committed) then finds the first's row.
+    SQLite lets one writer in at a time anyway."""
+    if connection.vendor != "postgresql":
+        return
+    digest = hashlib.blake2b(repr(key).encode(), digest_size=8).digest()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int.from_bytes(digest, signed=True)])
+
+
 def _country_code(code: str | None, known: set[str]) -> str | None:
     code = (code or "").upper()
     return code if code in known else None
@@ -201,6 +218,7 @@ def _meeting_match(*, article, candidates, actor_ids, day, span) -> Meeting | No
             return meeting
     if day is None or len(actor_ids) < 2:
         return None
+    _serialized("meeting", day, sorted(actor_ids))
     same_day = Meeting.objects.filter(start_date=day).exclude(
         editorial_status=EditorialStatus.REJECTED
     )
@@ -233,7 +251,8 @@ def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
     meeting_rows = run.apply_meetings()
     run.apply_statements(meeting_rows)
     article.extracted_at = timezone.now()
-    article.save(update_fields=["extracted_at"])
+    article.extraction_state, article.extraction_error = ExtractionState.DONE, ""
+    article.save(update_fields=["extracted_at", "extraction_state", "extraction_error"])
     return run.summary
 
 
@@ -309,6 +328,7 @@ class _ProposalRun:
         if actor is None:
             # A draft an earlier article proposed under this very name, which a
             # knowledge-base snapshot taken before that article (bulk import) misses.
+            _serialized("actor", values["kind"], normalize_name(name))
             actor = (
                 Actor.objects.filter(
                     editorial_status=EditorialStatus.DRAFT,
