@@ -137,11 +137,11 @@ def extraction_enqueue(*, article_ids: Iterable[int], again: bool = False) -> in
                 extraction_error="",
             )
             if not in_process():
-                transaction.on_commit(lambda chosen=chosen: _send(chosen))
+                transaction.on_commit(lambda chosen=chosen: send(chosen))
         if in_process():
             # Here and now, in the caller's transaction if there is one (as the extraction
             # of a pasted article always ran).
-            _send(chosen)
+            send(chosen)
         queued += len(chosen)
     return queued
 
@@ -151,7 +151,8 @@ def in_process() -> bool:
     return bool(app.conf.task_always_eager)
 
 
-def _send(ids: list[int]) -> None:
+def send(ids: list[int]) -> None:
+    """One task per id, now."""
     for pk in ids:
         extract_article.delay(pk)
 

@@ -150,3 +150,13 @@ def test_extraction_status_counts_each_state(tmp_path):
         "Queued 1 failed article(s) again.",
         "queued 0 · running 0 · done 4 · failed 0 · not queued 2",
     ]
+
+
+def test_resend_extracts_what_a_lost_queue_left_queued_or_running():
+    left = [factories.article(body=f"{TEXT} ({n})", published=False) for n in range(2)]
+    Article.objects.filter(pk=left[0].pk).update(extraction_state="queued")
+    Article.objects.filter(pk=left[1].pk).update(extraction_state="running")
+    out = io.StringIO()
+    call_command("extraction_status", "--resend", stdout=out)
+    assert out.getvalue().splitlines()[0] == "Sent 2 queued or running article(s) again."
+    assert set(Article.objects.values_list("extraction_state", flat=True)) == {"done"}

@@ -12,8 +12,8 @@ class Command(BaseCommand):
     help = (
         "How many articles are queued, running, done and failed for extraction. --watch "
         "shows a progress bar (rate, ETA) until none is queued or running; --retry-failed "
-        "queues the failed ones again; --resend sends the queued ones' tasks again (after a "
-        "broker lost them: an article is still extracted once)."
+        "queues the failed ones again; --resend sends the tasks of the queued and running "
+        "ones again (after a broker lost them: an article is still extracted once)."
     )
 
     def add_arguments(self, parser):
@@ -30,13 +30,15 @@ class Command(BaseCommand):
             n = tasks.extraction_enqueue(article_ids=list(failed.values_list("pk", flat=True)))
             self.stdout.write(f"Queued {n:,} failed article(s) again.")
         if resend:
-            queued = list(
-                Article.objects.filter(extraction_state=ExtractionState.QUEUED).values_list(
-                    "pk", flat=True
-                )
+            # Queued, or running on a worker that may be gone: a task that finds its article
+            # done, or being extracted, waits and does nothing.
+            waiting = list(
+                Article.objects.filter(
+                    extraction_state__in=[ExtractionState.QUEUED, ExtractionState.RUNNING]
+                ).values_list("pk", flat=True)
             )
-            tasks.extraction_enqueue(article_ids=queued)
-            self.stdout.write(f"Sent {len(queued):,} queued article(s) again.")
+            tasks.send(waiting)
+            self.stdout.write(f"Sent {len(waiting):,} queued or running article(s) again.")
         counts = tasks.extraction_counts()
         if watch:
             self.watch(counts, interval)
