@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -80,8 +81,9 @@ def with_extraction(samples: list[dict], log=print) -> dict:
             details[str(workers)] = found
             log(
                 f"import with extraction, {workers} worker process(es): {found['per_s']} "
-                f"articles/s ({found['imported']} articles in {found['seconds']} s; "
-                f"load average {found['load_before']} before, {found['load_after']} after)"
+                f"articles/s ({found['imported']} articles in {found['seconds']} s; workers' "
+                f"CPU {found['worker_cpu_ms_per_article']} ms an article; load average "
+                f"{found['load_before']} before, {found['load_after']} after)"
             )
     return {
         "with_extraction_per_s": rates,
@@ -91,8 +93,15 @@ def with_extraction(samples: list[dict], log=print) -> dict:
     }
 
 
+def _children_cpu() -> float:
+    """CPU seconds of this process's waited-for children (and theirs, once reaped)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run(path: Path, workers: int, env: dict, log_path: Path) -> dict:
     load_before = round(os.getloadavg()[0], 1)
+    cpu_start = _children_cpu()
     with log_path.open("wb") as log:
         worker = subprocess.Popen(
             [
@@ -111,6 +120,7 @@ def run(path: Path, workers: int, env: dict, log_path: Path) -> dict:
                 cwd=ROOT, env=env, capture_output=True, text=True, timeout=3600,
             )  # fmt: skip
             seconds = time.perf_counter() - started
+            cpu_import = _children_cpu() - cpu_start
         finally:
             worker.terminate()
             try:
@@ -118,6 +128,8 @@ def run(path: Path, workers: int, env: dict, log_path: Path) -> dict:
             except subprocess.TimeoutExpired:
                 worker.kill()
                 worker.wait()
+    # The worker's CPU (its pool processes' too, reaped by it as it stops).
+    cpu_workers = _children_cpu() - cpu_start - cpu_import
     imported = re.search(r"Imported ([\d,]+)", done.stdout)
     failed = re.search(r"extraction failed ([\d,]+)", done.stdout)
     n = int(imported.group(1).replace(",", "")) if imported else 0
@@ -128,6 +140,9 @@ def run(path: Path, workers: int, env: dict, log_path: Path) -> dict:
         "imported": n,
         "extraction_failed": int(failed.group(1).replace(",", "")) if failed else None,
         "seconds": round(seconds, 1),
+        # What the load of a shared machine does not change: CPU seconds per article.
+        "worker_cpu_ms_per_article": round(1000 * cpu_workers / n, 1) if n else None,
+        "import_cpu_ms_per_article": round(1000 * cpu_import / n, 1) if n else None,
         "load_before": load_before,
         "load_after": round(os.getloadavg()[0], 1),
     }
