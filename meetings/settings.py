@@ -188,7 +188,7 @@ else:
 # `celery -A meetings.celery worker` processes run it; unset, the same task runs in-process
 # as it is queued, so `make run` and the tests need no broker.
 CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL")
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or "memory://"
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or "memory://localhost/"
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_IGNORE_RESULT = True  # states live on the article (Article.extraction_state)
 CELERY_TASK_ACKS_LATE = True  # a task is acknowledged once done: a killed worker's comes back

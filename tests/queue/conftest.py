@@ -23,11 +23,20 @@ def broker(settings):
         pytest.skip(f"no broker at {BROKER_URL}")
     before = {k: app.conf[k] for k in ("task_always_eager", "broker_url", "task_default_queue")}
     app.conf.update(task_always_eager=False, broker_url=BROKER_URL, task_default_queue=QUEUE)
+    _forget_connections()
     yield BROKER_URL
     # What a test left behind goes with it.
     with app.connection_for_write() as conn, contextlib.suppress(Exception):
         conn.default_channel.queue_purge(QUEUE)
     app.conf.update(before)
+    _forget_connections()
+
+
+def _forget_connections() -> None:
+    """The app's broker connections and routing are made once, from the settings of the
+    time (an earlier test's in-process ones, say): made again from the new ones."""
+    app._pool = None
+    app.__dict__.pop("amqp", None)
 
 
 @pytest.fixture
