@@ -188,6 +188,25 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Extraction runs as a Celery task (meetings/tasks.py). With CELERY_BROKER_URL set
+# (redis://host:6379/0 or amqp://user:pass@host:5672/vhost) it goes to the broker and
+# `celery -A meetings.celery worker` processes run it; unset, the same task runs in-process
+# as it is queued, so `make run` and the tests need no broker.
+CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL")
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or "memory://localhost/"
+CELERY_TASK_EAGER_PROPAGATES = False
+CELERY_TASK_IGNORE_RESULT = True  # states live on the article (Article.extraction_state)
+CELERY_TASK_ACKS_LATE = True  # a task is acknowledged once done: a killed worker's comes back
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = int(os.environ.get("CELERY_WORKER_PREFETCH", "4"))
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "extraction")
+# Redis hands an unacknowledged task to another worker after this many seconds (a worker
+# machine that vanished); RabbitMQ does so as soon as the connection drops.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
+}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
 # Content Security Policy: everything from our own origin; no inline script.
 SECURE_CSP = {
     "default-src": [CSP.SELF],

@@ -7,6 +7,7 @@ import logging
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -14,7 +15,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.formats import date_format
 
-from meetings import services
+from meetings import services, tasks
 from meetings.admin.forms import ArticleForm, LinkForm
 from meetings.admin.panel import _state, article_review_rows, suggestion_candidates
 from meetings.models import (
@@ -23,6 +24,7 @@ from meetings.models import (
     Article,
     EditorialStatus,
     Evidence,
+    ExtractionState,
     Meeting,
     Statement,
 )
@@ -89,14 +91,15 @@ class ArticleAdmin(admin.ModelAdmin):
         "editorial_status",
         "n_meetings",
         "to_review",
+        "extraction",
         "extracted_at",
     ]
-    list_filter = [ReviewListFilter, "editorial_status", "outlet", "language"]
+    list_filter = [ReviewListFilter, "extraction_state", "editorial_status", "outlet", "language"]
     search_fields = ["title", "outlet", "url"]
     date_hierarchy = "published_on"
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["content_hash", "extracted_at", "created_at", "updated_at"]
-    actions = ["publish", "unpublish", "rerun_extraction"]
+    actions = ["publish", "unpublish", "rerun_extraction", "retry_failed_extraction"]
 
     def get_fieldsets(self, request, obj=None):
         source = ["outlet", "url", "dateline", "published_on", "language"]
@@ -177,6 +180,14 @@ class ArticleAdmin(admin.ModelAdmin):
             self._extract(request, article)
 
     def _extract(self, request, article):
+        if not tasks.in_process():  # workers extract it; the review card fills in then
+            transaction.on_commit(
+                lambda: tasks.extraction_enqueue(article_ids=[article.pk], again=True)
+            )
+            self.message_user(
+                request, "Extraction queued: its proposals appear here once a worker ran it."
+            )
+            return
         try:
             summary = services.article_extract(article=article)
         except Exception as exc:  # the article is saved; the editor can re-run
@@ -446,8 +457,43 @@ class ArticleAdmin(admin.ModelAdmin):
             services.article_unpublish(article=article, by=request.user)
         self.message_user(request, f"{len(queryset)} article(s) returned to draft.")
 
+    @admin.display(description="Extraction", ordering="extraction_state")
+    def extraction(self, obj):
+        if obj.extraction_state or obj.extracted_at is None:
+            label = obj.get_extraction_state_display()
+        else:
+            label = ExtractionState.DONE.label  # extracted before the queue
+        if obj.extraction_state == ExtractionState.FAILED and obj.extraction_error:
+            return f"{label}: {obj.extraction_error[:120]}"
+        return label
+
     @admin.action(description="Re-run extraction on selected articles", permissions=["change"])
     def rerun_extraction(self, request, queryset):
-        for article in queryset:
-            services.article_extract(article=article)
-        self.message_user(request, f"Extraction re-run on {len(queryset)} article(s).")
+        n = tasks.extraction_enqueue(article_ids=[a.pk for a in queryset], again=True)
+        if tasks.in_process():
+            self.message_user(request, f"Extraction re-run on {n} article(s).")
+        else:
+            self.message_user(request, f"Extraction queued again for {n} article(s).")
+
+    @admin.action(
+        description="Retry failed extractions of selected articles", permissions=["change"]
+    )
+    def retry_failed_extraction(self, request, queryset):
+        failed = queryset.filter(extraction_state=ExtractionState.FAILED)
+        ids = list(failed.values_list("pk", flat=True))
+        n = tasks.extraction_enqueue(article_ids=ids)
+        if not n:
+            self.message_user(request, "None of the selected articles' extraction had failed.")
+            return
+        if tasks.in_process():
+            still = Article.objects.filter(
+                pk__in=ids, extraction_state=ExtractionState.FAILED
+            ).count()
+            level = messages.WARNING if still else messages.SUCCESS
+            self.message_user(
+                request,
+                f"Extraction retried on {n}: {n - still} done, {still} failed again.",
+                level,
+            )
+        else:
+            self.message_user(request, f"Extraction of {n} failed article(s) queued again.")

@@ -71,6 +71,7 @@ def import_records(
     chunk_size: int = 500,
     on_error: Callable[[str], None] = lambda message: None,
     on_progress: Callable[[ImportResult], None] = lambda result: None,
+    on_imported: Callable[[list[int]], None] | None = None,
     hold_open: float = 0.0,
 ) -> ImportResult:
     """Write the records as articles; each article (and its extraction) in one transaction.
@@ -80,6 +81,8 @@ def import_records(
     ``ArticleInsert.many`` and ``BackgroundWriter``), else one INSERT per article.
     ``hold_open`` seconds are slept after each write (a chunk's INSERT, or an article inside
     its transaction when it has more than the INSERT): a test hook for killing it.
+    ``on_imported`` is given the ids of the articles written, a chunk at a time once they
+    are committed (the extraction queue's hook: see meetings/tasks.py).
     """
     from meetings.models import EditorialStatus
 
@@ -91,6 +94,7 @@ def import_records(
         limit=limit,
         on_error=on_error,
         on_progress=on_progress,
+        on_imported=on_imported,
         hold_open=hold_open,
     )
     result = run.run(items, chunk_size)
@@ -107,9 +111,13 @@ def import_records(
 class _ImportRun:
     """One run of ``import_records``: its options, its counts, and what it has written."""
 
-    def __init__(self, *, status, dry_run, extract, limit, on_error, on_progress, hold_open):
+    def __init__(
+        self, *, status, dry_run, extract, limit, on_error, on_progress, on_imported, hold_open
+    ):
         self.status, self.dry_run, self.extract, self.limit = status, dry_run, extract, limit
         self.on_error, self.on_progress, self.hold_open = on_error, on_progress, hold_open
+        self.on_imported = on_imported
+        self.imported_ids: list[int] = []  # written, not yet handed to on_imported
         self.result = ImportResult()
         # URLs and texts written (or, in a dry run, accepted) by this run and not yet visible
         # to the per-chunk queries: the current chunk's, or the whole run's when nothing is
@@ -143,13 +151,21 @@ class _ImportRun:
                 if not chunk:
                     break
                 self.write_chunk(chunk)
+                self.hand_over()
                 if exhausted:
                     break
             self.finish_background_batch()
+            self.hand_over()
         finally:
             if self.writer is not None:
                 self.writer.close()  # after the chunk it is on, if a reader or a query failed
         return result
+
+    def hand_over(self) -> None:
+        """The ids committed since the last call, to ``on_imported``."""
+        if self.imported_ids and self.on_imported is not None:
+            ids, self.imported_ids = self.imported_ids, []
+            self.on_imported(ids)
 
     def fail(self, message: str) -> None:
         self.result.failed += 1
@@ -214,6 +230,8 @@ class _ImportRun:
                 self.on_progress(self.result)
                 continue
             self.result.imported += 1
+            if not self.dry_run:
+                self.imported_ids.append(article.pk)
             self.accepted(record, article)
             self.on_progress(self.result)
             if self.limit is not None and self.result.imported >= self.limit:
@@ -348,5 +366,6 @@ class _ImportRun:
                 ok = self.write(record, article)
             if ok:
                 self.result.imported += 1
+                self.imported_ids.append(article.pk)
                 self.taken_slugs.add(article.slug)
             self.on_progress(self.result)

@@ -12,7 +12,7 @@ writes (signals); copies.py keeps every copy.
 """
 
 from meetings.models.actors import Actor, ActorQuerySet, Alias, Country, Position, normalize_name
-from meetings.models.articles import Article, ArticleQuerySet, content_hash
+from meetings.models.articles import Article, ArticleQuerySet, ExtractionState, content_hash
 from meetings.models.base import (
     RECORD,
     UNIT,
@@ -53,6 +53,7 @@ __all__ = [
     "ActorSuggestion",
     "Alias",
     "Article",
+    "ExtractionState",
     "ArticleQuerySet",
     "Country",
     "CountryPair",

@@ -24,6 +24,16 @@ class ArticleQuerySet(TrackedQuerySet):
         return self.filter(editorial_status=EditorialStatus.DRAFT)
 
 
+class ExtractionState(models.TextChoices):
+    """Where an article's extraction is (meetings/tasks.py moves it on)."""
+
+    NONE = "", "Not queued"
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
 class Article(TracksChanges):
     """A news item or readout; the source every meeting and statement points back to."""
 
@@ -47,6 +57,17 @@ class Article(TracksChanges):
         max_length=10, choices=EditorialStatus.choices, default=EditorialStatus.DRAFT
     )
     extracted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Database defaults too: bulk writers (the import's INSERT, the bench corpus's COPY) may
+    # leave them out.
+    extraction_state = models.CharField(
+        max_length=10,
+        choices=ExtractionState.choices,
+        blank=True,
+        default="",
+        db_default="",
+        editable=False,
+    )
+    extraction_error = models.TextField(blank=True, default="", db_default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -58,6 +79,13 @@ class Article(TracksChanges):
         indexes = [
             models.Index(fields=["editorial_status", "-published_on"]),
             models.Index(fields=["outlet"]),
+            # extraction_status and the admin's filter count the few not done; "done" and
+            # "not queued", nearly every row of an archive, stay out of the index.
+            models.Index(
+                fields=["extraction_state"],
+                condition=Q(extraction_state__in=["queued", "running", "failed"]),
+                name="article_extraction_pending",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

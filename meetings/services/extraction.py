@@ -18,10 +18,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -33,14 +34,16 @@ from meetings.models import (
     Country,
     EditorialStatus,
     Evidence,
+    ExtractionState,
     Meeting,
     Participation,
     Statement,
     normalize_name,
 )
+from meetings.models.base import rows_written
 from meetings.services.actors import actor_create
 from meetings.services.base import PUBLISHED, fingerprint, validated_save
-from meetings.services.records import meeting_create, meeting_title, statement_create
+from meetings.services.records import meeting_slug, meeting_title
 
 # Proposals at or above this confidence are what "Accept all confident proposals" accepts.
 CONFIDENT = 0.8
@@ -180,6 +183,33 @@ def _surface_aliases(
     return keep
 
 
+def _serialized(*key) -> None:
+    """Until this transaction ends, no other one passes here with the same key.
+
+    Extractions of several articles run at once on workers; two of them must not both find
+    no draft actor of a new name (or no meeting of these participants on that day) and
+    both add one. On PostgreSQL a transaction-level advisory lock makes the second wait
+    for the first to commit; its next query (read committed) then finds the first's row.
+    SQLite lets one writer in at a time anyway."""
+    if connection.vendor != "postgresql":
+        return
+    digest = hashlib.blake2b(repr(key).encode(), digest_size=8).digest()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int.from_bytes(digest, signed=True)])
+
+
+def _insert_private(model, rows: list) -> None:
+    """One INSERT of new draft rows (meetings, their participations and evidence, and
+    statements), which no public page shows: their stored copies are what they are created
+    with (``is_public`` False, a participation's date and country set by the caller, no
+    country pair of a private meeting), so ``rows_written`` goes without keys — nothing to
+    recompute (services/copies.py), where the TrackedQuerySet's own bulk_create would have
+    visibility and country pairs recomputed for rows that cannot be public."""
+    if rows:
+        models.QuerySet(model).bulk_create(rows)
+        rows_written.send(sender=model, fields=None, keys=None)
+
+
 def _country_code(code: str | None, known: set[str]) -> str | None:
     code = (code or "").upper()
     return code if code in known else None
@@ -201,6 +231,7 @@ def _meeting_match(*, article, candidates, actor_ids, day, span) -> Meeting | No
             return meeting
     if day is None or len(actor_ids) < 2:
         return None
+    _serialized("meeting", day, sorted(actor_ids))
     same_day = Meeting.objects.filter(start_date=day).exclude(
         editorial_status=EditorialStatus.REJECTED
     )
@@ -233,7 +264,8 @@ def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
     meeting_rows = run.apply_meetings()
     run.apply_statements(meeting_rows)
     article.extracted_at = timezone.now()
-    article.save(update_fields=["extracted_at"])
+    article.extraction_state, article.extraction_error = ExtractionState.DONE, ""
+    article.save(update_fields=["extracted_at", "extraction_state", "extraction_error"])
     return run.summary
 
 
@@ -272,6 +304,13 @@ class _ProposalRun:
             normalize_name(form): s for s in self.suggestions.values() for form in s.surface_forms
         }
         self.by_name: dict[str, Actor | None] = {}
+        # New rows, written together once a step has decided them all (``_meetings_insert``,
+        # ``_statements_insert``): a few multi-row INSERTs instead of a save, its checks and
+        # its copies' refresh per row.
+        self.new_meetings: list[tuple[Meeting, list[tuple[Actor, str]], list[tuple]]] = []
+        self.new_by_key: dict[tuple, tuple] = {}
+        self.new_slugs: set[str] = set()
+        self.new_statements: list[Statement] = []
 
     # Actors ------------------------------------------------------------------------------
 
@@ -309,6 +348,7 @@ class _ProposalRun:
         if actor is None:
             # A draft an earlier article proposed under this very name, which a
             # knowledge-base snapshot taken before that article (bulk import) misses.
+            _serialized("actor", values["kind"], normalize_name(name))
             actor = (
                 Actor.objects.filter(
                     editorial_status=EditorialStatus.DRAFT,
@@ -329,9 +369,11 @@ class _ProposalRun:
                 aliases=_surface_aliases(name, forms, values["kind"]),
                 editorial_status=EditorialStatus.DRAFT,
             )
-        suggestion = validated_save(
-            ActorSuggestion(article=self.article, name=name, actor=actor, **values)
-        )
+        suggestion = ActorSuggestion(article=self.article, name=name, actor=actor, **values)
+        # The field checks; the foreign keys are rows of this transaction, and the database's
+        # unique constraint refuses a second suggestion of a name (the task then retries).
+        suggestion.clean_fields(exclude=["article", "actor", "country"])
+        suggestion.save()
         self.suggestions[name] = suggestion
         self.by_surface.update((normalize_name(f), suggestion) for f in suggestion.surface_forms)
         self.summary.suggestions_created += 1
@@ -406,6 +448,14 @@ class _ProposalRun:
             seen.add(fp)
             participants = self._participants(m)
             row = existing.get(fp)
+            day = m.date if m.date_precision in (None, "day") else None
+            pending = self.new_by_key.get((day, frozenset(participants)))
+            if row is None and pending is not None and day is not None and len(participants) > 1:
+                # Another proposal of this article already makes this meeting: more evidence.
+                pending[2].append((start, end))
+                meeting_rows[index] = pending[0]
+                self.summary.meetings_matched += 1
+                continue
             if row is None and participants:
                 row = _meeting_match(
                     article=article,
@@ -429,6 +479,7 @@ class _ProposalRun:
                     seen.discard(fp)  # nobody left to meet: the draft goes
                 continue
             meeting_rows[index] = self._meeting_write(row, m, fp, participants)
+        self._meetings_insert()
         self._meetings_remove(existing, seen)
         return meeting_rows
 
@@ -459,12 +510,7 @@ class _ProposalRun:
         }
         if row is None:
             self.summary.meetings_created += 1
-            return meeting_create(
-                participants=list(participants.values()),
-                evidence=[(self.article, start, end)],
-                fingerprint=fp,
-                **values,
-            )
+            return self._meeting_new(values, fp, participants, (start, end))
         values["country_id"] = values.pop("country")
         values["title"] = meeting_title([actor.name for actor, _ in participants.values()])
         current = {p.actor_id: p.role for p in row.participations.all()}
@@ -483,6 +529,58 @@ class _ProposalRun:
                     row.participations.filter(actor_id=actor_id).update(role=role)
             self.summary.meetings_updated += 1
         return row
+
+    def _meeting_new(self, values, fp, participants, span) -> Meeting:
+        """An unsaved draft meeting, written by ``_meetings_insert`` with the others."""
+        names = [actor.name for actor, _ in participants.values()]
+        values["country_id"] = values.pop("country")
+        slug = meeting_slug(start_date=values["start_date"], names=names)
+        root, n = slug, 2
+        while slug in self.new_slugs:  # two of this article's meetings on one day
+            slug = f"{root[:194]}-{n}"
+            n += 1
+        self.new_slugs.add(slug)
+        meeting = Meeting(
+            title=meeting_title(names),
+            slug=slug,
+            fingerprint=fp,
+            editorial_status=EditorialStatus.DRAFT,
+            **values,
+        )
+        meeting.clean_fields(exclude=["country"])  # the field checks meeting_create makes
+        entry = (meeting, list(participants.values()), [span])
+        self.new_meetings.append(entry)
+        day = values["start_date"] if values["date_precision"] == Meeting.Precision.DAY else None
+        self.new_by_key[(day, frozenset(participants))] = entry
+        return meeting
+
+    def _meetings_insert(self) -> None:
+        """The new meetings, their participations and evidence: three INSERTs."""
+        if not self.new_meetings:
+            return
+        _insert_private(Meeting, [meeting for meeting, _, _ in self.new_meetings])
+        participations, evidence = [], []
+        for meeting, participants, spans in self.new_meetings:
+            for actor, role in participants:
+                # The copies a save's pre_save receiver makes (services/copies.py); a new
+                # draft meeting is not public.
+                participations.append(
+                    Participation(
+                        meeting=meeting,
+                        actor=actor,
+                        role=role,
+                        date=meeting.start_date,
+                        country_id=actor.country_id,
+                        is_public=False,
+                    )
+                )
+            evidence += [
+                Evidence(meeting=meeting, article=self.article, start=start, end=end)
+                for start, end in spans
+            ]
+        _insert_private(Participation, participations)
+        _insert_private(Evidence, evidence)
+        self.new_meetings.clear()
 
     def _meetings_remove(self, existing: dict[str, Meeting], seen: set[str]) -> None:
         """Untouched drafts no longer proposed, and supported by no other article, go."""
@@ -527,13 +625,25 @@ class _ProposalRun:
             seen.add(fp)
             values = self._statement_values(s, speaker, meeting_rows)
             if row is None:
-                statement_create(article=article, start=start, end=end, fingerprint=fp, **values)
+                statement = Statement(
+                    article=article,
+                    start=start,
+                    end=end,
+                    fingerprint=fp,
+                    editorial_status=EditorialStatus.DRAFT,
+                    **values,
+                )
+                statement.clean_fields(exclude=["speaker", "via", "meeting", "article"])
+                self.new_statements.append(statement)
                 self.summary.statements_created += 1
             elif _differs(row, values):
                 for key, value in values.items():
                     setattr(row, key, value)
                 validated_save(row)
                 self.summary.statements_updated += 1
+        if self.new_statements:
+            _insert_private(Statement, self.new_statements)
+            self.new_statements.clear()
         for fp, row in existing.items():
             if fp not in seen and _is_untouched_draft(row, self.extracted_at):
                 row.delete()

@@ -9,12 +9,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models.signals import post_save
 
-from meetings import services
+from meetings import services, tasks
 from meetings.importing import readers, writer
 from meetings.importing import run as import_run
-from meetings.knowledge import knowledge_base
 from meetings.management.commands import import_articles
-from meetings.models import Actor, Article, EditorialStatus, content_hash
+from meetings.models import Actor, Article, EditorialStatus, ExtractionState, content_hash
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -241,34 +240,48 @@ def test_exit_status_is_an_error_only_when_nothing_could_be_read(tmp_path):
     assert out.startswith("Imported 0, skipped 1 (duplicates), failed 2")
 
 
-def test_extract_runs_in_each_article_transaction_and_counts_proposals(tmp_path, monkeypatch):
+def test_a_failed_extraction_keeps_its_article_marked_failed_and_rolls_its_rows_back(
+    tmp_path, monkeypatch
+):
+    from meetings.services import extraction
+
+    real = extraction.article_extract
     seen = []
-    snapshot = knowledge_base()
 
     def article_extract(*, article, kb):
-        assert kb is snapshot, "one knowledge-base snapshot serves the whole run"
+        # Fault injection: the extractor trips on one article after writing part of it.
+        assert kb is tasks.snapshot.get(), "one knowledge-base snapshot serves the whole run"
         seen.append(article.pk)
         if "part 2" in article.title:
             article.title = "changed, then rolled back"
             article.save(update_fields=["title"])
             raise RuntimeError("extractor crashed")
-        return 3
+        return real(article=article, kb=kb)
 
-    monkeypatch.setattr(services, "article_extract", article_extract, raising=False)
+    monkeypatch.setattr(extraction, "article_extract", article_extract)
     path = write_jsonl(tmp_path / "a.jsonl", [article_row(n) for n in (1, 2, 3)])
     out, err = run(path, "--extract")
-    assert out.startswith("Imported 2, skipped 0 (duplicates), failed 1; proposals 6")
-    assert f"{path}:2: extraction failed: RuntimeError: extractor crashed" in err
+    assert out.startswith(
+        "Imported 3, skipped 0 (duplicates), failed 0; extracted 2, extraction failed 1"
+    ), out + err
+    failed = Article.objects.get(url="https://example.org/news/2")
+    assert f"article {failed.pk} (https://example.org/news/2): extraction failed: " in err
+    assert "RuntimeError: extractor crashed" in err
     assert len(seen) == 3
-    assert sorted(Article.objects.values_list("url", flat=True)) == [
-        "https://example.org/news/1",
-        "https://example.org/news/3",
-    ], "the article whose extraction failed is not left behind without its rows"
+    assert failed.extraction_state == ExtractionState.FAILED
+    assert failed.extraction_error == "RuntimeError: extractor crashed"
+    assert "part 2" in failed.title, "what the failed extraction wrote is rolled back"
+    assert failed.extracted_at is None
+    assert set(
+        Article.objects.exclude(pk=failed.pk).values_list("extraction_state", flat=True)
+    ) == {ExtractionState.DONE}
 
 
 def test_extract_stores_draft_proposals_with_each_imported_article():
     out, err = run(DATA / "folder", "--extract")
-    assert out.startswith("Imported 3, skipped 0 (duplicates), failed 0; proposals "), err
+    assert out.startswith(
+        "Imported 3, skipped 0 (duplicates), failed 0; extracted 3, extraction failed 0"
+    ), err
     assert not Article.objects.filter(extracted_at__isnull=True).exists()
 
 

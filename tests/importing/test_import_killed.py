@@ -3,10 +3,11 @@
 The command runs in a subprocess against a database on disk that this test can read too:
 on SQLite a temporary file, migrated first; on PostgreSQL the test database pytest-django
 created (``transaction=True``, so the subprocess's commits are visible here). A test-only
-environment variable makes the command wait after writing each article: with --extract
-inside the article's transaction, before it commits, so the kill lands while an article and
-its extracted rows are written but not committed; without, after each chunk's multi-row
-INSERT (chunks of two here), which autocommit makes its own transaction.
+environment variable makes the command wait after each chunk's multi-row INSERT (chunks of
+two here), which autocommit makes its own transaction; with --extract, the articles are all
+stored first, then extracted (no broker: in-process), and another hook makes each
+extraction wait inside its transaction, before it commits, so the kill lands while an
+article's extracted rows are written but not committed.
 """
 
 import json
@@ -25,6 +26,7 @@ from django.db import connection
 
 from meetings.management.commands.import_articles import CHUNK_SIZE_ENV, HOLD_OPEN_ENV
 from meetings.models import Article
+from meetings.tasks import HOLD_OPEN_ENV as EXTRACTION_HOLD_OPEN_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 TOTAL = 12
@@ -67,12 +69,29 @@ class DiskDatabase:
             ).fetchall()
         return [(url, body, extracted_at is not None) for url, body, extracted_at in rows]
 
+    def rows_of_unextracted(self) -> int:
+        """Meetings' evidence and statements pointing at an article not marked extracted:
+        half-written extractions (there must be none)."""
+        sql = (
+            "SELECT (SELECT count(*) FROM meetings_evidence e JOIN meetings_article a "
+            "ON a.id = e.article_id WHERE a.extracted_at IS NULL) + (SELECT count(*) FROM "
+            "meetings_statement s JOIN meetings_article a ON a.id = s.article_id "
+            "WHERE a.extracted_at IS NULL)"
+        )
+        if self.sqlite_path is None:
+            with connection.cursor() as cursor:
+                cursor.execute(sql)
+                return cursor.fetchone()[0]
+        with closing(sqlite3.connect(self.sqlite_path)) as db:
+            return db.execute(sql).fetchone()[0]
+
 
 def manage(database_url: str, *args: str, check: bool = False, hold_open: float = 0, **popen):
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
         HOLD_OPEN_ENV: str(hold_open),
+        EXTRACTION_HOLD_OPEN_ENV: str(hold_open),
         CHUNK_SIZE_ENV: str(CHUNK_SIZE),
     }
     command = [sys.executable, "manage.py", *args]
@@ -121,9 +140,13 @@ def test_killed_import_keeps_only_whole_articles_and_a_rerun_completes_it(tmp_pa
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+
+    def progress() -> int:  # articles stored, or with --extract extracted
+        return sum(1 for _, _, extracted in db.articles() if extracted or not extract)
+
     deadline = time.monotonic() + 60
     try:
-        while len(db.articles()) < KILL_AFTER:
+        while progress() < KILL_AFTER:
             assert process.poll() is None, process.stderr.read().decode()
             assert time.monotonic() < deadline, "the import made no progress"
             time.sleep(0.05)
@@ -135,12 +158,15 @@ def test_killed_import_keeps_only_whole_articles_and_a_rerun_completes_it(tmp_pa
 
     stored = db.articles()
     committed = len(stored)
-    assert KILL_AFTER <= committed < TOTAL, "killed half-way, not before or after"
-    assert [(url, body) for url, body, _ in stored] == expected[:committed], (
-        "exactly the articles committed before the kill, each whole, none half-written"
-    )
     if extract:
-        assert all(extracted for _, _, extracted in stored), "no article without its extraction"
+        assert [(url, body) for url, body, _ in stored] == expected, "all stored, whole"
+        assert KILL_AFTER <= progress() < TOTAL, "killed half-way through the extraction"
+        assert db.rows_of_unextracted() == 0, "no article's extraction half-written"
+    else:
+        assert KILL_AFTER <= committed < TOTAL, "killed half-way, not before or after"
+        assert [(url, body) for url, body, _ in stored] == expected[:committed], (
+            "exactly the articles committed before the kill, each whole, none half-written"
+        )
 
     rerun = manage(db.url, "import_articles", str(path), *options, check=True)
     assert rerun.stdout.startswith(
@@ -149,4 +175,4 @@ def test_killed_import_keeps_only_whole_articles_and_a_rerun_completes_it(tmp_pa
     stored = db.articles()
     assert [(url, body) for url, body, _ in stored] == expected
     if extract:
-        assert all(extracted for _, _, extracted in stored)
+        assert all(extracted for _, _, extracted in stored), "the re-run extracts the rest"

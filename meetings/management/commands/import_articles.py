@@ -1,14 +1,12 @@
 import argparse
-import functools
 import os
 import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, DjangoHelpFormatter
 
-from meetings import importing, services
-from meetings.knowledge import knowledge_base
-from meetings.models import EditorialStatus
+from meetings import importing, tasks
+from meetings.models import Article, EditorialStatus, ExtractionState
 
 # Test hooks, not features: seconds to wait after each write (an article with --extract,
 # inside its transaction, before it commits; else a chunk's INSERT), and articles per chunk
@@ -41,10 +39,17 @@ Folder documents:
     name.json beside name.txt/name.html   {"title": ..., "url": ..., "published": ...}
     metadata.csv in the folder            a "file" column (the file name) + the fields above
 
+With --extract, each new article's extraction is queued as it is stored: with
+CELERY_BROKER_URL set, workers (celery -A meetings.celery worker) extract them and the
+command waits for them with a progress bar (rate, ETA) unless --no-wait; without a broker
+it extracts them itself once they are stored, and also any article an interrupted run
+left queued. An extraction that fails leaves its article stored, marked failed (see
+manage.py extraction_status, and the admin's article list to retry it).
+
 The same URL or the same text (whitespace-insensitive) is never imported twice: it is
 counted as "skipped (duplicate)". New articles are written 500 at a time, by one INSERT
-that is all or nothing (under --extract, each article is committed on its own with its
-extraction), so an interrupted import can simply be run again. For
+that is all or nothing, and each extraction is one transaction of its own, so an
+interrupted import can simply be run again. For
 speed, commits do not wait for the disk while importing (PostgreSQL synchronous_commit =
 off, SQLite synchronous = NORMAL): a crash of the machine may lose the last moment of
 work, never half an article, and a re-run completes it. A malformed row is reported on
@@ -86,6 +91,11 @@ class Command(BaseCommand):
             help="Run extraction on each new article and store its proposals as draft rows.",
         )
         parser.add_argument(
+            "--no-wait",
+            action="store_true",
+            help="With --extract and a broker: return once the articles are queued.",
+        )
+        parser.add_argument(
             "--status",
             choices=[EditorialStatus.DRAFT, EditorialStatus.PUBLISHED],
             default=EditorialStatus.DRAFT,
@@ -103,13 +113,10 @@ class Command(BaseCommand):
             help="Stop after N articles have been imported (duplicates and failures not counted).",
         )
 
-    def handle(self, *args, paths, extract, status, dry_run, limit, **options):
-        extract_fn = None
-        if extract and not dry_run:
-            # One knowledge-base snapshot for the whole run: rebuilding it for every article
-            # costs seconds once the knowledge base holds 100,000 actors. Names first met in
-            # this run are found again by article_extract's own lookup of draft actors.
-            extract_fn = functools.partial(services.article_extract, kb=knowledge_base())
+    def handle(self, *args, paths, extract, no_wait, status, dry_run, limit, **options):
+        extract = extract and not dry_run
+        queue = extract and not tasks.in_process()
+        imported_ids: list[int] = []
         progress = Progress(self.stderr) if self.stderr.isatty() else None
 
         def on_error(message: str) -> None:
@@ -117,34 +124,106 @@ class Command(BaseCommand):
                 progress.clear()
             self.stderr.write(message)
 
+        def on_imported(ids: list[int]) -> None:
+            imported_ids.extend(ids)
+            if queue:  # workers start on them while the rest is read
+                tasks.extraction_enqueue(article_ids=ids)
+
+        started = time.perf_counter()
         with importing.relaxed_commits():
             result = importing.import_records(
                 importing.read_paths(paths),
                 status=status,
                 dry_run=dry_run,
-                extract=extract_fn,
                 limit=limit,
                 on_error=on_error,
                 on_progress=progress.update if progress else lambda result: None,
+                on_imported=on_imported if extract else None,
                 hold_open=float(os.environ.get(HOLD_OPEN_ENV) or 0),
                 chunk_size=int(os.environ.get(CHUNK_SIZE_ENV) or 500),
             )
         if progress:
             progress.clear()
+        extracted = None
+        if extract and queue and no_wait:
+            self.stderr.write(f"{len(imported_ids):,} articles queued for the workers.")
+        elif extract:
+            extracted = self.extract(imported_ids, queue=queue)
+            result.seconds = time.perf_counter() - started
 
         verb = "would import" if dry_run else "imported"
         summary = (
             f"{verb.capitalize()} {result.imported:,}, skipped {result.duplicates:,} "
             f"(duplicates), failed {result.failed:,}"
         )
-        if extract_fn:
-            summary += f"; proposals {result.proposals:,}"
+        if extracted is not None:
+            summary += (
+                f"; extracted {extracted['done']:,}, extraction failed {extracted['failed']:,}"
+            )
         summary += f" — {result.seconds:.1f} s, {result.rate:,.0f} articles/s."
         if dry_run:
             summary += " Dry run: nothing was written."
         self.stdout.write(summary)
         if result.read == 0:
             raise CommandError("Nothing could be read from the given paths.")
+
+    def extract(self, ids: list[int], *, queue: bool) -> dict[str, int]:
+        """Extract (in-process) or wait for the workers to extract the imported articles,
+        with a progress bar; report the failed ones. Done and failed, counted."""
+        from tqdm import tqdm
+
+        if not queue:
+            # Also what an interrupted run left queued or running: no worker has them.
+            left = set(
+                Article.objects.filter(
+                    extraction_state__in=[ExtractionState.QUEUED, ExtractionState.RUNNING]
+                ).values_list("pk", flat=True)
+            )
+            ids = ids + sorted(left - set(ids))
+        bar = tqdm(
+            total=len(ids),
+            desc="extracting",
+            unit="article",
+            file=self.stderr._out,
+            disable=not self.stderr.isatty(),
+            dynamic_ncols=True,
+        )
+        with bar:
+            if queue:
+                wait_for(ids, bar.update)
+            else:
+                for start in range(0, len(ids), 20):
+                    chunk = ids[start : start + 20]
+                    tasks.extraction_enqueue(article_ids=chunk)
+                    bar.update(len(chunk))
+        counts = {"done": 0, "failed": 0}
+        for start in range(0, len(ids), 5_000):
+            rows = Article.objects.filter(pk__in=ids[start : start + 5_000])
+            counts["done"] += rows.filter(extraction_state=ExtractionState.DONE).count()
+            for pk, title, url, error in rows.filter(
+                extraction_state=ExtractionState.FAILED
+            ).values_list("pk", "title", "url", "extraction_error"):
+                counts["failed"] += 1
+                self.stderr.write(f"article {pk} ({url or title}): extraction failed: {error}")
+        return counts
+
+
+def wait_for(ids: list[int], advance, interval: float = 0.5) -> None:
+    """Until none of the articles is queued or running, calling ``advance(n)`` as n more
+    finish."""
+    pending = list(ids)
+    while pending:
+        still = []
+        for start in range(0, len(pending), 5_000):
+            still += Article.objects.filter(
+                pk__in=pending[start : start + 5_000],
+                extraction_state__in=[ExtractionState.QUEUED, ExtractionState.RUNNING],
+            ).values_list("pk", flat=True)
+        if len(still) < len(pending):
+            advance(len(pending) - len(still))
+        pending = still
+        if pending:
+            time.sleep(interval)
 
 
 class Progress:

@@ -1,0 +1,248 @@
+"""Extraction as background work: the queue carries article ids; workers extract them.
+
+- ``extraction_enqueue`` marks articles *queued* and sends one task per id once the
+  transaction commits. With no broker configured (``CELERY_BROKER_URL`` unset) Celery runs
+  each task in-process as it is sent, so nothing else is needed to run the site or the tests.
+- ``extract_article`` (the task) marks its article *running*, then extracts it in one
+  transaction that holds the article's row lock and ends by marking it *done*. A worker
+  killed mid-task rolls that transaction back, so the article is left unextracted, and the
+  task, acknowledged only once finished (``acks_late``), goes back to the queue
+  (``reject_on_worker_lost``; Redis after its visibility timeout when the whole worker
+  machine is gone). A task for an article already *done* (queued twice, or redelivered
+  after its work committed) does nothing: the lock makes a duplicate wait for the first and
+  then find it done. An error leaves it *failed*, with the message, for the admin's retry.
+- Each worker process keeps one knowledge-base snapshot and rebuilds it only when the
+  knowledge generation moves: published actors, their aliases and positions, or rejected
+  links changed (an editor's work). Draft actors the extractor itself adds do not move it:
+  a later article finds them by name (services/extraction.py), as a bulk import always has.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Iterable
+
+from django.db import IntegrityError, OperationalError, models, transaction
+from django.db.models import Count, Max
+
+from meetings.celery import app
+from meetings.models import (
+    Actor,
+    Alias,
+    Article,
+    EditorialStatus,
+    ExtractionState,
+    Position,
+    RejectedLink,
+)
+
+logger = logging.getLogger(__name__)
+
+# Seconds between two looks at the knowledge generation (one query each) in a worker.
+GENERATION_CHECK_SECONDS = 2.0
+ENQUEUE_CHUNK = 1_000
+# Test hook, not a feature: seconds to wait inside each extraction's transaction, once its
+# rows are written and before it commits, so that a test can kill the process mid-task.
+HOLD_OPEN_ENV = "EXTRACTION_HOLD_OPEN"
+
+
+def _state_update(queryset, **values) -> int:
+    """Write extraction state columns without the ``rows_written`` signal: they are copied
+    nowhere and shown on no public page, so no cache or copy has to follow them."""
+    return models.QuerySet.update(queryset, **values)
+
+
+# --- the knowledge snapshot of a worker --------------------------------------------------
+
+
+def knowledge_generation() -> tuple:
+    """Moves on whenever an editor's knowledge changes: a published actor saved, added or
+    removed, an alias or position of one added or removed, a link rejected (one query)."""
+    published = Actor.objects.filter(editorial_status=EditorialStatus.PUBLISHED)
+    row = published.aggregate(n=Count("pk"), changed=Max("updated_at"))
+    extra = {
+        name: queryset.aggregate(n=Count("pk"), last=Max("pk"))
+        for name, queryset in {
+            "aliases": Alias.objects.filter(actor__editorial_status=EditorialStatus.PUBLISHED),
+            "positions": Position.objects.filter(actor__editorial_status=EditorialStatus.PUBLISHED),
+            "rejected": RejectedLink.objects.all(),
+        }.items()
+    }
+    return (row["n"], row["changed"], *(tuple(d.values()) for d in extra.values()))
+
+
+class KnowledgeSnapshot:
+    """One knowledge base per worker process, rebuilt when the generation moves (looked at
+    no more often than every ``GENERATION_CHECK_SECONDS``)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.generation = None
+        self.kb = None
+        self.checked = 0.0
+        self.builds = 0
+
+    def get(self):
+        from meetings.knowledge import knowledge_base_build
+
+        with self._lock:
+            now = time.monotonic()
+            if self.kb is not None and now - self.checked < GENERATION_CHECK_SECONDS:
+                return self.kb
+            generation = knowledge_generation()
+            self.checked = now
+            if self.kb is None or generation != self.generation:
+                self.kb = knowledge_base_build()
+                self.generation = generation
+                self.builds += 1
+            return self.kb
+
+    def reset(self) -> None:
+        with self._lock:
+            self.kb, self.generation, self.checked, self.builds = None, None, 0.0, 0
+
+
+snapshot = KnowledgeSnapshot()
+
+
+# --- queueing ----------------------------------------------------------------------------
+
+
+def extraction_enqueue(*, article_ids: Iterable[int], again: bool = False) -> int:
+    """Queue the articles' extraction; the number queued.
+
+    An article already done is queued only ``again`` (a re-run after the knowledge base
+    grew: it proposes what is new, and leaves what editors decided). One a worker is
+    running now is not queued twice. The tasks are sent once the caller's transaction
+    commits, so a worker never looks for an article it cannot see yet.
+    """
+    queued = 0
+    ids = list(article_ids)
+    for start in range(0, len(ids), ENQUEUE_CHUNK):
+        chunk = ids[start : start + ENQUEUE_CHUNK]
+        with transaction.atomic():
+            rows = Article.objects.filter(pk__in=chunk)
+            if not in_process():
+                # A worker has it. (In-process, "running" is what an interrupted run left.)
+                rows = rows.exclude(extraction_state=ExtractionState.RUNNING)
+            if not again:
+                rows = rows.exclude(extraction_state=ExtractionState.DONE)
+            chosen = list(rows.select_for_update().order_by("pk").values_list("pk", flat=True))
+            _state_update(
+                Article.objects.filter(pk__in=chosen),
+                extraction_state=ExtractionState.QUEUED,
+                extraction_error="",
+            )
+            if not in_process():
+                transaction.on_commit(lambda chosen=chosen: send(chosen))
+        if in_process():
+            # Here and now, in the caller's transaction if there is one (as the extraction
+            # of a pasted article always ran).
+            send(chosen)
+        queued += len(chosen)
+    return queued
+
+
+def in_process() -> bool:
+    """Whether tasks run where they are queued (no broker configured)."""
+    return bool(app.conf.task_always_eager)
+
+
+def send(ids: list[int]) -> None:
+    """One task per id, now."""
+    for pk in ids:
+        extract_article.delay(pk)
+
+
+def extraction_counts() -> dict[str, int]:
+    """Articles per extraction state: queued, running, done, failed, and not queued."""
+    counts = dict.fromkeys(ExtractionState.values, 0)
+    rows = (
+        Article.objects.order_by()
+        .values_list(
+            "extraction_state",
+            models.ExpressionWrapper(
+                models.Q(extracted_at__isnull=False), output_field=models.BooleanField()
+            ),
+        )
+        .annotate(n=Count("pk"))
+    )
+    for state, extracted, n in rows:
+        # Extracted but never queued (before the queue, or written by a bulk loader): done.
+        counts[ExtractionState.DONE if extracted and not state else state] += n
+    return {
+        "queued": counts[ExtractionState.QUEUED],
+        "running": counts[ExtractionState.RUNNING],
+        "done": counts[ExtractionState.DONE],
+        "failed": counts[ExtractionState.FAILED],
+        "not queued": counts[ExtractionState.NONE],
+    }
+
+
+# --- the work ----------------------------------------------------------------------------
+
+
+def extraction_run(*, article_id: int, kb=None) -> str:
+    """Extract one article unless it is done already; what happened, in a few words."""
+    from meetings.services.extraction import article_extract
+
+    article_rows = Article.objects.filter(pk=article_id)
+    marked = _state_update(
+        article_rows.exclude(extraction_state=ExtractionState.DONE),
+        extraction_state=ExtractionState.RUNNING,
+    )
+    if not marked:
+        return "done already" if article_rows.exists() else "no such article"
+    try:
+        with transaction.atomic():
+            # The lock: a duplicate of this task waits here, then finds the article done.
+            article = article_rows.select_for_update().first()
+            if article is None:
+                return "no such article"
+            if article.extraction_state == ExtractionState.DONE:
+                return "done already"
+            summary = article_extract(article=article, kb=kb if kb is not None else snapshot.get())
+            if hold := float(os.environ.get(HOLD_OPEN_ENV) or 0):
+                time.sleep(hold)
+            _state_update(article_rows, extraction_state=ExtractionState.DONE, extraction_error="")
+    except (OperationalError, IntegrityError):
+        # A deadlock, a lost connection, or a row another worker added meanwhile (a slug):
+        # rolled back whole, and the task tries again.
+        raise
+    except Exception as exc:
+        logger.exception("extraction failed for article %s", article_id)
+        _state_update(
+            article_rows,
+            extraction_state=ExtractionState.FAILED,
+            extraction_error=f"{type(exc).__name__}: {exc}"[:2000],
+        )
+        return f"failed: {type(exc).__name__}: {exc}"
+    return str(summary)
+
+
+class ExtractionTask(app.Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        # Out of retries (the database kept refusing): failed, for an editor to retry.
+        if args:
+            _state_update(
+                Article.objects.filter(pk=args[0]).exclude(extraction_state=ExtractionState.DONE),
+                extraction_state=ExtractionState.FAILED,
+                extraction_error=f"{type(exc).__name__}: {exc}"[:2000],
+            )
+
+
+@app.task(
+    base=ExtractionTask,
+    name="meetings.extract_article",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError, IntegrityError),
+    retry_backoff=1,
+    max_retries=5,
+)
+def extract_article(article_id: int) -> str:
+    """The task: its message holds the article's id, nothing else."""
+    return extraction_run(article_id=article_id)

@@ -1,0 +1,123 @@
+"""Extraction through the broker on real worker processes (PostgreSQL leg)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count
+
+from meetings import tasks
+from meetings.models import Actor, Article, ExtractionState, Meeting, Statement
+from tests.queue import texts
+from tests.queue.workers import proposals, wait_until
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def import_extract(path, *options) -> str:
+    out = io.StringIO()
+    call_command("import_articles", str(path), "--extract", *options, stdout=out, stderr=out)
+    return out.getvalue()
+
+
+def wipe() -> None:
+    """Back to the knowledge base alone: no articles, meetings or draft actors."""
+    Meeting.objects.all().delete()
+    Article.objects.all().delete()
+    Actor.objects.exclude(editorial_status="published").delete()
+
+
+def states() -> dict:
+    return dict(Article.objects.values_list("extraction_state").annotate(n=Count("pk")).order_by())
+
+
+def test_200_articles_through_workers_give_the_proposals_of_in_process(tmp_path, settings, workers):
+    texts.known_people()
+    path = texts.write_jsonl(tmp_path / "a.jsonl", texts.article_rows(200))
+
+    from meetings.celery import app
+
+    app.conf.task_always_eager = True  # in-process first
+    out = import_extract(path)
+    assert out.startswith("Imported 200,") and "extracted 200, extraction failed 0" in out, out
+    expected = proposals()
+    assert expected["extracted"] == 200 and expected["meetings"] and expected["statements"]
+    wipe()
+    tasks.snapshot.reset()
+
+    app.conf.task_always_eager = False
+    worker_a, worker_b = workers(concurrency=1), workers(concurrency=1)
+    out = import_extract(path)
+    assert out.startswith("Imported 200,") and "extracted 200, extraction failed 0" in out, out
+    found = proposals()
+    assert found == expected
+    log = worker_a.text() + worker_b.text()
+    assert log.count("succeeded in") == 200, "each article once, by a worker"
+    assert worker_a.text().count("succeeded in") and worker_b.text().count("succeeded in"), (
+        "both workers took part"
+    )
+
+
+def test_a_worker_killed_mid_task_loses_and_duplicates_nothing(tmp_path, workers):
+    texts.known_people()
+    rows = texts.article_rows(6, seed=3)
+    path = texts.write_jsonl(tmp_path / "a.jsonl", rows)
+
+    from meetings.celery import app
+
+    app.conf.task_always_eager = True
+    import_extract(path)
+    expected = proposals()
+    wipe()
+    tasks.snapshot.reset()
+    app.conf.task_always_eager = False
+
+    # Each task waits 1 s inside its transaction before committing; Redis hands a task back
+    # after a 3 s visibility timeout (RabbitMQ at once, when the connection drops).
+    first = workers(concurrency=1, hold_open=1.0, CELERY_VISIBILITY_TIMEOUT="3")
+    out = import_extract(path, "--no-wait")
+    assert "6 articles queued" in out
+    wait_until(
+        lambda: (
+            states().get(ExtractionState.DONE, 0) >= 2
+            and states().get(ExtractionState.RUNNING, 0) == 1
+        ),
+        what="two articles done and a third running",
+        workers=[first],
+    )
+    first.kill()
+    running = Article.objects.get(extraction_state=ExtractionState.RUNNING)
+    assert running.extracted_at is None
+    assert not Statement.objects.filter(article=running).exists(), "nothing half-written"
+    assert not running.evidence.exists() and not running.suggestions.exists()
+
+    second = workers(concurrency=2, CELERY_VISIBILITY_TIMEOUT="3")
+    wait_until(
+        lambda: states() == {ExtractionState.DONE: 6},
+        timeout=90,
+        what="every article done after the restart",
+        workers=[second],
+    )
+    assert proposals() == expected, "the killed task redone once: nothing lost or twice"
+
+
+def test_the_same_article_queued_twice_is_extracted_once(tmp_path, workers):
+    texts.known_people()
+    path = texts.write_jsonl(tmp_path / "a.jsonl", texts.article_rows(1, seed=5))
+    call_command("import_articles", str(path), stdout=io.StringIO())
+    article = Article.objects.get()
+    worker = workers(concurrency=2, hold_open=1.0)
+    tasks.extraction_enqueue(article_ids=[article.pk])
+    tasks.extract_article.delay(article.pk)  # a duplicate message, as a re-sent queue gives
+    wait_until(
+        lambda: worker.text().count("succeeded in") == 2,
+        what="both messages handled",
+        workers=[worker],
+    )
+    log = worker.text()
+    assert log.count("done already") == 1, log
+    article.refresh_from_db()
+    assert article.extraction_state == ExtractionState.DONE
+    assert Statement.objects.filter(article=article).exists()
