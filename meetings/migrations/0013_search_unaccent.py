@@ -91,6 +91,6 @@ def backward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("meetings", "0008_admin_log_object_index")]
+    dependencies = [("meetings", "0012_extraction_state")]
 
     operations = [migrations.RunPython(forward, backward, elidable=False)]

@@ -58,6 +58,6 @@ def normalise_bodies(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("meetings", "0012_extraction_state")]
+    dependencies = [("meetings", "0013_search_unaccent")]
 
     operations = [migrations.RunPython(normalise_bodies, migrations.RunPython.noop)]
