@@ -781,7 +781,10 @@ def find_meetings(
             _merge_or_add(drafts, planned, entities, busy_visit)
         else:
             for one in _one_visit_per_destination(draft, entities):
-                _merge_or_add(drafts, one, entities, busy_visit)
+                for each in _one_encounter_per_counterpart(
+                    one, clean, sent.start, sent.start + s, sent_mentions, entities
+                ):
+                    _merge_or_add(drafts, each, entities, busy_visit)
         first_half = draft if part in ("first", "head") else None
 
     _name_the_sides(drafts, sents, by_sentence, entities, text)
@@ -1286,6 +1289,65 @@ def _one_visit_per_destination(draft: Draft, entities) -> list[Draft]:
         one.participants_keys = [PKey(people[0].key, "guest"), PKey(state.key, "host")]
         one.country = entities[state.key].country
         one.rule = "visit-per-destination"
+        out.append(one)
+    return out
+
+
+# Words that make a listed group one encounter ("a trilateral meeting with A and B").
+_ONE_GROUP = re.compile(
+    r"\b(?:trilateral|tripartite|quadrilateral|multilateral|joint|jointly|together|group|"
+    r"all|both|summit|round ?table|between|among|including)\b",
+    re.I,
+)
+
+
+def _one_encounter_per_counterpart(
+    draft: Draft, clean: str, sent_start: int, trigger_at: int, sent_mentions, entities
+) -> list[Draft]:
+    """Rule "encounter-per-counterpart": one subject meeting a list of people who each speak
+    for another state ("Lee met the Peruvian foreign minister, Ana Soto, and Kenyan
+    President Otieno") had one encounter with each; so had one who "will call on A; meet B;
+    and hold talks with C", one clause an encounter. A trilateral or joint meeting stays one."""
+    if draft.kind not in ("meeting", "talks") or draft.anaphoric:
+        return [draft]
+    keys = draft.keys()
+    subjects = [
+        k for k in dict.fromkeys(draft.extra.get("subjects") or ()) if entities[k].kind == "person"
+    ]
+    if len(subjects) != 1 or _ONE_GROUP.search(clean):
+        return [draft]
+    first: dict[str, int] = {}
+    for m in sent_mentions:
+        if m.key in keys and m.key not in subjects and m.start > trigger_at:
+            first.setdefault(m.key, m.start - sent_start)
+    objects = [k for k in first if entities[k].kind == "person"]
+    if len(objects) < 2 or len(objects) + 1 != len(keys):
+        return [draft]
+    home = entities[subjects[0]].country
+    # each for another state (one may act for a body and have none)
+    countries = [entities[k].country for k in objects]
+    known = [c for c in countries if c is not None]
+    if len(known) >= len(countries) - 1 and home not in known and len(set(known)) == len(known):
+        groups = [[k] for k in objects]
+    else:
+        # "...; meet B; and hold talks with C": a clause of its own, with its own trigger
+        clauses = clean.split(";")
+        if len(clauses) < 2:
+            return [draft]
+        by_clause: dict[int, list[str]] = {}
+        for k in objects:
+            by_clause.setdefault(clean[: first[k]].count(";"), []).append(k)
+        if len(by_clause) < 2 or not all(
+            _TRIGGER_KEY_RE.search(clauses[i].lower()) for i in by_clause
+        ):
+            return [draft]
+        groups = list(by_clause.values())
+    out = []
+    for group in groups:
+        one = Draft(**{**draft.__dict__, "extra": dict(draft.extra)})
+        one.participants_keys = [p for p in draft.participants_keys if p.key in subjects + group]
+        one.rule = "encounter-per-counterpart"
+        one.separate = True
         out.append(one)
     return out
 

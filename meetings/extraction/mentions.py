@@ -1536,13 +1536,13 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
         # "A, Kyrgyz President B, ...": a list; the title after the comma is B's, not A's.
         heads = [i for i, w in enumerate(words) if _title_head(w)]
         raw_words = re.findall(r"[\w-]+", am.group(1))
-        next_name = (
-            bool(heads)
-            and heads[-1] + 1 < len(raw_words)
-            and (
-                raw_words[heads[-1] + 1][:1].isupper()
-                and words[heads[-1] + 1] not in lexicon.TITLE_WORDS
-            )
+        # (any title followed by a name: "A, Moroccan Prime Minister B and Ghana President")
+        next_name = any(
+            h + 1 < len(raw_words)
+            and raw_words[h + 1][:1].isupper()
+            and words[h + 1] not in lexicon.TITLE_WORDS
+            and not _title_head(words[h + 1])
+            for h in heads
         )
         if (
             (determiner or national or first_word in lexicon.TITLE_WORDS)

@@ -1,0 +1,78 @@
+"""Rules of the third round of issue 11, each on its own, with sentences written for these
+tests: one encounter per counterpart or clause, titles in a list of people."""
+
+from datetime import date
+
+from meetings.extraction import ArticleInput, extract
+
+
+def proposal(kb, text, published=date(2024, 5, 10)):
+    return extract(ArticleInput(text=text, published=published), kb)
+
+
+def meetings(kb, text, published=date(2024, 5, 10)):
+    return [
+        (m.kind, m.status, sorted(x.name for x in m.participants), m.rule)
+        for m in proposal(kb, text, published).meetings
+    ]
+
+
+def countries(kb, text):
+    return {a.name: a.country for a in proposal(kb, text).actors if a.kind == "person"}
+
+
+def test_a_list_of_counterparts_of_other_states_is_one_meeting_each(empty_kb):
+    text = (
+        "Chilean Foreign Minister Ana Torres met Kenyan President Paul Otieno, Peruvian "
+        "Prime Minister Luis Vera and Norwegian Foreign Minister Erik Dahl on Monday."
+    )
+    assert sorted(meetings(empty_kb, text)) == [
+        ("meeting", "held", ["Ana Torres", "Erik Dahl"], "encounter-per-counterpart"),
+        ("meeting", "held", ["Ana Torres", "Luis Vera"], "encounter-per-counterpart"),
+        ("meeting", "held", ["Ana Torres", "Paul Otieno"], "encounter-per-counterpart"),
+    ]
+
+
+def test_a_trilateral_meeting_with_a_list_stays_one(empty_kb):
+    text = (
+        "Chilean Foreign Minister Ana Torres held a trilateral meeting with Kenyan President "
+        "Paul Otieno and Peruvian Prime Minister Luis Vera on Monday."
+    )
+    got = meetings(empty_kb, text)
+    assert len(got) == 1
+    assert got[0][2] == ["Ana Torres", "Luis Vera", "Paul Otieno"]
+
+
+def test_counterparts_of_one_state_stay_one_meeting(empty_kb):
+    text = (
+        "Chilean Foreign Minister Ana Torres met Peruvian President Luis Vera and Peruvian "
+        "Foreign Minister Rosa Campos on Monday."
+    )
+    got = meetings(empty_kb, text)
+    assert len(got) == 1
+    assert got[0][2] == ["Ana Torres", "Luis Vera", "Rosa Campos"]
+
+
+def test_each_clause_after_a_semicolon_is_its_own_encounter(empty_kb):
+    text = (
+        "Chilean Foreign Minister Ana Torres will visit Lima on Friday, where she will call on "
+        "the Peruvian President, Luis Vera; meet the Peruvian Interior Minister, Rosa Campos; "
+        "and hold talks with the Peruvian Foreign Minister, Jorge Salas."
+    )
+    got = sorted(p for _k, _s, p, _r in meetings(empty_kb, text))
+    assert got == [
+        ["Ana Torres", "Jorge Salas"],
+        ["Ana Torres", "Luis Vera"],
+        ["Ana Torres", "Rosa Campos"],
+    ]
+
+
+def test_a_title_in_a_list_gives_its_own_person_the_country(empty_kb):
+    text = (
+        "Ana Torres met Kenyan President Paul Otieno, Guinean President Sekou Diallo, "
+        "Moroccan Prime Minister Karim Idrissi and Ghana President, Kwame Mensah."
+    )
+    got = countries(empty_kb, text)
+    assert got["Sekou Diallo"] == "GN"
+    assert got["Karim Idrissi"] == "MA"
+    assert got["Paul Otieno"] == "KE"
