@@ -76,3 +76,49 @@ def test_a_title_in_a_list_gives_its_own_person_the_country(empty_kb):
     assert got["Sekou Diallo"] == "GN"
     assert got["Karim Idrissi"] == "MA"
     assert got["Paul Otieno"] == "KE"
+
+
+def quotes(kb, text):
+    return [(s.speaker, s.text, s.rule) for s in proposal(kb, text).statements]
+
+
+def test_an_unnamed_ministry_spokesman_gives_the_ministry_as_speaker(empty_kb):
+    text = (
+        "Chilean Foreign Minister Ana Torres met Peruvian President Luis Vera on Monday. "
+        '"The talks were frank and useful," a foreign ministry spokesman said. '
+        '"We will set a new date soon," he told reporters.'
+    )
+    assert quotes(empty_kb, text) == [
+        ("foreign ministry", "The talks were frank and useful", "quote-institution"),
+        ("foreign ministry", "We will set a new date soon", "quote-institution"),
+    ]
+    names = {a.name: a.kind for a in proposal(empty_kb, text).actors}
+    assert names["foreign ministry"] == "organization"
+
+
+def test_a_statement_from_the_presidency_speaks_for_the_presidency(empty_kb):
+    text = (
+        "Peruvian President Luis Vera received Chilean Foreign Minister Ana Torres on Monday. "
+        '"We welcome the visit of a close friend," a statement from the presidency said.'
+    )
+    assert quotes(empty_kb, text) == [
+        ("presidency", "We welcome the visit of a close friend", "quote-institution")
+    ]
+
+
+def test_the_alliance_is_the_latest_organisation_named(kb):
+    text = (
+        "NATO Secretary General Jens Berg met Peruvian President Luis Vera in Brussels. "
+        '"Peru is a valued partner of ours," the alliance said in a press release.'
+    )
+    assert quotes(kb, text) == [("NATO", "Peru is a valued partner of ours", "quote-institution")]
+
+
+def test_the_government_of_a_named_state_speaks_for_that_state(empty_kb):
+    text = (
+        "Chilean Foreign Minister Ana Torres met Peruvian President Luis Vera on Monday. "
+        '"The border must stay open," the Peruvian government said.'
+    )
+    assert [(who, said) for who, said, _rule in quotes(empty_kb, text)] == [
+        ("Peru", "The border must stay open")
+    ]
