@@ -37,7 +37,8 @@ _THEIR_TEXT_READ = re.compile(
 )
 _SPOKESPERSON_FOR = re.compile(
     r"\b(?:spokes\w+|aides?|advis[eo]rs?|officials?|representatives?|sources?|lawyers?|"
-    r"envoys?|people|someone|allies)\s+(?:for|of|to|close to|familiar with)\s+(?:the\s+)?$",
+    r"envoys?|people|someone|allies)\s+(?:for|of|to|close to|familiar with)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’]*\s+)?$",
     re.I,
 )
 _UNNAMED_SOURCE = re.compile(
@@ -253,6 +254,17 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
             subject = analysis.subjects.get(sent.index)
             if subject:
                 return subject
+        # Rule "quote-cue-then-name": 'Should they differ, said Ana Torres, "a debate" is
+        # needed' - the name right after the cue, before the quote, speaks.
+        named = [m for m in mentions_in(start + cue.end(), end) if speaker_ok(m)]
+        if (
+            named
+            and cue.group() not in WEAK_CUES
+            and not text[start + cue.end() : named[0].start].strip()
+            and entities[named[0].key].kind == "person"
+            and not text[named[0].end : q.open_mark].strip(" ,:")
+        ):
+            return named[0].key
         # "X, who met Y at the White House, said:": the relative clause is not the subject.
         relative = re.search(r",\s+(?:who|which|whose|whom)\b[^,]*,\s*$", text[start:cue_at])
         limit = start + relative.start() if relative else cue_at

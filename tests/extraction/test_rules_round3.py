@@ -122,3 +122,20 @@ def test_the_government_of_a_named_state_speaks_for_that_state(empty_kb):
     assert [(who, said) for who, said, _rule in quotes(empty_kb, text)] == [
         ("Peru", "The border must stay open")
     ]
+
+
+def test_a_name_right_after_the_cue_speaks_the_quote_that_follows(empty_kb):
+    text = (
+        "Peruvian President Luis Vera met Chilean President Ana Torres in Lima. "
+        'Should Peru and Chile disagree, said Ana Torres, "an open debate" will follow.'
+    )
+    assert quotes(empty_kb, text) == [("Ana Torres", "an open debate", "quote-before-cue")]
+
+
+def test_the_body_a_spokesperson_speaks_for_is_not_the_speaker(empty_kb):
+    text = (
+        "Peruvian President Luis Vera met Chilean President Ana Torres in Lima. "
+        'After the talks, Rosa Campos, spokesperson of Peru MoFA tweeted, "The two '
+        'presidents met today in Lima."'
+    )
+    assert [who for who, _said, _rule in quotes(empty_kb, text)] == ["Rosa Campos"]
