@@ -787,7 +787,7 @@ def find_meetings(
                     _merge_or_add(drafts, each, entities, busy_visit)
         first_half = draft if part in ("first", "head") else None
 
-    _name_the_sides(drafts, sents, by_sentence, entities, text)
+    _name_the_sides(drafts, sents, by_sentence, entities, text, analysis.mentions)
 
     # Expand plural summits of several organisations: one entry per organisation.
     out: list[Draft] = []
@@ -1202,10 +1202,39 @@ def _hyphen_pair(clean, sent, trigger_at, sent_mentions, entities) -> list[str] 
     return out
 
 
-def _name_the_sides(drafts: list[Draft], sents, by_sentence, entities, text="") -> None:
+def _counterpart_named_later(d: Draft, state: Entity, counterpart, all_mentions, entities):
+    """Rule "counterpart-named-later": "Torres met her Peruvian counterpart on Monday" and,
+    further on (a quote counts), "my talks with Foreign Minister Rosa Campos": the one person
+    of that state whose title has the traveller's office is the counterpart."""
+    people = [entities[p.key] for p in d.participants_keys if entities[p.key].kind == "person"]
+    if len(people) != 1 or not people[0].title:
+        return set()
+    office = people[0].title.lower().split()[-1]
+    found = {
+        m.key: entities[m.key].country
+        for m in all_mentions
+        if m.key in entities
+        and m.start > d.span[0]
+        and entities[m.key].kind == "person"
+        and entities[m.key].country in (state.country, None)
+        and m.key != people[0].key
+        and office in entities[m.key].title.lower()
+    }
+    # one of that state, else one whose state the text does not say
+    same = {k for k, c in found.items() if c == state.country}
+    return same or set(found)
+
+
+_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[A-Z][\w-]+\s+)?counterparts?\b")
+
+
+def _name_the_sides(
+    drafts: list[Draft], sents, by_sentence, entities, text="", all_mentions=()
+) -> None:
     """A state side stands for its one person named in this or the next two sentences (with
     the office the encounter names, when it names one: "the foreign ministers of A and B")."""
     for d in drafts:
+        counterpart = _COUNTERPART.search(text[d.span[0] : d.span[1]]) if text else None
         office = _OFFICE.search(text[d.span[0] : d.span[1]]) if text else None
         wanted = office.group(1).lower().rstrip("s") if office else ""
         wanted = {"leader": "", "head of state": "president"}.get(wanted, wanted)
@@ -1232,6 +1261,8 @@ def _name_the_sides(drafts: list[Draft], sents, by_sentence, entities, text="") 
                     or "counterpart" in entities[m.key].title.lower()
                 )
             }
+            if not near and counterpart is not None:
+                near = _counterpart_named_later(d, ent, counterpart, all_mentions, entities)
             if len(near) == 1:
                 p.key = near.pop()
         seen: set[str] = set()

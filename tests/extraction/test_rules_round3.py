@@ -139,3 +139,19 @@ def test_the_body_a_spokesperson_speaks_for_is_not_the_speaker(empty_kb):
         'presidents met today in Lima."'
     )
     assert [who for who, _said, _rule in quotes(empty_kb, text)] == ["Rosa Campos"]
+
+
+def test_a_counterpart_known_by_country_is_the_person_of_that_office_named_later(empty_kb):
+    text = (
+        "Foreign Minister Ana Torres of Chile met with her Peruvian counterpart on Friday in "
+        'Lima. Torres said: "I am sure my meeting with Foreign Minister Rosa Campos will help '
+        'both countries."'
+    )
+    assert meetings(empty_kb, text) == [
+        ("meeting", "held", ["Ana Torres", "Rosa Campos"], "trigger-meeting")
+    ]
+    # nobody of that office named: the state stands for the unnamed side
+    text = "Foreign Minister Ana Torres of Chile met with her Peruvian counterpart on Friday."
+    assert meetings(empty_kb, text) == [
+        ("meeting", "held", ["Ana Torres", "Peru"], "trigger-meeting")
+    ]
