@@ -135,7 +135,7 @@ _TRIGGER_KEYS = (
 _TRIGGER_KEY_RE = re.compile("|".join(re.escape(k) for k in _TRIGGER_KEYS))
 _ANAPHOR = re.compile(
     r"\b(?:the|their|this|that|his|her|during the|in the|during a|during an)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:meeting|talks|talk|visit|call|conversation|negotiations|gathering|stay|trip|"
+    r"(?:meeting|meet|talks|talk|visit|call|conversation|negotiations|gathering|stay|trip|"
     r"summit|forum|conference)\b(?!\s+of\b)",
     re.I,
 )
@@ -211,6 +211,13 @@ _POSSESSOR = re.compile(
     r"ministers?|deputy|deputies|delegation|government|"
     r"envoy|representative|staff|wife|husband|son|daughter|lawyer|press secretary|"
     r"secretary|team|chief of staff|predecessor|successor|brother|sister|spouse)\b"
+)
+_SPOKESPERSON_OF = re.compile(
+    r"\b(?:spokes\w+|aides?|advis[eo]rs?|officials?|representatives?)\s+(?:for|of)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w'’]*\s+)?$"
+)
+_SPOKESPERSON_APPOSITION = re.compile(
+    r"^,\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?(?:spokes\w+|press secretary)\b", re.I
 )
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _INVITATION = re.compile(r"\bat the invitation of\b", re.I)
@@ -1345,15 +1352,19 @@ def _one_encounter_per_counterpart(
     subjects = [
         k for k in dict.fromkeys(draft.extra.get("subjects") or ()) if entities[k].kind == "person"
     ]
-    if len(subjects) != 1 or _ONE_GROUP.search(clean):
+    if len(subjects) != 1:
         return [draft]
     first: dict[str, int] = {}
+    last_end = 0
     for m in sent_mentions:
         if m.key in keys and m.key not in subjects and m.start > trigger_at:
             first.setdefault(m.key, m.start - sent_start)
+            last_end = max(last_end, m.end - sent_start)
     objects = [k for k in first if entities[k].kind == "person"]
     if len(objects) < 2 or len(objects) + 1 != len(keys):
         return [draft]
+    if _ONE_GROUP.search(clean[:last_end]):
+        return [draft]  # (what follows the list is context: "before the Lima Group meeting")
     home = entities[subjects[0]].country
     # each for another state (one may act for a body and have none)
     countries = [entities[k].country for k in objects]
@@ -1526,6 +1537,10 @@ def _participants(text, sent, sent_mentions, entities, clean, lead=False) -> lis
             continue
         if re.search(r"\baccording to\s+(?:the\s+)?$", before, re.I):
             continue
+        if _SPOKESPERSON_OF.search(before):
+            continue  # "X, spokesperson of the Pakistan MoFA, tweeted": X's employer
+        if ent.kind == "person" and _SPOKESPERSON_APPOSITION.match(after):
+            continue  # "..., X, a foreign ministry spokesman, said": tells of it, no party
         agent = _AGENT.search(clean[max(0, rel - 60) : rel])
         if agent and agent.group(1).lower() not in _ENCOUNTER_AGENT_VERBS:
             continue  # "the visit was criticised by X": X judges, X does not take part
@@ -1568,8 +1583,16 @@ def _participants(text, sent, sent_mentions, entities, clean, lead=False) -> lis
         if ent.kind == "state":
             if people >= 2 or ent.country in people_countries:
                 continue
-            # A state named only as an adjective of a person's office is not a party.
-            if re.match(r"^\s*['’]s\s+(?:[A-Z][\w-]*\s+){1,4}", text[m.end : m.end + 50]):
+            # A state named only as an adjective of a person's office is not a party
+            # (but "Uzbekistan's Foreign Minister." with no name is the unnamed side).
+            office = re.match(r"^\s*['’]s\s+((?:[A-Z][\w-]*\s*){1,4})", text[m.end : m.end + 50])
+            if office and not all(
+                w.lower() in lexicon.TITLE_WORDS for w in office.group(1).split()
+            ):
+                continue
+            if office and re.match(
+                r"\s*[A-Z]", text[m.end + office.end() : m.end + office.end() + 2]
+            ):
                 continue
             keys.append(m.key)
         elif ent.kind == "organization":

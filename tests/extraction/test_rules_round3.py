@@ -155,3 +155,38 @@ def test_a_counterpart_known_by_country_is_the_person_of_that_office_named_later
     assert meetings(empty_kb, text) == [
         ("meeting", "held", ["Ana Torres", "Peru"], "trigger-meeting")
     ]
+
+
+def test_counterparts_named_with_their_states_are_one_meeting_each(empty_kb):
+    text = (
+        "Chilean Foreign Minister Ana Torres on Tuesday met with her counterparts Rosa Campos "
+        "of Canada and Maria Soto of Colombia before the Lima Group meeting."
+    )
+    assert sorted(p for _k, _s, p, _r in meetings(empty_kb, text)) == [
+        ["Ana Torres", "Maria Soto"],
+        ["Ana Torres", "Rosa Campos"],
+    ]
+
+
+def test_a_state_s_unnamed_minister_is_that_state_as_a_side(empty_kb):
+    text = (
+        "Pakistani Foreign Minister Ali Khan will hold a meeting with Uzbekistan's "
+        "Foreign Minister."
+    )
+    assert meetings(empty_kb, text) == [
+        ("meeting", "planned", ["Ali Khan", "Uzbekistan"], "trigger-meeting")
+    ]
+    # named: the person is the side, the state only the adjective of the office
+    text = "Pakistani Foreign Minister Ali Khan met Uzbekistan's Foreign Minister Rustam Aliev."
+    assert meetings(empty_kb, text) == [
+        ("meeting", "held", ["Ali Khan", "Rustam Aliev"], "trigger-meeting")
+    ]
+
+
+def test_the_body_of_a_spokesperson_is_no_party_to_their_meet(empty_kb):
+    text = (
+        "Pakistani Foreign Minister Ali Khan met Uzbek Foreign Minister Rustam Aliev in Goa. "
+        "Following their meet, Sara Baig, spokesperson of the Pakistan Foreign Office, "
+        "posted a photo of the two ministers."
+    )
+    assert [p for _k, _s, p, _r in meetings(empty_kb, text)] == [["Ali Khan", "Rustam Aliev"]]
