@@ -1732,6 +1732,8 @@ def _source_orgs(b: _Builder) -> None:
 _DEFINITE = re.compile(
     r"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<adj>(?:[A-Z][\w-]+\s+){0,2}?)"
     r"(?P<head>(?:[Pp]rime [Mm]inister|[Ff]oreign [Mm]inister|[Dd]efen[cs]e [Mm]inister|"
+    r"(?:[Ff]oreign|[Ee]xternal) [Aa]ffairs [Mm]inister|"
+    r"(?:[Ff]oreign|[Dd]efen[cs]e|[Hh]ome|[Ii]nterior|[Ff]inance|[Tt]rade) [Ss]ecretary|"
     r"[Cc]rown [Pp]rince|[Hh]ead of [Ss]tate|[Ss]ecretary of [Ss]tate|[Pp]resident|[Mm]inister|"
     r"[Ss]pokes(?:man|woman|person)|[Pp]remier|[Cc]hancellor|[Kk]ing|[Ee]mir|[Ss]ultan|"
     r"[Ll]eader|[Cc]ounterpart|[Aa]mbassador|[Ee]nvoy|[Ss]ecretary-[Gg]eneral|[Ss]ecretary|"

@@ -190,3 +190,15 @@ def test_the_body_of_a_spokesperson_is_no_party_to_their_meet(empty_kb):
         "posted a photo of the two ministers."
     )
     assert [p for _k, _s, p, _r in meetings(empty_kb, text)] == [["Ali Khan", "Rustam Aliev"]]
+
+
+def test_the_demonym_and_office_refer_back_to_the_person_named_with_them(empty_kb):
+    text = (
+        "India's Foreign Secretary Vinay Rao called on Sri Lankan President Nimal Perera on "
+        "Tuesday. The Indian foreign secretary also met his Sri Lankan counterpart Aruni "
+        "Silva at the foreign ministry in Colombo."
+    )
+    assert sorted(p for _k, _s, p, _r in meetings(empty_kb, text)) == [
+        ["Aruni Silva", "Vinay Rao"],
+        ["Nimal Perera", "Vinay Rao"],
+    ]
