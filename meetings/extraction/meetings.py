@@ -82,6 +82,14 @@ _TRIGGERS = [
         ),
     ),
 ]
+# Every alternative of a trigger pattern opens with a letter: saying so up front lets the
+# regex engine skip the other positions cheaply in the long alternations (not worth it in
+# the short ones).
+_TRIGGERS = [
+    (kind, re.compile(r"(?=[^\W\d_])" + p.pattern, p.flags) if kind in _LONG else p)
+    for kind, p in _TRIGGERS
+    for _LONG in [("call", "talks", "meeting")]
+]
 # Every trigger pattern needs one of these substrings (lower case).
 _JUDGED = re.compile(
     r"\b(?:criticis|criticiz|prais|hail|welcom|condemn|describ|call|slamm|denounc|question|"
@@ -132,7 +140,43 @@ _TRIGGER_KEYS = (
     "flies",
     "landed",
 )
-_TRIGGER_KEY_RE = re.compile("|".join(re.escape(k) for k in _TRIGGER_KEYS))
+# The substrings (lower case) that every match of one kind's pattern holds: a kind's
+# pattern runs only on a sentence that has one (the patterns cost most of this stage).
+_KIND_KEYS = {
+    "call": ("phone", "video", "virtual", "online", "call"),
+    "summit": ("summit",),
+    "talks": ("talk", "negotiat", "consult", "dialogue"),
+    "meeting": (
+        "met", "meet", "receiv", "host", "welcom", "confer", "courtesy", "sat down",
+        "gathering", "discuss", "forum", "joint", "chair", "call", "spoke", "speaks", "talked",
+    ),
+    "visit": (
+        "visit", "trip", "tour", "arriv", "invitation", " is in ", "stay", "travel", "fly",
+        "flies", "flew", "landed",
+    ),
+}  # fmt: skip
+
+
+def _has_any(low: str, keys) -> bool:
+    """Does ``low`` hold one of ``keys``? (Substring tests: faster than one regex of them.)"""
+    return any(k in low for k in keys)
+
+
+class _Lazy:
+    """A truth value computed the first time it is asked (a whole-text scan most articles
+    never need)."""
+
+    __slots__ = ("_compute", "_value")
+
+    def __init__(self, compute):
+        self._compute, self._value = compute, None
+
+    def __bool__(self) -> bool:
+        if self._value is None:
+            self._value = bool(self._compute())
+        return self._value
+
+
 _ANAPHOR = re.compile(
     r"\b(?:the|their|this|that|his|her|during the|in the|during a|during an)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:meeting|meet|talks|talk|visit|call|conversation|negotiations|gathering|stay|trip|"
@@ -321,7 +365,7 @@ def find_meetings(
     entities = analysis.entities
     mentions = [m for m in analysis.mentions if m.key and not m.in_quote]
     drafts: list[Draft] = []
-    busy_visit = bool(_FURTHER_ENGAGEMENTS.search(text))
+    busy_visit = _Lazy(lambda: _FURTHER_ENGAGEMENTS.search(text))
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -354,9 +398,11 @@ def find_meetings(
             clean = " " * cut + clean[cut:]
         found = []
         low = clean.lower()
-        if not _TRIGGER_KEY_RE.search(low):
+        if not _has_any(low, _TRIGGER_KEYS):
             continue  # cheap check: the trigger patterns are slow to scan
         for kind, pattern in _TRIGGERS:
+            if not _has_any(low, _KIND_KEYS[kind]):
+                continue
             for m in pattern.finditer(clean):
                 found.append((m.start(), m.end(), kind, m.group()))
         if not found:
@@ -766,7 +812,7 @@ def find_meetings(
         # "The talks were chaired by A and B", "A, B and C took part in the meeting": the
         # parties of the encounter just told, not commentators on it.
         draft.extra["joins"] = bool(_JOINS.search(clean)) or bool(video_part)
-        draft.extra["hosted"] = bool(_HOSTED_GROUP.search(clean))
+        draft.extra["hosted"] = bool(_HOSTED_GROUP_ANY.search(clean))
         draft.extra["sidelines"] = ("sideline" in low or "margin" in low) and bool(
             _SIDELINES.search(clean)
         )
@@ -829,6 +875,9 @@ _HOSTED_GROUP = re.compile(
     r"prime ministers?|(?:foreign )?ministers?|counterparts?|delegations?)\s+of\s+"
     r"(?:[A-Z]|\d+\s|(?:several|many|some|all|the)\s)"
 )
+# Anywhere in a sentence: one leading space gives the same truth as "\s+" without retrying
+# every run of spaces.
+_HOSTED_GROUP_ANY = re.compile(_HOSTED_GROUP.pattern.replace(r"\s+", r"\s", 1))
 _TIME_REFERENCE = re.compile(
     r"\b(?:before|after|ahead of|on the eve of|prior to|since)\s+(?:(?:the|their|his|her)\s+)?"
     r"(?:[\w-]+\s+){0,2}$",
@@ -1079,6 +1128,26 @@ _COORD = re.compile(
 )
 
 
+# _COORD from its "and": the same matches, without trying the pattern at every space.
+_COORD_AND = re.compile(r"(?<=[\s,])" + _COORD.pattern.replace(r"(?:,\s*|\s+)", "", 1))
+
+
+def _coordination_cuts(raw: str) -> list[int]:
+    """Where _COORD and then _BEFORE_TRAVEL match in ``raw`` (match starts, in that order)."""
+    cuts = []
+    if "and" in raw:
+        for m in _COORD_AND.finditer(raw):
+            at = m.start()
+            while at > 0 and raw[at - 1].isspace():
+                at -= 1
+            if at > 0 and raw[at - 1] == ",":
+                at -= 1
+            cuts.append(at)
+    if "before" in raw or "then" in raw:
+        cuts.extend(m.start() for m in _BEFORE_TRAVEL.finditer(raw))
+    return cuts
+
+
 _NON_VISIT_HEAD = re.compile(
     r"\b(?:met|meet|meets|held|hold|talks|received|hosted|spoke|call|summit|negotiat)", re.I
 )
@@ -1099,8 +1168,8 @@ def _segments(text, sents, by_sentence, entities):
         raw = text[sent.start : sent.end]
         cut = None
         if " and " in raw or " before " in raw or " then " in raw:
-            for m in list(_COORD.finditer(raw)) + list(_BEFORE_TRAVEL.finditer(raw)):
-                at = sent.start + m.start()
+            for cut_at in _coordination_cuts(raw):
+                at = sent.start + cut_at
                 people_after = [
                     mm
                     for mm in by_sentence.get(sent.index, [])
@@ -1109,7 +1178,7 @@ def _segments(text, sents, by_sentence, entities):
                     and not mm.in_quote
                     and entities[mm.key].kind == "person"
                 ]
-                head = raw[: m.start()].lower()
+                head = raw[:cut_at].lower()
                 arrival_only = not _NON_VISIT_HEAD.search(head) and not _RANGE_HINT.search(head)
                 people_before = [
                     mm
@@ -1380,7 +1449,7 @@ def _one_encounter_per_counterpart(
         for k in objects:
             by_clause.setdefault(clean[: first[k]].count(";"), []).append(k)
         if len(by_clause) < 2 or not all(
-            _TRIGGER_KEY_RE.search(clauses[i].lower()) for i in by_clause
+            _has_any(clauses[i].lower(), _TRIGGER_KEYS) for i in by_clause
         ):
             return [draft]
         groups = list(by_clause.values())
@@ -1784,7 +1853,7 @@ def _covered(keys: set[str], other: set[str], entities) -> bool:
     return True
 
 
-def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit: bool = False) -> None:
+def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit=False) -> None:
     keys = d.keys()
     target = None
     if not keys and not d.anaphoric:

@@ -89,6 +89,7 @@ _CUE_RE = "|".join(lexicon.reporting_verbs())
 # "X said", "X also said", "X later told": a speech verb after the name, maybe with an adverb.
 _CUE_AFTER = re.compile(rf"^\s+(?:(?:also|later|then|again|further|earlier)\s+)?(?:{_CUE_RE})\b")
 _CUE_BEFORE = re.compile(rf"\b(?:{_CUE_RE})\s+$")
+_CUE_WORDS = tuple(lexicon.reporting_verbs())  # endswith() rules most windows out first
 ORG_LOWER_HEADS = re.compile(
     r"^(?:['’]s)?\s+(?P<head>ministry of [a-z]+(?: (?:and|of) [a-z]+)?|foreign ministry|"
     r"defen[cs]e ministry|foreign office|military|army|armed forces|navy|air force|"
@@ -1235,7 +1236,7 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
     _source_orgs(b)
 
     # "the foreign ministry said": an unnamed ministry speaking is still an organisation.
-    for m in _BARE_MINISTRY.finditer(text):
+    for m in _BARE_MINISTRY.finditer(text) if "inistry" in text else ():
         s, e = m.span("body")
         if any(mm.start < e and s < mm.end for mm in b.mentions):
             continue
@@ -1567,7 +1568,11 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
     if _CUE_AFTER.match(after):
         evidence = max(evidence, 1.0)
     before = text[max(0, s - 40) : s]
-    cue_before = _CUE_BEFORE.search(before)
+    cue_before = (
+        before[-1:].isspace()
+        and before.rstrip().endswith(_CUE_WORDS)
+        and _CUE_BEFORE.search(before)
+    )
     if cue_before and not _MEDIA_VERB_BEFORE.search(before):
         evidence = max(evidence, 1.0)  # "said Torres" ("reports La Tercera" is an outlet)
     if re.match(r"^,\s+who\b", after):
