@@ -202,3 +202,15 @@ def test_the_demonym_and_office_refer_back_to_the_person_named_with_them(empty_k
         ["Aruni Silva", "Vinay Rao"],
         ["Nimal Perera", "Vinay Rao"],
     ]
+
+
+def test_doubled_apostrophes_open_and_close_a_quote(empty_kb):
+    text = (
+        "Chilean President Ana Torres met Peruvian President Luis Vera in Lima on Monday. "
+        "''We are partners for the long run,'' Torres said. She called the deal ''a good "
+        "start''."
+    )
+    assert quotes(empty_kb, text) == [
+        ("Ana Torres", "We are partners for the long run", "quote-after-cue"),
+        ("Ana Torres", "a good start", "quote-before-cue"),
+    ]
