@@ -526,6 +526,8 @@ class _Builder:
                             "hon",
                             "jr",
                             "sr",
+                            "sta",  # "Jose Sta. Romana": Santa, part of the name
+                            "sto",
                         }
                     )
                 ):

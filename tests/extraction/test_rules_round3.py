@@ -214,3 +214,15 @@ def test_doubled_apostrophes_open_and_close_a_quote(empty_kb):
         ("Ana Torres", "We are partners for the long run", "quote-after-cue"),
         ("Ana Torres", "a good start", "quote-before-cue"),
     ]
+
+
+def test_sta_inside_a_name_neither_ends_the_sentence_nor_the_name(empty_kb):
+    text = (
+        "Philippine Ambassador Jose Sta. Cruz met Chinese Foreign Minister Li Ming in Beijing "
+        'on Tuesday. "We are friends," Sta. Cruz said.'
+    )
+    p = proposal(empty_kb, text)
+    assert [sorted(x.name for x in m.participants) for m in p.meetings] == [
+        ["Jose Sta. Cruz", "Li Ming"]
+    ]
+    assert [(s.speaker, s.text) for s in p.statements] == [("Jose Sta. Cruz", "We are friends")]
