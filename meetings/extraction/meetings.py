@@ -228,6 +228,7 @@ _FUTURE = re.compile(
     r"(?:is|are) due (?:in|at|for|back)|"
     r"are expected|upcoming|forthcoming|set to|plans? to|planning to|due to|would|"
     r"next week|next month|tomorrow|agreed to (?:meet|hold|have)|"
+    r"planned (?:trip|visit|talks|meeting|summit|call)|"
     r"the next (?!day|morning|afternoon|evening|night)\w+|"
     r"(?:is|are) (?:meeting|holding talks|hosting|receiving|welcoming)|"
     r"(?:opens|begins|starts|kicks off) (?:on|next|this|tomorrow))\b",
@@ -543,7 +544,11 @@ def find_meetings(
         anaphor_spans = [
             m.span()
             for m in _ANAPHOR.finditer(clean)
-            if not re.search(r"\b(?:next|upcoming|following|future|coming)\b", m.group(), re.I)
+            if not re.search(
+                r"\b(?:next|upcoming|following|future|coming|planned|forthcoming)\b",
+                m.group(),
+                re.I,
+            )
         ]
         in_anaphor = [
             any(a <= ts and te <= z for a, z in anaphor_spans)

@@ -226,3 +226,10 @@ def test_sta_inside_a_name_neither_ends_the_sentence_nor_the_name(empty_kb):
         ["Jose Sta. Cruz", "Li Ming"]
     ]
     assert [(s.speaker, s.text) for s in p.statements] == [("Jose Sta. Cruz", "We are friends")]
+
+
+def test_a_planned_trip_told_as_a_noun_phrase_is_a_planned_visit(empty_kb):
+    text = "Chilean Foreign Minister Ana Torres spoke of her planned trip to Peru next week."
+    assert meetings(empty_kb, text) == [
+        ("visit", "planned", ["Ana Torres", "Peru"], "trigger-visit")
+    ]
