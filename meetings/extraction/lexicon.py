@@ -1130,3 +1130,4 @@ NON_ORG_RUN_WORDS |= {
 }  # fmt: skip
 # Words that are also common surnames ("Park Jin", "Jonathan Field") never mark a place.
 NON_ORG_RUN_WORDS -= {"park", "field", "castle", "fort", "bay", "cape", "hall", "port"}
+PERSON_CUE_NOUNS |= {"counterparts"}  # "met her counterparts Ana Soto of Peru and ..."

@@ -82,6 +82,14 @@ _TRIGGERS = [
         ),
     ),
 ]
+# Every alternative of a trigger pattern opens with a letter: saying so up front lets the
+# regex engine skip the other positions cheaply in the long alternations (not worth it in
+# the short ones).
+_TRIGGERS = [
+    (kind, re.compile(r"(?=[^\W\d_])" + p.pattern, p.flags) if kind in _LONG else p)
+    for kind, p in _TRIGGERS
+    for _LONG in [("call", "talks", "meeting")]
+]
 # Every trigger pattern needs one of these substrings (lower case).
 _JUDGED = re.compile(
     r"\b(?:criticis|criticiz|prais|hail|welcom|condemn|describ|call|slamm|denounc|question|"
@@ -132,10 +140,46 @@ _TRIGGER_KEYS = (
     "flies",
     "landed",
 )
-_TRIGGER_KEY_RE = re.compile("|".join(re.escape(k) for k in _TRIGGER_KEYS))
+# The substrings (lower case) that every match of one kind's pattern holds: a kind's
+# pattern runs only on a sentence that has one (the patterns cost most of this stage).
+_KIND_KEYS = {
+    "call": ("phone", "video", "virtual", "online", "call"),
+    "summit": ("summit",),
+    "talks": ("talk", "negotiat", "consult", "dialogue"),
+    "meeting": (
+        "met", "meet", "receiv", "host", "welcom", "confer", "courtesy", "sat down",
+        "gathering", "discuss", "forum", "joint", "chair", "call", "spoke", "speaks", "talked",
+    ),
+    "visit": (
+        "visit", "trip", "tour", "arriv", "invitation", " is in ", "stay", "travel", "fly",
+        "flies", "flew", "landed",
+    ),
+}  # fmt: skip
+
+
+def _has_any(low: str, keys) -> bool:
+    """Does ``low`` hold one of ``keys``? (Substring tests: faster than one regex of them.)"""
+    return any(k in low for k in keys)
+
+
+class _Lazy:
+    """A truth value computed the first time it is asked (a whole-text scan most articles
+    never need)."""
+
+    __slots__ = ("_compute", "_value")
+
+    def __init__(self, compute):
+        self._compute, self._value = compute, None
+
+    def __bool__(self) -> bool:
+        if self._value is None:
+            self._value = bool(self._compute())
+        return self._value
+
+
 _ANAPHOR = re.compile(
     r"\b(?:the|their|this|that|his|her|during the|in the|during a|during an)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:meeting|talks|talk|visit|call|conversation|negotiations|gathering|stay|trip|"
+    r"(?:meeting|meet|talks|talk|visit|call|conversation|negotiations|gathering|stay|trip|"
     r"summit|forum|conference)\b(?!\s+of\b)",
     re.I,
 )
@@ -184,6 +228,7 @@ _FUTURE = re.compile(
     r"(?:is|are) due (?:in|at|for|back)|"
     r"are expected|upcoming|forthcoming|set to|plans? to|planning to|due to|would|"
     r"next week|next month|tomorrow|agreed to (?:meet|hold|have)|"
+    r"planned (?:trip|visit|talks|meeting|summit|call)|"
     r"the next (?!day|morning|afternoon|evening|night)\w+|"
     r"(?:is|are) (?:meeting|holding talks|hosting|receiving|welcoming)|"
     r"(?:opens|begins|starts|kicks off) (?:on|next|this|tomorrow))\b",
@@ -211,6 +256,13 @@ _POSSESSOR = re.compile(
     r"ministers?|deputy|deputies|delegation|government|"
     r"envoy|representative|staff|wife|husband|son|daughter|lawyer|press secretary|"
     r"secretary|team|chief of staff|predecessor|successor|brother|sister|spouse)\b"
+)
+_SPOKESPERSON_OF = re.compile(
+    r"\b(?:spokes\w+|aides?|advis[eo]rs?|officials?|representatives?)\s+(?:for|of)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w'’]*\s+)?$"
+)
+_SPOKESPERSON_APPOSITION = re.compile(
+    r"^,\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?(?:spokes\w+|press secretary)\b", re.I
 )
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _INVITATION = re.compile(r"\bat the invitation of\b", re.I)
@@ -314,7 +366,7 @@ def find_meetings(
     entities = analysis.entities
     mentions = [m for m in analysis.mentions if m.key and not m.in_quote]
     drafts: list[Draft] = []
-    busy_visit = bool(_FURTHER_ENGAGEMENTS.search(text))
+    busy_visit = _Lazy(lambda: _FURTHER_ENGAGEMENTS.search(text))
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -347,9 +399,11 @@ def find_meetings(
             clean = " " * cut + clean[cut:]
         found = []
         low = clean.lower()
-        if not _TRIGGER_KEY_RE.search(low):
+        if not _has_any(low, _TRIGGER_KEYS):
             continue  # cheap check: the trigger patterns are slow to scan
         for kind, pattern in _TRIGGERS:
+            if not _has_any(low, _KIND_KEYS[kind]):
+                continue
             for m in pattern.finditer(clean):
                 found.append((m.start(), m.end(), kind, m.group()))
         if not found:
@@ -490,7 +544,11 @@ def find_meetings(
         anaphor_spans = [
             m.span()
             for m in _ANAPHOR.finditer(clean)
-            if not re.search(r"\b(?:next|upcoming|following|future|coming)\b", m.group(), re.I)
+            if not re.search(
+                r"\b(?:next|upcoming|following|future|coming|planned|forthcoming)\b",
+                m.group(),
+                re.I,
+            )
         ]
         in_anaphor = [
             any(a <= ts and te <= z for a, z in anaphor_spans)
@@ -759,7 +817,7 @@ def find_meetings(
         # "The talks were chaired by A and B", "A, B and C took part in the meeting": the
         # parties of the encounter just told, not commentators on it.
         draft.extra["joins"] = bool(_JOINS.search(clean)) or bool(video_part)
-        draft.extra["hosted"] = bool(_HOSTED_GROUP.search(clean))
+        draft.extra["hosted"] = bool(_HOSTED_GROUP_ANY.search(clean))
         draft.extra["sidelines"] = ("sideline" in low or "margin" in low) and bool(
             _SIDELINES.search(clean)
         )
@@ -781,10 +839,13 @@ def find_meetings(
             _merge_or_add(drafts, planned, entities, busy_visit)
         else:
             for one in _one_visit_per_destination(draft, entities):
-                _merge_or_add(drafts, one, entities, busy_visit)
+                for each in _one_encounter_per_counterpart(
+                    one, clean, sent.start, sent.start + s, sent_mentions, entities
+                ):
+                    _merge_or_add(drafts, each, entities, busy_visit)
         first_half = draft if part in ("first", "head") else None
 
-    _name_the_sides(drafts, sents, by_sentence, entities, text)
+    _name_the_sides(drafts, sents, by_sentence, entities, text, analysis.mentions)
 
     # Expand plural summits of several organisations: one entry per organisation.
     out: list[Draft] = []
@@ -819,6 +880,9 @@ _HOSTED_GROUP = re.compile(
     r"prime ministers?|(?:foreign )?ministers?|counterparts?|delegations?)\s+of\s+"
     r"(?:[A-Z]|\d+\s|(?:several|many|some|all|the)\s)"
 )
+# Anywhere in a sentence: one leading space gives the same truth as "\s+" without retrying
+# every run of spaces.
+_HOSTED_GROUP_ANY = re.compile(_HOSTED_GROUP.pattern.replace(r"\s+", r"\s", 1))
 _TIME_REFERENCE = re.compile(
     r"\b(?:before|after|ahead of|on the eve of|prior to|since)\s+(?:(?:the|their|his|her)\s+)?"
     r"(?:[\w-]+\s+){0,2}$",
@@ -1069,6 +1133,26 @@ _COORD = re.compile(
 )
 
 
+# _COORD from its "and": the same matches, without trying the pattern at every space.
+_COORD_AND = re.compile(r"(?<=[\s,])" + _COORD.pattern.replace(r"(?:,\s*|\s+)", "", 1))
+
+
+def _coordination_cuts(raw: str) -> list[int]:
+    """Where _COORD and then _BEFORE_TRAVEL match in ``raw`` (match starts, in that order)."""
+    cuts = []
+    if "and" in raw:
+        for m in _COORD_AND.finditer(raw):
+            at = m.start()
+            while at > 0 and raw[at - 1].isspace():
+                at -= 1
+            if at > 0 and raw[at - 1] == ",":
+                at -= 1
+            cuts.append(at)
+    if "before" in raw or "then" in raw:
+        cuts.extend(m.start() for m in _BEFORE_TRAVEL.finditer(raw))
+    return cuts
+
+
 _NON_VISIT_HEAD = re.compile(
     r"\b(?:met|meet|meets|held|hold|talks|received|hosted|spoke|call|summit|negotiat)", re.I
 )
@@ -1089,8 +1173,8 @@ def _segments(text, sents, by_sentence, entities):
         raw = text[sent.start : sent.end]
         cut = None
         if " and " in raw or " before " in raw or " then " in raw:
-            for m in list(_COORD.finditer(raw)) + list(_BEFORE_TRAVEL.finditer(raw)):
-                at = sent.start + m.start()
+            for cut_at in _coordination_cuts(raw):
+                at = sent.start + cut_at
                 people_after = [
                     mm
                     for mm in by_sentence.get(sent.index, [])
@@ -1099,7 +1183,7 @@ def _segments(text, sents, by_sentence, entities):
                     and not mm.in_quote
                     and entities[mm.key].kind == "person"
                 ]
-                head = raw[: m.start()].lower()
+                head = raw[:cut_at].lower()
                 arrival_only = not _NON_VISIT_HEAD.search(head) and not _RANGE_HINT.search(head)
                 people_before = [
                     mm
@@ -1199,10 +1283,39 @@ def _hyphen_pair(clean, sent, trigger_at, sent_mentions, entities) -> list[str] 
     return out
 
 
-def _name_the_sides(drafts: list[Draft], sents, by_sentence, entities, text="") -> None:
+def _counterpart_named_later(d: Draft, state: Entity, counterpart, all_mentions, entities):
+    """Rule "counterpart-named-later": "Torres met her Peruvian counterpart on Monday" and,
+    further on (a quote counts), "my talks with Foreign Minister Rosa Campos": the one person
+    of that state whose title has the traveller's office is the counterpart."""
+    people = [entities[p.key] for p in d.participants_keys if entities[p.key].kind == "person"]
+    if len(people) != 1 or not people[0].title:
+        return set()
+    office = people[0].title.lower().split()[-1]
+    found = {
+        m.key: entities[m.key].country
+        for m in all_mentions
+        if m.key in entities
+        and m.start > d.span[0]
+        and entities[m.key].kind == "person"
+        and entities[m.key].country in (state.country, None)
+        and m.key != people[0].key
+        and office in entities[m.key].title.lower()
+    }
+    # one of that state, else one whose state the text does not say
+    same = {k for k, c in found.items() if c == state.country}
+    return same or set(found)
+
+
+_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[A-Z][\w-]+\s+)?counterparts?\b")
+
+
+def _name_the_sides(
+    drafts: list[Draft], sents, by_sentence, entities, text="", all_mentions=()
+) -> None:
     """A state side stands for its one person named in this or the next two sentences (with
     the office the encounter names, when it names one: "the foreign ministers of A and B")."""
     for d in drafts:
+        counterpart = _COUNTERPART.search(text[d.span[0] : d.span[1]]) if text else None
         office = _OFFICE.search(text[d.span[0] : d.span[1]]) if text else None
         wanted = office.group(1).lower().rstrip("s") if office else ""
         wanted = {"leader": "", "head of state": "president"}.get(wanted, wanted)
@@ -1229,6 +1342,8 @@ def _name_the_sides(drafts: list[Draft], sents, by_sentence, entities, text="") 
                     or "counterpart" in entities[m.key].title.lower()
                 )
             }
+            if not near and counterpart is not None:
+                near = _counterpart_named_later(d, ent, counterpart, all_mentions, entities)
             if len(near) == 1:
                 p.key = near.pop()
         seen: set[str] = set()
@@ -1286,6 +1401,69 @@ def _one_visit_per_destination(draft: Draft, entities) -> list[Draft]:
         one.participants_keys = [PKey(people[0].key, "guest"), PKey(state.key, "host")]
         one.country = entities[state.key].country
         one.rule = "visit-per-destination"
+        out.append(one)
+    return out
+
+
+# Words that make a listed group one encounter ("a trilateral meeting with A and B").
+_ONE_GROUP = re.compile(
+    r"\b(?:trilateral|tripartite|quadrilateral|multilateral|joint|jointly|together|group|"
+    r"all|both|summit|round ?table|between|among|including)\b",
+    re.I,
+)
+
+
+def _one_encounter_per_counterpart(
+    draft: Draft, clean: str, sent_start: int, trigger_at: int, sent_mentions, entities
+) -> list[Draft]:
+    """Rule "encounter-per-counterpart": one subject meeting a list of people who each speak
+    for another state ("Lee met the Peruvian foreign minister, Ana Soto, and Kenyan
+    President Otieno") had one encounter with each; so had one who "will call on A; meet B;
+    and hold talks with C", one clause an encounter. A trilateral or joint meeting stays one."""
+    if draft.kind not in ("meeting", "talks") or draft.anaphoric:
+        return [draft]
+    keys = draft.keys()
+    subjects = [
+        k for k in dict.fromkeys(draft.extra.get("subjects") or ()) if entities[k].kind == "person"
+    ]
+    if len(subjects) != 1:
+        return [draft]
+    first: dict[str, int] = {}
+    last_end = 0
+    for m in sent_mentions:
+        if m.key in keys and m.key not in subjects and m.start > trigger_at:
+            first.setdefault(m.key, m.start - sent_start)
+            last_end = max(last_end, m.end - sent_start)
+    objects = [k for k in first if entities[k].kind == "person"]
+    if len(objects) < 2 or len(objects) + 1 != len(keys):
+        return [draft]
+    if _ONE_GROUP.search(clean[:last_end]):
+        return [draft]  # (what follows the list is context: "before the Lima Group meeting")
+    home = entities[subjects[0]].country
+    # each for another state (one may act for a body and have none)
+    countries = [entities[k].country for k in objects]
+    known = [c for c in countries if c is not None]
+    if len(known) >= len(countries) - 1 and home not in known and len(set(known)) == len(known):
+        groups = [[k] for k in objects]
+    else:
+        # "...; meet B; and hold talks with C": a clause of its own, with its own trigger
+        clauses = clean.split(";")
+        if len(clauses) < 2:
+            return [draft]
+        by_clause: dict[int, list[str]] = {}
+        for k in objects:
+            by_clause.setdefault(clean[: first[k]].count(";"), []).append(k)
+        if len(by_clause) < 2 or not all(
+            _has_any(clauses[i].lower(), _TRIGGER_KEYS) for i in by_clause
+        ):
+            return [draft]
+        groups = list(by_clause.values())
+    out = []
+    for group in groups:
+        one = Draft(**{**draft.__dict__, "extra": dict(draft.extra)})
+        one.participants_keys = [p for p in draft.participants_keys if p.key in subjects + group]
+        one.rule = "encounter-per-counterpart"
+        one.separate = True
         out.append(one)
     return out
 
@@ -1433,6 +1611,10 @@ def _participants(text, sent, sent_mentions, entities, clean, lead=False) -> lis
             continue
         if re.search(r"\baccording to\s+(?:the\s+)?$", before, re.I):
             continue
+        if _SPOKESPERSON_OF.search(before):
+            continue  # "X, spokesperson of the Pakistan MoFA, tweeted": X's employer
+        if ent.kind == "person" and _SPOKESPERSON_APPOSITION.match(after):
+            continue  # "..., X, a foreign ministry spokesman, said": tells of it, no party
         agent = _AGENT.search(clean[max(0, rel - 60) : rel])
         if agent and agent.group(1).lower() not in _ENCOUNTER_AGENT_VERBS:
             continue  # "the visit was criticised by X": X judges, X does not take part
@@ -1475,8 +1657,16 @@ def _participants(text, sent, sent_mentions, entities, clean, lead=False) -> lis
         if ent.kind == "state":
             if people >= 2 or ent.country in people_countries:
                 continue
-            # A state named only as an adjective of a person's office is not a party.
-            if re.match(r"^\s*['’]s\s+(?:[A-Z][\w-]*\s+){1,4}", text[m.end : m.end + 50]):
+            # A state named only as an adjective of a person's office is not a party
+            # (but "Uzbekistan's Foreign Minister." with no name is the unnamed side).
+            office = re.match(r"^\s*['’]s\s+((?:[A-Z][\w-]*\s*){1,4})", text[m.end : m.end + 50])
+            if office and not all(
+                w.lower() in lexicon.TITLE_WORDS for w in office.group(1).split()
+            ):
+                continue
+            if office and re.match(
+                r"\s*[A-Z]", text[m.end + office.end() : m.end + office.end() + 2]
+            ):
                 continue
             keys.append(m.key)
         elif ent.kind == "organization":
@@ -1668,7 +1858,7 @@ def _covered(keys: set[str], other: set[str], entities) -> bool:
     return True
 
 
-def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit: bool = False) -> None:
+def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit=False) -> None:
     keys = d.keys()
     target = None
     if not keys and not d.anaphoric:

@@ -89,6 +89,7 @@ _CUE_RE = "|".join(lexicon.reporting_verbs())
 # "X said", "X also said", "X later told": a speech verb after the name, maybe with an adverb.
 _CUE_AFTER = re.compile(rf"^\s+(?:(?:also|later|then|again|further|earlier)\s+)?(?:{_CUE_RE})\b")
 _CUE_BEFORE = re.compile(rf"\b(?:{_CUE_RE})\s+$")
+_CUE_WORDS = tuple(lexicon.reporting_verbs())  # endswith() rules most windows out first
 ORG_LOWER_HEADS = re.compile(
     r"^(?:['’]s)?\s+(?P<head>ministry of [a-z]+(?: (?:and|of) [a-z]+)?|foreign ministry|"
     r"defen[cs]e ministry|foreign office|military|army|armed forces|navy|air force|"
@@ -525,6 +526,8 @@ class _Builder:
                             "hon",
                             "jr",
                             "sr",
+                            "sta",  # "Jose Sta. Romana": Santa, part of the name
+                            "sto",
                         }
                     )
                 ):
@@ -1235,7 +1238,7 @@ def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateli
     _source_orgs(b)
 
     # "the foreign ministry said": an unnamed ministry speaking is still an organisation.
-    for m in _BARE_MINISTRY.finditer(text):
+    for m in _BARE_MINISTRY.finditer(text) if "inistry" in text else ():
         s, e = m.span("body")
         if any(mm.start < e and s < mm.end for mm in b.mentions):
             continue
@@ -1536,13 +1539,13 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
         # "A, Kyrgyz President B, ...": a list; the title after the comma is B's, not A's.
         heads = [i for i, w in enumerate(words) if _title_head(w)]
         raw_words = re.findall(r"[\w-]+", am.group(1))
-        next_name = (
-            bool(heads)
-            and heads[-1] + 1 < len(raw_words)
-            and (
-                raw_words[heads[-1] + 1][:1].isupper()
-                and words[heads[-1] + 1] not in lexicon.TITLE_WORDS
-            )
+        # (any title followed by a name: "A, Moroccan Prime Minister B and Ghana President")
+        next_name = any(
+            h + 1 < len(raw_words)
+            and raw_words[h + 1][:1].isupper()
+            and words[h + 1] not in lexicon.TITLE_WORDS
+            and not _title_head(words[h + 1])
+            for h in heads
         )
         if (
             (determiner or national or first_word in lexicon.TITLE_WORDS)
@@ -1567,7 +1570,11 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
     if _CUE_AFTER.match(after):
         evidence = max(evidence, 1.0)
     before = text[max(0, s - 40) : s]
-    cue_before = _CUE_BEFORE.search(before)
+    cue_before = (
+        before[-1:].isspace()
+        and before.rstrip().endswith(_CUE_WORDS)
+        and _CUE_BEFORE.search(before)
+    )
     if cue_before and not _MEDIA_VERB_BEFORE.search(before):
         evidence = max(evidence, 1.0)  # "said Torres" ("reports La Tercera" is an outlet)
     if re.match(r"^,\s+who\b", after):
@@ -1732,6 +1739,8 @@ def _source_orgs(b: _Builder) -> None:
 _DEFINITE = re.compile(
     r"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<adj>(?:[A-Z][\w-]+\s+){0,2}?)"
     r"(?P<head>(?:[Pp]rime [Mm]inister|[Ff]oreign [Mm]inister|[Dd]efen[cs]e [Mm]inister|"
+    r"(?:[Ff]oreign|[Ee]xternal) [Aa]ffairs [Mm]inister|"
+    r"(?:[Ff]oreign|[Dd]efen[cs]e|[Hh]ome|[Ii]nterior|[Ff]inance|[Tt]rade) [Ss]ecretary|"
     r"[Cc]rown [Pp]rince|[Hh]ead of [Ss]tate|[Ss]ecretary of [Ss]tate|[Pp]resident|[Mm]inister|"
     r"[Ss]pokes(?:man|woman|person)|[Pp]remier|[Cc]hancellor|[Kk]ing|[Ee]mir|[Ss]ultan|"
     r"[Ll]eader|[Cc]ounterpart|[Aa]mbassador|[Ee]nvoy|[Ss]ecretary-[Gg]eneral|[Ss]ecretary|"

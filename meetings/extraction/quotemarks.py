@@ -41,7 +41,13 @@ def _marks(text: str, ps: int, pe: int, double: bool):
             if mark == "``":
                 yield i, 2, "open"
             elif mark == "''":
-                if not (prev.isalnum() and nxt.isalnum()):
+                # ``like this'' closes; ''like this'' (two apostrophes for a double mark)
+                # opens where a quote can open: after a space or an opening bracket.
+                if prev.isalnum() and nxt.isalnum():
+                    pass
+                elif (prev.isspace() or prev in "([{—–-/:" or i == ps) and not nxt.isspace():
+                    yield i, 2, "open"
+                else:
                     yield i, 2, "close"
             elif mark in OPEN_DOUBLE:
                 yield i, 1, "open"

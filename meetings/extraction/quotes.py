@@ -37,7 +37,8 @@ _THEIR_TEXT_READ = re.compile(
 )
 _SPOKESPERSON_FOR = re.compile(
     r"\b(?:spokes\w+|aides?|advis[eo]rs?|officials?|representatives?|sources?|lawyers?|"
-    r"envoys?|people|someone|allies)\s+(?:for|of|to|close to|familiar with)\s+(?:the\s+)?$",
+    r"envoys?|people|someone|allies)\s+(?:for|of|to|close to|familiar with)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’]*\s+)?$",
     re.I,
 )
 _UNNAMED_SOURCE = re.compile(
@@ -253,6 +254,17 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
             subject = analysis.subjects.get(sent.index)
             if subject:
                 return subject
+        # Rule "quote-cue-then-name": 'Should they differ, said Ana Torres, "a debate" is
+        # needed' - the name right after the cue, before the quote, speaks.
+        named = [m for m in mentions_in(start + cue.end(), end) if speaker_ok(m)]
+        if (
+            named
+            and cue.group() not in WEAK_CUES
+            and not text[start + cue.end() : named[0].start].strip()
+            and entities[named[0].key].kind == "person"
+            and not text[named[0].end : q.open_mark].strip(" ,:")
+        ):
+            return named[0].key
         # "X, who met Y at the White House, said:": the relative clause is not the subject.
         relative = re.search(r",\s+(?:who|which|whose|whom)\b[^,]*,\s*$", text[start:cue_at])
         limit = start + relative.start() if relative else cue_at
@@ -307,6 +319,10 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
             if framed:
                 speaker = framed
         if not speaker and q.close_mark is not None:
+            speaker = _institution_speaker(text, q, analysis, mentions)
+            rule = "quote-institution"
+            unnamed = unnamed and not speaker
+        if not speaker and q.close_mark is not None:
             speaker = _unknown_speaker(text, q, analysis)
             rule = "quote-after-cue-new-speaker"
         if not speaker:
@@ -336,6 +352,15 @@ def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: An
             prev = results[-1][0]
             if q.paragraph - prev.paragraph <= 1:
                 speaker, rule = None, "unnamed-source"
+        if (
+            speaker
+            and id(q) in by_pronoun
+            and results
+            and results[-1][2] == "quote-institution"
+            and q.paragraph - results[-1][0].paragraph <= 1
+        ):
+            # '"...," a ministry spokesman said. "...," he added.': the spokesman's body
+            speaker, rule = results[-1][1], "quote-institution"
         results.append((q, speaker or None, rule))
 
     # A quote right after an attributed one in the same paragraph, with nothing naming
@@ -506,6 +531,107 @@ def _unknown_speaker(text: str, q: QuoteSpan, analysis: Analysis) -> str | None:
     ent.spans.append((start, end))
     ent.first = min(ent.first, start)
     analysis.mentions.append(Mention(start, end, key, name, "name"))
+    return key
+
+
+# Bodies that speak through a spokesperson or a document ("a foreign ministry spokesman said",
+# "the alliance said", "a statement from the presidency said").
+_INSTITUTION_NOUNS = (
+    "ministry of foreign affairs", "foreign ministry", "foreign office", "defen[cs]e ministry",
+    "ministry", "presidency", "presidential office", "presidential palace", "government",
+    "alliance", "bloc", "organi[sz]ation", "union", "embassy", "secretariat", "commission",
+    "cabinet office", "prime minister's office", "state department", "department",
+)  # fmt: skip
+
+
+def _institution(n: str) -> str:
+    return (
+        rf"(?:(?P<adj{n}>[A-Z][\w’'-]+?)(?:['’]s)?\s+)?(?P<body{n}>"
+        + "|".join(_INSTITUTION_NOUNS)
+        + r")"
+    )
+
+
+_INSTITUTION_AFTER = re.compile(
+    r"^[,.]?\s*(?:(?:the|a|an|its)\s+)?(?:"
+    + r"(?:statement|readout|communiqu[eé]|press release)\s+(?:from|by|of)\s+(?:the\s+)?"
+    + _institution("1")
+    + r"|"
+    + _institution("2")
+    + r"(?:\s+(?:spokes\w+|officials?|sources?|statement|readout|communiqu[eé]|press release|"
+    r"in a statement))?)\s+(?:" + "|".join(lexicon.reporting_verbs("trailing")) + r")\b"
+)
+# Nouns that stand for the latest body of that sort the text named ("the alliance" = NATO).
+_BODY_ANAPHORS = {"alliance", "bloc", "organisation", "organization", "union"}
+
+
+def _institution_speaker(text: str, q: QuoteSpan, analysis: Analysis, mentions) -> str | None:
+    """Rule "quote-institution": '"...," a foreign ministry spokesman said.' / '..., the
+    alliance said in a press release.' - the body speaks: one the text named before whose
+    name holds the noun (or, for "the alliance", the latest organisation named), else a new
+    organisation named by the noun, of the country its adjective gives."""
+    from .mentions import Entity, Mention
+
+    at = q.close_mark + 1
+    m = _INSTITUTION_AFTER.match(text[at : at + 120])
+    if not m:
+        return None
+    n = "1" if m.group("body1") else "2"
+    body, adj = m.group("body" + n), m.group("adj" + n)
+    start, end = at + m.start("body" + n), at + m.end("body" + n)
+    if any(mm.start <= start < mm.end for mm in analysis.mentions if mm.key):
+        return None  # already a named body: the cue rules speak for it
+    entities = analysis.entities
+    country = None
+    if adj:
+        state = next(
+            (
+                mm.key
+                for mm in analysis.mentions
+                if mm.key
+                and mm.start == at + m.start("adj" + n)
+                and entities[mm.key].kind == "state"
+            ),
+            None,
+        )
+        country = entities[state].country if state else None
+        if state and body.lower() == "government":
+            return state  # "the Chilean government said"
+        if state is None and adj.lower() not in ("federal", "national"):
+            return None  # "a Reuters ministry source": not a body we can name
+    head = body.lower().split()[-1]
+    earlier = [mm for mm in mentions if mm.end <= q.open_mark and mm.key in entities]
+    for mm in reversed(earlier):
+        ent = entities[mm.key]
+        if ent.kind != "organization" or ent.media:
+            continue
+        if country and ent.country not in (None, country):
+            continue
+        if head in normalize(ent.name).split() or (
+            head in _BODY_ANAPHORS and not adj and not mm.in_quote
+        ):
+            return mm.key
+    if head in _BODY_ANAPHORS or head == "government":
+        return None
+    if " " not in body.strip() and not adj and head not in ("presidency", "secretariat"):
+        return None  # "a ministry spokesman said": which ministry, the text does not say
+    name = body.lower() if not body[:1].isupper() else body
+    key = "org:" + normalize(name) + (f"@{country}" if country else "")
+    ent = entities.get(key)
+    if ent is None:
+        ent = Entity(
+            key=key,
+            kind="organization",
+            name=name,
+            country=country,
+            rule="quote-institution",
+            confidence=0.4,
+        )
+        entities[key] = ent
+    ent.surfaces.append(text[start:end])
+    ent.spans.append((start, end))
+    ent.first = min(ent.first, start)
+    analysis.mentions.append(Mention(start, end, key, text[start:end], "name"))
     return key
 
 

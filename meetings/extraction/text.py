@@ -16,7 +16,7 @@ _ABBREVIATIONS = {
     "no", "vs", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "h.e", "h.h", "h.m", "h.r.h", "u.s", "u.k", "u.n", "e.u",
     "capt", "maj", "adm", "brig", "hon", "rev", "messrs", "approx", "est", "dept", "fig", "al",
-    "p.m", "a.m",
+    "p.m", "a.m", "sta", "sto", "ste",  # "Jose Sta. Romana", "Sto. Tomas"
 }  # fmt: skip
 
 
