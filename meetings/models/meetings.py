@@ -279,6 +279,15 @@ class Meeting(TracksChanges):
         editable=False,
         help_text="Identity of an extracted proposal, so re-extraction finds it again.",
     )
+    same_as = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text="A recorded meeting this draft proposal may be (meetings/services/matching.py).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -306,6 +315,15 @@ class Meeting(TracksChanges):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:meeting-detail", args=[self.slug])
+
+    @property
+    def is_overdue(self) -> bool:
+        """Planned for a day now past, and no report that it took place."""
+        return (
+            self.status == self.Status.PLANNED
+            and self.start_date is not None
+            and (self.end_date or self.start_date) < dt.date.today()
+        )
 
 
 class Participation(models.Model):
@@ -341,6 +359,11 @@ class Participation(models.Model):
                 name="participation_country_cover",
             ),
             models.Index(fields=["actor", "is_public", "-date"], name="participation_actor"),
+            # Matching a proposed meeting (services/matching.py): an actor's meetings around
+            # a date, drafts included, from the index alone.
+            models.Index(
+                fields=["actor", "date"], include=["meeting"], name="participation_actor_date"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(fields=["meeting", "actor"], name="participation_unique"),
@@ -365,11 +388,18 @@ class CountryPair(models.Model):
     first = models.CharField(max_length=2)
     second = models.CharField(max_length=2)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
+    bilateral = models.BooleanField(
+        default=True, help_text="The meeting's participants come from these two countries only."
+    )
 
     objects = TrackedQuerySet.as_manager()
 
     class Meta:
-        indexes = [models.Index(fields=["first", "second", "year"], name="country_pair_year")]
+        indexes = [
+            models.Index(
+                fields=["first", "second", "bilateral", "year"], name="country_pair_kind_year"
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "first", "second"], name="country_pair_unique"
@@ -407,3 +437,36 @@ class Evidence(models.Model):
     @property
     def sentence(self) -> str:
         return self.article.body[self.start : self.end]
+
+
+class MeetingFact(models.Model):
+    """What one source says of one of a meeting's facts (its date, venue, kind or status),
+    so the meeting page can say where sources disagree, naming them. The meeting's own
+    fields hold the value shown, which the editor picks (``meeting_fact_choose``)."""
+
+    class Field(models.TextChoices):
+        DATE = "date", "Date"
+        VENUE = "venue", "Venue"
+        KIND = "kind", "Kind"
+        STATUS = "status", "Status"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="facts")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="meeting_facts")
+    field = models.CharField(max_length=10, choices=Field.choices)
+    value = models.CharField(
+        max_length=200,
+        help_text="Comparable value: 2025-03-14, 2025-03-14/2025-03-16, 2025-03 (a month); "
+        "city|country code; a kind; a status.",
+    )
+    label = models.CharField(max_length=200, help_text="The value as readers see it.")
+
+    class Meta:
+        ordering = ["meeting", "field", "value", "article"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "article", "field"], name="meeting_fact_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_field_display()}: {self.label} ({self.article})"

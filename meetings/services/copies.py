@@ -150,14 +150,22 @@ def actor_participations_sync(*, actor: Actor) -> None:
 
 
 def country_pairs(rows) -> list[CountryPair]:
-    """CountryPair rows from (meeting id, country code, date) of public participations."""
+    """CountryPair rows from (meeting id, country code, date) of public participations; a
+    pair is ``bilateral`` when the meeting's participants come from its two countries only
+    (the pair page lists multilateral ones apart)."""
     countries: dict[int, set[str]] = {}
     years: dict[int, int | None] = {}
     for meeting_id, code, day in rows:
         countries.setdefault(meeting_id, set()).add(code)
         years[meeting_id] = day.year if day else None
     return [
-        CountryPair(meeting_id=meeting_id, first=first, second=second, year=years[meeting_id])
+        CountryPair(
+            meeting_id=meeting_id,
+            first=first,
+            second=second,
+            year=years[meeting_id],
+            bilateral=len(codes) == 2,
+        )
         for meeting_id, codes in countries.items()
         for first, second in combinations(sorted(codes), 2)
     ]
