@@ -201,22 +201,33 @@ class MeetingQuerySet(TrackedQuerySet):
 
     def for_detail(self):
         """One meeting for meeting_detail.html: venue, participants with offices, published
-        evidence with its article, and the public statements said there."""
+        evidence with its article, the public statements said there (speaker's country and
+        source article, without its text), and what each published source says of its
+        facts (``public_facts``)."""
+        published = EditorialStatus.PUBLISHED
         return self.select_related("country").prefetch_related(
             _participants_with_offices(),
             Prefetch(
                 "evidence",
                 queryset=Evidence.objects.filter(
-                    article__editorial_status=EditorialStatus.PUBLISHED
+                    article__editorial_status=published
                 ).select_related("article"),
                 to_attr="public_evidence",
             ),
             Prefetch(
                 "statements",
                 queryset=Statement.objects.published()
-                .select_related("speaker", "via")
+                .select_related("speaker", "speaker__country", "via", "article")
+                .defer("article__body")
                 .order_by("said_on", "start", "id"),
                 to_attr="public_statements",
+            ),
+            Prefetch(
+                "facts",
+                queryset=MeetingFact.objects.filter(article__editorial_status=published)
+                .select_related("article")
+                .defer("article__body"),
+                to_attr="public_facts",
             ),
         )
 

@@ -29,6 +29,8 @@ from meetings.services.extraction import (
     office_title,
     proposal_apply,
 )
+from meetings.services.fusion import meeting_fact_choose, meeting_fuse
+from meetings.services.matching import meeting_candidates, meeting_duplicates
 from meetings.services.records import (
     article_create,
     article_publish,
@@ -46,6 +48,7 @@ from meetings.services.review import (
     article_spans_reanchor,
     link_reject,
     meeting_accept,
+    meeting_accept_same,
     statement_accept,
     suggestion_accept,
     suggestion_link,
@@ -72,6 +75,11 @@ __all__ = [
     "fingerprint",
     "link_reject",
     "meeting_accept",
+    "meeting_accept_same",
+    "meeting_candidates",
+    "meeting_duplicates",
+    "meeting_fact_choose",
+    "meeting_fuse",
     "meeting_create",
     "meeting_set_status",
     "meeting_slug",

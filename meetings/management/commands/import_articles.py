@@ -109,7 +109,9 @@ class Command(BaseCommand):
             # One knowledge-base snapshot for the whole run: rebuilding it for every article
             # costs seconds once the knowledge base holds 100,000 actors. Names first met in
             # this run are found again by article_extract's own lookup of draft actors.
-            extract_fn = functools.partial(services.article_extract, kb=knowledge_base())
+            # fuse: reports of one meeting become one meeting with many sources (no editor
+            # confirms a "same as" during a run; services/matching.py decides).
+            extract_fn = functools.partial(services.article_extract, kb=knowledge_base(), fuse=True)
         progress = Progress(self.stderr) if self.stderr.isatty() else None
 
         def on_error(message: str) -> None:
