@@ -136,6 +136,14 @@ class MeetingQuerySet(TrackedQuerySet):
         ).values("meeting_id")
         return self.filter(pk__in=both)
 
+    def in_pair(self, first: str, second: str, *, bilateral: bool):
+        """Public meetings of two countries' officials from the pair's index (CountryPair):
+        ``bilateral``, with no other country taking part, or else multilateral (a summit of
+        many). ``first`` < ``second``, ISO codes."""
+        first, second = sorted([first.upper(), second.upper()])
+        pairs = CountryPair.objects.filter(first=first, second=second, bilateral=bilateral)
+        return self.filter(is_public=True, pk__in=pairs.values("meeting_id"))
+
     def from_outlet(self, outlet: str):
         """Meetings supported by a published article from this outlet."""
         return self.filter(

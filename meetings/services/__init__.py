@@ -29,7 +29,7 @@ from meetings.services.extraction import (
     office_title,
     proposal_apply,
 )
-from meetings.services.fusion import meeting_fact_choose, meeting_fuse
+from meetings.services.fusion import meeting_fact_choose, meeting_facts_write, meeting_fuse
 from meetings.services.matching import meeting_candidates, meeting_duplicates
 from meetings.services.records import (
     article_create,
@@ -79,6 +79,7 @@ __all__ = [
     "meeting_candidates",
     "meeting_duplicates",
     "meeting_fact_choose",
+    "meeting_facts_write",
     "meeting_fuse",
     "meeting_create",
     "meeting_set_status",
