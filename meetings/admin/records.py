@@ -4,11 +4,12 @@ import datetime as dt
 import logging
 
 from django.contrib import admin, messages
-from django.core.exceptions import FieldDoesNotExist
-from django.shortcuts import redirect
-from django.urls import reverse
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 
 from meetings import services
 from meetings.models import (
@@ -19,6 +20,7 @@ from meetings.models import (
     EditorialStatus,
     Evidence,
     Meeting,
+    MeetingFact,
     Participation,
     Position,
     RejectedLink,
@@ -263,6 +265,49 @@ class StatementInline(ExistingRowsInline):
         return super().get_queryset(request).select_related("speaker", "article")
 
 
+class MeetingFactInline(admin.TabularInline):
+    """What each source says of the meeting's date, venue, kind and status; where they
+    disagree the editor picks the value shown ("Show this value")."""
+
+    model = MeetingFact
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "what each source says (where they disagree, pick the value shown)"
+    fields = ["field", "label", "article", "show"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("article", "meeting")
+            .defer("article__body")
+            .order_by("field", "value", "article_id")
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("meetings.change_meeting")
+
+    @admin.display(description="")
+    def show(self, obj):
+        from meetings.services.fusion import meeting_shown_value
+
+        if meeting_shown_value(obj.meeting, obj.field) == obj.value:
+            return "shown"
+        url = reverse("admin:meetings_meeting_fact_show", args=[obj.meeting_id, obj.pk])
+        return format_html(
+            '<button type="submit" class="button" formaction="{}" formnovalidate>'
+            "Show this value</button>",
+            url,
+        )
+
+
 class BackToReviewMixin:
     """ "Edit" on an article's review page links here with ?review=<article id>; saving goes
     back to that card on the review page."""
@@ -308,6 +353,7 @@ class MeetingAdmin(CorrectionsMixin, StatusActionsMixin, BackToReviewMixin, admi
         EvidenceInline,
         EvidenceAddInline,
         StatementInline,
+        MeetingFactInline,
     ]
     readonly_fields = ["is_public", "confidence", "rule", "created_at", "updated_at"]
     actions = ["publish", "reject", "return_to_draft"]
@@ -318,6 +364,36 @@ class MeetingAdmin(CorrectionsMixin, StatusActionsMixin, BackToReviewMixin, admi
 
     # Publishing accepts the meeting with its suggested participants.
     status_services = ("meeting", services.meeting_accept, services.meeting_set_status)
+
+    def get_urls(self):
+        show = self.admin_site.admin_view(self.fact_show_view)
+        return [
+            path(
+                "<int:meeting_id>/facts/<int:fact_id>/show/",
+                show,
+                name="meetings_meeting_fact_show",
+            ),
+            *super().get_urls(),
+        ]
+
+    def fact_show_view(self, request, meeting_id: int, fact_id: int):
+        """The editor's pick where sources disagree: the meeting shows this source's value."""
+        fact = get_object_or_404(
+            MeetingFact.objects.select_related("article"), pk=fact_id, meeting_id=meeting_id
+        )
+        change = reverse("admin:meetings_meeting_change", args=[meeting_id])
+        if request.method != "POST":
+            return redirect(change)
+        if not self.has_change_permission(request, fact.meeting):
+            raise PermissionDenied
+        meeting = services.meeting_fact_choose(fact=fact, by=request.user)
+        self.message_user(
+            request,
+            f"“{meeting.title}” now shows the {fact.get_field_display().lower()} "
+            f"“{fact.label}” ({fact.article.outlet or fact.article.title}).",
+            messages.SUCCESS,
+        )
+        return redirect(change)
 
 
 @admin.register(Participation)

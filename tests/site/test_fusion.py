@@ -190,3 +190,19 @@ def test_the_editor_picks_the_date_shown_where_sources_disagree(fused, client):
     assert set(fused.participations.values_list("date", flat=True)) == {corpus.THE_OTHER_DAY}
     html = client.get(fused.get_absolute_url()).content.decode()
     assert "<strong>15 March 2025</strong> (shown)" in html
+
+
+def test_the_editor_picks_the_value_shown_in_the_meetings_admin_page(fused, editor_client):
+    change = reverse("admin:meetings_meeting_change", args=[fused.pk])
+    html = editor_client.get(change).content.decode()
+    other_day = MeetingFact.objects.get(meeting=fused, field="date", value="2025-03-15")
+    show = reverse("admin:meetings_meeting_fact_show", args=[fused.pk, other_day.pk])
+    assert f'formaction="{show}"' in html
+    assert html.count("Show this value") == 1  # the other values are the ones shown
+
+    response = editor_client.post(show)
+
+    assert response.status_code == 302 and response.url == change
+    fused.refresh_from_db()
+    assert fused.start_date == corpus.THE_OTHER_DAY
+    assert f'formaction="{show}"' not in editor_client.get(change).content.decode()
