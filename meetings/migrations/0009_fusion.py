@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='participation',
-            index=models.Index(fields=['actor', 'date'], include=('meeting',), name='participation_actor_date'),
+            index=models.Index(fields=['actor', 'date'], include=('meeting', 'country'), name='participation_actor_date'),
         ),
         migrations.AddField(
             model_name='meetingfact',

@@ -381,7 +381,9 @@ class Participation(models.Model):
             # Matching a proposed meeting (services/matching.py): an actor's meetings around
             # a date, drafts included, from the index alone.
             models.Index(
-                fields=["actor", "date"], include=["meeting"], name="participation_actor_date"
+                fields=["actor", "date"],
+                include=["meeting", "country"],
+                name="participation_actor_date",
             ),
         ]
         constraints = [
@@ -478,6 +480,9 @@ class MeetingFact(models.Model):
         "city|country code; a kind; a status.",
     )
     label = models.CharField(max_length=200, help_text="The value as readers see it.")
+
+    # Bulk writes report themselves: a meeting page showing where sources disagree is cached.
+    objects = TrackedQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "field", "value", "article"]

@@ -35,6 +35,7 @@ from meetings.models import (
     EditorialStatus,
     Evidence,
     Meeting,
+    MeetingFact,
     Participation,
     Position,
     Statement,
@@ -299,7 +300,17 @@ def connect() -> None:
     """Wire the receivers to the models' signals (MeetingsConfig.ready)."""
     # Every save or delete of a row a public page can show moves the publication generation.
     # Article saves report through article_saved instead of post_save (see Article.after_save).
-    for model in (Country, Actor, Alias, Position, Meeting, Participation, Evidence, Statement):
+    for model in (
+        Country,
+        Actor,
+        Alias,
+        Position,
+        Meeting,
+        MeetingFact,
+        Participation,
+        Evidence,
+        Statement,
+    ):
         name = model.__name__
         post_save.connect(_public_data_changed, sender=model, dispatch_uid=f"public-{name}")
         post_delete.connect(_public_data_changed, sender=model, dispatch_uid=f"public-del-{name}")
