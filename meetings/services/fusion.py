@@ -240,7 +240,9 @@ def meeting_fuse(*, draft: Meeting, into: Meeting, by=None) -> Meeting:
     MeetingFact.objects.filter(meeting=draft).exclude(
         article_id__in=MeetingFact.objects.filter(meeting=into).values("article_id")
     ).update(meeting=into)
-    Meeting.objects.filter(same_as=draft).update(same_as=into)
+    # Other proposals matched to the draft are now matched to the meeting it joined.
+    Meeting.objects.filter(same_as=draft).exclude(pk=into.pk).update(same_as=into)
+    Meeting.objects.filter(pk=into.pk, same_as=draft).update(same_as=None)
     if into.status == Meeting.Status.PLANNED and draft.status == Meeting.Status.HELD:
         into.status = Meeting.Status.HELD
         validated_save(into, exclude=["slug"])

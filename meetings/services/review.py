@@ -291,8 +291,9 @@ def statement_accept(*, statement: Statement, by=None) -> Statement:
 
 @transaction.atomic
 def article_accept_confident(*, article: Article, threshold: float = CONFIDENT, by=None) -> dict:
-    """Accept every draft proposal of the article with confidence >= ``threshold``; each
-    decision is logged as ``by``'s."""
+    """Accept every draft proposal of the article with confidence >= ``threshold`` (a
+    meeting matched to a recorded one as the same meeting); each decision is logged as
+    ``by``'s."""
     done = {"meetings": 0, "statements": 0, "actors": 0}
     for suggestion in article.suggestions.filter(
         status=ActorSuggestion.Status.PENDING, confidence__gte=threshold
@@ -304,7 +305,10 @@ def article_accept_confident(*, article: Article, threshold: float = CONFIDENT, 
         editorial_status=EditorialStatus.DRAFT,
         confidence__gte=threshold,
     ).distinct():
-        meeting_accept(meeting=meeting, article=article, by=by)
+        if meeting.same_as_id is not None:  # as proposed: one more source of that meeting
+            meeting_accept_same(meeting=meeting, article=article, by=by)
+        else:
+            meeting_accept(meeting=meeting, article=article, by=by)
         done["meetings"] += 1
     for statement in article.statements.filter(
         editorial_status=EditorialStatus.DRAFT, confidence__gte=threshold

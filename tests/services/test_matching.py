@@ -171,3 +171,16 @@ def test_a_planned_meeting_past_its_day_says_no_report_that_it_took_place(people
     assert (
         "no report that it took place" not in client.get(future.get_absolute_url()).content.decode()
     )
+
+
+def test_accepting_all_confident_proposals_follows_the_same_as(people):
+    recorded = factories.meeting(participants=list(people), start_date=DAY)
+    report = factories.article(url="https://example.org/confident")
+    draft = draft_of(people, report, start_date=DAY, confidence=0.9)
+    Meeting.objects.filter(pk=draft.pk).update(same_as=recorded)
+
+    done = services.article_accept_confident(article=report)
+
+    assert done["meetings"] == 1
+    assert not Meeting.objects.filter(pk=draft.pk).exists()
+    assert recorded.evidence.filter(article=report).exists()
