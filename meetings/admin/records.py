@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from meetings import services
 from meetings.models import (
@@ -265,49 +265,6 @@ class StatementInline(ExistingRowsInline):
         return super().get_queryset(request).select_related("speaker", "article")
 
 
-class MeetingFactInline(admin.TabularInline):
-    """What each source says of the meeting's date, venue, kind and status; where they
-    disagree the editor picks the value shown ("Show this value")."""
-
-    model = MeetingFact
-    extra = 0
-    can_delete = False
-    verbose_name_plural = "what each source says (where they disagree, pick the value shown)"
-    fields = ["field", "label", "article", "show"]
-    readonly_fields = fields
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("article", "meeting")
-            .defer("article__body")
-            .order_by("field", "value", "article_id")
-        )
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("meetings.change_meeting")
-
-    @admin.display(description="")
-    def show(self, obj):
-        from meetings.services.fusion import meeting_shown_value
-
-        if meeting_shown_value(obj.meeting, obj.field) == obj.value:
-            return "shown"
-        url = reverse("admin:meetings_meeting_fact_show", args=[obj.meeting_id, obj.pk])
-        return format_html(
-            '<button type="submit" class="button" formaction="{}" formnovalidate>'
-            "Show this value</button>",
-            url,
-        )
-
-
 class BackToReviewMixin:
     """ "Edit" on an article's review page links here with ?review=<article id>; saving goes
     back to that card on the review page."""
@@ -353,10 +310,57 @@ class MeetingAdmin(CorrectionsMixin, StatusActionsMixin, BackToReviewMixin, admi
         EvidenceInline,
         EvidenceAddInline,
         StatementInline,
-        MeetingFactInline,
     ]
-    readonly_fields = ["is_public", "confidence", "rule", "created_at", "updated_at"]
+    readonly_fields = [
+        "is_public",
+        "confidence",
+        "rule",
+        "created_at",
+        "updated_at",
+        "sources_say",
+    ]
     actions = ["publish", "reject", "return_to_draft"]
+
+    @admin.display(description="What each source says")
+    def sources_say(self, obj):
+        """Each source's date, venue, kind and status; where they disagree, the editor picks
+        the value shown ("Show this value", a button of this form posting elsewhere)."""
+        from meetings.services.fusion import meeting_shown_value
+
+        if obj is None or obj.pk is None:
+            return "—"
+        facts = list(
+            obj.facts.select_related("article")
+            .defer("article__body")
+            .order_by("field", "value", "article_id")
+        )
+        if not facts:
+            return "—"
+        rows = []
+        for fact in facts:
+            if meeting_shown_value(obj, fact.field) == fact.value:
+                pick = "shown"
+            else:
+                url = reverse("admin:meetings_meeting_fact_show", args=[obj.pk, fact.pk])
+                pick = format_html(
+                    '<button type="submit" class="button" formaction="{}" formnovalidate>'
+                    "Show this value</button>",
+                    url,
+                )
+            rows.append(
+                (
+                    fact.get_field_display(),
+                    fact.label,
+                    fact.article.outlet or fact.article.title,
+                    pick,
+                )  # fmt: skip
+            )
+        body = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows)
+        return format_html(
+            '<table class="sources-say"><thead><tr><th>Fact</th><th>Value</th><th>Source</th>'
+            "<th></th></tr></thead><tbody>{}</tbody></table>",
+            body,
+        )
 
     publish = status_action(PUBLISHED, "published", "Publish selected meetings")
     reject = status_action(REJECTED, "rejected", "Reject selected meetings (kept, hidden)")
