@@ -52,6 +52,10 @@ class Migration(migrations.Migration):
             index=models.Index(fields=['first', 'second', 'bilateral', 'year'], name='country_pair_kind_year'),
         ),
         migrations.AddIndex(
+            model_name='actor',
+            index=models.Index(fields=['kind', 'country'], name='actor_kind_country'),
+        ),
+        migrations.AddIndex(
             model_name='participation',
             index=models.Index(fields=['actor', 'date'], include=('meeting', 'country'), name='participation_actor_date'),
         ),

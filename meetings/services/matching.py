@@ -20,11 +20,11 @@ The rule:
 - A summit matches only a summit (Xi and Putin meeting on the sidelines of a G20 summit is
   not the summit). Rejected meetings are never candidates.
 
-Fast at 1M articles (``make bench-matching``): one query on the participation copies of
-the participants' actors and countries in a bounded date window (indexes
-``participation_actor_date`` and ``participation_country_cover``), one for the dates of at
-most ``CHECKED`` meetings covering them, one for the ``limit`` chosen with their
-participants (and one for the states of the proposed people's countries).
+Fast at 1M articles (``make bench-matching``): one query for the states of the proposed
+people's countries (index ``actor_kind_country``), one on the participation copies of the
+participants in a bounded date window (``participation_actor_date``; a proposed state's
+countrymen are looked up among those meetings), one for the dates of at most ``CHECKED``
+meetings covering them, and one (with its prefetch) for the ``limit`` chosen.
 """
 
 from __future__ import annotations
@@ -135,21 +135,31 @@ def meeting_candidates(
     states = dict(
         Actor.objects.filter(kind=Actor.Kind.STATE, country_id__in=person_countries)
         .exclude(editorial_status=EditorialStatus.REJECTED)
+        .order_by()
         .values_list("pk", "country_id")
     )
     actor_ids = {s.actor_id for s in sides} | set(states)
-    # Participations of the proposed actors (and the states of its people), or of any
-    # actor of a proposed state's country, in the window: the participation copies'
-    # (actor, date) and (country, is_public, date) indexes.
-    found = Q(actor_id__in=actor_ids)
-    if state_codes:
-        found |= Q(country_id__in=state_codes, is_public__in=[True, False])
+    # Participations of the proposed actors (and the states of its people) in the window,
+    # from the participation copies' (actor, date) index. A proposed state is covered by
+    # any actor of its country: looked up among those meetings only, unless every side
+    # is a state (then on the (country, is_public, date) index).
     when = Q(date__gte=first, date__lte=last) | Q(date=month)
-    rows = (
+    found = Q(actor_id__in=actor_ids)
+    if state_codes and all(s.kind == Actor.Kind.STATE for s in sides):
+        found |= Q(country_id__in=state_codes, is_public__in=[True, False])
+    rows = list(
         Participation.objects.filter(found, when)
         .order_by()
         .values_list("meeting_id", "actor_id", "country_id")
     )
+    if state_codes and not all(s.kind == Actor.Kind.STATE for s in sides):
+        rows += (
+            Participation.objects.filter(
+                meeting_id__in={row[0] for row in rows}, country_id__in=state_codes
+            )
+            .order_by()
+            .values_list("meeting_id", "actor_id", "country_id")
+        )
     by_meeting: dict[int, list[tuple[int, str | None]]] = {}
     for meeting_id, actor_id, country_id in rows:
         by_meeting.setdefault(meeting_id, []).append((actor_id, country_id))

@@ -184,3 +184,12 @@ def test_accepting_all_confident_proposals_follows_the_same_as(people):
     assert done["meetings"] == 1
     assert not Meeting.objects.filter(pk=draft.pk).exists()
     assert recorded.evidence.filter(article=report).exists()
+
+
+def test_two_unnamed_sides_match_by_their_countries(people):
+    recorded = factories.meeting(participants=list(people), start_date=DAY)
+    norway = factories.actor("Norway", country_code="NO", kind=Actor.Kind.STATE)
+    chile = factories.actor("Chile", country_code="CL", kind=Actor.Kind.STATE)
+
+    assert candidates([norway, chile]) == [recorded]
+    assert candidates([norway, factories.actor("Ghana", country_code="GH", kind="state")]) == []
