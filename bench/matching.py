@@ -2,7 +2,9 @@
 in PostgreSQL: ``make bench-matching`` (or ``python -m bench.matching`` with DATABASE_URL
 and DJANGO_SETTINGS_MODULE=bench.settings).
 
-Proposals are made from recorded meetings picked at random: the same participants on the
+What extraction calls for each proposed meeting is ``meeting_candidate_ids``; the review
+card loads the match for display (``meeting_candidates``). Proposals are made from
+recorded meetings picked at random: the same participants on the
 same day or a day off (found), with a state for one side (an unnamed side), and random
 pairs of actors on random days (a new meeting: nothing found). Prints milliseconds per
 proposal (mean, p50, p95, max), queries per proposal, how many found their meeting, and the
@@ -64,6 +66,22 @@ def _proposals(rng: random.Random, samples: int) -> list[tuple[str, dict, int | 
     return out
 
 
+def _server_ms(statements: list[str]) -> float:
+    """Planning + execution time PostgreSQL reports for these statements (run again)."""
+    import json
+
+    from django.db import connection
+
+    total = 0.0
+    with connection.cursor() as cur:
+        for sql in statements:
+            cur.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)
+            plan = cur.fetchone()[0]
+            plan = json.loads(plan) if isinstance(plan, str) else plan
+            total += plan[0]["Planning Time"] + plan[0]["Execution Time"]
+    return total
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--samples", type=int, default=300, help="recorded meetings sampled")
@@ -74,7 +92,7 @@ def main(argv=None) -> None:
     from django.test.utils import CaptureQueriesContext
 
     from meetings.models import Article, Participation
-    from meetings.services.matching import meeting_candidates
+    from meetings.services.matching import meeting_candidate_ids, meeting_candidates
 
     with connection.cursor() as cur:
         cur.execute(
@@ -94,16 +112,25 @@ def main(argv=None) -> None:
         meeting_candidates(**kwargs)
     by_label: dict[str, list[float]] = {}
     queries, found, expected = 0, 0, 0
-    for label, kwargs, want in proposals:
+    cpu, server = [], []
+    for n, (label, kwargs, want) in enumerate(proposals):
         with CaptureQueriesContext(connection) as ctx:
-            start = time.perf_counter()
-            result = meeting_candidates(**kwargs)
+            start, start_cpu = time.perf_counter(), time.process_time()
+            result = meeting_candidate_ids(**kwargs)  # what extraction calls
             elapsed = (time.perf_counter() - start) * 1000
+            cpu.append((time.process_time() - start_cpu) * 1000)
         queries += len(ctx.captured_queries)
+        if n % 5 == 0:  # the database's own time: planning + execution, as EXPLAIN ANALYZE says
+            server.append(_server_ms([q["sql"] for q in ctx.captured_queries]))
         by_label.setdefault(label, []).append(elapsed)
         if want is not None:
             expected += 1
-            found += any(m.pk == want for m in result)
+            found += any(pk == want for pk, _ in result)
+    card = []
+    for _, kwargs, _ in proposals[:100]:  # what the review card calls: loaded for display
+        start = time.perf_counter()
+        meeting_candidates(**kwargs)
+        card.append((time.perf_counter() - start) * 1000)
     every = [t for times in by_label.values() for t in times]
     print(f"{len(every)} proposals, {queries / len(every):.1f} queries each")
     for label, times in [("all", every), *by_label.items()]:
@@ -114,6 +141,20 @@ def main(argv=None) -> None:
             f"max {times[-1]:6.2f}"
         )
     print(f"found their recorded meeting: {found} of {expected}")
+    print(f"  loaded for the review card (meeting_candidates): mean {statistics.mean(card):.2f} ms")
+    print(
+        "what a proposal costs without waiting for a core (the wall times above include it "
+        "on a loaded machine):"
+    )
+    print(
+        f"  this process's CPU  mean {statistics.mean(cpu):6.2f} ms  "
+        f"p95 {sorted(cpu)[int(len(cpu) * 0.95)]:6.2f}"
+    )
+    print(
+        f"  database (plan+run) mean {statistics.mean(server):6.2f} ms  "
+        f"p95 {sorted(server)[int(len(server) * 0.95)]:6.2f}  (every 5th proposal)"
+    )
+    print(f"  load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     label, kwargs, _ = proposals[0]
     day = kwargs["date"]
     plan_of = Participation.objects.filter(

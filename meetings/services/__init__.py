@@ -30,7 +30,11 @@ from meetings.services.extraction import (
     proposal_apply,
 )
 from meetings.services.fusion import meeting_fact_choose, meeting_facts_write, meeting_fuse
-from meetings.services.matching import meeting_candidates, meeting_duplicates
+from meetings.services.matching import (
+    meeting_candidate_ids,
+    meeting_candidates,
+    meeting_duplicates,
+)
 from meetings.services.records import (
     article_create,
     article_publish,
@@ -76,6 +80,7 @@ __all__ = [
     "link_reject",
     "meeting_accept",
     "meeting_accept_same",
+    "meeting_candidate_ids",
     "meeting_candidates",
     "meeting_duplicates",
     "meeting_fact_choose",

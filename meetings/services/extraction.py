@@ -41,7 +41,7 @@ from meetings.models import (
 from meetings.services.actors import actor_create
 from meetings.services.base import PUBLISHED, fingerprint, validated_save
 from meetings.services.fusion import meeting_facts_write, meeting_fuse
-from meetings.services.matching import meeting_candidates
+from meetings.services.matching import meeting_candidate_ids
 from meetings.services.records import meeting_create, meeting_title, statement_create
 
 # Proposals at or above this confidence are what "Accept all confident proposals" accepts.
@@ -439,7 +439,7 @@ class _ProposalRun:
     def _meeting_same_as(self, row: Meeting, participants, *, created: bool) -> Meeting:
         """The recorded meeting a draft proposal reports, remembered as its ``same_as``;
         with ``fuse``, the draft fused into it (which is returned)."""
-        found = meeting_candidates(
+        found = meeting_candidate_ids(
             participants=[actor for actor, _ in participants.values()],
             date=row.start_date,
             end_date=row.end_date,
@@ -450,14 +450,14 @@ class _ProposalRun:
             exclude_article_id=self.article.pk,
             limit=1,
         )
-        match = found[0] if found else None
+        match = found[0][0] if found else None
         if self.fuse and match is not None:
             self.summary.meetings_created -= created
             self.summary.meetings_matched += 1
-            return meeting_fuse(draft=row, into=match)
-        if row.same_as_id != (match.pk if match else None):
-            Meeting.objects.filter(pk=row.pk).update(same_as=match)
-            row.same_as = match
+            return meeting_fuse(draft=row, into=Meeting(pk=match))
+        if row.same_as_id != match:
+            Meeting.objects.filter(pk=row.pk).update(same_as_id=match)
+            row.same_as_id = match
         return row
 
     def _facts_write(self, row: Meeting, m) -> None:

@@ -102,7 +102,7 @@ def _coverage(sides: list[Side], rows: list[tuple[int, str | None]], states: dic
     return sum(covers(side) for side in sides)
 
 
-def meeting_candidates(
+def meeting_candidate_ids(
     *,
     participants: Iterable,
     date: dt.date | None,
@@ -114,16 +114,13 @@ def meeting_candidates(
     exclude_article_id: int | None = None,
     limit: int = 3,
 ) -> list[Meeting]:
-    """Recorded meetings a proposed meeting may be, best first (see the module docstring).
+    """(meeting id, participants covered) of the recorded meetings a proposed meeting may
+    be, best first (see the module docstring); what extraction uses (three queries).
 
     ``participants``: Actors (or ``Side``s). ``exclude_ids``: meetings never returned (the
     proposal's own draft); ``exclude_article_id``: nor meetings this article already
     supports. ``status``: the proposal's; a candidate of the same status ranks first among
     equals (a planned meeting still matches the report that it was held).
-
-    Each meeting returned carries ``match_sources`` (how many articles report it) and
-    ``match_covered`` (how many proposed participants it covers), with its venue country
-    and participants prefetched.
     """
     sides = _sides(participants)
     if date is None or date_precision not in (None, Meeting.Precision.DAY) or not sides:
@@ -192,9 +189,19 @@ def meeting_candidates(
             m.pk,
         )
     )
-    chosen = [m.pk for m in matched[:limit]]
-    if not chosen:
+    return [(m.pk, covered[m.pk]) for m in matched[:limit]]
+
+
+def meeting_candidates(*, limit: int = 3, **proposal) -> list[Meeting]:
+    """Recorded meetings a proposed meeting may be, best first: ``meeting_candidate_ids``
+    (same arguments) loaded for display. Each carries ``match_sources`` (how many articles
+    report it) and ``match_covered`` (how many proposed participants it covers), with its
+    venue country and participants prefetched."""
+    ranked = meeting_candidate_ids(limit=limit, **proposal)
+    if not ranked:
         return []
+    covered = dict(ranked)
+    chosen = [pk for pk, _ in ranked]
     meetings = (
         Meeting.objects.filter(pk__in=chosen)
         .annotate(match_sources=Count("evidence__article", distinct=True))
