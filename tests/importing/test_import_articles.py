@@ -245,8 +245,9 @@ def test_extract_runs_in_each_article_transaction_and_counts_proposals(tmp_path,
     seen = []
     snapshot = knowledge_base()
 
-    def article_extract(*, article, kb):
+    def article_extract(*, article, kb, fuse):
         assert kb is snapshot, "one knowledge-base snapshot serves the whole run"
+        assert fuse, "an import run fuses the reports of one meeting"
         seen.append(article.pk)
         if "part 2" in article.title:
             article.title = "changed, then rolled back"
