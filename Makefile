@@ -29,6 +29,7 @@ help:
 	@echo "make test   lint, migration check, then the whole suite on SQLite and on PostgreSQL"
 	@echo "make bench  page and import benchmark on a synthetic PostgreSQL corpus (see README)"
 	@echo "make bench-extraction  extraction: articles/s of CPU, and the time of a 300 KB text"
+	@echo "make bench-matching  ms per proposed meeting of matching it to the recorded ones"
 	@echo "make soak   load and faults: gunicorn + wrk on the demo data, worker kills, backend terminations"
 	@echo "make lint | make format | make extract-eval | make clean"
 
@@ -158,6 +159,14 @@ bench: install
 .PHONY: bench-extraction
 bench-extraction: install  # e.g. make bench-extraction EXTRACTION_BENCH_ARGS="--profile 30"
 	$(PY) -m bench.extraction $(EXTRACTION_BENCH_ARGS)
+
+# Matching a proposed meeting against the recorded ones (issue 13): ms per proposal on the
+# bench corpus (MATCHING_DATABASE_URL; generate it with make bench first).
+MATCHING_DATABASE_URL ?= $(BENCH_DATABASE_URL)
+.PHONY: bench-matching
+bench-matching: install  # e.g. make bench-matching MATCHING_ARGS="--samples 1000"
+	@set -e; $(call bench_database,$(MATCHING_DATABASE_URL)); \
+	$(PY) -m bench.matching $(MATCHING_ARGS)
 
 # --- make soak: load and faults (issue 12): gunicorn on 127.0.0.1, wrk 64 connections over a
 # mix of pages on the demo data; a steady phase, then one with worker kills and database

@@ -111,8 +111,11 @@ snapshot = KnowledgeSnapshot()
 # --- queueing ----------------------------------------------------------------------------
 
 
-def extraction_enqueue(*, article_ids: Iterable[int], again: bool = False) -> int:
-    """Queue the articles' extraction; the number queued.
+def extraction_enqueue(
+    *, article_ids: Iterable[int], again: bool = False, fuse: bool = False
+) -> int:
+    """Queue the articles' extraction; the number queued. ``fuse``: a proposed meeting that
+    matches a recorded one joins it at once (an import run, no editor to confirm).
 
     An article already done is queued only ``again`` (a re-run after the knowledge base
     grew: it proposes what is new, and leaves what editors decided). One a worker is
@@ -137,11 +140,11 @@ def extraction_enqueue(*, article_ids: Iterable[int], again: bool = False) -> in
                 extraction_error="",
             )
             if not in_process():
-                transaction.on_commit(lambda chosen=chosen: send(chosen))
+                transaction.on_commit(lambda chosen=chosen: send(chosen, fuse=fuse))
         if in_process():
             # Here and now, in the caller's transaction if there is one (as the extraction
             # of a pasted article always ran).
-            send(chosen)
+            send(chosen, fuse=fuse)
         queued += len(chosen)
     return queued
 
@@ -151,10 +154,13 @@ def in_process() -> bool:
     return bool(app.conf.task_always_eager)
 
 
-def send(ids: list[int]) -> None:
+def send(ids: list[int], *, fuse: bool = False) -> None:
     """One task per id, now."""
     for pk in ids:
-        extract_article.delay(pk)
+        if fuse:
+            extract_article.delay(pk, fuse=True)
+        else:
+            extract_article.delay(pk)
 
 
 def extraction_counts() -> dict[str, int]:
@@ -185,7 +191,7 @@ def extraction_counts() -> dict[str, int]:
 # --- the work ----------------------------------------------------------------------------
 
 
-def extraction_run(*, article_id: int, kb=None) -> str:
+def extraction_run(*, article_id: int, kb=None, fuse: bool = False) -> str:
     """Extract one article unless it is done already; what happened, in a few words."""
     from meetings.services.extraction import article_extract
 
@@ -204,7 +210,8 @@ def extraction_run(*, article_id: int, kb=None) -> str:
                 return "no such article"
             if article.extraction_state == ExtractionState.DONE:
                 return "done already"
-            summary = article_extract(article=article, kb=kb if kb is not None else snapshot.get())
+            kb = kb if kb is not None else snapshot.get()
+            summary = article_extract(article=article, kb=kb, fuse=fuse)
             if hold := float(os.environ.get(HOLD_OPEN_ENV) or 0):
                 time.sleep(hold)
             _state_update(article_rows, extraction_state=ExtractionState.DONE, extraction_error="")
@@ -243,6 +250,6 @@ class ExtractionTask(app.Task):
     retry_backoff=1,
     max_retries=5,
 )
-def extract_article(article_id: int) -> str:
-    """The task: its message holds the article's id, nothing else."""
-    return extraction_run(article_id=article_id)
+def extract_article(article_id: int, fuse: bool = False) -> str:
+    """The task: its message holds the article's id (and whether to fuse), nothing else."""
+    return extraction_run(article_id=article_id, fuse=fuse)

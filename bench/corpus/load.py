@@ -202,9 +202,11 @@ def _load_actors_and_meetings(cur, plan: Plan, first_ids: dict) -> dict:
         counts["participations"] = copy(cur, "meetings_participation", participation_rows(plan))
         # What services.copies.refresh_country_pairs writes, for all meetings at once.
         cur.execute(
-            "INSERT INTO meetings_countrypair (meeting_id, first, second, year) "
+            "INSERT INTO meetings_countrypair (meeting_id, first, second, year, bilateral) "
             "SELECT DISTINCT a.meeting_id, a.country_id, b.country_id, "
-            "extract(year FROM a.date)::smallint "
+            "extract(year FROM a.date)::smallint, "
+            "(SELECT count(DISTINCT c.country_id) FROM meetings_participation c "
+            "WHERE c.meeting_id = a.meeting_id AND c.is_public) = 2 "
             "FROM meetings_participation a JOIN meetings_participation b "
             "ON b.meeting_id = a.meeting_id AND a.country_id < b.country_id "
             "WHERE a.is_public AND b.is_public"

@@ -3,7 +3,7 @@ be (the text is highlighted by meetings.site.highlight)."""
 
 from collections.abc import Sequence
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 
 from meetings.models import (
     Actor,
@@ -33,7 +33,7 @@ def article_review_rows(*, article: Article) -> dict:
     )
     meetings = list(
         Meeting.objects.filter(evidence__article=article)
-        .select_related("country")
+        .select_related("country", "same_as")
         .prefetch_related(
             participants,
             Prefetch("evidence", queryset=Evidence.objects.filter(article=article)),
@@ -41,11 +41,29 @@ def article_review_rows(*, article: Article) -> dict:
         .distinct()
         .order_by("id")
     )
+    same_as_sources(meetings)
     statements = list(
         article.statements.select_related("speaker", "via", "meeting").order_by("start", "id")
     )
     suggestions = list(article.suggestions.select_related("country", "actor").order_by("start"))
     return {"meetings": meetings, "statements": statements, "suggestions": suggestions}
+
+
+def same_as_sources(meetings: Sequence[Meeting]) -> None:
+    """Each proposal matched to a recorded meeting ("same as") gets ``same_as_sources``: how
+    many articles report that meeting (one query for all)."""
+    ids = {m.same_as_id for m in meetings if m.same_as_id}
+    counts = dict(
+        Evidence.objects.filter(meeting_id__in=ids)
+        .order_by()
+        .values("meeting_id")
+        .annotate(n=Count("article_id", distinct=True))
+        .values_list("meeting_id", "n")
+        if ids
+        else ()
+    )
+    for m in meetings:
+        m.same_as_sources = counts.get(m.same_as_id, 0)
 
 
 def _same_given_name(first: str, other: str) -> bool:

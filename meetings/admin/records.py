@@ -4,11 +4,12 @@ import datetime as dt
 import logging
 
 from django.contrib import admin, messages
-from django.core.exceptions import FieldDoesNotExist
-from django.shortcuts import redirect
-from django.urls import reverse
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 
 from meetings import services
 from meetings.admin.duplicates import ActorMergeMixin, MeetingMergeMixin
@@ -21,6 +22,7 @@ from meetings.models import (
     EditorialStatus,
     Evidence,
     Meeting,
+    MeetingFact,
     Participation,
     Position,
     RejectedLink,
@@ -314,8 +316,56 @@ class MeetingAdmin(
         EvidenceAddInline,
         StatementInline,
     ]
-    readonly_fields = ["is_public", "confidence", "rule", "created_at", "updated_at"]
+    readonly_fields = [
+        "is_public",
+        "confidence",
+        "rule",
+        "created_at",
+        "updated_at",
+        "sources_say",
+    ]
     actions = ["publish", "reject", "return_to_draft", "merge_selected"]
+
+    @admin.display(description="What each source says")
+    def sources_say(self, obj):
+        """Each source's date, venue, kind and status; where they disagree, the editor picks
+        the value shown ("Show this value", a button of this form posting elsewhere)."""
+        from meetings.services.fusion import meeting_shown_value
+
+        if obj is None or obj.pk is None:
+            return "—"
+        facts = list(
+            obj.facts.select_related("article")
+            .defer("article__body")
+            .order_by("field", "value", "article_id")
+        )
+        if not facts:
+            return "—"
+        rows = []
+        for fact in facts:
+            if meeting_shown_value(obj, fact.field) == fact.value:
+                pick = "shown"
+            else:
+                url = reverse("admin:meetings_meeting_fact_show", args=[obj.pk, fact.pk])
+                pick = format_html(
+                    '<button type="submit" class="button" formaction="{}" formnovalidate>'
+                    "Show this value</button>",
+                    url,
+                )
+            rows.append(
+                (
+                    fact.get_field_display(),
+                    fact.label,
+                    fact.article.outlet or fact.article.title,
+                    pick,
+                )  # fmt: skip
+            )
+        body = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows)
+        return format_html(
+            '<table class="sources-say"><thead><tr><th>Fact</th><th>Value</th><th>Source</th>'
+            "<th></th></tr></thead><tbody>{}</tbody></table>",
+            body,
+        )
 
     publish = status_action(PUBLISHED, "published", "Publish selected meetings")
     reject = status_action(REJECTED, "rejected", "Reject selected meetings (kept, hidden)")
@@ -323,6 +373,36 @@ class MeetingAdmin(
 
     # Publishing accepts the meeting with its suggested participants.
     status_services = ("meeting", services.meeting_accept, services.meeting_set_status)
+
+    def get_urls(self):
+        show = self.admin_site.admin_view(self.fact_show_view)
+        return [
+            path(
+                "<int:meeting_id>/facts/<int:fact_id>/show/",
+                show,
+                name="meetings_meeting_fact_show",
+            ),
+            *super().get_urls(),
+        ]
+
+    def fact_show_view(self, request, meeting_id: int, fact_id: int):
+        """The editor's pick where sources disagree: the meeting shows this source's value."""
+        fact = get_object_or_404(
+            MeetingFact.objects.select_related("article"), pk=fact_id, meeting_id=meeting_id
+        )
+        change = reverse("admin:meetings_meeting_change", args=[meeting_id])
+        if request.method != "POST":
+            return redirect(change)
+        if not self.has_change_permission(request, fact.meeting):
+            raise PermissionDenied
+        meeting = services.meeting_fact_choose(fact=fact, by=request.user)
+        self.message_user(
+            request,
+            f"“{meeting.title}” now shows the {fact.get_field_display().lower()} "
+            f"“{fact.label}” ({fact.article.outlet or fact.article.title}).",
+            messages.SUCCESS,
+        )
+        return redirect(change)
 
 
 @admin.register(Participation)

@@ -383,6 +383,15 @@ class ArticleAdmin(admin.ModelAdmin):
             meeting = meetings.get(pk=int(pk))
             if verb == "meeting-accept":
                 services.meeting_accept(meeting=meeting, article=article, by=request.user)
+            elif verb == "meeting-same":
+                into = services.meeting_accept_same(
+                    meeting=meeting, article=article, by=request.user
+                )
+                return (
+                    f"Accepted as the same meeting as “{into.title}”: this article is one "
+                    f"of its sources.",
+                    f"meeting-{into.pk}",
+                )
             else:
                 status = {"meeting-reject": EditorialStatus.REJECTED}.get(verb, "draft")
                 services.meeting_set_status(

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0008_admin_log_object_index'),
+        ('meetings', '0009_fusion'),
     ]
 
     operations = [

@@ -118,7 +118,12 @@ class Actor(TracksChanges):
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["country", "name"]), models.Index(fields=["name"])]
+        indexes = [
+            models.Index(fields=["country", "name"]),
+            models.Index(fields=["name"]),
+            # A country's state actor (services/matching.py: an unnamed side of a meeting).
+            models.Index(fields=["kind", "country"], name="actor_kind_country"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["wikidata_id"],

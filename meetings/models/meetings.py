@@ -137,6 +137,14 @@ class MeetingQuerySet(TrackedQuerySet):
         ).values("meeting_id")
         return self.filter(pk__in=both)
 
+    def in_pair(self, first: str, second: str, *, bilateral: bool):
+        """Public meetings of two countries' officials from the pair's index (CountryPair):
+        ``bilateral``, with no other country taking part, or else multilateral (a summit of
+        many). ``first`` < ``second``, ISO codes."""
+        first, second = sorted([first.upper(), second.upper()])
+        pairs = CountryPair.objects.filter(first=first, second=second, bilateral=bilateral)
+        return self.filter(is_public=True, pk__in=pairs.values("meeting_id"))
+
     def from_outlet(self, outlet: str):
         """Meetings supported by a published article from this outlet."""
         return self.filter(
@@ -217,22 +225,33 @@ class MeetingQuerySet(TrackedQuerySet):
 
     def for_detail(self):
         """One meeting for meeting_detail.html: venue, participants with offices, published
-        evidence with its article, and the public statements said there."""
+        evidence with its article, the public statements said there (speaker's country and
+        source article, without its text), and what each published source says of its
+        facts (``public_facts``)."""
+        published = EditorialStatus.PUBLISHED
         return self.select_related("country").prefetch_related(
             _participants_with_offices(),
             Prefetch(
                 "evidence",
                 queryset=Evidence.objects.filter(
-                    article__editorial_status=EditorialStatus.PUBLISHED
+                    article__editorial_status=published
                 ).select_related("article"),
                 to_attr="public_evidence",
             ),
             Prefetch(
                 "statements",
                 queryset=Statement.objects.published()
-                .select_related("speaker", "via")
+                .select_related("speaker", "speaker__country", "via", "article")
+                .defer("article__body")
                 .order_by("said_on", "start", "id"),
                 to_attr="public_statements",
+            ),
+            Prefetch(
+                "facts",
+                queryset=MeetingFact.objects.filter(article__editorial_status=published)
+                .select_related("article")
+                .defer("article__body"),
+                to_attr="public_facts",
             ),
         )
 
@@ -295,6 +314,15 @@ class Meeting(TracksChanges):
         editable=False,
         help_text="Identity of an extracted proposal, so re-extraction finds it again.",
     )
+    same_as = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text="A recorded meeting this draft proposal may be (meetings/services/matching.py).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -322,6 +350,15 @@ class Meeting(TracksChanges):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:meeting-detail", args=[self.slug])
+
+    @property
+    def is_overdue(self) -> bool:
+        """Planned for a day now past, and no report that it took place."""
+        return (
+            self.status == self.Status.PLANNED
+            and self.start_date is not None
+            and (self.end_date or self.start_date) < dt.date.today()
+        )
 
 
 class Participation(models.Model):
@@ -357,6 +394,13 @@ class Participation(models.Model):
                 name="participation_country_cover",
             ),
             models.Index(fields=["actor", "is_public", "-date"], name="participation_actor"),
+            # Matching a proposed meeting (services/matching.py): an actor's meetings around
+            # a date, drafts included, from the index alone.
+            models.Index(
+                fields=["actor", "date"],
+                include=["meeting", "country"],
+                name="participation_actor_date",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(fields=["meeting", "actor"], name="participation_unique"),
@@ -381,11 +425,18 @@ class CountryPair(models.Model):
     first = models.CharField(max_length=2)
     second = models.CharField(max_length=2)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
+    bilateral = models.BooleanField(
+        default=True, help_text="The meeting's participants come from these two countries only."
+    )
 
     objects = TrackedQuerySet.as_manager()
 
     class Meta:
-        indexes = [models.Index(fields=["first", "second", "year"], name="country_pair_year")]
+        indexes = [
+            models.Index(
+                fields=["first", "second", "bilateral", "year"], name="country_pair_kind_year"
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "first", "second"], name="country_pair_unique"
@@ -423,3 +474,39 @@ class Evidence(models.Model):
     @property
     def sentence(self) -> str:
         return self.article.body[self.start : self.end]
+
+
+class MeetingFact(models.Model):
+    """What one source says of one of a meeting's facts (its date, venue, kind or status),
+    so the meeting page can say where sources disagree, naming them. The meeting's own
+    fields hold the value shown, which the editor picks (``meeting_fact_choose``)."""
+
+    class Field(models.TextChoices):
+        DATE = "date", "Date"
+        VENUE = "venue", "Venue"
+        KIND = "kind", "Kind"
+        STATUS = "status", "Status"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="facts")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="meeting_facts")
+    field = models.CharField(max_length=10, choices=Field.choices)
+    value = models.CharField(
+        max_length=200,
+        help_text="Comparable value: 2025-03-14, 2025-03-14/2025-03-16, 2025-03 (a month); "
+        "city|country code; a kind; a status.",
+    )
+    label = models.CharField(max_length=200, help_text="The value as readers see it.")
+
+    # Bulk writes report themselves: a meeting page showing where sources disagree is cached.
+    objects = TrackedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "field", "value", "article"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "article", "field"], name="meeting_fact_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_field_display()}: {self.label} ({self.article})"

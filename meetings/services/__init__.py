@@ -30,6 +30,12 @@ from meetings.services.extraction import (
     office_title,
     proposal_apply,
 )
+from meetings.services.fusion import meeting_fact_choose, meeting_facts_write, meeting_fuse
+from meetings.services.matching import (
+    meeting_candidate_ids,
+    meeting_candidates,
+    meeting_duplicates,
+)
 from meetings.services.merging import actor_merge, meeting_merge
 from meetings.services.records import (
     article_create,
@@ -48,6 +54,7 @@ from meetings.services.review import (
     article_spans_reanchor,
     link_reject,
     meeting_accept,
+    meeting_accept_same,
     statement_accept,
     suggestion_accept,
     suggestion_link,
@@ -75,6 +82,13 @@ __all__ = [
     "fingerprint",
     "link_reject",
     "meeting_accept",
+    "meeting_accept_same",
+    "meeting_candidate_ids",
+    "meeting_candidates",
+    "meeting_duplicates",
+    "meeting_fact_choose",
+    "meeting_facts_write",
+    "meeting_fuse",
     "meeting_create",
     "meeting_merge",
     "meeting_set_status",

@@ -35,6 +35,7 @@ from meetings.models import (
     EditorialStatus,
     Evidence,
     Meeting,
+    MeetingFact,
     Participation,
     Position,
     Statement,
@@ -150,14 +151,22 @@ def actor_participations_sync(*, actor: Actor) -> None:
 
 
 def country_pairs(rows) -> list[CountryPair]:
-    """CountryPair rows from (meeting id, country code, date) of public participations."""
+    """CountryPair rows from (meeting id, country code, date) of public participations; a
+    pair is ``bilateral`` when the meeting's participants come from its two countries only
+    (the pair page lists multilateral ones apart)."""
     countries: dict[int, set[str]] = {}
     years: dict[int, int | None] = {}
     for meeting_id, code, day in rows:
         countries.setdefault(meeting_id, set()).add(code)
         years[meeting_id] = day.year if day else None
     return [
-        CountryPair(meeting_id=meeting_id, first=first, second=second, year=years[meeting_id])
+        CountryPair(
+            meeting_id=meeting_id,
+            first=first,
+            second=second,
+            year=years[meeting_id],
+            bilateral=len(codes) == 2,
+        )
         for meeting_id, codes in countries.items()
         for first, second in combinations(sorted(codes), 2)
     ]
@@ -291,7 +300,17 @@ def connect() -> None:
     """Wire the receivers to the models' signals (MeetingsConfig.ready)."""
     # Every save or delete of a row a public page can show moves the publication generation.
     # Article saves report through article_saved instead of post_save (see Article.after_save).
-    for model in (Country, Actor, Alias, Position, Meeting, Participation, Evidence, Statement):
+    for model in (
+        Country,
+        Actor,
+        Alias,
+        Position,
+        Meeting,
+        MeetingFact,
+        Participation,
+        Evidence,
+        Statement,
+    ):
         name = model.__name__
         post_save.connect(_public_data_changed, sender=model, dispatch_uid=f"public-{name}")
         post_delete.connect(_public_data_changed, sender=model, dispatch_uid=f"public-del-{name}")

@@ -43,6 +43,8 @@ from meetings.models import (
 from meetings.models.base import rows_written
 from meetings.services.actors import actor_create
 from meetings.services.base import PUBLISHED, fingerprint, validated_save
+from meetings.services.fusion import meeting_facts_write, meeting_fuse
+from meetings.services.matching import meeting_candidate_ids
 from meetings.services.records import meeting_slug, meeting_title
 
 # Proposals at or above this confidence are what "Accept all confident proposals" accepts.
@@ -110,9 +112,13 @@ def article_propose(*, article: Article, kb=None):
 
 
 @transaction.atomic
-def article_extract(*, article: Article, kb=None) -> ExtractionSummary:
-    """Extract an article and store the proposal as draft rows; safe to run again."""
-    return proposal_apply(article=article, proposal=article_propose(article=article, kb=kb))
+def article_extract(*, article: Article, kb=None, fuse: bool = False) -> ExtractionSummary:
+    """Extract an article and store the proposal as draft rows; safe to run again.
+    ``fuse``: a proposed meeting matching a recorded one is fused into it at once (an
+    import run, with no editor to confirm), instead of waiting as a "same as" draft."""
+    return proposal_apply(
+        article=article, proposal=article_propose(article=article, kb=kb), fuse=fuse
+    )
 
 
 def _is_untouched_draft(row, extracted_at) -> bool:
@@ -215,31 +221,16 @@ def _country_code(code: str | None, known: set[str]) -> str | None:
     return code if code in known else None
 
 
-def _meeting_match(*, article, candidates, actor_ids, day, span) -> Meeting | None:
-    """A meeting already recorded that this proposal describes, so none is added twice.
-
-    Among this article's meetings (hand-made, or proposed before the pipeline changed): one
-    whose evidence overlaps the span and shares the participants. Else, from any other
-    article: a meeting on the same day with exactly these participants, which gets this
-    article as further evidence.
-    """
+def _meeting_match(*, candidates, actor_ids, span) -> Meeting | None:
+    """A meeting of this article already recorded that this proposal describes (hand-made,
+    or proposed before the pipeline changed): one whose evidence overlaps the span and
+    shares the participants. Meetings of other articles are matched by
+    meetings/services/matching.py instead, as a "same as" the editor confirms."""
     start, end = span
     for meeting in candidates:
         shared = actor_ids & {p.actor_id for p in meeting.participations.all()}
         overlaps = any(ev.start < end and start < ev.end for ev in meeting.evidence.all())
         if overlaps and len(shared) >= min(2, len(actor_ids)):
-            return meeting
-    if day is None or len(actor_ids) < 2:
-        return None
-    _serialized("meeting", day, sorted(actor_ids))
-    same_day = Meeting.objects.filter(start_date=day).exclude(
-        editorial_status=EditorialStatus.REJECTED
-    )
-    for actor_id in actor_ids:
-        same_day = same_day.filter(participations__actor_id=actor_id)
-    for meeting in same_day.prefetch_related("participations").distinct()[:5]:
-        if {p.actor_id for p in meeting.participations.all()} == actor_ids:
-            Evidence.objects.get_or_create(meeting=meeting, article=article, start=start, end=end)
             return meeting
     return None
 
@@ -257,9 +248,11 @@ def office_title(title: str, country: str | None) -> str:
 
 
 @transaction.atomic
-def proposal_apply(*, article: Article, proposal) -> ExtractionSummary:
-    """Store a Proposal for an article as draft rows (see this module's docstring)."""
-    run = _ProposalRun(article, proposal)
+def proposal_apply(*, article: Article, proposal, fuse: bool = False) -> ExtractionSummary:
+    """Store a Proposal for an article as draft rows (see this module's docstring); each
+    new draft meeting is matched against the recorded ones (``same_as``), and with
+    ``fuse`` fused into its match."""
+    run = _ProposalRun(article, proposal, fuse=fuse)
     run.apply_actors()
     meeting_rows = run.apply_meetings()
     run.apply_statements(meeting_rows)
@@ -273,8 +266,9 @@ class _ProposalRun:
     """What the steps of ``proposal_apply`` share: the article, the actors and suggestions
     known so far, and the summary of what was done."""
 
-    def __init__(self, article: Article, proposal):
+    def __init__(self, article: Article, proposal, *, fuse: bool = False):
         self.article = article
+        self.fuse = fuse
         self.proposal = proposal
         self.summary = ExtractionSummary(notes=list(getattr(proposal, "notes", ())))
         self.extracted_at = article.extracted_at
@@ -437,8 +431,15 @@ class _ProposalRun:
             .distinct()
         )
         existing = {m.fingerprint: m for m in article_meetings if m.fingerprint}
-        claimed = {m.pk for m in existing.values()}
+        # Rows this run finds by their fingerprint; the others (a span moved with an edit of
+        # the text, a hand-made meeting) may be found by the overlap of their evidence.
+        proposed, counted = set(), {}
+        for m in self.proposal.meetings:
+            n = counted[tuple(m.span)] = counted.get(tuple(m.span), -1) + 1
+            proposed.add(fingerprint("meeting", article.pk, m.span[0], m.span[1], n))
+        claimed = {m.pk for fp, m in existing.items() if fp in proposed}
         meeting_rows: dict[int, Meeting] = {}
+        written: list[tuple[int, dict, bool]] = []  # (index, participants, new) to match
         seen: set[str] = set()
         ordinal: dict[tuple[int, int], int] = {}
         for index, m in enumerate(self.proposal.meetings):
@@ -458,10 +459,8 @@ class _ProposalRun:
                 continue
             if row is None and participants:
                 row = _meeting_match(
-                    article=article,
                     candidates=[c for c in article_meetings if c.pk not in claimed],
                     actor_ids=set(participants),
-                    day=m.date if m.date_precision in (None, "day") else None,
                     span=(start, end),
                 )
                 if row is not None:
@@ -478,10 +477,60 @@ class _ProposalRun:
                 if row is not None:
                     seen.discard(fp)  # nobody left to meet: the draft goes
                 continue
+            written.append((index, participants, row is None))
             meeting_rows[index] = self._meeting_write(row, m, fp, participants)
-        self._meetings_insert()
+        self._meetings_insert()  # the new drafts get their ids: now they can be matched
+        replaced: dict[int, Meeting] = {}
+        for index, participants, created in written:
+            row = meeting_rows[index]
+            fused = self._meeting_same_as(row, participants, created=created)
+            if fused is not row:
+                replaced[id(row)] = fused
+        for index, row in meeting_rows.items():  # other proposals of a fused draft follow it
+            meeting_rows[index] = replaced.get(id(row), row)
         self._meetings_remove(existing, seen)
+        for index, row in meeting_rows.items():
+            if row.editorial_status != EditorialStatus.REJECTED:
+                self._facts_write(row, self.proposal.meetings[index])
         return meeting_rows
+
+    def _meeting_same_as(self, row: Meeting, participants, *, created: bool) -> Meeting:
+        """The recorded meeting a draft proposal reports, remembered as its ``same_as``;
+        with ``fuse``, the draft fused into it (which is returned)."""
+        found = meeting_candidate_ids(
+            participants=[actor for actor, _ in participants.values()],
+            date=row.start_date,
+            end_date=row.end_date,
+            date_precision=row.date_precision,
+            kind=row.kind,
+            status=row.status,
+            exclude_ids=[row.pk],
+            exclude_article_id=self.article.pk,
+            limit=1,
+        )
+        match = found[0][0] if found else None
+        if self.fuse and match is not None:
+            self.summary.meetings_created -= created
+            self.summary.meetings_matched += 1
+            return meeting_fuse(draft=row, into=Meeting(pk=match))
+        if row.same_as_id != match:
+            Meeting.objects.filter(pk=row.pk).update(same_as_id=match)
+            row.same_as_id = match
+        return row
+
+    def _facts_write(self, row: Meeting, m) -> None:
+        """What this article says of the meeting's date, venue, kind and status."""
+        meeting_facts_write(
+            meeting=row,
+            article=self.article,
+            start_date=m.date,
+            end_date=m.end_date if m.date and m.end_date and m.end_date >= m.date else None,
+            date_precision=m.date_precision or Meeting.Precision.DAY,
+            city=(m.city or "")[:120],
+            country=_country_code(m.country, self.countries),
+            kind=m.kind if m.kind in Meeting.Kind.values else Meeting.Kind.MEETING,
+            status=m.status if m.status in Meeting.Status.values else Meeting.Status.HELD,
+        )
 
     def _participants(self, m) -> dict[int, tuple[Actor, str]]:
         participants: dict[int, tuple[Actor, str]] = {}

@@ -26,6 +26,7 @@ from meetings.services.actors import actor_absorb, actor_create, alias_add, posi
 from meetings.services.audit import decision_log
 from meetings.services.base import PUBLISHED, fingerprint, validated_save
 from meetings.services.extraction import CONFIDENT, _surface_aliases, article_extract
+from meetings.services.fusion import meeting_fuse
 from meetings.services.records import meeting_set_status, statement_set_status
 
 
@@ -239,7 +240,8 @@ def _accept_actors(*, actor_ids: Iterable[int], article: Article | None = None, 
 @transaction.atomic
 def meeting_accept(*, meeting: Meeting, article: Article | None = None, by=None) -> Meeting:
     """Accept a proposed meeting, and the suggested actors taking part in it. ``by``: the
-    editor, for the audit trail."""
+    editor, for the audit trail. A proposal matched to a recorded meeting ("same as") is
+    accepted as a different meeting: the match is dropped."""
     _accept_actors(
         article=article,
         by=by,
@@ -247,7 +249,32 @@ def meeting_accept(*, meeting: Meeting, article: Article | None = None, by=None)
             actor__editorial_status=EditorialStatus.DRAFT
         ).values_list("actor_id", flat=True),
     )
+    if meeting.same_as_id is not None:
+        Meeting.objects.filter(pk=meeting.pk).update(same_as=None)
+        meeting.same_as = None
     return meeting_set_status(meeting=meeting, editorial_status=PUBLISHED, by=by)
+
+
+@transaction.atomic
+def meeting_accept_same(
+    *, meeting: Meeting, into: Meeting | None = None, article: Article | None = None, by=None
+) -> Meeting:
+    """Accept a proposed meeting as the recorded meeting it reports (``into``, by default
+    the one matching proposed): this article becomes one more source of it, its statements
+    there and its participants (suggested actors accepted) join it, and the proposal goes.
+    Returns the recorded meeting."""
+    into = into or meeting.same_as
+    if into is None:
+        raise ValueError("No recorded meeting was proposed as the same: choose one.")
+    _accept_actors(
+        article=article,
+        by=by,
+        actor_ids=meeting.participations.filter(
+            actor__editorial_status=EditorialStatus.DRAFT
+        ).values_list("actor_id", flat=True),
+    )
+    meeting.refresh_from_db()
+    return meeting_fuse(draft=meeting, into=into, by=by)
 
 
 @transaction.atomic
@@ -264,8 +291,9 @@ def statement_accept(*, statement: Statement, by=None) -> Statement:
 
 @transaction.atomic
 def article_accept_confident(*, article: Article, threshold: float = CONFIDENT, by=None) -> dict:
-    """Accept every draft proposal of the article with confidence >= ``threshold``; each
-    decision is logged as ``by``'s."""
+    """Accept every draft proposal of the article with confidence >= ``threshold`` (a
+    meeting matched to a recorded one as the same meeting); each decision is logged as
+    ``by``'s."""
     done = {"meetings": 0, "statements": 0, "actors": 0}
     for suggestion in article.suggestions.filter(
         status=ActorSuggestion.Status.PENDING, confidence__gte=threshold
@@ -277,7 +305,10 @@ def article_accept_confident(*, article: Article, threshold: float = CONFIDENT, 
         editorial_status=EditorialStatus.DRAFT,
         confidence__gte=threshold,
     ).distinct():
-        meeting_accept(meeting=meeting, article=article, by=by)
+        if meeting.same_as_id is not None:  # as proposed: one more source of that meeting
+            meeting_accept_same(meeting=meeting, article=article, by=by)
+        else:
+            meeting_accept(meeting=meeting, article=article, by=by)
         done["meetings"] += 1
     for statement in article.statements.filter(
         editorial_status=EditorialStatus.DRAFT, confidence__gte=threshold

@@ -115,7 +115,8 @@ class CountryPairFeed(MeetingFeed):
         return countries
 
     def meetings(self, pair):
-        return Meeting.objects.published().between_countries(*(c.code for c in pair))
+        """The pair's bilateral meetings (as its page lists them; summits of many apart)."""
+        return Meeting.objects.in_pair(*(c.code for c in pair), bilateral=True)
 
     def title(self, pair):
         return f"{pair[0].name} and {pair[1].name} — Diplomatic Meetings"
@@ -124,4 +125,6 @@ class CountryPairFeed(MeetingFeed):
         return reverse("meetings:country-pair", args=[c.code.lower() for c in pair])
 
     def subtitle(self, pair):
-        return f"The newest meetings between officials of {pair[0].name} and {pair[1].name}."
+        return (
+            f"The newest bilateral meetings between officials of {pair[0].name} and {pair[1].name}."
+        )

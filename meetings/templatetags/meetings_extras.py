@@ -46,6 +46,17 @@ def meeting_dates(meeting) -> str:
 
 
 @register.filter
+def status_note(meeting) -> str:
+    """“Planned”, “Cancelled”, or for a planned meeting whose day has passed: “planned for
+    15 August 2025 — no report that it took place” (held: empty)."""
+    if meeting.status == "held":
+        return ""
+    if getattr(meeting, "is_overdue", False):
+        return f"planned for {meeting_dates(meeting)} — no report that it took place"
+    return meeting.get_status_display()
+
+
+@register.filter
 def iso_date(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 

@@ -302,13 +302,28 @@ def test_meetings_and_quotes_already_recorded_for_the_article_are_not_proposed_a
     assert Statement.objects.filter(speaker=weber).count() == 1
 
 
-def test_a_meeting_reported_by_a_second_article_gets_it_as_evidence(article, weber):
+def test_a_meeting_reported_by_a_second_article_is_proposed_as_the_same(article, weber):
     dahl = factories.actor("Ingrid Dahl", country_code="NO")
     earlier = factories.meeting(participants=[weber, dahl], start_date=dt.date(2024, 3, 7))
 
     summary = apply(article, weber, dahl_id=dahl.pk)
 
-    assert summary.meetings_matched == 1
+    assert summary.meetings_created == 1
+    assert the_meeting(article).same_as == earlier  # the editor confirms it in the review
+    before = counts()
+    apply(article, weber, dahl_id=dahl.pk)
+    assert counts() == before
+
+
+def test_an_import_run_fuses_a_second_report_into_the_recorded_meeting(article, weber):
+    dahl = factories.actor("Ingrid Dahl", country_code="NO")
+    earlier = factories.meeting(participants=[weber, dahl], start_date=dt.date(2024, 3, 7))
+
+    article.refresh_from_db()
+    proposal = build_proposal(article, weber, dahl_id=dahl.pk)
+    summary = services.proposal_apply(article=article, proposal=proposal, fuse=True)
+
+    assert (summary.meetings_matched, summary.meetings_created) == (1, 0)
     assert Meeting.objects.count() == 1
     assert set(earlier.evidence.values_list("article_id", flat=True)) >= {article.pk}
     before = counts()

@@ -103,7 +103,9 @@ def test_pair_page_counts_what_it_lists(client, world):
     html = client.get(reverse("meetings:country-pair", args=["cn", "ru"])).content.decode()
     listed = Meeting.objects.published().between_countries("CN", "RU").count()
     assert listed == CountryPair.objects.filter(first="CN", second="RU").count()
-    assert re.search(rf"\b{listed} meetings\b", html), listed
+    bilateral = Meeting.objects.in_pair("CN", "RU", bilateral=True).count()
+    assert listed - bilateral == Meeting.objects.in_pair("CN", "RU", bilateral=False).count()
+    assert re.search(rf"\b{bilateral} bilateral meetings\b", html), bilateral
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are PostgreSQL's")

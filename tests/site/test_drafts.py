@@ -78,7 +78,7 @@ def test_counts_ignore_drafts(client, world):
     html = client.get(reverse("meetings:meeting-list") + "?country=CN").content.decode()
     assert "1 meeting match" in " ".join(html.split())
     html = client.get(reverse("meetings:country-pair", args=["cn", "ru"])).content.decode()
-    assert "1 meeting between" in " ".join(html.split())
+    assert "1 bilateral meeting between" in " ".join(html.split())
     html = client.get(reverse("meetings:actor-detail", args=["li-shangfu"])).content.decode()
     assert "1 meeting and 1 statement" in " ".join(html.split())  # the chart's summary
 

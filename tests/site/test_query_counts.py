@@ -29,14 +29,16 @@ PAGES = [
     ),
     ("meetings:meeting-list", [], "q=Putin", 7 + EST),
     # The detail pages: + 1 for their "Corrections and changes", however many there are.
-    ("meetings:meeting-detail", ["moscow"], "", 6),
+    # A meeting's page: + 1 for what its sources say of its facts (where they disagree).
+    ("meetings:meeting-detail", ["moscow"], "", 7),
     ("meetings:actor-list", [], "", 6 + EST),
     ("meetings:actor-list", [], "country=CN&q=li", 6 + EST),
     ("meetings:actor-detail", ["li"], "", 16),
     ("meetings:actor-detail", ["li"], "kind=meeting&kind=statement&counterpart=ru", 16),
     ("meetings:country-list", [], "", 1),
     ("meetings:country-detail", ["cn"], "", 8 + EST),
-    ("meetings:country-pair", ["cn", "ru"], "", 5),
+    # + 1: the multilateral meetings listed apart ("also met at").
+    ("meetings:country-pair", ["cn", "ru"], "", 6),
     ("meetings:article-detail", ["article"], "", 3),
     ("meetings:statement-list", [], "", 4 + EST),
     ("meetings:statement-list", [], "country=CN&kind=paraphrase", 4 + EST),

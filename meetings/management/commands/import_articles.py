@@ -127,7 +127,7 @@ class Command(BaseCommand):
         def on_imported(ids: list[int]) -> None:
             imported_ids.extend(ids)
             if queue:  # workers start on them while the rest is read
-                tasks.extraction_enqueue(article_ids=ids)
+                tasks.extraction_enqueue(article_ids=ids, fuse=True)
 
         started = time.perf_counter()
         with importing.relaxed_commits():
@@ -194,7 +194,9 @@ class Command(BaseCommand):
             else:
                 for start in range(0, len(ids), 20):
                     chunk = ids[start : start + 20]
-                    tasks.extraction_enqueue(article_ids=chunk)
+                    # fuse: reports of one meeting become one meeting with many sources (no
+                    # editor confirms a "same as" during a run; services/matching.py decides).
+                    tasks.extraction_enqueue(article_ids=chunk, fuse=True)
                     bar.update(len(chunk))
         counts = {"done": 0, "failed": 0}
         for start in range(0, len(ids), 5_000):

@@ -54,21 +54,34 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def pair_years(first: str, second: str) -> tuple[list[dict], int]:
-    """([{year, n}] newest first, exact total) of the pair's public meetings, in one GROUP BY
-    over the pair's index (CountryPair): the total is the sum of the years plus the undated,
-    so the page needs no count query of its own."""
+def pair_years(first: str, second: str) -> tuple[list[dict], int, int]:
+    """([{year, n, multilateral}] newest first, bilateral total, multilateral total) of the
+    pair's public meetings, in one GROUP BY over the pair's index (CountryPair): the totals
+    are the sums of the years plus the undated, so the page needs no count query of its
+    own. ``n`` counts the bilateral meetings of the year; ``multilateral`` the others."""
     rows = list(
         CountryPair.objects.filter(first=first, second=second)
         .order_by()
-        .values("year")
+        .values("year", "bilateral")
         .annotate(n=Count("*"))
     )
-    years = sorted((r for r in rows if r["year"] is not None), key=lambda r: -r["year"])
-    return years, sum(r["n"] for r in rows)
+    by_year: dict[int, dict] = {}
+    for r in rows:
+        if r["year"] is not None:
+            year = by_year.setdefault(r["year"], {"year": r["year"], "n": 0, "multilateral": 0})
+            year["n" if r["bilateral"] else "multilateral"] += r["n"]
+    years = sorted(by_year.values(), key=lambda r: -r["year"])
+    bilateral = sum(r["n"] for r in rows if r["bilateral"])
+    return years, bilateral, sum(r["n"] for r in rows) - bilateral
+
+
+# How many multilateral meetings of a pair its page names ("also met at: …").
+MULTILATERAL_SHOWN = 10
 
 
 def country_pair(request: HttpRequest, first: str, second: str) -> HttpResponse:
+    """Two countries' bilateral meetings (counted, by year, paged), and apart the
+    multilateral ones their officials both attended ("also met at: …")."""
     codes = [first.upper(), second.upper()]
     if codes[0] == codes[1]:
         raise Http404("A country pair needs two different countries.")
@@ -79,9 +92,21 @@ def country_pair(request: HttpRequest, first: str, second: str) -> HttpResponse:
         raise Http404("Unknown country.")
     page_form = paging.PageForm(request.GET)
     after = page_form.cleaned_data["after"] if page_form.is_valid() else None
-    meetings = Meeting.objects.published().between_countries(*codes)
-    years, count = cache.cached(f"pair-years:{codes[0]}:{codes[1]}", lambda: pair_years(*codes))
-    statements = Statement.objects.published().at_meetings(meetings).for_list().newest_first()[:6]
+    meetings = Meeting.objects.in_pair(*codes, bilateral=True)
+    years, count, multilateral_count = cache.cached(
+        f"pair-years-split:{codes[0]}:{codes[1]}", lambda: pair_years(*codes)
+    )
+    multilateral = list(
+        Meeting.objects.in_pair(*codes, bilateral=False)
+        .select_related("country")
+        .newest_first()[:MULTILATERAL_SHOWN]
+    )
+    statements = (
+        Statement.objects.published()
+        .at_meetings(Meeting.objects.published().between_countries(*codes))
+        .for_list()
+        .newest_first()[:6]
+    )
     return render(
         request,
         "meetings/country_pair.html",
@@ -90,8 +115,10 @@ def country_pair(request: HttpRequest, first: str, second: str) -> HttpResponse:
             "second": countries[codes[1]],
             "page": keyset_page(meetings.for_list(), after, "start_date"),
             "total": {"count": count, "more": False, "estimate": None},
+            "multilateral": multilateral,
+            "multilateral_count": multilateral_count,
             "years": years,
-            "year_max": max((y["n"] for y in years), default=0),
+            "year_max": max((max(y["n"], y["multilateral"]) for y in years), default=0),
             "statements": statements,
         },
         status=200 if page_form.is_valid() else 400,

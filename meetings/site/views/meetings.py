@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 
 from meetings.models import Meeting
 from meetings.services.audit import public_changes
+from meetings.services.fusion import fact_disagreements
 from meetings.site import facets, filters
 from meetings.site.moved import meeting_moved
 from meetings.site.views.lists import filtered_list
@@ -19,6 +20,22 @@ def with_offices(participations, day: dt.date | None):
     for participation in participations:
         participation.office = participation.actor.position_on(day)
     return participations
+
+
+def statements_by_side(statements, participations) -> list[tuple[str, list]]:
+    """The statements grouped by the speaker's side: their country, or the organisation
+    itself for one with none; sides in the order of the participants, then the others."""
+    order = {}
+    for p in participations:
+        order.setdefault(p.actor.country_id or f"actor-{p.actor_id}", len(order))
+    sides: dict[str, tuple[str, list]] = {}
+    for statement in statements:
+        speaker = statement.speaker
+        key = speaker.country_id or f"actor-{speaker.pk}"
+        name = speaker.country.name if speaker.country_id else speaker.name
+        sides.setdefault(key, (name, []))[1].append(statement)
+    ranked = sorted(sides.items(), key=lambda item: (order.get(item[0], len(order)), item[1][0]))
+    return [side for _, side in ranked]
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
@@ -47,6 +64,9 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "meeting": meeting,
             "participations": participations,
             "pair": pair,
+            "sides": statements_by_side(meeting.public_statements, participations),
+            "disagreements": fact_disagreements(meeting, meeting.public_facts),
+            "source_count": len({e.article_id for e in meeting.public_evidence}),
             "changes": public_changes(meeting),
         },
     )

@@ -62,9 +62,11 @@ def meetings_shown(client, monkeypatch, settings):
     url = reverse("meetings:country-pair", args=["cn", "ru"])
 
     def count() -> int:
+        """Bilateral meetings plus the multilateral ones the page lists apart."""
         text = " ".join(client.get(url).content.decode().split())
-        match = re.search(r"(\d+) meetings? between", text)
-        return int(match.group(1)) if match else 0
+        bilateral = re.search(r"(\d+) bilateral meetings? between", text)
+        multilateral = re.search(r"also met at (\d+) multilateral", text)
+        return sum(int(m.group(1)) for m in (bilateral, multilateral) if m)
 
     return count
 
