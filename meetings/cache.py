@@ -41,7 +41,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from redis.exceptions import RedisError
 
 from meetings import page_params
@@ -108,13 +108,10 @@ def shows(request, *keys: str) -> None:
 # --- writes --------------------------------------------------------------------------------
 
 
-class _Pending(threading.local):
-    """What the current thread's transaction changed, until it commits."""
+class _Change:
+    """What the current transaction changed, until it commits."""
 
     def __init__(self):
-        self.clear()
-
-    def clear(self):
         self.meetings: set[int] = set()
         self.actors: set[int] = set()  # changed themselves: their meetings and statements too
         self.statements: set[int] = set()
@@ -123,14 +120,50 @@ class _Pending(threading.local):
         self.meeting_countries: dict[int, set[str]] = {}  # of deleted participations
         self.everything = False
 
-    def __bool__(self):
-        return (
-            bool(self.meetings or self.actors or self.statements or self.articles or self.keys)
-            or self.everything
-        )
+
+class _Pending(threading.local):
+    change: _Change | None = None
+    hooks: list | None = None  # connection.run_on_commit when the callback was registered
+    at = 0  # and its place in it
 
 
 _pending = _Pending()
+
+
+def _change() -> _Change:
+    """The current transaction's change, with ``_flush_pending`` to run at its commit.
+
+    Each write registers the callback; the first to run after the commit writes all the
+    transaction's keys at once, the others find nothing left. A change whose callbacks are
+    all gone (its transaction rolled back) is dropped; one whose callbacks survive a
+    savepoint's rollback is kept (it may name more than is left: only more is moved).
+    """
+    hooks = connection.run_on_commit
+    if _pending.change is None or not (
+        # the callback registered last is still there (quick), or any one is (a savepoint
+        # rolled back after it, or a test's captured callbacks)
+        (
+            _pending.hooks is hooks
+            and _pending.at < len(hooks)
+            and hooks[_pending.at][1] is _flush_pending
+        )
+        or any(hook is _flush_pending for _, hook, _ in hooks)
+    ):
+        _pending.change = _Change()
+    return _pending.change
+
+
+def _schedule() -> None:
+    """After filling the change in (outside a transaction, it runs at once)."""
+    transaction.on_commit(_flush_pending)
+    if connection.in_atomic_block:
+        _pending.hooks, _pending.at = connection.run_on_commit, len(connection.run_on_commit) - 1
+
+
+def _flush_pending() -> None:
+    change, _pending.change = _pending.change, None
+    if change is not None:
+        _flush(change)
 
 
 def records_changed(
@@ -154,13 +187,14 @@ def records_changed(
     """
     if not enabled():
         return
-    _pending.meetings.update(m for m in meetings if m is not None)
-    _pending.actors.update(a for a in actors if a is not None)
-    _pending.statements.update(s for s in statements if s is not None)
-    _pending.articles.update(a for a in articles if a is not None)
-    _pending.keys.update(country(c) for c in countries if c)
-    _pending.keys.update(keys)
-    transaction.on_commit(_flush)
+    change = _change()
+    change.meetings.update(m for m in meetings if m is not None)
+    change.actors.update(a for a in actors if a is not None)
+    change.statements.update(s for s in statements if s is not None)
+    change.articles.update(a for a in articles if a is not None)
+    change.keys.update(country(c) for c in countries if c)
+    change.keys.update(keys)
+    _schedule()
 
 
 def participation_gone(*, meeting_id: int, actor_id: int, country_id: str | None) -> None:
@@ -168,36 +202,35 @@ def participation_gone(*, meeting_id: int, actor_id: int, country_id: str | None
     (and perhaps its meeting) is no longer there to be read then."""
     if not enabled():
         return
+    change = _change()
+    change.meetings.add(meeting_id)
+    change.keys.add(actor(actor_id))
     if country_id:
-        _pending.meeting_countries.setdefault(meeting_id, set()).add(country_id)
-    records_changed(meetings=[meeting_id], keys=[actor(actor_id)], countries=[country_id])
+        change.keys.add(country(country_id))
+        change.meeting_countries.setdefault(meeting_id, set()).add(country_id)
+    _schedule()
 
 
 def publication_changed() -> None:
     """Anything public may have changed: every cached copy goes once the transaction
     commits (before that, other requests still read the old rows and may cache them)."""
     if enabled():
-        _pending.everything = True
-        transaction.on_commit(_flush)
+        _change().everything = True
+        _schedule()
 
 
-def _flush() -> None:
-    """After the commit: expand what changed into keys and move them to now. The first of a
-    transaction's callbacks does it all; the others find nothing left."""
-    if not _pending:
-        return
-    pending_state = (
-        _pending.meetings, _pending.actors, _pending.statements, _pending.articles,
-        _pending.keys, _pending.meeting_countries, _pending.everything,
-    )  # fmt: skip
-    _pending.clear()
-    meetings, actors, statements, articles, keys, gone, everything = pending_state
-    keys = set(keys) | {ANY}
-    if everything:
+def _flush(change: _Change) -> None:
+    """After the commit: expand what changed into keys and move them to now."""
+    keys = change.keys | {ANY}
+    if change.everything:
         keys.add(ALL)
     try:
         keys |= expand(
-            meetings=meetings, actors=actors, statements=statements, articles=articles, gone=gone
+            meetings=change.meetings,
+            actors=change.actors,
+            statements=change.statements,
+            articles=change.articles,
+            gone=change.meeting_countries,
         )
     except DatabaseError:
         logger.exception("Could not read what a change touched: every cached page goes")

@@ -266,6 +266,12 @@ def _actor_keys(ids) -> list[str]:
 
 
 def _rows_written(sender, fields, keys, **kwargs):
+    if sender is CountryPair or fields == {"is_public"}:
+        # Copies written here (visibility_refresh, refresh_country_pairs), whose records
+        # were named to the cache by what made them change.
+        if sender is Participation and keys is not None:
+            refresh_country_pairs(keys)
+        return
     if keys is None:
         publication_changed()  # which rows is unknown (an unwatched field)
         return
