@@ -1,14 +1,16 @@
-"""CSV exports of the filtered meeting and statement lists, streamed from one query."""
+"""CSV exports of the filtered meeting and statement lists, streamed."""
 
 from __future__ import annotations
 
 import csv
+from collections import defaultdict
 from collections.abc import Iterator
+from itertools import batched
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 
-from meetings.models import Meeting, Statement, split_aggregated
+from meetings.models import Evidence, Meeting, Participation, Statement
 from meetings.site import filters
 
 
@@ -46,22 +48,6 @@ def url_maker(name: str, site: str, placeholder="SLUG-PLACEHOLDER"):
     return lambda slug: f"{site}{prefix}{slug}{suffix}"
 
 
-def export_participants(text: str | None) -> tuple[str, str]:
-    """The participants and their countries of a ``for_export`` row, as the CSV shows them:
-    names in the participations' own order (role, id), countries distinct and sorted."""
-    rows = sorted(split_aggregated(text), key=lambda r: (r[0], int(r[1])))
-    names = "; ".join(name for _, _, name, _ in rows)
-    return names, "; ".join(sorted({code for *_, code in rows if code}))
-
-
-def export_sources(text: str | None, article_url) -> str:
-    """The source links of a ``for_export`` row, in the evidence's order (its article's,
-    newest first, then the span's start)."""
-    rows = sorted(split_aggregated(text), key=lambda r: int(r[2]))
-    rows.sort(key=lambda r: (r[0] != "", r[0], int(r[1])), reverse=True)
-    return " ".join(url or article_url(slug) for *_, url, slug in rows)
-
-
 MEETING_HEADER = [
     "start_date",
     "end_date",
@@ -91,27 +77,41 @@ STATEMENT_HEADER = [
 ]
 
 
+CHUNK = 2_000  # meetings per step of the export: three queries each, set-based
+
+
 def meeting_rows(meetings, site: str) -> Iterator[list[str]]:
-    """The CSV rows of ``meetings`` (MEETING_HEADER), links absolute on ``site``: one query,
-    streamed; participants and sources come aggregated with each row."""
+    """The CSV rows of ``meetings`` (MEETING_HEADER), links absolute on ``site``, streamed:
+    the meetings as value rows, then per chunk of CHUNK of them one query for all their
+    participants and one for all their sources (no subquery per row)."""
     meeting_url = url_maker("meetings:meeting-detail", site)
     article_url = url_maker("meetings:article-detail", site)
-    for m in meetings.for_export().newest_first().iterator(chunk_size=2000):
-        names, countries = export_participants(m.participant_rows)
-        yield [
-            m.start_date.isoformat() if m.start_date else "",
-            m.end_date.isoformat() if m.end_date else "",
-            m.date_precision,
-            m.kind,
-            m.status,
-            m.title,
-            names,
-            countries,
-            m.city,
-            m.country.name if m.country else "",
-            meeting_url(m.slug),
-            export_sources(m.source_rows, article_url),
-        ]
+    for chunk in batched(meetings.export_rows().iterator(chunk_size=CHUNK), CHUNK):
+        ids = [row[0] for row in chunk]
+        names: dict[int, list[str]] = defaultdict(list)
+        countries: dict[int, set[str]] = defaultdict(set)
+        for meeting_id, name, code in Participation.objects.export_rows(ids):
+            names[meeting_id].append(name)
+            if code:
+                countries[meeting_id].add(code)
+        sources: dict[int, list[str]] = defaultdict(list)
+        for meeting_id, url, slug in Evidence.objects.export_rows(ids):
+            sources[meeting_id].append(url or article_url(slug))
+        for pk, start, end, precision, kind, status, title, slug, city, venue in chunk:
+            yield [
+                start.isoformat() if start else "",
+                end.isoformat() if end else "",
+                precision,
+                kind,
+                status,
+                title,
+                "; ".join(names[pk]),
+                "; ".join(sorted(countries[pk])),
+                city,
+                venue or "",
+                meeting_url(slug),
+                " ".join(sources[pk]),
+            ]
 
 
 def statement_rows(statements, site: str) -> Iterator[list[str]]:
