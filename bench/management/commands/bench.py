@@ -43,7 +43,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
 from bench import corpus
-from bench.publish import Publisher
+from bench.publish import CONCURRENT, Publisher
 
 LUA = Path(__file__).resolve().parents[2] / "report.lua"  # bench/report.lua
 DEEP_PAGES = 500
@@ -209,7 +209,8 @@ class Command(BaseCommand):
             out(
                 f"\nPublished {publisher.published} articles in {publisher.seconds:.0f} s "
                 f"({publisher.per_second}/s; each took {busy[len(busy) // 2]:.0f} ms median, "
-                f"{busy[-1]:.0f} ms max); {len(publisher.failed)} failed"
+                f"{busy[-1]:.0f} ms max); {len(publisher.failed)} failed, "
+                f"{publisher.skipped} seconds skipped ({CONCURRENT} still under way)"
                 + (f": {publisher.failed[0]}" if publisher.failed else "")
                 + "; their rows deleted afterwards"
             )
