@@ -44,12 +44,12 @@ class ParticipationQuerySet(TrackedQuerySet):
     key_field = "meeting_id"
 
     def export_rows(self, meeting_ids):
-        """(meeting id, actor name, country) of these meetings' participants, in the
-        export's order (role, then id)."""
+        """(meeting id, actor id, country) of these meetings' participants, in the export's
+        order (role, then id), by the meeting index alone."""
         return (
             self.filter(meeting_id__in=meeting_ids)
             .order_by("role", "id")
-            .values_list("meeting_id", "actor__name", "country_id")
+            .values_list("meeting_id", "actor_id", "country_id")
         )
 
 
@@ -62,14 +62,12 @@ class EvidenceQuerySet(TrackedQuerySet):
     key_field = "meeting_id"
 
     def export_rows(self, meeting_ids):
-        """(meeting id, article URL, article slug) of these meetings' published sources, in
-        the export's order: newest article first (undated last), then the span's start."""
+        """(meeting id, article id, start) of these meetings' sources, by the meeting index
+        alone (the caller keeps those of published articles, in its order)."""
         return (
-            self.filter(
-                meeting_id__in=meeting_ids, article__editorial_status=EditorialStatus.PUBLISHED
-            )
-            .order_by(F("article__published_on").desc(nulls_last=True), "-article_id", "start")
-            .values_list("meeting_id", "article__url", "article__slug")
+            self.filter(meeting_id__in=meeting_ids)
+            .order_by()
+            .values_list("meeting_id", "article_id", "start")
         )
 
     def for_article_page(self):

@@ -43,7 +43,7 @@ PAGES = [
     ("meetings:actor-feed", ["li"], "", 3),
     ("meetings:country-feed", ["cn"], "", 3),
     ("meetings:country-pair-feed", ["cn", "ru"], "", 3),
-    ("meetings:meeting-export", [], "country=CN", 4),  # + participants, sources per 2,000 rows
+    ("meetings:meeting-export", [], "country=CN", 6),  # 5 per 2,000 rows (site/exports.py)
     ("meetings:statement-export", [], "country=CN", 2),
 ]
 
