@@ -1,36 +1,55 @@
-"""Public pages and costly figures, cached under a *publication generation*.
+"""Public pages and costly figures, cached under *dependency keys* (issue 14, item 2).
 
-The generation is a number kept in the cache that moves on whenever anything a public page
-can show changes: ``publication_changed`` runs after every save, delete and bulk write of
-those models, through the receivers of meetings/services/copies.py (the one module that
-writes stored copies), and after imports that bypass the models. Every cached page's and
-figure's key holds the generation it was computed under, so after a change no request ever
-reads one from before it: the old keys are simply never asked for again, and expire.
+Each cached page or figure names what it shows (``shows``): the meeting, the actor, the
+country, the pair of countries, the article or statement, or the list family it belongs to
+("meetings", "statements", "countries", "any"). Each such key holds the time (ns) of the last
+committed change to what it names. A cached copy remembers when it began to be built and which
+keys it depends on; it is served only while none of them changed since, so a publish about
+Chile and Peru leaves the China-Russia page, Putin's timeline and every other actor's page
+cached, and no page is ever older than the data it shows.
+
+Writes report what they changed through meetings/services/copies.py (its receivers call
+``records_changed``; other services may too, e.g. a merge of actors). The records are gathered
+during the transaction and expanded once it commits (a meeting moves its participants, their
+countries and pairs, its articles and statements; an actor renamed moves its meetings and
+statements), and the keys are written then: before the commit, other requests still read the
+old rows. ``publication_changed`` moves the key every copy depends on ("all"): for writes that
+cannot say what they touched (an import's INSERTs, a bulk write without keys, a country).
+
+A copy is valid while every key it names holds a time earlier than the start of its build
+(less the setting ``PAGE_CACHE_CLOCK_SKEW_MS``, 0 by default: with several app servers,
+keep their clocks in step with NTP and set it to how far apart they may drift). A key
+missing from the cache never changed since the cache started, except "all", which is then
+set to now (a new or flushed cache serves nothing older than itself). Keys live a day,
+pages ten minutes.
 
 Only a cache shared by every process (Redis, memcached, database) is used: with the
-per-process memory cache, a publish in one gunicorn worker would not move the generation
-of the others, so figures are then computed on each request.
+per-process memory cache, a publish in one gunicorn worker would not reach the others, so
+pages and figures are then computed on each request.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from itertools import combinations
 
+from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from redis.exceptions import RedisError
 
 from meetings import page_params
 
-GENERATION_KEY = "publication-generation"
-TIMEOUT = 24 * 3600  # figures are exact until the next change; a day bounds the memory
-PAGE_TIMEOUT = 600  # pages: old generations' copies go after ten minutes
+TIMEOUT = 24 * 3600  # figures and keys: exact until the next change; a day bounds the memory
+PAGE_TIMEOUT = 600  # pages: a copy nobody asks for goes after ten minutes
 PUBLIC_NAMESPACE = "meetings"
+ALL, ANY = "dep:all", "dep:any"  # every copy depends on ALL; ANY moves on every change
 
 logger = logging.getLogger(__name__)
 # The cache is an accelerator: when it cannot be reached, pages are built as without it and
@@ -44,64 +63,315 @@ def enabled() -> bool:
     return not isinstance(caches["default"], LocMemCache | DummyCache)
 
 
-def generation() -> int:
-    """The current publication generation.
+# --- the keys ------------------------------------------------------------------------------
 
-    A missing key (a new or flushed cache, an eviction) starts again from the clock in
-    nanoseconds, never from a number that older keys could hold.
+
+def meeting(pk) -> str:
+    return f"dep:meeting:{pk}"
+
+
+def actor(pk) -> str:
+    return f"dep:actor:{pk}"
+
+
+def country(code) -> str:
+    return f"dep:country:{code}"
+
+
+def pair(first, second) -> str:
+    first, second = sorted([first, second])
+    return f"dep:pair:{first}:{second}"
+
+
+def article(pk) -> str:
+    return f"dep:article:{pk}"
+
+
+def statement(pk) -> str:
+    return f"dep:statement:{pk}"
+
+
+def family(name: str) -> str:
+    """A list family: "meetings", "statements", "actors", "countries" (every meeting list,
+    statement list... whose filters name no country or actor)."""
+    return f"dep:family:{name}"
+
+
+def shows(request, *keys: str) -> None:
+    """What the page being built shows (the keys above): its cached copy goes when one of
+    them moves. A page that names nothing depends on ANY (every change)."""
+    found = getattr(request, "_page_dependencies", None)
+    if found is not None:
+        found.update(keys)
+
+
+# --- writes --------------------------------------------------------------------------------
+
+
+class _Change:
+    """What the current transaction changed, until it commits."""
+
+    def __init__(self):
+        self.meetings: set[int] = set()
+        self.actors: set[int] = set()  # changed themselves: their meetings and statements too
+        self.statements: set[int] = set()
+        self.articles: set[int] = set()
+        self.keys: set[str] = set()  # named directly (participants, countries, pairs...)
+        self.meeting_countries: dict[int, set[str]] = {}  # of deleted participations
+        self.everything = False
+
+
+class _Pending(threading.local):
+    change: _Change | None = None
+    hooks: list | None = None  # connection.run_on_commit when the callback was registered
+    at = 0  # and its place in it
+
+
+_pending = _Pending()
+
+
+def _change() -> _Change:
+    """The current transaction's change, with ``_flush_pending`` to run at its commit.
+
+    Each write registers the callback; the first to run after the commit writes all the
+    transaction's keys at once, the others find nothing left. A change whose callbacks are
+    all gone (its transaction rolled back) is dropped; one whose callbacks survive a
+    savepoint's rollback is kept (it may name more than is left: only more is moved).
     """
-    cache = caches["default"]
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        value = cache.get(GENERATION_KEY)
-    return value
+    hooks = connection.run_on_commit
+    if _pending.change is None or not (
+        # the callback registered last is still there (quick), or any one is (a savepoint
+        # rolled back after it, or a test's captured callbacks)
+        (
+            _pending.hooks is hooks
+            and _pending.at < len(hooks)
+            and hooks[_pending.at][1] is _flush_pending
+        )
+        or any(hook is _flush_pending for _, hook, _ in hooks)
+    ):
+        _pending.change = _Change()
+    return _pending.change
 
 
-def _advance() -> None:
-    cache = caches["default"]
-    try:
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:  # not there: any new value is newer than every key in use
-            cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
-    except UNAVAILABLE:
-        # The change is committed; copies made before it may be served until they expire
-        # (PAGE_TIMEOUT), unless the cache lost them with its connection.
-        logger.exception("Could not move the publication generation on")
+def _schedule() -> None:
+    """After filling the change in (outside a transaction, it runs at once)."""
+    transaction.on_commit(_flush_pending)
+    if connection.in_atomic_block:
+        _pending.hooks, _pending.at = connection.run_on_commit, len(connection.run_on_commit) - 1
+
+
+def _flush_pending() -> None:
+    change, _pending.change = _pending.change, None
+    if change is not None:
+        _flush(change)
+
+
+def records_changed(
+    *,
+    meetings: Iterable[int] = (),
+    actors: Iterable[int] = (),
+    countries: Iterable[str] = (),
+    statements: Iterable[int] = (),
+    articles: Iterable[int] = (),
+    keys: Iterable[str] = (),
+) -> None:
+    """These records changed (their fields, their visibility, who takes part in them): once
+    the transaction commits, every cached page and figure that shows them goes.
+
+    The public function for services that write outside the models' signals, e.g. a merge
+    of actors: ``records_changed(actors=[kept.pk, merged.pk])`` (an actor moves its meetings,
+    their participants, countries and pairs, and its statements). A meeting moves itself,
+    its participants, their countries and pairs, its articles and statements; a statement
+    its speaker and ``via``, their countries, its article and its meeting; an article its
+    meetings and statements. Countries and ``keys`` (see the functions above) move as given.
+    """
+    if not enabled():
+        return
+    change = _change()
+    change.meetings.update(m for m in meetings if m is not None)
+    change.actors.update(a for a in actors if a is not None)
+    change.statements.update(s for s in statements if s is not None)
+    change.articles.update(a for a in articles if a is not None)
+    change.keys.update(country(c) for c in countries if c)
+    change.keys.update(keys)
+    _schedule()
+
+
+def participation_gone(*, meeting_id: int, actor_id: int, country_id: str | None) -> None:
+    """A participation deleted: its actor, country and pairs move at commit, though the row
+    (and perhaps its meeting) is no longer there to be read then."""
+    if not enabled():
+        return
+    change = _change()
+    change.meetings.add(meeting_id)
+    change.keys.add(actor(actor_id))
+    if country_id:
+        change.keys.add(country(country_id))
+        change.meeting_countries.setdefault(meeting_id, set()).add(country_id)
+    _schedule()
 
 
 def publication_changed() -> None:
-    """What is public changed: move the generation on once the transaction commits (before
-    that, other requests still read the old rows and may cache them under the old one)."""
+    """Anything public may have changed: every cached copy goes once the transaction
+    commits (before that, other requests still read the old rows and may cache them)."""
     if enabled():
-        transaction.on_commit(_advance)
+        _change().everything = True
+        _schedule()
 
 
-def cached[T](key: str, compute: Callable[[], T]) -> T:
-    """``compute()``, cached under ``key`` for the current publication generation."""
+def _flush(change: _Change) -> None:
+    """After the commit: expand what changed into keys and move them to now."""
+    keys = change.keys | {ANY}
+    if change.everything:
+        keys.add(ALL)
+    try:
+        keys |= expand(
+            meetings=change.meetings,
+            actors=change.actors,
+            statements=change.statements,
+            articles=change.articles,
+            gone=change.meeting_countries,
+        )
+    except DatabaseError:
+        logger.exception("Could not read what a change touched: every cached page goes")
+        keys.add(ALL)
+    now = time.time_ns()
+    try:
+        caches["default"].set_many(dict.fromkeys(keys, now), TIMEOUT)
+    except UNAVAILABLE:
+        # The change is committed; copies made before it may be served until they expire
+        # (PAGE_TIMEOUT), unless the cache lost them with its connection.
+        logger.exception("Could not move the dependency keys of a change on")
+
+
+def expand(*, meetings=(), actors=(), statements=(), articles=(), gone=None) -> set[str]:
+    """The keys of what these records show up in (set-based: a few queries, however many)."""
+    from meetings.models import Actor, Evidence, Participation, Statement
+
+    meetings, actors = set(meetings), set(actors)
+    statements, articles = set(statements), set(articles)
+    keys: set[str] = set()
+    if actors:  # an actor's own fields: every page showing it
+        keys |= {actor(a) for a in actors}
+        keys |= {
+            country(c)
+            for c in Actor.objects.filter(pk__in=actors, country__isnull=False).values_list(
+                "country_id", flat=True
+            )
+        }
+        meetings |= set(
+            Participation.objects.filter(actor_id__in=actors).values_list("meeting_id", flat=True)
+        )
+        statements |= set(
+            Statement.objects.filter(speaker_id__in=actors).values_list("pk", flat=True)
+        )
+        statements |= set(Statement.objects.filter(via_id__in=actors).values_list("pk", flat=True))
+    if articles:
+        keys |= {article(a) for a in articles}
+        meetings |= set(
+            Evidence.objects.filter(article_id__in=articles).values_list("meeting_id", flat=True)
+        )
+        statements |= set(
+            Statement.objects.filter(article_id__in=articles).values_list("pk", flat=True)
+        )
+    if statements:
+        keys |= {statement(s) for s in statements} | {family("statements")}
+        rows = Statement.objects.filter(pk__in=statements).values_list(
+            "speaker_id", "speaker__country_id", "via_id", "via__country_id", "article_id",
+            "meeting_id",
+        )  # fmt: skip
+        for speaker, speaker_country, via, via_country, article_id, meeting_id in rows:
+            keys |= {actor(speaker), article(article_id)}
+            keys |= {country(c) for c in (speaker_country, via_country) if c}
+            if via:
+                keys.add(actor(via))
+            if meeting_id:
+                meetings.add(meeting_id)
+    if meetings:
+        keys |= {meeting(m) for m in meetings}
+        keys |= {family("meetings"), family("countries"), family("actors")}
+        countries_of: dict[int, set[str]] = {m: set(c) for m, c in (gone or {}).items()}
+        for meeting_id, actor_id, country_id in Participation.objects.filter(
+            meeting_id__in=meetings
+        ).values_list("meeting_id", "actor_id", "country_id"):
+            keys.add(actor(actor_id))
+            if country_id:
+                countries_of.setdefault(meeting_id, set()).add(country_id)
+        for codes in countries_of.values():
+            keys |= {country(c) for c in codes}
+            keys |= {pair(a, b) for a, b in combinations(sorted(codes), 2)}
+        from meetings.models import Meeting
+
+        keys |= {
+            country(c)
+            for c in Meeting.objects.filter(pk__in=meetings, country__isnull=False).values_list(
+                "country_id", flat=True
+            )
+        }
+        keys |= {
+            article(a)
+            for a in Evidence.objects.filter(meeting_id__in=meetings).values_list(
+                "article_id", flat=True
+            )
+        }
+        keys |= {
+            statement(s)
+            for s in Statement.objects.filter(meeting_id__in=meetings).values_list("pk", flat=True)
+        }
+    return keys
+
+
+# --- reads ---------------------------------------------------------------------------------
+
+
+def _fresh(cache, built_at: int, keys: Iterable[str]) -> bool:
+    """Whether nothing a copy built from ``built_at`` depends on changed since."""
+    found = cache.get_many([ALL, *keys])
+    if ALL not in found:
+        _start(cache)
+        return False
+    limit = built_at - getattr(settings, "PAGE_CACHE_CLOCK_SKEW_MS", 0) * 1_000_000
+    return all(value < limit for value in found.values())
+
+
+def _start(cache) -> int:
+    """Set ALL if it is missing (a new or flushed cache, or an eviction: nothing kept before
+    is trusted); return the time a copy built from now on starts from."""
+    if cache.get(ALL) is None:
+        cache.add(ALL, time.time_ns(), TIMEOUT)
+    return time.time_ns()
+
+
+def cached[T](key: str, compute: Callable[[], T], *, depends_on: Iterable[str] = (ANY,)) -> T:
+    """``compute()``, cached under ``key`` until one of the keys it ``depends_on`` moves."""
     if not enabled():
         return compute()
     cache = caches["default"]
+    depends_on = tuple(depends_on)
+    full_key = f"figure:{key}"
     try:
-        full_key = f"{key}:g{generation()}"
-        value = cache.get(full_key)
+        entry = cache.get(full_key)
+        if entry is not None and _fresh(cache, entry[0], depends_on):
+            return entry[1]
     except UNAVAILABLE:
         logger.warning("Cache unavailable: computing %s without it", key, exc_info=True)
         return compute()
-    if value is None:
-        value = compute()
-        try:
-            cache.set(full_key, value, TIMEOUT)
-        except UNAVAILABLE:
-            logger.warning("Cache unavailable: %s not stored", key, exc_info=True)
+    try:
+        built_at = _start(cache)
+    except UNAVAILABLE:
+        return compute()
+    value = compute()
+    try:
+        cache.set(full_key, (built_at, value), TIMEOUT)
+    except UNAVAILABLE:
+        logger.warning("Cache unavailable: %s not stored", key, exc_info=True)
     return value
 
 
 class PublicPageCacheMiddleware:
     """Serve public pages (the ``meetings`` URL namespace, GET and HEAD) from the shared
-    cache, keyed by the publication generation, the host, the path and the parameters the
-    page understands (meetings/page_params.py).
+    cache, keyed by the host, the path and the parameters the page understands
+    (meetings/page_params.py), and valid while nothing the page ``shows`` changed.
 
     Public pages are the same for every reader (no user, no CSRF token, no nonce in them),
     so one copy serves all. Only complete 200 responses without cookies are kept; streamed
@@ -127,8 +397,12 @@ class PublicPageCacheMiddleware:
             # One chunk (feeds are already): a response written piece by piece is served as
             # many small writes, which cost a cached feed three times a page's time.
             response.content = response.content
+            response["X-Page-Cache"] = "miss"
+            depends_on = tuple(sorted(request._page_dependencies)) or (ANY,)
             try:
-                caches["default"].set(key, response, PAGE_TIMEOUT)
+                caches["default"].set(
+                    key, (request._page_built_at, depends_on, response), PAGE_TIMEOUT
+                )
             except UNAVAILABLE:
                 logger.warning("Cache unavailable: page not stored", exc_info=True)
         return response
@@ -146,13 +420,17 @@ class PublicPageCacheMiddleware:
         if not enabled():
             return None
         where = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+        key = f"page:{hashlib.sha256(where.encode()).hexdigest()}"
+        cache = caches["default"]
         try:
-            key = f"page:g{generation()}:{hashlib.sha256(where.encode()).hexdigest()}"
-            cached_response = caches["default"].get(key)
+            entry = cache.get(key)
+            if entry is not None and _fresh(cache, entry[0], entry[1]):
+                entry[2]["X-Page-Cache"] = "hit"
+                return entry[2]
+            request._page_built_at = _start(cache)  # before the view reads anything
         except UNAVAILABLE:
             logger.warning("Cache unavailable: page built without it", exc_info=True)
             return None
-        if cached_response is not None:
-            return cached_response
         request._page_cache_key = key
+        request._page_dependencies = set()
         return None

@@ -16,7 +16,6 @@ from meetings.models.base import (
     EditorialStatus,
     TrackedQuerySet,
     TracksChanges,
-    aggregated,
     keyset_before,
 )
 from meetings.models.statements import Statement
@@ -29,6 +28,13 @@ PAIR_FIELDS = {"meeting", "meeting_id", "country", "country_id", "is_public", "d
 PARTICIPANT_FIELDS = {"actor", "actor_id"}
 
 
+# The meeting columns of the CSV export (MeetingQuerySet.export_rows), in this order.
+EXPORT_FIELDS = (
+    "pk", "start_date", "end_date", "date_precision", "kind", "status", "title", "slug",
+    "city", "country__name",
+)  # fmt: skip
+
+
 class ParticipationQuerySet(TrackedQuerySet):
     """Bulk writes that can change country pairs or the meeting's visibility report the
     meetings they touched, whose visibility and pairs meetings/services/copies.py recomputes
@@ -38,6 +44,15 @@ class ParticipationQuerySet(TrackedQuerySet):
     watch_whole_rows = True
     key_field = "meeting_id"
 
+    def export_rows(self, meeting_ids):
+        """(meeting id, actor id, country) of these meetings' participants, in the export's
+        order (role, then id), by the meeting index alone."""
+        return (
+            self.filter(meeting_id__in=meeting_ids)
+            .order_by("role", "id")
+            .values_list("meeting_id", "actor_id", "country_id")
+        )
+
 
 class EvidenceQuerySet(TrackedQuerySet):
     """Bulk writes of evidence report the meetings they touched, whose visibility
@@ -46,6 +61,15 @@ class EvidenceQuerySet(TrackedQuerySet):
     watched_fields = frozenset({"meeting", "meeting_id", "article", "article_id"})
     watch_whole_rows = True
     key_field = "meeting_id"
+
+    def export_rows(self, meeting_ids):
+        """(meeting id, article id, start) of these meetings' sources, by the meeting index
+        alone (the caller keeps those of published articles, in its order)."""
+        return (
+            self.filter(meeting_id__in=meeting_ids)
+            .order_by()
+            .values_list("meeting_id", "article_id", "start")
+        )
 
     def for_article_page(self):
         """The spans article_detail.html marks as meetings: evidence of public meetings, in
@@ -185,39 +209,11 @@ class MeetingQuerySet(TrackedQuerySet):
             Prefetch("evidence", queryset=sources, to_attr="public_evidence")
         )
 
-    def for_export(self):
-        """Rows for the CSV export in ONE query, however many: the venue country joined, and
-        per meeting its participants (``participant_rows``: role, id, name, country) and its
-        published sources (``source_rows``: published_on, article id, start, url, slug)
-        aggregated by subqueries on the participation and evidence indexes. Decode them with
-        ``split_aggregated``; the order of their rows is the caller's to restore."""
-        return (
-            self.select_related("country")
-            .only(
-                "start_date",
-                "end_date",
-                "date_precision",
-                "kind",
-                "status",
-                "title",
-                "slug",
-                "city",
-                "country__name",
-            )
-            .annotate(
-                participant_rows=aggregated(
-                    Participation.objects.all(), "role", "id", "actor__name", "country_id"
-                ),
-                source_rows=aggregated(
-                    Evidence.objects.filter(article__editorial_status=EditorialStatus.PUBLISHED),
-                    "article__published_on",
-                    "article_id",
-                    "start",
-                    "article__url",
-                    "article__slug",
-                ),
-            )
-        )
+    def export_rows(self):
+        """Rows for the CSV export as value tuples (EXPORT_FIELDS), newest first; their
+        participants and sources come per chunk of rows from
+        ``Participation.objects.export_rows`` and ``Evidence.objects.export_rows``."""
+        return self.newest_first().values_list(*EXPORT_FIELDS)
 
     def for_timeline(self):
         """Rows for actor_detail.html: participants with their offices, to show titles that day."""

@@ -141,7 +141,7 @@ class Statement(TracksChanges):
 
     objects = StatementQuerySet.as_manager()
     # What its visibility depends on (meetings/services/copies.py).
-    tracked_fields = ("editorial_status", "article_id", "speaker_id", "via_id")
+    tracked_fields = ("editorial_status", "article_id", "speaker_id", "via_id", "meeting_id")
 
     class Meta:
         ordering = [F("said_on").desc(nulls_last=True), "-id"]

@@ -1,6 +1,6 @@
 """Every stored copy, kept in one place: ``is_public`` on meetings, participations and
 statements; each participation's date, country and visibility; the CountryPair rows; and
-the cache's publication generation (meetings/cache.py).
+the page cache's dependency keys (meetings/cache.py).
 
 The rule: a meeting is public when an editor published it, at least one of its evidence
 articles is published and every one of its participants is a published actor; a statement
@@ -8,7 +8,9 @@ when it and its article are published and so are its speaker and, when set, the 
 came through (``via``). So an actor set back from published takes its rows off the public
 site and publishing it again brings them back, while every editorial status stays what the
 editors decided. Participations copy their meeting's date and visibility and their actor's
-country; country pairs are derived from the public participations.
+country; country pairs are derived from the public participations. Every write also names what it
+changed to the page cache (``cache.records_changed``), which moves only the dependency keys of
+the pages showing it once the transaction commits (meetings/cache.py).
 
 The models only report writes: post_save and post_delete, ``rows_written`` for bulk writes
 (models/base.py) and ``article_saved``. ``connect()``, run by MeetingsConfig.ready, wires
@@ -22,7 +24,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import DEFERRED, Exists, OuterRef, Q, Subquery
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from meetings import cache
@@ -62,7 +64,8 @@ __all__ = [
 
 
 def publication_changed() -> None:
-    """What is public changed: the cache's publication generation moves on at commit."""
+    """Anything public may have changed: every cached page goes at commit (for writes that
+    cannot say what they touched; the others name it with ``cache.records_changed``)."""
     cache.publication_changed()
 
 
@@ -112,7 +115,7 @@ def visibility_refresh(
     Statement.objects.filter(pk__in=set(statement_pks) - public, is_public=True).update(
         is_public=False
     )
-    publication_changed()
+    cache.records_changed(meetings=meeting_pks, statements=statement_pks)
 
 
 def actors_changed(actor_ids: Iterable[int]) -> None:
@@ -214,28 +217,101 @@ def _meeting_going(origin) -> bool:
     return isinstance(origin, Meeting) or _bulk(origin, Meeting)
 
 
-def _public_data_changed(sender, **kwargs):
-    publication_changed()
+# --- what a write shows: the page cache's dependency keys (meetings/cache.py) ------------
+
+
+def _record_saved(sender, instance, created=False, raw=False, **kwargs):
+    """A row a public page can show was saved: the pages showing it go at commit."""
+    if sender is Meeting:
+        cache.records_changed(meetings=[instance.pk])
+    elif sender is Actor:
+        old = instance.stored("country_id")  # the page of the country it left shows it too
+        cache.records_changed(actors=[instance.pk], countries=[] if old is DEFERRED else [old])
+    elif sender in (Alias, Position):
+        cache.records_changed(actors=[instance.actor_id])
+    elif sender is Statement:
+        cache.records_changed(statements=[instance.pk])
+        olds = [instance.stored(name) for name in ("speaker_id", "via_id", "meeting_id")]
+        if created:
+            pass
+        elif DEFERRED in olds:
+            publication_changed()  # where it was shown before is unknown
+        else:  # where it was shown before an edit moved it
+            cache.records_changed(meetings=[olds[2]], keys=_actor_keys(olds[:2]))
+    elif sender is Participation:
+        cache.records_changed(meetings=[instance.meeting_id], keys=_actor_keys([instance.actor_id]))
+    elif sender is Evidence:
+        cache.records_changed(meetings=[instance.meeting_id], articles=[instance.article_id])
+    elif sender is MeetingFact:  # what a source says of the meeting: shown on its page
+        cache.records_changed(meetings=[instance.meeting_id])
+    else:  # a country: its name is on every page that shows one of its records
+        publication_changed()
+
+
+def _record_deleted(sender, instance, **kwargs):
+    """A row a public page can show was deleted (alone, in bulk or in a cascade): at commit
+    it can no longer be read, so what it was linked to is named now."""
+    if sender is Participation:
+        cache.participation_gone(
+            meeting_id=instance.meeting_id,
+            actor_id=instance.actor_id,
+            country_id=instance.country_id,
+        )
+    elif sender is Statement:
+        cache.records_changed(
+            statements=[instance.pk],
+            meetings=[instance.meeting_id],
+            keys=[*_actor_keys([instance.speaker_id, instance.via_id]),
+                  cache.article(instance.article_id), cache.family("statements")],
+        )  # fmt: skip
+    elif sender is Article:
+        cache.records_changed(keys=[cache.article(instance.pk)])
+    elif sender is Actor:
+        cache.records_changed(keys=[cache.actor(instance.pk)], countries=[instance.country_id])
+    else:
+        _record_saved(sender, instance)
+
+
+def _actor_keys(ids) -> list[str]:
+    return [cache.actor(pk) for pk in ids if pk is not None and pk is not DEFERRED]
 
 
 def _rows_written(sender, fields, keys, **kwargs):
-    publication_changed()
+    if sender is CountryPair or fields == {"is_public"}:
+        # Copies written here (visibility_refresh, refresh_country_pairs), whose records
+        # were named to the cache by what made them change.
+        if sender is Participation and keys is not None:
+            refresh_country_pairs(keys)
+        return
     if keys is None:
+        publication_changed()  # which rows is unknown (an unwatched field)
         return
     if sender is Participation:
+        if fields is not None and fields & PARTICIPANT_FIELDS:
+            publication_changed()  # the actors they were moved from are unknown
+        cache.records_changed(meetings=keys)
         if fields is None or fields & PARTICIPANT_FIELDS:
             visibility_refresh(meeting_ids=keys)  # who takes part decides visibility too
         refresh_country_pairs(keys)
     elif sender is Evidence:
+        cache.records_changed(meetings=keys)
         visibility_refresh(meeting_ids=keys)
     elif sender is Statement:
+        if fields is not None and fields - {"editorial_status", "is_public"}:
+            publication_changed()  # the speakers or articles they were moved from are unknown
+        cache.records_changed(statements=keys)
         visibility_refresh(statement_ids=keys)
     elif sender is Actor:
+        if fields is not None and fields & {"country", "country_id"}:
+            publication_changed()  # the countries they left are unknown
+        cache.records_changed(actors=keys)
         actors_changed(keys)
+    else:
+        publication_changed()
 
 
 def _article_saved(sender, instance, created, **kwargs):
-    publication_changed()
+    cache.records_changed(articles=[instance.pk])
     if not created and instance.changed("editorial_status"):
         visibility_refresh(article_ids=[instance.pk])
 
@@ -263,6 +339,14 @@ def _participation_copy(sender, instance, raw=False, **kwargs):
     """Before a participation is written: its copies of the meeting and the actor."""
     if raw:
         return
+    if (
+        cache.enabled() and not instance._state.adding
+    ):  # moved to another actor: the one it leaves shows it too
+        old = Participation.objects.filter(pk=instance.pk).values_list("actor_id", "country_id")
+        for actor_id, country_id in old:
+            cache.participation_gone(
+                meeting_id=instance.meeting_id, actor_id=actor_id, country_id=country_id
+            )
     instance.date = instance.meeting.start_date
     instance.country_id = instance.actor.country_id
     instance.is_public = instance.meeting.is_public
@@ -298,8 +382,9 @@ def _evidence_deleted(sender, instance, origin=None, **kwargs):
 
 def connect() -> None:
     """Wire the receivers to the models' signals (MeetingsConfig.ready)."""
-    # Every save or delete of a row a public page can show moves the publication generation.
-    # Article saves report through article_saved instead of post_save (see Article.after_save).
+    # Every save or delete of a row a public page can show moves the page cache's keys of what
+    # it changed. Article saves report through article_saved instead of post_save (see
+    # Article.after_save).
     for model in (
         Country,
         Actor,
@@ -312,9 +397,9 @@ def connect() -> None:
         Statement,
     ):
         name = model.__name__
-        post_save.connect(_public_data_changed, sender=model, dispatch_uid=f"public-{name}")
-        post_delete.connect(_public_data_changed, sender=model, dispatch_uid=f"public-del-{name}")
-    post_delete.connect(_public_data_changed, sender=Article, dispatch_uid="public-del-Article")
+        post_save.connect(_record_saved, sender=model, dispatch_uid=f"public-{name}")
+        post_delete.connect(_record_deleted, sender=model, dispatch_uid=f"public-del-{name}")
+    post_delete.connect(_record_deleted, sender=Article, dispatch_uid="public-del-Article")
     rows_written.connect(_rows_written, dispatch_uid="copies-bulk")
     article_saved.connect(_article_saved, sender=Article, dispatch_uid="copies-article")
     post_save.connect(_actor_saved, sender=Actor, dispatch_uid="copies-actor")

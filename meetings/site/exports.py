@@ -4,33 +4,47 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
+from collections import defaultdict
 from collections.abc import Iterator
+from itertools import batched
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 
-from meetings.models import Actor, Article, Meeting, Statement, split_aggregated
+from meetings.models import Actor, Article, Evidence, Meeting, Participation, Statement
 from meetings.site import filters, search
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+LINES_PER_WRITE = 500  # rows sent to the client per piece of the stream
 
 
 def spreadsheet_safe(value: str) -> str:
     """Quote text a spreadsheet would run as a formula (CSV injection)."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    return f"'{value}" if value.startswith(FORMULA_START) else value
 
 
 def csv_response(name: str, header: list[str], rows) -> StreamingHttpResponse:
-    class Echo:
-        def write(self, value):
-            return value
+    """``rows`` (lists of text) as a streamed CSV download, LINES_PER_WRITE lines a piece
+    (one write per line cost more than the rows themselves)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
 
-    writer = csv.writer(Echo())
+    def taken() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
 
-    def lines():
-        yield writer.writerow(header)
-        for row in rows:
-            yield writer.writerow([spreadsheet_safe(cell) for cell in row])
+    def pieces():
+        writer.writerow(header)
+        for chunk in batched(rows, LINES_PER_WRITE):
+            writer.writerows([[spreadsheet_safe(cell) for cell in row] for row in chunk])
+            yield taken()
+        if buffer.tell():
+            yield taken()
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(pieces(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
@@ -45,22 +59,6 @@ def url_maker(name: str, site: str, placeholder="SLUG-PLACEHOLDER"):
     (``placeholder`` must match the URL's converter)."""
     prefix, suffix = reverse(name, args=[placeholder]).split(str(placeholder))
     return lambda slug: f"{site}{prefix}{slug}{suffix}"
-
-
-def export_participants(text: str | None) -> tuple[str, str]:
-    """The participants and their countries of a ``for_export`` row, as the CSV shows them:
-    names in the participations' own order (role, id), countries distinct and sorted."""
-    rows = sorted(split_aggregated(text), key=lambda r: (r[0], int(r[1])))
-    names = "; ".join(name for _, _, name, _ in rows)
-    return names, "; ".join(sorted({code for *_, code in rows if code}))
-
-
-def export_sources(text: str | None, article_url) -> str:
-    """The source links of a ``for_export`` row, in the evidence's order (its article's,
-    newest first, then the span's start)."""
-    rows = sorted(split_aggregated(text), key=lambda r: int(r[2]))
-    rows.sort(key=lambda r: (r[0] != "", r[0], int(r[1])), reverse=True)
-    return " ".join(url or article_url(slug) for *_, url, slug in rows)
 
 
 MEETING_HEADER = [
@@ -92,27 +90,70 @@ STATEMENT_HEADER = [
 ]
 
 
+CHUNK = 2_000  # meetings per step of the export: five queries each, set-based
+
+
+def meeting_chunks(meetings) -> Iterator[list[tuple]]:
+    """The export's value rows of ``meetings``, newest first, CHUNK at a time: each chunk a
+    keyset page (the plan of the list pages, no server-side cursor)."""
+    rows = meetings.export_rows()
+    chunk = list(rows[:CHUNK])
+    while chunk:
+        yield chunk
+        if len(chunk) < CHUNK:
+            return
+        last = chunk[-1]
+        chunk = list(rows.older_than(last[1], last[0])[:CHUNK])
+
+
 def meeting_rows(meetings, site: str) -> Iterator[list[str]]:
-    """The CSV rows of ``meetings`` (MEETING_HEADER), links absolute on ``site``: one query,
-    streamed; participants and sources come aggregated with each row."""
+    """The CSV rows of ``meetings`` (MEETING_HEADER), links absolute on ``site``, streamed:
+    per chunk of CHUNK meetings, their participants and their sources each in two queries
+    by key (no subquery per row, no join the planner may hash over a whole table)."""
     meeting_url = url_maker("meetings:meeting-detail", site)
     article_url = url_maker("meetings:article-detail", site)
-    for m in meetings.for_export().newest_first().iterator(chunk_size=2000):
-        names, countries = export_participants(m.participant_rows)
-        yield [
-            m.start_date.isoformat() if m.start_date else "",
-            m.end_date.isoformat() if m.end_date else "",
-            m.date_precision,
-            m.kind,
-            m.status,
-            m.title,
-            names,
-            countries,
-            m.city,
-            m.country.name if m.country else "",
-            meeting_url(m.slug),
-            export_sources(m.source_rows, article_url),
-        ]
+    for chunk in meeting_chunks(meetings):
+        ids = [row[0] for row in chunk]
+        people = list(Participation.objects.export_rows(ids))
+        actors = Actor.objects.in_bulk({actor for _, actor, _ in people})
+        names: dict[int, list[str]] = defaultdict(list)
+        countries: dict[int, set[str]] = defaultdict(set)
+        for meeting_id, actor_id, code in people:
+            names[meeting_id].append(actors[actor_id].name)
+            if code:
+                countries[meeting_id].add(code)
+        spans = list(Evidence.objects.export_rows(ids))
+        articles = {
+            a[0]: a
+            for a in Article.objects.published()
+            .filter(pk__in={article for _, article, _ in spans})
+            .values_list("pk", "published_on", "url", "slug")
+        }
+        spans = [s for s in spans if s[1] in articles]
+        # Newest article first (undated last), then the article, then the span's start.
+        spans.sort(key=lambda s: s[2])
+        spans.sort(
+            key=lambda s: (articles[s[1]][1] is not None, articles[s[1]][1], s[1]), reverse=True
+        )
+        sources: dict[int, list[str]] = defaultdict(list)
+        for meeting_id, article_id, _ in spans:
+            _, _, url, slug = articles[article_id]
+            sources[meeting_id].append(url or article_url(slug))
+        for pk, start, end, precision, kind, status, title, slug, city, venue in chunk:
+            yield [
+                start.isoformat() if start else "",
+                end.isoformat() if end else "",
+                precision,
+                kind,
+                status,
+                title,
+                "; ".join(names[pk]),
+                "; ".join(sorted(countries[pk])),
+                city,
+                venue or "",
+                meeting_url(slug),
+                " ".join(sources[pk]),
+            ]
 
 
 def statement_rows(statements, site: str) -> Iterator[list[str]]:

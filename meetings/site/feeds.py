@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
+from meetings import cache
 from meetings.models import Actor, Country, Meeting
 from meetings.services.audit import last_public_changes
 from meetings.site.moved import actor_moved
@@ -74,7 +75,9 @@ class ActorFeed(MeetingFeed):
             return actor_moved(request, kwargs["slug"], page="meetings:actor-feed")
 
     def get_object(self, request, slug):
-        return get_object_or_404(Actor.objects.published(), slug=slug)
+        actor = get_object_or_404(Actor.objects.published(), slug=slug)
+        cache.shows(request, cache.actor(actor.pk))
+        return actor
 
     def meetings(self, actor):
         return Meeting.objects.published().with_actor(actor)
@@ -91,6 +94,7 @@ class ActorFeed(MeetingFeed):
 
 class CountryFeed(MeetingFeed):
     def get_object(self, request, code):
+        cache.shows(request, cache.country(code.upper()))
         return get_object_or_404(Country, code=code.upper())
 
     def meetings(self, country):
@@ -112,6 +116,7 @@ class CountryPairFeed(MeetingFeed):
         countries = list(Country.objects.filter(code__in=codes))
         if len(codes) != 2 or len(countries) != 2:
             raise Http404("A country pair needs two known, different countries.")
+        cache.shows(request, cache.pair(*codes))
         return countries
 
     def meetings(self, pair):

@@ -152,4 +152,4 @@ def test_an_unreachable_cache_costs_speed_not_pages(
         services.article_unpublish(article=world.article)  # the commit still goes through
     assert get(client, world.moscow.get_absolute_url())[0].status_code == 404
     assert "Cache unavailable" in caplog.text
-    assert "Could not move the publication generation on" in caplog.text
+    assert "Could not move the dependency keys of a change on" in caplog.text

@@ -1,13 +1,20 @@
 """The page benchmark: the site under gunicorn on the synthetic corpus, driven by wrk.
 
     DJANGO_SETTINGS_MODULE=bench.settings manage.py bench --articles 1000000 \
-        [--json var/bench.json] [--duration 10] [--connections 2]
+        [--json var/bench.json] [--duration 10] [--connections 2] [--publish]
 
 For each page kind: p50, p95, requests/s (wrk over loopback, after a short warm-up) and SQL
 queries per request (the Django test client, once, on the same database), next to the floor
 (/bench/floor/: one indexed query and a 20-row template) measured in the same run. Then the
 import throughput, with and without extraction. Benchmarks print figures; they never fail on
 a timing. ``make bench`` is the usual way in (it creates the database and migrates it).
+
+With ``--publish`` (``BENCH_PUBLISH=1``): reading while the newsroom publishes. The pages are
+served the way production serves them, from the shared cache (bench/settings.py turns it on;
+REDIS_URL, else redis://127.0.0.1:6379/1), while bench/publish.py publishes one article a
+second (a meeting and a statement) through the real services; each page kind's line adds the
+share of its responses the cache served ("hit %"), and the JSON ``publish_per_s`` and
+``hit_ratio``.
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
 from bench import corpus, ingest
+from bench.publish import CONCURRENT, Publisher
 
 LUA = Path(__file__).resolve().parents[2] / "report.lua"  # bench/report.lua
 DEEP_PAGES = 500
@@ -89,6 +97,12 @@ class Command(BaseCommand):
             "--queries-only", action="store_true", help="print queries per page, no load"
         )
         parser.add_argument("--import-only", action="store_true", help="only the import figures")
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            default=os.environ.get("BENCH_PUBLISH", "") not in ("", "0"),
+            help="one publication a second during the load, pages from the shared cache",
+        )
 
     def handle(self, *args, **opts):
         if connection.vendor != "postgresql":
@@ -130,6 +144,11 @@ class Command(BaseCommand):
             out(f"Import: {found}")
             return
         call_command("collectstatic", interactive=False, verbosity=0)
+        if opts["publish"]:
+            from meetings import cache
+
+            if not cache.enabled():
+                raise CommandError("--publish needs the shared cache (BENCH_PUBLISH=1 in the env)")
         result["cache"] = self.cache_mode()
         out(f"Cache: {result['cache']}")
         result["postgres"] = warm_database()
@@ -154,6 +173,11 @@ class Command(BaseCommand):
         port = opts["port"] or free_port()
         base = f"http://127.0.0.1:{port}"
         server = self.start_gunicorn(port, opts["gunicorn_workers"])
+        publisher = None
+        before = max_ids()
+        if opts["publish"]:
+            publisher = Publisher()
+            publisher.start()
         try:
             out(
                 f"\nwrk: {opts['duration']} s per page after {opts['warmup']} s warm-up, "
@@ -174,8 +198,22 @@ class Command(BaseCommand):
             result["floor_end"] = floor_end
             self.print_line("floor (again)", floor_end, result["floor"])
         finally:
+            if publisher:
+                publisher.stop()
             os.kill(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
+        if publisher:
+            delete_after(before)
+            result["publish_per_s"] = publisher.per_second
+            busy = sorted(publisher.busy_ms) or [0.0]
+            out(
+                f"\nPublished {publisher.published} articles in {publisher.seconds:.0f} s "
+                f"({publisher.per_second}/s; each took {busy[len(busy) // 2]:.0f} ms median, "
+                f"{busy[-1]:.0f} ms max); {len(publisher.failed)} failed, "
+                f"{publisher.skipped} seconds skipped ({CONCURRENT} still under way)"
+                + (f": {publisher.failed[0]}" if publisher.failed else "")
+                + "; their rows deleted afterwards"
+            )
         out(
             "\ncpu ms: gunicorn CPU per request under load; 1x ms and sql ms: one request alone "
             "through the test client (in-process) and the SQL time within it"
@@ -204,12 +242,12 @@ class Command(BaseCommand):
 
         if not cache.enabled():
             return "none (pages and figures computed on every request)"
-        cache._advance()
+        cache.publication_changed()
         backend = settings.CACHES["default"]
         return (
             f"{backend['BACKEND'].rsplit('.', 1)[-1]} at {backend.get('LOCATION')} "
-            "(BENCH_CACHE=1: whole public pages served from the shared cache after the first "
-            "request; 'queries', '1x ms' and 'sql ms' are the first, uncached request's)"
+            "(whole public pages served from the shared cache until what they show changes; "
+            "'queries', '1x ms' and 'sql ms' are the first, uncached request's)"
         )
 
     # --- pages ---------------------------------------------------------------------------
@@ -287,7 +325,7 @@ class Command(BaseCommand):
         from meetings import cache
 
         if cache.enabled():
-            cache._advance()
+            cache.publication_changed()  # outside a transaction: at once
         client = Client()
         client.get("/bench/floor/")  # load templates and settle the connection first
         found = {}
@@ -345,12 +383,15 @@ class Command(BaseCommand):
         if not figures["requests"]:  # not one answer within the run: no latency to report
             figures.update(p50_ms=None, p95_ms=None, p99_ms=None, max_ms=None)
         figures["srv_cpu_ms_per_req"] = round((after - before) / max(1, figures["requests"]), 2)
+        hits, misses = figures.pop("cache_hits"), figures.pop("cache_misses")
+        figures["hit_ratio"] = round(hits / (hits + misses), 3) if hits + misses else None
         return figures
 
     def print_header(self) -> None:
         self.stdout.write(
             f"\n{'page kind':<26}{'p50 ms':>9}{'p95 ms':>9}{'rps':>8}{'queries':>8}"
-            f"{'p50/fl':>7}{'p95/fl':>7}{'cpu ms':>8}{'1x ms':>8}{'sql ms':>8}{'status':>7}"
+            f"{'p50/fl':>7}{'p95/fl':>7}{'hit %':>7}{'cpu ms':>8}{'1x ms':>8}{'sql ms':>8}"
+            f"{'status':>7}"
             f"{'bytes':>9}  url"
         )
 
@@ -362,10 +403,11 @@ class Command(BaseCommand):
             return f"{value / base:.1f}" if value is not None and base else "-"
 
         trouble = f["non2xx"] or f["errors"] or not f["requests"]
+        hit = "-" if f.get("hit_ratio") is None else f"{f['hit_ratio'] * 100:.0f}"
         self.stdout.write(
             f"{kind:<26}{ms(f['p50_ms']):>9}{ms(f['p95_ms']):>9}{f['rps']:>8.1f}"
             f"{f.get('queries', ''):>8}{ratio(f['p50_ms'], floor['p50_ms']):>7}"
-            f"{ratio(f['p95_ms'], floor['p95_ms']):>7}{f['srv_cpu_ms_per_req']:>8.2f}"
+            f"{ratio(f['p95_ms'], floor['p95_ms']):>7}{hit:>7}{f['srv_cpu_ms_per_req']:>8.2f}"
             f"{f.get('client_ms', ''):>8}{f.get('sql_ms', ''):>8}{f.get('status', ''):>7}"
             f"{f.get('bytes', ''):>9}  {f.get('url', '')}"
             + (
@@ -383,11 +425,7 @@ class Command(BaseCommand):
         around the command (its own printout rounds to a tenth of a second)."""
         from django.core.management import get_commands
 
-        with connection.cursor() as cur:
-            before = {}
-            for table in corpus.TABLES + corpus.OTHER_TABLES:
-                cur.execute(f"SELECT coalesce(max(id), 0) FROM {table}")
-                before[table] = cur.fetchone()[0]
+        before = max_ids()
         samples = sample_articles(seed + 1000, plain + extracted)
         rates = {}
         how = "manage.py import_articles"
@@ -417,11 +455,29 @@ class Command(BaseCommand):
             # On Celery workers, 1 and 2 processes (bench/ingest.py): "with_extraction_per_s".
             rates.update(ingest.with_extraction(sample_articles(seed + 2000, 2 * ingest.ARTICLES)))
         finally:
-            with connection.cursor() as cur:
-                for table in corpus.OTHER_TABLES + corpus.TABLES:
-                    cur.execute(f"DELETE FROM {table} WHERE id > %s", [before[table]])
+            delete_after(before)
         rates["how"] = how
         return rates
+
+
+def max_ids() -> dict[str, int]:
+    """The highest id of each corpus table: what the bench adds is above it."""
+    before = {}
+    with connection.cursor() as cur:
+        for table in corpus.TABLES + corpus.OTHER_TABLES:
+            cur.execute(f"SELECT coalesce(max(id), 0) FROM {table}")
+            before[table] = cur.fetchone()[0]
+    return before
+
+
+def delete_after(before: dict[str, int]) -> None:
+    """Delete the rows the bench added (imports, publications); cached pages go too."""
+    from meetings import cache
+
+    with connection.cursor() as cur:
+        for table in corpus.OTHER_TABLES + corpus.TABLES:
+            cur.execute(f"DELETE FROM {table} WHERE id > %s", [before[table]])
+    cache.publication_changed()
 
 
 def warm_database() -> dict:

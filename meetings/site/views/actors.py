@@ -7,6 +7,7 @@ import datetime as dt
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from meetings import cache
 from meetings.models import Actor, Meeting
 from meetings.site import facets, filters, paging, timeline
 from meetings.site.moved import actor_moved
@@ -20,6 +21,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
         Actor.objects.published(),
         page_form=paging.SlugPageForm,
     )
+    cache.shows(request, cache.family("actors"))
     page = Page([])
     if resolved.status == 200:
         page = slug_page(resolved.queryset.for_list(), resolved.after)
@@ -45,6 +47,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         actor = get_object_or_404(Actor.objects.published().for_detail(), slug=slug)
     except Http404:
         return actor_moved(request, slug)  # merged into another actor: 301 there
+    cache.shows(request, cache.actor(actor.pk))
     problems: list[str] = []
     # The form is shown without the values it could not read (a "bad" date is not a date).
     filterset, _ = filters.bind(

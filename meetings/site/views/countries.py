@@ -21,7 +21,8 @@ def country_or_404(code: str) -> Country:
 
 def country_list(request: HttpRequest) -> HttpResponse:
     # Every public participation is read (about 2.5 s at 1M articles): with a shared cache
-    # the counts are computed once per publication generation.
+    # the counts are computed once until a meeting changes.
+    cache.shows(request, cache.family("countries"))
     counts = cache.cached(
         "country-list",
         lambda: list(
@@ -30,12 +31,14 @@ def country_list(request: HttpRequest) -> HttpResponse:
             .annotate(n=Count("meeting_id", distinct=True))
             .order_by("country__name")
         ),
+        depends_on=[cache.family("countries")],
     )
     return render(request, "meetings/country_list.html", {"countries": counts})
 
 
 def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     country = country_or_404(code)
+    cache.shows(request, cache.country(country.code))
     page_form = paging.PageForm(request.GET)
     after = page_form.cleaned_data["after"] if page_form.is_valid() else None
     meetings = Meeting.objects.published().involving_or_hosted(country.code)
@@ -93,8 +96,11 @@ def country_pair(request: HttpRequest, first: str, second: str) -> HttpResponse:
     page_form = paging.PageForm(request.GET)
     after = page_form.cleaned_data["after"] if page_form.is_valid() else None
     meetings = Meeting.objects.in_pair(*codes, bilateral=True)
+    cache.shows(request, cache.pair(*codes))
     years, count, multilateral_count = cache.cached(
-        f"pair-years-split:{codes[0]}:{codes[1]}", lambda: pair_years(*codes)
+        f"pair-years-split:{codes[0]}:{codes[1]}",
+        lambda: pair_years(*codes),
+        depends_on=[cache.pair(*codes)],
     )
     multilateral = list(
         Meeting.objects.in_pair(*codes, bilateral=False)

@@ -4,12 +4,27 @@ from __future__ import annotations
 
 from django.shortcuts import render
 
+from meetings import cache
 from meetings.site import facets, filters
 from meetings.site.paging import Page, bounded_count, keyset_page
 
 
-def filtered_list(request, filterset_class, queryset, template, date_attr, count_facets, **context):
+def list_dependencies(resolved, family: str) -> list[str]:
+    """What a filtered list shows, for the page cache: the countries or the actor it is
+    filtered by (every row involves them), else its whole family."""
+    data = getattr(resolved.filterset.form, "cleaned_data", {})
+    if data.get("country"):
+        return [cache.country(code) for code in data["country"]]
+    if data.get("actor"):
+        return [cache.actor(data["actor"].pk)]
+    return [cache.family(family)]
+
+
+def filtered_list(
+    request, filterset_class, queryset, template, date_attr, count_facets, family, **context
+):
     resolved = filters.resolve(filterset_class, request.GET, queryset)
+    cache.shows(request, *list_dependencies(resolved, family))
     rows = resolved.queryset.for_list()
     page = keyset_page(rows, resolved.after, date_attr) if resolved.status == 200 else Page([])
     context.update(

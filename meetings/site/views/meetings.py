@@ -7,6 +7,7 @@ import datetime as dt
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from meetings import cache
 from meetings.models import Meeting
 from meetings.services.audit import public_changes
 from meetings.services.fusion import fact_disagreements
@@ -46,6 +47,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         "meetings/meeting_list.html",
         "start_date",
         facets.meeting_facets,
+        "meetings",
     )
 
 
@@ -54,6 +56,7 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
         meeting = get_object_or_404(Meeting.objects.published().for_detail(), slug=slug)
     except Http404:
         return meeting_moved(request, slug)  # merged into another meeting: 301 there
+    cache.shows(request, cache.meeting(meeting.pk))
     participations = with_offices(meeting.participations.all(), meeting.start_date)
     codes = sorted({p.country_id for p in participations if p.country_id})
     pair = codes if len(codes) == 2 else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from meetings import cache
 from meetings.models import Statement
 from meetings.services.audit import public_changes
 from meetings.site import facets, filters
@@ -19,11 +20,13 @@ def statement_list(request: HttpRequest) -> HttpResponse:
         "meetings/statement_list.html",
         "said_on",
         facets.statement_facets,
+        "statements",
     )
 
 
 def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     statement = get_object_or_404(Statement.objects.published().for_detail(), pk=pk)
+    cache.shows(request, cache.statement(statement.pk))
     office = statement.speaker.position_on(statement.said_on)
     return render(
         request,
