@@ -8,7 +8,10 @@ from meetings.site import facets, filters
 from meetings.site.paging import Page, bounded_count, keyset_page
 
 
-def filtered_list(request, filterset_class, queryset, template, date_attr, count_facets, **context):
+def filtered_list(
+    request, filterset_class, queryset, template, date_attr, count_facets, more=None, **context
+):
+    """``more(resolved)``, if given, adds a page's own context for valid filters."""
     resolved = filters.resolve(filterset_class, request.GET, queryset)
     rows = resolved.queryset.for_list()
     page = keyset_page(rows, resolved.after, date_attr) if resolved.status == 200 else Page([])
@@ -20,4 +23,6 @@ def filtered_list(request, filterset_class, queryset, template, date_attr, count
         facets=count_facets(resolved, request.GET) if resolved.status == 200 else [],
         facet_sample=facets.FACET_SAMPLE,
     )
+    if more and resolved.status == 200:
+        context.update(more(resolved))
     return render(request, template, context, status=resolved.status)

@@ -10,7 +10,19 @@ from django.shortcuts import get_object_or_404, render
 from meetings.models import Meeting
 from meetings.services.audit import public_changes
 from meetings.site import facets, filters
+from meetings.site.venues import cached_venue_map
 from meetings.site.views.lists import filtered_list
+
+
+def venues_context(resolved) -> dict:
+    """The venue map of the filtered meetings (cached per filter and publication)."""
+    data = resolved.filterset.data.copy()
+    data.pop("after", None)
+    key = f"meeting-list:{data.urlencode()}"
+    return {
+        "venues": cached_venue_map(key, resolved.queryset),
+        "venues_of": "The meetings listed" if resolved.chips else "All meetings",
+    }
 
 
 def with_offices(participations, day: dt.date | None):
@@ -28,6 +40,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         "meetings/meeting_list.html",
         "start_date",
         facets.meeting_facets,
+        more=venues_context,
     )
 
 
