@@ -154,3 +154,33 @@ def test_the_network_costs_the_same_queries_however_many_meetings(world, django_
     assert network.shown > 5
     with django_assert_num_queries(4):
         country_network(china, dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+
+
+@pytest.mark.browser
+def test_a_reader_narrows_a_country_network_by_dates_in_a_browser(
+    live_server, transactional_db, page
+):
+    """In Chromium, on the demo data: Russia's network, then only 2023's, and its table."""
+    from django.core.management import call_command
+
+    call_command("load_reference", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    page.goto(live_server.url + "/countries/ru/")
+    network = page.locator("section.network")
+    everything = network.locator(".network-summary").inner_text()
+    network.get_by_label("From").fill("2023-01-01")
+    network.get_by_label("To").fill("2023-12-31")
+    network.get_by_role("button", name="Show").click()
+    assert "date_from=2023-01-01" in page.url
+    summary = network.locator(".network-summary").inner_text()
+    assert "from 1 January 2023 to 31 December 2023" in summary
+    assert summary != everything
+    network.locator("summary", has_text="The numbers").click()
+    rows = network.locator("table").first.locator("tbody tr")
+    assert rows.count() == network.locator("svg .network-node").count() > 0
+    start, end = dt.date(2023, 1, 1), dt.date(2023, 12, 31)
+    from meetings.models import Country
+
+    expected = country_network(Country.objects.get(code="RU"), start, end)
+    shown = [(r.locator("th").inner_text(), int(r.locator("td").inner_text())) for r in rows.all()]
+    assert shown == [(n.name, n.count) for n in expected.nodes]
