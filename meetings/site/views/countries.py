@@ -14,7 +14,7 @@ from meetings.site import filters, paging
 from meetings.site.network import NetworkFilter, country_network, dates_from
 from meetings.site.paging import bounded_count, keyset_page
 from meetings.site.rankings import country_partners, recent_participations, top_actors
-from meetings.site.venues import cached_venue_map, dated, venue_map
+from meetings.site.venues import cached_venue_map, dated
 
 
 def country_or_404(code: str) -> Country:
@@ -105,7 +105,7 @@ def country_pair(request: HttpRequest, first: str, second: str) -> HttpResponse:
             "years": years,
             "year_max": max((y["n"] for y in years), default=0),
             "statements": statements,
-            "venues": venue_map(meetings),
+            "venues": cached_venue_map(f"pair:{codes[0]}:{codes[1]}", meetings),
             "venues_of": "Meetings between {} and {}".format(*(countries[c].name for c in codes)),
         },
         status=200 if page_form.is_valid() else 400,
