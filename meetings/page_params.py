@@ -33,7 +33,7 @@ def understood() -> dict[str, frozenset[str]]:
         "actor-detail": of(filters.TimelineFilter),
         "actor-feed": nothing,
         "country-list": nothing,
-        "country-detail": frozenset(["after"]),
+        "country-detail": frozenset(["after", "date_from", "date_to"]),  # + the network's dates
         "country-feed": nothing,
         "country-pair": frozenset(["after"]),
         "country-pair-feed": nothing,

@@ -14,30 +14,37 @@ PAGES = [
     # PostgreSQL: actors, their names, estimates, then each kind's rows with their count
     # (+ participants); SQLite reads the aliases apart from the actors.
     ("meetings:search", [], "q=Putin", 7 if connection.vendor == "postgresql" else 9),
-    ("meetings:meeting-list", [], "", 7 + EST),
+    ("meetings:meeting-list", [], "", 8 + EST),  # + the venue map: one GROUP BY
     (
         "meetings:meeting-list",
         [],
         "country=CN&country=ru&date_from=2023-01-01&date_to=2023-12-31",
-        7 + EST,
+        8 + EST,
     ),
     (
         "meetings:meeting-list",
         [],
         "actor=li-shangfu&kind=meeting&status=held&outlet=Demo+Wire",
-        8 + EST,
+        9 + EST,
     ),
-    ("meetings:meeting-list", [], "q=Putin", 7 + EST),
+    ("meetings:meeting-list", [], "q=Putin", 8 + EST),
     # The detail pages: + 1 for their "Corrections and changes", however many there are.
     # A meeting's page: + 1 for what its sources say of its facts (where they disagree).
     ("meetings:meeting-detail", ["moscow"], "", 7),
     ("meetings:actor-list", [], "", 6 + EST),
     ("meetings:actor-list", [], "country=CN&q=li", 6 + EST),
-    ("meetings:actor-detail", ["li"], "", 16),
-    ("meetings:actor-detail", ["li"], "kind=meeting&kind=statement&counterpart=ru", 16),
+    # + the network (4 aggregates) and the venue map (1).
+    ("meetings:actor-detail", ["li"], "", 21),
+    ("meetings:actor-detail", ["li"], "kind=meeting&kind=statement&counterpart=ru", 21),
+    ("meetings:actor-detail", ["li"], "date_from=2023-01-01&date_to=2023-12-31", 21),
     ("meetings:country-list", [], "", 1),
+<<<<<<< HEAD
     ("meetings:country-detail", ["cn"], "", 8 + EST),
     # + 1: the multilateral meetings listed apart ("also met at").
+=======
+    ("meetings:country-detail", ["cn"], "", 13 + EST),
+    ("meetings:country-detail", ["cn"], "date_from=2023-01-01&date_to=2023-12-31", 13 + EST),
+>>>>>>> viz
     ("meetings:country-pair", ["cn", "ru"], "", 6),
     ("meetings:article-detail", ["article"], "", 3),
     ("meetings:statement-list", [], "", 4 + EST),

@@ -11,7 +11,9 @@ from meetings import cache
 from meetings.models import Actor, Meeting
 from meetings.site import facets, filters, paging, timeline
 from meetings.site.moved import actor_moved
+from meetings.site.network import actor_network, dates_from
 from meetings.site.paging import Page, bounded_count, slug_page
+from meetings.site.venues import actor_venues
 
 
 def actor_list(request: HttpRequest) -> HttpResponse:
@@ -71,6 +73,9 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "next_cursor": next_cursor,
             "first_page": not options.cursor,
             "counterparts": timeline.top_counterparts(actor),
+            "network": actor_network(actor, *dates_from(filterset.form.cleaned_data)),
+            "venues": actor_venues(actor, *dates_from(filterset.form.cleaned_data)),
+            "venues_of": f"{actor.name}’s meetings",
             "activity": timeline.activity_by_month(actor),
             "undated": timeline.undated_records(actor),
         },

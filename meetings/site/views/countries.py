@@ -10,9 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from meetings import cache
 from meetings.models import Country, CountryPair, Meeting, Participation, Statement
-from meetings.site import paging
+from meetings.site import filters, paging
+from meetings.site.network import NetworkFilter, country_network, dates_from
 from meetings.site.paging import bounded_count, keyset_page
 from meetings.site.rankings import country_partners, recent_participations, top_actors
+from meetings.site.venues import cached_venue_map, dated
 
 
 def country_or_404(code: str) -> Country:
@@ -43,6 +45,9 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     after = page_form.cleaned_data["after"] if page_form.is_valid() else None
     meetings = Meeting.objects.published().involving_or_hosted(country.code)
     rows = recent_participations(country_id=country.code)
+    problems: list[str] = []
+    dates, _ = filters.bind(NetworkFilter, request.GET, Meeting.objects.none(), problems)
+    start, end = dates_from(dates.form.cleaned_data)
     return render(
         request,
         "meetings/country_detail.html",
@@ -52,8 +57,15 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
             "total": bounded_count(meetings),
             "actors": top_actors(Counter(actor for _, actor, _ in rows)),
             "partners": country_partners(country.code),
+            "network": country_network(country, start, end),
+            "venues": cached_venue_map(
+                f"country:{country.code}:{start}:{end}", dated(meetings, start, end)
+            ),
+            "venues_of": f"Meetings involving {country.name} or held there",
+            "network_form": dates.form,
+            "network_problems": problems,
         },
-        status=200 if page_form.is_valid() else 400,
+        status=200 if page_form.is_valid() and not problems else 400,
     )
 
 
@@ -126,6 +138,8 @@ def country_pair(request: HttpRequest, first: str, second: str) -> HttpResponse:
             "years": years,
             "year_max": max((max(y["n"], y["multilateral"]) for y in years), default=0),
             "statements": statements,
+            "venues": cached_venue_map(f"pair:{codes[0]}:{codes[1]}", meetings),
+            "venues_of": "Meetings between {} and {}".format(*(countries[c].name for c in codes)),
         },
         status=200 if page_form.is_valid() else 400,
     )

@@ -21,8 +21,18 @@ def list_dependencies(resolved, family: str) -> list[str]:
 
 
 def filtered_list(
-    request, filterset_class, queryset, template, date_attr, count_facets, family, **context
+    request,
+    filterset_class,
+    queryset,
+    template,
+    date_attr,
+    count_facets,
+    family,
+    more=None,
+    **context,
 ):
+    """``family``: the list family the page cache files it under; ``more(resolved)``, if
+    given, adds a page's own context for valid filters."""
     resolved = filters.resolve(filterset_class, request.GET, queryset)
     cache.shows(request, *list_dependencies(resolved, family))
     rows = resolved.queryset.for_list()
@@ -35,4 +45,6 @@ def filtered_list(
         facets=count_facets(resolved, request.GET) if resolved.status == 200 else [],
         facet_sample=facets.FACET_SAMPLE,
     )
+    if more and resolved.status == 200:
+        context.update(more(resolved))
     return render(request, template, context, status=resolved.status)

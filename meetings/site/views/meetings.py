@@ -13,7 +13,19 @@ from meetings.services.audit import public_changes
 from meetings.services.fusion import fact_disagreements
 from meetings.site import facets, filters
 from meetings.site.moved import meeting_moved
+from meetings.site.venues import cached_venue_map
 from meetings.site.views.lists import filtered_list
+
+
+def venues_context(resolved) -> dict:
+    """The venue map of the filtered meetings (cached per filter and publication)."""
+    data = resolved.filterset.data.copy()
+    data.pop("after", None)
+    key = f"meeting-list:{data.urlencode()}"
+    return {
+        "venues": cached_venue_map(key, resolved.queryset),
+        "venues_of": "The meetings listed" if resolved.chips else "All meetings",
+    }
 
 
 def with_offices(participations, day: dt.date | None):
@@ -48,6 +60,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         "start_date",
         facets.meeting_facets,
         "meetings",
+        more=venues_context,
     )
 
 
