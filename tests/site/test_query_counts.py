@@ -38,14 +38,11 @@ PAGES = [
     ("meetings:actor-detail", ["li"], "kind=meeting&kind=statement&counterpart=ru", 21),
     ("meetings:actor-detail", ["li"], "date_from=2023-01-01&date_to=2023-12-31", 21),
     ("meetings:country-list", [], "", 1),
-<<<<<<< HEAD
-    ("meetings:country-detail", ["cn"], "", 8 + EST),
-    # + 1: the multilateral meetings listed apart ("also met at").
-=======
+    # + the network (4 aggregates) and the venue map (1).
     ("meetings:country-detail", ["cn"], "", 13 + EST),
     ("meetings:country-detail", ["cn"], "date_from=2023-01-01&date_to=2023-12-31", 13 + EST),
->>>>>>> viz
-    ("meetings:country-pair", ["cn", "ru"], "", 6),
+    # + 1: the multilateral meetings listed apart ("also met at"); + 1: the venue map.
+    ("meetings:country-pair", ["cn", "ru"], "", 7),
     ("meetings:article-detail", ["article"], "", 3),
     ("meetings:statement-list", [], "", 4 + EST),
     ("meetings:statement-list", [], "country=CN&kind=paraphrase", 4 + EST),

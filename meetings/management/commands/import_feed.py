@@ -44,8 +44,9 @@ class Command(BaseCommand):
     def handle(self, *args, urls, status, no_extract, **options):
         extract = None
         if not no_extract:
-            # One knowledge-base snapshot for the run, as import_articles --extract does.
-            extract = functools.partial(services.article_extract, kb=knowledge_base())
+            # One knowledge-base snapshot for the run, and reports of one meeting fused into
+            # it, as import_articles --extract does.
+            extract = functools.partial(services.article_extract, kb=knowledge_base(), fuse=True)
         report = FeedReport()
         unreadable: list[str] = []
 
