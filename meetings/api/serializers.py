@@ -193,6 +193,9 @@ class PartnerSerializer(serializers.Serializer):
 class YearSerializer(serializers.Serializer):
     year = serializers.IntegerField()
     meetings = serializers.IntegerField(source="n")
+    multilateral = serializers.IntegerField(
+        default=0, help_text="For a pair: the multilateral meetings both attended that year."
+    )
 
 
 # --- the country pages (for the schema: the views build these dicts themselves) ----------------
@@ -221,4 +224,9 @@ class CountryPageSerializer(MeetingPageSerializer):
 
 class CountryPairPageSerializer(MeetingPageSerializer):
     countries = CountrySerializer(many=True)
-    years = YearSerializer(many=True, help_text="The pair's meetings by year, newest first.")
+    years = YearSerializer(
+        many=True, help_text="The pair's bilateral meetings by year, newest first."
+    )
+    multilateral_count = serializers.IntegerField(
+        help_text="Multilateral meetings both countries' officials attended (listed apart)."
+    )

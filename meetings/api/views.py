@@ -149,8 +149,9 @@ class CountryDetail(CountryMeetings):
     )
 )
 class CountryPair(CountryMeetings):
-    """Two countries (in either order): the meetings with participants from both, newest
-    first, and their number by year, as /countries/<a>/<b>/ shows them."""
+    """Two countries (in either order): their bilateral meetings, newest first, and their
+    number by year (with the multilateral ones both attended), as /countries/<a>/<b>/
+    shows them."""
 
     def codes(self) -> list[str]:
         codes = sorted({self.kwargs["first"], self.kwargs["second"]})
@@ -159,20 +160,25 @@ class CountryPair(CountryMeetings):
         return codes
 
     def get_queryset(self):
-        return Meeting.objects.published().between_countries(*self.codes()).for_api()
+        # Bilateral encounters, as the pair's page lists them; summits both attended are
+        # counted apart (``multilateral`` in the years, ``multilateral_count``).
+        return Meeting.objects.in_pair(*self.codes(), bilateral=True).for_api()
 
     def about(self) -> dict:
         codes = self.codes()
         countries = list(Country.objects.filter(code__in=codes).order_by("code"))
         if len(countries) != 2:
             raise Http404("Unknown country.")
-        years, self.pair_count = cache.cached(
-            f"pair-years:{codes[0]}:{codes[1]}", lambda: pair_years(*codes)
+        years, self.pair_count, multilateral = cache.cached(
+            f"pair-years-split:{codes[0]}:{codes[1]}",
+            lambda: pair_years(*codes),
+            depends_on=[cache.pair(*codes)],
         )
         context = self.get_serializer_context()
         return {
             "countries": CountrySerializer(countries, many=True, context=context).data,
             "years": YearSerializer(years, many=True).data,
+            "multilateral_count": multilateral,
         }
 
     def count_total(self, queryset) -> dict:

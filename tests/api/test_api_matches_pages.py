@@ -106,7 +106,8 @@ def test_every_page_of_every_list_matches_the_site_page_by_page(client, world):
     ]:
         page_url, api_url = urls(name, query, *args)
         pages = walk(client, page_rows, page_url)
-        assert len(pages) >= 2, page_url
+        # The pair lists bilateral meetings only: the grown ones have three countries' people.
+        assert len(pages) >= (1 if name == "country-pair" else 2), page_url
         assert walk(client, api_rows, api_url) == pages, api_url
 
 
