@@ -184,3 +184,16 @@ def test_a_reader_narrows_a_country_network_by_dates_in_a_browser(
     expected = country_network(Country.objects.get(code="RU"), start, end)
     shown = [(r.locator("th").inner_text(), int(r.locator("td").inner_text())) for r in rows.all()]
     assert shown == [(n.name, n.count) for n in expected.nodes]
+
+
+@pytest.mark.django_db
+def test_a_busy_centre_is_counted_over_its_newest_meetings_and_says_so(client, world, monkeypatch):
+    from meetings.site import network
+
+    monkeypatch.setattr(network, "NEWEST", 2)
+    world.grow(2)  # Li Shangfu: the Moscow meeting and four grown ones
+    html = " ".join(client.get(world.li.get_absolute_url()).content.decode().split())
+    assert "(counted over the newest 2)" in html
+    figures = network.actor_network(world.li)
+    assert figures.sampled == 2 and figures.centre.count > 2
+    assert sum(n.count for n in figures.nodes) <= 2 * len(figures.nodes)
