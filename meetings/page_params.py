@@ -26,10 +26,12 @@ def understood() -> dict[str, frozenset[str]]:
     return {
         "home": nothing,
         "search": frozenset(["q"]),
+        "search-export": frozenset(["q"]),
         "meeting-list": meetings,
         "meeting-export": meetings,
         "meeting-detail": nothing,
         "actor-list": of(filters.ActorFilter, "after"),
+        "actor-export": of(filters.ActorFilter),
         "actor-detail": of(filters.TimelineFilter),
         "actor-feed": nothing,
         "country-list": nothing,

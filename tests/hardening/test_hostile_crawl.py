@@ -126,10 +126,12 @@ def public_pages() -> dict[str, list[str]]:
     paths = [
         "/",
         "/search/",
+        "/search.csv",
         "/meetings/",
         "/meetings.csv",
         meeting.get_absolute_url(),
         "/actors/",
+        "/actors.csv",
         actor.get_absolute_url(),
         actor.get_absolute_url() + "feed/",
         "/countries/",
