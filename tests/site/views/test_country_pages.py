@@ -87,7 +87,7 @@ def test_cached_pair_figures_are_never_served_after_a_publish(
         services.meeting_set_status(meeting=meeting, editorial_status="published")
     with CaptureQueriesContext(connection) as second:
         assert meetings_shown() == before + 1
-    assert len(second) == len(first) + 1  # the figures were computed again
+    assert len(second) == len(first) + 2  # the figures and the venue map were computed again
 
 
 def test_cached_pair_figures_follow_a_participant_added_in_the_admin(
