@@ -14,15 +14,10 @@ writes (signals); copies.py keeps every copy.
 from meetings.models.actors import Actor, ActorQuerySet, Alias, Country, Position, normalize_name
 from meetings.models.articles import Article, ArticleQuerySet, ExtractionState, content_hash
 from meetings.models.base import (
-    RECORD,
-    UNIT,
     EditorialStatus,
     TrackedQuerySet,
     TracksChanges,
-    aggregated,
-    joined,
     keyset_before,
-    split_aggregated,
 )
 from meetings.models.meetings import (
     PAIR_FIELDS,
@@ -45,8 +40,6 @@ from meetings.models.review import ActorSuggestion, RejectedLink
 from meetings.models.statements import Statement, StatementQuerySet
 
 __all__ = [
-    "RECORD",
-    "UNIT",
     "PAIR_FIELDS",
     "Actor",
     "ActorQuerySet",
@@ -75,10 +68,7 @@ __all__ = [
     "StatementQuerySet",
     "TrackedQuerySet",
     "TracksChanges",
-    "aggregated",
     "content_hash",
-    "joined",
     "keyset_before",
     "normalize_name",
-    "split_aggregated",
 ]

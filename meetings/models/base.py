@@ -1,48 +1,13 @@
 """What every model module shares: editorial status, the QuerySet that reports bulk
-writes, the keyset condition of the QuerySets' ``older_than`` and the SQL helpers of the CSV
-exports."""
+writes and the keyset condition of the QuerySets' ``older_than``."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from django.db import models
-from django.db.models import DEFERRED, OuterRef, Q, StringAgg, Subquery, Value
-from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models import DEFERRED, Q
 from django.dispatch import Signal
-
-# Separators inside the CSV exports' aggregated columns (see MeetingQuerySet.for_export):
-# control characters that never occur in names, URLs or slugs.
-UNIT, RECORD = "\x1f", "\x1e"
-
-
-def joined(*fields) -> Concat:
-    """SQL: the fields as text, NULL as "", separated by UNIT."""
-    text = models.TextField()
-    parts = []
-    for name in fields:
-        if parts:
-            parts.append(Value(UNIT, output_field=text))
-        parts.append(Coalesce(Cast(name, text), Value("", output_field=text)))
-    return Concat(*parts, output_field=text)
-
-
-def aggregated(queryset, *fields) -> Subquery:
-    """SQL: one text per outer meeting, the ``fields`` of each row of ``queryset`` (filtered
-    on ``meeting=OuterRef("pk")``) joined by UNIT, rows by RECORD, in no particular order."""
-    return Subquery(
-        queryset.filter(meeting=OuterRef("pk"))
-        .order_by()
-        .values("meeting")
-        .annotate(rows=StringAgg(joined(*fields), Value(RECORD)))
-        .values("rows"),
-        output_field=models.TextField(),
-    )
-
-
-def split_aggregated(text: str | None) -> list[list[str]]:
-    """The rows of an ``aggregated`` column, each a list of its fields."""
-    return [row.split(UNIT) for row in text.split(RECORD)] if text else []
 
 
 def keyset_before(date_field: str, date: dt.date | None, pk: int) -> Q:
