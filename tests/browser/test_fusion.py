@@ -1,36 +1,17 @@
 """In a real browser: an editor pastes a second report of a meeting already on the site and
 accepts it as the same meeting; a reader then sees two sources and each side's words."""
 
-import importlib
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
 from meetings import services
 from meetings.models import Meeting
 from tests import fusion_corpus as corpus
+from tests.editors import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "a-long-browser-password"
-
-
-@pytest.fixture
-def desk(django_user_model):
-    """An editor with exactly the Editors group's rights (re-created: flushes drop it)."""
-    group, created = Group.objects.get_or_create(name="Editors")
-    if created or not group.permissions.exists():
-        editors = importlib.import_module("meetings.migrations.0002_editors_group")
-        group.permissions.set(
-            Permission.objects.filter(
-                content_type__app_label="meetings", codename__in=list(editors.codenames())
-            )
-        )
-    user = django_user_model.objects.create_user(username="desk", password=PASSWORD, is_staff=True)
-    user.groups.add(group)
-    return user
 
 
 @pytest.fixture
@@ -50,7 +31,7 @@ def on_the_site(db):
 
 
 def test_an_editor_accepts_a_second_report_as_the_same_meeting_and_a_reader_sees_both(
-    page, live_server, desk, on_the_site
+    page, live_server, editor_login, on_the_site
 ):
     report = corpus.REPORTS[1]  # the Chilean readout
     page.goto(f"{live_server.url}/admin/login/")

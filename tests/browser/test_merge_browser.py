@@ -1,34 +1,15 @@
 """An editor merges duplicates in a real browser, and a reader's old link still works."""
 
 import datetime as dt
-import importlib
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
 from meetings.models import Actor, ActorRedirect
 from tests import factories
+from tests.editors import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "a-long-browser-password"
-
-
-@pytest.fixture
-def editor_login(django_user_model):
-    """An editor with exactly the Editors group's rights (re-created: flushes drop it)."""
-    group, created = Group.objects.get_or_create(name="Editors")
-    if created or not group.permissions.exists():
-        editors = importlib.import_module("meetings.migrations.0002_editors_group")
-        group.permissions.set(
-            Permission.objects.filter(
-                content_type__app_label="meetings", codename__in=list(editors.codenames())
-            )
-        )
-    user = django_user_model.objects.create_user(username="desk", password=PASSWORD, is_staff=True)
-    user.groups.add(group)
-    return user
 
 
 def log_in(page, live_server):

@@ -1,15 +1,14 @@
 """An editor reviews an article in a real browser: paste, see the highlights, accept, publish."""
 
 import datetime as dt
-import importlib
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
 from meetings import services
 from meetings.models import Actor, Article, Meeting, Position
+from tests.editors import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,23 +21,6 @@ TEXT = (
     "Morales said the two governments would sign a trade agreement \u201cbefore the end of "
     "the year.\u201d"
 )
-PASSWORD = "a-long-browser-password"
-
-
-@pytest.fixture
-def editor_login(django_user_model):
-    """An editor with exactly the Editors group's rights (re-created: flushes drop it)."""
-    group, created = Group.objects.get_or_create(name="Editors")
-    if created or not group.permissions.exists():
-        editors = importlib.import_module("meetings.migrations.0002_editors_group")
-        group.permissions.set(
-            Permission.objects.filter(
-                content_type__app_label="meetings", codename__in=list(editors.codenames())
-            )
-        )
-    user = django_user_model.objects.create_user(username="desk", password=PASSWORD, is_staff=True)
-    user.groups.add(group)
-    return user
 
 
 @pytest.fixture
