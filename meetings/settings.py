@@ -202,8 +202,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = int(os.environ.get("CELERY_WORKER_PREFETCH",
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "extraction")
 # Redis hands an unacknowledged task to another worker after this many seconds (a worker
 # machine that vanished); RabbitMQ does so as soon as the connection drops.
+_VISIBILITY_TIMEOUT = int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
+    "visibility_timeout": _VISIBILITY_TIMEOUT,
+    # kombu's Redis transport looks for such tasks every interval x throttle seconds (10 x 10
+    # by default): every interval instead, and no less often than the timeout itself.
+    "unacked_restore_interval": max(1, min(10, _VISIBILITY_TIMEOUT)),
+    "unacked_restore_throttle": 1,
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
