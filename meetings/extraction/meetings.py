@@ -17,11 +17,12 @@ from datetime import date, timedelta
 
 from . import lexicon
 from .dates import find_dates
+from .document import Document
 from .kb import KnowledgeBase, normalize
 from .mentions import Analysis, Entity, Mention
 from .places import city_country as _city_country
 from .proposal import MeetingProposal, ParticipantProposal
-from .text import Dateline, Sentence
+from .text import Sentence
 
 KIND_RANK = {"call": 5, "summit": 4, "talks": 3, "meeting": 2, "visit": 1}
 
@@ -351,18 +352,9 @@ def _blank_quotes(text: str, start: int, end: int, quotes) -> str:
     return "".join(chars)
 
 
-def find_meetings(
-    text: str,
-    sents: list[Sentence],
-    quotes,
-    analysis: Analysis,
-    kb: KnowledgeBase,
-    *,
-    anchor: date | None,
-    dateline: Dateline,
-    published: date | None,
-    today: date | None = None,
-) -> list[Draft]:
+def find_meetings(doc: Document, analysis: Analysis, kb: KnowledgeBase) -> list[Draft]:
+    text, sents, quotes, dateline = doc.text, doc.sentences, doc.quote_spans, doc.dateline
+    anchor, today = doc.anchor, doc.today
     entities = analysis.entities
     mentions = [m for m in analysis.mentions if m.key and not m.in_quote]
     drafts: list[Draft] = []

@@ -14,11 +14,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 from itertools import accumulate, islice
 
 from . import lexicon
+from .document import Document
 from .kb import KnowledgeBase, normalize, normalize_with_map
 from .places import city_country, country_code, is_country_name
 from .text import Sentence, tokens
@@ -663,8 +663,10 @@ class _PersonTokens:
         return out
 
 
-def analyze(text, kb: KnowledgeBase, sentences, quotes, day: date | None, dateline) -> Analysis:
-    b = _Builder(text, kb, sentences, quotes, day, dateline)
+def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
+    """Every mention of a person, organisation or state in the document, and its entities."""
+    text, dateline = doc.text, doc.dateline
+    b = _Builder(text, kb, doc.sentences, doc.quote_spans, doc.anchor, dateline)
     hits = b.kb_matches()
     toks = b.toks
 

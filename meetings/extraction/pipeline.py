@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .document import document
 from .kb import KnowledgeBase, normalize
 from .mentions import PARTICLES, Analysis, Entity, Mention, analyze
 from .places import is_country_name
 from .proposal import ActorProposal, Proposal
-from .quotemarks import find_quote_spans
-from .text import parse_dateline, sentences
 
 # Name particles and the abbreviated honorifics that do not make a name different.
 _PARTICLES = PARTICLES | {"mr", "mrs", "ms", "dr"}
@@ -55,30 +54,18 @@ def run(article, kb: KnowledgeBase, *, ner=None, today: date | None = None) -> P
     from .meetings import find_meetings
     from .quotes import find_paraphrases, find_statements
 
-    text = article.text or ""
-    dateline = parse_dateline(article.dateline or "", text, article.published)
-    anchor = dateline.day or article.published
-    sents = sentences(text)
-    quote_spans = find_quote_spans(text)
-    analysis: Analysis = analyze(text, kb, sents, quote_spans, anchor, dateline)
-    if ner is not None:
-        _add_ner(analysis, text, ner)
-
-    statements = find_statements(text, sents, quote_spans, analysis)
-    statements += find_paraphrases(text, sents, quote_spans, analysis)
-    statements.sort(key=lambda st: st.span)
-    meetings = find_meetings(
-        text,
-        sents,
-        quote_spans,
-        analysis,
-        kb,
-        anchor=anchor,
-        dateline=dateline,
-        published=article.published,
-        today=today,
+    doc = document(
+        article.text or "", dateline=article.dateline, published=article.published, today=today
     )
-    _link_statements_to_meetings(statements, meetings, sents)
+    analysis: Analysis = analyze(doc, kb)
+    if ner is not None:
+        _add_ner(analysis, doc.text, ner)
+
+    statements = find_statements(doc, analysis)
+    statements += find_paraphrases(doc, analysis)
+    statements.sort(key=lambda st: st.span)
+    meetings = find_meetings(doc, analysis, kb)
+    _link_statements_to_meetings(statements, meetings, doc.sentences)
 
     used_keys = {p.key for m in meetings for p in m.participants_keys} if meetings else set()
     used_keys |= {st.speaker for st in statements}  # a speaker is an actor, however named

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
+from .document import Document
 from .kb import normalize
 from .mentions import Analysis, Mention
 from .proposal import StatementProposal
@@ -79,7 +80,8 @@ def _sentence_for(sents: list[Sentence], offset: int) -> Sentence | None:
     return None
 
 
-def find_statements(text: str, sents, quote_spans: list[QuoteSpan], analysis: Analysis):
+def find_statements(doc: Document, analysis: Analysis):
+    text, sents, quote_spans = doc.text, doc.sentences, doc.quote_spans
     mentions = [m for m in analysis.mentions if _usable(m)]
     entities = analysis.entities
     paras = paragraphs(text)
@@ -651,8 +653,9 @@ def _sentences_with_quotes(sents, quote_spans) -> set[int]:
     return out
 
 
-def find_paraphrases(text: str, sents, quote_spans: list[QuoteSpan], analysis: Analysis):
+def find_paraphrases(doc: Document, analysis: Analysis):
     """Reported speech without quote marks: "X said (that) ..." and "..., X said."."""
+    text, sents, quote_spans = doc.text, doc.sentences, doc.quote_spans
     from bisect import bisect_left
 
     mentions = [m for m in analysis.mentions if _usable(m)]
