@@ -12,6 +12,7 @@ latest sentence subject. Scare quotes (the same short phrase quoted again and ag
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from . import lexicon
 from .document import Document
@@ -80,24 +81,48 @@ def _sentence_for(sents: list[Sentence], offset: int) -> Sentence | None:
     return None
 
 
-def find_statements(doc: Document, analysis: Analysis):
-    text, sents, quote_spans = doc.text, doc.sentences, doc.quote_spans
-    mentions = [m for m in analysis.mentions if _usable(m)]
-    entities = analysis.entities
-    paras = paragraphs(text)
+# One attributed quote: the span, its speaker's key (None: nobody we can name), the rule.
+Attributed = tuple[QuoteSpan, str | None, str]
 
-    # The mentions by start: those inside [start, end] found by bisection, in list order.
-    from bisect import bisect_left, bisect_right
 
-    by_start = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
-    starts = [mentions[k].start for k in by_start]
+class _Context:
+    """What every attribution rule reads: the document, the usable mentions (those inside a
+    span found by bisection), the scare-quote counts, and the marks rules leave on the
+    quotes they attribute (by ``id`` of the quote span)."""
 
-    def mentions_in(start: int, end: int) -> list[Mention]:
-        found = by_start[bisect_left(starts, start) : bisect_right(starts, end)]
-        return [mentions[k] for k in sorted(found) if mentions[k].end <= end]
+    def __init__(self, doc: Document, analysis: Analysis):
+        self.doc = doc
+        self.text, self.sents, self.quote_spans = doc.text, doc.sentences, doc.quote_spans
+        self.analysis = analysis
+        self.entities = analysis.entities
+        # Fixed here: speakers the quote rules add are not candidates for later quotes.
+        self.mentions = [m for m in analysis.mentions if _usable(m)]
+        self.paras = paragraphs(self.text)
+        self._by_start = sorted(range(len(self.mentions)), key=lambda k: self.mentions[k].start)
+        self._starts = [self.mentions[k].start for k in self._by_start]
+        self.ordered = sorted(self.quote_spans, key=lambda q: q.open_mark)
+        # Scare quotes: a short phrase quoted more than once.
+        self.counts: dict[str, int] = {}
+        for q in self.quote_spans:
+            key = self.quote_key(q)
+            self.counts[key] = self.counts.get(key, 0) + 1
+        self.by_document: set[int] = set()  # attributed through the document that holds them
+        self.by_subject: set[int] = set()  # given to the subject of a coordinated cue verb
+        self.by_pronoun: set[int] = set()  # their cue has a pronoun for its subject
+        self.by_own_text: set[int] = set()  # from "his speech read:"
 
-    def speaker_ok(m: Mention) -> bool:
-        ent = entities.get(m.key)
+    def quote_key(self, q: QuoteSpan) -> str:
+        s, e = quote_text(self.text, q)
+        return normalize(self.text[s:e])
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """The usable mentions inside [start, end], in list order."""
+        found = self._by_start[bisect_left(self._starts, start) : bisect_right(self._starts, end)]
+        return [self.mentions[k] for k in sorted(found) if self.mentions[k].end <= end]
+
+    def speaker_ok(self, m: Mention) -> bool:
+        text = self.text
+        ent = self.entities.get(m.key)
         if ent is None or (ent.media and ent.kind != "organization"):
             return False
         # "the president's spokesman said": the possessor is not the speaker.
@@ -106,267 +131,366 @@ def find_statements(doc: Document, analysis: Analysis):
         # Rule "spokesperson-for": "a spokesperson for Vera said" - Vera does not speak.
         return not _SPOKESPERSON_FOR.search(text[max(0, m.start - 40) : m.start])
 
-    # Scare quotes: a short phrase quoted more than once, or "so-called".
-    counts: dict[str, int] = {}
-    for q in quote_spans:
-        s, e = quote_text(text, q)
-        counts[normalize(text[s:e])] = counts.get(normalize(text[s:e]), 0) + 1
+    def speakers_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions_in(start, end) if self.speaker_ok(m)]
 
-    def excluded(q: QuoteSpan) -> bool:
-        s, e = quote_text(text, q)
-        key = normalize(text[s:e])
-        if counts.get(key, 0) > 1 and len(key.split()) <= 5:
+    def excluded(self, q: QuoteSpan) -> bool:
+        """Scare quotes: a short phrase quoted more than once, or "so-called"."""
+        key = self.quote_key(q)
+        if self.counts.get(key, 0) > 1 and len(key.split()) <= 5:
             return True
-        return bool(re.search(r"\bso-called\s*$", text[max(0, q.open_mark - 12) : q.open_mark]))
+        before = self.text[max(0, q.open_mark - 12) : q.open_mark]
+        return bool(re.search(r"\bso-called\s*$", before))
 
-    by_document: set[int] = set()  # quotes attributed through the document that holds them
-    by_subject: set[int] = set()  # quotes given to the subject of a coordinated cue verb
-    by_pronoun: set[int] = set()  # quotes whose cue has a pronoun for its subject
-    by_own_text: set[int] = set()  # quotes from "his speech read:"
 
-    def after_attribution(q: QuoteSpan, nxt: QuoteSpan | None) -> tuple[str | None, int]:
-        if q.close_mark is None:
-            return None, -1
-        start = q.close_mark + 1
-        sent = _sentence_for(sents, q.close_mark)
-        end = sent.end if sent else min(len(text), start + 150)
-        if sent is not None and not text[start:end].strip(" \t.,;"):
-            # Rule "quote-cue-next-sentence": '"We agreed." Torres said.' - the quote closed
-            # its sentence; a short cue sentence right after it in the paragraph names the
-            # speaker.
-            nxt_sent = _sentence_for(sents, end + 1) if end < len(text) else None
-            if (
-                nxt_sent is not None
-                and nxt_sent.paragraph == sent.paragraph
-                and len(text[nxt_sent.start : nxt_sent.end].split()) <= 6
-                and not any(o.open_mark < nxt_sent.end and o.open_mark >= end for o in quote_spans)
-            ):
-                end = nxt_sent.end
-        if nxt is not None and nxt.open_mark < end:
-            end = nxt.open_mark
-        window = text[start:end]
-        cue = _CUE.search(window)
-        if not cue or cue.start() > 90:
-            return None, -1
-        cue_at = start + cue.start()
-        if re.match(r"\s+by\b", text[start + cue.end() : start + cue.end() + 4]):
-            return None, -1
-        if cue.group() in ("quoted", "cited"):
-            # "Xinhua quoted Xi as saying": Xi speaks, the agency only reports.
-            said = re.search(r"\bas (?:saying|telling)\b", window[cue.end() :])
-            if said:
-                lo = start + cue.end()
-                quoted = [m for m in mentions_in(lo, lo + said.start()) if speaker_ok(m)]
-                if quoted:
-                    return quoted[0].key, cue_at
-        before = [m for m in mentions_in(start, cue_at) if speaker_ok(m)]
-        if before:
-            gap = text[before[-1].end : cue_at]
-            if len(gap.split()) <= 3:
-                if before[-1].how == "pronoun":
-                    by_pronoun.add(id(q))
-                return before[-1].key, cue_at
-        after = [m for m in mentions_in(start + cue.end(), end) if speaker_ok(m)]
-        if after and after[0].start - (start + cue.end()) < 30:
-            if after[0].how == "pronoun":
-                by_pronoun.add(id(q))
-            return after[0].key, cue_at
-        if _DOCUMENT_BEFORE_CUE.search(text[start:cue_at]) or _DOCUMENT_AFTER_CUE.match(
-            text[start + cue.end() : end]
-        ):
-            issuer = document_issuer(q.open_mark)
-            if issuer:
-                by_document.add(id(q))
-                return issuer, cue_at
-        return None, -1
+def find_statements(doc: Document, analysis: Analysis) -> list[StatementProposal]:
+    """Quoted statements and their speakers, in four passes over the quotes in text order:
+    each quote on its own, then quotes that continue the one before in their paragraph,
+    then chains of paragraphs that open with a quote; then the proposals."""
+    ctx = _Context(doc, analysis)
+    results = _attribute_each(ctx)
+    _continue_in_paragraph(ctx, results)
+    _paragraph_chains(ctx, results)
+    return _proposals(ctx, results)
 
-    def document_issuer(before: int) -> str | None:
-        """Rule "quote-document-issuer": '"...," the communique added.' - the body that
-        issued the statement, communique or readout the text told of last."""
-        for doc in reversed(list(_DOCUMENT.finditer(text, 0, before))):
-            sent = _sentence_for(sents, doc.start())
-            if sent is None:
-                continue
-            subject = analysis.subjects.get(sent.index)
-            if subject and entities[subject].kind in ("organization", "state"):
-                return subject
-            bodies = [
-                m
-                for m in mentions_in(sent.start, sent.end)
-                if speaker_ok(m) and entities[m.key].kind in ("organization", "state")
-            ]
-            if bodies:
-                return min(bodies, key=lambda m: abs(m.start - doc.start())).key
-            return None
-        return None
 
-    def before_attribution(q: QuoteSpan) -> str | None:
-        sent = _sentence_for(sents, q.open_mark)
-        if sent is None:
-            return None
-        start, end = sent.start, q.open_mark
-        # Only text outside quotes counts.
-        window = list(text[start:end])
-        for other in quote_spans:
-            for k in range(max(other.open_mark, start), min(other.end + 1, end)):
-                window[k - start] = " "
-        window_text = "".join(window)
-        acc = re.search(r"\bAccording to\s+", window_text)
-        if acc:
-            # 'According to Kishida, "..."': the one named after "according to" speaks
-            named = [m for m in mentions_in(start + acc.end(), end) if speaker_ok(m)]
-            if (
-                named
-                and named[0].start - (start + acc.end()) < 40
-                and not text[named[0].end : q.open_mark].strip(" ,:")
-            ):
-                return named[0].key
-        if _THEIR_TEXT_READ.search(text[start:end]):
-            # Rule "quote-own-text": "A copy of his arrival speech read: '...'" - the
-            # person the article is about so far (named most often, and a sentence subject).
-            earlier = {
-                k
-                for si, k in analysis.subjects.items()
-                if si < sent.index and entities[k].kind == "person"
-            }
-            counts = {k: sum(1 for m in mentions if m.key == k and m.end <= start) for k in earlier}
-            if counts:
-                by_own_text.add(id(q))
-                return max(counts, key=lambda k: (counts[k], -entities[k].first))
-        cues = list(_CUE.finditer(window_text))
-        if not cues:
-            return None
-        cue = cues[-1]
-        after_cue = text[start + cue.end() : end]
-        if cue.group() == "according" and re.match(r"\s+to\b", after_cue):
-            # 'According to Kishida, "..."': the one named after "according to" speaks
-            named = [m for m in mentions_in(start + cue.end(), end) if speaker_ok(m)]
-            if named:
-                return named[0].key
-        if re.match(r"\s+by\b", after_cue):
-            agents = [m for m in mentions_in(start + cue.end(), end) if speaker_ok(m)]
-            return agents[0].key if agents else ""
-        if cue.group() in WEAK_CUES:
-            # "He said ..., which Ukraine hoped to ...": the reporting verb governs.
-            strong = [c for c in cues if c.group() not in WEAK_CUES]
-            if strong:
-                cue = strong[-1]
-        cue_at = start + cue.start()
-        if cue.group().endswith("ing") and re.search(r",\s*$", window_text[: cue.start()]):
-            subject = analysis.subjects.get(sent.index)
-            if subject:
-                return subject
-        # Rule "quote-cue-then-name": 'Should they differ, said Ana Torres, "a debate" is
-        # needed' - the name right after the cue, before the quote, speaks.
-        named = [m for m in mentions_in(start + cue.end(), end) if speaker_ok(m)]
+# -- after the quote: '"...," Wei said' ------------------------------------------------------
+
+
+def _after_window(ctx: _Context, q: QuoteSpan, nxt: QuoteSpan | None) -> tuple[int, int]:
+    """Where a cue after the quote may stand: the rest of its sentence (up to the next quote).
+
+    Rule "quote-cue-next-sentence": '"We agreed." Torres said.' - the quote closed its
+    sentence; a short cue sentence right after it in the paragraph names the speaker.
+    """
+    text, sents = ctx.text, ctx.sents
+    start = q.close_mark + 1
+    sent = _sentence_for(sents, q.close_mark)
+    end = sent.end if sent else min(len(text), start + 150)
+    if sent is not None and not text[start:end].strip(" \t.,;"):
+        nxt_sent = _sentence_for(sents, end + 1) if end < len(text) else None
         if (
-            named
-            and cue.group() not in WEAK_CUES
-            and not text[start + cue.end() : named[0].start].strip()
-            and entities[named[0].key].kind == "person"
-            and not text[named[0].end : q.open_mark].strip(" ,:")
+            nxt_sent is not None
+            and nxt_sent.paragraph == sent.paragraph
+            and len(text[nxt_sent.start : nxt_sent.end].split()) <= 6
+            and not any(o.open_mark < nxt_sent.end and o.open_mark >= end for o in ctx.quote_spans)
         ):
+            end = nxt_sent.end
+    if nxt is not None and nxt.open_mark < end:
+        end = nxt.open_mark
+    return start, end
+
+
+def _after_attribution(
+    ctx: _Context, q: QuoteSpan, nxt: QuoteSpan | None
+) -> tuple[str | None, int]:
+    """The speaker named by a cue after the quote, and where the cue is (-1: none)."""
+    if q.close_mark is None:
+        return None, -1
+    text = ctx.text
+    start, end = _after_window(ctx, q, nxt)
+    window = text[start:end]
+    cue = _CUE.search(window)
+    if not cue or cue.start() > 90:
+        return None, -1
+    cue_at = start + cue.start()
+    if re.match(r"\s+by\b", text[start + cue.end() : start + cue.end() + 4]):
+        return None, -1
+    if cue.group() in ("quoted", "cited"):
+        # "Xinhua quoted Xi as saying": Xi speaks, the agency only reports.
+        said = re.search(r"\bas (?:saying|telling)\b", window[cue.end() :])
+        if said:
+            lo = start + cue.end()
+            quoted = ctx.speakers_in(lo, lo + said.start())
+            if quoted:
+                return quoted[0].key, cue_at
+    before = ctx.speakers_in(start, cue_at)
+    if before:
+        gap = text[before[-1].end : cue_at]
+        if len(gap.split()) <= 3:
+            if before[-1].how == "pronoun":
+                ctx.by_pronoun.add(id(q))
+            return before[-1].key, cue_at
+    after = ctx.speakers_in(start + cue.end(), end)
+    if after and after[0].start - (start + cue.end()) < 30:
+        if after[0].how == "pronoun":
+            ctx.by_pronoun.add(id(q))
+        return after[0].key, cue_at
+    if _DOCUMENT_BEFORE_CUE.search(text[start:cue_at]) or _DOCUMENT_AFTER_CUE.match(
+        text[start + cue.end() : end]
+    ):
+        issuer = _document_issuer(ctx, q.open_mark)
+        if issuer:
+            ctx.by_document.add(id(q))
+            return issuer, cue_at
+    return None, -1
+
+
+def _document_issuer(ctx: _Context, before: int) -> str | None:
+    """Rule "quote-document-issuer": '"...," the communique added.' - the body that issued
+    the statement, communique or readout the text told of last."""
+    entities = ctx.entities
+    for found in reversed(list(_DOCUMENT.finditer(ctx.text, 0, before))):
+        sent = _sentence_for(ctx.sents, found.start())
+        if sent is None:
+            continue
+        subject = ctx.analysis.subjects.get(sent.index)
+        if subject and entities[subject].kind in ("organization", "state"):
+            return subject
+        bodies = [
+            m
+            for m in ctx.speakers_in(sent.start, sent.end)
+            if entities[m.key].kind in ("organization", "state")
+        ]
+        if bodies:
+            return min(bodies, key=lambda m: abs(m.start - found.start())).key
+        return None
+    return None
+
+
+# -- before the quote: 'Putin recalled "..."' ------------------------------------------------
+
+
+def _before_attribution(ctx: _Context, q: QuoteSpan) -> str | None:
+    """The speaker named before the quote in its sentence ("" for a passive with no agent
+    we know): "according to X", "his speech read:", then the cue verb's subject."""
+    sent = _sentence_for(ctx.sents, q.open_mark)
+    if sent is None:
+        return None
+    window = _outside_quotes(ctx, sent.start, q.open_mark)
+    speaker = _according_to(ctx, q, sent, window)
+    if speaker is None:
+        speaker = _own_text(ctx, q, sent)
+    if speaker is None:
+        speaker = _cue_before(ctx, q, sent, window)
+    return speaker
+
+
+def _outside_quotes(ctx: _Context, start: int, end: int) -> str:
+    """text[start:end] with every quotation blanked out: only text outside quotes counts."""
+    window = list(ctx.text[start:end])
+    for other in ctx.quote_spans:
+        for k in range(max(other.open_mark, start), min(other.end + 1, end)):
+            window[k - start] = " "
+    return "".join(window)
+
+
+def _according_to(ctx: _Context, q: QuoteSpan, sent: Sentence, window: str) -> str | None:
+    """'According to Kishida, "..."': the one named after "according to" speaks."""
+    acc = re.search(r"\bAccording to\s+", window)
+    if not acc:
+        return None
+    named = ctx.speakers_in(sent.start + acc.end(), q.open_mark)
+    if (
+        named
+        and named[0].start - (sent.start + acc.end()) < 40
+        and not ctx.text[named[0].end : q.open_mark].strip(" ,:")
+    ):
+        return named[0].key
+    return None
+
+
+def _own_text(ctx: _Context, q: QuoteSpan, sent: Sentence) -> str | None:
+    """Rule "quote-own-text": "A copy of his arrival speech read: '...'" - the person the
+    article is about so far (named most often, and a sentence subject)."""
+    start = sent.start
+    if not _THEIR_TEXT_READ.search(ctx.text[start : q.open_mark]):
+        return None
+    entities = ctx.entities
+    earlier = {
+        k
+        for si, k in ctx.analysis.subjects.items()
+        if si < sent.index and entities[k].kind == "person"
+    }
+    counts = {k: sum(1 for m in ctx.mentions if m.key == k and m.end <= start) for k in earlier}
+    if not counts:
+        return None
+    ctx.by_own_text.add(id(q))
+    return max(counts, key=lambda k: (counts[k], -entities[k].first))
+
+
+def _cue_before(ctx: _Context, q: QuoteSpan, sent: Sentence, window: str) -> str | None:
+    """The subject of the last cue verb before the quote (a stronger verb over an attitude
+    verb), or the name right after the cue, or the agent of a passive."""
+    text, start, end = ctx.text, sent.start, q.open_mark
+    cues = list(_CUE.finditer(window))
+    if not cues:
+        return None
+    cue = cues[-1]
+    after_cue = text[start + cue.end() : end]
+    if cue.group() == "according" and re.match(r"\s+to\b", after_cue):
+        # 'According to Kishida, "..."': the one named after "according to" speaks
+        named = ctx.speakers_in(start + cue.end(), end)
+        if named:
             return named[0].key
-        # "X, who met Y at the White House, said:": the relative clause is not the subject.
-        relative = re.search(r",\s+(?:who|which|whose|whom)\b[^,]*,\s*$", text[start:cue_at])
-        limit = start + relative.start() if relative else cue_at
-        before = [m for m in mentions_in(start, limit) if speaker_ok(m) and not m.source]
-        if before:
-            # "Holy See Press Office said": the longest name ending last, not "Holy See".
-            last = max(before, key=lambda m: (m.end, m.end - m.start))
-            subject = analysis.subjects.get(sent.index)
-            if (
-                subject
-                and subject != last.key
-                and any(m.key == subject for m in before)
-                and _COORDINATED_PREDICATE.search(text[last.end : cue_at])
-            ):
-                # Rule "quote-subject-of-cue": "X celebrated Y's return and announced
-                # '...'" - the cue verb's subject is the sentence's, not the object before it.
-                by_subject.add(id(q))
-                return subject
-            return last.key
-        return None
+    if re.match(r"\s+by\b", after_cue):
+        agents = ctx.speakers_in(start + cue.end(), end)
+        return agents[0].key if agents else ""
+    if cue.group() in WEAK_CUES:
+        # "He said ..., which Ukraine hoped to ...": the reporting verb governs.
+        strong = [c for c in cues if c.group() not in WEAK_CUES]
+        if strong:
+            cue = strong[-1]
+    if cue.group().endswith("ing") and re.search(r",\s*$", window[: cue.start()]):
+        subject = ctx.analysis.subjects.get(sent.index)
+        if subject:
+            return subject
+    named = _cue_then_name(ctx, q, start + cue.end())
+    if named is not None and cue.group() not in WEAK_CUES:
+        return named
+    return _subject_of_cue(ctx, q, sent, start + cue.start())
 
-    def via_for(q: QuoteSpan) -> str | None:
-        sent = _sentence_for(sents, q.open_mark)
-        lo = sent.start if sent else q.open_mark
-        hi = min(len(text), (q.close_mark or q.end) + 160)
-        for m in _VIA.finditer(text, lo, hi):
-            for mm in mentions_in(m.end(), m.end() + 40):
-                ent = entities.get(mm.key)
-                if ent and ent.kind == "organization":
-                    return mm.key
-        # "Xinhua quoted X as saying", "TASS reported"
-        for mm in mentions_in(lo, hi):
+
+def _cue_then_name(ctx: _Context, q: QuoteSpan, cue_end: int) -> str | None:
+    """Rule "quote-cue-then-name": 'Should they differ, said Ana Torres, "a debate" is
+    needed' - the person named right after the cue, before the quote, speaks."""
+    named = ctx.speakers_in(cue_end, q.open_mark)
+    if (
+        named
+        and not ctx.text[cue_end : named[0].start].strip()
+        and ctx.entities[named[0].key].kind == "person"
+        and not ctx.text[named[0].end : q.open_mark].strip(" ,:")
+    ):
+        return named[0].key
+    return None
+
+
+def _subject_of_cue(ctx: _Context, q: QuoteSpan, sent: Sentence, cue_at: int) -> str | None:
+    """The name that ends last before the cue, outside a relative clause; the sentence's
+    subject when the cue is coordinated after an object."""
+    text, start = ctx.text, sent.start
+    # "X, who met Y at the White House, said:": the relative clause is not the subject.
+    relative = re.search(r",\s+(?:who|which|whose|whom)\b[^,]*,\s*$", text[start:cue_at])
+    limit = start + relative.start() if relative else cue_at
+    before = [m for m in ctx.speakers_in(start, limit) if not m.source]
+    if not before:
+        return None
+    # "Holy See Press Office said": the longest name ending last, not "Holy See".
+    last = max(before, key=lambda m: (m.end, m.end - m.start))
+    subject = ctx.analysis.subjects.get(sent.index)
+    if (
+        subject
+        and subject != last.key
+        and any(m.key == subject for m in before)
+        and _COORDINATED_PREDICATE.search(text[last.end : cue_at])
+    ):
+        # Rule "quote-subject-of-cue": "X celebrated Y's return and announced '...'" - the
+        # cue verb's subject is the sentence's, not the object before it.
+        ctx.by_subject.add(id(q))
+        return subject
+    return last.key
+
+
+def _via_for(ctx: _Context, q: QuoteSpan) -> str | None:
+    """The organisation that relays the quote ("according to Xinhua", "TASS reported")."""
+    text, entities = ctx.text, ctx.entities
+    sent = _sentence_for(ctx.sents, q.open_mark)
+    lo = sent.start if sent else q.open_mark
+    hi = min(len(text), (q.close_mark or q.end) + 160)
+    for m in _VIA.finditer(text, lo, hi):
+        for mm in ctx.mentions_in(m.end(), m.end() + 40):
             ent = entities.get(mm.key)
-            if ent and ent.media and re.match(r"\s+(?:quoted|cited|reported)\b", text[mm.end :]):
+            if ent and ent.kind == "organization":
                 return mm.key
-        return None
+    # "Xinhua quoted X as saying", "TASS reported"
+    for mm in ctx.mentions_in(lo, hi):
+        ent = entities.get(mm.key)
+        if ent and ent.media and re.match(r"\s+(?:quoted|cited|reported)\b", text[mm.end :]):
+            return mm.key
+    return None
 
-    results: list[tuple[QuoteSpan, str | None, str]] = []
-    ordered = sorted(quote_spans, key=lambda q: q.open_mark)
+
+# -- the passes --------------------------------------------------------------------------------
+
+
+def _attribute_each(ctx: _Context) -> list[Attributed]:
+    """Each quote on its own, in text order (a rule may look at the quotes before it)."""
+    results: list[Attributed] = []
+    ordered = ctx.ordered
     for index, q in enumerate(ordered):
-        if excluded(q):
+        if ctx.excluded(q):
             continue
         nxt = ordered[index + 1] if index + 1 < len(ordered) else None
         if nxt is not None and nxt.paragraph != q.paragraph:
             nxt = None
-        speaker, cue_at = after_attribution(q, nxt)
-        rule = "quote-document-issuer" if id(q) in by_document else "quote-after-cue"
-        unnamed = not speaker and _UNNAMED_SOURCE.match(text[(q.close_mark or q.end) + 1 :][:80])
-        if speaker and text.startswith("according", cue_at):
-            # 'X told him "...", according to Xinhua': X speaks, the agency is the source.
-            framed = before_attribution(q)
-            if framed:
-                speaker = framed
-        if not speaker and q.close_mark is not None:
-            speaker = _institution_speaker(text, q, analysis, mentions)
-            rule = "quote-institution"
-            unnamed = unnamed and not speaker
-        if not speaker and q.close_mark is not None:
-            speaker = _unknown_speaker(text, q, analysis)
-            rule = "quote-after-cue-new-speaker"
-        if not speaker:
-            speaker = before_attribution(q)
-            rule = (
-                "quote-subject-of-cue"
-                if id(q) in by_subject
-                else "quote-own-text"
-                if id(q) in by_own_text
-                else "quote-before-cue"
-            )
-            if speaker == "":
-                results.append((q, None, "passive-unknown"))
-                continue
-        if not speaker:
-            # The attribution of the last quote of the same sentence.
-            sent = _sentence_for(sents, q.open_mark)
-            same = [o for o in ordered if sent and sent.start <= o.open_mark < sent.end]
-            if same and same[-1] is not q:
-                speaker, _ = after_attribution(same[-1], None)
-                rule = "quote-sentence-cue"
-        if not speaker and unnamed:
-            rule = "unnamed-source"  # '"...," a government spokesman said': nobody we can name
-        if speaker and id(q) in by_pronoun and results and results[-1][2] == "unnamed-source":
-            # Rule "unnamed-source-pronoun": '"...," a spokesman said. "...," he added.' -
-            # the pronoun is that unnamed spokesman, not the last person named.
-            prev = results[-1][0]
-            if q.paragraph - prev.paragraph <= 1:
-                speaker, rule = None, "unnamed-source"
-        if (
-            speaker
-            and id(q) in by_pronoun
-            and results
-            and results[-1][2] == "quote-institution"
-            and q.paragraph - results[-1][0].paragraph <= 1
-        ):
-            # '"...," a ministry spokesman said. "...," he added.': the spokesman's body
-            speaker, rule = results[-1][1], "quote-institution"
-        results.append((q, speaker or None, rule))
+        found = _attribute_one(ctx, q, nxt)
+        if found is not None:
+            results.append(_after_unnamed_or_institution(ctx, q, *found, results))
+    return results
 
-    # A quote right after an attributed one in the same paragraph, with nothing naming
-    # anyone else in between, continues it ("..., Sunak said. “We listened.”").
+
+def _attribute_one(ctx: _Context, q: QuoteSpan, nxt: QuoteSpan | None):
+    """(speaker, rule, unnamed) of one quote, or None when it is left out: a cue after it,
+    a body or a new name after it, a cue before it, the cue of its sentence's last quote."""
+    text, analysis = ctx.text, ctx.analysis
+    speaker, cue_at = _after_attribution(ctx, q, nxt)
+    rule = "quote-document-issuer" if id(q) in ctx.by_document else "quote-after-cue"
+    unnamed = not speaker and _UNNAMED_SOURCE.match(text[(q.close_mark or q.end) + 1 :][:80])
+    if speaker and text.startswith("according", cue_at):
+        # 'X told him "...", according to Xinhua': X speaks, the agency is the source.
+        framed = _before_attribution(ctx, q)
+        if framed:
+            speaker = framed
+    if not speaker and q.close_mark is not None:
+        speaker = _institution_speaker(text, q, analysis, ctx.mentions)
+        rule = "quote-institution"
+        unnamed = unnamed and not speaker
+    if not speaker and q.close_mark is not None:
+        speaker = _unknown_speaker(text, q, analysis)
+        rule = "quote-after-cue-new-speaker"
+    if not speaker:
+        speaker = _before_attribution(ctx, q)
+        rule = (
+            "quote-subject-of-cue"
+            if id(q) in ctx.by_subject
+            else "quote-own-text"
+            if id(q) in ctx.by_own_text
+            else "quote-before-cue"
+        )
+        if speaker == "":
+            return None, "passive-unknown", False
+    if not speaker:
+        # The attribution of the last quote of the same sentence.
+        sent = _sentence_for(ctx.sents, q.open_mark)
+        same = [o for o in ctx.ordered if sent and sent.start <= o.open_mark < sent.end]
+        if same and same[-1] is not q:
+            speaker, _ = _after_attribution(ctx, same[-1], None)
+            rule = "quote-sentence-cue"
+    return speaker, rule, unnamed
+
+
+def _after_unnamed_or_institution(
+    ctx: _Context, q: QuoteSpan, speaker, rule: str, unnamed, results: list[Attributed]
+) -> Attributed:
+    """A pronoun cue right after an unnamed source's or an institution's quote is that
+    source, not the last person named."""
+    if rule == "passive-unknown":
+        return q, None, rule
+    if not speaker and unnamed:
+        rule = "unnamed-source"  # '"...," a government spokesman said': nobody we can name
+    if speaker and id(q) in ctx.by_pronoun and results and results[-1][2] == "unnamed-source":
+        # Rule "unnamed-source-pronoun": '"...," a spokesman said. "...," he added.' - the
+        # pronoun is that unnamed spokesman, not the last person named.
+        prev = results[-1][0]
+        if q.paragraph - prev.paragraph <= 1:
+            speaker, rule = None, "unnamed-source"
+    if (
+        speaker
+        and id(q) in ctx.by_pronoun
+        and results
+        and results[-1][2] == "quote-institution"
+        and q.paragraph - results[-1][0].paragraph <= 1
+    ):
+        # '"...," a ministry spokesman said. "...," he added.': the spokesman's body
+        speaker, rule = results[-1][1], "quote-institution"
+    return q, speaker or None, rule
+
+
+def _continue_in_paragraph(ctx: _Context, results: list[Attributed]) -> None:
+    """Rule "quote-continued": a quote right after an attributed one in the same paragraph,
+    with nothing naming anyone else in between, continues it ("..., Sunak said. “We
+    listened.”")."""
+    text = ctx.text
     for i, (q, speaker, rule) in enumerate(results):
         if speaker or rule == "passive-unknown" or i == 0:
             continue
@@ -376,7 +500,7 @@ def find_statements(doc: Document, analysis: Analysis):
         gap_start = (prev_q.close_mark or prev_q.end) + 1
         others = [
             m
-            for m in mentions_in(gap_start, q.open_mark)
+            for m in ctx.mentions_in(gap_start, q.open_mark)
             if m.key != prev_speaker
             and not _PLACE_BEFORE.search(text[max(0, m.start - 20) : m.start])
             # "she told the news agency Orbe": the addressee names no new speaker
@@ -385,25 +509,12 @@ def find_statements(doc: Document, analysis: Analysis):
         if not others and q.open_mark - gap_start < 120:
             results[i] = (q, prev_speaker, "quote-continued")
 
-    def follow_on(q: QuoteSpan) -> str | None:
-        """Rule "quote-follow-on": a paragraph that opens with a quote and names nobody
-        continues the speaker of the paragraph just before, when that paragraph's last
-        quote was attributed and nobody else is named after it ('Torres said: "We agreed.'
-        / '"There is work ahead."')."""
-        before = [(o, sp) for o, sp, _r in results if o.paragraph == q.paragraph - 1]
-        if not before or not before[-1][1]:
-            return None
-        last, speaker = before[-1]
-        ps, pe = paras[q.paragraph]
-        if any(m.key != speaker and speaker_ok(m) for m in mentions_in(ps, pe)):
-            return None
-        _lps, lpe = paras[q.paragraph - 1]
-        after_last = mentions_in((last.close_mark or last.end) + 1, lpe)
-        if any(m.key != speaker and speaker_ok(m) for m in after_last):
-            return None
-        return speaker
 
-    # Chains of paragraphs that each open with a quote mark share one speaker.
+def _paragraph_chains(ctx: _Context, results: list[Attributed]) -> None:
+    """Rule "quote-paragraph-chain": paragraphs that each open with a quote mark share one
+    speaker (else the header paragraph before them, ending with a colon); else the
+    follow-on and signature-line rules."""
+    paras = ctx.paras
     para_opens = {}
     for q, _speaker, _rule in results:
         ps, _pe = paras[q.paragraph]
@@ -429,30 +540,64 @@ def find_statements(doc: Document, analysis: Analysis):
             found = results[by_quote[id(para_opens[p])]][1]
             p -= 1
         if found is None and p >= 0:
-            ps, pe = paras[p]
-            if text[ps:pe].rstrip().endswith(":"):
-                people = [m for m in mentions_in(ps, pe) if speaker_ok(m)]
-                if people:
-                    found = people[-1].key
+            found = _colon_header(ctx, p)
         rule = "quote-paragraph-chain"
         if found is None and q.paragraph > 0:
-            found = follow_on(q)
+            found = _follow_on(ctx, q, results)
             rule = "quote-follow-on"
         if found is None and q.paragraph + 1 < len(paras):
-            # Rule "quote-signature-line": a quote paragraph, then a line that is only a name
-            # ('"We will not give up."' / 'Luis Vera'): the signature names the speaker.
-            ps, pe = paras[q.paragraph + 1]
-            line = text[ps:pe].strip(" -—–\t")
-            people = [m for m in mentions_in(ps, pe) if speaker_ok(m)]
-            if (
-                len(people) == 1
-                and 0 < len(line.split()) <= 5
-                and len(people[0].surface) >= len(line.split(",")[0].strip()) - 1
-            ):
-                found, rule = people[0].key, "quote-signature-line"
+            found = _signature_line(ctx, q)
+            rule = "quote-signature-line"
         if found:
             results[i] = (q, found, rule)
 
+
+def _colon_header(ctx: _Context, p: int) -> str | None:
+    """'Quotes attributable to X:' - the last person a paragraph ending with a colon names."""
+    ps, pe = ctx.paras[p]
+    if ctx.text[ps:pe].rstrip().endswith(":"):
+        people = ctx.speakers_in(ps, pe)
+        if people:
+            return people[-1].key
+    return None
+
+
+def _follow_on(ctx: _Context, q: QuoteSpan, results: list[Attributed]) -> str | None:
+    """Rule "quote-follow-on": a paragraph that opens with a quote and names nobody
+    continues the speaker of the paragraph just before, when that paragraph's last quote
+    was attributed and nobody else is named after it ('Torres said: "We agreed.' / '"There
+    is work ahead."')."""
+    before = [(o, sp) for o, sp, _r in results if o.paragraph == q.paragraph - 1]
+    if not before or not before[-1][1]:
+        return None
+    last, speaker = before[-1]
+    ps, pe = ctx.paras[q.paragraph]
+    if any(m.key != speaker for m in ctx.speakers_in(ps, pe)):
+        return None
+    _lps, lpe = ctx.paras[q.paragraph - 1]
+    after_last = ctx.speakers_in((last.close_mark or last.end) + 1, lpe)
+    if any(m.key != speaker for m in after_last):
+        return None
+    return speaker
+
+
+def _signature_line(ctx: _Context, q: QuoteSpan) -> str | None:
+    """Rule "quote-signature-line": a quote paragraph, then a line that is only a name
+    ('"We will not give up."' / 'Luis Vera'): the signature names the speaker."""
+    ps, pe = ctx.paras[q.paragraph + 1]
+    line = ctx.text[ps:pe].strip(" -—–\t")
+    people = ctx.speakers_in(ps, pe)
+    if (
+        len(people) == 1
+        and 0 < len(line.split()) <= 5
+        and len(people[0].surface) >= len(line.split(",")[0].strip()) - 1
+    ):
+        return people[0].key
+    return None
+
+
+def _proposals(ctx: _Context, results: list[Attributed]) -> list[StatementProposal]:
+    text, sents, entities = ctx.text, ctx.sents, ctx.entities
     statements = []
     for q, speaker, rule in results:
         if not speaker:
@@ -469,7 +614,7 @@ def find_statements(doc: Document, analysis: Analysis):
         )
         words = quoted.split()
         kind = "direct" if (quoted[:1].isupper() and len(words) >= 6) else "partial"
-        via = via_for(q)
+        via = _via_for(ctx, q)
         if via == speaker:
             via = None
         statements.append(
