@@ -63,6 +63,13 @@ _DOCUMENT_BEFORE_CUE = re.compile(rf"^\W*\s*(?:the|a|its|their)\s+{_DOCUMENT_NOU
 _DOCUMENT_AFTER_CUE = re.compile(rf"^\s+(?:the|a|its|their)\s+{_DOCUMENT_NOUNS}\s*[.,;]", re.I)
 
 
+# A clause set off by commas right before the cue verb ("Vera, after meeting Torres, said").
+_PARENTHETICAL = re.compile(r",(\s+[^,\"“”]{2,200}),\s*$")
+_RELATIVE = re.compile(r"(?:who|which|whose|whom)\b")
+_OF_COMPLEMENT = re.compile(r"\s+of\s+(?:the\s+)?$")
+_ADDRESSEE = set(lexicon.reporting_verbs("addressee"))
+
+
 # Between the last name and the cue verb: the end of one predicate and "and" before the cue
 # ("... of his counterpart and emphasized", "... Y's return, and then said").
 _COORDINATED_PREDICATE = re.compile(
@@ -80,6 +87,10 @@ def _sentence_for(sents: list[Sentence], offset: int) -> Sentence | None:
             return s
     return None
 
+
+# How sure each attribution rule is (the rest: 0.65). A cue right after the quote is the
+# surest; a speaker carried over from a paraphrase the least.
+_CONFIDENCE = {"quote-after-cue": 0.8, "quote-follow-on-paraphrase": 0.5}
 
 # One attributed quote: the span, its speaker's key (None: nobody we can name), the rule.
 Attributed = tuple[QuoteSpan, str | None, str]
@@ -106,10 +117,10 @@ class _Context:
         for q in self.quote_spans:
             key = self.quote_key(q)
             self.counts[key] = self.counts.get(key, 0) + 1
-        self.by_document: set[int] = set()  # attributed through the document that holds them
-        self.by_subject: set[int] = set()  # given to the subject of a coordinated cue verb
+        # The rule that named a quote's speaker, when a more particular rule than the cue
+        # rule did ("quote-document-issuer", "quote-subject-of-cue", ...).
+        self.rule_of: dict[int, str] = {}
         self.by_pronoun: set[int] = set()  # their cue has a pronoun for its subject
-        self.by_own_text: set[int] = set()  # from "his speech read:"
 
     def quote_key(self, q: QuoteSpan) -> str:
         s, e = quote_text(self.text, q)
@@ -206,11 +217,13 @@ def _after_attribution(
                 return quoted[0].key, cue_at
     before = ctx.speakers_in(start, cue_at)
     if before:
-        gap = text[before[-1].end : cue_at]
+        # '"...," a statement from Chile's presidency said': the body, not the state in it.
+        last = _head_of(ctx, q, max(before, key=lambda m: (m.end, m.end - m.start)))
+        gap = text[last.end : cue_at]
         if len(gap.split()) <= 3:
-            if before[-1].how == "pronoun":
+            if last.how == "pronoun":
                 ctx.by_pronoun.add(id(q))
-            return before[-1].key, cue_at
+            return last.key, cue_at
     after = ctx.speakers_in(start + cue.end(), end)
     if after and after[0].start - (start + cue.end()) < 30:
         if after[0].how == "pronoun":
@@ -221,7 +234,7 @@ def _after_attribution(
     ):
         issuer = _document_issuer(ctx, q.open_mark)
         if issuer:
-            ctx.by_document.add(id(q))
+            ctx.rule_of[id(q)] = "quote-document-issuer"
             return issuer, cue_at
     return None, -1
 
@@ -305,7 +318,7 @@ def _own_text(ctx: _Context, q: QuoteSpan, sent: Sentence) -> str | None:
     counts = {k: sum(1 for m in ctx.mentions if m.key == k and m.end <= start) for k in earlier}
     if not counts:
         return None
-    ctx.by_own_text.add(id(q))
+    ctx.rule_of[id(q)] = "quote-own-text"
     return max(counts, key=lambda k: (counts[k], -entities[k].first))
 
 
@@ -336,7 +349,8 @@ def _cue_before(ctx: _Context, q: QuoteSpan, sent: Sentence, window: str) -> str
         if subject:
             return subject
     named = _cue_then_name(ctx, q, start + cue.end())
-    if named is not None and cue.group() not in WEAK_CUES:
+    # 'He told the Chilean president: "..."': after "told" the name is the addressee.
+    if named is not None and cue.group() not in WEAK_CUES and cue.group() not in _ADDRESSEE:
         return named
     return _subject_of_cue(ctx, q, sent, start + cue.start())
 
@@ -359,14 +373,14 @@ def _subject_of_cue(ctx: _Context, q: QuoteSpan, sent: Sentence, cue_at: int) ->
     """The name that ends last before the cue, outside a relative clause; the sentence's
     subject when the cue is coordinated after an object."""
     text, start = ctx.text, sent.start
-    # "X, who met Y at the White House, said:": the relative clause is not the subject.
-    relative = re.search(r",\s+(?:who|which|whose|whom)\b[^,]*,\s*$", text[start:cue_at])
-    limit = start + relative.start() if relative else cue_at
+    limit = _before_parenthetical(ctx, start, cue_at)
     before = [m for m in ctx.speakers_in(start, limit) if not m.source]
     if not before:
         return None
     # "Holy See Press Office said": the longest name ending last, not "Holy See".
-    last = max(before, key=lambda m: (m.end, m.end - m.start))
+    last = _head_of(ctx, q, max(before, key=lambda m: (m.end, m.end - m.start)))
+    if limit != cue_at:
+        ctx.rule_of.setdefault(id(q), "quote-subject-of-cue")
     subject = ctx.analysis.subjects.get(sent.index)
     if (
         subject
@@ -376,9 +390,54 @@ def _subject_of_cue(ctx: _Context, q: QuoteSpan, sent: Sentence, cue_at: int) ->
     ):
         # Rule "quote-subject-of-cue": "X celebrated Y's return and announced '...'" - the
         # cue verb's subject is the sentence's, not the object before it.
-        ctx.by_subject.add(id(q))
+        ctx.rule_of[id(q)] = "quote-subject-of-cue"
         return subject
     return last.key
+
+
+def _before_parenthetical(ctx: _Context, start: int, cue_at: int) -> int:
+    """Where the cue verb's subject must end: before a clause set off by commas right before
+    the verb, unless that clause is an apposition that names the speaker.
+
+    Rule "quote-subject-of-cue" (parenthetical): "Vera, after meeting Torres, said the talks
+    were 'excellent'" - Torres is inside the clause, Vera is the subject; "X, who met Y at
+    the White House, said:" - the relative clause is not the subject. "The envoy, Ana Ruiz,
+    said" - the apposition is the speaker.
+    """
+    text = ctx.text
+    clause = _PARENTHETICAL.search(text, start, cue_at)
+    if clause is None:
+        return cue_at
+    inside = clause.start() + 1 + len(clause.group(1)) - len(clause.group(1).lstrip())
+    if not _RELATIVE.match(text, inside):
+        named = ctx.speakers_in(inside, clause.end())
+        if (
+            named
+            and named[0].start == inside
+            and ctx.entities[named[0].key].kind == "person"
+            and not re.match(r"['’]s\b", text[named[0].end : named[0].end + 2])
+        ):
+            return cue_at  # an apposition: "The envoy, Ana Ruiz, said"
+    # Nobody named before the clause: nobody we can name ("The host, after meeting Torres,
+    # said" does not make Torres the speaker).
+    return clause.start()
+
+
+def _head_of(ctx: _Context, q: QuoteSpan, m: Mention) -> Mention:
+    """Rule "quote-body-of-state": "The Ministry of Foreign Affairs of Peru said" - the
+    state after "of" completes the body named before it, which speaks."""
+    of = _OF_COMPLEMENT.search(ctx.text, max(0, m.start - 12), m.start)
+    if of is None or ctx.entities[m.key].kind != "state":
+        return m
+    bodies = [
+        b
+        for b in ctx.speakers_in(max(0, of.start() - 80), of.start())
+        if b.end == of.start() and ctx.entities[b.key].kind == "organization"
+    ]
+    if not bodies:
+        return m
+    ctx.rule_of[id(q)] = "quote-body-of-state"
+    return bodies[-1]
 
 
 def _via_for(ctx: _Context, q: QuoteSpan) -> str | None:
@@ -424,7 +483,7 @@ def _attribute_one(ctx: _Context, q: QuoteSpan, nxt: QuoteSpan | None):
     a body or a new name after it, a cue before it, the cue of its sentence's last quote."""
     text, analysis = ctx.text, ctx.analysis
     speaker, cue_at = _after_attribution(ctx, q, nxt)
-    rule = "quote-document-issuer" if id(q) in ctx.by_document else "quote-after-cue"
+    rule = ctx.rule_of.get(id(q), "quote-after-cue")
     unnamed = not speaker and _UNNAMED_SOURCE.match(text[(q.close_mark or q.end) + 1 :][:80])
     if speaker and text.startswith("according", cue_at):
         # 'X told him "...", according to Xinhua': X speaks, the agency is the source.
@@ -440,13 +499,7 @@ def _attribute_one(ctx: _Context, q: QuoteSpan, nxt: QuoteSpan | None):
         rule = "quote-after-cue-new-speaker"
     if not speaker:
         speaker = _before_attribution(ctx, q)
-        rule = (
-            "quote-subject-of-cue"
-            if id(q) in ctx.by_subject
-            else "quote-own-text"
-            if id(q) in ctx.by_own_text
-            else "quote-before-cue"
-        )
+        rule = ctx.rule_of.get(id(q), "quote-before-cue")
         if speaker == "":
             return None, "passive-unknown", False
     if not speaker:
@@ -627,7 +680,7 @@ def _proposals(ctx: _Context, results: list[Attributed]) -> list[StatementPropos
                 sentence_span=sentence_span,
                 via=via,
                 via_id=entities[via].actor_id if via and via in entities else None,
-                confidence=0.8 if rule == "quote-after-cue" else 0.65,
+                confidence=_CONFIDENCE.get(rule, 0.65),
                 rule=rule,
             )
         )

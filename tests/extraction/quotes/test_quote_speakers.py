@@ -1,0 +1,94 @@
+"""The speaker of a quote is the subject of its cue verb, not the nearest name (issue 11,
+categories 3 and 6), tested at the stage: Document -> Analysis -> find_statements. Every
+sentence here is written for these tests, in the styles of a wire story, a readout and a
+newspaper."""
+
+import pytest
+
+from meetings.extraction.document import document
+from meetings.extraction.mentions import analyze
+from meetings.extraction.quotes import find_statements
+
+MET = "Peruvian President Luis Vera met Chilean President Ana Torres in Lima on Monday. "
+
+
+def attributed(kb, text):
+    """(quoted text, speaker's name, rule) of each quote find_statements attributes."""
+    doc = document(text)
+    analysis = analyze(doc, kb)
+    return [
+        (st.text, analysis.entities[st.speaker].name, st.rule)
+        for st in find_statements(doc, analysis)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Vera, after meeting Torres, said the talks had been "excellent".',
+        'Vera, standing beside Torres at the palace, called the deal "a milestone".',
+        'The Peruvian president, in talks with Torres, stressed that "trade comes first".',
+    ],
+)
+def test_a_clause_between_commas_before_the_cue_is_not_its_subject(empty_kb, sentence):
+    [(_text, speaker, rule)] = attributed(empty_kb, MET + sentence)
+    assert (speaker, rule) == ("Luis Vera", "quote-subject-of-cue")
+
+
+def test_an_apposition_before_the_cue_is_the_speaker(empty_kb):
+    text = MET + 'The spokeswoman, Carla Ruiz, said the visit was "long overdue".'
+    assert [s for _t, s, _r in attributed(empty_kb, text)] == ["Carla Ruiz"]
+
+
+def test_nobody_named_before_the_clause_gives_no_speaker_rather_than_the_one_inside(empty_kb):
+    # "The host" is nobody the text names: the person inside the clause must not speak.
+    text = 'Ana Torres arrived on Monday. The host, after greeting Torres, called it "a joy".'
+    assert attributed(empty_kb, text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'He told the Chilean president: "The door is open to you."',
+        'Vera told Torres: "The door is open to you."',
+        'Vera later told Chile\'s president that "the door is open".',
+    ],
+)
+def test_the_one_told_is_the_addressee_not_the_speaker(empty_kb, sentence):
+    [(_text, speaker, _rule)] = attributed(empty_kb, MET + sentence)
+    assert speaker == "Luis Vera"
+
+
+def test_a_name_right_after_said_still_speaks(empty_kb):
+    text = MET + 'If trade grows, said Ana Torres, "both peoples" will gain.'
+    assert [s for _t, s, _r in attributed(empty_kb, text)] == ["Ana Torres"]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            '"The two leaders agreed to meet again," a statement from Chile\'s presidency said.',
+            "Chile's presidency",
+        ),
+        (
+            'The Ministry of Foreign Affairs of Peru said: "We welcome the visit."',
+            "Ministry of Foreign Affairs",
+        ),
+        (
+            '"We welcome the visit," the Ministry of Foreign Affairs of Peru said on Friday.',
+            "Ministry of Foreign Affairs",
+        ),
+    ],
+)
+def test_the_body_speaks_not_the_state_inside_its_name(empty_kb, text, body):
+    [(_text, speaker, _rule)] = attributed(empty_kb, text)
+    assert speaker == body
+
+
+def test_a_foreign_ministry_named_by_its_country_is_an_organisation_speaker(empty_kb):
+    text = 'India\'s foreign ministry said the talks had been "frank and useful".'
+    doc = document(text)
+    analysis = analyze(doc, empty_kb)
+    [st] = find_statements(doc, analysis)
+    assert analysis.entities[st.speaker].kind == "organization"
