@@ -971,18 +971,18 @@ stressed      paraphrase trailing name-first
 stresses
 noted         paraphrase trailing name-first attribution
 notes
-stated        paraphrase attribution
+stated        paraphrase name-first attribution
 states
-declared
+declared      name-first
 declares
-emphasized    paraphrase
-emphasised    paraphrase
+emphasized    paraphrase name-first
+emphasised    paraphrase name-first
 emphasizes
 emphasises
-underlined    paraphrase
+underlined    paraphrase name-first
 underlines
-underscored   paraphrase
-recalled
+underscored   paraphrase name-first
+recalled      name-first
 recalls
 wrote         name-first
 writes
@@ -995,34 +995,34 @@ calls
 described
 describing
 describes
-explained
+explained     name-first
 explains
 warned        name-first
 warns
 insisted      name-first
 insists
-affirmed      paraphrase
+affirmed      paraphrase name-first
 affirms
 reaffirmed    paraphrase
-reiterated    paraphrase
+reiterated    paraphrase name-first
 reiterates
 announced     attribution
 announces
-asserted
+asserted      name-first
 asserts
-argued
+argued        name-first
 argues
 claimed
 claims
-continued     weak
-replied
-responded
-answered
-remarked
-observed
+continued     weak name-first
+replied       name-first
+responded     name-first
+answered      name-first
+remarked      name-first
+observed      name-first
 pointed
 pointed_out   paraphrase
-highlighted
+highlighted   name-first
 highlights
 hailed        weak
 praised       weak
@@ -1037,11 +1037,11 @@ agreeing
 vowed         weak
 pledged       weak
 promised      weak
-acknowledged  weak
-admitted      weak
+acknowledged  weak name-first
+admitted      weak name-first
 suggested     weak
 proposed      weak
-concluded     weak
+concluded     weak name-first
 assured       weak
 welcomed      weak
 condemned     weak
@@ -1067,14 +1067,14 @@ reported      attribution
 reports
 mentioned
 put_it
-commented
-cautioned
-conceded
+commented     name-first
+cautioned     name-first
+conceded      name-first
 lamented
-maintained
-asked
-quipped
-recounted
+maintained    name-first
+asked         name-first
+quipped       name-first
+recounted     name-first
 summed_up
 went_on
 explaining
