@@ -27,7 +27,9 @@ class QuoteSpan:
     paragraph: int
 
 
-_MARK_RE = re.compile(r"``|''|[“”„‟«»\"'‘’‹›]")
+_MARK_RE = re.compile(r"``|''|[`“”„‟«»\"'‘’‹›]")
+# Where a mark stands at the start of a quote: after a blank, an opening bracket or a dash.
+_OPENS_AFTER = "([{—–-/:"
 
 
 def _marks(text: str, ps: int, pe: int, double: bool):
@@ -45,21 +47,32 @@ def _marks(text: str, ps: int, pe: int, double: bool):
                 # opens where a quote can open: after a space or an opening bracket.
                 if prev.isalnum() and nxt.isalnum():
                     pass
-                elif (prev.isspace() or prev in "([{—–-/:" or i == ps) and not nxt.isspace():
+                elif (prev.isspace() or prev in _OPENS_AFTER or i == ps) and not nxt.isspace():
                     yield i, 2, "open"
                 else:
                     yield i, 2, "close"
             elif mark in OPEN_DOUBLE:
-                yield i, 1, "open"
+                # „like this“ (German) and “like this“ (a slip): an opening mark right
+                # after a word, before a blank or punctuation, closes.
+                opens = prev.isspace() or prev in _OPENS_AFTER or i == ps or nxt.isalnum()
+                yield i, 1, "open" if opens else "close"
             elif mark in CLOSE_DOUBLE:
-                yield i, 1, "close"
+                # ”like this” (Swedish, Finnish, or a slip): a closing mark after a blank and
+                # before a letter opens when no quote is open.
+                opens = (prev.isspace() or prev in _OPENS_AFTER or i == ps) and nxt.isalnum()
+                yield i, 1, "either" if opens else "close"
             elif mark == '"':
-                if prev.isspace() or prev in "([{—–-/:" or i == ps:
+                if prev.isspace() or prev in _OPENS_AFTER or i == ps:
                     yield i, 1, "open" if not nxt.isspace() else "either"
                 else:
                     yield i, 1, "close"
         else:
             if mark in ("``", "''"):
+                continue
+            if mark == "`":
+                # `like this' (an old typewriter style): a backtick only ever opens.
+                if not nxt.isspace():
+                    yield i, 1, "open"
                 continue
             if mark in OPEN_SINGLE:
                 if not nxt.isspace():
@@ -67,7 +80,7 @@ def _marks(text: str, ps: int, pe: int, double: bool):
             elif mark in CLOSE_SINGLE or mark == "'":
                 if prev.isalnum() and nxt.isalnum():
                     pass  # apostrophe inside a word
-                elif (prev.isspace() or prev in "([{—–-/:" or i == ps) and nxt.isalnum():
+                elif (prev.isspace() or prev in _OPENS_AFTER or i == ps) and nxt.isalnum():
                     yield i, 1, "open" if mark == "'" else "either"
                 elif not prev.isspace():
                     yield i, 1, "close"
