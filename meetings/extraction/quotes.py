@@ -68,6 +68,7 @@ _PARENTHETICAL = re.compile(r",(\s+[^,\"“”]{2,200}),\s*$")
 _RELATIVE = re.compile(r"(?:who|which|whose|whom)\b")
 _OF_COMPLEMENT = re.compile(r"\s+of\s+(?:the\s+)?$")
 _ADDRESSEE = set(lexicon.reporting_verbs("addressee"))
+_SIGNATURE_DASHES = " -—–\t"
 
 
 # Between the last name and the cue verb: the end of one predicate and "and" before the cue
@@ -272,6 +273,8 @@ def _before_attribution(ctx: _Context, q: QuoteSpan) -> str | None:
         return None
     window = _outside_quotes(ctx, sent.start, q.open_mark)
     speaker = _according_to(ctx, q, sent, window)
+    if speaker is None:
+        speaker = _name_colon(ctx, q, sent)
     if speaker is None:
         speaker = _own_text(ctx, q, sent)
     if speaker is None:
@@ -601,6 +604,9 @@ def _paragraph_chains(ctx: _Context, results: list[Attributed]) -> None:
         if found is None and q.paragraph + 1 < len(paras):
             found = _signature_line(ctx, q)
             rule = "quote-signature-line"
+        if found is None and q.paragraph > 0:
+            found = _follow_on_paraphrase(ctx, q)
+            rule = "quote-follow-on-paraphrase"
         if found:
             results[i] = (q, found, rule)
 
@@ -635,18 +641,84 @@ def _follow_on(ctx: _Context, q: QuoteSpan, results: list[Attributed]) -> str | 
 
 
 def _signature_line(ctx: _Context, q: QuoteSpan) -> str | None:
-    """Rule "quote-signature-line": a quote paragraph, then a line that is only a name
-    ('"We will not give up."' / 'Luis Vera'): the signature names the speaker."""
+    """Rule "quote-signature-line": a quote paragraph, then a line that is only a name,
+    perhaps with a title and, after a comma, a short description ('"We will not give up."'
+    / 'Luis Vera' / '— President Luis Vera' / '- Luis Vera, President of Peru'): the
+    signature names the speaker."""
+    text = ctx.text
     ps, pe = ctx.paras[q.paragraph + 1]
-    line = ctx.text[ps:pe].strip(" -—–\t")
-    people = ctx.speakers_in(ps, pe)
-    if (
-        len(people) == 1
-        and 0 < len(line.split()) <= 5
-        and len(people[0].surface) >= len(line.split(",")[0].strip()) - 1
-    ):
-        return people[0].key
-    return None
+    if any(ps <= o.open_mark < pe for o in ctx.quote_spans):
+        return None
+    comma = text.find(",", ps, pe)
+    head_end = comma if comma != -1 else pe
+    rest = text[head_end + 1 : pe] if comma != -1 else ""
+    people = ctx.speakers_in(ps, head_end)
+    if len(people) != 1 or len(rest.split()) > 6 or _CUE.search(text, ps, pe):
+        return None
+    named = set(normalize(people[0].surface).split())
+    head = normalize(text[ps:head_end].strip(_SIGNATURE_DASHES)).split()
+    if not head or any(w not in named and not _title_word(w) for w in head):
+        return None
+    return people[0].key
+
+
+def _title_word(word: str) -> bool:
+    return word in lexicon.TITLE_WORDS or word in lexicon.HONORIFICS
+
+
+def _name_colon(ctx: _Context, q: QuoteSpan, sent: Sentence) -> str | None:
+    """Rule "quote-name-colon": 'Vera: "We are ready."' - a sentence that is only a name
+    (perhaps with its title) and a colon before the quote names its speaker."""
+    text = ctx.text
+    if not text[sent.start : q.open_mark].rstrip().endswith(":"):
+        return None
+    named = ctx.speakers_in(sent.start, q.open_mark)
+    if len(named) != 1 or ctx.entities[named[0].key].kind == "state":
+        return None
+    m = named[0]
+    if text[m.end : q.open_mark].strip() != ":":
+        return None
+    if not all(_title_word(w) for w in normalize(text[sent.start : m.start]).split()):
+        return None
+    ctx.rule_of[id(q)] = "quote-name-colon"
+    return m.key
+
+
+def _follow_on_paraphrase(ctx: _Context, q: QuoteSpan) -> str | None:
+    """Rule "quote-follow-on-paraphrase": a paragraph that opens with a quote, names nobody
+    and has no cue continues the one whose words the paragraph before reported without
+    quote marks ('Vera told reporters the talks went well.' / '"We begin with energy."'),
+    when nobody else is named after that speaker (a state may be: it is what they spoke
+    of)."""
+    text, paras = ctx.text, ctx.paras
+    ps, pe = paras[q.paragraph]
+    lps, lpe = paras[q.paragraph - 1]
+    if ctx.speakers_in(ps, pe) or _CUE.search(_outside_quotes(ctx, ps, pe)):
+        return None
+    if any(lps <= o.open_mark < lpe for o in ctx.quote_spans):
+        return None
+    last = _sentence_for(ctx.sents, lpe - 1)
+    if last is None:
+        return None
+    trailing = _TRAILING_CUE.search(text, last.start, last.end)
+    cue = _PARAPHRASE_CUE.search(text, last.start, last.end)
+    if trailing is not None:  # "The talks went well, Vera said."
+        before = ctx.speakers_in(trailing.start("who"), trailing.end("who"))
+    elif cue is not None:  # "Vera said (that) the talks went well."
+        before = [
+            m
+            for m in ctx.speakers_in(last.start, cue.start())
+            if len(text[m.end : cue.start()].split()) <= 4
+        ]
+    else:
+        return None
+    if not before or ctx.entities[before[-1].key].kind not in ("person", "organization"):
+        return None
+    speaker = before[-1].key
+    others = ctx.speakers_in(before[-1].end, last.end)
+    if any(m.key != speaker and ctx.entities[m.key].kind != "state" for m in others):
+        return None
+    return speaker
 
 
 def _proposals(ctx: _Context, results: list[Attributed]) -> list[StatementProposal]:
