@@ -92,3 +92,34 @@ def test_a_foreign_ministry_named_by_its_country_is_an_organisation_speaker(empt
     analysis = analyze(doc, empty_kb)
     [st] = find_statements(doc, analysis)
     assert analysis.entities[st.speaker].kind == "organization"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The minister arrived in Lima. "We are ready," he told Peru\'s president.',
+        'The envoy landed on Monday. "We are ready," she told Vera.',
+    ],
+)
+def test_the_one_told_after_a_quote_is_never_its_speaker(empty_kb, text):
+    assert attributed(empty_kb, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are ready," Peru\'s president said.',
+        'Chile\'s new envoy said the two nations were "natural partners".',
+    ],
+)
+def test_a_possessor_is_not_the_speaker(empty_kb, text):
+    assert attributed(empty_kb, text) == []
+
+
+def test_two_people_speaking_as_one_give_the_first_with_a_low_confidence(empty_kb):
+    text = MET + 'Vera and Torres said in a joint statement that ties were "stronger than ever".'
+    doc = document(text)
+    analysis = analyze(doc, empty_kb)
+    [st] = find_statements(doc, analysis)
+    assert (analysis.entities[st.speaker].name, st.rule) == ("Luis Vera", "quote-joint-speakers")
+    assert st.confidence < 0.5
