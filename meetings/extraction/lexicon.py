@@ -958,13 +958,15 @@ CITIES = {
 #   trailing     closes a paraphrase ("..., X said.")
 #   name-first   after a new capitalised name that follows a quote ('"...," Okafor said.')
 #   attribution  after a name, an attribution rather than a party to an encounter
-#   addressee    an object may stand between the verb and what was said ("told reporters")
+#   addressee    an object may stand between the verb and what was said ("told reporters");
+#                after a quote, the name after it is the one told, never the speaker
+#   relay        a source passes on what another said ("Xinhua quoted Xi as saying")
 _REPORTING_VERBS = """
 said          paraphrase trailing name-first attribution
 says          paraphrase trailing name-first attribution
 say
 told          paraphrase name-first attribution addressee
-tells
+tells         addressee
 added         paraphrase trailing name-first attribution
 adds
 stressed      paraphrase trailing name-first
@@ -1029,8 +1031,8 @@ praised       weak
 expressed     weak
 defends
 defended
-quoted
-cited
+quoted        relay
+cited         relay
 according
 agreed        weak
 agreeing
@@ -1057,13 +1059,13 @@ noting
 stating
 calling
 urging
-telling
+telling       addressee
 hoped         weak
 believes      weak
 believed      weak
 spoke
 speaking
-reported      attribution
+reported      attribution relay
 reports
 mentioned
 put_it

@@ -68,6 +68,9 @@ _PARENTHETICAL = re.compile(r",(\s+[^,\"“”]{2,200}),\s*$")
 _RELATIVE = re.compile(r"(?:who|which|whose|whom)\b")
 _OF_COMPLEMENT = re.compile(r"\s+of\s+(?:the\s+)?$")
 _ADDRESSEE = set(lexicon.reporting_verbs("addressee"))
+_TOLD = re.compile(r"\b(?:" + "|".join(lexicon.reporting_verbs("addressee")) + r"|to)\b")
+_RELAY = set(lexicon.reporting_verbs("relay"))
+_RELAYED = re.compile(r"\s+(?:" + "|".join(lexicon.reporting_verbs("relay")) + r")\b")
 _JOINED = re.compile(r"\s+(?:and|&)\s+(?:(?:his|her|their)\s+[\w-]+\s+)?")
 # A possessive before a common noun or a title ("Peru's president", "Chile's new envoy").
 _POSSESSIVE_NOUN = re.compile(
@@ -222,7 +225,7 @@ def _after_attribution(
     cue_at = start + cue.start()
     if re.match(r"\s+by\b", text[start + cue.end() : start + cue.end() + 4]):
         return None, -1
-    if cue.group() in ("quoted", "cited"):
+    if cue.group() in _RELAY:
         # "Xinhua quoted Xi as saying": Xi speaks, the agency only reports.
         said = re.search(r"\bas (?:saying|telling)\b", window[cue.end() :])
         if said:
@@ -488,7 +491,7 @@ def _via_for(ctx: _Context, q: QuoteSpan) -> str | None:
     # "Xinhua quoted X as saying", "TASS reported"
     for mm in ctx.mentions_in(lo, hi):
         ent = entities.get(mm.key)
-        if ent and ent.media and re.match(r"\s+(?:quoted|cited|reported)\b", text[mm.end :]):
+        if ent and ent.media and _RELAYED.match(text, mm.end):
             return mm.key
     return None
 
@@ -591,7 +594,7 @@ def _continue_in_paragraph(ctx: _Context, results: list[Attributed]) -> None:
             if m.key != prev_speaker
             and not _PLACE_BEFORE.search(text[max(0, m.start - 20) : m.start])
             # "she told the news agency Orbe": the addressee names no new speaker
-            and not re.search(r"\b(?:told|telling|to)\b", text[gap_start : m.start])
+            and not _TOLD.search(text, gap_start, m.start)
         ]
         if not others and q.open_mark - gap_start < 120:
             results[i] = (q, prev_speaker, "quote-continued")

@@ -7,7 +7,15 @@ from meetings.extraction import lexicon, meetings, quotes
 
 def test_each_reporting_verb_use_is_a_known_one():
     uses = {u for us in lexicon.REPORTING_VERBS.values() for u in us}
-    assert uses <= {"weak", "paraphrase", "trailing", "name-first", "attribution", "addressee"}
+    assert uses <= {
+        "weak",
+        "paraphrase",
+        "trailing",
+        "name-first",
+        "attribution",
+        "addressee",
+        "relay",
+    }
 
 
 def test_patterns_are_derived_from_the_reporting_verb_table():
@@ -31,3 +39,11 @@ def test_every_reporting_verb_attributes_a_quote(empty_kb):
         text = f'Chilean President Ana Torres met the press. "We are ready," Torres {verb}.'
         p = extract(ArticleInput(text=text), empty_kb)
         assert [s.speaker for s in p.statements if s.kind != "paraphrase"] == ["Ana Torres"], verb
+
+
+def test_relay_and_addressee_patterns_come_from_the_table():
+    for verb in lexicon.reporting_verbs("relay"):
+        assert quotes._RELAYED.match(f" {verb} Vera as saying")
+    for verb in lexicon.reporting_verbs("addressee"):
+        assert quotes._TOLD.search(f"she {verb} the agency")
+        assert verb in quotes._ADDRESSEE
