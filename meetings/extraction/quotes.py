@@ -74,7 +74,7 @@ _RELAYED = re.compile(r"\s+(?:" + "|".join(lexicon.reporting_verbs("relay")) + r
 _JOINED = re.compile(r"\s+(?:and|&)\s+(?:(?:his|her|their)\s+[\w-]+\s+)?")
 # A possessive before a common noun or a title ("Peru's president", "Chile's new envoy").
 _POSSESSIVE_NOUN = re.compile(
-    r"['’]s\s+[a-z]|['’]s\s+(?:"
+    rf"['’]s\s+(?!{_DOCUMENT_NOUNS}\b)[a-z]|['’]s\s+(?:"
     + "|".join(
         re.escape(w.capitalize()) for w in sorted(lexicon.TITLE_HEADS, key=len, reverse=True)
     )
@@ -310,17 +310,28 @@ def _outside_quotes(ctx: _Context, start: int, end: int) -> str:
 
 
 def _according_to(ctx: _Context, q: QuoteSpan, sent: Sentence, window: str) -> str | None:
-    """'According to Kishida, "..."': the one named after "according to" speaks."""
+    """'According to Kishida, "..."': the one named after "according to" speaks; also of
+    the quotes later in the sentence when no cue and nobody but a state comes between
+    ("According to the ministry, the leaders 'agreed to meet again'")."""
     acc = re.search(r"\bAccording to\s+", window)
     if not acc:
         return None
+    text = ctx.text
     named = ctx.speakers_in(sent.start + acc.end(), q.open_mark)
+    if not named or named[0].start - (sent.start + acc.end()) >= 40:
+        return None
+    first = max((m for m in named if m.start == named[0].start), key=lambda m: m.end - m.start)
+    between = text[first.end : q.open_mark]
+    if not between.strip(" ,:"):
+        return first.key
     if (
-        named
-        and named[0].start - (sent.start + acc.end()) < 40
-        and not ctx.text[named[0].end : q.open_mark].strip(" ,:")
+        between.startswith(",")
+        and not _CUE.search(_outside_quotes(ctx, first.end, q.open_mark))
+        and not ctx.entities[first.key].media  # an agency passes on the words of others
+        and all(ctx.entities[m.key].kind == "state" for m in named if m.start >= first.end)
     ):
-        return named[0].key
+        ctx.rule_of[id(q)] = "quote-according-to"
+        return first.key
     return None
 
 
@@ -537,6 +548,9 @@ def _attribute_one(ctx: _Context, q: QuoteSpan, nxt: QuoteSpan | None):
     if not speaker:
         speaker = _before_attribution(ctx, q)
         rule = ctx.rule_of.get(id(q), "quote-before-cue")
+        if speaker is None:
+            speaker = _institution_before(ctx, q)
+            rule = "quote-institution" if speaker else rule
         if speaker == "":
             return None, "passive-unknown", False
     if not speaker:
@@ -858,14 +872,29 @@ def _institution(n: str) -> str:
     )
 
 
-_INSTITUTION_AFTER = re.compile(
-    r"^[,.]?\s*(?:(?:the|a|an|its)\s+)?(?:"
-    + r"(?:statement|readout|communiqu[eé]|press release)\s+(?:from|by|of)\s+(?:the\s+)?"
-    + _institution("1")
-    + r"|"
-    + _institution("2")
-    + r"(?:\s+(?:spokes\w+|officials?|sources?|statement|readout|communiqu[eé]|press release|"
-    r"in a statement))?)\s+(?:" + "|".join(lexicon.reporting_verbs("trailing")) + r")\b"
+def _institution_cue(lead: str, verbs: list[str]) -> re.Pattern:
+    """A body, or a statement from one, then a reporting verb, after ``lead``."""
+    return re.compile(
+        lead
+        + r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts)\s+)?(?:"
+        + r"(?:statement|readout|communiqu[eé]|press release)\s+(?:from|by|of)\s+(?:the\s+)?"
+        + _institution("1")
+        + r"|"
+        + _institution("2")
+        + r"(?:\s+(?:spokes\w+|officials?|sources?|statement|readout|communiqu[eé]|press release|"
+        r"in a statement))?)\s+(?:" + "|".join(verbs) + r")\b"
+    )
+
+
+_INSTITUTION_AFTER = _institution_cue(r"^[,.]?\s*", lexicon.reporting_verbs("trailing"))
+# "The presidency said in a statement that ...": the body opens the sentence.
+_INSTITUTION_BEFORE = _institution_cue(
+    r"^(?:In a statement,\s*)?",
+    sorted(
+        set(lexicon.reporting_verbs("trailing")) | set(lexicon.reporting_verbs("paraphrase")),
+        key=len,
+        reverse=True,
+    ),
 )
 # Nouns that stand for the latest body of that sort the text named ("the alliance" = NATO).
 _BODY_ANAPHORS = {"alliance", "bloc", "organisation", "organization", "union"}
@@ -876,12 +905,29 @@ def _institution_speaker(text: str, q: QuoteSpan, analysis: Analysis, mentions) 
     alliance said in a press release.' - the body speaks: one the text named before whose
     name holds the noun (or, for "the alliance", the latest organisation named), else a new
     organisation named by the noun, of the country its adjective gives."""
-    from .mentions import Entity, Mention
-
     at = q.close_mark + 1
     m = _INSTITUTION_AFTER.match(text[at : at + 120])
+    return _institution_body(text, q, analysis, mentions, m, at) if m else None
+
+
+def _institution_before(ctx: _Context, q: QuoteSpan) -> str | None:
+    """Rule "quote-institution" before the quote: 'The presidency said in a statement that
+    the talks were "frank".' - a sentence that opens with a body and a reporting verb."""
+    sent = _sentence_for(ctx.sents, q.open_mark)
+    if sent is None:
+        return None
+    m = _INSTITUTION_BEFORE.match(ctx.text[sent.start : q.open_mark])
     if not m:
         return None
+    return _institution_body(ctx.text, q, ctx.analysis, ctx.mentions, m, sent.start)
+
+
+def _institution_body(
+    text: str, q: QuoteSpan, analysis: Analysis, mentions, m: re.Match, at: int
+) -> str | None:
+    """The body an institution pattern matched at ``at``: named before, or a new one."""
+    from .mentions import Entity, Mention
+
     n = "1" if m.group("body1") else "2"
     body, adj = m.group("body" + n), m.group("adj" + n)
     start, end = at + m.start("body" + n), at + m.end("body" + n)
@@ -906,7 +952,7 @@ def _institution_speaker(text: str, q: QuoteSpan, analysis: Analysis, mentions) 
         if state is None and adj.lower() not in ("federal", "national"):
             return None  # "a Reuters ministry source": not a body we can name
     head = body.lower().split()[-1]
-    earlier = [mm for mm in mentions if mm.end <= q.open_mark and mm.key in entities]
+    earlier = [mm for mm in mentions if mm.end <= min(q.open_mark, start) and mm.key in entities]
     for mm in reversed(earlier):
         ent = entities[mm.key]
         if ent.kind != "organization" or ent.media:
