@@ -86,11 +86,23 @@ def _marks(text: str, ps: int, pe: int, double: bool):
                     yield i, 1, "close"
 
 
-def _pair(text: str, ps: int, pe: int, p_index: int, double: bool, blocked) -> list[QuoteSpan]:
+def _pair(
+    text: str, ps: int, pe: int, p_index: int, double: bool, blocked, carried: bool = False
+) -> list[QuoteSpan]:
     """Quotes of one paragraph; ``blocked`` are (start, end) ranges in text order, where
-    marks do not count (inside a double quote, a single mark is part of its text)."""
+    marks do not count (inside a double quote, a single mark is part of its text).
+
+    Double marks nest: an opening mark inside an open quote opens a quote within it
+    (“The ministers backed “stable ties,” the ministry said.” holds one quote, the outer
+    one). ``carried``: the paragraph before ended inside an unclosed double quote, so a
+    closing mark with no opening one before it in this paragraph closes a quote that
+    starts with the paragraph (a quote run over paragraphs whose next paragraph does not
+    open with a mark).
+    """
     found: list[QuoteSpan] = []
-    open_at: tuple[int, int] | None = None
+    # Open marks as (offset, length); a mark of length 0 at ``ps`` is the carried quote.
+    opens: list[tuple[int, int]] = [(ps, 0)] if carried and double else []
+    last_close = -1
     block = 0  # marks come in text order: one pass over the blocked ranges
     for offset, length, role in _marks(text, ps, pe, double):
         while block < len(blocked) and blocked[block][1] <= offset:
@@ -98,18 +110,25 @@ def _pair(text: str, ps: int, pe: int, p_index: int, double: bool, blocked) -> l
         if block < len(blocked) and blocked[block][0] <= offset:
             continue
         if role == "either":
-            role = "close" if open_at else "open"
+            role = "close" if opens and opens[-1][1] else "open"
         if role == "open":
-            if open_at is None or double:
-                open_at = (offset, length)
+            if double or not opens:
+                opens.append((offset, length))
             continue
-        if open_at is None:
+        if not opens:
             continue  # stray closing mark: never a quote
+        open_at = opens.pop()
         start = open_at[0] + open_at[1]
         if offset > start:
             found.append(QuoteSpan(start, offset, open_at[0], offset, p_index))
-        open_at = None
-    if open_at is not None:
+        last_close = offset
+        if not double:
+            opens.clear()
+    # An open mark left over before the last closing one was a stray; the carried quote
+    # is never left open (it exists only for a closing mark).
+    left = [o for o in opens if o[0] > last_close and o[1]]
+    if left:
+        open_at = left[-1]
         start = open_at[0] + open_at[1]
         if not double and start - ps > 2:
             return found  # an unclosed single mark mid-paragraph is an apostrophe
@@ -121,8 +140,10 @@ def _pair(text: str, ps: int, pe: int, p_index: int, double: bool, blocked) -> l
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
+    carried = False
     for p_index, (ps, pe) in enumerate(paragraphs(text)):
-        doubles = _pair(text, ps, pe, p_index, True, ())
+        doubles = _pair(text, ps, pe, p_index, True, (), carried)
+        carried = any(q.close_mark is None for q in doubles)
         blocked = [(q.open_mark, (q.close_mark or q.end) + 1) for q in doubles]
         singles = _pair(text, ps, pe, p_index, False, blocked)
         # Single marks count only where they hold at least two words (not 's or 'n').

@@ -657,6 +657,21 @@ def _paragraph_chains(ctx: _Context, results: list[Attributed]) -> None:
             rule = "quote-follow-on-paraphrase"
         if found:
             results[i] = (q, found, rule)
+    _run_on_quotes(results, para_opens, by_quote)
+
+
+def _run_on_quotes(results: list[Attributed], para_opens: dict, by_quote: dict) -> None:
+    """Rule "quote-run-on": a quote opened mid-paragraph and left open at its end runs on
+    into the next paragraph, whose opening quote's speaker it shares ('Vera was upbeat.
+    "The region faces many challenges.' / 'That is why the talks were useful," he said.')."""
+    for i, (q, speaker, rule) in enumerate(results):
+        if speaker or q.close_mark is not None or rule in ("passive-unknown", "unnamed-source"):
+            continue
+        nxt = para_opens.get(q.paragraph + 1)
+        if nxt is not None and para_opens.get(q.paragraph) is not q:
+            found = results[by_quote[id(nxt)]][1]
+            if found:
+                results[i] = (q, found, "quote-run-on")
 
 
 def _colon_header(ctx: _Context, p: int) -> str | None:

@@ -69,3 +69,37 @@ def test_a_new_name_cue_is_one_line_of_the_reporting_verb_table():
     for verb in ("underlined", "remarked", "observed"):
         assert "name-first" in lexicon.REPORTING_VERBS[verb]
         assert quotes._NAME_THEN_CUE.match(f", Adeyemi {verb}.")
+
+
+def test_a_quote_inside_a_quote_is_part_of_the_outer_one():
+    text = "The ministry said, “Both sides backed “stable ties” and “open trade” today.”"
+    assert quoted(text) == ["Both sides backed “stable ties” and “open trade” today."]
+
+
+def test_a_stray_opening_mark_before_a_quote_makes_no_quote_of_the_paragraph():
+    text = "The “old guard wing met on Monday. Vera called it “a good day” for all."
+    assert quoted(text) == ["a good day"]
+
+
+def test_a_quote_run_on_into_a_paragraph_that_does_not_open_with_a_mark():
+    text = (
+        '"The region faces many challenges, and we must meet them together.\n'
+        "That is why today's talks were useful and constructive,\" Vera told reporters."
+    )
+    assert quoted(text) == [
+        "The region faces many challenges, and we must meet them together.",
+        "That is why today's talks were useful and constructive",
+    ]
+
+
+def test_a_paragraph_after_an_unclosed_quote_without_a_closing_mark_is_not_a_quote():
+    text = '"The region faces many challenges.\nVera then left for Quito with his team.'
+    assert quoted(text) == ["The region faces many challenges."]
+
+
+def test_each_paragraph_of_a_run_on_quote_goes_to_the_speaker(empty_kb):
+    text = (
+        MET + '"The region faces many challenges, and we must meet them together.\n'
+        "That is why today's talks were useful and constructive,\" Vera told reporters."
+    )
+    assert [speaker for _t, speaker in attributed(empty_kb, text)] == ["Luis Vera", "Luis Vera"]
