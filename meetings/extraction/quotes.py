@@ -244,7 +244,12 @@ def _after_attribution(
             return last.key, cue_at
     after = ctx.speakers_in(start + cue.end(), end)
     # '"...," he told Vera': after "told" comes the addressee, never the speaker.
-    if after and cue.group() not in _ADDRESSEE and after[0].start - (start + cue.end()) < 30:
+    if (
+        after
+        and cue.group() not in _ADDRESSEE
+        and after[0].start - (start + cue.end()) < 30
+        and _inverted(text, start, cue, after[0].start)
+    ):
         if after[0].how == "pronoun":
             ctx.by_pronoun.add(id(q))
         return after[0].key, cue_at
@@ -256,6 +261,22 @@ def _after_attribution(
             ctx.rule_of[id(q)] = "quote-document-issuer"
             return issuer, cue_at
     return None, -1
+
+
+def _inverted(text: str, start: int, cue: re.Match, name_at: int) -> bool:
+    """Rule "quote-after-cue" (inverted): '"...," said the minister, Ana Torres.' - a name
+    after the cue speaks only when nothing but punctuation stands before the cue (no
+    subject of its own: not '"...," the minister said of Torres') and only its title
+    between ('"...," they said after meeting Torres' names no speaker)."""
+    if re.search(r"[^\W\d_]", text[start : start + cue.start()]):
+        return cue.group() == "according"  # '"...", according to Vera'
+    gap = text[start + cue.end() : name_at]
+    if cue.group() == "according":
+        gap = re.sub(r"^\s*to\b", "", gap)
+    return all(
+        w[:1].isupper() or w in ("the", "a", "an") or _title_word(w.lower())
+        for w in re.findall(r"[^\W\d_][\w'’-]*", gap)
+    )
 
 
 def _document_issuer(ctx: _Context, before: int) -> str | None:

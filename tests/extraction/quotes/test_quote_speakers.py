@@ -123,3 +123,26 @@ def test_two_people_speaking_as_one_give_the_first_with_a_low_confidence(empty_k
     [st] = find_statements(doc, analysis)
     assert (analysis.entities[st.speaker].name, st.rule) == ("Luis Vera", "quote-joint-speakers")
     assert st.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        MET + '"She is a true friend," the minister said of Torres.',
+        MET + '"We agreed on a great deal," they said after meeting Torres.',
+    ],
+)
+def test_a_name_after_a_cue_that_has_its_own_subject_does_not_speak(empty_kb, text):
+    assert attributed(empty_kb, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        MET + '"We agreed on a great deal," said Peruvian President Luis Vera.',
+        MET + '"We agreed on a great deal," said the president, Luis Vera.',
+        MET + '"We agreed on a great deal", according to Vera.',
+    ],
+)
+def test_a_name_right_after_an_inverted_cue_speaks(empty_kb, text):
+    assert [s for _t, s, _r in attributed(empty_kb, text)] == ["Luis Vera"]
