@@ -66,7 +66,6 @@ _DOCUMENT_AFTER_CUE = re.compile(rf"^\s+(?:the|a|its|their)\s+{_DOCUMENT_NOUNS}\
 # A clause set off by commas right before the cue verb ("Vera, after meeting Torres, said").
 _PARENTHETICAL = re.compile(r",(\s+[^,\"“”]{2,200}),\s*$")
 _RELATIVE = re.compile(r"(?:who|which|whose|whom)\b")
-_OF_COMPLEMENT = re.compile(r"\s+of\s+(?:the\s+)?$")
 _ADDRESSEE = set(lexicon.reporting_verbs("addressee"))
 _TOLD = re.compile(r"\b(?:" + "|".join(lexicon.reporting_verbs("addressee")) + r"|to)\b")
 _RELAY = set(lexicon.reporting_verbs("relay"))
@@ -157,6 +156,10 @@ class _Context:
         # the speaker (the noun it governs is).
         if _POSSESSOR.match(text[m.end : m.end + 30]) or _POSSESSIVE_NOUN.match(text, m.end):
             return False
+        # Rule "quote-body-of-state": "the Ministry of Foreign Affairs of Peru said", "the
+        # foreign ministry of India said" - the body speaks, not the state that completes it.
+        if ent.kind == "state" and _INSTITUTION_OF.search(text, max(0, m.start - 60), m.start):
+            return False
         # Rule "spokesperson-for": "a spokesperson for Vera said" - Vera does not speak.
         return not _SPOKESPERSON_FOR.search(text[max(0, m.start - 40) : m.start])
 
@@ -236,7 +239,7 @@ def _after_attribution(
     before = ctx.speakers_in(start, cue_at)
     if before:
         # '"...," a statement from Chile's presidency said': the body, not the state in it.
-        last = _head_of(ctx, q, max(before, key=lambda m: (m.end, m.end - m.start)))
+        last = max(before, key=lambda m: (m.end, m.end - m.start))
         gap = text[last.end : cue_at]
         if len(gap.split()) <= 3:
             if last.how == "pronoun":
@@ -431,7 +434,7 @@ def _subject_of_cue(ctx: _Context, q: QuoteSpan, sent: Sentence, cue_at: int) ->
     if not before:
         return None
     # "Holy See Press Office said": the longest name ending last, not "Holy See".
-    last = _head_of(ctx, q, max(before, key=lambda m: (m.end, m.end - m.start)))
+    last = max(before, key=lambda m: (m.end, m.end - m.start))
     if limit != cue_at:
         ctx.rule_of.setdefault(id(q), "quote-subject-of-cue")
     subject = ctx.analysis.subjects.get(sent.index)
@@ -490,23 +493,6 @@ def _before_parenthetical(ctx: _Context, start: int, cue_at: int) -> int:
     # Nobody named before the clause: nobody we can name ("The host, after meeting Torres,
     # said" does not make Torres the speaker).
     return clause.start()
-
-
-def _head_of(ctx: _Context, q: QuoteSpan, m: Mention) -> Mention:
-    """Rule "quote-body-of-state": "The Ministry of Foreign Affairs of Peru said" - the
-    state after "of" completes the body named before it, which speaks."""
-    of = _OF_COMPLEMENT.search(ctx.text, max(0, m.start - 12), m.start)
-    if of is None or ctx.entities[m.key].kind != "state":
-        return m
-    bodies = [
-        b
-        for b in ctx.speakers_in(max(0, of.start() - 80), of.start())
-        if b.end == of.start() and ctx.entities[b.key].kind == "organization"
-    ]
-    if not bodies:
-        return m
-    ctx.rule_of[id(q)] = "quote-body-of-state"
-    return bodies[-1]
 
 
 def _via_for(ctx: _Context, q: QuoteSpan) -> str | None:
@@ -901,11 +887,18 @@ _INSTITUTION_NOUNS = (
 
 
 def _institution(n: str) -> str:
+    """A body named by its noun, with the country before it ("the Chilean presidency",
+    "Peru's foreign ministry") or after it ("the foreign ministry of India")."""
     return (
         rf"(?:(?P<adj{n}>[A-Z][\w’'-]+?)(?:['’]s)?\s+)?(?P<body{n}>"
         + "|".join(_INSTITUTION_NOUNS)
-        + r")"
+        + rf")(?:\s+of\s+(?:the\s+)?(?P<of{n}>[A-Z][\w’'-]+))?"
     )
+
+
+_INSTITUTION_OF = re.compile(
+    r"\b(?:" + "|".join(_INSTITUTION_NOUNS) + r")\s+of\s+(?:the\s+)?$", re.I
+)
 
 
 def _institution_cue(lead: str, verbs: list[str]) -> re.Pattern:
@@ -967,6 +960,12 @@ def _institution_body(
     n = "1" if m.group("body1") else "2"
     body, adj = m.group("body" + n), m.group("adj" + n)
     start, end = at + m.start("body" + n), at + m.end("body" + n)
+    if m.group("of" + n):  # "the foreign ministry of India": the country after the body
+        if adj:
+            return None
+        adj, adj_at = m.group("of" + n), at + m.start("of" + n)
+    else:
+        adj_at = at + m.start("adj" + n)
     if any(mm.start <= start < mm.end for mm in analysis.mentions if mm.key):
         return None  # already a named body: the cue rules speak for it
     entities = analysis.entities
@@ -976,9 +975,7 @@ def _institution_body(
             (
                 mm.key
                 for mm in analysis.mentions
-                if mm.key
-                and mm.start == at + m.start("adj" + n)
-                and entities[mm.key].kind == "state"
+                if mm.key and mm.start == adj_at and entities[mm.key].kind == "state"
             ),
             None,
         )

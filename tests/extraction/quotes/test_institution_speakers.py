@@ -64,3 +64,25 @@ def test_a_bodys_readout_speaks_for_the_body(empty_kb):
 def test_a_ministry_named_with_its_country_is_the_organisation_not_the_state(empty_kb, sentence):
     [(name, kind, _rule)] = speakers(empty_kb, MET + sentence)
     assert kind == "organization" and "ministry" in name.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We welcome the visit," the foreign ministry of India said.',
+        'The foreign ministry of India said the visit would "open a new chapter".',
+    ],
+)
+def test_a_body_with_its_country_after_it_is_that_countrys_organisation(empty_kb, text):
+    doc = document(text)
+    analysis = analyze(doc, empty_kb)
+    [st] = find_statements(doc, analysis)
+    speaker = analysis.entities[st.speaker]
+    assert (speaker.kind, speaker.country, st.rule) == ("organization", "IN", "quote-institution")
+
+
+def test_the_government_of_a_country_is_the_state(empty_kb):
+    [(name, kind, _rule)] = speakers(
+        empty_kb, '"We welcome the visit," the government of India said.'
+    )
+    assert (name, kind) == ("India", "state")
