@@ -1,12 +1,22 @@
 """Quotations and who said them.
 
-Attribution, in order: a cue right after the quote ("..., Wei said" / "said Mr. Li"); a cue
-before it in the sentence ("Putin recalled '...'", a participle clause ", describing him as
-'...'" goes to the sentence subject, a passive "criticized by X" to X); the attribution of
-the sentence's last quote; the chain of paragraphs that each open with a quote mark; a
-header paragraph ending with a colon ("Quotes attributable to X:"). Pronouns resolve to the
-latest sentence subject. Scare quotes (the same short phrase quoted again and again, or
-"so-called") and quotes with no identifiable speaker are left out.
+``find_statements`` runs four passes over the quotes in text order, over one
+:class:`_Context` (the document, the usable mentions, the marks rules leave):
+
+1. each quote on its own: a cue right after it ('"...," Wei said', inverted '"...," said
+   Mr. Li'; a body: '"...," the ministry said', 'a statement from the presidency said'; a
+   new name before the cue), else a cue before it in the sentence - the cue verb's subject
+   ("Putin recalled '...'", not a name inside a clause set off by commas nor the one told;
+   a participle clause ", describing him as '...'" goes to the sentence subject, a passive
+   "criticized by X" to X), "According to X", "Name:", "his speech read:";
+2. a quote right after an attributed one in its paragraph continues it;
+3. paragraphs that open with a quote share a speaker (or the colon header before them),
+   else follow-on paragraphs, signature lines and quotes run on over paragraphs;
+4. the proposals, each with the name of the rule that gave its speaker.
+
+Pronouns are resolved by the mentions stage. Scare quotes (the same short phrase quoted
+again and again, or "so-called") and quotes with no identifiable speaker are left out: when
+the speaker is unclear, no speaker (or a low confidence) rather than a wrong one.
 """
 
 from __future__ import annotations
