@@ -170,6 +170,17 @@ class KBActor:
     aliases: tuple[KBAlias, ...] = ()
     positions: tuple[KBPosition, ...] = ()
 
+    def holds_role_on(self, alias: KBAlias, day: date | None) -> bool:
+        """Rule "role-in-office": a role alias ("the French president") names this actor
+        only on a day inside its own dates, or, when the alias has none, inside one of the
+        actor's positions with that office (any position when none shares a word with the
+        alias). An actor without positions keeps the undated alias."""
+        if alias.valid_from or alias.valid_to or not self.positions:
+            return alias.valid_on(day)
+        words = set(normalize(alias.text).split()) - {"the", "of", "a"}
+        matching = [p for p in self.positions if words & set(normalize(p.title).split())]
+        return any(p.held_on(day) for p in matching or self.positions)
+
 
 @dataclass(frozen=True)
 class AliasEntry:

@@ -1098,10 +1098,11 @@ OTHER_HONORIFICS = {
     "samdech", "techo", "akka", "mullah", "maulana", "hojatoleslam", "haji", "hajji", "hajj",
     "datin", "toh", "puan", "tuan", "yang", "berhormat", "shrimati", "thiru", "thiru.",
     "mwalimu", "nana", "oba", "alhaji", "dasho", "lyonchhen", "lyonpo",
+    "moha", "sena", "padei",  # "Samdech Akka Moha Sena Padei Techo Hun Sen"
 }  # fmt: skip
 HONORIFICS |= OTHER_HONORIFICS
 # "Nana Akufo-Addo", "Yang Jiechi", "Toh Chin Chye": also given names and surnames.
-STRICT_HONORIFICS |= OTHER_HONORIFICS - {"nana", "yang", "toh"}
+STRICT_HONORIFICS |= OTHER_HONORIFICS - {"nana", "yang", "toh", "sena"}
 
 # Words that are a title or honorific before a name but a given or middle name inside one
 # ("Sheikh Hasina" / "Hassan Sheikh Mohamud", "Amir Khan" / "Reza Amir Tabrizi").

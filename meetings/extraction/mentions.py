@@ -219,7 +219,7 @@ def _given_name_match(word: str, name_tokens: list[str]) -> bool:
     )
 
 
-def _surname_of_another(text: str, start: int, end: int, actor) -> bool:
+def _surname_of_another(text: str, start: int, end: int, actor, kb=None) -> bool:
     """Rule "surname-in-other-name": a KB person's one-word alias is another person's name
     part when a capitalised name word runs on next to it that is not the KB person's own
     ("Deputy spokesman Li Wenbin said" is not the premier Li Qiang; "Kim Yo Jong" is not
@@ -253,7 +253,11 @@ def _surname_of_another(text: str, start: int, end: int, actor) -> bool:
         word = before.group(1)
         if name_word(word) and not _given_name_match(normalize(word), own):
             return True
-    return _title_of_another(text[max(0, start - 60) : start], actor)
+    if _title_of_another(text[max(0, start - 60) : start], actor):
+        return True
+    if _apposed_office_of_another(text[end : end + 60], actor):
+        return True
+    return kb is not None and _country_of_another(text[max(0, start - 60) : start], actor, kb)
 
 
 # Offices that a head of state or minister known by the same surname does not hold: a bare
@@ -285,6 +289,49 @@ def _title_of_another(before: str, actor) -> bool:
         return False
     held = {t for p in actor.positions for t in re.findall(r"[a-z]+", p.title.lower())}
     return not offices & held
+
+
+_APPOSED_OFFICE = re.compile(r"^,\s+(?:a|an|the|his|her|its|their)\s+([^,.;:]{3,50})")
+
+
+def _apposed_office_of_another(after: str, actor) -> bool:
+    """Rule "surname-before-other-office": "Park, a deputy spokesman, said" - an apposed
+    office the KB person never held makes the bare surname somebody else's."""
+    m = _APPOSED_OFFICE.match(after)
+    if not m or not actor.positions:
+        return False
+    words = {w.split("-")[0] for w in re.findall(r"[a-z-]+", m.group(1).lower())}
+    offices = words & _MINOR_OFFICES
+    if not offices:
+        return False
+    held = {t for p in actor.positions for t in re.findall(r"[a-z]+", p.title.lower())}
+    return not offices & held
+
+
+_TITLE_ANY = lexicon.TITLE_WORDS | lexicon.TITLE_HEADS
+
+
+def _country_of_another(before: str, actor, kb: KnowledgeBase) -> bool:
+    """Rule "surname-of-other-country": "Japanese Foreign Minister Park said" is not the
+    Korean President Park: the country that opens the title is not the KB person's."""
+    if not actor.country:
+        return False
+    words = re.split(r"\s+", before.rstrip())[-7:]
+    k = len(words)
+    while k > 0 and words[k - 1].lower().rstrip(".") in _TITLE_ANY:
+        k -= 1
+    if k == len(words) or k == 0:
+        return False
+    for size in (1, 2, 3):
+        if k - size < 0:
+            break
+        phrase = re.sub(r"['’]s$", "", " ".join(words[k - size : k]))
+        if not phrase[:1].isupper():
+            break
+        code = _code(kb, phrase)
+        if code:
+            return code != actor.country
+    return False
 
 
 _BARE_MINISTRY = re.compile(
@@ -428,9 +475,10 @@ class _Builder:
                 alias = entry.alias
                 is_role = bool(alias and alias.is_role)
                 if is_role:
-                    if not alias.valid_on(self.day):
+                    holder = self.kb.actor(entry.actor_id)
+                    if holder is None or not holder.holds_role_on(alias, self.day):
                         continue
-                    if _role_of_another(self.text, start, end, self.kb.actor(entry.actor_id)):
+                    if _role_of_another(self.text, start, end, holder):
                         continue
                 elif not surface[:1].isupper() and not surface[:1].isdigit():
                     continue
@@ -446,7 +494,9 @@ class _Builder:
                     entry.actor_id is not None
                     and not is_role
                     and " " not in surface
-                    and _surname_of_another(self.text, start, end, self.kb.actor(entry.actor_id))
+                    and _surname_of_another(
+                        self.text, start, end, self.kb.actor(entry.actor_id), self.kb
+                    )
                 ):
                     continue  # "Li Wenbin", "Hunter Biden": a namesake, not the KB person
                 if (
@@ -1159,6 +1209,7 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
             exact = [c for c in candidates if " ".join(wanted) in normalize(c.name)]
             if len(exact) == 1:
                 return exact[0]
+            return _named_in_full_nearest(b, candidates, position)
         return None
 
     for s, e, tail, title, country, evidence, _rule in pending_people:
@@ -1345,6 +1396,30 @@ _ACCOMPANIES = re.compile(
 )
 
 
+def _named_in_full_nearest(b: _Builder, candidates: list[Entity], position: int):
+    """Rule "full-name-first": a surname that several people in the article carry is the
+    one last named in full before it ("President Park Min-jun ... his spokeswoman, Park
+    Ji-woo, said ... Park added" is the spokeswoman); with none before it, the one named in
+    full next. A person known only by the bare surname is never chosen this way."""
+    before, after = [], []
+    for ent in candidates:
+        for s in _full_name_starts(b, ent):
+            (before if s < position else after).append((s, ent))
+    if before:
+        return max(before, key=lambda x: x[0])[1]
+    if after:
+        return min(after, key=lambda x: x[0])[1]
+    return None
+
+
+def _full_name_starts(b: _Builder, ent: Entity):
+    """Where the entity is named with two name words or more ("Park Ji-woo", not "Park")."""
+    for s, e in ent.spans:
+        words = normalize(_strip_honorifics(b.text[s:e])).split()
+        if len([w for w in words if w not in PARTICLES]) >= 2:
+            yield s
+
+
 def _code(kb: KnowledgeBase, text: str | None) -> str | None:
     return country_code(kb, text)
 
@@ -1465,6 +1540,21 @@ def _title_head(word: str) -> bool:
     )
 
 
+def _title_country_in_run(b: _Builder, prefix: list[int]) -> list[str]:
+    """Rule "title-country-in-run": "Cambodian Prime Minister Samdech Akka Techo Hun Sen" -
+    the country that opens a title in the same capitalised run as the name, even when styles
+    we do not list stand between the title and the name."""
+    for k, ti in enumerate(prefix):
+        if b.kb_kind(ti) not in ("demonym", "name", "alias"):
+            continue
+        later = (b.toks[j].text.lower().rstrip(".") for j in prefix[k + 1 :])
+        if any(_title_head(w) for w in later):
+            code = b.kb_country(ti)
+            return [code] if code else []
+        return []
+    return []
+
+
 def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
     """How strongly the context says the capitalised words name a person; title; country."""
     toks, text = b.toks, b.text
@@ -1517,6 +1607,8 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
             evidence = max(evidence, 2.0 if j == first - 1 else 1.5)
         stretch_start = t.start
         j -= 1
+    if not countries and prefix:
+        countries += _title_country_in_run(b, prefix)
     title = ""
     if stretch_start is not None:
         title = text[stretch_start:s].strip(" ,")
