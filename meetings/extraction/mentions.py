@@ -714,15 +714,39 @@ class _PersonTokens:
 
 
 def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
-    """Every mention of a person, organisation or state in the document, and its entities."""
-    text, dateline = doc.text, doc.dateline
-    b = _Builder(text, kb, doc.sentences, doc.quote_spans, doc.anchor, dateline)
-    hits = b.kb_matches()
-    toks = b.toks
+    """Every mention of a person, organisation or state in the document, and its entities.
 
-    # Runs that name a place or an event: their inner country names are not states.
-    suppressed_spans: list[tuple[int, int]] = []
+    The stages run in this order, each adding to the builder: known aliases, organisations
+    and people from capitalised runs, short forms, sources, countries, then definite
+    descriptions and pronouns."""
+    b = _Builder(doc.text, kb, doc.sentences, doc.quote_spans, doc.anchor, doc.dateline)
+    hits = b.kb_matches()
     runs = b.runs()
+    suppressed_spans = _suppressed_spans(b, runs)
+    person_hits = _known_aliases(b, hits, suppressed_spans)
+    _country_head_orgs(b, hits)
+    _government_of(b)
+    pending_people = _capitalised_runs(b, runs)
+    _surname_then_given_name(b, person_hits, pending_people)
+    _full_names(b, pending_people)
+    people_tokens = _PersonTokens(b)
+    _short_forms(b, pending_people, people_tokens)
+    _bare_surnames(b, person_hits, people_tokens)
+    _source_orgs(b)
+    _bare_ministries(b)
+    _dateline_agency(b)
+    _people_countries(b)
+    _definites_and_pronouns(b)
+    b.mentions.sort(key=lambda m: (m.start, -m.end))
+    subjects = _subjects(b)
+    _resolve_pronouns(b, subjects)
+    return Analysis(b.entities, b.mentions, subjects)
+
+
+def _suppressed_spans(b: _Builder, runs: list[list[int]]) -> list[tuple[int, int]]:
+    """Runs that name a place or an event: their inner country names are not states."""
+    toks = b.toks
+    suppressed_spans: list[tuple[int, int]] = []
     for run in runs:
         lowered_run = [toks[i].text.lower() for i in run]
         non_org = [k for k, w in enumerate(lowered_run) if w in lexicon.NON_ORG_RUN_WORDS]
@@ -737,11 +761,17 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
                 and b.kb_kind(run[k]) in ("name", "alias")
             ):
                 suppressed_spans.append((toks[run[k - 1]].start, toks[run[k]].end))
+    return suppressed_spans
 
-    def suppressed(s: int, e: int) -> bool:
-        return any(a <= s and e <= b_ for a, b_ in suppressed_spans)
 
-    # -- known aliases ---------------------------------------------------------------------
+def _suppressed(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a <= s and e <= z for a, z in spans)
+
+
+def _known_aliases(b: _Builder, hits, suppressed_spans) -> list[tuple[int, int, list]]:
+    """Known aliases: states, organisations and people linked to the knowledge base; bare
+    surnames and ambiguous aliases are returned, to be resolved after the full names."""
+    text, dateline, kb, toks = b.text, b.dateline, b.kb, b.toks
     person_hits: list[tuple[int, int, list]] = []
     for s, e, good in hits:
         if b.in_dateline(s):
@@ -777,7 +807,7 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
                 # "Russia's president": the state is named too.
                 pm = re.match(r"^(?:the\s+)?(.+?)['’]s\b", text[s:e], re.I)
                 code = _code(b.kb, pm.group(1)) if pm else None
-                if code and _is_country_name(b.kb, pm.group(1)):
+                if code and is_country_name(b.kb, pm.group(1)):
                     start = s + pm.start(1)
                     b.add_mention(b.state(code), start, start + len(pm.group(1)))
             if actor.kind == "person" and how == "name" and not ent.title:
@@ -807,7 +837,7 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
         if adjective and compact.isupper() and any(g.ref_kind == "demonym" for g in good):
             continue
         if states and not any(g.ref_kind for g in good):
-            if suppressed(s, e):
+            if _suppressed(suppressed_spans, s, e):
                 continue
             b.add_mention(b.state(states[0].country.upper()), s, e)
             continue
@@ -825,7 +855,7 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
             )
             b.add_mention(ent, s, e)
             continue
-        if suppressed(s, e):
+        if _suppressed(suppressed_spans, s, e):
             continue
         if entry.ref_kind in ("name", "alias"):
             code, s = _official_name(b, s, e, entry.country)
@@ -847,8 +877,13 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
             if metonym and not re.match(r"^\s*['’]s\s+[A-Z]", after):
                 ent = b.state(entry.country)
                 b.add_mention(ent, s, e, "metonym")
+    return person_hits
 
-    # -- organisations named with lower-case heads after a country ---------------------------
+
+def _country_head_orgs(b: _Builder, hits) -> None:
+    """Organisations named with lower-case heads after a country ("Fiji's ministry of
+    information", "the Chinese government")."""
+    text = b.text
     for s, e, good in hits:
         entry = next((g for g in good if g.ref_kind in ("name", "alias", "demonym")), None)
         if entry is None:
@@ -893,7 +928,10 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
         )
         b.add_mention(ent, start, head_end)
 
-    # "the Government of Japan", "the government of Kazakhstan"
+
+def _government_of(b: _Builder) -> None:
+    """ "the Government of Japan", "the government of Kazakhstan": the state."""
+    text = b.text
     for m in re.finditer(r"\b[Gg]overnment of (?:the )?", text):
         ti = b.tok_index_at(m.end())
         if ti is not None and b.kb_kind(ti) in ("name", "alias") and b.kb_country(ti):
@@ -901,20 +939,25 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
             ent = b.state(b.kb_country(ti))
             b.add_mention(ent, m.start(), hit[1], "name")
 
-    def name_between_title_and_name(run: list[int], pos: int) -> bool:
-        """Rule "org-word-as-given-name": "President Duma Boko" - a word that heads bodies,
-        between a title and a name word, is a given name."""
-        if pos == 0 or pos + 1 >= len(run) or not b.is_title_tok(run[pos - 1]):
-            return False
-        nxt = toks[run[pos + 1]].text.lower()
-        return (
-            nxt not in lexicon.ORG_HEADS
-            and nxt not in lexicon.TITLE_WORDS
-            and nxt not in lexicon.TITLE_HEADS
-            and not b.covered.get(run[pos + 1])
-        )
 
-    # -- capitalised runs: organisations and people ------------------------------------------
+def _name_between_title_and_name(b: _Builder, run: list[int], pos: int) -> bool:
+    """Rule "org-word-as-given-name": "President Duma Boko" - a word that heads bodies,
+    between a title and a name word, is a given name."""
+    if pos == 0 or pos + 1 >= len(run) or not b.is_title_tok(run[pos - 1]):
+        return False
+    nxt = b.toks[run[pos + 1]].text.lower()
+    return (
+        nxt not in lexicon.ORG_HEADS
+        and nxt not in lexicon.TITLE_WORDS
+        and nxt not in lexicon.TITLE_HEADS
+        and not b.covered.get(run[pos + 1])
+    )
+
+
+def _capitalised_runs(b: _Builder, runs: list[list[int]]) -> list[tuple]:
+    """Organisations and people from capitalised runs: each run's organisation heads, then
+    the person named by its tail (pending until the full names are settled)."""
+    toks = b.toks
     pending_people: list[tuple[int, int, list[int], str, str | None, float, str]] = []
     for run in runs:
         run_text_words = [toks[i].text for i in run]
@@ -932,204 +975,223 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
             lowered = lowered[cut + 1 :]
             if not run or not any(b.is_title_tok(i) or b.is_hon_tok(i) for i in run):
                 continue
-        # Organisation: a head word; name = capitalised words before it (and "of X" after).
-        org_done_until = -1
-        for pos, i in enumerate(run):
-            w = lowered[pos]
-            if b.covered.get(i) and b.kb_kind(i) not in ("demonym", "name", "alias", "capital"):
-                continue
-            if (w in lexicon.ORG_HEADS or w in lexicon.STANDALONE_ORGS) and not (
-                name_between_title_and_name(run, pos)
-            ):
-                if pos + 1 < len(run) and lowered[pos + 1] in lexicon.ORG_HEADS:
-                    continue  # "Press Office", "News Agency": the last head names the body
-                start_pos = pos
-                while start_pos > 0:
-                    prev_i = run[start_pos - 1]
-                    pw = lowered[start_pos - 1]
-                    if b.is_hon_tok(prev_i) or pw in ("the",):
-                        break
-                    if b.kb_kind(prev_i) == "actor":
-                        break
-                    if pw in lexicon.TITLE_HEADS and pw not in ("press",):
-                        break
-                    start_pos -= 1
-                org_tokens = run[start_pos : pos + 1]
-                while len(org_tokens) > 1 and toks[org_tokens[0]].text.lower() in ORG_STOP_CAPS:
-                    org_tokens = org_tokens[1:]
-                has_name = any(
-                    not b.is_title_tok(j) or b.kb_kind(j) in ("demonym", "name", "alias")
-                    for j in org_tokens[:-1]
-                )
-                # "the Foreign Ministry", "the State Department": a government body of the
-                # dateline's country (unknown without one).
-                body = (
-                    not has_name
-                    and w in ("ministry", "department", "office")
-                    and len(org_tokens) >= 2
-                )
-                # "European Council", "National Assembly": a qualified deliberative body.
-                assembly = (
-                    not has_name
-                    and w
-                    in (
-                        "council",
-                        "house",
-                        "commission",
-                        "assembly",
-                        "parliament",
-                        "union",
-                        "committee",
-                        "court",
-                        "senate",
-                        "congress",
-                    )
-                    and len(org_tokens) >= 2
-                )
-                # "the Department of Foreign Affairs": named by its complement.
-                complement = w in ("ministry", "department", "office", "forces") and bool(
-                    re.match(r"^\s+of\s+(?:the\s+)?[A-Z]", text[toks[i].end : toks[i].end + 40])
-                )
-                body = body or (not has_name and complement)
-                if not has_name and w not in lexicon.STANDALONE_ORGS and not (body or assembly):
-                    continue
-                if any(b.kb_kind(j) in ("media", "org", "intl") for j in org_tokens):
-                    continue
-                s, e = toks[org_tokens[0]].start, toks[org_tokens[-1]].end
-                if any(
-                    om.start <= s and e <= om.end and b.entities[om.key].kind == "organization"
-                    for om in b.mentions
-                ):
-                    continue  # already named ("Japan's Ministry of Foreign Affairs")
-                if w == "government":
-                    continue
-                ext = re.match(
-                    r"^\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+(?:and\s+)?[A-Z][\w'-]*)*",
-                    text[e : e + 80],
-                )
-                if ext and w in (
-                    "ministry",
-                    "department",
-                    "office",
-                    "committee",
-                    "commission",
-                    "council",
-                    "agency",
-                    "institute",
-                    "organisation",
-                    "organization",
-                    "authority",
-                    "court",
-                    "forces",
-                ):
-                    tail_start = e + ext.end()
-                    ti = b.tok_index_at(tail_start - 1)
-                    country_tail = ti is not None and b.kb_kind(ti) in ("name", "alias")
-                    if not country_tail or w == "forces":
-                        e = tail_start  # "Armed Forces of Ukraine" is the body's own name
-                surface = text[s:e]
-                country = None
-                for j in org_tokens:
-                    country = country or b.kb_country(j)
-                if country is None and e > toks[org_tokens[-1]].end:
-                    tail_tok = b.tok_index_at(e - 1)
-                    if tail_tok is not None and b.kb_kind(tail_tok) in ("name", "alias"):
-                        country = b.kb_country(tail_tok)
-                if country is None:
-                    prev = text[max(0, s - 30) : s]
-                    pm = re.search(r"(\w[\w ]*?)['’]s\s*$", prev)
-                    if pm:
-                        country = _code(b.kb, pm.group(1).split()[-1]) or _code(b.kb, pm.group(1))
-                if country is None:
-                    # "the Ministry of Foreign Affairs of Peru": the country after the name
-                    of = re.match(r"^\s+of\s+(?:the\s+)?", text[e : e + 12])
-                    ti = b.tok_index_at(e + of.end()) if of else None
-                    if ti is not None and b.kb_kind(ti) in ("name", "alias"):
-                        country = b.kb_country(ti)
-                if country is None and body and dateline.city:
-                    country = _code(b.kb, dateline.city) or _city_country(b.kb, dateline.city)
-                if w in lexicon.STANDALONE_ORGS and len(org_tokens) == 1:
-                    key = f"org:{w}" if country is None else f"org:{w}:{country}"
-                else:
-                    key = f"org:{normalize(surface)}"
-                ent = b.entity(
-                    key, "organization", surface, country, rule="org-head", confidence=0.6
-                )
-                if len(surface) > len(ent.name):
-                    ent.name = surface
-                b.add_mention(ent, s, e)
-                org_done_until = pos
-        # Person: the name is the tail of the run after the last title/honorific word.
-        tail: list[int] = []
-        last_pos = len(run) - 1
-        while last_pos > org_done_until and lowered[last_pos].rstrip(".") in POST_NOMINALS:
-            last_pos -= 1
-        for pos in range(last_pos, org_done_until, -1):
-            i = run[pos]
-            w = lowered[pos]
-            if b.covered.get(i) and _capital_as_given_name(b, run, pos, tail):
-                tail.insert(0, i)
-                break
-            if b.covered.get(i):
-                break
-            if (
-                w in lexicon.ORG_HEADS or w in lexicon.STANDALONE_ORGS
-            ) and not name_between_title_and_name(run, pos):
-                break
-            if (
-                w in lexicon.NAME_OR_TITLE_WORDS
-                and tail
-                and pos - 1 > org_done_until
-                and not b.is_title_tok(run[pos - 1])
-                and not b.is_hon_tok(run[pos - 1])
-                and not b.covered.get(run[pos - 1])
-                and toks[run[pos - 1]].text[:1].isupper()
-            ):
-                # Rule "title-word-inside-name": "Hassan Sheikh Mohamud", "Reza Amir Tabrizi" -
-                # a title in one language, a name part in another, after a given name.
-                tail.insert(0, i)
-                continue
-            if w in lexicon.GIVEN_NAME_TITLES and tail:
-                tail.insert(0, i)  # "Foreign Minister Amir Khan Muttaqi": a given name
-                continue
-            if b.is_title_tok(i) or b.is_hon_tok(i):
-                # "Sultan bin Saad": a title word followed by a particle is a given name.
-                nxt = toks[run[pos + 1]].text if pos + 1 < len(run) else ""
-                if nxt in ("bin", "ibn", "bint", "ben", "abu") and w not in (
-                    "prince",
-                    "sheikh",
-                    "king",
-                    "emir",
-                    "princess",
-                    "sheikha",
-                ):
-                    tail.insert(0, i)
-                    continue
-                break
-            tail.insert(0, i)
-        while (
-            tail
-            and toks[tail[0]].text in PARTICLES
-            and not (tail[0] > 0 and b.is_title_tok(tail[0] - 1))
-        ):
-            tail.pop(0)
-        while tail and toks[tail[0]].text.lower() in STOP_CAPS:
-            tail.pop(0)
-        while tail and (b.is_hon_tok(tail[-1]) or toks[tail[-1]].text.lower() in ("mp",)):
-            tail.pop()
-        if not tail:
-            continue
-        words = [toks[i].text for i in tail]
-        if any(w.lower() in MONTH_WORDS for w in words):
-            continue
-        if len([w for w in words if w not in PARTICLES]) > 5:
-            continue  # "Mohammed bin Abdulrahman bin Jassim Al Thani" counts five words
-        s, e = toks[tail[0]].start, toks[tail[-1]].end
-        prefix = run[: run.index(tail[0])]
-        evidence, title, country = _person_evidence(b, tail, prefix)
-        pending_people.append((s, e, tail, title, country, evidence, "pattern"))
+        org_done_until = _run_organisations(b, run, lowered)
+        person = _run_person(b, run, lowered, org_done_until)
+        if person is not None:
+            pending_people.append(person)
+    return pending_people
 
-    # "KISHIDA Fumio": a KB surname in capitals followed by the person's given name.
+
+def _run_organisations(b: _Builder, run: list[int], lowered: list[str]) -> int:
+    """Organisation: a head word; name = capitalised words before it (and "of X" after).
+    Returns the position in the run of the last head that named one (-1 for none)."""
+    org_done_until = -1
+    for pos, i in enumerate(run):
+        w = lowered[pos]
+        if b.covered.get(i) and b.kb_kind(i) not in ("demonym", "name", "alias", "capital"):
+            continue
+        if (w in lexicon.ORG_HEADS or w in lexicon.STANDALONE_ORGS) and not (
+            _name_between_title_and_name(b, run, pos)
+        ):
+            if pos + 1 < len(run) and lowered[pos + 1] in lexicon.ORG_HEADS:
+                continue  # "Press Office", "News Agency": the last head names the body
+            if _run_organisation_at(b, run, lowered, pos):
+                org_done_until = pos
+    return org_done_until
+
+
+def _run_organisation_at(b: _Builder, run: list[int], lowered: list[str], pos: int) -> bool:
+    """The organisation whose head word stands at ``pos`` of the run; True when added."""
+    text, dateline, toks = b.text, b.dateline, b.toks
+    i, w = run[pos], lowered[pos]
+    start_pos = pos
+    while start_pos > 0:
+        prev_i = run[start_pos - 1]
+        pw = lowered[start_pos - 1]
+        if b.is_hon_tok(prev_i) or pw in ("the",):
+            break
+        if b.kb_kind(prev_i) == "actor":
+            break
+        if pw in lexicon.TITLE_HEADS and pw not in ("press",):
+            break
+        start_pos -= 1
+    org_tokens = run[start_pos : pos + 1]
+    while len(org_tokens) > 1 and toks[org_tokens[0]].text.lower() in ORG_STOP_CAPS:
+        org_tokens = org_tokens[1:]
+    has_name = any(
+        not b.is_title_tok(j) or b.kb_kind(j) in ("demonym", "name", "alias")
+        for j in org_tokens[:-1]
+    )
+    # "the Foreign Ministry", "the State Department": a government body of the
+    # dateline's country (unknown without one).
+    body = not has_name and w in ("ministry", "department", "office") and len(org_tokens) >= 2
+    # "European Council", "National Assembly": a qualified deliberative body.
+    assembly = (
+        not has_name
+        and w
+        in (
+            "council",
+            "house",
+            "commission",
+            "assembly",
+            "parliament",
+            "union",
+            "committee",
+            "court",
+            "senate",
+            "congress",
+        )
+        and len(org_tokens) >= 2
+    )
+    # "the Department of Foreign Affairs": named by its complement.
+    complement = w in ("ministry", "department", "office", "forces") and bool(
+        re.match(r"^\s+of\s+(?:the\s+)?[A-Z]", text[toks[i].end : toks[i].end + 40])
+    )
+    body = body or (not has_name and complement)
+    if not has_name and w not in lexicon.STANDALONE_ORGS and not (body or assembly):
+        return False
+    if any(b.kb_kind(j) in ("media", "org", "intl") for j in org_tokens):
+        return False
+    s, e = toks[org_tokens[0]].start, toks[org_tokens[-1]].end
+    if any(
+        om.start <= s and e <= om.end and b.entities[om.key].kind == "organization"
+        for om in b.mentions
+    ):
+        return False  # already named ("Japan's Ministry of Foreign Affairs")
+    if w == "government":
+        return False
+    ext = re.match(
+        r"^\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+(?:and\s+)?[A-Z][\w'-]*)*",
+        text[e : e + 80],
+    )
+    if ext and w in (
+        "ministry",
+        "department",
+        "office",
+        "committee",
+        "commission",
+        "council",
+        "agency",
+        "institute",
+        "organisation",
+        "organization",
+        "authority",
+        "court",
+        "forces",
+    ):
+        tail_start = e + ext.end()
+        ti = b.tok_index_at(tail_start - 1)
+        country_tail = ti is not None and b.kb_kind(ti) in ("name", "alias")
+        if not country_tail or w == "forces":
+            e = tail_start  # "Armed Forces of Ukraine" is the body's own name
+    surface = text[s:e]
+    country = None
+    for j in org_tokens:
+        country = country or b.kb_country(j)
+    if country is None and e > toks[org_tokens[-1]].end:
+        tail_tok = b.tok_index_at(e - 1)
+        if tail_tok is not None and b.kb_kind(tail_tok) in ("name", "alias"):
+            country = b.kb_country(tail_tok)
+    if country is None:
+        prev = text[max(0, s - 30) : s]
+        pm = re.search(r"(\w[\w ]*?)['’]s\s*$", prev)
+        if pm:
+            country = _code(b.kb, pm.group(1).split()[-1]) or _code(b.kb, pm.group(1))
+    if country is None:
+        # "the Ministry of Foreign Affairs of Peru": the country after the name
+        of = re.match(r"^\s+of\s+(?:the\s+)?", text[e : e + 12])
+        ti = b.tok_index_at(e + of.end()) if of else None
+        if ti is not None and b.kb_kind(ti) in ("name", "alias"):
+            country = b.kb_country(ti)
+    if country is None and body and dateline.city:
+        country = _dateline_country(b)
+    if w in lexicon.STANDALONE_ORGS and len(org_tokens) == 1:
+        key = f"org:{w}" if country is None else f"org:{w}:{country}"
+    else:
+        key = f"org:{normalize(surface)}"
+    ent = b.entity(key, "organization", surface, country, rule="org-head", confidence=0.6)
+    if len(surface) > len(ent.name):
+        ent.name = surface
+    b.add_mention(ent, s, e)
+    return True
+
+
+def _run_person(b: _Builder, run: list[int], lowered: list[str], org_done_until: int):
+    """Person: the name is the tail of the run after the last title/honorific word."""
+    toks = b.toks
+    tail: list[int] = []
+    last_pos = len(run) - 1
+    while last_pos > org_done_until and lowered[last_pos].rstrip(".") in POST_NOMINALS:
+        last_pos -= 1
+    for pos in range(last_pos, org_done_until, -1):
+        i = run[pos]
+        w = lowered[pos]
+        if b.covered.get(i) and _capital_as_given_name(b, run, pos, tail):
+            tail.insert(0, i)
+            break
+        if b.covered.get(i):
+            break
+        if (
+            w in lexicon.ORG_HEADS or w in lexicon.STANDALONE_ORGS
+        ) and not _name_between_title_and_name(b, run, pos):
+            break
+        if (
+            w in lexicon.NAME_OR_TITLE_WORDS
+            and tail
+            and pos - 1 > org_done_until
+            and not b.is_title_tok(run[pos - 1])
+            and not b.is_hon_tok(run[pos - 1])
+            and not b.covered.get(run[pos - 1])
+            and toks[run[pos - 1]].text[:1].isupper()
+        ):
+            # Rule "title-word-inside-name": "Hassan Sheikh Mohamud", "Reza Amir Tabrizi" -
+            # a title in one language, a name part in another, after a given name.
+            tail.insert(0, i)
+            continue
+        if w in lexicon.GIVEN_NAME_TITLES and tail:
+            tail.insert(0, i)  # "Foreign Minister Amir Khan Muttaqi": a given name
+            continue
+        if b.is_title_tok(i) or b.is_hon_tok(i):
+            # "Sultan bin Saad": a title word followed by a particle is a given name.
+            nxt = toks[run[pos + 1]].text if pos + 1 < len(run) else ""
+            if nxt in ("bin", "ibn", "bint", "ben", "abu") and w not in (
+                "prince",
+                "sheikh",
+                "king",
+                "emir",
+                "princess",
+                "sheikha",
+            ):
+                tail.insert(0, i)
+                continue
+            break
+        tail.insert(0, i)
+    while (
+        tail
+        and toks[tail[0]].text in PARTICLES
+        and not (tail[0] > 0 and b.is_title_tok(tail[0] - 1))
+    ):
+        tail.pop(0)
+    while tail and toks[tail[0]].text.lower() in STOP_CAPS:
+        tail.pop(0)
+    while tail and (b.is_hon_tok(tail[-1]) or toks[tail[-1]].text.lower() in ("mp",)):
+        tail.pop()
+    if not tail:
+        return None
+    words = [toks[i].text for i in tail]
+    if any(w.lower() in MONTH_WORDS for w in words):
+        return None
+    if len([w for w in words if w not in PARTICLES]) > 5:
+        return None  # "Mohammed bin Abdulrahman bin Jassim Al Thani" counts five words
+    s, e = toks[tail[0]].start, toks[tail[-1]].end
+    prefix = run[: run.index(tail[0])]
+    evidence, title, country = _person_evidence(b, tail, prefix)
+    return (s, e, tail, title, country, evidence, "pattern")
+
+
+def _surname_then_given_name(b: _Builder, person_hits, pending_people) -> None:
+    """ "KISHIDA Fumio": a KB surname in capitals followed by the person's given name."""
+    text, kb = b.text, b.kb
     for index, (s, e, entries) in enumerate(person_hits):
         ids = {str(g.actor_id) for g in entries}
         actor = kb.actor(entries[0].actor_id) if len(ids) == 1 else None
@@ -1141,12 +1203,14 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
             person_hits[index] = (s, new_end, entries)
             pending_people[:] = [p for p in pending_people if not (s <= p[0] < new_end)]
 
-    # -- people: establish full names with evidence, then short forms ------------------------
-    full_people: list[Entity] = []
 
-    def person_key(name: str) -> str:
-        return "person:" + normalize(_strip_honorifics(name))
+def _person_key(name: str) -> str:
+    return "person:" + normalize(_strip_honorifics(name))
 
+
+def _full_names(b: _Builder, pending_people) -> None:
+    """People: establish the full names (two words or more) with evidence."""
+    text, toks = b.text, b.toks
     full_token_sets = [
         (set(normalize(text[s:e]).split()) - PARTICLES, s)
         for s, e, tail, _t, _c, ev, _r in pending_people
@@ -1164,7 +1228,7 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
             continue  # "Human Rights Watch said": an organisation's name, not a person's
         if words[0].rstrip(".").lower() in ("st", "saint", "san", "santa", "sao", "são", "fort"):
             continue  # "St Petersburg", "San Salvador": places
-        if _city_country(b.kb, text[s:e]):
+        if city_country(b.kb, text[s:e])[1]:
             continue
         mine = set(normalize(text[s:e]).split()) - PARTICLES
         if mine and any(mine < other for other in longer_names.get(min(mine), ())):
@@ -1176,7 +1240,7 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
         ent = _kb_person(b, name)
         if ent is None:
             ent = b.entity(
-                person_key(name),
+                _person_key(name),
                 "person",
                 name,
                 country,
@@ -1190,28 +1254,30 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
         if country and not ent.country:
             ent.country = country
         b.add_mention(ent, s, e)
-        full_people.append(ent)
-    for ent in b.entities.values():
-        if ent.kind == "person" and ent not in full_people:
-            full_people.append(ent)
 
-    people_tokens = _PersonTokens(b)
 
-    def resolve_short(words: list[str], position: int) -> Entity | None:
-        wanted = [normalize(w) for w in words if w not in PARTICLES]
-        wanted = [w for w in wanted if w]
-        if not wanted:
-            return None
-        candidates = people_tokens.candidates(wanted)
-        if len(candidates) == 1:
-            return candidates[0]
-        if len(candidates) > 1:
-            exact = [c for c in candidates if " ".join(wanted) in normalize(c.name)]
-            if len(exact) == 1:
-                return exact[0]
-            return _named_in_full_nearest(b, candidates, position)
+def _resolve_short(
+    b: _Builder, people_tokens: _PersonTokens, words: list[str], position: int
+) -> Entity | None:
+    """The one person of the article a short form (\"Li\", \"Mr. Petrov\") names, or None."""
+    wanted = [normalize(w) for w in words if w not in PARTICLES]
+    wanted = [w for w in wanted if w]
+    if not wanted:
         return None
+    candidates = people_tokens.candidates(wanted)
+    if len(candidates) == 1:
+        return candidates[0]
+    if len(candidates) > 1:
+        exact = [c for c in candidates if " ".join(wanted) in normalize(c.name)]
+        if len(exact) == 1:
+            return exact[0]
+        return _named_in_full_nearest(b, candidates, position)
+    return None
 
+
+def _short_forms(b: _Builder, pending_people, people_tokens: _PersonTokens) -> None:
+    """Short forms of the people named in full; a single name with strong evidence."""
+    text, toks = b.text, b.toks
     for s, e, tail, title, country, evidence, _rule in pending_people:
         words = [toks[i].text for i in tail]
         if b.is_named(s):
@@ -1219,14 +1285,14 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
         # "Lavrov-Rubio meeting": a hyphenated pair of known surnames.
         if len(words) == 1 and "-" in words[0]:
             parts = words[0].split("-")
-            resolved = [resolve_short([p], s) for p in parts]
+            resolved = [_resolve_short(b, people_tokens, [p], s) for p in parts]
             if all(resolved):
                 offset = s
                 for part, ent in zip(parts, resolved, strict=True):
                     b.add_mention(ent, offset, offset + len(part), "short")
                     offset += len(part) + 1
                 continue
-        ent = resolve_short(words, s)
+        ent = _resolve_short(b, people_tokens, words, s)
         if ent is not None:
             hon = re.search(r"\b(?:Mr|Mrs|Ms|Dr|Madam)\.?\s+$", text[max(0, s - 6) : s])
             b.add_mention(ent, s - (len(hon.group()) if hon else 0), e, "short")
@@ -1250,7 +1316,7 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
             if re.search(r"\bPope\s+$", text[max(0, s - 6) : s]):
                 name = "Pope " + name  # a pope is known by the title and the papal name
             ent = b.entity(
-                person_key(name) if name.startswith("Pope ") else person_key(text[s:e]),
+                _person_key(name) if name.startswith("Pope ") else _person_key(text[s:e]),
                 "person",
                 name,
                 country,
@@ -1260,12 +1326,16 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
             )
             b.add_mention(ent, s, e)
 
-    # KB bare surnames and ambiguous aliases: in-article full names first, else unique KB link.
+
+def _bare_surnames(b: _Builder, person_hits, people_tokens: _PersonTokens) -> None:
+    """KB bare surnames and ambiguous aliases: in-article full names first, else a unique
+    KB link."""
+    text, kb = b.text, b.kb
     for s, e, entries in person_hits:
         if b.is_named(s):
             continue
         surface = text[s:e]
-        ent = resolve_short(surface.replace(".", " ").split()[-1:], s)
+        ent = _resolve_short(b, people_tokens, surface.replace(".", " ").split()[-1:], s)
         if ent is None:
             ids = {str(g.actor_id) for g in entries}
             if len(ids) != 1:
@@ -1287,17 +1357,17 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
             s -= len(hon.group())
         b.add_mention(ent, s, e, "short")
 
-    # -- sources: agencies cited, "X news agency", "according to X" ---------------------------
-    _source_orgs(b)
 
-    # "the foreign ministry said": an unnamed ministry speaking is still an organisation.
+def _bare_ministries(b: _Builder) -> None:
+    """ "the foreign ministry said": an unnamed ministry speaking is still an organisation."""
+    text, dateline = b.text, b.dateline
     for m in _BARE_MINISTRY.finditer(text) if "inistry" in text else ():
         s, e = m.span("body")
         if any(mm.start < e and s < mm.end for mm in b.mentions):
             continue
         home = None
         if dateline.city:
-            home = _code(b.kb, dateline.city) or _city_country(b.kb, dateline.city)
+            home = _dateline_country(b)
         surface = text[s:e]
         ent = b.entity(
             f"org:{normalize(surface)}:{home or ''}",
@@ -1309,7 +1379,10 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
         )
         b.add_mention(ent, s, e)
 
-    # -- dateline agency ---------------------------------------------------------------------
+
+def _dateline_agency(b: _Builder) -> None:
+    """The agency of the dateline ("MOSCOW, May 4 (Reuters)"); media are sources."""
+    dateline = b.dateline
     if dateline.agency and dateline.agency_span:
         s, e = dateline.agency_span
         if not b.is_named(s):
@@ -1333,7 +1406,21 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
         if ent.media:
             m.source = True
 
-    # Country fallbacks for people: a shared family name, then the dateline's country.
+
+def _people_countries(b: _Builder) -> None:
+    """Country fallbacks for people: a shared family name, the person served or accompanied,
+    then the dateline's country."""
+    _family_name_country(b)
+    _served_person_country(b)
+    if b.dateline.city:
+        home = _dateline_country(b)
+        for ent in b.entities.values():
+            if ent.kind == "person" and not ent.country and home:
+                ent.country = home
+
+
+def _family_name_country(b: _Builder) -> None:
+    """A person without a country takes that of another person with the same family name."""
     for ent in b.entities.values():
         if ent.kind != "person" or ent.country:
             continue
@@ -1349,6 +1436,9 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
                 ent.country = other.country
                 break
 
+
+def _served_person_country(b: _Builder) -> None:
+    text = b.text
     # "Abiy's chief of staff, Fitsum Arega", "Leyva, who accompanied Petro": the country of
     # the person served or accompanied.
     for ent in b.entities.values():
@@ -1375,17 +1465,6 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
             ):
                 ent.country = other.country
                 break
-
-    if dateline.city:
-        home = _code(b.kb, dateline.city) or _city_country(b.kb, dateline.city)
-        for ent in b.entities.values():
-            if ent.kind == "person" and not ent.country and home:
-                ent.country = home
-    _definites_and_pronouns(b)
-    b.mentions.sort(key=lambda m: (m.start, -m.end))
-    subjects = _subjects(b)
-    _resolve_pronouns(b, subjects)
-    return Analysis(b.entities, b.mentions, subjects)
 
 
 _SERVES = re.compile(r"\b(?P<who>[A-Z][\w-]+)['’]s\s+(?:[a-z-]+\s+){0,3}[a-z-]+,?\s*$")
@@ -1424,16 +1503,12 @@ def _code(kb: KnowledgeBase, text: str | None) -> str | None:
     return country_code(kb, text)
 
 
-def _is_country_name(kb: KnowledgeBase, text: str) -> bool:
-    return is_country_name(kb, text)
-
-
-def _city_country(kb: KnowledgeBase, city: str) -> str | None:
-    """The country of a capital or known city (not of a venue: "the White House")."""
-    key = normalize(city)
-    if key in lexicon.VENUES:
+def _dateline_country(b: _Builder) -> str | None:
+    """The country of the dateline's city (a capital or a known city), or None."""
+    city = b.dateline.city
+    if not city:
         return None
-    return city_country(kb, city)[1]
+    return _code(b.kb, city) or city_country(b.kb, city)[1]
 
 
 def _strip_honorifics(name: str) -> str:
@@ -1856,7 +1931,7 @@ def _visiting_guest(b: _Builder, taken: list[tuple[int, int]]) -> None:
     when the phrase gives one."""
     if "visiting" not in b.text or not b.dateline.city:
         return
-    home = _code(b.kb, b.dateline.city) or _city_country(b.kb, b.dateline.city)
+    home = _dateline_country(b)
     if not home:
         return
     for m in _VISITING.finditer(b.text):

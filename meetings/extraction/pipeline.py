@@ -15,17 +15,13 @@ from .proposal import ActorProposal, Proposal
 _PARTICLES = PARTICLES | {"mr", "mrs", "ms", "dr"}
 
 
-def _is_country_name(kb: KnowledgeBase, text: str) -> bool:
-    return is_country_name(kb, text, state_aliases=True)
-
-
 def _actor_name(ent: Entity, kb: KnowledgeBase) -> str:
     """Canonical name when the KB knows the actor, else the fullest surface form."""
     if ent.kind == "state":
         # "Türkiye" in the text of a KB "Turkey": the text's own name for the country
         # (never a capital or "the Chinese government").
         canon = set(normalize(ent.name).split())
-        names = [s for s in ent.surfaces if _is_country_name(kb, s)]
+        names = [s for s in ent.surfaces if is_country_name(kb, s, state_aliases=True)]
         if names and not any(canon <= set(normalize(s).split()) for s in names):
             return names[0]
         return ent.name
