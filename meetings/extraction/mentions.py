@@ -1632,12 +1632,33 @@ def _title_country_in_run(b: _Builder, prefix: list[int]) -> list[str]:
 
 def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
     """How strongly the context says the capitalised words name a person; title; country."""
+    s, e = b.toks[tail[0]].start, b.toks[tail[-1]].end
+    evidence, stretch_start, countries = _title_stretch(b, tail)
+    if not countries and prefix:
+        countries += _title_country_in_run(b, prefix)
+    title = _stretch_title(b.text[stretch_start:s]) if stretch_start is not None else ""
+    appos_evidence, title, after_country = _apposition_after(b, e, title)
+    desc_evidence, title = _description_before(b, s, title, countries)
+    evidence = max(evidence, appos_evidence, _cue_evidence(b, s, e, tail), desc_evidence)
+    # The walk went backwards: the country named first in the title is the last found.
+    country = countries[-1] if countries else None
+    if after_country:
+        country = after_country
+    if country is None:
+        country = _coordinated_country(b, s)
+    if not countries and country is None:
+        kb_actor = _kb_person(b, b.text[s:e], create=False)
+        if kb_actor:
+            country = kb_actor.country
+    return evidence, title, country
+
+
+def _title_stretch(b: _Builder, tail: list[int]) -> tuple[float, int | None, list[str]]:
+    """The title stretch before the name (title words, honorifics, countries, connectors):
+    its evidence, where it starts, and the countries it names (nearest first)."""
     toks, text = b.toks, b.text
     evidence = 0.0
     first = tail[0]
-    s = toks[first].start
-    e = toks[tail[-1]].end
-    # Title stretch before the name: title words, honorifics, countries, connectors.
     j = first - 1
     stretch_start = None
     countries: list[str] = []
@@ -1682,18 +1703,24 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
             evidence = max(evidence, 2.0 if j == first - 1 else 1.5)
         stretch_start = t.start
         j -= 1
-    if not countries and prefix:
-        countries += _title_country_in_run(b, prefix)
-    title = ""
-    if stretch_start is not None:
-        title = text[stretch_start:s].strip(" ,")
-        title = re.sub(r"^(?:and|or|the|his|her|their|its|a|an)\s+", "", title, flags=re.I)
-        if title.lower() in ("and", "or"):
-            title = ""
-        title = re.sub(r"^(?:the|his|her|their|its|a|an)\s+", "", title, flags=re.I)
-        title = re.sub(r"\s*\b(?:Mr|Mrs|Ms|Dr|H\.E|Sheikh|Ratu|Sir|the Honourable)\.?$", "", title)
-    # Apposition after the name: "Xi Jinping, the Chinese president" / "of Eritrea".
-    after = text[e : e + 80]
+    return evidence, stretch_start, countries
+
+
+def _stretch_title(title: str) -> str:
+    """ "the Russian Foreign Minister Mr." -> "Russian Foreign Minister"."""
+    title = title.strip(" ,")
+    title = re.sub(r"^(?:and|or|the|his|her|their|its|a|an)\s+", "", title, flags=re.I)
+    if title.lower() in ("and", "or"):
+        title = ""
+    title = re.sub(r"^(?:the|his|her|their|its|a|an)\s+", "", title, flags=re.I)
+    title = re.sub(r"\s*\b(?:Mr|Mrs|Ms|Dr|H\.E|Sheikh|Ratu|Sir|the Honourable)\.?$", "", title)
+    return title
+
+
+def _apposition_after(b: _Builder, e: int, title: str) -> tuple[float, str, str | None]:
+    """ "Xi Jinping, the Chinese president" / "of Eritrea": evidence, title, country."""
+    text = b.text
+    evidence = 0.0
     after = text[e : e + 120]
     am = re.match(r"^,\s+(?:(?:the|a|an|his|her|its|their)\s+)?([^,.;]{0,90})", after)
     after_country = None
@@ -1735,7 +1762,14 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
         ti = b.tok_index_at(e + om.end())
         if ti is not None and b.kb_kind(ti) in ("name", "alias"):
             after_country = b.kb_country(ti)
-    # Speech verb right after (or just before: "said Mr. Li").
+    return evidence, title, after_country
+
+
+def _cue_evidence(b: _Builder, s: int, e: int, tail: list[int]) -> float:
+    """A speech verb right after (or just before: "said Mr. Li"), "who", a meeting verb."""
+    text = b.text
+    evidence = 0.0
+    after = text[e : e + 120]
     if _CUE_AFTER.match(after):
         evidence = max(evidence, 1.0)
     before = text[max(0, s - 40) : s]
@@ -1754,7 +1788,14 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
         before,
     ):
         evidence = max(evidence, 0.5 if len(tail) < 2 else 1.0)
-    # Apposition back to a description: "the spokesman for Yemen's Ansarullah, Mohammad X".
+    return evidence
+
+
+def _description_before(b: _Builder, s: int, title: str, countries: list[str]):
+    """Apposition back to a description: "the spokesman for Yemen's Ansarullah, Mohammad
+    X". Adds the countries it names; returns the evidence and the title."""
+    text = b.text
+    evidence = 0.0
     clause = text[max(0, s - 120) : s]
     if clause.rstrip().endswith(","):
         desc = clause.rstrip()[:-1]
@@ -1776,27 +1817,24 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
                     c = b.kb_country(ti)
                     if c:
                         countries.append(c)
-    # Coordination "Prime Minister X and Foreign Minister Y": Y shares X's country.
-    # The walk went backwards: the country named first in the title is the last found.
-    country = countries[-1] if countries else None
-    if after_country:
-        country = after_country
-    if country is None:
-        cm = re.search(r"(\w+)\s+and\s+(?:[A-Z][\w-]*\s+){0,4}$", text[max(0, s - 80) : s])
-        if cm:
-            for ent in b.entities.values():
-                if (
-                    ent.kind == "person"
-                    and ent.country
-                    and ent.spans
-                    and any(0 <= s - pe < 80 for ps, pe in ent.spans)
-                ):
-                    country = ent.country
-    if not countries and country is None:
-        kb_actor = _kb_person(b, text[s:e], create=False)
-        if kb_actor:
-            country = kb_actor.country
-    return evidence, title, country
+    return evidence, title
+
+
+def _coordinated_country(b: _Builder, s: int) -> str | None:
+    """Coordination "Prime Minister X and Foreign Minister Y": Y shares X's country (the
+    last person with a country named just before)."""
+    cm = re.search(r"(\w+)\s+and\s+(?:[A-Z][\w-]*\s+){0,4}$", b.text[max(0, s - 80) : s])
+    country = None
+    if cm:
+        for ent in b.entities.values():
+            if (
+                ent.kind == "person"
+                and ent.country
+                and ent.spans
+                and any(0 <= s - pe < 80 for _ps, pe in ent.spans)
+            ):
+                country = ent.country
+    return country
 
 
 @lru_cache(maxsize=64)
@@ -1804,33 +1842,36 @@ def _compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
-def _source_orgs(b: _Builder) -> None:
-    text = b.text
-    w = r"[A-Z][\w&'-]*(?:\.[\w&'-]+)*"  # a capitalised word; dots only inside ("News.Az")
-    n4 = rf"(?P<n>{w}(?: {w}){{0,4}})"
-    n3 = rf"(?P<n>{w}(?: {w}){{0,3}})"
-    patterns = [
-        rf"\b[Aa]ccording to (?:the )?{n4}",
-        rf"\b[Cc]iting (?:the )?{n4}",
-        rf"\bquoted by (?:the )?(?:[a-z-]+ )*{n4}",
-        rf"{n4} (?:news agency|reported|reports|has learnt|has learned|was quoted)\b",
-        rf"\b(?:state-owned|state-run|state company|state corporation|firm|company) {n3}",
-        rf"{n3}['’]s correspondent\b",
-        r"(?P<n>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:press service|press office)\b",
-        r"(?P<n>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:movement|militia|rebels|party)\b",
-        r"\b(?:broadcaster|newspaper|news agency|news outlet|television channel|TV channel|"
-        rf"wire service|daily|tabloid|network) {n3}",
-        rf",\s+(?:reports|reported|writes|wrote)\s+(?:the )?{n3}(?=\s*[.;]|$)",
-    ]
-    keywords = [
-        ("according to",),
-        ("citing",),
-        ("quoted by",),
+_SRC_WORD = r"[A-Z][\w&'-]*(?:\.[\w&'-]+)*"  # a capitalised word; dots only inside ("News.Az")
+_SRC_N4 = rf"(?P<n>{_SRC_WORD}(?: {_SRC_WORD}){{0,4}})"
+_SRC_N3 = rf"(?P<n>{_SRC_WORD}(?: {_SRC_WORD}){{0,3}})"
+# Organisations named by how a text cites them: (pattern, words one of which the text must
+# hold for the pattern to be tried at all: these patterns are slow to scan). The index of a
+# row is what _source_orgs reads (0-3, 5, 8, 9 name media; 6 a press service; 7 a movement).
+_SOURCE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
+    (rf"\b[Aa]ccording to (?:the )?{_SRC_N4}", ("according to",)),
+    (rf"\b[Cc]iting (?:the )?{_SRC_N4}", ("citing",)),
+    (rf"\bquoted by (?:the )?(?:[a-z-]+ )*{_SRC_N4}", ("quoted by",)),
+    (
+        rf"{_SRC_N4} (?:news agency|reported|reports|has learnt|has learned|was quoted)\b",
         ("news agency", "reported", "reports", "has learnt", "has learned", "was quoted"),
+    ),
+    (
+        rf"\b(?:state-owned|state-run|state company|state corporation|firm|company) {_SRC_N3}",
         ("state-owned", "state-run", "state company", "state corporation", "firm", "company"),
-        ("correspondent",),
+    ),
+    (rf"{_SRC_N3}['’]s correspondent\b", ("correspondent",)),
+    (
+        r"(?P<n>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:press service|press office)\b",
         ("press service", "press office"),
+    ),
+    (
+        r"(?P<n>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:movement|militia|rebels|party)\b",
         ("movement", "militia", "rebels", "party"),
+    ),
+    (
+        r"\b(?:broadcaster|newspaper|news agency|news outlet|television channel|TV channel|"
+        rf"wire service|daily|tabloid|network) {_SRC_N3}",
         (
             "broadcaster",
             "newspaper",
@@ -1842,11 +1883,21 @@ def _source_orgs(b: _Builder) -> None:
             "tabloid",
             "network",
         ),
+    ),  # fmt: skip
+    (
+        rf",\s+(?:reports|reported|writes|wrote)\s+(?:the )?{_SRC_N3}(?=\s*[.;]|$)",
         ("reports", "reported", "writes", "wrote"),  # "..., reports La Tercera."
-    ]
+    ),
+]
+
+
+def _source_orgs(b: _Builder) -> None:
+    """Rule "org-source": organisations cited as sources ("according to X", "X reported",
+    "quoted by X", "the broadcaster X"), press services and movements named by their head."""
+    text = b.text
     lowered_text = text.lower()
-    for pi, pat in enumerate(patterns):
-        if not any(k in lowered_text for k in keywords[pi]):
+    for pi, (pat, keywords) in enumerate(_SOURCE_PATTERNS):
+        if not any(k in lowered_text for k in keywords):
             continue  # cheap check first: these patterns are slow to scan
         for m in _compiled(pat).finditer(text):
             s, e = m.span("n")
@@ -1957,7 +2008,9 @@ _INSTITUTION_HEADS = ("ministry", "agency", "press service", "presidency", "emba
 
 
 def _definites_and_pronouns(b: _Builder) -> None:
-
+    """Rule "definite": "the Russian president", "his Saudi counterpart", "the ministry
+    said" - the person or body named earlier with that title and country (the one most
+    mentioned, then the latest); "the Chinese side" is the state. Then the pronouns."""
     text = b.text
     taken = [(m.start, m.end) for m in b.mentions]
     # "Does [s, e) overlap a mention taken above?" by bisection: the spans by start, with the
@@ -2008,41 +2061,7 @@ def _definites_and_pronouns(b: _Builder) -> None:
                 ent for ent in b.entities.values() if ent.kind in ("person", "organization")
             ]
         for ent in speakers:
-            if head in ("highness", "majesty", "excellency"):
-                # "His Highness stressed ...": the person introduced with that style
-                cue = {"highness": r"(?:Highness|H\.H\.)", "majesty": r"(?:Majesty|King|Queen)",
-                       "excellency": r"(?:Excellency|H\.E\.)"}[head]  # fmt: skip
-                if ent.kind != "person" or not any(
-                    re.search(cue + r"[\s\w.]{0,25}$", text[max(0, a - 40) : a])
-                    for a, _z in ent.spans
-                    if a < s
-                ):
-                    continue
-            elif head in ("pope", "pontiff"):
-                if ent.kind != "person" or not ent.name.startswith("Pope "):
-                    continue
-            elif head in _INSTITUTION_HEADS:
-                # "the presidency said": the body named earlier with that head word
-                if ent.kind != "organization" or needle not in ent.name.lower():
-                    continue
-            elif ent.kind != "person":
-                continue
-            elif head != "counterpart" and head != "leader":
-                known = titles.get(ent.key)
-                if known is not None and known[0] == ent.title:
-                    title = known[1]
-                else:
-                    title = ent.title.lower()
-                    # The office as the KB records it on the article's date counts too.
-                    actor = b.kb.actor(ent.actor_id)
-                    if actor is not None:
-                        title += " " + " ".join(
-                            p.title.lower() for p in actor.positions if p.held_on(b.day)
-                        )
-                    titles[ent.key] = (ent.title, title)
-                if needle not in title and not (needle == "president" and "head of state" in title):
-                    continue
-            if country and ent.country and ent.country != country:
+            if not _definite_fits(b, ent, head, needle, country, s, titles):
                 continue
             before = [sp for sp in ent.spans if sp[0] < s]
             candidates.append((max(before)[0] if before else -1, ent))
@@ -2074,7 +2093,52 @@ def _definites_and_pronouns(b: _Builder) -> None:
         ent = candidates[0][1]
         b.add_mention(ent, s, e, "definite")
     _visiting_guest(b, taken)
-    for m in _PRONOUN.finditer(text):
+    _pronoun_mentions(b)
+
+
+def _definite_fits(b: _Builder, ent: Entity, head, needle, country, s, titles) -> bool:
+    """Whether ``ent`` can be "the <country> <head>" met at offset ``s``."""
+    text = b.text
+    if head in ("highness", "majesty", "excellency"):
+        # "His Highness stressed ...": the person introduced with that style
+        cue = {"highness": r"(?:Highness|H\.H\.)", "majesty": r"(?:Majesty|King|Queen)",
+               "excellency": r"(?:Excellency|H\.E\.)"}[head]  # fmt: skip
+        if ent.kind != "person" or not any(
+            re.search(cue + r"[\s\w.]{0,25}$", text[max(0, a - 40) : a])
+            for a, _z in ent.spans
+            if a < s
+        ):
+            return False
+    elif head in ("pope", "pontiff"):
+        if ent.kind != "person" or not ent.name.startswith("Pope "):
+            return False
+    elif head in _INSTITUTION_HEADS:
+        # "the presidency said": the body named earlier with that head word
+        if ent.kind != "organization" or needle not in ent.name.lower():
+            return False
+    elif ent.kind != "person":
+        return False
+    elif head != "counterpart" and head != "leader":
+        known = titles.get(ent.key)
+        if known is not None and known[0] == ent.title:
+            title = known[1]
+        else:
+            title = ent.title.lower()
+            # The office as the KB records it on the article's date counts too.
+            actor = b.kb.actor(ent.actor_id)
+            if actor is not None:
+                title += " " + " ".join(
+                    p.title.lower() for p in actor.positions if p.held_on(b.day)
+                )
+            titles[ent.key] = (ent.title, title)
+        if needle not in title and not (needle == "president" and "head of state" in title):
+            return False
+    return not (country and ent.country and ent.country != country)
+
+
+def _pronoun_mentions(b: _Builder) -> None:
+    """He, she, it, they: mentions without an entity, resolved after the subjects."""
+    for m in _PRONOUN.finditer(b.text):
         b.mentions.append(
             Mention(
                 m.start(),
