@@ -164,6 +164,24 @@ class Analysis:
     mentions: list[Mention]
     subjects: dict[int, str]  # sentence index -> key of its first person/org/state subject
 
+    def add_entity(
+        self, key: str, kind: str, name: str, *, span: tuple[int, int], surface: str, **fields
+    ) -> Entity:
+        """The one way for a later stage to add an entity, or a mention of one it knows:
+        the entity under ``key`` (created from ``kind``, ``name`` and ``fields`` - rule,
+        confidence, country, ... - when new) gets the mention of ``surface`` at ``span``,
+        which is appended to ``mentions`` too (a stage that needs them in order sorts)."""
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = Entity(key=key, kind=kind, name=name, **fields)
+            self.entities[key] = ent
+        start, end = span
+        ent.surfaces.append(surface)
+        ent.spans.append(span)
+        ent.first = min(ent.first, start)
+        self.mentions.append(Mention(start, end, key, surface, "name"))
+        return ent
+
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*) $")
 _WORD_AFTER = re.compile(r"^ ([A-Za-z][\w'’-]*)")

@@ -7,7 +7,7 @@ from datetime import date
 
 from .document import document
 from .kb import KnowledgeBase, normalize
-from .mentions import PARTICLES, Analysis, Entity, Mention, analyze
+from .mentions import PARTICLES, Analysis, Entity, analyze
 from .places import is_country_name
 from .proposal import ActorProposal, Proposal
 
@@ -125,12 +125,13 @@ def _add_ner(analysis: Analysis, text: str, ner) -> None:
         if not kind:
             continue
         surface = text[start:end]
-        key = f"ner:{normalize(surface)}"
-        ent = analysis.entities.setdefault(
-            key, Entity(key=key, kind=kind, name=surface, rule="ner", confidence=0.4)
+        analysis.add_entity(
+            f"ner:{normalize(surface)}",
+            kind,
+            surface,
+            span=(start, end),
+            surface=surface,
+            rule="ner",
+            confidence=0.4,
         )
-        ent.surfaces.append(surface)
-        ent.spans.append((start, end))
-        ent.first = min(ent.first, start)
-        analysis.mentions.append(Mention(start, end, key, surface, "name"))
     analysis.mentions.sort(key=lambda m: (m.start, -m.end))
