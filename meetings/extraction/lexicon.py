@@ -255,16 +255,20 @@ TITLE_HEADS = {
 # a given name it is a name part ("Sheikh Hasina" / "Hassan Sheikh Mohamud", "Reza Amir
 # Tabrizi"). "given": far more often a given name than a style wherever it stands before
 # another name word ("Foreign Minister Amir Tabrizi", "Raja Pervaiz Ashraf"). "word": a
-# title word that is never dropped as a style. A new honorific is one word on a line here.
+# title word that is never dropped as a style. "surname": also a family name, the name
+# itself after a courtesy title ("Ms. King said", "Mr. Prince"). A new honorific is one word
+# on a line here.
 _HONORIFIC_TABLE = """
-mr  mrs  ms  miss  dr  prof  professor  sir  dame  lord  lady  hon  honourable  honorable
+mr  mrs  ms  miss  dr  prof  professor  sir  dame  lady  hon  honourable  honorable
 h.e.  h.h.  h.r.h.  excellency  majesty  highness  royal  crown
-prince  princess  king  queen  sheikha
-emir  sultan  sheikh  shaikh  : inside
+princess  sheikha
+emir  shaikh  : inside
+sultan  sheikh  : inside surname
+prince  king  queen  lord  bishop  marshal  pope  : surname
 amir  : inside given
 ratu  adi  dato  datuk  datin  tun  pehin  shri  smt  shrimati  thiru  thiru.  puan  tuan
-gen  admiral  marshal  colonel  col  lt  maj  capt
-rev  pope  cardinal  archbishop  bishop  imam  ayatollah  grand  mullah  maulana  hojatoleslam
+gen  admiral  colonel  col  lt  maj  capt
+rev  cardinal  archbishop  imam  ayatollah  grand  mullah  maulana  hojatoleslam
 haji  hajji  hajj  alhaji  berhormat  mwalimu  oba  dasho  lyonchhen  lyonpo
 samdech  techo  akka  moha  padei
 mp  president  minister  premier  chancellor  secretary  ambassador  pm  fm  senator
@@ -291,6 +295,9 @@ HONORIFICS = {w for w, flags in HONORIFIC_FLAGS.items() if "word" not in flags}
 STRICT_HONORIFICS = {w for w in HONORIFICS if "loose" not in HONORIFIC_FLAGS[w]}
 NAME_OR_TITLE_WORDS = {w for w, flags in HONORIFIC_FLAGS.items() if "inside" in flags}
 GIVEN_NAME_TITLES = {w for w, flags in HONORIFIC_FLAGS.items() if "given" in flags}
+STYLE_SURNAMES = {w for w, flags in HONORIFIC_FLAGS.items() if "surname" in flags}
+# Courtesy titles that only ever stand before a family name ("Mr. Li", "Ms. King").
+COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr"}
 
 # Lower-case nouns that, right before a capitalised name, mark it as a person.
 PERSON_CUE_NOUNS = {

@@ -890,7 +890,7 @@ def _known_aliases(b: _Builder, hits, suppressed_spans) -> list[tuple[int, int, 
             )
             if after.startswith((",", " ,")) and prev_word in LOCATIVE_PREPS:
                 metonym = False
-            if normalize(text[s:e]) in METONYM_NOT_STATE:
+            if normalize(text[s:e]) in METONYM_NOT_STATE or _capital_before_name(b, e):
                 metonym = False
             if metonym and not re.match(r"^\s*['’]s\s+[A-Z]", after):
                 ent = b.state(entry.country)
@@ -1169,6 +1169,9 @@ def _run_person(b: _Builder, run: list[int], lowered: list[str], org_done_until:
         if w in lexicon.GIVEN_NAME_TITLES and tail:
             tail.insert(0, i)  # "Foreign Minister Amir Khan Muttaqi": a given name
             continue
+        if not tail and _style_as_surname(b, run, pos):
+            tail.insert(0, i)
+            break
         if b.is_title_tok(i) or b.is_hon_tok(i):
             # "Sultan bin Saad": a title word followed by a particle is a given name.
             nxt = toks[run[pos + 1]].text if pos + 1 < len(run) else ""
@@ -1193,6 +1196,8 @@ def _run_person(b: _Builder, run: list[int], lowered: list[str], org_done_until:
     while tail and toks[tail[0]].text.lower() in STOP_CAPS:
         tail.pop(0)
     while tail and (b.is_hon_tok(tail[-1]) or toks[tail[-1]].text.lower() in ("mp",)):
+        if len(tail) == 1 and _style_as_surname(b, run, run.index(tail[0])):
+            break
         tail.pop()
     if not tail:
         return None
@@ -1205,6 +1210,25 @@ def _run_person(b: _Builder, run: list[int], lowered: list[str], org_done_until:
     prefix = run[: run.index(tail[0])]
     evidence, title, country = _person_evidence(b, tail, prefix)
     return (s, e, tail, title, country, evidence, "pattern")
+
+
+_COURTESY_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(lexicon.COURTESY_TITLES)) + r")\.?\s+$", re.IGNORECASE
+)
+
+
+def _after_courtesy(text: str, start: int) -> bool:
+    return bool(_COURTESY_BEFORE.search(text[max(0, start - 6) : start]))
+
+
+def _style_as_surname(b: _Builder, run: list[int], pos: int) -> bool:
+    """Rule "style-as-surname": "Ms. King said", "Mr. Prince added" - a style that is also a
+    family name, last in its run right after a courtesy title, is the name itself."""
+    if pos == 0 or pos != len(run) - 1:
+        return False
+    word = b.toks[run[pos]].text.lower()
+    courtesy = b.toks[run[pos - 1]].text.lower().rstrip(".")
+    return word in lexicon.STYLE_SURNAMES and courtesy in lexicon.COURTESY_TITLES
 
 
 def _surname_then_given_name(b: _Builder, person_hits, pending_people) -> None:
@@ -1321,7 +1345,7 @@ def _short_forms(b: _Builder, pending_people, people_tokens: _PersonTokens) -> N
             and len(words) == 1
             and not word[:2].isupper()
             and len(word) > 2
-            and word.lower() not in lexicon.TITLE_WORDS
+            and (word.lower() not in lexicon.TITLE_WORDS or _after_courtesy(text, s))
             and word.lower() not in STOP_CAPS
         ):
             name = text[s:e]
@@ -1623,7 +1647,25 @@ def _capital_as_given_name(b: _Builder, run: list[int], pos: int, tail: list[int
     if tok.possessive or b.toks[tail[0]].text[:1].islower():
         return False
     before = b.text[max(0, tok.start - 12) : tok.start].lower()
-    return not re.search(r"\b(?:in|at|to|from|of|near|via|and|for|visit(?:ed|ing)?)\s+$", before)
+    return not re.search(r"\b(?:in|at|to|from|of|near|via|for|visit(?:ed|ing)?)\s+$", before)
+
+
+_NAME_WORD_AFTER = re.compile(r"^ ([A-Z][a-z][\w'’-]*)\b(?!['’]s)")
+
+
+def _capital_before_name(b: _Builder, end: int) -> bool:
+    """Rule "capital-as-given-name" (metonym side): "and Santiago Vidal" - a capital right
+    before a name word the knowledge base does not know is a given name, not the state."""
+    m = _NAME_WORD_AFTER.match(b.text[end : end + 30])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if word in STOP_CAPS or word in MONTH_WORDS or word in NOT_NAME_WORDS:
+        return False
+    if word in lexicon.TITLE_WORDS or word in lexicon.TITLE_HEADS or word in lexicon.ORG_HEADS:
+        return False
+    ti = b.tok_index_at(end + 1)
+    return ti is not None and not b.covered.get(ti)
 
 
 def _title_head(word: str) -> bool:
