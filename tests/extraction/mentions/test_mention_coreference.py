@@ -104,3 +104,16 @@ def test_an_undated_role_alias_is_the_person_in_office_on_the_article_date(
 ):
     text = 'The French president met the press in Paris. "We agree," the French president said.'
     assert _speakers(namesakes_kb, text, day) == [holder]
+
+
+@pytest.mark.parametrize(
+    ("day", "is_kb_person"),
+    [(date(2024, 3, 1), False), (date(2015, 3, 1), True)],
+)
+def test_another_office_before_a_kb_surname_contradicts_only_the_office_held_that_day(
+    namesakes_kb, day, is_kb_person
+):
+    """In 2024 the KB has Park as president, so "Prime Minister Park" is someone else; in
+    2015 the KB knows no office of his, and the title contradicts nothing."""
+    people = _people(namesakes_kb, "Prime Minister Park said the talks would resume.", day)
+    assert ("Park Min-jun" in people) is is_kb_person
