@@ -279,9 +279,12 @@ class KnowledgeBase:
             for surface in (name, *aliases):
                 add(surface, country=None, ref_kind="intl", canonical=name)
 
+        # Keys padded with a space each side, searched in the padded text: the automaton
+        # reports only matches on word boundaries ("li" in "li met", never in "lima"),
+        # instead of every substring for Python to filter.
         automaton = ahocorasick.Automaton()
         for key in entries:
-            automaton.add_word(key, key)
+            automaton.add_word(f" {key} ", key)
         automaton.make_automaton()
         self._entries = entries
         self._automaton = automaton
@@ -290,11 +293,8 @@ class KnowledgeBase:
         """Yield (start, end, key) for every alias occurring on word boundaries."""
         if not normalized_text:
             return
-        n = len(normalized_text)
-        for end_index, key in self.automaton.iter(normalized_text):
-            start = end_index - len(key) + 1
-            if start > 0 and normalized_text[start - 1] != " ":
-                continue
-            if end_index + 1 < n and normalized_text[end_index + 1] != " ":
-                continue
-            yield start, end_index + 1, key
+        # In the padded text the match " key " ends at end_index; in the text, key ends one
+        # character before the closing space (the leading pad shifts offsets by one).
+        for end_index, key in self.automaton.iter(f" {normalized_text} "):
+            end = end_index - 1
+            yield end - len(key), end, key

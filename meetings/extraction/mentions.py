@@ -1923,12 +1923,23 @@ def _description_before(b: _Builder, s: int, title: str, countries: list[str]):
     return evidence, title
 
 
+_AND_THEN_NAMES = re.compile(r"and\s+(?:[A-Z][\w-]*\s+){0,4}$")
+_WORD_THEN_SPACE = re.compile(r"\w\s+$")
+
+
+def _and_before_names(window: str) -> bool:
+    """ "... X and (Foreign Minister) " right before a name: a word, "and", then at most
+    four capitalised words. The same test as one pattern that began with a word, which a
+    search tried at every position of the window; a literal start lets the scan skip."""
+    m = _AND_THEN_NAMES.search(window)
+    return bool(m) and bool(_WORD_THEN_SPACE.search(window, 0, m.start()))
+
+
 def _coordinated_country(b: _Builder, s: int) -> str | None:
     """Coordination "Prime Minister X and Foreign Minister Y": Y shares X's country (the
     last person with a country named just before)."""
-    cm = re.search(r"(\w+)\s+and\s+(?:[A-Z][\w-]*\s+){0,4}$", b.text[max(0, s - 80) : s])
     country = None
-    if cm:
+    if _and_before_names(b.text[max(0, s - 80) : s]):
         for ent in b.entities.values():
             if (
                 ent.kind == "person"
