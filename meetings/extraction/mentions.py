@@ -1820,12 +1820,24 @@ def _stretch_title(title: str) -> str:
     return title
 
 
+_APPOSITION = re.compile(r"^,\s+(?:(?:the|a|an|his|her|its|their)\s+)?([^,.;]{0,90})")
+_OF_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?")
+_WHO_AFTER = re.compile(r"^,\s+who\b")
+_MEETING_BEFORE = re.compile(
+    r"\b(?:met|meets|meet|received|hosted|between|with|and|counterpart|"
+    r"(?:led|represented|accompanied|joined|headed|received|hosted|welcomed) by)\s+$"
+)
+# The last words _MEETING_BEFORE can end on: most windows are ruled out by endswith().
+_MEETING_WORDS = ("met", "meets", "meet", "received", "hosted", "between", "with", "and",
+                  "counterpart", "by")  # fmt: skip
+
+
 def _apposition_after(b: _Builder, e: int, title: str) -> tuple[float, str, str | None]:
     """ "Xi Jinping, the Chinese president" / "of Eritrea": evidence, title, country."""
     text = b.text
     evidence = 0.0
     after = text[e : e + 120]
-    am = re.match(r"^,\s+(?:(?:the|a|an|his|her|its|their)\s+)?([^,.;]{0,90})", after)
+    am = _APPOSITION.match(after) if after[:1] == "," else None
     after_country = None
     if am:
         first_word = am.group(1).split()[0].lower() if am.group(1).split() else ""
@@ -1860,7 +1872,7 @@ def _apposition_after(b: _Builder, e: int, title: str) -> tuple[float, str, str 
                 if b.kb_kind(ti) in ("name", "alias", "demonym"):
                     after_country = b.kb_country(ti)
                     break
-    om = re.match(r"^\s+of\s+(?:the\s+)?", after)
+    om = _OF_AFTER.match(after)
     if om and after_country is None:
         ti = b.tok_index_at(e + om.end())
         if ti is not None and b.kb_kind(ti) in ("name", "alias"):
@@ -1883,13 +1895,9 @@ def _cue_evidence(b: _Builder, s: int, e: int, tail: list[int]) -> float:
     )
     if cue_before and not _MEDIA_VERB_BEFORE.search(before):
         evidence = max(evidence, 1.0)  # "said Torres" ("reports La Tercera" is an outlet)
-    if re.match(r"^,\s+who\b", after):
+    if after[:1] == "," and _WHO_AFTER.match(after):
         evidence = max(evidence, 1.5)  # "Meloni, who met ...": only people are "who"
-    if re.search(
-        r"\b(?:met|meets|meet|received|hosted|between|with|and|counterpart|"
-        r"(?:led|represented|accompanied|joined|headed|received|hosted|welcomed) by)\s+$",
-        before,
-    ):
+    if before.rstrip().endswith(_MEETING_WORDS) and _MEETING_BEFORE.search(before):
         evidence = max(evidence, 0.5 if len(tail) < 2 else 1.0)
     return evidence
 
