@@ -1809,9 +1809,14 @@ def _title_stretch(b: _Builder, tail: list[int]) -> tuple[float, int | None, lis
     return evidence, stretch_start, countries
 
 
+_OTHER_PERSON_TITLE = re.compile(r"^.*\b(?:and|or)\s+(?=(?:his|her|their|its)\s)", re.I)
+
+
 def _stretch_title(title: str) -> str:
     """ "the Russian Foreign Minister Mr." -> "Russian Foreign Minister"."""
     title = title.strip(" ,")
+    # "the minister and his deputy X": X's title is the second noun phrase only.
+    title = _OTHER_PERSON_TITLE.sub("", title)
     title = re.sub(r"^(?:and|or|the|his|her|their|its|a|an)\s+", "", title, flags=re.I)
     if title.lower() in ("and", "or"):
         title = ""

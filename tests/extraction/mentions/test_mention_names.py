@@ -53,3 +53,9 @@ def test_a_capital_before_an_unknown_name_word_is_a_given_name_not_the_state(emp
 def test_a_capital_standing_for_its_government_is_still_the_state(empty_kb):
     proposal = extract(ArticleInput(text="Talks between Santiago and Lima stalled."), empty_kb)
     assert {"Chile", "Peru"} <= {a.name for a in proposal.actors}
+
+
+def test_his_deputy_after_another_person_titles_only_the_deputy(empty_kb):
+    analysis = analyze(document("The minister and his deputy Tomas Quispe arrived."), empty_kb)
+    people = {e.name: e.title for e in analysis.entities.values() if e.kind == "person"}
+    assert people == {"Tomas Quispe": "deputy"}
