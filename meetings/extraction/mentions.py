@@ -1500,14 +1500,14 @@ def _people_countries(b: _Builder) -> None:
     if b.dateline.city:
         home = _dateline_country(b)
         for ent in b.entities.values():
-            if ent.kind == "person" and not ent.country and home:
+            if ent.kind == "person" and not ent.country and home and not _for_intl_body(b, ent):
                 ent.country = home
 
 
 def _family_name_country(b: _Builder) -> None:
     """A person without a country takes that of another person with the same family name."""
     for ent in b.entities.values():
-        if ent.kind != "person" or ent.country:
+        if ent.kind != "person" or ent.country or _for_intl_body(b, ent):
             continue
         last = ent.name_tokens[-1:] if ent.name_tokens else []
         for other in b.entities.values():
@@ -1527,7 +1527,7 @@ def _served_person_country(b: _Builder) -> None:
     # "Abiy's chief of staff, Fitsum Arega", "Leyva, who accompanied Petro": the country of
     # the person served or accompanied.
     for ent in b.entities.values():
-        if ent.kind != "person" or ent.country or not ent.spans:
+        if ent.kind != "person" or ent.country or not ent.spans or _for_intl_body(b, ent):
             continue
         s0, e0 = min(ent.spans)
         who = _SERVES.search(text[max(0, s0 - 60) : s0]) or _ACCOMPANIES.match(text[e0 : e0 + 60])
@@ -1550,6 +1550,19 @@ def _served_person_country(b: _Builder) -> None:
             ):
                 ent.country = other.country
                 break
+
+
+def _for_intl_body(b: _Builder, ent: Entity) -> bool:
+    """Rule "intl-official-no-country": "NATO Secretary General Jens Berg" acts for an
+    international body: no country from the fallbacks (the dateline, a namesake)."""
+    words = normalize(ent.title).split()
+    entries = b.kb.entries()
+    return any(
+        e.ref_kind == "intl"
+        for n in range(1, min(len(words), 6) + 1)
+        for k in range(len(words) - n + 1)
+        for e in entries.get(" ".join(words[k : k + n]), ())
+    )
 
 
 _SERVES = re.compile(r"\b(?P<who>[A-Z][\w-]+)['’]s\s+(?:[a-z-]+\s+){0,3}[a-z-]+,?\s*$")
@@ -1740,6 +1753,12 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
     if not countries and prefix:
         countries += _title_country_in_run(b, prefix)
     title = _stretch_title(b.text[stretch_start:s]) if stretch_start is not None else ""
+    if "," in title:
+        # "the deputy premier for Economic Affairs, Mullah X": the walk crossed the comma
+        # over styles only; the description before the comma is read as an apposition.
+        after_comma = title.rsplit(",", 1)[1].split()
+        if all(w.lower().rstrip(".") in lexicon.HONORIFICS for w in after_comma):
+            title = ""
     appos_evidence, title, after_country = _apposition_after(b, e, title)
     desc_evidence, title = _description_before(b, s, title, countries)
     evidence = max(evidence, appos_evidence, _cue_evidence(b, s, e, tail), desc_evidence)
@@ -1907,14 +1926,29 @@ def _cue_evidence(b: _Builder, s: int, e: int, tail: list[int]) -> float:
     return evidence
 
 
+_LAST_WORD = re.compile(r"\s*\b([A-Za-z][\w.]*)$")
+
+
+def _without_trailing_styles(clause: str) -> str:
+    """ "..., the Afghan deputy premier, Mullah " -> "..., the Afghan deputy premier,": the
+    styles between an apposition's comma and the name do not hide the comma."""
+    core = clause.rstrip()
+    while True:
+        m = _LAST_WORD.search(core, max(0, len(core) - 30))
+        if not m or m.group(1).lower().rstrip(".") not in lexicon.STRICT_HONORIFICS:
+            return core
+        core = core[: m.start()].rstrip()
+
+
 def _description_before(b: _Builder, s: int, title: str, countries: list[str]):
     """Apposition back to a description: "the spokesman for Yemen's Ansarullah, Mohammad
     X". Adds the countries it names; returns the evidence and the title."""
     text = b.text
     evidence = 0.0
     clause = text[max(0, s - 120) : s]
-    if clause.rstrip().endswith(","):
-        desc = clause.rstrip()[:-1]
+    core = _without_trailing_styles(clause)
+    if core.endswith(","):
+        desc = core[:-1]
         desc = re.split(r"[,;.]", desc)[-1]
         desc_words = re.findall(r"[\w-]+", desc)
         nt = re.search(r"\b(?:the|his|her)\s+([A-Z][\w-]+)\s+([a-z]+)\s*$", desc)
