@@ -603,6 +603,9 @@ class _Builder:
         toks = self.toks
         for i, t in enumerate(toks):
             word = t.text
+            first = word[0]
+            if not cur and first.islower() and first not in "ae" and word not in PARTICLES:
+                continue  # most words: lower case, outside a run (the checks below say no)
             joinable = False
             if cur:
                 prev = toks[cur[-1]]
