@@ -170,6 +170,17 @@ class KBActor:
     aliases: tuple[KBAlias, ...] = ()
     positions: tuple[KBPosition, ...] = ()
 
+    def holds_role_on(self, alias: KBAlias, day: date | None) -> bool:
+        """Rule "role-in-office": a role alias ("the French president") names this actor
+        only on a day inside its own dates, or, when the alias has none, inside one of the
+        actor's positions with that office (any position when none shares a word with the
+        alias). An actor without positions keeps the undated alias."""
+        if alias.valid_from or alias.valid_to or not self.positions:
+            return alias.valid_on(day)
+        words = set(normalize(alias.text).split()) - {"the", "of", "a"}
+        matching = [p for p in self.positions if words & set(normalize(p.title).split())]
+        return any(p.held_on(day) for p in matching or self.positions)
+
 
 @dataclass(frozen=True)
 class AliasEntry:
@@ -268,9 +279,12 @@ class KnowledgeBase:
             for surface in (name, *aliases):
                 add(surface, country=None, ref_kind="intl", canonical=name)
 
+        # Keys padded with a space each side, searched in the padded text: the automaton
+        # reports only matches on word boundaries ("li" in "li met", never in "lima"),
+        # instead of every substring for Python to filter.
         automaton = ahocorasick.Automaton()
         for key in entries:
-            automaton.add_word(key, key)
+            automaton.add_word(f" {key} ", key)
         automaton.make_automaton()
         self._entries = entries
         self._automaton = automaton
@@ -279,11 +293,8 @@ class KnowledgeBase:
         """Yield (start, end, key) for every alias occurring on word boundaries."""
         if not normalized_text:
             return
-        n = len(normalized_text)
-        for end_index, key in self.automaton.iter(normalized_text):
-            start = end_index - len(key) + 1
-            if start > 0 and normalized_text[start - 1] != " ":
-                continue
-            if end_index + 1 < n and normalized_text[end_index + 1] != " ":
-                continue
-            yield start, end_index + 1, key
+        # In the padded text the match " key " ends at end_index; in the text, key ends one
+        # character before the closing space (the leading pad shifts offsets by one).
+        for end_index, key in self.automaton.iter(f" {normalized_text} "):
+            end = end_index - 1
+            yield end - len(key), end, key

@@ -248,84 +248,56 @@ TITLE_HEADS = {
     "vp",
 }
 
-# Honorifics dropped from names ("Sheikh Sabah ..." -> "Sabah ...", "Mr. Li" -> "Li").
-HONORIFICS = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "h.e.",
-    "h.h.",
-    "h.r.h.",
-    "he",
-    "hon",
-    "honourable",
-    "honorable",
-    "excellency",
-    "sheikh",
-    "sheikha",
-    "shaikh",
-    "ratu",
-    "adi",
-    "dato",
-    "datuk",
-    "tan",
-    "sri",
-    "tun",
-    "pehin",
-    "shri",
-    "smt",
-    "prince",
-    "princess",
-    "king",
-    "queen",
-    "emir",
-    "amir",
-    "sultan",
-    "crown",
-    "general",
-    "gen",
-    "admiral",
-    "marshal",
-    "colonel",
-    "col",
-    "lt",
-    "maj",
-    "capt",
-    "rev",
-    "pope",
-    "cardinal",
-    "archbishop",
-    "bishop",
-    "imam",
-    "ayatollah",
-    "grand",
-    "chief",
-    "his",
-    "her",
-    "majesty",
-    "highness",
-    "royal",
-    "mp",
-    "president",
-    "minister",
-    "premier",
-    "chancellor",
-    "secretary",
-    "ambassador",
-    "pm",
-    "fm",
-    "senator",
-}
-# Honorifics that never stand alone as a given name (Tan and Sri are also real names).
-STRICT_HONORIFICS = HONORIFICS - {"tan", "sri", "he", "his", "her", "general", "chief"}
+# Styles and honorifics before a name, as one table: the words of a line share what follows
+# the colon. No flag: a style dropped from the name ("Sheikh Sabah ..." -> "Sabah ...",
+# "Mr. Li" -> "Li"). "loose": also a given name, a surname or a common word, so it never
+# marks a name on its own ("Tan", "Sri", "Nana Akufo-Addo", "Yang Jiechi"). "inside": after
+# a given name it is a name part ("Sheikh Hasina" / "Hassan Sheikh Mohamud", "Reza Amir
+# Tabrizi"). "given": far more often a given name than a style wherever it stands before
+# another name word ("Foreign Minister Amir Tabrizi", "Raja Pervaiz Ashraf"). "word": a
+# title word that is never dropped as a style. "surname": also a family name, the name
+# itself after a courtesy title ("Ms. King said", "Mr. Prince"). A new honorific is one word
+# on a line here.
+_HONORIFIC_TABLE = """
+mr  mrs  ms  miss  dr  prof  professor  sir  dame  lady  hon  honourable  honorable
+h.e.  h.h.  h.r.h.  excellency  majesty  highness  royal  crown
+princess  sheikha
+emir  shaikh  : inside
+sultan  sheikh  : inside surname
+prince  king  queen  lord  bishop  marshal  pope  : surname
+amir  : inside given
+ratu  adi  dato  datuk  datin  tun  pehin  shri  smt  shrimati  thiru  thiru.  puan  tuan
+gen  admiral  colonel  col  lt  maj  capt
+rev  cardinal  archbishop  imam  ayatollah  grand  mullah  maulana  hojatoleslam
+haji  hajji  hajj  alhaji  berhormat  mwalimu  oba  dasho  lyonchhen  lyonpo
+samdech  techo  akka  moha  padei
+mp  president  minister  premier  chancellor  secretary  ambassador  pm  fm  senator
+he  his  her  general  chief  : loose
+tan  toh  yang  nana  sena  : loose
+sri  : loose inside
+begum  bey  datu  nawab  pasha  : word inside
+khan  malik  mir  raja  sardar  shah  : word inside given
+"""
+
+
+def _honorific_rows() -> dict[str, set[str]]:
+    rows: dict[str, set[str]] = {}
+    for line in _HONORIFIC_TABLE.strip().splitlines():
+        words, _, flags = line.partition(":")
+        for word in words.split():
+            rows[word] = set(flags.split())
+    return rows
+
+
+HONORIFIC_FLAGS = _honorific_rows()
+HONORIFICS = {w for w, flags in HONORIFIC_FLAGS.items() if "word" not in flags}
+# Honorifics that never stand alone as a given name.
+STRICT_HONORIFICS = {w for w in HONORIFICS if "loose" not in HONORIFIC_FLAGS[w]}
+NAME_OR_TITLE_WORDS = {w for w, flags in HONORIFIC_FLAGS.items() if "inside" in flags}
+GIVEN_NAME_TITLES = {w for w, flags in HONORIFIC_FLAGS.items() if "given" in flags}
+STYLE_SURNAMES = {w for w, flags in HONORIFIC_FLAGS.items() if "surname" in flags}
+# Courtesy titles that only ever stand before a family name ("Mr. Li", "Ms. King").
+COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr"}
 
 # Lower-case nouns that, right before a capitalised name, mark it as a person.
 PERSON_CUE_NOUNS = {
@@ -1093,27 +1065,6 @@ def reporting_verbs(use: str | None = None) -> list[str]:
     verbs = [v for v, uses in REPORTING_VERBS.items() if use is None or use in uses]
     return sorted(verbs, key=len, reverse=True)
 
-
-# Honorifics of other languages that stand before a name and are not part of it
-# ("Samdech Techo Hun Sen", "Mullah Abdul Ghani Baradar", "Tan Sri Muhyiddin").
-OTHER_HONORIFICS = {
-    "samdech", "techo", "akka", "mullah", "maulana", "hojatoleslam", "haji", "hajji", "hajj",
-    "datin", "toh", "puan", "tuan", "yang", "berhormat", "shrimati", "thiru", "thiru.",
-    "mwalimu", "nana", "oba", "alhaji", "dasho", "lyonchhen", "lyonpo",
-}  # fmt: skip
-HONORIFICS |= OTHER_HONORIFICS
-# "Nana Akufo-Addo", "Yang Jiechi", "Toh Chin Chye": also given names and surnames.
-STRICT_HONORIFICS |= OTHER_HONORIFICS - {"nana", "yang", "toh"}
-
-# Words that are a title or honorific before a name but a given or middle name inside one
-# ("Sheikh Hasina" / "Hassan Sheikh Mohamud", "Amir Khan" / "Reza Amir Tabrizi").
-NAME_OR_TITLE_WORDS = {
-    "sheikh", "shaikh", "sri", "amir", "emir", "raja", "malik", "sultan", "mir", "shah",
-    "begum", "pasha", "bey", "khan", "nawab", "datu", "sardar",
-}  # fmt: skip
-# Of those, the ones far more often a given name than a style, wherever they stand before
-# another name word ("Foreign Minister Amir Tabrizi", "Raja Pervaiz Ashraf").
-GIVEN_NAME_TITLES = {"amir", "raja", "malik", "mir", "shah", "khan", "sardar"}
 
 # Later additions, kept together so the tables above stay readable.
 TITLE_WORDS |= {"chairperson", "secretary-general", "chief executive"}

@@ -164,6 +164,24 @@ class Analysis:
     mentions: list[Mention]
     subjects: dict[int, str]  # sentence index -> key of its first person/org/state subject
 
+    def add_entity(
+        self, key: str, kind: str, name: str, *, span: tuple[int, int], surface: str, **fields
+    ) -> Entity:
+        """The one way for a later stage to add an entity, or a mention of one it knows:
+        the entity under ``key`` (created from ``kind``, ``name`` and ``fields`` - rule,
+        confidence, country, ... - when new) gets the mention of ``surface`` at ``span``,
+        which is appended to ``mentions`` too (a stage that needs them in order sorts)."""
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = Entity(key=key, kind=kind, name=name, **fields)
+            self.entities[key] = ent
+        start, end = span
+        ent.surfaces.append(surface)
+        ent.spans.append(span)
+        ent.first = min(ent.first, start)
+        self.mentions.append(Mention(start, end, key, surface, "name"))
+        return ent
+
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*) $")
 _WORD_AFTER = re.compile(r"^ ([A-Za-z][\w'’-]*)")
@@ -219,7 +237,7 @@ def _given_name_match(word: str, name_tokens: list[str]) -> bool:
     )
 
 
-def _surname_of_another(text: str, start: int, end: int, actor) -> bool:
+def _surname_of_another(text: str, start: int, end: int, actor, kb=None, day=None) -> bool:
     """Rule "surname-in-other-name": a KB person's one-word alias is another person's name
     part when a capitalised name word runs on next to it that is not the KB person's own
     ("Deputy spokesman Li Wenbin said" is not the premier Li Qiang; "Kim Yo Jong" is not
@@ -253,7 +271,13 @@ def _surname_of_another(text: str, start: int, end: int, actor) -> bool:
         word = before.group(1)
         if name_word(word) and not _given_name_match(normalize(word), own):
             return True
-    return _title_of_another(text[max(0, start - 60) : start], actor)
+    if _title_of_another(text[max(0, start - 60) : start], actor):
+        return True
+    if _apposed_office_of_another(text[end : end + 60], actor):
+        return True
+    if _office_on_the_day_of_another(text[max(0, start - 60) : start], actor, day):
+        return True
+    return kb is not None and _country_of_another(text[max(0, start - 60) : start], actor, kb)
 
 
 # Offices that a head of state or minister known by the same surname does not hold: a bare
@@ -285,6 +309,79 @@ def _title_of_another(before: str, actor) -> bool:
         return False
     held = {t for p in actor.positions for t in re.findall(r"[a-z]+", p.title.lower())}
     return not offices & held
+
+
+# Heads of an office title, and the other words the same office goes by.
+_OFFICE_HEADS = {
+    "president": {"president", "head of state"}, "premier": {"premier", "prime"},
+    "prime": {"premier", "prime"}, "chancellor": {"chancellor"}, "minister": {"minister"},
+    "secretary": {"secretary", "minister"}, "king": {"king", "monarch"}, "queen": {"queen"},
+    "emir": {"emir", "amir"}, "sultan": {"sultan"}, "governor": {"governor"},
+    "mayor": {"mayor"}, "speaker": {"speaker"}, "ambassador": {"ambassador", "envoy"},
+}  # fmt: skip
+
+
+def _office_on_the_day_of_another(before: str, actor, day) -> bool:
+    """Rule "surname-in-other-office-that-day": "Prime Minister Park said" is not Park the
+    president when the KB has him president on the article's date. Only an office held on
+    that day can contradict the title: positions the KB does not know never do."""
+    if day is None or not actor.positions:
+        return False
+    held = [p.title.lower() for p in actor.positions if p.held_on(day)]
+    if not held:
+        return False
+    words = before.lower().replace(".", " ").split()[-4:]
+    k = len(words)
+    while k > 0 and words[k - 1] in _TITLE_ANY:
+        k -= 1
+    heads = [w for w in words[k:] if w in _OFFICE_HEADS]
+    if not heads:
+        return False
+    head = heads[0] if heads[0] == "prime" else heads[-1]
+    return not any(alt in title for alt in _OFFICE_HEADS[head] for title in held)
+
+
+_APPOSED_OFFICE = re.compile(r"^,\s+(?:a|an|the|his|her|its|their)\s+([^,.;:]{3,50})")
+
+
+def _apposed_office_of_another(after: str, actor) -> bool:
+    """Rule "surname-before-other-office": "Park, a deputy spokesman, said" - an apposed
+    office the KB person never held makes the bare surname somebody else's."""
+    m = _APPOSED_OFFICE.match(after)
+    if not m or not actor.positions:
+        return False
+    words = {w.split("-")[0] for w in re.findall(r"[a-z-]+", m.group(1).lower())}
+    offices = words & _MINOR_OFFICES
+    if not offices:
+        return False
+    held = {t for p in actor.positions for t in re.findall(r"[a-z]+", p.title.lower())}
+    return not offices & held
+
+
+_TITLE_ANY = lexicon.TITLE_WORDS | lexicon.TITLE_HEADS
+
+
+def _country_of_another(before: str, actor, kb: KnowledgeBase) -> bool:
+    """Rule "surname-of-other-country": "Japanese Foreign Minister Park said" is not the
+    Korean President Park: the country that opens the title is not the KB person's."""
+    if not actor.country:
+        return False
+    words = re.split(r"\s+", before.rstrip())[-7:]
+    k = len(words)
+    while k > 0 and words[k - 1].lower().rstrip(".") in _TITLE_ANY:
+        k -= 1
+    if k == len(words) or k == 0:
+        return False
+    for size in (1, 2, 3):
+        if k - size < 0:
+            break
+        phrase = re.sub(r"['’]s$", "", " ".join(words[k - size : k]))
+        if not phrase[:1].isupper():
+            break
+        code = _code(kb, phrase)
+        if code:
+            return code != actor.country
+    return False
 
 
 _BARE_MINISTRY = re.compile(
@@ -332,12 +429,18 @@ class _Builder:
 
     # -- helpers -------------------------------------------------------------------------
     def _sentence_index(self) -> list[int]:
-        out = []
-        si = 0
-        for t in self.toks:
-            while si + 1 < len(self.sentences) and t.start >= self.sentences[si].end:
-                si += 1
-            out.append(self.sentences[si].index if self.sentences else 0)
+        """The sentence index of each token: a token belongs to the first sentence that
+        ends after its start (the last sentence takes the rest), found by bisection per
+        sentence instead of a step per token."""
+        if not self.sentences:
+            return [0] * len(self.toks)
+        out: list[int] = []
+        done = 0
+        for sent in self.sentences[:-1]:
+            upto = bisect_left(self.tok_starts, sent.end, done)
+            out.extend([sent.index] * (upto - done))
+            done = upto
+        out.extend([self.sentences[-1].index] * (len(self.toks) - done))
         return out
 
     def sentence_at(self, offset: int) -> int:
@@ -428,9 +531,10 @@ class _Builder:
                 alias = entry.alias
                 is_role = bool(alias and alias.is_role)
                 if is_role:
-                    if not alias.valid_on(self.day):
+                    holder = self.kb.actor(entry.actor_id)
+                    if holder is None or not holder.holds_role_on(alias, self.day):
                         continue
-                    if _role_of_another(self.text, start, end, self.kb.actor(entry.actor_id)):
+                    if _role_of_another(self.text, start, end, holder):
                         continue
                 elif not surface[:1].isupper() and not surface[:1].isdigit():
                     continue
@@ -446,7 +550,9 @@ class _Builder:
                     entry.actor_id is not None
                     and not is_role
                     and " " not in surface
-                    and _surname_of_another(self.text, start, end, self.kb.actor(entry.actor_id))
+                    and _surname_of_another(
+                        self.text, start, end, self.kb.actor(entry.actor_id), self.kb, self.day
+                    )
                 ):
                     continue  # "Li Wenbin", "Hunter Biden": a namesake, not the KB person
                 if (
@@ -497,6 +603,9 @@ class _Builder:
         toks = self.toks
         for i, t in enumerate(toks):
             word = t.text
+            first = word[0]
+            if not cur and first.islower() and first not in "ae" and word not in PARTICLES:
+                continue  # most words: lower case, outside a run (the checks below say no)
             joinable = False
             if cur:
                 prev = toks[cur[-1]]
@@ -664,15 +773,39 @@ class _PersonTokens:
 
 
 def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
-    """Every mention of a person, organisation or state in the document, and its entities."""
-    text, dateline = doc.text, doc.dateline
-    b = _Builder(text, kb, doc.sentences, doc.quote_spans, doc.anchor, dateline)
-    hits = b.kb_matches()
-    toks = b.toks
+    """Every mention of a person, organisation or state in the document, and its entities.
 
-    # Runs that name a place or an event: their inner country names are not states.
-    suppressed_spans: list[tuple[int, int]] = []
+    The stages run in this order, each adding to the builder: known aliases, organisations
+    and people from capitalised runs, short forms, sources, countries, then definite
+    descriptions and pronouns."""
+    b = _Builder(doc.text, kb, doc.sentences, doc.quote_spans, doc.anchor, doc.dateline)
+    hits = b.kb_matches()
     runs = b.runs()
+    suppressed_spans = _suppressed_spans(b, runs)
+    person_hits = _known_aliases(b, hits, suppressed_spans)
+    _country_head_orgs(b, hits)
+    _government_of(b)
+    pending_people = _capitalised_runs(b, runs)
+    _surname_then_given_name(b, person_hits, pending_people)
+    _full_names(b, pending_people)
+    people_tokens = _PersonTokens(b)
+    _short_forms(b, pending_people, people_tokens)
+    _bare_surnames(b, person_hits, people_tokens)
+    _source_orgs(b)
+    _bare_ministries(b)
+    _dateline_agency(b)
+    _people_countries(b)
+    _definites_and_pronouns(b)
+    b.mentions.sort(key=lambda m: (m.start, -m.end))
+    subjects = _subjects(b)
+    _resolve_pronouns(b, subjects)
+    return Analysis(b.entities, b.mentions, subjects)
+
+
+def _suppressed_spans(b: _Builder, runs: list[list[int]]) -> list[tuple[int, int]]:
+    """Runs that name a place or an event: their inner country names are not states."""
+    toks = b.toks
+    suppressed_spans: list[tuple[int, int]] = []
     for run in runs:
         lowered_run = [toks[i].text.lower() for i in run]
         non_org = [k for k, w in enumerate(lowered_run) if w in lexicon.NON_ORG_RUN_WORDS]
@@ -687,11 +820,17 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
                 and b.kb_kind(run[k]) in ("name", "alias")
             ):
                 suppressed_spans.append((toks[run[k - 1]].start, toks[run[k]].end))
+    return suppressed_spans
 
-    def suppressed(s: int, e: int) -> bool:
-        return any(a <= s and e <= b_ for a, b_ in suppressed_spans)
 
-    # -- known aliases ---------------------------------------------------------------------
+def _suppressed(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a <= s and e <= z for a, z in spans)
+
+
+def _known_aliases(b: _Builder, hits, suppressed_spans) -> list[tuple[int, int, list]]:
+    """Known aliases: states, organisations and people linked to the knowledge base; bare
+    surnames and ambiguous aliases are returned, to be resolved after the full names."""
+    text, dateline, kb, toks = b.text, b.dateline, b.kb, b.toks
     person_hits: list[tuple[int, int, list]] = []
     for s, e, good in hits:
         if b.in_dateline(s):
@@ -727,7 +866,7 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
                 # "Russia's president": the state is named too.
                 pm = re.match(r"^(?:the\s+)?(.+?)['’]s\b", text[s:e], re.I)
                 code = _code(b.kb, pm.group(1)) if pm else None
-                if code and _is_country_name(b.kb, pm.group(1)):
+                if code and is_country_name(b.kb, pm.group(1)):
                     start = s + pm.start(1)
                     b.add_mention(b.state(code), start, start + len(pm.group(1)))
             if actor.kind == "person" and how == "name" and not ent.title:
@@ -757,7 +896,7 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
         if adjective and compact.isupper() and any(g.ref_kind == "demonym" for g in good):
             continue
         if states and not any(g.ref_kind for g in good):
-            if suppressed(s, e):
+            if _suppressed(suppressed_spans, s, e):
                 continue
             b.add_mention(b.state(states[0].country.upper()), s, e)
             continue
@@ -775,7 +914,7 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
             )
             b.add_mention(ent, s, e)
             continue
-        if suppressed(s, e):
+        if _suppressed(suppressed_spans, s, e):
             continue
         if entry.ref_kind in ("name", "alias"):
             code, s = _official_name(b, s, e, entry.country)
@@ -792,13 +931,18 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
             )
             if after.startswith((",", " ,")) and prev_word in LOCATIVE_PREPS:
                 metonym = False
-            if normalize(text[s:e]) in METONYM_NOT_STATE:
+            if normalize(text[s:e]) in METONYM_NOT_STATE or _capital_before_name(b, e):
                 metonym = False
             if metonym and not re.match(r"^\s*['’]s\s+[A-Z]", after):
                 ent = b.state(entry.country)
                 b.add_mention(ent, s, e, "metonym")
+    return person_hits
 
-    # -- organisations named with lower-case heads after a country ---------------------------
+
+def _country_head_orgs(b: _Builder, hits) -> None:
+    """Organisations named with lower-case heads after a country ("Fiji's ministry of
+    information", "the Chinese government")."""
+    text = b.text
     for s, e, good in hits:
         entry = next((g for g in good if g.ref_kind in ("name", "alias", "demonym")), None)
         if entry is None:
@@ -843,28 +987,41 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
         )
         b.add_mention(ent, start, head_end)
 
-    # "the Government of Japan", "the government of Kazakhstan"
-    for m in re.finditer(r"\b[Gg]overnment of (?:the )?", text):
+
+_GOVERNMENT_OF = re.compile(r"\b[Gg]overnment of (?:the )?")
+
+
+def _government_of(b: _Builder) -> None:
+    """ "the Government of Japan", "the government of Kazakhstan": the state."""
+    text = b.text
+    if "overnment of" not in text:
+        return  # the scan below costs as much as a stage: most texts never say it
+    for m in _GOVERNMENT_OF.finditer(text):
         ti = b.tok_index_at(m.end())
         if ti is not None and b.kb_kind(ti) in ("name", "alias") and b.kb_country(ti):
             hit = b.covered[ti]
             ent = b.state(b.kb_country(ti))
             b.add_mention(ent, m.start(), hit[1], "name")
 
-    def name_between_title_and_name(run: list[int], pos: int) -> bool:
-        """Rule "org-word-as-given-name": "President Duma Boko" - a word that heads bodies,
-        between a title and a name word, is a given name."""
-        if pos == 0 or pos + 1 >= len(run) or not b.is_title_tok(run[pos - 1]):
-            return False
-        nxt = toks[run[pos + 1]].text.lower()
-        return (
-            nxt not in lexicon.ORG_HEADS
-            and nxt not in lexicon.TITLE_WORDS
-            and nxt not in lexicon.TITLE_HEADS
-            and not b.covered.get(run[pos + 1])
-        )
 
-    # -- capitalised runs: organisations and people ------------------------------------------
+def _name_between_title_and_name(b: _Builder, run: list[int], pos: int) -> bool:
+    """Rule "org-word-as-given-name": "President Duma Boko" - a word that heads bodies,
+    between a title and a name word, is a given name."""
+    if pos == 0 or pos + 1 >= len(run) or not b.is_title_tok(run[pos - 1]):
+        return False
+    nxt = b.toks[run[pos + 1]].text.lower()
+    return (
+        nxt not in lexicon.ORG_HEADS
+        and nxt not in lexicon.TITLE_WORDS
+        and nxt not in lexicon.TITLE_HEADS
+        and not b.covered.get(run[pos + 1])
+    )
+
+
+def _capitalised_runs(b: _Builder, runs: list[list[int]]) -> list[tuple]:
+    """Organisations and people from capitalised runs: each run's organisation heads, then
+    the person named by its tail (pending until the full names are settled)."""
+    toks = b.toks
     pending_people: list[tuple[int, int, list[int], str, str | None, float, str]] = []
     for run in runs:
         run_text_words = [toks[i].text for i in run]
@@ -882,204 +1039,247 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
             lowered = lowered[cut + 1 :]
             if not run or not any(b.is_title_tok(i) or b.is_hon_tok(i) for i in run):
                 continue
-        # Organisation: a head word; name = capitalised words before it (and "of X" after).
-        org_done_until = -1
-        for pos, i in enumerate(run):
-            w = lowered[pos]
-            if b.covered.get(i) and b.kb_kind(i) not in ("demonym", "name", "alias", "capital"):
-                continue
-            if (w in lexicon.ORG_HEADS or w in lexicon.STANDALONE_ORGS) and not (
-                name_between_title_and_name(run, pos)
-            ):
-                if pos + 1 < len(run) and lowered[pos + 1] in lexicon.ORG_HEADS:
-                    continue  # "Press Office", "News Agency": the last head names the body
-                start_pos = pos
-                while start_pos > 0:
-                    prev_i = run[start_pos - 1]
-                    pw = lowered[start_pos - 1]
-                    if b.is_hon_tok(prev_i) or pw in ("the",):
-                        break
-                    if b.kb_kind(prev_i) == "actor":
-                        break
-                    if pw in lexicon.TITLE_HEADS and pw not in ("press",):
-                        break
-                    start_pos -= 1
-                org_tokens = run[start_pos : pos + 1]
-                while len(org_tokens) > 1 and toks[org_tokens[0]].text.lower() in ORG_STOP_CAPS:
-                    org_tokens = org_tokens[1:]
-                has_name = any(
-                    not b.is_title_tok(j) or b.kb_kind(j) in ("demonym", "name", "alias")
-                    for j in org_tokens[:-1]
-                )
-                # "the Foreign Ministry", "the State Department": a government body of the
-                # dateline's country (unknown without one).
-                body = (
-                    not has_name
-                    and w in ("ministry", "department", "office")
-                    and len(org_tokens) >= 2
-                )
-                # "European Council", "National Assembly": a qualified deliberative body.
-                assembly = (
-                    not has_name
-                    and w
-                    in (
-                        "council",
-                        "house",
-                        "commission",
-                        "assembly",
-                        "parliament",
-                        "union",
-                        "committee",
-                        "court",
-                        "senate",
-                        "congress",
-                    )
-                    and len(org_tokens) >= 2
-                )
-                # "the Department of Foreign Affairs": named by its complement.
-                complement = w in ("ministry", "department", "office", "forces") and bool(
-                    re.match(r"^\s+of\s+(?:the\s+)?[A-Z]", text[toks[i].end : toks[i].end + 40])
-                )
-                body = body or (not has_name and complement)
-                if not has_name and w not in lexicon.STANDALONE_ORGS and not (body or assembly):
-                    continue
-                if any(b.kb_kind(j) in ("media", "org", "intl") for j in org_tokens):
-                    continue
-                s, e = toks[org_tokens[0]].start, toks[org_tokens[-1]].end
-                if any(
-                    om.start <= s and e <= om.end and b.entities[om.key].kind == "organization"
-                    for om in b.mentions
-                ):
-                    continue  # already named ("Japan's Ministry of Foreign Affairs")
-                if w == "government":
-                    continue
-                ext = re.match(
-                    r"^\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+(?:and\s+)?[A-Z][\w'-]*)*",
-                    text[e : e + 80],
-                )
-                if ext and w in (
-                    "ministry",
-                    "department",
-                    "office",
-                    "committee",
-                    "commission",
-                    "council",
-                    "agency",
-                    "institute",
-                    "organisation",
-                    "organization",
-                    "authority",
-                    "court",
-                    "forces",
-                ):
-                    tail_start = e + ext.end()
-                    ti = b.tok_index_at(tail_start - 1)
-                    country_tail = ti is not None and b.kb_kind(ti) in ("name", "alias")
-                    if not country_tail or w == "forces":
-                        e = tail_start  # "Armed Forces of Ukraine" is the body's own name
-                surface = text[s:e]
-                country = None
-                for j in org_tokens:
-                    country = country or b.kb_country(j)
-                if country is None and e > toks[org_tokens[-1]].end:
-                    tail_tok = b.tok_index_at(e - 1)
-                    if tail_tok is not None and b.kb_kind(tail_tok) in ("name", "alias"):
-                        country = b.kb_country(tail_tok)
-                if country is None:
-                    prev = text[max(0, s - 30) : s]
-                    pm = re.search(r"(\w[\w ]*?)['’]s\s*$", prev)
-                    if pm:
-                        country = _code(b.kb, pm.group(1).split()[-1]) or _code(b.kb, pm.group(1))
-                if country is None:
-                    # "the Ministry of Foreign Affairs of Peru": the country after the name
-                    of = re.match(r"^\s+of\s+(?:the\s+)?", text[e : e + 12])
-                    ti = b.tok_index_at(e + of.end()) if of else None
-                    if ti is not None and b.kb_kind(ti) in ("name", "alias"):
-                        country = b.kb_country(ti)
-                if country is None and body and dateline.city:
-                    country = _code(b.kb, dateline.city) or _city_country(b.kb, dateline.city)
-                if w in lexicon.STANDALONE_ORGS and len(org_tokens) == 1:
-                    key = f"org:{w}" if country is None else f"org:{w}:{country}"
-                else:
-                    key = f"org:{normalize(surface)}"
-                ent = b.entity(
-                    key, "organization", surface, country, rule="org-head", confidence=0.6
-                )
-                if len(surface) > len(ent.name):
-                    ent.name = surface
-                b.add_mention(ent, s, e)
-                org_done_until = pos
-        # Person: the name is the tail of the run after the last title/honorific word.
-        tail: list[int] = []
-        last_pos = len(run) - 1
-        while last_pos > org_done_until and lowered[last_pos].rstrip(".") in POST_NOMINALS:
-            last_pos -= 1
-        for pos in range(last_pos, org_done_until, -1):
-            i = run[pos]
-            w = lowered[pos]
-            if b.covered.get(i) and _capital_as_given_name(b, run, pos, tail):
-                tail.insert(0, i)
-                break
-            if b.covered.get(i):
-                break
-            if (
-                w in lexicon.ORG_HEADS or w in lexicon.STANDALONE_ORGS
-            ) and not name_between_title_and_name(run, pos):
-                break
-            if (
-                w in lexicon.NAME_OR_TITLE_WORDS
-                and tail
-                and pos - 1 > org_done_until
-                and not b.is_title_tok(run[pos - 1])
-                and not b.is_hon_tok(run[pos - 1])
-                and not b.covered.get(run[pos - 1])
-                and toks[run[pos - 1]].text[:1].isupper()
-            ):
-                # Rule "title-word-inside-name": "Hassan Sheikh Mohamud", "Reza Amir Tabrizi" -
-                # a title in one language, a name part in another, after a given name.
-                tail.insert(0, i)
-                continue
-            if w in lexicon.GIVEN_NAME_TITLES and tail:
-                tail.insert(0, i)  # "Foreign Minister Amir Khan Muttaqi": a given name
-                continue
-            if b.is_title_tok(i) or b.is_hon_tok(i):
-                # "Sultan bin Saad": a title word followed by a particle is a given name.
-                nxt = toks[run[pos + 1]].text if pos + 1 < len(run) else ""
-                if nxt in ("bin", "ibn", "bint", "ben", "abu") and w not in (
-                    "prince",
-                    "sheikh",
-                    "king",
-                    "emir",
-                    "princess",
-                    "sheikha",
-                ):
-                    tail.insert(0, i)
-                    continue
-                break
-            tail.insert(0, i)
-        while (
-            tail
-            and toks[tail[0]].text in PARTICLES
-            and not (tail[0] > 0 and b.is_title_tok(tail[0] - 1))
-        ):
-            tail.pop(0)
-        while tail and toks[tail[0]].text.lower() in STOP_CAPS:
-            tail.pop(0)
-        while tail and (b.is_hon_tok(tail[-1]) or toks[tail[-1]].text.lower() in ("mp",)):
-            tail.pop()
-        if not tail:
-            continue
-        words = [toks[i].text for i in tail]
-        if any(w.lower() in MONTH_WORDS for w in words):
-            continue
-        if len([w for w in words if w not in PARTICLES]) > 5:
-            continue  # "Mohammed bin Abdulrahman bin Jassim Al Thani" counts five words
-        s, e = toks[tail[0]].start, toks[tail[-1]].end
-        prefix = run[: run.index(tail[0])]
-        evidence, title, country = _person_evidence(b, tail, prefix)
-        pending_people.append((s, e, tail, title, country, evidence, "pattern"))
+        org_done_until = _run_organisations(b, run, lowered)
+        person = _run_person(b, run, lowered, org_done_until)
+        if person is not None:
+            pending_people.append(person)
+    return pending_people
 
-    # "KISHIDA Fumio": a KB surname in capitals followed by the person's given name.
+
+def _run_organisations(b: _Builder, run: list[int], lowered: list[str]) -> int:
+    """Organisation: a head word; name = capitalised words before it (and "of X" after).
+    Returns the position in the run of the last head that named one (-1 for none)."""
+    org_done_until = -1
+    for pos, i in enumerate(run):
+        w = lowered[pos]
+        if b.covered.get(i) and b.kb_kind(i) not in ("demonym", "name", "alias", "capital"):
+            continue
+        if (w in lexicon.ORG_HEADS or w in lexicon.STANDALONE_ORGS) and not (
+            _name_between_title_and_name(b, run, pos)
+        ):
+            if pos + 1 < len(run) and lowered[pos + 1] in lexicon.ORG_HEADS:
+                continue  # "Press Office", "News Agency": the last head names the body
+            if _run_organisation_at(b, run, lowered, pos):
+                org_done_until = pos
+    return org_done_until
+
+
+def _run_organisation_at(b: _Builder, run: list[int], lowered: list[str], pos: int) -> bool:
+    """The organisation whose head word stands at ``pos`` of the run; True when added."""
+    text, dateline, toks = b.text, b.dateline, b.toks
+    i, w = run[pos], lowered[pos]
+    start_pos = pos
+    while start_pos > 0:
+        prev_i = run[start_pos - 1]
+        pw = lowered[start_pos - 1]
+        if b.is_hon_tok(prev_i) or pw in ("the",):
+            break
+        if b.kb_kind(prev_i) == "actor":
+            break
+        if pw in lexicon.TITLE_HEADS and pw not in ("press",):
+            break
+        start_pos -= 1
+    org_tokens = run[start_pos : pos + 1]
+    while len(org_tokens) > 1 and toks[org_tokens[0]].text.lower() in ORG_STOP_CAPS:
+        org_tokens = org_tokens[1:]
+    has_name = any(
+        not b.is_title_tok(j) or b.kb_kind(j) in ("demonym", "name", "alias")
+        for j in org_tokens[:-1]
+    )
+    # "the Foreign Ministry", "the State Department": a government body of the
+    # dateline's country (unknown without one).
+    body = not has_name and w in ("ministry", "department", "office") and len(org_tokens) >= 2
+    # "European Council", "National Assembly": a qualified deliberative body.
+    assembly = (
+        not has_name
+        and w
+        in (
+            "council",
+            "house",
+            "commission",
+            "assembly",
+            "parliament",
+            "union",
+            "committee",
+            "court",
+            "senate",
+            "congress",
+        )
+        and len(org_tokens) >= 2
+    )
+    # "the Department of Foreign Affairs": named by its complement.
+    complement = w in ("ministry", "department", "office", "forces") and bool(
+        re.match(r"^\s+of\s+(?:the\s+)?[A-Z]", text[toks[i].end : toks[i].end + 40])
+    )
+    body = body or (not has_name and complement)
+    if not has_name and w not in lexicon.STANDALONE_ORGS and not (body or assembly):
+        return False
+    if any(b.kb_kind(j) in ("media", "org", "intl") for j in org_tokens):
+        return False
+    s, e = toks[org_tokens[0]].start, toks[org_tokens[-1]].end
+    if any(
+        om.start <= s and e <= om.end and b.entities[om.key].kind == "organization"
+        for om in b.mentions
+    ):
+        return False  # already named ("Japan's Ministry of Foreign Affairs")
+    if w == "government":
+        return False
+    ext = re.match(
+        r"^\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+(?:and\s+)?[A-Z][\w'-]*)*",
+        text[e : e + 80],
+    )
+    if ext and w in (
+        "ministry",
+        "department",
+        "office",
+        "committee",
+        "commission",
+        "council",
+        "agency",
+        "institute",
+        "organisation",
+        "organization",
+        "authority",
+        "court",
+        "forces",
+    ):
+        tail_start = e + ext.end()
+        ti = b.tok_index_at(tail_start - 1)
+        country_tail = ti is not None and b.kb_kind(ti) in ("name", "alias")
+        if not country_tail or w == "forces":
+            e = tail_start  # "Armed Forces of Ukraine" is the body's own name
+    surface = text[s:e]
+    country = None
+    for j in org_tokens:
+        country = country or b.kb_country(j)
+    if country is None and e > toks[org_tokens[-1]].end:
+        tail_tok = b.tok_index_at(e - 1)
+        if tail_tok is not None and b.kb_kind(tail_tok) in ("name", "alias"):
+            country = b.kb_country(tail_tok)
+    if country is None:
+        prev = text[max(0, s - 30) : s]
+        pm = re.search(r"(\w[\w ]*?)['’]s\s*$", prev)
+        if pm:
+            country = _code(b.kb, pm.group(1).split()[-1]) or _code(b.kb, pm.group(1))
+    if country is None:
+        # "the Ministry of Foreign Affairs of Peru": the country after the name
+        of = re.match(r"^\s+of\s+(?:the\s+)?", text[e : e + 12])
+        ti = b.tok_index_at(e + of.end()) if of else None
+        if ti is not None and b.kb_kind(ti) in ("name", "alias"):
+            country = b.kb_country(ti)
+    if country is None and body and dateline.city:
+        country = _dateline_country(b)
+    if w in lexicon.STANDALONE_ORGS and len(org_tokens) == 1:
+        key = f"org:{w}" if country is None else f"org:{w}:{country}"
+    else:
+        key = f"org:{normalize(surface)}"
+    ent = b.entity(key, "organization", surface, country, rule="org-head", confidence=0.6)
+    if len(surface) > len(ent.name):
+        ent.name = surface
+    b.add_mention(ent, s, e)
+    return True
+
+
+def _run_person(b: _Builder, run: list[int], lowered: list[str], org_done_until: int):
+    """Person: the name is the tail of the run after the last title/honorific word."""
+    toks = b.toks
+    tail: list[int] = []
+    last_pos = len(run) - 1
+    while last_pos > org_done_until and lowered[last_pos].rstrip(".") in POST_NOMINALS:
+        last_pos -= 1
+    for pos in range(last_pos, org_done_until, -1):
+        i = run[pos]
+        w = lowered[pos]
+        if b.covered.get(i) and _capital_as_given_name(b, run, pos, tail):
+            tail.insert(0, i)
+            break
+        if b.covered.get(i):
+            break
+        if (
+            w in lexicon.ORG_HEADS or w in lexicon.STANDALONE_ORGS
+        ) and not _name_between_title_and_name(b, run, pos):
+            break
+        if (
+            w in lexicon.NAME_OR_TITLE_WORDS
+            and tail
+            and pos - 1 > org_done_until
+            and not b.is_title_tok(run[pos - 1])
+            and not b.is_hon_tok(run[pos - 1])
+            and not b.covered.get(run[pos - 1])
+            and toks[run[pos - 1]].text[:1].isupper()
+        ):
+            # Rule "title-word-inside-name": "Hassan Sheikh Mohamud", "Reza Amir Tabrizi" -
+            # a title in one language, a name part in another, after a given name.
+            tail.insert(0, i)
+            continue
+        if w in lexicon.GIVEN_NAME_TITLES and tail:
+            tail.insert(0, i)  # "Foreign Minister Amir Khan Muttaqi": a given name
+            continue
+        if not tail and _style_as_surname(b, run, pos):
+            tail.insert(0, i)
+            break
+        if b.is_title_tok(i) or b.is_hon_tok(i):
+            # "Sultan bin Saad": a title word followed by a particle is a given name.
+            nxt = toks[run[pos + 1]].text if pos + 1 < len(run) else ""
+            if nxt in ("bin", "ibn", "bint", "ben", "abu") and w not in (
+                "prince",
+                "sheikh",
+                "king",
+                "emir",
+                "princess",
+                "sheikha",
+            ):
+                tail.insert(0, i)
+                continue
+            break
+        tail.insert(0, i)
+    while (
+        tail
+        and toks[tail[0]].text in PARTICLES
+        and not (tail[0] > 0 and b.is_title_tok(tail[0] - 1))
+    ):
+        tail.pop(0)
+    while tail and toks[tail[0]].text.lower() in STOP_CAPS:
+        tail.pop(0)
+    while tail and (b.is_hon_tok(tail[-1]) or toks[tail[-1]].text.lower() in ("mp",)):
+        if len(tail) == 1 and _style_as_surname(b, run, run.index(tail[0])):
+            break
+        tail.pop()
+    if not tail:
+        return None
+    words = [toks[i].text for i in tail]
+    if any(w.lower() in MONTH_WORDS for w in words):
+        return None
+    if len([w for w in words if w not in PARTICLES]) > 5:
+        return None  # "Mohammed bin Abdulrahman bin Jassim Al Thani" counts five words
+    s, e = toks[tail[0]].start, toks[tail[-1]].end
+    prefix = run[: run.index(tail[0])]
+    evidence, title, country = _person_evidence(b, tail, prefix)
+    return (s, e, tail, title, country, evidence, "pattern")
+
+
+_COURTESY_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(lexicon.COURTESY_TITLES)) + r")\.?\s+$", re.IGNORECASE
+)
+
+
+def _after_courtesy(text: str, start: int) -> bool:
+    return bool(_COURTESY_BEFORE.search(text[max(0, start - 6) : start]))
+
+
+def _style_as_surname(b: _Builder, run: list[int], pos: int) -> bool:
+    """Rule "style-as-surname": "Ms. King said", "Mr. Prince added" - a style that is also a
+    family name, last in its run right after a courtesy title, is the name itself."""
+    if pos == 0 or pos != len(run) - 1:
+        return False
+    word = b.toks[run[pos]].text.lower()
+    courtesy = b.toks[run[pos - 1]].text.lower().rstrip(".")
+    return word in lexicon.STYLE_SURNAMES and courtesy in lexicon.COURTESY_TITLES
+
+
+def _surname_then_given_name(b: _Builder, person_hits, pending_people) -> None:
+    """ "KISHIDA Fumio": a KB surname in capitals followed by the person's given name."""
+    text, kb = b.text, b.kb
     for index, (s, e, entries) in enumerate(person_hits):
         ids = {str(g.actor_id) for g in entries}
         actor = kb.actor(entries[0].actor_id) if len(ids) == 1 else None
@@ -1091,12 +1291,14 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
             person_hits[index] = (s, new_end, entries)
             pending_people[:] = [p for p in pending_people if not (s <= p[0] < new_end)]
 
-    # -- people: establish full names with evidence, then short forms ------------------------
-    full_people: list[Entity] = []
 
-    def person_key(name: str) -> str:
-        return "person:" + normalize(_strip_honorifics(name))
+def _person_key(name: str) -> str:
+    return "person:" + normalize(_strip_honorifics(name))
 
+
+def _full_names(b: _Builder, pending_people) -> None:
+    """People: establish the full names (two words or more) with evidence."""
+    text, toks = b.text, b.toks
     full_token_sets = [
         (set(normalize(text[s:e]).split()) - PARTICLES, s)
         for s, e, tail, _t, _c, ev, _r in pending_people
@@ -1114,7 +1316,7 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
             continue  # "Human Rights Watch said": an organisation's name, not a person's
         if words[0].rstrip(".").lower() in ("st", "saint", "san", "santa", "sao", "são", "fort"):
             continue  # "St Petersburg", "San Salvador": places
-        if _city_country(b.kb, text[s:e]):
+        if city_country(b.kb, text[s:e])[1]:
             continue
         mine = set(normalize(text[s:e]).split()) - PARTICLES
         if mine and any(mine < other for other in longer_names.get(min(mine), ())):
@@ -1126,7 +1328,7 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
         ent = _kb_person(b, name)
         if ent is None:
             ent = b.entity(
-                person_key(name),
+                _person_key(name),
                 "person",
                 name,
                 country,
@@ -1140,27 +1342,30 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
         if country and not ent.country:
             ent.country = country
         b.add_mention(ent, s, e)
-        full_people.append(ent)
-    for ent in b.entities.values():
-        if ent.kind == "person" and ent not in full_people:
-            full_people.append(ent)
 
-    people_tokens = _PersonTokens(b)
 
-    def resolve_short(words: list[str], position: int) -> Entity | None:
-        wanted = [normalize(w) for w in words if w not in PARTICLES]
-        wanted = [w for w in wanted if w]
-        if not wanted:
-            return None
-        candidates = people_tokens.candidates(wanted)
-        if len(candidates) == 1:
-            return candidates[0]
-        if len(candidates) > 1:
-            exact = [c for c in candidates if " ".join(wanted) in normalize(c.name)]
-            if len(exact) == 1:
-                return exact[0]
+def _resolve_short(
+    b: _Builder, people_tokens: _PersonTokens, words: list[str], position: int
+) -> Entity | None:
+    """The one person of the article a short form (\"Li\", \"Mr. Petrov\") names, or None."""
+    wanted = [normalize(w) for w in words if w not in PARTICLES]
+    wanted = [w for w in wanted if w]
+    if not wanted:
         return None
+    candidates = people_tokens.candidates(wanted)
+    if len(candidates) == 1:
+        return candidates[0]
+    if len(candidates) > 1:
+        exact = [c for c in candidates if " ".join(wanted) in normalize(c.name)]
+        if len(exact) == 1:
+            return exact[0]
+        return _named_in_full_nearest(b, candidates, position)
+    return None
 
+
+def _short_forms(b: _Builder, pending_people, people_tokens: _PersonTokens) -> None:
+    """Short forms of the people named in full; a single name with strong evidence."""
+    text, toks = b.text, b.toks
     for s, e, tail, title, country, evidence, _rule in pending_people:
         words = [toks[i].text for i in tail]
         if b.is_named(s):
@@ -1168,14 +1373,14 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
         # "Lavrov-Rubio meeting": a hyphenated pair of known surnames.
         if len(words) == 1 and "-" in words[0]:
             parts = words[0].split("-")
-            resolved = [resolve_short([p], s) for p in parts]
+            resolved = [_resolve_short(b, people_tokens, [p], s) for p in parts]
             if all(resolved):
                 offset = s
                 for part, ent in zip(parts, resolved, strict=True):
                     b.add_mention(ent, offset, offset + len(part), "short")
                     offset += len(part) + 1
                 continue
-        ent = resolve_short(words, s)
+        ent = _resolve_short(b, people_tokens, words, s)
         if ent is not None:
             hon = re.search(r"\b(?:Mr|Mrs|Ms|Dr|Madam)\.?\s+$", text[max(0, s - 6) : s])
             b.add_mention(ent, s - (len(hon.group()) if hon else 0), e, "short")
@@ -1186,7 +1391,7 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
             and len(words) == 1
             and not word[:2].isupper()
             and len(word) > 2
-            and word.lower() not in lexicon.TITLE_WORDS
+            and (word.lower() not in lexicon.TITLE_WORDS or _after_courtesy(text, s))
             and word.lower() not in STOP_CAPS
         ):
             name = text[s:e]
@@ -1199,7 +1404,7 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
             if re.search(r"\bPope\s+$", text[max(0, s - 6) : s]):
                 name = "Pope " + name  # a pope is known by the title and the papal name
             ent = b.entity(
-                person_key(name) if name.startswith("Pope ") else person_key(text[s:e]),
+                _person_key(name) if name.startswith("Pope ") else _person_key(text[s:e]),
                 "person",
                 name,
                 country,
@@ -1209,12 +1414,16 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
             )
             b.add_mention(ent, s, e)
 
-    # KB bare surnames and ambiguous aliases: in-article full names first, else unique KB link.
+
+def _bare_surnames(b: _Builder, person_hits, people_tokens: _PersonTokens) -> None:
+    """KB bare surnames and ambiguous aliases: in-article full names first, else a unique
+    KB link."""
+    text, kb = b.text, b.kb
     for s, e, entries in person_hits:
         if b.is_named(s):
             continue
         surface = text[s:e]
-        ent = resolve_short(surface.replace(".", " ").split()[-1:], s)
+        ent = _resolve_short(b, people_tokens, surface.replace(".", " ").split()[-1:], s)
         if ent is None:
             ids = {str(g.actor_id) for g in entries}
             if len(ids) != 1:
@@ -1236,17 +1445,17 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
             s -= len(hon.group())
         b.add_mention(ent, s, e, "short")
 
-    # -- sources: agencies cited, "X news agency", "according to X" ---------------------------
-    _source_orgs(b)
 
-    # "the foreign ministry said": an unnamed ministry speaking is still an organisation.
+def _bare_ministries(b: _Builder) -> None:
+    """ "the foreign ministry said": an unnamed ministry speaking is still an organisation."""
+    text, dateline = b.text, b.dateline
     for m in _BARE_MINISTRY.finditer(text) if "inistry" in text else ():
         s, e = m.span("body")
         if any(mm.start < e and s < mm.end for mm in b.mentions):
             continue
         home = None
         if dateline.city:
-            home = _code(b.kb, dateline.city) or _city_country(b.kb, dateline.city)
+            home = _dateline_country(b)
         surface = text[s:e]
         ent = b.entity(
             f"org:{normalize(surface)}:{home or ''}",
@@ -1258,7 +1467,10 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
         )
         b.add_mention(ent, s, e)
 
-    # -- dateline agency ---------------------------------------------------------------------
+
+def _dateline_agency(b: _Builder) -> None:
+    """The agency of the dateline ("MOSCOW, May 4 (Reuters)"); media are sources."""
+    dateline = b.dateline
     if dateline.agency and dateline.agency_span:
         s, e = dateline.agency_span
         if not b.is_named(s):
@@ -1282,9 +1494,23 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
         if ent.media:
             m.source = True
 
-    # Country fallbacks for people: a shared family name, then the dateline's country.
+
+def _people_countries(b: _Builder) -> None:
+    """Country fallbacks for people: a shared family name, the person served or accompanied,
+    then the dateline's country."""
+    _family_name_country(b)
+    _served_person_country(b)
+    if b.dateline.city:
+        home = _dateline_country(b)
+        for ent in b.entities.values():
+            if ent.kind == "person" and not ent.country and home and not _for_intl_body(b, ent):
+                ent.country = home
+
+
+def _family_name_country(b: _Builder) -> None:
+    """A person without a country takes that of another person with the same family name."""
     for ent in b.entities.values():
-        if ent.kind != "person" or ent.country:
+        if ent.kind != "person" or ent.country or _for_intl_body(b, ent):
             continue
         last = ent.name_tokens[-1:] if ent.name_tokens else []
         for other in b.entities.values():
@@ -1298,10 +1524,13 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
                 ent.country = other.country
                 break
 
+
+def _served_person_country(b: _Builder) -> None:
+    text = b.text
     # "Abiy's chief of staff, Fitsum Arega", "Leyva, who accompanied Petro": the country of
     # the person served or accompanied.
     for ent in b.entities.values():
-        if ent.kind != "person" or ent.country or not ent.spans:
+        if ent.kind != "person" or ent.country or not ent.spans or _for_intl_body(b, ent):
             continue
         s0, e0 = min(ent.spans)
         who = _SERVES.search(text[max(0, s0 - 60) : s0]) or _ACCOMPANIES.match(text[e0 : e0 + 60])
@@ -1325,16 +1554,18 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
                 ent.country = other.country
                 break
 
-    if dateline.city:
-        home = _code(b.kb, dateline.city) or _city_country(b.kb, dateline.city)
-        for ent in b.entities.values():
-            if ent.kind == "person" and not ent.country and home:
-                ent.country = home
-    _definites_and_pronouns(b)
-    b.mentions.sort(key=lambda m: (m.start, -m.end))
-    subjects = _subjects(b)
-    _resolve_pronouns(b, subjects)
-    return Analysis(b.entities, b.mentions, subjects)
+
+def _for_intl_body(b: _Builder, ent: Entity) -> bool:
+    """Rule "intl-official-no-country": "NATO Secretary General Jens Berg" acts for an
+    international body: no country from the fallbacks (the dateline, a namesake)."""
+    words = normalize(ent.title).split()
+    entries = b.kb.entries()
+    return any(
+        e.ref_kind == "intl"
+        for n in range(1, min(len(words), 6) + 1)
+        for k in range(len(words) - n + 1)
+        for e in entries.get(" ".join(words[k : k + n]), ())
+    )
 
 
 _SERVES = re.compile(r"\b(?P<who>[A-Z][\w-]+)['’]s\s+(?:[a-z-]+\s+){0,3}[a-z-]+,?\s*$")
@@ -1345,20 +1576,40 @@ _ACCOMPANIES = re.compile(
 )
 
 
+def _named_in_full_nearest(b: _Builder, candidates: list[Entity], position: int):
+    """Rule "full-name-first": a surname that several people in the article carry is the
+    one last named in full before it ("President Park Min-jun ... his spokeswoman, Park
+    Ji-woo, said ... Park added" is the spokeswoman); with none before it, the one named in
+    full next. A person known only by the bare surname is never chosen this way."""
+    before, after = [], []
+    for ent in candidates:
+        for s in _full_name_starts(b, ent):
+            (before if s < position else after).append((s, ent))
+    if before:
+        return max(before, key=lambda x: x[0])[1]
+    if after:
+        return min(after, key=lambda x: x[0])[1]
+    return None
+
+
+def _full_name_starts(b: _Builder, ent: Entity):
+    """Where the entity is named with two name words or more ("Park Ji-woo", not "Park")."""
+    for s, e in ent.spans:
+        words = normalize(_strip_honorifics(b.text[s:e])).split()
+        if len([w for w in words if w not in PARTICLES]) >= 2:
+            yield s
+
+
 def _code(kb: KnowledgeBase, text: str | None) -> str | None:
     return country_code(kb, text)
 
 
-def _is_country_name(kb: KnowledgeBase, text: str) -> bool:
-    return is_country_name(kb, text)
-
-
-def _city_country(kb: KnowledgeBase, city: str) -> str | None:
-    """The country of a capital or known city (not of a venue: "the White House")."""
-    key = normalize(city)
-    if key in lexicon.VENUES:
+def _dateline_country(b: _Builder) -> str | None:
+    """The country of the dateline's city (a capital or a known city), or None."""
+    city = b.dateline.city
+    if not city:
         return None
-    return city_country(kb, city)[1]
+    return _code(b.kb, city) or city_country(b.kb, city)[1]
 
 
 def _strip_honorifics(name: str) -> str:
@@ -1455,7 +1706,25 @@ def _capital_as_given_name(b: _Builder, run: list[int], pos: int, tail: list[int
     if tok.possessive or b.toks[tail[0]].text[:1].islower():
         return False
     before = b.text[max(0, tok.start - 12) : tok.start].lower()
-    return not re.search(r"\b(?:in|at|to|from|of|near|via|and|for|visit(?:ed|ing)?)\s+$", before)
+    return not re.search(r"\b(?:in|at|to|from|of|near|via|for|visit(?:ed|ing)?)\s+$", before)
+
+
+_NAME_WORD_AFTER = re.compile(r"^ ([A-Z][a-z][\w'’-]*)\b(?!['’]s)")
+
+
+def _capital_before_name(b: _Builder, end: int) -> bool:
+    """Rule "capital-as-given-name" (metonym side): "and Santiago Vidal" - a capital right
+    before a name word the knowledge base does not know is a given name, not the state."""
+    m = _NAME_WORD_AFTER.match(b.text[end : end + 30])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if word in STOP_CAPS or word in MONTH_WORDS or word in NOT_NAME_WORDS:
+        return False
+    if word in lexicon.TITLE_WORDS or word in lexicon.TITLE_HEADS or word in lexicon.ORG_HEADS:
+        return False
+    ti = b.tok_index_at(end + 1)
+    return ti is not None and not b.covered.get(ti)
 
 
 def _title_head(word: str) -> bool:
@@ -1465,14 +1734,56 @@ def _title_head(word: str) -> bool:
     )
 
 
+def _title_country_in_run(b: _Builder, prefix: list[int]) -> list[str]:
+    """Rule "title-country-in-run": "Cambodian Prime Minister Samdech Akka Techo Hun Sen" -
+    the country that opens a title in the same capitalised run as the name, even when styles
+    we do not list stand between the title and the name."""
+    for k, ti in enumerate(prefix):
+        if b.kb_kind(ti) not in ("demonym", "name", "alias"):
+            continue
+        later = (b.toks[j].text.lower().rstrip(".") for j in prefix[k + 1 :])
+        if any(_title_head(w) for w in later):
+            code = b.kb_country(ti)
+            return [code] if code else []
+        return []
+    return []
+
+
 def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
     """How strongly the context says the capitalised words name a person; title; country."""
+    s, e = b.toks[tail[0]].start, b.toks[tail[-1]].end
+    evidence, stretch_start, countries = _title_stretch(b, tail)
+    if not countries and prefix:
+        countries += _title_country_in_run(b, prefix)
+    title = _stretch_title(b.text[stretch_start:s]) if stretch_start is not None else ""
+    if "," in title:
+        # "the deputy premier for Economic Affairs, Mullah X": the walk crossed the comma
+        # over styles only; the description before the comma is read as an apposition.
+        after_comma = title.rsplit(",", 1)[1].split()
+        if all(w.lower().rstrip(".") in lexicon.HONORIFICS for w in after_comma):
+            title = ""
+    appos_evidence, title, after_country = _apposition_after(b, e, title)
+    desc_evidence, title = _description_before(b, s, title, countries)
+    evidence = max(evidence, appos_evidence, _cue_evidence(b, s, e, tail), desc_evidence)
+    # The walk went backwards: the country named first in the title is the last found.
+    country = countries[-1] if countries else None
+    if after_country:
+        country = after_country
+    if country is None:
+        country = _coordinated_country(b, s)
+    if not countries and country is None:
+        kb_actor = _kb_person(b, b.text[s:e], create=False)
+        if kb_actor:
+            country = kb_actor.country
+    return evidence, title, country
+
+
+def _title_stretch(b: _Builder, tail: list[int]) -> tuple[float, int | None, list[str]]:
+    """The title stretch before the name (title words, honorifics, countries, connectors):
+    its evidence, where it starts, and the countries it names (nearest first)."""
     toks, text = b.toks, b.text
     evidence = 0.0
     first = tail[0]
-    s = toks[first].start
-    e = toks[tail[-1]].end
-    # Title stretch before the name: title words, honorifics, countries, connectors.
     j = first - 1
     stretch_start = None
     countries: list[str] = []
@@ -1517,18 +1828,43 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
             evidence = max(evidence, 2.0 if j == first - 1 else 1.5)
         stretch_start = t.start
         j -= 1
-    title = ""
-    if stretch_start is not None:
-        title = text[stretch_start:s].strip(" ,")
-        title = re.sub(r"^(?:and|or|the|his|her|their|its|a|an)\s+", "", title, flags=re.I)
-        if title.lower() in ("and", "or"):
-            title = ""
-        title = re.sub(r"^(?:the|his|her|their|its|a|an)\s+", "", title, flags=re.I)
-        title = re.sub(r"\s*\b(?:Mr|Mrs|Ms|Dr|H\.E|Sheikh|Ratu|Sir|the Honourable)\.?$", "", title)
-    # Apposition after the name: "Xi Jinping, the Chinese president" / "of Eritrea".
-    after = text[e : e + 80]
+    return evidence, stretch_start, countries
+
+
+_OTHER_PERSON_TITLE = re.compile(r"^.*\b(?:and|or)\s+(?=(?:his|her|their|its)\s)", re.I)
+
+
+def _stretch_title(title: str) -> str:
+    """ "the Russian Foreign Minister Mr." -> "Russian Foreign Minister"."""
+    title = title.strip(" ,")
+    # "the minister and his deputy X": X's title is the second noun phrase only.
+    title = _OTHER_PERSON_TITLE.sub("", title)
+    title = re.sub(r"^(?:and|or|the|his|her|their|its|a|an)\s+", "", title, flags=re.I)
+    if title.lower() in ("and", "or"):
+        title = ""
+    title = re.sub(r"^(?:the|his|her|their|its|a|an)\s+", "", title, flags=re.I)
+    title = re.sub(r"\s*\b(?:Mr|Mrs|Ms|Dr|H\.E|Sheikh|Ratu|Sir|the Honourable)\.?$", "", title)
+    return title
+
+
+_APPOSITION = re.compile(r"^,\s+(?:(?:the|a|an|his|her|its|their)\s+)?([^,.;]{0,90})")
+_OF_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?")
+_WHO_AFTER = re.compile(r"^,\s+who\b")
+_MEETING_BEFORE = re.compile(
+    r"\b(?:met|meets|meet|received|hosted|between|with|and|counterpart|"
+    r"(?:led|represented|accompanied|joined|headed|received|hosted|welcomed) by)\s+$"
+)
+# The last words _MEETING_BEFORE can end on: most windows are ruled out by endswith().
+_MEETING_WORDS = ("met", "meets", "meet", "received", "hosted", "between", "with", "and",
+                  "counterpart", "by")  # fmt: skip
+
+
+def _apposition_after(b: _Builder, e: int, title: str) -> tuple[float, str, str | None]:
+    """ "Xi Jinping, the Chinese president" / "of Eritrea": evidence, title, country."""
+    text = b.text
+    evidence = 0.0
     after = text[e : e + 120]
-    am = re.match(r"^,\s+(?:(?:the|a|an|his|her|its|their)\s+)?([^,.;]{0,90})", after)
+    am = _APPOSITION.match(after) if after[:1] == "," else None
     after_country = None
     if am:
         first_word = am.group(1).split()[0].lower() if am.group(1).split() else ""
@@ -1563,12 +1899,19 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
                 if b.kb_kind(ti) in ("name", "alias", "demonym"):
                     after_country = b.kb_country(ti)
                     break
-    om = re.match(r"^\s+of\s+(?:the\s+)?", after)
+    om = _OF_AFTER.match(after)
     if om and after_country is None:
         ti = b.tok_index_at(e + om.end())
         if ti is not None and b.kb_kind(ti) in ("name", "alias"):
             after_country = b.kb_country(ti)
-    # Speech verb right after (or just before: "said Mr. Li").
+    return evidence, title, after_country
+
+
+def _cue_evidence(b: _Builder, s: int, e: int, tail: list[int]) -> float:
+    """A speech verb right after (or just before: "said Mr. Li"), "who", a meeting verb."""
+    text = b.text
+    evidence = 0.0
+    after = text[e : e + 120]
     if _CUE_AFTER.match(after):
         evidence = max(evidence, 1.0)
     before = text[max(0, s - 40) : s]
@@ -1579,18 +1922,36 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
     )
     if cue_before and not _MEDIA_VERB_BEFORE.search(before):
         evidence = max(evidence, 1.0)  # "said Torres" ("reports La Tercera" is an outlet)
-    if re.match(r"^,\s+who\b", after):
+    if after[:1] == "," and _WHO_AFTER.match(after):
         evidence = max(evidence, 1.5)  # "Meloni, who met ...": only people are "who"
-    if re.search(
-        r"\b(?:met|meets|meet|received|hosted|between|with|and|counterpart|"
-        r"(?:led|represented|accompanied|joined|headed|received|hosted|welcomed) by)\s+$",
-        before,
-    ):
+    if before.rstrip().endswith(_MEETING_WORDS) and _MEETING_BEFORE.search(before):
         evidence = max(evidence, 0.5 if len(tail) < 2 else 1.0)
-    # Apposition back to a description: "the spokesman for Yemen's Ansarullah, Mohammad X".
+    return evidence
+
+
+_LAST_WORD = re.compile(r"\s*\b([A-Za-z][\w.]*)$")
+
+
+def _without_trailing_styles(clause: str) -> str:
+    """ "..., the Afghan deputy premier, Mullah " -> "..., the Afghan deputy premier,": the
+    styles between an apposition's comma and the name do not hide the comma."""
+    core = clause.rstrip()
+    while True:
+        m = _LAST_WORD.search(core, max(0, len(core) - 30))
+        if not m or m.group(1).lower().rstrip(".") not in lexicon.STRICT_HONORIFICS:
+            return core
+        core = core[: m.start()].rstrip()
+
+
+def _description_before(b: _Builder, s: int, title: str, countries: list[str]):
+    """Apposition back to a description: "the spokesman for Yemen's Ansarullah, Mohammad
+    X". Adds the countries it names; returns the evidence and the title."""
+    text = b.text
+    evidence = 0.0
     clause = text[max(0, s - 120) : s]
-    if clause.rstrip().endswith(","):
-        desc = clause.rstrip()[:-1]
+    core = _without_trailing_styles(clause)
+    if core.endswith(","):
+        desc = core[:-1]
         desc = re.split(r"[,;.]", desc)[-1]
         desc_words = re.findall(r"[\w-]+", desc)
         nt = re.search(r"\b(?:the|his|her)\s+([A-Z][\w-]+)\s+([a-z]+)\s*$", desc)
@@ -1609,27 +1970,35 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
                     c = b.kb_country(ti)
                     if c:
                         countries.append(c)
-    # Coordination "Prime Minister X and Foreign Minister Y": Y shares X's country.
-    # The walk went backwards: the country named first in the title is the last found.
-    country = countries[-1] if countries else None
-    if after_country:
-        country = after_country
-    if country is None:
-        cm = re.search(r"(\w+)\s+and\s+(?:[A-Z][\w-]*\s+){0,4}$", text[max(0, s - 80) : s])
-        if cm:
-            for ent in b.entities.values():
-                if (
-                    ent.kind == "person"
-                    and ent.country
-                    and ent.spans
-                    and any(0 <= s - pe < 80 for ps, pe in ent.spans)
-                ):
-                    country = ent.country
-    if not countries and country is None:
-        kb_actor = _kb_person(b, text[s:e], create=False)
-        if kb_actor:
-            country = kb_actor.country
-    return evidence, title, country
+    return evidence, title
+
+
+_AND_THEN_NAMES = re.compile(r"and\s+(?:[A-Z][\w-]*\s+){0,4}$")
+_WORD_THEN_SPACE = re.compile(r"\w\s+$")
+
+
+def _and_before_names(window: str) -> bool:
+    """ "... X and (Foreign Minister) " right before a name: a word, "and", then at most
+    four capitalised words. The same test as one pattern that began with a word, which a
+    search tried at every position of the window; a literal start lets the scan skip."""
+    m = _AND_THEN_NAMES.search(window)
+    return bool(m) and bool(_WORD_THEN_SPACE.search(window, 0, m.start()))
+
+
+def _coordinated_country(b: _Builder, s: int) -> str | None:
+    """Coordination "Prime Minister X and Foreign Minister Y": Y shares X's country (the
+    last person with a country named just before)."""
+    country = None
+    if _and_before_names(b.text[max(0, s - 80) : s]):
+        for ent in b.entities.values():
+            if (
+                ent.kind == "person"
+                and ent.country
+                and ent.spans
+                and any(0 <= s - pe < 80 for _ps, pe in ent.spans)
+            ):
+                country = ent.country
+    return country
 
 
 @lru_cache(maxsize=64)
@@ -1637,33 +2006,36 @@ def _compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
-def _source_orgs(b: _Builder) -> None:
-    text = b.text
-    w = r"[A-Z][\w&'-]*(?:\.[\w&'-]+)*"  # a capitalised word; dots only inside ("News.Az")
-    n4 = rf"(?P<n>{w}(?: {w}){{0,4}})"
-    n3 = rf"(?P<n>{w}(?: {w}){{0,3}})"
-    patterns = [
-        rf"\b[Aa]ccording to (?:the )?{n4}",
-        rf"\b[Cc]iting (?:the )?{n4}",
-        rf"\bquoted by (?:the )?(?:[a-z-]+ )*{n4}",
-        rf"{n4} (?:news agency|reported|reports|has learnt|has learned|was quoted)\b",
-        rf"\b(?:state-owned|state-run|state company|state corporation|firm|company) {n3}",
-        rf"{n3}['’]s correspondent\b",
-        r"(?P<n>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:press service|press office)\b",
-        r"(?P<n>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:movement|militia|rebels|party)\b",
-        r"\b(?:broadcaster|newspaper|news agency|news outlet|television channel|TV channel|"
-        rf"wire service|daily|tabloid|network) {n3}",
-        rf",\s+(?:reports|reported|writes|wrote)\s+(?:the )?{n3}(?=\s*[.;]|$)",
-    ]
-    keywords = [
-        ("according to",),
-        ("citing",),
-        ("quoted by",),
+_SRC_WORD = r"[A-Z][\w&'-]*(?:\.[\w&'-]+)*"  # a capitalised word; dots only inside ("News.Az")
+_SRC_N4 = rf"(?P<n>{_SRC_WORD}(?: {_SRC_WORD}){{0,4}})"
+_SRC_N3 = rf"(?P<n>{_SRC_WORD}(?: {_SRC_WORD}){{0,3}})"
+# Organisations named by how a text cites them: (pattern, words one of which the text must
+# hold for the pattern to be tried at all: these patterns are slow to scan). The index of a
+# row is what _source_orgs reads (0-3, 5, 8, 9 name media; 6 a press service; 7 a movement).
+_SOURCE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
+    (rf"\b[Aa]ccording to (?:the )?{_SRC_N4}", ("according to",)),
+    (rf"\b[Cc]iting (?:the )?{_SRC_N4}", ("citing",)),
+    (rf"\bquoted by (?:the )?(?:[a-z-]+ )*{_SRC_N4}", ("quoted by",)),
+    (
+        rf"{_SRC_N4} (?:news agency|reported|reports|has learnt|has learned|was quoted)\b",
         ("news agency", "reported", "reports", "has learnt", "has learned", "was quoted"),
+    ),
+    (
+        rf"\b(?:state-owned|state-run|state company|state corporation|firm|company) {_SRC_N3}",
         ("state-owned", "state-run", "state company", "state corporation", "firm", "company"),
-        ("correspondent",),
+    ),
+    (rf"{_SRC_N3}['’]s correspondent\b", ("correspondent",)),
+    (
+        r"(?P<n>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:press service|press office)\b",
         ("press service", "press office"),
+    ),
+    (
+        r"(?P<n>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3}) (?:movement|militia|rebels|party)\b",
         ("movement", "militia", "rebels", "party"),
+    ),
+    (
+        r"\b(?:broadcaster|newspaper|news agency|news outlet|television channel|TV channel|"
+        rf"wire service|daily|tabloid|network) {_SRC_N3}",
         (
             "broadcaster",
             "newspaper",
@@ -1675,11 +2047,21 @@ def _source_orgs(b: _Builder) -> None:
             "tabloid",
             "network",
         ),
+    ),  # fmt: skip
+    (
+        rf",\s+(?:reports|reported|writes|wrote)\s+(?:the )?{_SRC_N3}(?=\s*[.;]|$)",
         ("reports", "reported", "writes", "wrote"),  # "..., reports La Tercera."
-    ]
+    ),
+]
+
+
+def _source_orgs(b: _Builder) -> None:
+    """Rule "org-source": organisations cited as sources ("according to X", "X reported",
+    "quoted by X", "the broadcaster X"), press services and movements named by their head."""
+    text = b.text
     lowered_text = text.lower()
-    for pi, pat in enumerate(patterns):
-        if not any(k in lowered_text for k in keywords[pi]):
+    for pi, (pat, keywords) in enumerate(_SOURCE_PATTERNS):
+        if not any(k in lowered_text for k in keywords):
             continue  # cheap check first: these patterns are slow to scan
         for m in _compiled(pat).finditer(text):
             s, e = m.span("n")
@@ -1764,7 +2146,7 @@ def _visiting_guest(b: _Builder, taken: list[tuple[int, int]]) -> None:
     when the phrase gives one."""
     if "visiting" not in b.text or not b.dateline.city:
         return
-    home = _code(b.kb, b.dateline.city) or _city_country(b.kb, b.dateline.city)
+    home = _dateline_country(b)
     if not home:
         return
     for m in _VISITING.finditer(b.text):
@@ -1790,7 +2172,9 @@ _INSTITUTION_HEADS = ("ministry", "agency", "press service", "presidency", "emba
 
 
 def _definites_and_pronouns(b: _Builder) -> None:
-
+    """Rule "definite": "the Russian president", "his Saudi counterpart", "the ministry
+    said" - the person or body named earlier with that title and country (the one most
+    mentioned, then the latest); "the Chinese side" is the state. Then the pronouns."""
     text = b.text
     taken = [(m.start, m.end) for m in b.mentions]
     # "Does [s, e) overlap a mention taken above?" by bisection: the spans by start, with the
@@ -1841,41 +2225,7 @@ def _definites_and_pronouns(b: _Builder) -> None:
                 ent for ent in b.entities.values() if ent.kind in ("person", "organization")
             ]
         for ent in speakers:
-            if head in ("highness", "majesty", "excellency"):
-                # "His Highness stressed ...": the person introduced with that style
-                cue = {"highness": r"(?:Highness|H\.H\.)", "majesty": r"(?:Majesty|King|Queen)",
-                       "excellency": r"(?:Excellency|H\.E\.)"}[head]  # fmt: skip
-                if ent.kind != "person" or not any(
-                    re.search(cue + r"[\s\w.]{0,25}$", text[max(0, a - 40) : a])
-                    for a, _z in ent.spans
-                    if a < s
-                ):
-                    continue
-            elif head in ("pope", "pontiff"):
-                if ent.kind != "person" or not ent.name.startswith("Pope "):
-                    continue
-            elif head in _INSTITUTION_HEADS:
-                # "the presidency said": the body named earlier with that head word
-                if ent.kind != "organization" or needle not in ent.name.lower():
-                    continue
-            elif ent.kind != "person":
-                continue
-            elif head != "counterpart" and head != "leader":
-                known = titles.get(ent.key)
-                if known is not None and known[0] == ent.title:
-                    title = known[1]
-                else:
-                    title = ent.title.lower()
-                    # The office as the KB records it on the article's date counts too.
-                    actor = b.kb.actor(ent.actor_id)
-                    if actor is not None:
-                        title += " " + " ".join(
-                            p.title.lower() for p in actor.positions if p.held_on(b.day)
-                        )
-                    titles[ent.key] = (ent.title, title)
-                if needle not in title and not (needle == "president" and "head of state" in title):
-                    continue
-            if country and ent.country and ent.country != country:
+            if not _definite_fits(b, ent, head, needle, country, s, titles):
                 continue
             before = [sp for sp in ent.spans if sp[0] < s]
             candidates.append((max(before)[0] if before else -1, ent))
@@ -1907,7 +2257,52 @@ def _definites_and_pronouns(b: _Builder) -> None:
         ent = candidates[0][1]
         b.add_mention(ent, s, e, "definite")
     _visiting_guest(b, taken)
-    for m in _PRONOUN.finditer(text):
+    _pronoun_mentions(b)
+
+
+def _definite_fits(b: _Builder, ent: Entity, head, needle, country, s, titles) -> bool:
+    """Whether ``ent`` can be "the <country> <head>" met at offset ``s``."""
+    text = b.text
+    if head in ("highness", "majesty", "excellency"):
+        # "His Highness stressed ...": the person introduced with that style
+        cue = {"highness": r"(?:Highness|H\.H\.)", "majesty": r"(?:Majesty|King|Queen)",
+               "excellency": r"(?:Excellency|H\.E\.)"}[head]  # fmt: skip
+        if ent.kind != "person" or not any(
+            re.search(cue + r"[\s\w.]{0,25}$", text[max(0, a - 40) : a])
+            for a, _z in ent.spans
+            if a < s
+        ):
+            return False
+    elif head in ("pope", "pontiff"):
+        if ent.kind != "person" or not ent.name.startswith("Pope "):
+            return False
+    elif head in _INSTITUTION_HEADS:
+        # "the presidency said": the body named earlier with that head word
+        if ent.kind != "organization" or needle not in ent.name.lower():
+            return False
+    elif ent.kind != "person":
+        return False
+    elif head != "counterpart" and head != "leader":
+        known = titles.get(ent.key)
+        if known is not None and known[0] == ent.title:
+            title = known[1]
+        else:
+            title = ent.title.lower()
+            # The office as the KB records it on the article's date counts too.
+            actor = b.kb.actor(ent.actor_id)
+            if actor is not None:
+                title += " " + " ".join(
+                    p.title.lower() for p in actor.positions if p.held_on(b.day)
+                )
+            titles[ent.key] = (ent.title, title)
+        if needle not in title and not (needle == "president" and "head of state" in title):
+            return False
+    return not (country and ent.country and ent.country != country)
+
+
+def _pronoun_mentions(b: _Builder) -> None:
+    """He, she, it, they: mentions without an entity, resolved after the subjects."""
+    for m in _PRONOUN.finditer(b.text):
         b.mentions.append(
             Mention(
                 m.start(),

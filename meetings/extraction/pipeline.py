@@ -7,16 +7,12 @@ from datetime import date
 
 from .document import document
 from .kb import KnowledgeBase, normalize
-from .mentions import PARTICLES, Analysis, Entity, Mention, analyze
+from .mentions import PARTICLES, Analysis, Entity, analyze
 from .places import is_country_name
 from .proposal import ActorProposal, Proposal
 
 # Name particles and the abbreviated honorifics that do not make a name different.
 _PARTICLES = PARTICLES | {"mr", "mrs", "ms", "dr"}
-
-
-def _is_country_name(kb: KnowledgeBase, text: str) -> bool:
-    return is_country_name(kb, text, state_aliases=True)
 
 
 def _actor_name(ent: Entity, kb: KnowledgeBase) -> str:
@@ -25,7 +21,7 @@ def _actor_name(ent: Entity, kb: KnowledgeBase) -> str:
         # "Türkiye" in the text of a KB "Turkey": the text's own name for the country
         # (never a capital or "the Chinese government").
         canon = set(normalize(ent.name).split())
-        names = [s for s in ent.surfaces if _is_country_name(kb, s)]
+        names = [s for s in ent.surfaces if is_country_name(kb, s, state_aliases=True)]
         if names and not any(canon <= set(normalize(s).split()) for s in names):
             return names[0]
         return ent.name
@@ -129,12 +125,13 @@ def _add_ner(analysis: Analysis, text: str, ner) -> None:
         if not kind:
             continue
         surface = text[start:end]
-        key = f"ner:{normalize(surface)}"
-        ent = analysis.entities.setdefault(
-            key, Entity(key=key, kind=kind, name=surface, rule="ner", confidence=0.4)
+        analysis.add_entity(
+            f"ner:{normalize(surface)}",
+            kind,
+            surface,
+            span=(start, end),
+            surface=surface,
+            rule="ner",
+            confidence=0.4,
         )
-        ent.surfaces.append(surface)
-        ent.spans.append((start, end))
-        ent.first = min(ent.first, start)
-        analysis.mentions.append(Mention(start, end, key, surface, "name"))
     analysis.mentions.sort(key=lambda m: (m.start, -m.end))

@@ -1,0 +1,36 @@
+"""The Analysis that the mentions stage hands on: one way to add an entity."""
+
+from meetings.extraction import ArticleInput, extract
+from meetings.extraction.document import document
+from meetings.extraction.mentions import analyze
+
+
+def test_add_entity_creates_once_and_records_every_mention(empty_kb):
+    text = "Tomas Quispe spoke. Later Quispe left."
+    analysis = analyze(document(text), empty_kb)
+    before = len(analysis.mentions)
+    first = analysis.add_entity(
+        "person:x", "person", "Ana Soto", span=(0, 3), surface="Ana", rule="test"
+    )
+    again = analysis.add_entity("person:x", "person", "ignored", span=(5, 8), surface="Sot")
+    assert first is again
+    assert (first.name, first.rule, first.spans, first.first) == (
+        "Ana Soto",
+        "test",
+        [(0, 3), (5, 8)],
+        0,
+    )
+    assert [m.key for m in analysis.mentions[before:]] == ["person:x", "person:x"]
+
+
+def test_a_ner_hook_adds_its_people_through_the_analysis(empty_kb):
+    text = "On Monday Kaveh Rostami arrived quietly."
+    start = text.index("Kaveh")
+
+    def ner(_text):
+        return [(start, start + len("Kaveh Rostami"), "PERSON")]
+
+    without = extract(ArticleInput(text=text), empty_kb)
+    assert "Kaveh Rostami" not in {a.name for a in without.actors}
+    proposal = extract(ArticleInput(text=text), empty_kb, ner=ner)
+    assert "Kaveh Rostami" in {a.name for a in proposal.actors}

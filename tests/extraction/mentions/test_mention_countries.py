@@ -1,0 +1,56 @@
+"""A person's country from the title written with the name (issue 11, category 11), and
+non-Western styles between the title and the name (category 10). Sentences written for
+these tests."""
+
+import pytest
+
+from meetings.extraction.document import document
+from meetings.extraction.mentions import analyze
+
+
+def _countries(kb, text):
+    analysis = analyze(document(text), kb)
+    return {e.name: e.country for e in analysis.entities.values() if e.kind == "person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Djiboutian President Omar Kalo met the envoy on Monday.", "Omar Kalo", "DJ"),
+        ("Korean Minister Yun Sang-ho will travel to Tokyo.", "Yun Sang-ho", "KR"),
+        ("Surinamese President Chan Ramdin spoke first.", "Chan Ramdin", "SR"),
+        ("The talks were led by Basotho Prime Minister Sam Matekane.", "Sam Matekane", "LS"),
+    ],
+)
+def test_the_demonym_of_the_title_gives_the_country(empty_kb, text, name, code):
+    assert _countries(empty_kb, text)[name] == code
+
+
+def test_the_country_of_the_title_reaches_past_styles_between_title_and_name(empty_kb):
+    text = "Cambodian Prime Minister Samdech Akka Moha Sena Padei Techo Hun Vuthy met the envoy."
+    assert _countries(empty_kb, text) == {"Hun Vuthy": "KH"}
+
+
+def test_the_country_of_the_title_reaches_past_styles_we_do_not_list(empty_kb):
+    text = "Cambodian Prime Minister Samdech Oknha Techo Hun Vuthy met the envoy."
+    assert _countries(empty_kb, text)["Hun Vuthy"] == "KH"
+
+
+def test_styles_between_an_apposition_and_the_name_do_not_hide_its_country(empty_kb):
+    text = (
+        "The envoy will meet the Afghan Acting Deputy Prime Minister for Economic Affairs, "
+        "Mullah Abdul Rahim Nazari, on Monday."
+    )
+    assert _countries(empty_kb, text)["Abdul Rahim Nazari"] == "AF"
+
+
+def test_an_official_of_an_international_body_takes_no_country_from_the_dateline(empty_kb):
+    analysis = analyze(
+        document(
+            "NATO Secretary General Jens Berg met Foreign Minister Ivan Petrov.",
+            dateline="MOSCOW, May 4 (Agency)",
+        ),
+        empty_kb,
+    )
+    got = {e.name: e.country for e in analysis.entities.values() if e.kind == "person"}
+    assert got == {"Jens Berg": None, "Ivan Petrov": "RU"}

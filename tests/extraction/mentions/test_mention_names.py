@@ -1,0 +1,61 @@
+"""Names that the word lists used to strip or mistake for something else (issue 11,
+categories 5 and 10). Sentences written for these tests."""
+
+import pytest
+
+from meetings.extraction import ArticleInput, extract
+from meetings.extraction.document import document
+from meetings.extraction.mentions import analyze
+
+
+def _people(kb, text):
+    analysis = analyze(document(text), kb)
+    return {e.name for e in analysis.entities.values() if e.kind == "person" and e.spans}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ms. King said the talks were useful.", "King"),
+        ('"We are ready," Mr. Prince added.', "Prince"),
+        ("Dr. Bishop told reporters the visit would go ahead.", "Bishop"),
+    ],
+)
+def test_a_style_that_is_also_a_surname_is_the_name_after_a_courtesy_title(empty_kb, text, name):
+    assert name in _people(empty_kb, text)
+
+
+def test_an_office_after_a_courtesy_title_is_still_an_address(empty_kb):
+    assert _people(empty_kb, "Mr. President, the talks were useful, said the envoy.") == set()
+
+
+def test_a_style_before_a_name_is_still_dropped(empty_kb):
+    assert _people(empty_kb, "King Abdul Tarek met Prince Omar Nadim on Monday.") == {
+        "Abdul Tarek",
+        "Omar Nadim",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks were led by Ana Soto, the trade minister, and Santiago Vidal.",
+        "Officials from both sides and Santiago Vidal attended the dinner.",
+    ],
+)
+def test_a_capital_before_an_unknown_name_word_is_a_given_name_not_the_state(empty_kb, text):
+    proposal = extract(ArticleInput(text=text), empty_kb)
+    names = {a.name for a in proposal.actors}
+    assert "Santiago Vidal" in names
+    assert "Chile" not in names
+
+
+def test_a_capital_standing_for_its_government_is_still_the_state(empty_kb):
+    proposal = extract(ArticleInput(text="Talks between Santiago and Lima stalled."), empty_kb)
+    assert {"Chile", "Peru"} <= {a.name for a in proposal.actors}
+
+
+def test_his_deputy_after_another_person_titles_only_the_deputy(empty_kb):
+    analysis = analyze(document("The minister and his deputy Tomas Quispe arrived."), empty_kb)
+    people = {e.name: e.title for e in analysis.entities.values() if e.kind == "person"}
+    assert people == {"Tomas Quispe": "deputy"}
