@@ -34,4 +34,3 @@ def test_extract_on_a_database_not_migrated_says_how_to_set_it_up(tmp_path):
     assert "not set up" in lines[0]
     assert "make run" in lines[0] and "manage.py migrate && manage.py load_reference" in lines[0]
     assert "Traceback" not in run.stderr
-
