@@ -17,7 +17,12 @@ from django.utils.formats import date_format
 
 from meetings import services, tasks
 from meetings.admin.forms import ArticleForm, LinkForm
-from meetings.admin.panel import _state, article_review_rows, suggestion_candidates
+from meetings.admin.panel import (
+    _state,
+    article_review_rows,
+    names_taken_message,
+    suggestion_candidates,
+)
 from meetings.models import (
     Actor,
     ActorSuggestion,
@@ -463,13 +468,7 @@ class ArticleAdmin(admin.ModelAdmin):
         taken = services.suggestion_names_taken(suggestion=suggestion, linked=linked)
         if not taken:
             return taken
-        names = "; ".join(f"“{text}” is a name of {other.name}" for text, other in taken.items())
-        self.message_user(
-            request,
-            f"Not added as a name of {actor.name}: {names}. Its other names were added; add "
-            f"this one on {actor.name}'s page if both go by it.",
-            messages.WARNING,
-        )
+        self.message_user(request, names_taken_message(actor, taken), messages.WARNING)
         return taken
 
     # List actions ----------------------------------------------------------------------

@@ -5,6 +5,7 @@ changes."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -31,6 +32,7 @@ from meetings.services.fusion import meeting_fuse
 from meetings.services.records import meeting_set_status, statement_set_status
 
 NAME_MAX = Alias._meta.get_field("text").max_length
+_POSSESSIVE = re.compile(r"['’]s?\s*$")
 
 
 @transaction.atomic
@@ -106,7 +108,8 @@ def _article_day(article_id: int | None) -> dt.date | None:
 def _names_to_learn(*, suggestion: ActorSuggestion, actor: Actor, linked: bool) -> list[str]:
     """The names the text used for the suggestion worth keeping as ``actor``'s aliases
     (``_surface_aliases``); a suggestion linked to an actor also teaches its own name."""
-    forms = [suggestion.name, *suggestion.surface_forms]
+    # "Lehto's remarks": the possessive is the sentence's, not the name's.
+    forms = [_POSSESSIVE.sub("", form) for form in (suggestion.name, *suggestion.surface_forms)]
     names = _surface_aliases(actor.name, forms, actor.kind, confirmed=[actor.name, suggestion.name])
     known = {normalize_name(text) for text in (actor.name, *names)}
     if linked and normalize_name(suggestion.name) not in known:

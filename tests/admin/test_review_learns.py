@@ -156,6 +156,24 @@ def test_a_surname_another_actor_goes_by_is_not_added_and_the_editor_is_told(
     assert "Lehto" in suggestion.surface_forms  # nothing lost: still listed on its card
 
 
+def test_the_suggestion_lists_accept_action_says_which_names_were_not_added(
+    editor_client, countries
+):
+    factories.actor("Mikko Lehto", country_code="FI", aliases=["Lehto"])
+    first = paste(editor_client, FIRST, title="Lisbon talks", dateline="LISBON, March 7")
+    suggestion = first.suggestions.get(name="Aino Lehto")
+
+    response = editor_client.post(
+        reverse("admin:meetings_actorsuggestion_changelist"),
+        {"action": "accept", "_selected_action": [suggestion.pk]},
+    )
+
+    messages = said(response)
+    assert any("Not added as a name of Aino Lehto: “Lehto” is a name of" in m for m in messages)
+    assert messages[-1] == "1 actor(s) accepted."
+    assert names(Actor.objects.get(name="Aino Lehto")) == {"aino lehto"}
+
+
 # 2. Linking a suggestion to an existing actor moves its rows and teaches the names ---------
 
 

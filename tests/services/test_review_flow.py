@@ -205,3 +205,12 @@ def test_a_name_another_actor_goes_by_is_not_learnt_and_is_reported(countries, e
     assert taken == {"Dahl": namesake}
     log = LogEntry.objects.get(object_id=str(suggestion.pk), user=editor)
     assert "not added, already names of others: “Dahl” (Henrik Dahl)" in log.change_message
+
+
+def test_a_possessive_form_teaches_the_name_without_its_s(countries):
+    first = extracted(FIRST)
+    suggestion = first.suggestions.get(name="Ingrid Dahl")
+    suggestion.surface_forms = ["Ingrid Dahl\u2019s", "Dahl's"]
+    suggestion.save()
+    dahl = services.suggestion_accept(suggestion=suggestion)
+    assert set(dahl.aliases.values_list("normalized", flat=True)) == {"ingrid dahl", "dahl"}
