@@ -279,7 +279,19 @@ class MergeAdminMixin:
         return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_duplicates")
 
     def _merge(self, request, *, keep, others) -> bool:
-        """Merge ``others`` into ``keep`` (all or none); say what happened."""
+        """Merge ``others`` into ``keep`` (all or none); say what happened. A merge deletes
+        the others: it needs the right to delete them, not only to change."""
+        refused = [other for other in others if not self.has_delete_permission(request, other)]
+        if refused:
+            names = ", ".join(f"“{other}”" for other in refused)
+            self.message_user(
+                request,
+                f"Nothing merged: merging deletes {names}, and you may not delete "
+                f"{self.opts.verbose_name_plural}. Ask an administrator to merge them or to "
+                "give you that right.",
+                messages.ERROR,
+            )
+            return False
         try:
             with transaction.atomic():
                 done = [self.merge_service(keep=keep, other=o, by=request.user) for o in others]
@@ -346,6 +358,8 @@ class MergeAdminMixin:
                 f"admin:{self.opts.app_label}_{self.opts.model_name}_duplicates_decide"
             ),
             "can_change": self.has_change_permission(request),
+            "can_merge": self.has_change_permission(request)
+            and self.has_delete_permission(request),
             **self.duplicates_context(request),
         }
         return TemplateResponse(request, "admin/meetings/duplicates.html", context)

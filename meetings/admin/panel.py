@@ -66,6 +66,16 @@ def same_as_sources(meetings: Sequence[Meeting]) -> None:
         m.same_as_sources = counts.get(m.same_as_id, 0)
 
 
+def names_taken_message(actor: Actor, taken: dict[str, Actor]) -> str:
+    """What the editor is told when names the text used were not added to ``actor``
+    because other actors go by them (services.suggestion_names_taken)."""
+    names = "; ".join(f"“{text}” is a name of {other.name}" for text, other in taken.items())
+    return (
+        f"Not added as a name of {actor.name}: {names}. Its other names were added; add "
+        f"this one on {actor.name}'s page if both go by it."
+    )
+
+
 def _same_given_name(first: str, other: str) -> bool:
     """ "ingrid" and "ingrid", "a" and "aino", "sergei" and "sergey" may be one person;
     "aino" and "sergey" are not. A lone surname matches anyone of that name."""

@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 from meetings import services
 from meetings.admin.duplicates import ActorMergeMixin, MeetingMergeMixin
 from meetings.admin.forms import StatementForm
+from meetings.admin.panel import names_taken_message
 from meetings.models import (
     Actor,
     ActorSuggestion,
@@ -465,7 +466,10 @@ class ActorSuggestionAdmin(admin.ModelAdmin):
     def accept(self, request, queryset):
         pending = queryset.filter(status=ActorSuggestion.Status.PENDING).select_related("actor")
         for suggestion in pending:
-            services.suggestion_accept(suggestion=suggestion, by=request.user)
+            actor = services.suggestion_accept(suggestion=suggestion, by=request.user)
+            taken = services.suggestion_names_taken(suggestion=suggestion, linked=False)
+            if taken:
+                self.message_user(request, names_taken_message(actor, taken), messages.WARNING)
         self.message_user(request, f"{len(pending)} actor(s) accepted.", messages.SUCCESS)
 
     @admin.action(description="Reject selected suggestions", permissions=["change"])

@@ -17,7 +17,12 @@ from django.utils.formats import date_format
 
 from meetings import services, tasks
 from meetings.admin.forms import ArticleForm, LinkForm
-from meetings.admin.panel import _state, article_review_rows, suggestion_candidates
+from meetings.admin.panel import (
+    _state,
+    article_review_rows,
+    names_taken_message,
+    suggestion_candidates,
+)
 from meetings.models import (
     Actor,
     ActorSuggestion,
@@ -425,6 +430,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     title=post.get("title"),
                     by=request.user,
                 )
+                self._names_taken_warn(request, suggestion, actor, linked=False)
                 return f"{actor.name} is now a known actor.", anchor
             if verb == "suggestion-link":
                 form = LinkForm(request.POST, prefix=f"s{pk}", admin_site=self.admin_site)
@@ -433,6 +439,9 @@ class ArticleAdmin(admin.ModelAdmin):
                 actor = services.suggestion_link(
                     suggestion=suggestion, actor=form.cleaned_data["actor"], by=request.user
                 )
+                taken = self._names_taken_warn(request, suggestion, actor, linked=True)
+                if suggestion.name in taken:
+                    return f"“{suggestion.name}” here is {actor.name}.", anchor
                 return f"“{suggestion.name}” is now a name of {actor.name}.", anchor
             if verb == "suggestion-reject":
                 services.suggestion_reject(suggestion=suggestion, by=request.user)
@@ -451,6 +460,16 @@ class ArticleAdmin(admin.ModelAdmin):
                 "review",
             )
         raise ValueError(f"unknown action {verb!r}.")
+
+    def _names_taken_warn(self, request, suggestion, actor, *, linked: bool) -> dict:
+        """Say which names the text used were not added to ``actor``: another actor goes
+        by them (they stay listed on the suggestion; an editor may add them by hand)."""
+        suggestion.refresh_from_db()
+        taken = services.suggestion_names_taken(suggestion=suggestion, linked=linked)
+        if not taken:
+            return taken
+        self.message_user(request, names_taken_message(actor, taken), messages.WARNING)
+        return taken
 
     # List actions ----------------------------------------------------------------------
 

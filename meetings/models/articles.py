@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.dispatch import Signal
 from django.urls import reverse
@@ -32,6 +32,11 @@ class ExtractionState(models.TextChoices):
     RUNNING = "running", "Running"
     DONE = "done", "Done"
     FAILED = "failed", "Failed"
+
+
+# Written by the extraction alone (services/extraction.py, meetings/tasks.py), never by an
+# ordinary ``Article.save()``.
+EXTRACTION_FIELDS = frozenset({"extracted_at", "extraction_state", "extraction_error"})
 
 
 class Article(TracksChanges):
@@ -99,7 +104,26 @@ class Article(TracksChanges):
     def save(self, *args, **kwargs):
         self.body = normalize_line_ends(self.body)
         self.content_hash = content_hash(self.body)
-        super().save(*args, **kwargs)
+        if self._state.adding or self.pk is None or kwargs.get("update_fields") is not None:
+            super().save(*args, **kwargs)
+            return
+        # A worker may have written the extraction's columns since this instance was loaded
+        # (an editor's change page, a script): an ordinary save writes every other column and
+        # leaves those as they are now. Only the extraction writes them, by name.
+        deferred = self.get_deferred_fields()
+        kwargs["update_fields"] = [
+            field.name
+            for field in self._meta.concrete_fields
+            if not field.primary_key
+            and field.name not in EXTRACTION_FIELDS
+            and field.attname not in deferred
+        ]
+        try:
+            with transaction.atomic():  # a savepoint: the fallback below can still write
+                super().save(*args, **kwargs)
+        except self.NotUpdated:  # deleted meanwhile: stored again, as a plain save does
+            kwargs["update_fields"] = None
+            super().save(*args, **kwargs)
 
     def after_save(self, *, created: bool) -> None:
         # Not post_save: a receiver of that would turn the import's one-INSERT fast path

@@ -58,6 +58,7 @@ from meetings.services.review import (
     statement_accept,
     suggestion_accept,
     suggestion_link,
+    suggestion_names_taken,
     suggestion_reject,
 )
 
@@ -105,6 +106,7 @@ __all__ = [
     "statement_set_status",
     "suggestion_accept",
     "suggestion_link",
+    "suggestion_names_taken",
     "suggestion_reject",
     "unique_slug",
     "visibility_refresh",

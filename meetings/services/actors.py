@@ -63,8 +63,13 @@ def alias_add(
     valid_to: dt.date | None = None,
 ) -> Alias:
     """Add a name to an actor unless it already has it (same normalized form)."""
+    # A name as the text wrapped it ("Ingrid\nDahl") is kept as one writes it.
     alias = Alias(
-        actor=actor, text=text.strip(), is_role=is_role, valid_from=valid_from, valid_to=valid_to
+        actor=actor,
+        text=" ".join(text.split()),
+        is_role=is_role,
+        valid_from=valid_from,
+        valid_to=valid_to,
     )
     alias.normalized = normalize_name(alias.text)
     # A role ("the Russian president") may hold several terms: one row per start date.

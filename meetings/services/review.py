@@ -5,6 +5,7 @@ changes."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -13,6 +14,7 @@ from django.db.models import Q
 from meetings.models import (
     Actor,
     ActorSuggestion,
+    Alias,
     Article,
     EditorialStatus,
     Evidence,
@@ -28,6 +30,9 @@ from meetings.services.base import PUBLISHED, fingerprint, validated_save
 from meetings.services.extraction import CONFIDENT, _surface_aliases, article_extract
 from meetings.services.fusion import meeting_fuse
 from meetings.services.records import meeting_set_status, statement_set_status
+
+NAME_MAX = Alias._meta.get_field("text").max_length
+_POSSESSIVE = re.compile(r"['’]s?\s*$")
 
 
 @transaction.atomic
@@ -57,10 +62,12 @@ def suggestion_accept(
         actor.editorial_status = PUBLISHED
         validated_save(actor)  # its participations' copies and visibility follow
         alias_add(actor=actor, text=name)
-    forms = [suggestion.name, *suggestion.surface_forms]
-    for text in _surface_aliases(name, forms, kind, confirmed=[name, suggestion.name]):
-        alias_add(actor=actor, text=text)
-    if title and not actor.positions.filter(title__iexact=title).exists():
+    taken = _names_learn(suggestion=suggestion, actor=actor, linked=False)
+    if (
+        title
+        and actor.kind == Actor.Kind.PERSON
+        and not actor.positions.filter(title__iexact=title).exists()
+    ):
         # The office the article introduced them with: held on the article's date at least
         # (a page shows "since 8 March 2024" instead of "? – present").
         position_add(
@@ -76,7 +83,7 @@ def suggestion_accept(
     decision_log(
         user=by,
         obj=suggestion,
-        action=f"Accepted as the actor “{actor.name}”",
+        action=f"Accepted as the actor “{actor.name}”{_refused_note(taken)}",
         before=before,
         after=suggestion.status,
     )
@@ -84,17 +91,89 @@ def suggestion_accept(
 
 
 def _article_day(article_id: int | None) -> dt.date | None:
-    """The article's date: its publication day, else the day its dateline gives."""
+    """The article's date as the extractor reads it: the day its dateline gives (in the
+    field, or at the start of the text), else its publication day."""
+    from meetings.extraction.text import parse_dateline
+
     if article_id is None:
         return None
-    row = Article.objects.filter(pk=article_id).values("published_on", "dateline").first()
-    if row is None:
+    article = Article.objects.filter(pk=article_id).only("published_on", "dateline", "body")
+    article = article.first()
+    if article is None:
         return None
-    if row["published_on"] is None and row["dateline"]:
-        from meetings.extraction.dates import parse_dateline_date
+    dateline = parse_dateline(article.dateline, article.body, article.published_on)
+    return dateline.day or article.published_on
 
-        return parse_dateline_date(row["dateline"], None)
-    return row["published_on"]
+
+def _names_to_learn(*, suggestion: ActorSuggestion, actor: Actor, linked: bool) -> list[str]:
+    """The names the text used for the suggestion worth keeping as ``actor``'s aliases
+    (``_surface_aliases``); a suggestion linked to an actor also teaches its own name."""
+    # "Lehto's remarks": the possessive is the sentence's, not the name's.
+    forms = [_POSSESSIVE.sub("", form) for form in (suggestion.name, *suggestion.surface_forms)]
+    names = _surface_aliases(actor.name, forms, actor.kind, confirmed=[actor.name, suggestion.name])
+    known = {normalize_name(text) for text in (actor.name, *names)}
+    if linked and normalize_name(suggestion.name) not in known:
+        names.append(suggestion.name)
+    return [" ".join(text.split()) for text in names if len(text) <= NAME_MAX]
+
+
+def _names_held_elsewhere(
+    names: Iterable[str], *, actor: Actor, suggestion: ActorSuggestion
+) -> dict[str, Actor]:
+    """Of ``names``, those ``actor`` does not go by and another published actor does (not
+    as a role): each with the first such actor. The suggestion's own draft does not count."""
+    keys: dict[str, str] = {}
+    for text in names:
+        keys.setdefault(normalize_name(text), text)
+    own = set(actor.aliases.filter(normalized__in=keys).values_list("normalized", flat=True))
+    held = (
+        Alias.objects.filter(
+            normalized__in=set(keys) - own, is_role=False, actor__editorial_status=PUBLISHED
+        )
+        .exclude(actor_id__in=[pk for pk in (actor.pk, suggestion.actor_id) if pk])
+        .select_related("actor")
+        .order_by("actor__name", "actor_id")
+    )
+    taken: dict[str, Actor] = {}
+    for alias in held:
+        taken.setdefault(keys[alias.normalized], alias.actor)
+    return taken
+
+
+def _names_learn(*, suggestion: ActorSuggestion, actor: Actor, linked: bool) -> dict[str, Actor]:
+    """Add the names the text used as ``actor``'s aliases, but not one another actor
+    already goes by: one click must not make a name point at two people (the editor is
+    told, ``suggestion_names_taken``; the forms stay on the suggestion). Returns those
+    refused, each with the actor holding it."""
+    names = _names_to_learn(suggestion=suggestion, actor=actor, linked=linked)
+    taken = _names_held_elsewhere(names, actor=actor, suggestion=suggestion)
+    refused = {normalize_name(text) for text in taken}
+    for text in names:
+        if normalize_name(text) not in refused:
+            alias_add(actor=actor, text=text)
+    return taken
+
+
+def _refused_note(taken: dict[str, Actor]) -> str:
+    """For the audit trail: the names not added, and whose they are."""
+    if not taken:
+        return ""
+    return (
+        " (not added, already names of others: "
+        + ", ".join(f"“{text}” ({other.name})" for text, other in taken.items())
+        + ")"
+    )
+
+
+def suggestion_names_taken(*, suggestion: ActorSuggestion, linked: bool) -> dict[str, Actor]:
+    """After a suggestion was accepted (``linked``: linked to an existing actor): the
+    names the text used for it that were not added to its actor because another actor
+    goes by them, each with that actor."""
+    actor = suggestion.actor
+    if actor is None:
+        return {}
+    names = _names_to_learn(suggestion=suggestion, actor=actor, linked=linked)
+    return _names_held_elsewhere(names, actor=actor, suggestion=suggestion)
 
 
 @transaction.atomic
@@ -106,10 +185,7 @@ def suggestion_link(*, suggestion: ActorSuggestion, actor: Actor, by=None) -> Ac
     that): this article's statements and participations move to ``actor`` all the same.
     ``by``: the editor, for the audit trail."""
     draft, before = suggestion.actor, suggestion.status
-    forms = [suggestion.name, *suggestion.surface_forms]
-    for text in _surface_aliases("", forms, actor.kind, confirmed=[actor.name, suggestion.name]):
-        alias_add(actor=actor, text=text)
-    alias_add(actor=actor, text=suggestion.name)
+    taken = _names_learn(suggestion=suggestion, actor=actor, linked=True)
     if draft is not None and draft.pk != actor.pk:
         if draft.editorial_status != PUBLISHED:
             actor_absorb(draft=draft, into=actor)
@@ -122,7 +198,7 @@ def suggestion_link(*, suggestion: ActorSuggestion, actor: Actor, by=None) -> Ac
     decision_log(
         user=by,
         obj=suggestion,
-        action=f"Linked to the actor “{actor.name}”",
+        action=f"Linked to the actor “{actor.name}”{_refused_note(taken)}",
         before=f"{before}, {draft.name}" if draft is not None else before,
         after=f"{suggestion.status}, {actor.name}",
     )

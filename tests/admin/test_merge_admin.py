@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
@@ -18,6 +19,17 @@ from tests.site.conftest import build_world
 @pytest.fixture
 def world(db):
     return build_world()
+
+
+@pytest.fixture(autouse=True)
+def may_delete(editor):
+    """A merge deletes the merged-away record: these editors may delete actors and meetings,
+    which the Editors group alone may not (test_merge_permission.py)."""
+    editor.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="meetings", codename__in=["delete_actor", "delete_meeting"]
+        )
+    )
 
 
 def changelist(model) -> str:

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import Permission
 from playwright.sync_api import expect
 
 from meetings.models import Actor, ActorRedirect
@@ -10,6 +11,15 @@ from tests import factories
 from tests.editors import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def editor_login(editor_login):
+    """The desk editor, allowed to delete actors: a merge deletes the merged-away one."""
+    editor_login.user_permissions.add(
+        Permission.objects.get(content_type__app_label="meetings", codename="delete_actor")
+    )
+    return editor_login
 
 
 def log_in(page, live_server):

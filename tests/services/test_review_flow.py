@@ -6,6 +6,7 @@ The real pipeline on short articles of our own; the database is the test databas
 import datetime as dt
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
 from meetings import services
@@ -178,3 +179,38 @@ def test_a_suggestion_accepted_as_a_person_never_keeps_a_description_as_alias(co
     weber = services.suggestion_accept(suggestion=suggestion)
     assert set(weber.aliases.values_list("text", flat=True)) == {"Karl Weber"}
     assert ActorSuggestion.objects.get(pk=suggestion.pk).status == "accepted"
+
+
+def test_the_datelines_day_comes_before_the_publication_day(countries):
+    article = factories.article(
+        body=FIRST,
+        published=False,
+        published_on=dt.date(2024, 3, 9),
+        dateline="VIENNA, March 7",
+    )
+    services.article_extract(article=article)
+    weber = services.suggestion_accept(suggestion=article.suggestions.get(name="Karl Weber"))
+    assert weber.positions.get().start_date == dt.date(2024, 3, 7)
+
+
+def test_a_name_another_actor_goes_by_is_not_learnt_and_is_reported(countries, editor):
+    namesake = factories.actor("Henrik Dahl", country_code="NO", aliases=["Dahl"])
+    first = extracted(FIRST)
+    suggestion = first.suggestions.get(name="Ingrid Dahl")
+
+    dahl = services.suggestion_accept(suggestion=suggestion, by=editor)
+
+    assert set(dahl.aliases.values_list("text", flat=True)) == {"Ingrid Dahl"}
+    taken = services.suggestion_names_taken(suggestion=suggestion, linked=False)
+    assert taken == {"Dahl": namesake}
+    log = LogEntry.objects.get(object_id=str(suggestion.pk), user=editor)
+    assert "not added, already names of others: “Dahl” (Henrik Dahl)" in log.change_message
+
+
+def test_a_possessive_form_teaches_the_name_without_its_s(countries):
+    first = extracted(FIRST)
+    suggestion = first.suggestions.get(name="Ingrid Dahl")
+    suggestion.surface_forms = ["Ingrid Dahl\u2019s", "Dahl's"]
+    suggestion.save()
+    dahl = services.suggestion_accept(suggestion=suggestion)
+    assert set(dahl.aliases.values_list("normalized", flat=True)) == {"ingrid dahl", "dahl"}

@@ -12,7 +12,8 @@ import sys
 from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.db import DatabaseError, connection
+from django.db.migrations.executor import MigrationExecutor
 
 from meetings import services
 from meetings.knowledge import knowledge_base_build
@@ -50,6 +51,25 @@ def _date(value) -> dt.date | None:
         raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
+NOT_MIGRATED = (
+    "the database is not set up: run `make run`, or `manage.py migrate && manage.py "
+    "load_reference`, first"
+)
+
+
+def _require_migrated() -> None:
+    """One clear line, not a traceback from the first query, when the tables are missing
+    or behind the code (a fresh checkout, a pull with new migrations)."""
+    try:
+        executor = MigrationExecutor(connection)
+        behind = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except DatabaseError as exc:  # no server, a wrong DATABASE_URL
+        detail = " ".join(str(exc).split())
+        raise CommandError(f"cannot read the database: {detail}", returncode=2) from exc
+    if behind:
+        raise CommandError(f"{NOT_MIGRATED} ({len(behind)} migration(s) to apply)", returncode=2)
+
+
 def _empty(article_id, error: str) -> dict:
     return {"id": article_id, "meetings": [], "actors": [], "quotes": [], "error": error}
 
@@ -59,8 +79,9 @@ class Command(BaseCommand):
         "Extract meetings, actors and quotes from a JSONL file of articles (id, text, title, "
         "published, dateline, outlet) and print one JSON line per article, in input order. "
         "Uses the knowledge base in the database and writes nothing to it. Exits with status "
-        "1 when a line could not be read or extracted (its output line has an 'error'); a "
-        "malformed 'published' date is ignored with a warning."
+        "1 when a line could not be read or extracted (its output line has an 'error'), with "
+        "status 2 when the database is not set up (not migrated); a malformed 'published' "
+        "date is ignored with a warning."
     )
 
     def add_arguments(self, parser):
@@ -71,6 +92,7 @@ class Command(BaseCommand):
             stream = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
         except OSError as exc:
             raise CommandError(f"cannot read {path}: {exc}") from exc
+        _require_migrated()
         failed = 0
         with read_only(), stream:
             kb = knowledge_base_build()
