@@ -24,74 +24,33 @@ from .places import city_country as _city_country
 from .proposal import MeetingProposal, ParticipantProposal
 from .text import Sentence
 
-KIND_RANK = {"call": 5, "summit": 4, "talks": 3, "meeting": 2, "visit": 1}
+# The kinds, strongest first, and every pattern derived from lexicon.MEETING_KINDS.
+KIND_RANK = {kind: len(lexicon.MEETING_KINDS) - i for i, kind in enumerate(lexicon.MEETING_KINDS)}
 
-_TRIGGERS = [
-    (
-        "call",
-        re.compile(
-            r"\b(?:(?:tele)?phone (?:call|conversation|talks?|conference|discussion)s?|"
-            r"spoke (?:by|on|over) (?:the )?(?:tele)?phone|phoned|telephoned|"
-            r"(?:by|over|on|via) (?:the )?(?:tele)?phone|"
-            r"video[- ]?(?:conference|call|link|meeting|talks|summit)|videoconference|"
-            r"virtual (?:meeting|summit|talks)|"
-            r"(?:by|via) video|online (?:talks|meeting|summit)|call with)\b",
-            re.I,
-        ),
-    ),
-    ("summit", re.compile(r"\bsummit(?:s)?\b", re.I)),
-    (
-        "talks",
-        re.compile(
-            r"\b(?:(?:held|hold|holds|holding|had|have|has|conducted|began|begin|opened|resumed)"
-            r" (?:[\w-]+ ){0,4}?(?:talks|negotiations|consultations)|talks (?:with|between)|"
-            r"negotiations (?:with|between)|round of (?:\S+ ){0,2}?(?:talks|negotiations)|"
-            r"negotiated with|"
-            r"(?:talks|negotiations|consultations) (?:were|was|have been|had been|will be) "
-            r"held|(?:bilateral|a|the) talk (?:held|with)|"
-            r"the talks|their talks|the negotiations|strategic dialogue|"
-            r"(?:after|following|during|in|for) (?:[\w-]+ ){0,2}?(?:talks|negotiations)|"
-            r"(?:hours|days|weeks|rounds?) of (?:[\w-]+ )?(?:talks|negotiations))\b",
-            re.I,
-        ),
-    ),
-    (
-        "meeting",
-        re.compile(
-            r"\b(?:met|meets|meet|meeting|meetings|received|receives|receive|hosted|hosts|host|"
-            r"welcomed|welcomes|welcome|conferred|(?<=is )(?:this week )?"
-            r"(?:welcoming|receiving|hosting)|courtesy call|sat down with|gathering|"
-            r"discussed (?:[\w-]+ ){0,8}?with|held (?:a |an )?(?:[\w-]+ )?meeting|forum|"
-            r"held (?:[\w-]+ )?discussions with|"
-            r"(?:in|during|after|following) (?:[\w-]+ ){0,2}?discussions with|"
-            r"spoke (?:briefly |informally )?on the (?:sidelines|margins)|"
-            r"joint (?:session|news conference|press conference|meeting)|co-chaired|"
-            r"(?:called|calls|(?:will|to|would|shall) (?:also )?call) on "
-            r"(?!(?:[\w'’-]+\s+){0,6}to\b)|"
-            r"(?:briefly|informally|privately) spoke|spoke (?:briefly|informally|privately)|"
-            r"chaired (?:a |the )?joint|spoke (?:with|to)|speaks (?:with|to)|talked (?:with|to))\b",
-            re.I,
-        ),
-    ),
-    (
-        "visit",
-        re.compile(
-            r"\b(?:visit|visits|visited|visiting|trip|tour|arrived in|arrives in|arrive in|"
-            r"at the invitation of|is in [A-Z]\w+ (?:from|on|for|until)|stay|"
-            r"travel(?:s|led|ed|ling|ing)? to|fl(?:y|ies|ew) to|landed in|state visit|"
-            r"official visit)\b"
-        ),
-    ),
-]
-# Every alternative of a trigger pattern opens with a letter: saying so up front lets the
-# regex engine skip the other positions cheaply in the long alternations (not worth it in
-# the short ones).
-_TRIGGERS = [
-    (kind, re.compile(r"(?=[^\W\d_])" + p.pattern, p.flags) if kind in _LONG else p)
-    for kind, p in _TRIGGERS
-    for _LONG in [("call", "talks", "meeting")]
-]
-# Every trigger pattern needs one of these substrings (lower case).
+
+def _trigger_pattern(spec: dict) -> re.Pattern:
+    """One kind's triggers as one pattern. Every alternative opens with a letter: saying so
+    up front lets the regex engine skip the other positions cheaply in the long alternations
+    (not worth it in the short ones)."""
+    body = r"\b(?:" + "|".join(spec["triggers"]) + r")\b"
+    if len(spec["triggers"]) > 2:
+        body = r"(?=[^\W\d_])" + body
+    return re.compile(body, 0 if spec.get("case") else re.I)
+
+
+_TRIGGERS = [(kind, _trigger_pattern(spec)) for kind, spec in lexicon.MEETING_KINDS.items()]
+# The substrings (lower case) that every match of one kind's pattern holds: a kind's
+# pattern runs only on a sentence that has one (the patterns cost most of this stage).
+_KIND_KEYS = {kind: spec["keys"] for kind, spec in lexicon.MEETING_KINDS.items()}
+# Every trigger pattern needs one of these substrings.
+_TRIGGER_KEYS = tuple(dict.fromkeys(k for keys in _KIND_KEYS.values() for k in keys))
+# The nouns that name an encounter, longest first ("meeting" before "meet").
+_EVENT_NOUNS = "|".join(
+    sorted(
+        {n for spec in lexicon.MEETING_KINDS.values() for n in spec["nouns"]},
+        key=lambda n: (-len(n), n),
+    )
+)
 _JUDGED = re.compile(
     r"\b(?:criticis|criticiz|prais|hail|welcom|condemn|describ|call|slamm|denounc|question|"
     r"defend)\w*\s+(?:[\w'’-]+\s+){0,2}$",
@@ -102,60 +61,6 @@ _OFFICE = re.compile(
     r"leaders?|heads? of state)\s+of\b",
     re.I,
 )
-_TRIGGER_KEYS = (
-    "phone",
-    "video",
-    "virtual",
-    "online",
-    "call",
-    "summit",
-    "talk",
-    "negotiat",
-    "consult",
-    "dialogue",
-    "met",
-    "meet",
-    "spoke",
-    "speaks",
-    "talked",
-    "receiv",
-    "host",
-    "welcom",
-    "confer",
-    "sat down",
-    "gathering",
-    "discuss",
-    "forum",
-    "joint",
-    "chair",
-    "visit",
-    "trip",
-    "tour",
-    "arriv",
-    "invitation",
-    " is in ",
-    "stay",
-    "travel",
-    "flew",
-    "fly",
-    "flies",
-    "landed",
-)
-# The substrings (lower case) that every match of one kind's pattern holds: a kind's
-# pattern runs only on a sentence that has one (the patterns cost most of this stage).
-_KIND_KEYS = {
-    "call": ("phone", "video", "virtual", "online", "call"),
-    "summit": ("summit",),
-    "talks": ("talk", "negotiat", "consult", "dialogue"),
-    "meeting": (
-        "met", "meet", "receiv", "host", "welcom", "confer", "courtesy", "sat down",
-        "gathering", "discuss", "forum", "joint", "chair", "call", "spoke", "speaks", "talked",
-    ),
-    "visit": (
-        "visit", "trip", "tour", "arriv", "invitation", " is in ", "stay", "travel", "fly",
-        "flies", "flew", "landed",
-    ),
-}  # fmt: skip
 
 
 def _has_any(low: str, keys) -> bool:
@@ -180,8 +85,7 @@ class _Lazy:
 
 _ANAPHOR = re.compile(
     r"\b(?:the|their|this|that|his|her|during the|in the|during a|during an)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:meeting|meet|talks|talk|visit|call|conversation|negotiations|gathering|stay|trip|"
-    r"summit|forum|conference)\b(?!\s+of\b)",
+    r"(?:" + _EVENT_NOUNS + r")\b(?!\s+of\b)",
     re.I,
 )
 # An encounter verb under a negation: "did not speak with", "has never visited", "won't meet".
@@ -229,7 +133,7 @@ _FUTURE = re.compile(
     r"(?:is|are) due (?:in|at|for|back)|"
     r"are expected|upcoming|forthcoming|set to|plans? to|planning to|due to|would|"
     r"next week|next month|tomorrow|agreed to (?:meet|hold|have)|"
-    r"planned (?:trip|visit|talks|meeting|summit|call)|"
+    r"planned (?:" + _EVENT_NOUNS + r")|"
     r"the next (?!day|morning|afternoon|evening|night)\w+|"
     r"(?:is|are) (?:meeting|holding talks|hosting|receiving|welcoming)|"
     r"(?:opens|begins|starts|kicks off) (?:on|next|this|tomorrow))\b",
