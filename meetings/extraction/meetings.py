@@ -1971,10 +1971,28 @@ def _covered(keys: set[str], other: set[str], entities) -> bool:
 
 
 def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit=False) -> None:
+    """Add a draft, or merge it into the encounter it tells again (a reference back, the
+    same parties on a compatible day, the names of sides told before)."""
     keys = d.keys()
-    target = None
     if not keys and not d.anaphoric:
         return  # no party and no reference back: nothing to record or to add to
+    target = _same_people_target(drafts, d, entities)
+    if target is None:
+        target = _earlier_target(drafts, d, keys, entities, busy_visit)
+    if target is None:
+        people = [k for k in keys if entities[k].kind == "person"]
+        if d.anaphoric and len(people) < 2 and d.kind != "summit":
+            return  # "during a visit to X": context for an encounter the text does not give
+        drafts.append(d)
+        return
+    _merge_into(target, d, entities)
+
+
+def _same_people_target(drafts: list[Draft], d: Draft, entities) -> Draft | None:
+    """Rule "same-people": the latest encounter of exactly these people, and for a
+    reference back to a summit or call, the latest one of that kind."""
+    keys = d.keys()
+    target = None
     people = {k for k in keys if entities[k].kind == "person"}
     if len(people) >= 2 and not d.anaphoric and not d.separate and d.date is None:
         # "X told reporters after meeting Y": the encounter of exactly these two people, not
@@ -1989,7 +2007,13 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit=False) -> 
             if m.kind == d.kind and (d.date is None or m.date is None or d.date == m.date):
                 target = m
                 break
-    for m in [] if target is not None else reversed(drafts):
+    return target
+
+
+def _earlier_target(drafts: list[Draft], d: Draft, keys, entities, busy_visit) -> Draft | None:
+    """The latest draft that ``d`` tells again, newest first, or None: each test below
+    names why two mentions are, or are not, one encounter."""
+    for m in reversed(drafts):
         mk = m.keys()
         if (
             busy_visit
@@ -2010,7 +2034,7 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit=False) -> 
             or (d.end_date and d.date <= m.date <= d.end_date)
         )
         if d.separate and not d.anaphoric:
-            break
+            return None
         if (
             not d.anaphoric
             and d.status == "planned"
@@ -2034,18 +2058,15 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit=False) -> 
         if d.anaphoric and d.extra.get("joins") and keys:
             if m.extra.get("background") and any(not x.extra.get("background") for x in drafts):
                 continue  # "X also took part in the meeting": the main one, not a background
-            target = m  # "The talks were chaired by A and B": the encounter just told
-            break
+            return m  # "The talks were chaired by A and B": the encounter just told
         if d.kind == "visit" and d.end_date and m.kind != "visit":
             people = {k for k in keys if entities[k].kind == "person"}
             if people - mk:
                 continue  # a visit with its own dates and its own host is its own entry
         if _covered(keys, mk, entities) and compatible_date:
-            target = m
-            break
+            return m
         if _covered(mk, keys, entities) and compatible_date and not d.separate:
-            target = m
-            break
+            return m
         frame = {k for k in mk if entities[k].kind == "organization" and not entities[k].country}
         if (
             m.kind == "summit"
@@ -2056,21 +2077,16 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit=False) -> 
             and compatible_date
             and not d.separate
         ):
-            target = m  # "the Quad summit ...", then the leaders who joined it by name
-            break
+            return m  # "the Quad summit ...", then the leaders who joined it by name
         if d.anaphoric and len(keys - mk) <= 1:
-            target = m
-            break
+            return m
         if d.anaphoric and not [k for k in mk if entities[k].kind == "person"]:
-            target = m
-            break
-    if target is None:
-        people = [k for k in keys if entities[k].kind == "person"]
-        if d.anaphoric and len(people) < 2 and d.kind != "summit":
-            return  # "during a visit to X": context for an encounter the text does not give
-        drafts.append(d)
-        return
-    # Merge d into target.
+            return m
+    return None
+
+
+def _merge_into(target: Draft, d: Draft, entities) -> None:
+    """Merge ``d`` into ``target``: its parties, date, place and a stronger kind."""
     target_people = [p for p in target.participants_keys if entities[p.key].kind == "person"]
     d_people = [p for p in d.participants_keys if entities[p.key].kind == "person"]
     d_parties = len(d.participants_keys)
