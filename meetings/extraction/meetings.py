@@ -45,7 +45,7 @@ _KIND_KEYS = {kind: spec["keys"] for kind, spec in lexicon.MEETING_KINDS.items()
 # Every trigger pattern needs one of these substrings.
 _TRIGGER_KEYS = tuple(dict.fromkeys(k for keys in _KIND_KEYS.values() for k in keys))
 # The nouns that name an encounter, longest first ("meeting" before "meet").
-_EVENT_NOUNS = "|".join(
+_ENCOUNTER_NOUNS = "|".join(
     sorted(
         {n for spec in lexicon.MEETING_KINDS.values() for n in spec["nouns"]},
         key=lambda n: (-len(n), n),
@@ -85,7 +85,7 @@ class _Lazy:
 
 _ANAPHOR = re.compile(
     r"\b(?:the|their|this|that|his|her|during the|in the|during a|during an)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:" + _EVENT_NOUNS + r")\b(?!\s+of\b)",
+    r"(?:" + _ENCOUNTER_NOUNS + r")\b(?!\s+of\b)",
     re.I,
 )
 # An encounter verb under a negation: "did not speak with", "has never visited", "won't meet".
@@ -133,7 +133,7 @@ _FUTURE = re.compile(
     r"(?:is|are) due (?:in|at|for|back)|"
     r"are expected|upcoming|forthcoming|set to|plans? to|planning to|due to|would|"
     r"next week|next month|tomorrow|agreed to (?:meet|hold|have)|"
-    r"planned (?:" + _EVENT_NOUNS + r")|"
+    r"planned (?:" + _ENCOUNTER_NOUNS + r")|"
     r"the next (?!day|morning|afternoon|evening|night)\w+|"
     r"(?:is|are) (?:meeting|holding talks|hosting|receiving|welcoming)|"
     r"(?:opens|begins|starts|kicks off) (?:on|next|this|tomorrow))\b",
@@ -1135,6 +1135,7 @@ _HOSTING_WORDS = {
     "host", "will welcome", "welcoming", "receiving", "hosting",
 }  # fmt: skip
 _EVENT_NOUNS = {"forum", "summit", "summits", "conference"}
+_SEND_OFF = re.compile(r"\b(?:seen off|see off|saw off|send-off|farewell)\b", re.I)
 
 
 def _valid_triggers(found, clean, sent, sent_mentions, entities):
@@ -1176,8 +1177,13 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
             continue
         if re.search(r"\bagreed to (?:hold|meet|have)\b", clause) and not _WHEN.search(clause):
             continue  # agreed, but not scheduled: a vague intention
-        if re.search(r"\b(?:airport|seen off|see off|send-off|farewell)\b", clause, re.I):
-            continue  # protocol at the airport is not a diplomatic encounter
+        if _SEND_OFF.search(clause) or (
+            (low in _HOSTING_WORDS or low in ("met", "greeted")) and "airport" in clause.lower()
+        ):
+            # Rule "airport-protocol": "was received at the airport by the deputy minister",
+            # a send-off: protocol, not a diplomatic encounter ("arrived at the airport for
+            # talks with X" still tells the talks)
+            continue
         if _NOT_ENCOUNTER.search(clean[s : min(len(clean), e + 40)]):
             continue
         if kind == "meeting" and low in _HOSTING_WORDS and _ANAPHOR.match(clean[e:].lstrip()):

@@ -1,0 +1,52 @@
+"""Encounter frames of issue 11 (categories 2, 7, 8 and 11), each rule on its own, with short
+sentences written for these tests in several styles (wire, readout, newspaper)."""
+
+from datetime import date
+
+from meetings.extraction import ArticleInput, extract
+
+
+def found(kb, text, published=date(2024, 5, 10)):
+    p = extract(ArticleInput(text=text, published=published), kb)
+    return p.meetings
+
+
+def summary(kb, text, published=date(2024, 5, 10)):
+    return [
+        (m.kind, m.status, m.date, m.end_date, m.city, sorted(x.name for x in m.participants))
+        for m in found(kb, text, published)
+    ]
+
+
+def test_arriving_at_an_airport_for_talks_still_tells_the_talks(empty_kb):
+    texts = [
+        "Chilean President Ana Torres arrived at Santa Rosa airport in Bogota on Monday for "
+        "talks with Colombian President Juan Rios.",
+        "Foreign Minister Omar Haddad of Jordan landed at the airport in Cairo on Monday and "
+        "held talks with Egyptian Foreign Minister Amal Rahim.",
+    ]
+    for text in texts:
+        got = summary(empty_kb, text)
+        assert [(k, s, d) for k, s, d, _e, _c, _p in got] == [
+            ("talks", "held", date(2024, 5, 6))
+        ], text
+
+
+def test_a_welcome_or_a_send_off_at_the_airport_is_protocol_not_an_encounter(empty_kb):
+    texts = [
+        "Chilean President Ana Torres was received at the airport by Colombian Deputy Foreign "
+        "Minister Juan Rios on Monday.",
+        "Colombian Deputy Foreign Minister Juan Rios saw off Chilean President Ana Torres at "
+        "the airport.",
+    ]
+    for text in texts:
+        assert summary(empty_kb, text) == [], text
+
+
+def test_an_airport_is_not_the_city_of_the_talks(empty_kb):
+    text = (
+        "Chilean President Ana Torres held talks with Colombian President Juan Rios at "
+        "Santa Rosa International Airport on Monday."
+    )
+    (meeting,) = found(empty_kb, text)
+    assert (meeting.kind, meeting.city) == ("talks", None)
