@@ -451,38 +451,9 @@ def _sentence_participants(ctx: _Context, c: _Clause) -> None:
 def _separate_meetings(ctx: _Context, c: _Clause) -> bool:
     """Rule "separate-meetings": "X held separate bilateral meetings with A and with B" is
     one encounter each; True when it made them."""
-    sep = _SEPARATE_WITH.search(c.clean) if "separate" in c.low else None
-    if sep:
-        # "X held separate bilateral meetings with A and with B": one encounter each
-        at = c.sent.start + sep.start()
-        subject = [
-            k
-            for k in c.participants
-            if any(m.key == k and m.start < at for m in c.sent_mentions)
-            and ctx.entities[k].kind == "person"
-        ]
-        objects = [
-            k
-            for k in c.participants
-            if k not in subject
-            and any(m.key == k and m.start > at for m in c.sent_mentions)
-            and ctx.entities[k].kind == "person"
-        ]
-        if not objects:
-            # "met separately with the foreign ministers of A and B": unnamed sides,
-            # one encounter with each state
-            # ("separate meetings with new ambassadors from A and B": the states after
-            # the phrase, whichever preposition introduces them, bar a place "in X")
-            states = [
-                m
-                for m in c.sent_mentions
-                if m.start > at
-                and m.key not in subject
-                and ctx.entities[m.key].kind == "state"
-                and not _LOCATIVE.search(ctx.text[max(0, m.start - 8) : m.start])
-            ]
-            if states and _PLURAL_SIDES.search(ctx.text[at : states[0].start]):
-                objects = list(dict.fromkeys(m.key for m in states))
+    sides = _separate_sides(ctx, c) if "separate" in c.low else None
+    if sides:
+        subject, objects, sep = sides
         if subject and len(objects) >= 2:
             c.future = bool(_FUTURE.search(c.clean))
             c.date_value, c.end_value, c.precision = _date_for(
@@ -519,6 +490,60 @@ def _separate_meetings(ctx: _Context, c: _Clause) -> bool:
                 _merge_or_add(ctx.drafts, d, ctx.entities, ctx.busy_visit)
             return True
     return False
+
+
+def _separate_sides(ctx: _Context, c: _Clause):
+    """The subject, the counterparts and the phrase of "separate meetings", in its three
+    frames: "X held separate meetings with A and B", "In separate meetings with A and B, X
+    discussed ...", "X met A and B in separate meetings". None when it is none of them."""
+    sep = _SEPARATE_WITH.search(c.clean)
+    start = c.sent.start
+    if sep:
+        at = start + sep.start()
+        subject_span, object_span = (start, at), (at, c.sent.end)
+        if not _people_in(ctx, c, *subject_span):
+            # fronted: the counterparts up to the comma, the subject after it
+            comma = c.clean.find(",", sep.end())
+            if comma != -1:
+                subject_span, object_span = (start + comma, c.sent.end), (at, start + comma)
+    else:
+        sep = _SEPARATE_AFTER.search(c.clean)
+        verb = next(
+            (t for t in c.found if sep and t[0] < sep.start() and t[3].lower() != "meetings"),
+            None,
+        )
+        if verb is None:
+            return None
+        subject_span, object_span = (start, start + verb[0]), (start + verb[1], start + sep.start())
+    subject = _people_in(ctx, c, *subject_span)
+    objects = [k for k in _people_in(ctx, c, *object_span) if k not in subject]
+    if not objects:
+        # "met separately with the foreign ministers of A and B": unnamed sides,
+        # one encounter with each state
+        # ("separate meetings with new ambassadors from A and B": the states after
+        # the phrase, whichever preposition introduces them, bar a place "in X")
+        lo, hi = object_span
+        states = [
+            m
+            for m in c.sent_mentions
+            if lo < m.start < hi
+            and m.key not in subject
+            and ctx.entities[m.key].kind == "state"
+            and not _LOCATIVE.search(ctx.text[max(0, m.start - 8) : m.start])
+        ]
+        if states and _PLURAL_SIDES.search(ctx.text[lo : states[0].start]):
+            objects = list(dict.fromkeys(m.key for m in states))
+    return subject, objects, sep
+
+
+def _people_in(ctx: _Context, c: _Clause, lo: int, hi: int) -> list[str]:
+    """The people among the clause's parties mentioned between offsets lo and hi."""
+    return [
+        k
+        for k in c.participants
+        if ctx.entities[k].kind == "person"
+        and any(m.key == k and lo <= m.start < hi for m in c.sent_mentions)
+    ]
 
 
 def _kind_of_clause(ctx: _Context, c: _Clause) -> None:
@@ -1035,6 +1060,12 @@ _PAST_FUTURE = re.compile(
 _SEPARATE_WITH = re.compile(
     r"\b(?:separate(?:ly)? (?:[\w-]+ )?(?:meetings|talks|talked|met)|"
     r"(?:met|talked|spoke|held talks) separately) with\b",
+    re.I,
+)
+# "X met A and B in separate meetings": the phrase after the counterparts
+_SEPARATE_AFTER = re.compile(
+    r"\b(?:in|during|at|for) (?:two |three |four )?separate (?:[\w-]+ )?"
+    r"(?:meetings|talks|sessions)\b",
     re.I,
 )
 _RECEIVED_BY = re.compile(r"\b(?:was|were|is|are|been)\s+(?:received|hosted)\s+by\b")

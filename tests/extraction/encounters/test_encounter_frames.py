@@ -50,3 +50,22 @@ def test_an_airport_is_not_the_city_of_the_talks(empty_kb):
     )
     (meeting,) = found(empty_kb, text)
     assert (meeting.kind, meeting.city) == ("talks", None)
+
+
+def test_separate_meetings_fronted_or_after_the_counterparts_are_one_encounter_each(empty_kb):
+    texts = [
+        # readout: the phrase fronted, the subject after the comma
+        "In separate meetings with the presidents of Peru and Bolivia on Monday, Chilean "
+        "President Ana Torres discussed trade.",
+        # wire: the phrase after the counterparts
+        "Chilean President Ana Torres met the presidents of Peru and Bolivia on Monday in "
+        "separate meetings.",
+        # newspaper: named counterparts, "two separate"
+        "Chilean President Ana Torres received Peru's Luis Vera and Bolivia's Marta Rojas at "
+        "the palace on Monday in two separate meetings.",
+    ]
+    for text in texts:
+        got = found(empty_kb, text)
+        assert len(got) == 2, text
+        assert all(m.rule == "separate-meetings" and m.date == date(2024, 5, 6) for m in got)
+        assert all("Ana Torres" in [x.name for x in m.participants] for m in got), text
