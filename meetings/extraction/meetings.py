@@ -727,6 +727,12 @@ def _tense_and_date(ctx: _Context, c: _Clause) -> None:
     # Tense of the clause that holds the trigger (and of the sentence's subject before it):
     # "agreed to meet next month, officials said after their talks on Wednesday".
     c.future = bool(_FUTURE.search(_clause(c.clean, c.s, c.e)))
+    if c.future and _PAST_TRIGGER.match(c.word):
+        # Rule "tense-of-own-predicate": "spoke by phone on Monday and invited him to a summit
+        # next month" - the call is held; the later predicate's time is not the call's.
+        cut = c.clean.find(" and ", c.e)
+        if cut != -1 and not _FUTURE.search(_clause(c.clean[:cut], c.s, c.e)):
+            c.future = False
     c.which = _WHICH_CLAUSE.match(c.clean[c.e :]) if "which" in c.clean[c.e : c.e + 12] else None
     if not c.future and c.which and _FUTURE.search(c.which.group(1)):
         c.future = True  # "the Forum, which opens on Wednesday": scheduled
@@ -1060,6 +1066,12 @@ _PAST_FUTURE = re.compile(
 _SEPARATE_WITH = re.compile(
     r"\b(?:separate(?:ly)? (?:[\w-]+ )?(?:meetings|talks|talked|met)|"
     r"(?:met|talked|spoke|held talks) separately) with\b",
+    re.I,
+)
+# A trigger that is itself a verb in the past tense ("spoke by phone", "held talks").
+_PAST_TRIGGER = re.compile(
+    r"(?:met|held|had|spoke|phoned|telephoned|talked|received|hosted|welcomed|visited|"
+    r"conferred|discussed|sat down|negotiated|conducted|began|opened|resumed)\b",
     re.I,
 )
 # "X met A and B in separate meetings": the phrase after the counterparts

@@ -69,3 +69,17 @@ def test_separate_meetings_fronted_or_after_the_counterparts_are_one_encounter_e
         assert len(got) == 2, text
         assert all(m.rule == "separate-meetings" and m.date == date(2024, 5, 6) for m in got)
         assert all("Ana Torres" in [x.name for x in m.participants] for m in got), text
+
+
+def test_a_call_told_in_the_past_stays_held_whatever_the_next_predicate_plans(empty_kb):
+    texts = [
+        "Chilean President Ana Torres spoke by phone with Peruvian President Luis Vera on "
+        "Monday and invited him to a summit in Santiago next month.",
+        "Foreign Minister Omar Haddad of Jordan held talks with Egyptian Foreign Minister Amal "
+        "Rahim on Monday and said a trade deal would follow next year.",
+        "Chilean President Ana Torres met Peruvian President Luis Vera on Monday and asked him "
+        "to visit Santiago next month.",
+    ]
+    for text in texts:
+        got = summary(empty_kb, text)
+        assert [(s, d) for _k, s, d, _e, _c, _p in got] == [("held", date(2024, 5, 6))], text
