@@ -876,8 +876,11 @@ def _second_half(ctx: _Context, c: _Clause) -> None:
     if c.part == "bg" and ctx.first_half is not None:
         people_here = [k for k in c.participants if ctx.entities[k].kind == "person"]
         if len(people_here) < 2:
-            # "..., a day after talks in Riyadh with X": the subject's own earlier talks
+            # "..., a day after talks in Riyadh with X": the subject's own earlier talks;
+            # "..., five years after they first met": both parties' earlier encounter
             subjects = ctx.first_half.extra.get("subjects") or []
+            if _THEY.search(c.clean):
+                subjects = [p.key for p in ctx.first_half.participants_keys]
             c.participants = subjects + [k for k in c.participants if k not in subjects]
     if c.part == "second" and ctx.first_half is not None:
         # "X met A in Rome and then held talks with B": X is the subject of both.
@@ -1107,8 +1110,15 @@ _SERIES_LEAD = re.compile(
     re.I,
 )
 _LEADING_THEY = re.compile(
-    r"(?:They|The (?:[a-z]+ )?(?:ministers|leaders|presidents|prime ministers|sides|delegations))"
+    r"(?:They|The (?:two|three|four)|Both|"
+    r"The (?:[a-z]+ )?(?:ministers|leaders|presidents|prime ministers|sides|delegations))"
     r"\s+(?:had\s+|have\s+|last\s+|first\s+|also\s+|previously\s+)*(?:met|held|spoke)\b"
+)
+# The parties together, as the subject of a background clause ("after they first met").
+_THEY = re.compile(
+    r"\b(?:they|the two|both)\s+(?:had\s+)?(?:last|first|previously|also)?\s*"
+    r"(?:met|held|spoke|talked)\b",
+    re.I,
 )
 # "The two leaders discussed ... the next summit": the summit is a topic of their encounter.
 _TOPIC_VERB = re.compile(

@@ -83,3 +83,18 @@ def test_a_call_told_in_the_past_stays_held_whatever_the_next_predicate_plans(em
     for text in texts:
         got = summary(empty_kb, text)
         assert [(s, d) for _k, s, d, _e, _c, _p in got] == [("held", date(2024, 5, 6))], text
+
+
+def test_an_earlier_encounter_of_the_two_is_its_own_entry_never_merged_into_today(empty_kb):
+    lead = "Chilean President Ana Torres met Peruvian President Luis Vera in Lima on Monday"
+    texts = [
+        lead + ". The two last met in 2019 in Santiago.",
+        lead + ", five years after they first met in Santiago in 2019.",
+        lead + ". Both had previously met in Santiago in 2019.",
+    ]
+    for text in texts:
+        got = summary(empty_kb, text)
+        assert [(d, c, p) for _k, _s, d, _e, c, p in got] == [
+            (date(2024, 5, 6), "Lima", ["Ana Torres", "Luis Vera"]),
+            (None, "Santiago", ["Ana Torres", "Luis Vera"]),
+        ], text
