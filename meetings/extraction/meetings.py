@@ -1416,12 +1416,37 @@ def _between_parties(clean, sent, sent_mentions, entities) -> list[str] | None:
     if not m:
         return None
     start = sent.start + m.end()
-    stop = re.search(r"[,;.(]|\b(?:which|that|who|was|were|is|are|on|in|at)\b", clean[m.end() :])
-    end = start + (stop.start() if stop else len(clean) - m.end())
+    rest = clean[m.end() :]
+    stop = re.search(r"[,;.(]|\b(?:which|that|who|was|were|is|are|on|in|at)\b", rest)
+    end = start + (stop.start() if stop else len(rest))
+    if stop and stop.group() == ",":
+        # "between the Chilean foreign minister, Ana Torres, and Luis Vera": appositions
+        # inside the phrase; it ends after the first name that follows its "and"
+        hard = re.search(r"[;.(]|\b(?:which|that|who|was|were|is|are|on|in|at)\b", rest)
+        hard_end = start + (hard.start() if hard else len(rest))
+        and_at = rest.find(" and ", 0, hard_end - start)
+        second = next(
+            (mm for mm in sent_mentions if and_at != -1 and start + and_at < mm.start < hard_end),
+            None,
+        )
+        if second is not None:
+            comma = clean.find(",", second.end - sent.start)
+            end = min(hard_end, sent.start + comma if comma != -1 else hard_end)
     keys = []
     for mm in sent_mentions:
         if start <= mm.start < end + 1 and mm.key not in keys and not entities[mm.key].media:
             keys.append(mm.key)
+    people = [k for k in keys if entities[k].kind == "person"]
+    if len(people) >= 2:
+        # "between Chile's trade minister, Ana Torres, and ...": the state owns the office
+        owners = {
+            mm.key
+            for mm in sent_mentions
+            if start <= mm.start < end + 1
+            and entities[mm.key].kind == "state"
+            and re.match(r"['’]s\b", clean[mm.end - sent.start :])
+        }
+        keys = [k for k in keys if k not in owners]
     return keys
 
 

@@ -98,3 +98,18 @@ def test_an_earlier_encounter_of_the_two_is_its_own_entry_never_merged_into_toda
             (date(2024, 5, 6), "Lima", ["Ana Torres", "Luis Vera"]),
             (None, "Santiago", ["Ana Torres", "Luis Vera"]),
         ], text
+
+
+def test_talks_between_two_people_named_in_appositions_have_both_parties(empty_kb):
+    texts = [
+        "Talks between the Chilean foreign minister, Pablo Mena, and Luis Vera were held in "
+        "Lima on Monday.",
+        "The meeting between the Jordanian envoy, Omar Haddad, and the Egyptian minister, "
+        "Amal Rahim, was held in Cairo on Monday.",
+        "Negotiations between Chile's trade minister, Pablo Mena, and his Peruvian "
+        "counterpart Luis Vera opened in Lima on Monday.",
+    ]
+    for text in texts:
+        got = summary(empty_kb, text)
+        assert len(got) == 1, text
+        assert len(got[0][5]) == 2 and got[0][2] == date(2024, 5, 6), (text, got)
