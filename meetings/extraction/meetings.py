@@ -1016,6 +1016,7 @@ def _complete(drafts: list[Draft], entities) -> list[Draft]:
                 d.kind == "summit" and d.participants_keys and (not people or d.extra.get("hosted"))
             )
             or (d.kind == "meeting" and bodies_only and d.date is not None)
+            or _trip_abroad(d, drafts, entities)
         ):
             final.append(d)
     return final
@@ -2211,3 +2212,28 @@ def _merge_into(target: Draft, d: Draft, entities) -> None:
         target.kind = d.kind
     if d.status == "held" and target.status == "planned" and d.date and target.date == d.date:
         target.status = "held"
+
+
+def _trip_abroad(d: Draft, drafts: list[Draft], entities) -> bool:
+    """Rule "trip-abroad": "the minister's planned trip to Lima", "X will travel to Lima next
+    week" - one person's visit to a place of another state is an encounter even when the
+    text names no host; not when the text tells an encounter of that person there (the trip
+    is then its context: "arrived in Lima on Wednesday" before the talks in Lima)."""
+    if d.kind != "visit" or len(d.participants_keys) != 1 or d.anaphoric:
+        return False
+    key = d.participants_keys[0].key
+    person = entities[key]
+    if (
+        person.kind != "person"
+        or person.country is None
+        or d.country is None
+        or d.country == person.country
+    ):
+        return False
+    if any(
+        other is not d and key in other.keys() and other.country == d.country  # noqa: SIM118
+        for other in drafts
+    ):
+        return False
+    d.rule = "trip-abroad"
+    return True

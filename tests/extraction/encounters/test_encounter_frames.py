@@ -113,3 +113,28 @@ def test_talks_between_two_people_named_in_appositions_have_both_parties(empty_k
         got = summary(empty_kb, text)
         assert len(got) == 1, text
         assert len(got[0][5]) == 2 and got[0][2] == date(2024, 5, 6), (text, got)
+
+
+def test_one_persons_trip_to_a_city_of_another_state_is_a_visit_with_no_named_host(empty_kb):
+    texts = [
+        "Chilean Foreign Minister Ana Torres's planned trip to Lima was announced on Wednesday.",
+        "Chilean Foreign Minister Ana Torres will travel to Lima next week.",
+        "Jordan's foreign minister, Omar Haddad, arrived in Cairo on Monday for a two-day visit.",
+    ]
+    for text in texts:
+        (m,) = found(empty_kb, text)
+        assert (m.kind, m.rule) == ("visit", "trip-abroad"), text
+        assert m.country in ("PE", "EG") and len(m.participants) == 1, text
+
+
+def test_a_trip_is_no_entry_of_its_own_when_the_talks_there_are_told(empty_kb):
+    text = (
+        "Chilean Foreign Minister Ana Torres arrived in Lima on Wednesday. On Thursday she held "
+        "talks in Lima with Peruvian Foreign Minister Luis Vera."
+    )
+    assert [m.kind for m in found(empty_kb, text)] == ["talks"]
+
+
+def test_a_trip_at_home_is_no_encounter(empty_kb):
+    text = "Chilean Foreign Minister Ana Torres will travel to Valparaiso next week."
+    assert found(empty_kb, text) == []
