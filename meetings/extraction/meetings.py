@@ -349,6 +349,7 @@ def find_meetings(doc: Document, analysis: Analysis, kb: KnowledgeBase) -> list[
     for sent, part in _segments(ctx.text, ctx.sents, ctx.by_sentence, ctx.entities):
         c = _scan_triggers(ctx, sent, part)
         if c is None:
+            _delegation_heads(ctx, sent)
             continue
         _sentence_participants(ctx, c)
         if _separate_meetings(ctx, c):
@@ -436,6 +437,46 @@ def _scan_triggers(ctx: _Context, sent: Sentence, part: str | None) -> _Clause |
         return None  # "was due to hold talks" in a story of a called-off trip: the lost plan
     found.sort()
     return _Clause(sent=sent, part=part, raw=raw, clean=clean, low=low, found=found)
+
+
+def _delegation_heads(ctx: _Context, sent: Sentence) -> None:
+    """Rule "delegation-heads": "Delegations of Chile and Peru held talks on Monday. The
+    Chilean side was led by Foreign Minister A, the Peruvian side by B" - the heads named
+    in the next sentence are the parties of the talks just told."""
+    raw = ctx.text[sent.start : sent.end]
+    if not ctx.drafts or " by " not in raw:
+        return
+    lead = _LED_BY.search(raw)
+    latest = ctx.drafts[-1]
+    if lead is None or latest.sentence < sent.index - 2 or latest.kind == "call":
+        return
+    at = sent.start + lead.start()
+    heads = list(
+        dict.fromkeys(
+            m.key
+            for m in ctx.by_sentence.get(sent.index, [])
+            if m.start > at and ctx.entities[m.key].kind == "person"
+        )
+    )
+    if not heads:
+        return
+    d = Draft(
+        kind=latest.kind,
+        status=latest.status,
+        date=None,
+        end_date=None,
+        precision=None,
+        city=None,
+        country=None,
+        participants_keys=[PKey(k) for k in heads],
+        span=(sent.start, sent.end),
+        sentence=sent.index,
+        confidence=0.6,
+        rule="delegation-heads",
+        anaphoric=True,
+    )
+    d.extra["joins"] = True
+    _merge_or_add(ctx.drafts, d, ctx.entities, ctx.busy_visit)
 
 
 def _sentence_participants(ctx: _Context, c: _Clause) -> None:
@@ -1070,6 +1111,11 @@ _PAST_FUTURE = re.compile(
 _SEPARATE_WITH = re.compile(
     r"\b(?:separate(?:ly)? (?:[\w-]+ )?(?:meetings|talks|talked|met)|"
     r"(?:met|talked|spoke|held talks) separately) with\b",
+    re.I,
+)
+# "The Chilean side was led by X", "the delegations, headed by X and Y": who led each side.
+_LED_BY = re.compile(
+    r"\b(?:side|sides|delegation|delegations|team|teams)\b[^.;]{0,40}?\b(?:led|headed)\s+by\b",
     re.I,
 )
 # A trigger that is itself a verb in the past tense ("spoke by phone", "held talks").

@@ -138,3 +138,30 @@ def test_a_trip_is_no_entry_of_its_own_when_the_talks_there_are_told(empty_kb):
 def test_a_trip_at_home_is_no_encounter(empty_kb):
     text = "Chilean Foreign Minister Ana Torres will travel to Valparaiso next week."
     assert found(empty_kb, text) == []
+
+
+def test_heads_of_delegations_named_in_the_next_sentence_are_the_parties(empty_kb):
+    texts = [
+        "Delegations of Chile and Peru held talks in Lima on Monday. The Chilean delegation "
+        "was led by Foreign Minister Ana Torres, and the Peruvian delegation by Foreign "
+        "Minister Luis Vera.",
+        "Chile and Peru held talks in Lima on Monday. The Chilean side was headed by Foreign "
+        "Minister Ana Torres, while the Peruvian team was led by Deputy Minister Luis Vera.",
+        "Officials of Chile and Peru met in Lima on Monday. The two delegations, led by "
+        "Foreign Minister Ana Torres and Foreign Minister Luis Vera, signed a trade deal.",
+    ]
+    for text in texts:
+        got = summary(empty_kb, text)
+        assert [(d, c, p) for _k, _s, d, _e, c, p in got] == [
+            (date(2024, 5, 6), "Lima", ["Ana Torres", "Luis Vera"])
+        ], text
+
+
+def test_a_delegation_led_by_someone_much_later_joins_nothing(empty_kb):
+    text = (
+        "Delegations of Chile and Peru held talks in Lima on Monday.\n\nTrade grew last year. "
+        "Copper prices rose. Exports doubled.\n\nA business delegation was led by banker "
+        "Rosa Diaz."
+    )
+    got = summary(empty_kb, text)
+    assert [p for *_rest, p in got] == [["Chile", "Peru"]]
