@@ -1035,6 +1035,24 @@ MEETING_KINDS = {
     },
 }  # fmt: skip
 
+# Buildings and landmarks that end a venue's name. A city's name at the start of one names
+# the city only for a generic facility ("the Lima Convention Center"); a landmark named after
+# a person or an airport ("the Victoria Memorial", "Santiago Bernabeu Stadium", "at Canberra
+# Airport") is not the city of the encounter.
+LANDMARK_NOUNS = {
+    "airport", "memorial", "monument", "mausoleum", "stadium", "statue", "tomb", "cemetery",
+    "shrine", "bridge", "arena",
+}  # fmt: skip
+FACILITY_NOUNS = {
+    "center", "centre", "hall", "hotel", "house", "palace", "building", "complex", "museum",
+    "theatre", "theater", "university", "park", "square", "tower", "base", "residence",
+} | LANDMARK_NOUNS  # fmt: skip
+GENERIC_FACILITY_WORDS = {
+    "convention", "conference", "congress", "exhibition", "expo", "international", "national",
+    "trade", "city", "state", "grand", "royal", "presidential", "government", "peace",
+    "friendship", "cultural", "culture", "sports", "event", "events", "business", "world",
+}  # fmt: skip
+
 # Reporting verbs, one a line: the form ("_" for a space), then the other patterns it serves
 # besides attributing a quotation. Every pattern that needs a reporting verb is derived
 # from this table, so a new verb is one line here (plus its test).

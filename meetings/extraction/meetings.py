@@ -2029,6 +2029,8 @@ def _venue(text, sent, clean, kb, sent_mentions, entities, home_country, datelin
         phrase = re.sub(r"['’]s$", "", phrase)
         words = phrase.split()
         for n in range(len(words), 0, -1):
+            if n < len(words) and not _city_may_head(words, n):
+                continue
             candidate = " ".join(words[:n])
             city, country = _city_country(kb, candidate)
             if city:
@@ -2074,6 +2076,18 @@ def _venue(text, sent, clean, kb, sent_mentions, entities, home_country, datelin
         if len(words) == 1 and m.group(0).lower().startswith("in "):
             return first, home_country
     return None, None
+
+
+def _city_may_head(words: list[str], n: int) -> bool:
+    """Rule "landmark-not-city": may the first ``n`` words of a place phrase be its city?
+    Yes in "the Lima Convention Center" (a generic facility), no in "the Victoria Memorial"
+    or "at Santiago Bernabeu Stadium" (a landmark named after someone, or an airport)."""
+    last = words[-1].lower()
+    if last not in lexicon.FACILITY_NOUNS:
+        return True
+    if last in lexicon.LANDMARK_NOUNS:
+        return False
+    return all(w.lower() in lexicon.GENERIC_FACILITY_WORDS for w in words[n:-1])
 
 
 def _demonym_code(kb: KnowledgeBase, word: str) -> str | None:

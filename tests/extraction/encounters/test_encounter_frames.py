@@ -165,3 +165,28 @@ def test_a_delegation_led_by_someone_much_later_joins_nothing(empty_kb):
     )
     got = summary(empty_kb, text)
     assert [p for *_rest, p in got] == [["Chile", "Peru"]]
+
+
+def test_a_landmark_named_after_someone_or_an_airport_is_not_the_city(empty_kb):
+    texts = [
+        "Chilean President Ana Torres met Peruvian President Luis Vera at the Victoria Memorial "
+        "on Monday.",
+        "Chilean President Ana Torres met Peruvian President Luis Vera at Santiago Bernabeu "
+        "Stadium on Monday.",
+        "Chilean President Ana Torres met Peruvian President Luis Vera at Lima Airport on Monday.",
+    ]
+    for text in texts:
+        (m,) = found(empty_kb, text)
+        assert m.city is None, text
+
+
+def test_a_generic_facility_or_a_later_in_city_gives_the_city(empty_kb):
+    cases = [
+        ("at the Lima Convention Center on Monday.", "Lima"),
+        ("at the Jose Marti Memorial in Havana on Monday.", "Havana"),
+        ("at the presidential palace in Accra on Monday.", "Accra"),
+    ]
+    for tail, city in cases:
+        text = "Chilean President Ana Torres met Peruvian President Luis Vera " + tail
+        (m,) = found(empty_kb, text)
+        assert m.city == city, text
