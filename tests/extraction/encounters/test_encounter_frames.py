@@ -173,7 +173,8 @@ def test_a_landmark_named_after_someone_or_an_airport_is_not_the_city(empty_kb):
         "on Monday.",
         "Chilean President Ana Torres met Peruvian President Luis Vera at Santiago Bernabeu "
         "Stadium on Monday.",
-        "Chilean President Ana Torres met Peruvian President Luis Vera at Lima Airport on Monday.",
+        "Chilean President Ana Torres held talks with Peruvian President Luis Vera at Lima "
+        "Airport on Monday.",
     ]
     for text in texts:
         (m,) = found(empty_kb, text)
