@@ -83,8 +83,11 @@ class _Lazy:
         return self._value
 
 
+# (Not "that" as a conjunction: "announced that she would visit Peru" is no reference back.)
 _ANAPHOR = re.compile(
-    r"\b(?:the|their|this|that|his|her|during the|in the|during a|during an)\s+(?:[\w-]+\s+){0,2}?"
+    r"\b(?:the|their|this|that|his|her|during the|in the|during a|during an)\s+"
+    r"(?:(?!(?:he|she|they|we|it|i|you|would|will|could|should|may|might|must|can|shall)\b)"
+    r"[\w-]+\s+){0,2}?"
     r"(?:" + _ENCOUNTER_NOUNS + r")\b(?!\s+of\b)",
     re.I,
 )
@@ -774,6 +777,15 @@ def _tense_and_date(ctx: _Context, c: _Clause) -> None:
         cut = c.clean.find(" and ", c.e)
         if cut != -1 and not _FUTURE.search(_clause(c.clean[:cut], c.s, c.e)):
             c.future = False
+    that = c.clean.find(" that ", c.e) if c.future else -1
+    if (
+        that != -1
+        and _REPORTED_THAT.search(c.clean[:that])
+        and not _FUTURE.search(_clause(c.clean[:that], c.s, c.e))
+    ):
+        # Rule "reported-that": "X told reporters after the talks on Monday that trade would
+        # grow" - the reported words' tense is not the encounter's.
+        c.future = False
     c.which = _WHICH_CLAUSE.match(c.clean[c.e :]) if "which" in c.clean[c.e : c.e + 12] else None
     if not c.future and c.which and _FUTURE.search(c.which.group(1)):
         c.future = True  # "the Forum, which opens on Wednesday": scheduled
@@ -1117,6 +1129,11 @@ _SEPARATE_WITH = re.compile(
 _LED_BY = re.compile(
     r"\b(?:side|sides|delegation|delegations|team|teams)\b[^.;]{0,40}?\b(?:led|headed)\s+by\b",
     re.I,
+)
+# A reporting verb in the past, before the "that" of what was reported.
+_REPORTED_THAT = re.compile(
+    r"\b(?:said|told|added|stressed|noted|announced|stated|declared|insisted|warned|explained|"
+    r"emphasi[sz]ed|underlined|reiterated)\b"
 )
 # A trigger that is itself a verb in the past tense ("spoke by phone", "held talks").
 _PAST_TRIGGER = re.compile(
@@ -1602,6 +1619,11 @@ _IN_YEAR = re.compile(
     r"\b(?:[Ii]n|[Dd]uring|[Bb]ack in)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?"
     r"((?:19|20)\d{2})\b"
 )
+_YEARS_AGO = re.compile(
+    r"\b(?:last year|the previous year|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d+)\s+years?\s+(?:ago|earlier|before))\b",
+    re.I,
+)
 _DAY_WORDS = re.compile(
     r"\b(?:today|yesterday|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)"
@@ -1619,6 +1641,8 @@ def _in_an_earlier_year(clause: str, anchor) -> bool:
         for m in _IN_YEAR.finditer(clause)
         if "since" not in clause[max(0, m.start() - 30) : m.start()].lower()
     ]  # "his first visit since taking office in 2022" dates the office, not the visit
+    if not years and _YEARS_AGO.search(clause):
+        return not _DAY_WORDS.search(clause)  # "met in Quito last year", "two years ago"
     return bool(years) and max(years) < anchor.year and not _DAY_WORDS.search(clause)
 
 

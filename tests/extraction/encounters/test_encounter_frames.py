@@ -191,3 +191,39 @@ def test_a_generic_facility_or_a_later_in_city_gives_the_city(empty_kb):
         text = "Chilean President Ana Torres met Peruvian President Luis Vera " + tail
         (m,) = found(empty_kb, text)
         assert m.city == city, text
+
+
+def test_an_encounter_a_year_or_years_back_is_its_own_entry(empty_kb):
+    lead = "Chilean President Ana Torres met Peruvian President Luis Vera in Lima on Monday. "
+    for tail in (
+        "Torres and Vera met in Quito last year.",
+        "The two presidents met in Quito two years ago.",
+        "Torres had hosted Vera in Quito three years earlier.",
+    ):
+        got = summary(empty_kb, lead + tail)
+        assert [c for *_rest, c, _p in got] == ["Lima", "Quito"], tail
+
+
+def test_the_tense_of_reported_words_is_not_the_encounters(empty_kb):
+    texts = [
+        "Chilean President Ana Torres said after talks with Peruvian President Luis Vera on "
+        "Monday that the border would reopen.",
+        "Foreign Minister Omar Haddad of Jordan told reporters after meeting Egyptian Foreign "
+        "Minister Amal Rahim on Monday that a deal will follow.",
+        "Chilean President Ana Torres met Peruvian President Luis Vera on Monday, and stressed "
+        "that trade would grow.",
+    ]
+    for text in texts:
+        got = summary(empty_kb, text)
+        assert [(s, d) for _k, s, d, _e, _c, _p in got] == [("held", date(2024, 5, 6))], text
+
+
+def test_that_as_a_conjunction_does_not_refer_back_to_an_encounter(empty_kb):
+    for text in (
+        "Chilean President Ana Torres announced that she would visit Peru next month.",
+        "Chilean President Ana Torres said that she will travel to Peru next month.",
+    ):
+        got = summary(empty_kb, text)
+        assert [(k, s, p) for k, s, _d, _e, _c, p in got] == [
+            ("visit", "planned", ["Ana Torres", "Peru"])
+        ], text
