@@ -2014,10 +2014,14 @@ def _date_for(clean, offset, trigger_at, trigger_end, anchor, future, today, nea
 
 def _venue(text, sent, clean, kb, sent_mentions, entities, home_country, dateline=None, near=0):
     # "in the Ethiopian capital": that country's capital; "in this city": the dateline's.
+    # Rule "capital-of": also "in Papua New Guinea's capital", "in the capital of Niger".
     for m in re.finditer(
-        r"\b(?:in|at|to)\s+the\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+capital\b", clean
+        r"\b(?:in|at|to)\s+(?:the\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+capital\b|"
+        r"(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})['’]s\s+capital\b|"
+        r"the\s+capital\s+of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}))",
+        clean,
     ):
-        code = _demonym_code(kb, m.group(1))
+        code = _demonym_code(kb, m.group(1) or m.group(2) or m.group(3))
         country = kb.country(code) if code else None
         if country and country.capitals:
             return country.capitals[0], code

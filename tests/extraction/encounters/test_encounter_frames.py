@@ -227,3 +227,14 @@ def test_that_as_a_conjunction_does_not_refer_back_to_an_encounter(empty_kb):
         assert [(k, s, p) for k, s, _d, _e, _c, p in got] == [
             ("visit", "planned", ["Ana Torres", "Peru"])
         ], text
+
+
+def test_a_countrys_capital_said_three_ways_is_the_city(empty_kb):
+    for place in (
+        "in Papua New Guinea's capital",
+        "in the capital of Niger",
+        "in the Nigerien capital",
+    ):
+        text = f"Chilean President Ana Torres met President Ali Moussa {place} on Monday."
+        (m,) = found(empty_kb, text)
+        assert (m.city, m.country) in (("Port Moresby", "PG"), ("Niamey", "NE")), place
