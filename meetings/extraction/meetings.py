@@ -2013,6 +2013,16 @@ def _date_for(clean, offset, trigger_at, trigger_end, anchor, future, today, nea
 
 
 def _venue(text, sent, clean, kb, sent_mentions, entities, home_country, dateline=None, near=0):
+    """Where the clause places the encounter: a named capital, "this city" (the dateline's),
+    a landmark that names its city, else the "in/at <place>" phrase nearest the trigger."""
+    place = _capital_or_landmark(clean, kb, home_country, dateline)
+    if place is not None:
+        return place
+    return _place_phrase(text, sent, clean, kb, sent_mentions, home_country, near)
+
+
+def _capital_or_landmark(clean, kb, home_country, dateline) -> tuple | None:
+    """A venue told without its city's name, or a landmark that names its city."""
     # "in the Ethiopian capital": that country's capital; "in this city": the dateline's.
     # Rule "capital-of": also "in Papua New Guinea's capital", "in the capital of Niger".
     for m in re.finditer(
@@ -2040,6 +2050,11 @@ def _venue(text, sent, clean, kb, sent_mentions, entities, home_country, datelin
             rf"\b(?:in|at|inside|to)\s+(?:the\s+)?{re.escape(venue.split()[0])}", clean, re.I
         ):
             return city, code
+    return None
+
+
+def _place_phrase(text, sent, clean, kb, sent_mentions, home_country, near) -> tuple:
+    """The "in/at <place>" phrase nearest the trigger, as (city, country)."""
     # "in Beijing", "at the Kremlin", "in Jeddah"; the phrase nearest the trigger (after it
     # by preference) wins: "agreed to meet in Tokyo, ... after their talks in Jakarta".
     found = list(
