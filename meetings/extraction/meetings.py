@@ -1862,8 +1862,15 @@ def _clause(clean: str, s: int, e: int) -> str:
 
 
 def _participants(text, sent, sent_mentions, entities, clean, lead=False) -> list[str]:
-    keys: list[str] = []
-    people_countries = set()
+    """The parties the sentence names: every person, then states and bodies only while
+    fewer than two people stand for the sides."""
+    candidates = _party_candidates(text, sent, sent_mentions, entities, clean, lead)
+    return _sides_of(text, sent, clean, candidates, entities)
+
+
+def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[Mention]:
+    """Mentions that may be parties: not attributions ("..., X said"), judges ("criticised
+    by X"), places ("in Bali, Indonesia"), times ("since Russia's invasion") or employers."""
     candidates: list[Mention] = []
     for m in sent_mentions:
         ent = entities.get(m.key)
@@ -1910,6 +1917,13 @@ def _participants(text, sent, sent_mentions, entities, clean, lead=False) -> lis
         if ent.kind == "person" and _POSSESSOR.match(text[m.end : m.end + 30]):
             continue  # "Putin's spokesman met X": the spokesman takes part, not Putin
         candidates.append(m)
+    return candidates
+
+
+def _sides_of(text, sent, clean, candidates, entities) -> list[str]:
+    """People first; a state or a body only when no person of it stands for its side."""
+    keys: list[str] = []
+    people_countries = set()
     for m in candidates:
         ent = entities[m.key]
         if ent.kind == "person" and m.key not in keys:
