@@ -995,7 +995,7 @@ MEETING_KINDS = {
         "keys": (
             "met", "meet", "receiv", "host", "welcom", "confer", "courtesy", "sat down",
             "gathering", "discuss", "forum", "joint", "chair", "call", "spoke", "speaks",
-            "talked",
+            "talked", "bilateral", "lunch", "dinner", "breakfast", "banquet",
         ),
         "triggers": (
             r"met|meets|meet|meeting|meetings|received|receives|receive|hosted|hosts|host",
@@ -1013,6 +1013,9 @@ MEETING_KINDS = {
             r"(?:briefly|informally|privately) spoke|spoke (?:briefly|informally|privately)",
             r"chaired (?:a |the )?joint",
             r"spoke (?:with|to)|speaks (?:with|to)|talked (?:with|to)",
+            r"(?:held|hold|holds|had|have) a bilateral(?= (?:on|in|at|with)\b|[.,;])",
+            r"working (?:lunch|dinner|breakfast)",
+            r"(?:lunch|dinner|breakfast|banquet) (?:with|for|in hono(?:u)?r of)",
         ),
         "nouns": ("meeting", "meet", "gathering", "forum", "conference"),
     },

@@ -2,10 +2,11 @@
 derived from it, so a new kind or trigger is one line of data plus a test here."""
 
 import re
+from datetime import date
 
 import pytest
 
-from meetings.extraction import lexicon
+from meetings.extraction import ArticleInput, extract, lexicon
 from meetings.extraction.meetings import _KIND_KEYS, _TRIGGERS, KIND_RANK
 
 # One phrase of our own for each kind, and the kind the derived patterns must find in it.
@@ -19,6 +20,8 @@ PHRASES = [
     ("received the envoy at the palace", "meeting"),
     ("arrived in Lima on Monday", "visit"),
     ("the minister is in Lima until Friday", "visit"),
+    ("the leaders held a bilateral on Monday", "meeting"),
+    ("joined him for a working lunch", "meeting"),
 ]
 
 
@@ -53,3 +56,15 @@ def test_a_place_trigger_of_visits_is_case_sensitive():
     # "is in Lima from Monday" is a visit; "is in talks from ..." is not a place
     assert "visit" in kinds_found("is in Lima from Monday")
     assert "visit" not in kinds_found("is in talks from Monday")
+
+
+def test_new_meeting_triggers_are_data_a_bilateral_and_a_working_lunch(empty_kb):
+    for text in (
+        "Chilean President Ana Torres and Peruvian President Luis Vera held a bilateral on Monday.",
+        "Chilean President Ana Torres joined Peruvian President Luis Vera for a working lunch "
+        "on Monday.",
+        "Chilean President Ana Torres gave a dinner in honour of Peruvian President Luis Vera "
+        "on Monday.",
+    ):
+        p = extract(ArticleInput(text=text, published=date(2024, 5, 10)), empty_kb)
+        assert [(m.kind, m.date) for m in p.meetings] == [("meeting", date(2024, 5, 6))], text
