@@ -33,7 +33,7 @@ def _trigger_pattern(spec: dict) -> re.Pattern:
     up front lets the regex engine skip the other positions cheaply in the long alternations
     (not worth it in the short ones)."""
     body = r"\b(?:" + "|".join(spec["triggers"]) + r")\b"
-    if len(spec["triggers"]) > 2:
+    if len(spec["triggers"]) > 2 and not spec.get("case"):
         body = r"(?=[^\W\d_])" + body
     return re.compile(body, 0 if spec.get("case") else re.I)
 
