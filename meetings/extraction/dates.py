@@ -275,116 +275,7 @@ def find_dates(
             s, e = m.span()
             if not free(s, e) or e - s < 3:
                 continue
-            g = m.groupdict()
-            mention = None
-            year = int(g["y"]) if g.get("y") else None
-            if rule in ("md-range", "dm-range"):
-                m1 = _month(g.get("m1")) or _month(g.get("m2"))
-                m2 = _month(g.get("m2")) or m1
-                d1, d2 = int(g["d1"]), int(g["d2"])
-                if not m1 or not (1 <= d1 <= 31 and 1 <= d2 <= 31) or (m1 == m2 and d2 <= d1):
-                    continue
-                first = _nearest_year(m1, d1, anchor, year, future)
-                if first is None and g.get("wd"):
-                    first = _year_for_weekday(m1, d1, WEEKDAYS[g["wd"].lower()], anchor, today)
-                if first is None:
-                    continue
-                try:
-                    last = date(first.year + (1 if m2 < m1 else 0), m2, d2)
-                except ValueError:
-                    continue
-                mention = DateMention(s, e, first, last, "day", rule)
-            elif rule in ("md", "dm"):
-                month, day = _month(g.get("m1")), int(g["d1"])
-                if not month or not 1 <= day <= 31:
-                    continue
-                day_date = _nearest_year(month, day, anchor, year, future)
-                if g.get("wd") and (
-                    day_date is None or day_date.weekday() != WEEKDAYS[g["wd"].lower()]
-                ):  # noqa: E501
-                    day_date = (
-                        _year_for_weekday(month, day, WEEKDAYS[g["wd"].lower()], anchor, today)
-                        if not year
-                        else day_date
-                    )
-                if day_date is None:
-                    continue
-                mention = DateMention(s, e, day_date, None, "day", rule)
-            elif rule in ("ordinal", "ordinal-range"):
-                d1 = int(g["d1"])
-                d2 = int(g["d2"]) if g.get("d2") else None
-                if not 1 <= d1 <= 31 or (d2 is not None and not d1 < d2 <= 31):
-                    continue
-                month = _month(g.get("m1"))
-                weekday = WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
-                if month:
-                    first = _nearest_year(month, d1, anchor, year, future)
-                elif anchor is not None:
-                    first = _nearest_month(d1, anchor, future, weekday)
-                else:
-                    first = None
-                if first is None:
-                    continue
-                last = None
-                if d2 is not None:
-                    try:
-                        last = first.replace(day=d2)
-                    except ValueError:
-                        continue
-                mention = DateMention(s, e, first, last, "day", rule)
-            elif rule == "weekday-range":
-                if anchor is None:
-                    continue
-                first = resolve_weekday(WEEKDAYS[g["wd"].lower()], anchor, future=future)
-                gap = (WEEKDAYS[g["wd2"].lower()] - first.weekday()) % 7
-                if gap == 0:
-                    continue
-                mention = DateMention(s, e, first, first + timedelta(days=gap), "day", rule)
-            elif rule == "iso":
-                try:
-                    mention = DateMention(
-                        s, e, date(int(g["y"]), int(g["mn"]), int(g["d1"])), None, "day", rule
-                    )
-                except ValueError:
-                    continue
-            elif rule == "relative-day":
-                if anchor is None:
-                    continue
-                rel = g["rel"].lower()
-                shift = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2}.get(rel, 0)
-                mention = DateMention(s, e, anchor + timedelta(days=shift), None, "day", rule)
-            elif rule == "weekday":
-                if anchor is None:
-                    continue
-                wd = WEEKDAYS[g["wd"].lower()]
-                mod = (g.get("mod") or "").lower()
-                mention = DateMention(
-                    s,
-                    e,
-                    resolve_weekday(wd, anchor, future=future, modifier=mod),
-                    None,
-                    "day",
-                    rule,
-                )
-            elif rule == "month":
-                month = _month(g.get("m1"))
-                raw = g.get("m1") or ""
-                if not month or (raw == "May" and not g.get("pre") and not year):
-                    continue
-                if raw.lower().rstrip(".") in ("mar", "may") and not (g.get("pre") or year):
-                    continue
-                pre = (g.get("pre") or "").lower()
-                if year is None and anchor is not None:
-                    year = anchor.year
-                    if pre == "next" or (future and month < anchor.month):
-                        year += 1 if month < anchor.month else 0
-                    elif month > anchor.month and not future:
-                        year -= 1
-                mention = DateMention(
-                    s, e, date(year, month, 1) if year else None, None, "month", rule
-                )
-            elif rule == "vague":
-                mention = DateMention(s, e, None, None, None, rule)
+            mention = _RESOLVERS[rule](s, e, m.groupdict(), rule, anchor, future, today)
             if mention is None:
                 continue
             i = bisect_right(taken_starts, s)
@@ -401,6 +292,172 @@ def find_dates(
                 )
             )
     return sorted(found, key=lambda d: d.start)
+
+
+def _resolve_range(
+    s: int, e: int, g: dict, rule: str, anchor, future: bool, today
+) -> DateMention | None:
+    """A day range in one or two months: "from April 16 to 19", "16-19 April 2024"."""
+    year = int(g["y"]) if g.get("y") else None
+    m1 = _month(g.get("m1")) or _month(g.get("m2"))
+    m2 = _month(g.get("m2")) or m1
+    d1, d2 = int(g["d1"]), int(g["d2"])
+    if not m1 or not (1 <= d1 <= 31 and 1 <= d2 <= 31) or (m1 == m2 and d2 <= d1):
+        return None
+    first = _nearest_year(m1, d1, anchor, year, future)
+    if first is None and g.get("wd"):
+        first = _year_for_weekday(m1, d1, WEEKDAYS[g["wd"].lower()], anchor, today)
+    if first is None:
+        return None
+    try:
+        last = date(first.year + (1 if m2 < m1 else 0), m2, d2)
+    except ValueError:
+        return None
+    return DateMention(s, e, first, last, "day", rule)
+
+
+def _resolve_day(
+    s: int, e: int, g: dict, rule: str, anchor, future: bool, today
+) -> DateMention | None:
+    """A month and day: "April 16", "16 April 2024", "Sunday 25 September"."""
+    year = int(g["y"]) if g.get("y") else None
+    month, day = _month(g.get("m1")), int(g["d1"])
+    if not month or not 1 <= day <= 31:
+        return None
+    day_date = _nearest_year(month, day, anchor, year, future)
+    if g.get("wd") and (day_date is None or day_date.weekday() != WEEKDAYS[g["wd"].lower()]):  # noqa: E501
+        day_date = (
+            _year_for_weekday(month, day, WEEKDAYS[g["wd"].lower()], anchor, today)
+            if not year
+            else day_date
+        )
+    if day_date is None:
+        return None
+    return DateMention(s, e, day_date, None, "day", rule)
+
+
+def _resolve_ordinal(
+    s: int, e: int, g: dict, rule: str, anchor, future: bool, today
+) -> DateMention | None:
+    """An ordinal day, alone or in a range: "on the 3rd", "from the 12th to the 14th"."""
+    year = int(g["y"]) if g.get("y") else None
+    d1 = int(g["d1"])
+    d2 = int(g["d2"]) if g.get("d2") else None
+    if not 1 <= d1 <= 31 or (d2 is not None and not d1 < d2 <= 31):
+        return None
+    month = _month(g.get("m1"))
+    weekday = WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
+    if month:
+        first = _nearest_year(month, d1, anchor, year, future)
+    elif anchor is not None:
+        first = _nearest_month(d1, anchor, future, weekday)
+    else:
+        first = None
+    if first is None:
+        return None
+    last = None
+    if d2 is not None:
+        try:
+            last = first.replace(day=d2)
+        except ValueError:
+            return None
+    return DateMention(s, e, first, last, "day", rule)
+
+
+def _resolve_weekday_range(
+    s: int, e: int, g: dict, rule: str, anchor, future: bool, today
+) -> DateMention | None:
+    """A weekday range: "from Monday to Wednesday"."""
+    if anchor is None:
+        return None
+    first = resolve_weekday(WEEKDAYS[g["wd"].lower()], anchor, future=future)
+    gap = (WEEKDAYS[g["wd2"].lower()] - first.weekday()) % 7
+    if gap == 0:
+        return None
+    return DateMention(s, e, first, first + timedelta(days=gap), "day", rule)
+
+
+def _resolve_iso(
+    s: int, e: int, g: dict, rule: str, anchor, future: bool, today
+) -> DateMention | None:
+    """An ISO date: "2024-05-10"."""
+    try:
+        return DateMention(s, e, date(int(g["y"]), int(g["mn"]), int(g["d1"])), None, "day", rule)
+    except ValueError:
+        return None
+
+
+def _resolve_relative_day(
+    s: int, e: int, g: dict, rule: str, anchor, future: bool, today
+) -> DateMention | None:
+    """Yesterday, today, tomorrow."""
+    if anchor is None:
+        return None
+    rel = g["rel"].lower()
+    shift = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2}.get(rel, 0)
+    return DateMention(s, e, anchor + timedelta(days=shift), None, "day", rule)
+
+
+def _resolve_weekday(
+    s: int, e: int, g: dict, rule: str, anchor, future: bool, today
+) -> DateMention | None:
+    """A weekday, before or after the anchor by tense: "on Sunday", "next Tuesday"."""
+    if anchor is None:
+        return None
+    wd = WEEKDAYS[g["wd"].lower()]
+    mod = (g.get("mod") or "").lower()
+    return DateMention(
+        s,
+        e,
+        resolve_weekday(wd, anchor, future=future, modifier=mod),
+        None,
+        "day",
+        rule,
+    )
+
+
+def _resolve_month(
+    s: int, e: int, g: dict, rule: str, anchor, future: bool, today
+) -> DateMention | None:
+    """A month without a day: "in March", "next month" (month precision)."""
+    year = int(g["y"]) if g.get("y") else None
+    month = _month(g.get("m1"))
+    raw = g.get("m1") or ""
+    if not month or (raw == "May" and not g.get("pre") and not year):
+        return None
+    if raw.lower().rstrip(".") in ("mar", "may") and not (g.get("pre") or year):
+        return None
+    pre = (g.get("pre") or "").lower()
+    if year is None and anchor is not None:
+        year = anchor.year
+        if pre == "next" or (future and month < anchor.month):
+            year += 1 if month < anchor.month else 0
+        elif month > anchor.month and not future:
+            year -= 1
+    return DateMention(s, e, date(year, month, 1) if year else None, None, "month", rule)
+
+
+def _resolve_vague(
+    s: int, e: int, g: dict, rule: str, anchor, future: bool, today
+) -> DateMention | None:
+    """A vague time: no date, but the words are taken (nothing else reads them)."""
+    return DateMention(s, e, None, None, None, rule)
+
+
+_RESOLVERS = {
+    "md-range": _resolve_range,
+    "dm-range": _resolve_range,
+    "md": _resolve_day,
+    "dm": _resolve_day,
+    "ordinal": _resolve_ordinal,
+    "ordinal-range": _resolve_ordinal,
+    "weekday-range": _resolve_weekday_range,
+    "iso": _resolve_iso,
+    "relative-day": _resolve_relative_day,
+    "weekday": _resolve_weekday,
+    "month": _resolve_month,
+    "vague": _resolve_vague,
+}
 
 
 def parse_dateline_date(text: str, published: date | None) -> date | None:

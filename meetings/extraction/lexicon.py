@@ -921,6 +921,113 @@ CITIES = {
     "Herat": "AF",
 }
 
+# Encounter kinds, strongest first (the annotation rules' priority: call > summit > talks >
+# meeting > visit). One entry a kind, from which every pattern of the encounters stage that
+# needs a kind's words is derived, so a new kind or trigger is one line here plus its test:
+#   keys       lower-case substrings, one of which every trigger of the kind holds (a cheap
+#              test that spares a sentence the slow patterns)
+#   triggers   regular expressions, one a line, each a way the text tells such an encounter
+#   nouns      the nouns that name such an encounter ("during the talks", "a planned trip")
+#   case       True when the triggers are case-sensitive ("is in [A-Z]...": a place name)
+MEETING_KINDS = {
+    "call": {
+        "keys": ("phone", "video", "virtual", "online", "call"),
+        "triggers": (
+            r"(?:tele)?phone (?:call|conversation|talks?|conference|discussion)s?",
+            r"spoke (?:by|on|over) (?:the )?(?:tele)?phone|phoned|telephoned",
+            r"(?:by|over|on|via) (?:the )?(?:tele)?phone",
+            r"video[- ]?(?:conference|call|link|meeting|talks|summit)|videoconference",
+            r"virtual (?:meeting|summit|talks)",
+            r"(?:by|via) video|online (?:talks|meeting|summit)|call with",
+        ),
+        "nouns": ("call", "conversation"),
+    },
+    "summit": {
+        "keys": ("summit",),
+        "triggers": (r"summit(?:s)?",),
+        "nouns": ("summit",),
+    },
+    "talks": {
+        "keys": ("talk", "negotiat", "consult", "dialogue"),
+        "triggers": (
+            r"(?:held|hold|holds|holding|had|have|has|conducted|began|begin|opened|resumed)"
+            r" (?:[\w-]+ ){0,4}?(?:talks|negotiations|consultations)",
+            r"talks (?:with|between)|negotiations (?:with|between)",
+            r"round of (?:\S+ ){0,2}?(?:talks|negotiations)",
+            r"negotiated with",
+            r"(?:talks|negotiations|consultations) (?:were|was|have been|had been|will be) held",
+            r"(?:bilateral|a|the) talk (?:held|with)",
+            r"the talks|their talks|the negotiations|strategic dialogue",
+            r"(?:after|following|during|in|for) (?:[\w-]+ ){0,2}?(?:talks|negotiations)",
+            r"(?:hours|days|weeks|rounds?) of (?:[\w-]+ )?(?:talks|negotiations)",
+        ),
+        "nouns": ("talks", "talk", "negotiations"),
+    },
+    "meeting": {
+        "keys": (
+            "met", "meet", "receiv", "host", "welcom", "confer", "courtesy", "sat down",
+            "gathering", "discuss", "forum", "joint", "chair", "call", "spoke", "speaks",
+            "talked", "bilateral", "lunch", "dinner", "breakfast", "banquet",
+        ),
+        "triggers": (
+            r"met|meets|meet|meeting|meetings|received|receives|receive|hosted|hosts|host",
+            r"welcomed|welcomes|welcome|conferred",
+            r"(?<=is )(?:this week )?(?:welcoming|receiving|hosting)",
+            r"courtesy call|sat down with|gathering",
+            r"discussed (?:[\w-]+ ){0,8}?with",
+            r"held (?:a |an )?(?:[\w-]+ )?meeting|forum",
+            r"held (?:[\w-]+ )?discussions with",
+            r"(?:in|during|after|following) (?:[\w-]+ ){0,2}?discussions with",
+            r"spoke (?:briefly |informally )?on the (?:sidelines|margins)",
+            r"joint (?:session|news conference|press conference|meeting)|co-chaired",
+            r"(?:called|calls|(?:will|to|would|shall) (?:also )?call) on "
+            r"(?!(?:[\w'’-]+\s+){0,6}to\b)",
+            r"(?:briefly|informally|privately) spoke|spoke (?:briefly|informally|privately)",
+            r"chaired (?:a |the )?joint",
+            r"spoke (?:with|to)|speaks (?:with|to)|talked (?:with|to)",
+            r"(?:held|hold|holds|had|have) a bilateral(?= (?:on|in|at|with)\b|[.,;])",
+            r"working (?:lunch|dinner|breakfast)",
+            r"(?:lunch|dinner|breakfast|banquet) (?:with|for|in hono(?:u)?r of)",
+        ),
+        "nouns": ("meeting", "meet", "gathering", "forum", "conference"),
+    },
+    "visit": {
+        "keys": (
+            "visit", "trip", "tour", "arriv", "invitation", " is in ", "stay", "travel", "fly",
+            "flies", "flew", "landed",
+        ),
+        "triggers": (
+            r"visit|visits|visited|visiting|trip|tour",
+            r"arrived in|arrives in|arrive in",
+            r"at the invitation of",
+            r"is in [A-Z]\w+ (?:from|on|for|until)",
+            r"stay",
+            r"travel(?:s|led|ed|ling|ing)? to|fl(?:y|ies|ew) to|landed in",
+            r"state visit|official visit",
+        ),
+        "nouns": ("visit", "stay", "trip"),
+        "case": True,
+    },
+}  # fmt: skip
+
+# Buildings and landmarks that end a venue's name. A city's name at the start of one names
+# the city only for a generic facility ("the Lima Convention Center"); a landmark named after
+# a person or an airport ("the Victoria Memorial", "Santiago Bernabeu Stadium", "at Canberra
+# Airport") is not the city of the encounter.
+LANDMARK_NOUNS = {
+    "airport", "memorial", "monument", "mausoleum", "stadium", "statue", "tomb", "cemetery",
+    "shrine", "bridge", "arena",
+}  # fmt: skip
+FACILITY_NOUNS = {
+    "center", "centre", "hall", "hotel", "house", "palace", "building", "complex", "museum",
+    "theatre", "theater", "university", "park", "square", "tower", "base", "residence",
+} | LANDMARK_NOUNS  # fmt: skip
+GENERIC_FACILITY_WORDS = {
+    "convention", "conference", "congress", "exhibition", "expo", "international", "national",
+    "trade", "city", "state", "grand", "royal", "presidential", "government", "peace",
+    "friendship", "cultural", "culture", "sports", "event", "events", "business", "world",
+}  # fmt: skip
+
 # Reporting verbs, one a line: the form ("_" for a space), then the other patterns it serves
 # besides attributing a quotation. Every pattern that needs a reporting verb is derived
 # from this table, so a new verb is one line here (plus its test).

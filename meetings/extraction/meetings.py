@@ -24,74 +24,33 @@ from .places import city_country as _city_country
 from .proposal import MeetingProposal, ParticipantProposal
 from .text import Sentence
 
-KIND_RANK = {"call": 5, "summit": 4, "talks": 3, "meeting": 2, "visit": 1}
+# The kinds, strongest first, and every pattern derived from lexicon.MEETING_KINDS.
+KIND_RANK = {kind: len(lexicon.MEETING_KINDS) - i for i, kind in enumerate(lexicon.MEETING_KINDS)}
 
-_TRIGGERS = [
-    (
-        "call",
-        re.compile(
-            r"\b(?:(?:tele)?phone (?:call|conversation|talks?|conference|discussion)s?|"
-            r"spoke (?:by|on|over) (?:the )?(?:tele)?phone|phoned|telephoned|"
-            r"(?:by|over|on|via) (?:the )?(?:tele)?phone|"
-            r"video[- ]?(?:conference|call|link|meeting|talks|summit)|videoconference|"
-            r"virtual (?:meeting|summit|talks)|"
-            r"(?:by|via) video|online (?:talks|meeting|summit)|call with)\b",
-            re.I,
-        ),
-    ),
-    ("summit", re.compile(r"\bsummit(?:s)?\b", re.I)),
-    (
-        "talks",
-        re.compile(
-            r"\b(?:(?:held|hold|holds|holding|had|have|has|conducted|began|begin|opened|resumed)"
-            r" (?:[\w-]+ ){0,4}?(?:talks|negotiations|consultations)|talks (?:with|between)|"
-            r"negotiations (?:with|between)|round of (?:\S+ ){0,2}?(?:talks|negotiations)|"
-            r"negotiated with|"
-            r"(?:talks|negotiations|consultations) (?:were|was|have been|had been|will be) "
-            r"held|(?:bilateral|a|the) talk (?:held|with)|"
-            r"the talks|their talks|the negotiations|strategic dialogue|"
-            r"(?:after|following|during|in|for) (?:[\w-]+ ){0,2}?(?:talks|negotiations)|"
-            r"(?:hours|days|weeks|rounds?) of (?:[\w-]+ )?(?:talks|negotiations))\b",
-            re.I,
-        ),
-    ),
-    (
-        "meeting",
-        re.compile(
-            r"\b(?:met|meets|meet|meeting|meetings|received|receives|receive|hosted|hosts|host|"
-            r"welcomed|welcomes|welcome|conferred|(?<=is )(?:this week )?"
-            r"(?:welcoming|receiving|hosting)|courtesy call|sat down with|gathering|"
-            r"discussed (?:[\w-]+ ){0,8}?with|held (?:a |an )?(?:[\w-]+ )?meeting|forum|"
-            r"held (?:[\w-]+ )?discussions with|"
-            r"(?:in|during|after|following) (?:[\w-]+ ){0,2}?discussions with|"
-            r"spoke (?:briefly |informally )?on the (?:sidelines|margins)|"
-            r"joint (?:session|news conference|press conference|meeting)|co-chaired|"
-            r"(?:called|calls|(?:will|to|would|shall) (?:also )?call) on "
-            r"(?!(?:[\w'’-]+\s+){0,6}to\b)|"
-            r"(?:briefly|informally|privately) spoke|spoke (?:briefly|informally|privately)|"
-            r"chaired (?:a |the )?joint|spoke (?:with|to)|speaks (?:with|to)|talked (?:with|to))\b",
-            re.I,
-        ),
-    ),
-    (
-        "visit",
-        re.compile(
-            r"\b(?:visit|visits|visited|visiting|trip|tour|arrived in|arrives in|arrive in|"
-            r"at the invitation of|is in [A-Z]\w+ (?:from|on|for|until)|stay|"
-            r"travel(?:s|led|ed|ling|ing)? to|fl(?:y|ies|ew) to|landed in|state visit|"
-            r"official visit)\b"
-        ),
-    ),
-]
-# Every alternative of a trigger pattern opens with a letter: saying so up front lets the
-# regex engine skip the other positions cheaply in the long alternations (not worth it in
-# the short ones).
-_TRIGGERS = [
-    (kind, re.compile(r"(?=[^\W\d_])" + p.pattern, p.flags) if kind in _LONG else p)
-    for kind, p in _TRIGGERS
-    for _LONG in [("call", "talks", "meeting")]
-]
-# Every trigger pattern needs one of these substrings (lower case).
+
+def _trigger_pattern(spec: dict) -> re.Pattern:
+    """One kind's triggers as one pattern. Every alternative opens with a letter: saying so
+    up front lets the regex engine skip the other positions cheaply in the long alternations
+    (not worth it in the short ones)."""
+    body = r"\b(?:" + "|".join(spec["triggers"]) + r")\b"
+    if len(spec["triggers"]) > 2 and not spec.get("case"):
+        body = r"(?=[^\W\d_])" + body
+    return re.compile(body, 0 if spec.get("case") else re.I)
+
+
+_TRIGGERS = [(kind, _trigger_pattern(spec)) for kind, spec in lexicon.MEETING_KINDS.items()]
+# The substrings (lower case) that every match of one kind's pattern holds: a kind's
+# pattern runs only on a sentence that has one (the patterns cost most of this stage).
+_KIND_KEYS = {kind: spec["keys"] for kind, spec in lexicon.MEETING_KINDS.items()}
+# Every trigger pattern needs one of these substrings.
+_TRIGGER_KEYS = tuple(dict.fromkeys(k for keys in _KIND_KEYS.values() for k in keys))
+# The nouns that name an encounter, longest first ("meeting" before "meet").
+_ENCOUNTER_NOUNS = "|".join(
+    sorted(
+        {n for spec in lexicon.MEETING_KINDS.values() for n in spec["nouns"]},
+        key=lambda n: (-len(n), n),
+    )
+)
 _JUDGED = re.compile(
     r"\b(?:criticis|criticiz|prais|hail|welcom|condemn|describ|call|slamm|denounc|question|"
     r"defend)\w*\s+(?:[\w'’-]+\s+){0,2}$",
@@ -102,60 +61,6 @@ _OFFICE = re.compile(
     r"leaders?|heads? of state)\s+of\b",
     re.I,
 )
-_TRIGGER_KEYS = (
-    "phone",
-    "video",
-    "virtual",
-    "online",
-    "call",
-    "summit",
-    "talk",
-    "negotiat",
-    "consult",
-    "dialogue",
-    "met",
-    "meet",
-    "spoke",
-    "speaks",
-    "talked",
-    "receiv",
-    "host",
-    "welcom",
-    "confer",
-    "sat down",
-    "gathering",
-    "discuss",
-    "forum",
-    "joint",
-    "chair",
-    "visit",
-    "trip",
-    "tour",
-    "arriv",
-    "invitation",
-    " is in ",
-    "stay",
-    "travel",
-    "flew",
-    "fly",
-    "flies",
-    "landed",
-)
-# The substrings (lower case) that every match of one kind's pattern holds: a kind's
-# pattern runs only on a sentence that has one (the patterns cost most of this stage).
-_KIND_KEYS = {
-    "call": ("phone", "video", "virtual", "online", "call"),
-    "summit": ("summit",),
-    "talks": ("talk", "negotiat", "consult", "dialogue"),
-    "meeting": (
-        "met", "meet", "receiv", "host", "welcom", "confer", "courtesy", "sat down",
-        "gathering", "discuss", "forum", "joint", "chair", "call", "spoke", "speaks", "talked",
-    ),
-    "visit": (
-        "visit", "trip", "tour", "arriv", "invitation", " is in ", "stay", "travel", "fly",
-        "flies", "flew", "landed",
-    ),
-}  # fmt: skip
 
 
 def _has_any(low: str, keys) -> bool:
@@ -178,10 +83,12 @@ class _Lazy:
         return self._value
 
 
+# (Not "that" as a conjunction: "announced that she would visit Peru" is no reference back.)
 _ANAPHOR = re.compile(
-    r"\b(?:the|their|this|that|his|her|during the|in the|during a|during an)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:meeting|meet|talks|talk|visit|call|conversation|negotiations|gathering|stay|trip|"
-    r"summit|forum|conference)\b(?!\s+of\b)",
+    r"\b(?:the|their|this|that|his|her|during the|in the|during a|during an)\s+"
+    r"(?:(?!(?:he|she|they|we|it|i|you|would|will|could|should|may|might|must|can|shall)\b)"
+    r"[\w-]+\s+){0,2}?"
+    r"(?:" + _ENCOUNTER_NOUNS + r")\b(?!\s+of\b)",
     re.I,
 )
 # An encounter verb under a negation: "did not speak with", "has never visited", "won't meet".
@@ -229,7 +136,7 @@ _FUTURE = re.compile(
     r"(?:is|are) due (?:in|at|for|back)|"
     r"are expected|upcoming|forthcoming|set to|plans? to|planning to|due to|would|"
     r"next week|next month|tomorrow|agreed to (?:meet|hold|have)|"
-    r"planned (?:trip|visit|talks|meeting|summit|call)|"
+    r"planned (?:" + _ENCOUNTER_NOUNS + r")|"
     r"the next (?!day|morning|afternoon|evening|night)\w+|"
     r"(?:is|are) (?:meeting|holding talks|hosting|receiving|welcoming)|"
     r"(?:opens|begins|starts|kicks off) (?:on|next|this|tomorrow))\b",
@@ -352,13 +259,118 @@ def _blank_quotes(text: str, start: int, end: int, quotes) -> str:
     return "".join(chars)
 
 
+@dataclass
+class _Context:
+    """What every sentence's stages read: the document, its analysis and the drafts so far."""
+
+    text: str
+    sents: list
+    dateline: object
+    anchor: date | None
+    today: date | None
+    kb: KnowledgeBase
+    entities: dict
+    mentions: list
+    by_sentence: dict
+    quotes_in: dict
+    home_country: str | None
+    busy_visit: _Lazy
+    drafts: list = field(default_factory=list)
+    first_half: Draft | None = None
+    _cancelled: bool | None = None
+
+    def cancelled(self) -> bool:
+        """Is a negation anywhere in the text? (A scan of the whole text: asked only when a
+        sentence has the form it matters for, and answered once.)"""
+        if self._cancelled is None:
+            self._cancelled = _STRONG_NEGATION.search(self.text) is not None
+        return self._cancelled
+
+
+@dataclass
+class _Clause:
+    """One sentence (or one part of it) on its way to a draft: each stage reads what the
+    earlier ones found and adds its own."""
+
+    sent: Sentence
+    part: str | None
+    raw: str
+    clean: str
+    low: str
+    found: list
+    sent_mentions: list = field(default_factory=list)
+    participants: list = field(default_factory=list)
+    valid: list = field(default_factory=list)
+    kinds: set = field(default_factory=set)
+    kind: str = "meeting"
+    s: int = 0
+    e: int = 0
+    word: str = ""
+    video_part: bool = False
+    spoke_only: bool = False
+    hosting_only: bool = False
+    received_by: object = None
+    anaphor_spans: list = field(default_factory=list)
+    in_anaphor: list = field(default_factory=list)
+    anaphoric: bool = False
+    possessed: bool = False
+    event: tuple | None = None
+    event_draft: bool = False
+    between: list = field(default_factory=list)
+    pair: list = field(default_factory=list)
+    earlier_year: bool = False
+    background: bool = False
+    leading_they: object = None
+    leading_both: bool = False
+    both_used: bool = False
+    future: bool = False
+    which: object = None
+    status: str = "held"
+    date_value: date | None = None
+    end_value: date | None = None
+    precision: str | None = None
+    shift: object = None
+    also: object = None
+    eve: object = None
+    same_place: tuple | None = None
+    city: str | None = None
+    country: str | None = None
+    summits: list = field(default_factory=list)
+    closing: object = None
+    days: object = None
+    group: object = None
+    keys: list = field(default_factory=list)
+    roles: dict = field(default_factory=dict)
+    draft: Draft | None = None
+    split: tuple | None = None
+
+
 def find_meetings(doc: Document, analysis: Analysis, kb: KnowledgeBase) -> list[Draft]:
-    text, sents, quotes, dateline = doc.text, doc.sentences, doc.quote_spans, doc.dateline
-    anchor, today = doc.anchor, doc.today
-    entities = analysis.entities
+    """The encounters of a document: each sentence (or clause) through the stages below,
+    then the sides named, plural summits expanded and incomplete drafts dropped."""
+    ctx = _context(doc, analysis, kb)
+    for sent, part in _segments(ctx.text, ctx.sents, ctx.by_sentence, ctx.entities):
+        c = _scan_triggers(ctx, sent, part)
+        if c is None:
+            _delegation_heads(ctx, sent)
+            continue
+        _sentence_participants(ctx, c)
+        if _separate_meetings(ctx, c):
+            continue
+        c.valid = _valid_triggers(c.found, c.clean, c.sent, c.sent_mentions, ctx.entities)
+        if not c.valid:
+            continue
+        for each_stage in _CLAUSE_STAGES:
+            each_stage(ctx, c)
+    drafts = ctx.drafts
+    _name_the_sides(drafts, ctx.sents, ctx.by_sentence, ctx.entities, ctx.text, analysis.mentions)
+    return _complete(_expand_plural_summits(drafts, ctx.entities), ctx.entities)
+
+
+def _context(doc: Document, analysis: Analysis, kb: KnowledgeBase) -> _Context:
+    """The mentions by sentence (quotes left out), the dateline's country, the quotes."""
+    text, dateline = doc.text, doc.dateline
     mentions = [m for m in analysis.mentions if m.key and not m.in_quote]
-    drafts: list[Draft] = []
-    busy_visit = _Lazy(lambda: _FURTHER_ENGAGEMENTS.search(text))
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -369,477 +381,667 @@ def find_meetings(doc: Document, analysis: Analysis, kb: KnowledgeBase) -> list[
         # "OHRID, North Macedonia —": the country the dateline names after its city
         for part in re.split(r"[,(]", text[dateline.span[0] : dateline.span[1]])[1:2]:
             home_country = _demonym_code(kb, part.strip(" -—–:"))
-    # "Is a negation anywhere in the text?" is a scan of the whole text: asked only when a
-    # sentence has the form it matters for, and answered once.
-    cancelled_memo: list[bool] = []
+    return _Context(
+        text=text,
+        sents=doc.sentences,
+        dateline=dateline,
+        anchor=doc.anchor,
+        today=doc.today,
+        kb=kb,
+        entities=analysis.entities,
+        mentions=mentions,
+        by_sentence=by_sentence,
+        quotes_in=_quotes_by_sentence(doc.sentences, doc.quote_spans),
+        home_country=home_country,
+        busy_visit=_Lazy(lambda: _FURTHER_ENGAGEMENTS.search(text)),
+    )
 
-    def cancelled() -> bool:
-        if not cancelled_memo:
-            cancelled_memo.append(_STRONG_NEGATION.search(text) is not None)
-        return cancelled_memo[0]
 
-    quotes_in = _quotes_by_sentence(sents, quotes)
-    segments = _segments(text, sents, by_sentence, entities)
-    first_half: Draft | None = None
-    for sent, part in segments:
-        if dateline.span and sent.end <= dateline.span[1]:
+def _scan_triggers(ctx: _Context, sent: Sentence, part: str | None) -> _Clause | None:
+    """The trigger words of a sentence, quotes and dateline blanked; None when it has none
+    or a negation kills them (rule "negation-in-its-clause": "China cancelled the talks
+    after Merkel met the Dalai Lama" - the encounter of the clause after the subordinator
+    stands)."""
+    text, dateline = ctx.text, ctx.dateline
+    if dateline.span and sent.end <= dateline.span[1]:
+        return None
+    raw = text[sent.start : sent.end]
+    clean = _blank_quotes(text, sent.start, sent.end, ctx.quotes_in.get(sent.index, ()))
+    if dateline.span and sent.start < dateline.span[1]:
+        cut = dateline.span[1] - sent.start
+        clean = " " * cut + clean[cut:]
+    found = []
+    low = clean.lower()
+    if not _has_any(low, _TRIGGER_KEYS):
+        return None  # cheap check: the trigger patterns are slow to scan
+    for kind, pattern in _TRIGGERS:
+        if not _has_any(low, _KIND_KEYS[kind]):
             continue
-        raw = text[sent.start : sent.end]
-        clean = _blank_quotes(text, sent.start, sent.end, quotes_in.get(sent.index, ()))
-        if dateline.span and sent.start < dateline.span[1]:
-            cut = dateline.span[1] - sent.start
-            clean = " " * cut + clean[cut:]
-        found = []
-        low = clean.lower()
-        if not _has_any(low, _TRIGGER_KEYS):
-            continue  # cheap check: the trigger patterns are slow to scan
-        for kind, pattern in _TRIGGERS:
-            if not _has_any(low, _KIND_KEYS[kind]):
-                continue
-            for m in pattern.finditer(clean):
-                found.append((m.start(), m.end(), kind, m.group()))
+        for m in pattern.finditer(clean):
+            found.append((m.start(), m.end(), kind, m.group()))
+    if not found:
+        return None
+    # Strong negation anywhere in the sentence (quotes included) kills it, unless it
+    # only dates a background ("the first visit since relations broke down in 2019").
+    negations = [
+        n
+        for n in _STRONG_NEGATION.finditer(raw)
+        if not _SINCE.search(raw[max(0, n.start() - 40) : n.start()])
+    ]
+    if negations:
+        sub = _SUBORDINATE.search(clean, negations[-1].end())
+        if sub is None or _STRONG_NEGATION.search(raw, sub.end()):
+            return None
+        clean = " " * sub.end() + clean[sub.end() :]
+        found = [t for t in found if t[0] >= sub.end()]
         if not found:
-            continue
-        # Strong negation anywhere in the sentence (quotes included) kills it, unless it
-        # only dates a background ("the first visit since relations broke down in 2019").
-        negations = [
-            n
-            for n in _STRONG_NEGATION.finditer(raw)
-            if not _SINCE.search(raw[max(0, n.start() - 40) : n.start()])
-        ]
-        if negations:
-            # Rule "negation-in-its-clause": "China cancelled the talks after Merkel met the
-            # Dalai Lama" - the encounter of the clause after the subordinator stands.
-            sub = _SUBORDINATE.search(clean, negations[-1].end())
-            if sub is None or _STRONG_NEGATION.search(raw, sub.end()):
-                continue
-            clean = " " * sub.end() + clean[sub.end() :]
-            found = [t for t in found if t[0] >= sub.end()]
-            if not found:
-                continue
-        if _PAST_FUTURE.search(clean) and cancelled():
-            continue  # "was due to hold talks" in a story of a called-off trip: the lost plan
-        found.sort()
-        sent_mentions = by_sentence.get(sent.index, [])
-        if part:
-            sent_mentions = [m for m in sent_mentions if sent.start <= m.start < sent.end]
-        participants = _participants(text, sent, sent_mentions, entities, clean, lead=not drafts)
-        sep = _SEPARATE_WITH.search(clean) if "separate" in low else None
-        if sep:
-            # "X held separate bilateral meetings with A and with B": one encounter each
-            at = sent.start + sep.start()
-            subject = [
-                k
-                for k in participants
-                if any(m.key == k and m.start < at for m in sent_mentions)
-                and entities[k].kind == "person"
-            ]
-            objects = [
-                k
-                for k in participants
-                if k not in subject
-                and any(m.key == k and m.start > at for m in sent_mentions)
-                and entities[k].kind == "person"
-            ]
-            if not objects:
-                # "met separately with the foreign ministers of A and B": unnamed sides,
-                # one encounter with each state
-                # ("separate meetings with new ambassadors from A and B": the states after
-                # the phrase, whichever preposition introduces them, bar a place "in X")
-                states = [
-                    m
-                    for m in sent_mentions
-                    if m.start > at
-                    and m.key not in subject
-                    and entities[m.key].kind == "state"
-                    and not _LOCATIVE.search(text[max(0, m.start - 8) : m.start])
-                ]
-                if states and _PLURAL_SIDES.search(text[at : states[0].start]):
-                    objects = list(dict.fromkeys(m.key for m in states))
-            if subject and len(objects) >= 2:
-                future = bool(_FUTURE.search(clean))
-                date_value, end_value, precision = _date_for(
-                    clean, sent.start, sep.start(), sep.end(), anchor, future, today
-                )
-                city, country = _venue(
-                    text,
-                    sent,
-                    clean,
-                    kb,
-                    sent_mentions,
-                    entities,
-                    home_country,
-                    dateline,
-                    near=sep.start(),
-                )
-                kind = "talks" if "talks" in sep.group().lower() else "meeting"
-                for obj in objects:
-                    d = Draft(
-                        kind=kind,
-                        status="planned" if future else "held",
-                        date=date_value,
-                        end_date=end_value,
-                        precision=precision,
-                        city=city,
-                        country=country,
-                        participants_keys=[PKey(k) for k in subject + [obj]],
-                        span=(sent.start, sent.end),
-                        sentence=sent.index,
-                        confidence=0.6,
-                        rule="separate-meetings",
-                        separate=True,
-                    )
-                    _merge_or_add(drafts, d, entities, busy_visit)
-                continue
-        valid = _valid_triggers(found, clean, sent, sent_mentions, entities)
-        if not valid:
-            continue
-        kinds = {k for _s, _e, k, _g in valid}
-        kind = max(kinds, key=lambda k: KIND_RANK[k])
-        # The strongest description anchors the date: "arrived on Monday ... is due to meet
-        # X on Wednesday" is a meeting on Wednesday.
-        s, e, _k, word = next(t for t in valid if t[2] == kind)
-        if kind == "visit" and "visit" not in word.lower():
-            # "will travel to X next week for a visit from May 2 to 4": the noun, not the
-            # motion verb, carries the visit's own dates.
-            s, e, _k, word = next(
-                (t for t in valid if t[2] == "visit" and "visit" in t[3].lower()), (s, e, _k, word)
-            )
-        video_part = (
-            kind == "call"
-            and drafts
-            and drafts[-1].kind == "summit"
-            and _TOOK_PART.search(clean) is not None
+            return None
+    if _PAST_FUTURE.search(clean) and ctx.cancelled():
+        return None  # "was due to hold talks" in a story of a called-off trip: the lost plan
+    found.sort()
+    return _Clause(sent=sent, part=part, raw=raw, clean=clean, low=low, found=found)
+
+
+def _delegation_heads(ctx: _Context, sent: Sentence) -> None:
+    """Rule "delegation-heads": "Delegations of Chile and Peru held talks on Monday. The
+    Chilean side was led by Foreign Minister A, the Peruvian side by B" - the heads named
+    in the next sentence are the parties of the talks just told."""
+    raw = ctx.text[sent.start : sent.end]
+    if not ctx.drafts or " by " not in raw:
+        return
+    lead = _LED_BY.search(raw)
+    latest = ctx.drafts[-1]
+    if lead is None or latest.sentence < sent.index - 2 or latest.kind == "call":
+        return
+    at = sent.start + lead.start()
+    heads = list(
+        dict.fromkeys(
+            m.key
+            for m in ctx.by_sentence.get(sent.index, [])
+            if m.start > at and ctx.entities[m.key].kind == "person"
         )
-        if kind == "meeting" and all(
-            re.match(r"(?:spoke|speaks|talked)\b", w, re.I) for _s, _e, _k, w in valid
+    )
+    if not heads:
+        return
+    d = Draft(
+        kind=latest.kind,
+        status=latest.status,
+        date=None,
+        end_date=None,
+        precision=None,
+        city=None,
+        country=None,
+        participants_keys=[PKey(k) for k in heads],
+        span=(sent.start, sent.end),
+        sentence=sent.index,
+        confidence=0.6,
+        rule="delegation-heads",
+        anaphoric=True,
+    )
+    d.extra["joins"] = True
+    _merge_or_add(ctx.drafts, d, ctx.entities, ctx.busy_visit)
+
+
+def _sentence_participants(ctx: _Context, c: _Clause) -> None:
+    """The sentence's mentions (of its own part) and the parties among them."""
+    c.sent_mentions = ctx.by_sentence.get(c.sent.index, [])
+    if c.part:
+        c.sent_mentions = [m for m in c.sent_mentions if c.sent.start <= m.start < c.sent.end]
+    c.participants = _participants(
+        ctx.text, c.sent, c.sent_mentions, ctx.entities, c.clean, lead=not ctx.drafts
+    )
+
+
+def _separate_meetings(ctx: _Context, c: _Clause) -> bool:
+    """Rule "separate-meetings": "X held separate bilateral meetings with A and with B" is
+    one encounter each; True when it made them."""
+    sides = _separate_sides(ctx, c) if "separate" in c.low else None
+    if sides:
+        subject, objects, sep = sides
+        if subject and len(objects) >= 2:
+            c.future = bool(_FUTURE.search(c.clean))
+            c.date_value, c.end_value, c.precision = _date_for(
+                c.clean, c.sent.start, sep.start(), sep.end(), ctx.anchor, c.future, ctx.today
+            )
+            c.city, c.country = _venue(
+                ctx.text,
+                c.sent,
+                c.clean,
+                ctx.kb,
+                c.sent_mentions,
+                ctx.entities,
+                ctx.home_country,
+                ctx.dateline,
+                near=sep.start(),
+            )
+            c.kind = "talks" if "talks" in sep.group().lower() else "meeting"
+            for obj in objects:
+                d = Draft(
+                    kind=c.kind,
+                    status="planned" if c.future else "held",
+                    date=c.date_value,
+                    end_date=c.end_value,
+                    precision=c.precision,
+                    city=c.city,
+                    country=c.country,
+                    participants_keys=[PKey(k) for k in subject + [obj]],
+                    span=(c.sent.start, c.sent.end),
+                    sentence=c.sent.index,
+                    confidence=0.6,
+                    rule="separate-meetings",
+                    separate=True,
+                )
+                _merge_or_add(ctx.drafts, d, ctx.entities, ctx.busy_visit)
+            return True
+    return False
+
+
+def _separate_sides(ctx: _Context, c: _Clause):
+    """The subject, the counterparts and the phrase of "separate meetings", in its three
+    frames: "X held separate meetings with A and B", "In separate meetings with A and B, X
+    discussed ...", "X met A and B in separate meetings". None when it is none of them."""
+    sep = _SEPARATE_WITH.search(c.clean)
+    start = c.sent.start
+    if sep:
+        at = start + sep.start()
+        subject_span, object_span = (start, at), (at, c.sent.end)
+        if not _people_in(ctx, c, *subject_span):
+            # fronted: the counterparts up to the comma, the subject after it
+            comma = c.clean.find(",", sep.end())
+            if comma != -1:
+                subject_span, object_span = (start + comma, c.sent.end), (at, start + comma)
+    else:
+        sep = _SEPARATE_AFTER.search(c.clean)
+        verb = next(
+            (t for t in c.found if sep and t[0] < sep.start() and t[3].lower() != "meetings"),
+            None,
+        )
+        if verb is None:
+            return None
+        subject_span, object_span = (start, start + verb[0]), (start + verb[1], start + sep.start())
+    subject = _people_in(ctx, c, *subject_span)
+    objects = [k for k in _people_in(ctx, c, *object_span) if k not in subject]
+    if not objects:
+        # "met separately with the foreign ministers of A and B": unnamed sides,
+        # one encounter with each state
+        # ("separate meetings with new ambassadors from A and B": the states after
+        # the phrase, whichever preposition introduces them, bar a place "in X")
+        lo, hi = object_span
+        states = [
+            m
+            for m in c.sent_mentions
+            if lo < m.start < hi
+            and m.key not in subject
+            and ctx.entities[m.key].kind == "state"
+            and not _LOCATIVE.search(ctx.text[max(0, m.start - 8) : m.start])
+        ]
+        if states and _PLURAL_SIDES.search(ctx.text[lo : states[0].start]):
+            objects = list(dict.fromkeys(m.key for m in states))
+    return subject, objects, sep
+
+
+def _people_in(ctx: _Context, c: _Clause, lo: int, hi: int) -> list[str]:
+    """The people among the clause's parties mentioned between offsets lo and hi."""
+    return [
+        k
+        for k in c.participants
+        if ctx.entities[k].kind == "person"
+        and any(m.key == k and lo <= m.start < hi for m in c.sent_mentions)
+    ]
+
+
+def _kind_of_clause(ctx: _Context, c: _Clause) -> None:
+    """The kind: the strongest trigger (call > summit > talks > meeting > visit), with
+    "spoke with" a call unless in person and "will welcome X for a visit" a visit."""
+    c.kinds = {k for _s, _e, k, _g in c.valid}
+    c.kind = max(c.kinds, key=lambda k: KIND_RANK[k])
+    # The strongest description anchors the date: "arrived on Monday ... is due to meet
+    # X on Wednesday" is a meeting on Wednesday.
+    c.s, c.e, _k, c.word = next(t for t in c.valid if t[2] == c.kind)
+    if c.kind == "visit" and "visit" not in c.word.lower():
+        # "will travel to X next week for a visit from May 2 to 4": the noun, not the
+        # motion verb, carries the visit's own dates.
+        c.s, c.e, _k, c.word = next(
+            (t for t in c.valid if t[2] == "visit" and "visit" in t[3].lower()),
+            (c.s, c.e, _k, c.word),
+        )
+    c.video_part = (
+        c.kind == "call"
+        and ctx.drafts
+        and ctx.drafts[-1].kind == "summit"
+        and _TOOK_PART.search(c.clean) is not None
+    )
+    if c.kind == "meeting" and all(
+        re.match(r"(?:spoke|speaks|talked)\b", w, re.I) for _s, _e, _k, w in c.valid
+    ):
+        c.kind = "call"  # "X spoke with Y on Monday", no place: a call (a place: a meeting)
+        c.spoke_only = True
+    else:
+        c.spoke_only = False
+    c.hosting_only = all(k == "visit" or w.lower() in _HOSTING_WORDS for _s, _e, k, w in c.valid)
+    c.received_by = "by" in c.clean and _RECEIVED_BY.search(c.clean)
+    if c.hosting_only and "visit" in c.kinds:
+        # "received X at the palace, the first visit by X since 2015": an apposition
+        host = next((t for t in c.valid if t[2] == "meeting"), None)
+        if host is not None and not any(
+            t[2] == "visit"
+            and t[0] < len(c.clean)
+            and t[0] >= 0
+            and _clause(c.clean, host[0], host[1]).find(t[3]) != -1
+            for t in c.valid
         ):
-            kind = "call"  # "X spoke with Y on Monday", no place: a call (a place: a meeting)
-            spoke_only = True
+            c.hosting_only = False
+    if c.kind == "meeting" and "visit" in c.kinds and c.hosting_only and not c.received_by:
+        c.kind = "visit"  # "will welcome X to Australia for a visit"
+
+
+def _reference_back(ctx: _Context, c: _Clause) -> None:
+    """Does the clause refer back to an encounter told ("During the meeting ...")? And who
+    are its parties when it names them another way ("between", "the A-B talks")."""
+    c.anaphor_spans = [
+        m.span()
+        for m in _ANAPHOR.finditer(c.clean)
+        if not re.search(
+            r"\b(?:next|upcoming|following|future|coming|planned|forthcoming)\b",
+            m.group(),
+            re.I,
+        )
+    ]
+    c.in_anaphor = [
+        any(a <= ts and te <= z for a, z in c.anaphor_spans)
+        or (
+            # "The meeting was hosted by X": the subject refers back, the agent joins it
+            bool(c.anaphor_spans)
+            and not c.clean[: c.anaphor_spans[0][0]].strip()
+            and _BY_AGENT.match(c.clean[te:]) is not None
+        )
+        for ts, te, _k3, _w in c.valid
+    ]
+    c.anaphoric = all(c.in_anaphor)
+    if (
+        c.anaphoric
+        and not ctx.drafts
+        and c.kind in ("summit", "meeting")
+        and "visit" not in c.kinds
+    ):
+        c.anaphoric = False  # "leaders ended their annual meeting": nothing told to refer to
+    if c.video_part:
+        c.kind, c.anaphoric = "summit", True  # "X took part by video link": in the summit
+    if c.anaphoric and c.kind == "summit":
+        # "to attend the Mercosur summit": a named body's summit is an event of its own
+        named = [
+            m
+            for m in c.sent_mentions
+            if ctx.entities[m.key].kind == "organization"
+            and any(
+                a <= m.start - c.sent.start and m.end - c.sent.start <= z
+                for a, z in c.anaphor_spans
+            )
+        ]
+        if named:
+            c.anaphoric = False
+    c.possessed = re.search(r"['’]s\s+(?:[\w-]+\s+)?$", c.clean[: c.valid[0][0]]) is not None
+    if (c.anaphoric or c.possessed) and _JUDGED.search(c.clean[: c.valid[0][0]]):
+        # "X criticised the talks", "X called Y's visit a success": X comments on the
+        # encounter, X is not a party.
+        c.participants = []
+    # An event noun next to a reference back ("During the call the sides welcomed the
+    # upcoming forum in X on May 3"): the event is its own encounter of the two sides.
+    c.event = _event_noun(c.valid, c.clean)
+    c.event_draft = False
+    if any(c.in_anaphor) and c.event is not None and ctx.drafts:
+        sides = _sides_states(ctx.drafts[-1], ctx.entities)
+        if sides and re.search(r"\b(?:the|both|two) (?:sides|countries|leaders)\b", c.clean):
+            c.s, c.e, c.kind, c.word = c.event
+            c.participants = sides
+            c.anaphoric = False
+            c.event_draft = True
+    c.between = _between_parties(c.clean, c.sent, c.sent_mentions, ctx.entities)
+    if c.between:
+        # "the first meeting between leaders of the two countries" names nobody: keep
+        # the parties the sentence does name.
+        c.participants = c.between
+    c.pair = _hyphen_pair(c.clean, c.sent, c.s, c.sent_mentions, ctx.entities)
+    if c.pair:
+        c.participants = c.pair
+    # "The two leaders held talks": the parties of the latest encounter (and whoever
+    # joins them: "the two were joined by X for the summit").
+
+
+def _parties_from_context(ctx: _Context, c: _Clause) -> None:
+    """Rule "the-two-leaders": "The two leaders held talks" - the parties of the latest
+    encounter; "In 2019, the two held talks" - an earlier encounter of theirs."""
+    c.earlier_year = False
+    c.background = (
+        _BACKGROUND.search(c.clean) is not None
+        or c.part == "bg"
+        or _EARLIER_LEAD.match(c.clean) is not None
+    )
+    if not c.background:
+        c.earlier_year = _in_an_earlier_year(c.clean[: c.e + 40], ctx.anchor)
+        c.background = bool(c.earlier_year)
+    c.leading_they = _LEADING_THEY.match(c.clean.lstrip())
+    c.leading_both = _BOTH.match(c.clean.lstrip()) is not None or c.leading_they is not None
+    c.both_used = False
+    if (
+        not ctx.drafts
+        and len(c.participants) < 2
+        and re.match(r"\W*(?:The|Both) (?:two )?(?:leaders|presidents|ministers)\b", c.clean)
+    ):
+        # "The two leaders have since spoken by phone" with no encounter told yet: the two
+        # people the article is about so far
+        counts: dict[str, int] = {}
+        for m in ctx.mentions:
+            if m.start < c.sent.start and ctx.entities[m.key].kind == "person":
+                counts[m.key] = counts.get(m.key, 0) + 1
+        top = sorted(counts, key=lambda k: -counts[k])
+        if len(top) >= 2 and (len(top) == 2 or counts[top[1]] > counts[top[2]]):
+            c.participants = top[:2]
+    if (
+        (len(c.participants) < 2 or c.leading_both)
+        and ctx.drafts
+        and (c.leading_they or _BOTH.search(c.clean))
+    ):
+        # "The two leaders discussed ... the negotiations with Iran": the leaders of the
+        # encounter just told are its parties, whatever else the sentence names.
+        if c.leading_both:
+            c.participants = [k for k in c.participants if ctx.entities[k].kind == "person"]
+        if not c.background and _TOPIC_VERB.search(c.clean[: c.s]):
+            # a topic of the encounter just told, which keeps its own kind
+            c.participants, c.anaphoric = [], True
+            c.kind = ctx.drafts[-1].kind
+        earlier = [
+            p.key for p in _earlier_group(ctx.drafts, c.clean, ctx.entities).participants_keys
+        ]
+        c.anaphoric = not c.participants and not c.background
+        c.both_used = c.anaphoric
+        c.participants = earlier + [k for k in c.participants if k not in earlier]
+    if c.background and c.earlier_year and c.anaphoric and ctx.drafts:
+        # "In 2019, the two held talks": not a reference back to today's talks, an
+        # earlier encounter of the same parties
+        c.anaphoric = False
+        if not c.participants:
+            c.group = _earlier_group(ctx.drafts, c.clean, ctx.entities)
+            c.participants = [p.key for p in c.group.participants_keys]
+
+
+def _tense_and_date(ctx: _Context, c: _Clause) -> None:
+    """Held or planned (the tense of the trigger's clause), and the date: the clause's own,
+    else "a day later", "on the eve of", "X also met Y" from the encounter just told."""
+    # Tense of the clause that holds the trigger (and of the sentence's subject before it):
+    # "agreed to meet next month, officials said after their talks on Wednesday".
+    c.future = bool(_FUTURE.search(_clause(c.clean, c.s, c.e)))
+    if c.future and _PAST_TRIGGER.match(c.word):
+        # Rule "tense-of-own-predicate": "spoke by phone on Monday and invited him to a summit
+        # next month" - the call is held; the later predicate's time is not the call's.
+        cut = c.clean.find(" and ", c.e)
+        if cut != -1 and not _FUTURE.search(_clause(c.clean[:cut], c.s, c.e)):
+            c.future = False
+    that = c.clean.find(" that ", c.e) if c.future else -1
+    if (
+        that != -1
+        and _REPORTED_THAT.search(c.clean[:that])
+        and not _FUTURE.search(_clause(c.clean[:that], c.s, c.e))
+    ):
+        # Rule "reported-that": "X told reporters after the talks on Monday that trade would
+        # grow" - the reported words' tense is not the encounter's.
+        c.future = False
+    c.which = _WHICH_CLAUSE.match(c.clean[c.e :]) if "which" in c.clean[c.e : c.e + 12] else None
+    if not c.future and c.which and _FUTURE.search(c.which.group(1)):
+        c.future = True  # "the Forum, which opens on Wednesday": scheduled
+    c.status = "planned" if c.future else "held"
+    c.date_value, c.end_value, c.precision = _date_for(
+        c.clean,
+        c.sent.start,
+        c.s,
+        c.e,
+        ctx.anchor,
+        c.future,
+        ctx.today,
+        near_only=c.anaphoric and bool(ctx.drafts),
+    )
+    if (
+        c.both_used
+        and c.date_value is not None
+        and c.precision == "day"
+        and ctx.drafts[-1].precision == "day"
+        and c.date_value != ctx.drafts[-1].date
+    ):
+        c.anaphoric = False  # "The two leaders held talks in X on Thursday": another day
+        c.background = True
+    c.shift = _RELATIVE_DAY.search(c.clean)
+    if c.date_value is None and ctx.drafts and c.shift and ctx.drafts[-1].precision == "day":
+        # "A day later", "the following day": counted from the latest encounter.
+        n_word = (c.shift.group("n") or "a").lower()
+        n = int(n_word) if n_word.isdigit() else _NUMBERS.get(n_word, 1)
+        direction = (c.shift.group("dir") or c.shift.group("dir2") or c.shift.group("dir3")).lower()
+        back = direction in ("earlier", "before", "previous")
+        c.date_value = ctx.drafts[-1].date + timedelta(days=-n if back else n)
+        c.precision = "day"
+    c.also = (
+        c.date_value is None
+        and ctx.drafts
+        and (("also" in c.clean and _ALSO_MET.search(c.clean)) or _SERIES_LEAD.match(c.clean))
+        and not (c.future and ctx.drafts[-1].status == "held")  # "will also call on": later
+        and set(c.participants) & ctx.drafts[-1].keys()
+        and not c.background
+    )
+    c.eve = c.date_value is None and ctx.drafts and "eve of" in c.low and _EVE.search(c.clean)
+    if c.eve and ctx.drafts[-1].precision == "day" and ctx.drafts[-1].date is not None:
+        c.date_value, c.precision = ctx.drafts[-1].date - timedelta(days=1), "day"
+    if c.date_value is None and ctx.drafts and (_SAME_DAY.search(c.clean) or c.also):
+        # "just before his meeting with X", "X also met Y": the day of that encounter
+        # "just before his meeting with X": the same day as that meeting.
+        ref = ctx.drafts[-1]
+        if ref.precision == "day":
+            c.date_value, c.precision = ref.date, "day"
+            c.same_place = (ref.city, ref.country)
         else:
-            spoke_only = False
-        hosting_only = all(k == "visit" or w.lower() in _HOSTING_WORDS for _s, _e, k, w in valid)
-        received_by = "by" in clean and _RECEIVED_BY.search(clean)
-        if hosting_only and "visit" in kinds:
-            # "received X at the palace, the first visit by X since 2015": an apposition
-            host = next((t for t in valid if t[2] == "meeting"), None)
-            if host is not None and not any(
-                t[2] == "visit"
-                and t[0] < len(clean)
-                and t[0] >= 0
-                and _clause(clean, host[0], host[1]).find(t[3]) != -1
-                for t in valid
+            c.same_place = None
+    else:
+        c.same_place = None
+    if (
+        c.date_value
+        and ctx.anchor
+        and not c.future
+        and c.date_value > ctx.anchor
+        and c.precision == "day"
+    ):
+        c.status = "planned"
+
+
+def _place(ctx: _Context, c: _Clause) -> None:
+    """The venue ("in/at <city>", never the dateline alone, none for a call) and the state
+    that stands for an unnamed host side."""
+    c.city, c.country = _venue(
+        ctx.text,
+        c.sent,
+        c.clean,
+        ctx.kb,
+        c.sent_mentions,
+        ctx.entities,
+        None if c.background else ctx.home_country,
+        ctx.dateline,
+        near=c.s,
+    )
+    if (
+        len(c.participants) == 1
+        and c.country
+        and not c.anaphoric
+        and c.kind in ("visit", "meeting", "talks")
+        and ctx.entities[c.participants[0]].kind == "person"
+        and ctx.entities[c.participants[0]].country not in (None, c.country)
+        and f"state:{c.country}" in ctx.entities
+        and not c.background
+        and (c.status == "planned" or not ctx.drafts)
+    ):
+        # "X is expected to travel to Wellington for the leaders' meeting": the host
+        # side is unnamed, so the state stands for it
+        c.participants = c.participants + [f"state:{c.country}"]
+    if c.anaphoric and (c.city or c.country) and _TOPIC_VERB.search(c.clean):
+        c.city = c.country = None  # "discussed the situation in the Gaza Strip": a topic
+    if c.city is None and c.country is None and c.same_place:
+        c.city, c.country = c.same_place
+    if c.spoke_only and (c.city or c.country or _SIDELINES.search(c.clean)):
+        c.kind = "meeting"  # in person: a place, or "on the sidelines of ..."
+    c.summits = [d for d in ctx.drafts if d.kind == "summit"]
+    if (
+        c.city is None
+        and c.country is None
+        and c.summits
+        and ("sideline" in c.low or "margin" in c.low)
+        and _OF_THE_SUMMIT.search(c.clean)
+    ):
+        c.city, c.country = c.summits[-1].city, c.summits[-1].country  # the summit just told
+
+
+def _span_of_days(ctx: _Context, c: _Clause) -> None:
+    """End dates from "closed the summit on Sunday after two days", "a three-day visit"."""
+    c.closing = _CLOSED_AFTER.search(c.clean) if " days" in c.low else None
+    if c.closing and c.date_value is not None and c.precision == "day" and c.end_value is None:
+        # "closed the summit on Sunday after two days of discussions": a range ending then
+        n = _NUMBERS.get(c.closing.group(1).lower()) or int(c.closing.group(1))
+        if n > 1:
+            c.date_value, c.end_value = c.date_value - timedelta(days=n - 1), c.date_value
+    c.days = _N_DAY.search(c.clean) if "-day" in c.low else None
+    if c.days and _N_DAY_KIND.get(c.days.group(2).lower()) not in (c.kind, None):
+        c.days = None  # "arrived for a two-day visit" does not stretch the talks
+    if c.days and c.date_value is not None and c.precision == "day" and c.end_value is None:
+        n = _NUMBERS.get(c.days.group(1).lower()) or int(c.days.group(1))
+        if n > 1:
+            c.end_value = c.date_value + timedelta(days=n - 1)  # "a three-day summit" from then
+    # "The delegation was received by X": the side that travelled last time.
+    c.group = _GROUP.search(c.clean)
+    if c.group and ctx.drafts and len(c.participants) < 3:
+        side = ctx.drafts[-1].extra.get("subjects") or []
+        c.participants = [k for k in side if k not in c.participants] + c.participants
+    if c.part == "bg" and c.date_value is None and ctx.drafts and ctx.drafts[-1].precision == "day":
+        gap = re.match(r"\W*(a|one|two|three|\d)\s+days?\s+(after|before)", c.clean.lstrip(" ,"))
+        if gap:
+            n = _NUMBERS.get(gap.group(1).lower()) or int(gap.group(1))
+            sign = -1 if gap.group(2).lower() == "after" else 1
+            c.date_value, c.precision = ctx.drafts[-1].date + timedelta(days=sign * n), "day"
+
+
+def _second_half(ctx: _Context, c: _Clause) -> None:
+    """Rule "two-halves": "X met A in Rome and then held talks with B" - X is the subject
+    of both, and the second half takes the first's day and place."""
+    if c.part == "bg" and ctx.first_half is not None:
+        people_here = [k for k in c.participants if ctx.entities[k].kind == "person"]
+        if len(people_here) < 2:
+            # "..., a day after talks in Riyadh with X": the subject's own earlier talks;
+            # "..., five years after they first met": both parties' earlier encounter
+            subjects = ctx.first_half.extra.get("subjects") or []
+            if _THEY.search(c.clean):
+                subjects = [p.key for p in ctx.first_half.participants_keys]
+            c.participants = subjects + [k for k in c.participants if k not in subjects]
+    if c.part == "second" and ctx.first_half is not None:
+        # "X met A in Rome and then held talks with B": X is the subject of both.
+        subjects = ctx.first_half.extra.get("subjects") or []
+        own = [k for k in c.participants if k not in subjects]
+        c.participants = subjects + own
+        if c.date_value is None and ctx.first_half.date is not None:
+            c.date_value, c.end_value = ctx.first_half.date, ctx.first_half.end_date
+            c.precision, c.status = ctx.first_half.precision, ctx.first_half.status
+        if c.city is None and c.country is None:
+            c.city, c.country = ctx.first_half.city, ctx.first_half.country
+        if ctx.first_half.kind == "visit":
+            # "will travel to A for a visit ... and will hold talks with B": B hosts it.
+            for k in own:
+                if ctx.entities[k].kind == "person" and k not in ctx.first_half.keys():  # noqa: SIM118
+                    ctx.first_half.participants_keys.append(PKey(k, "host"))
+
+
+def _build_draft(ctx: _Context, c: _Clause) -> None:
+    """The draft of the clause: roles, span, rule name and what merging needs to know."""
+    c.keys = c.participants
+    c.roles = _roles(ctx.text, c.sent, c.clean, c.keys, c.sent_mentions, ctx.entities)
+    if c.kind == "visit" and not c.roles:
+        # "X visits Y": the traveller is the guest, whoever receives them the host.
+        for m in c.sent_mentions:
+            if m.key in c.keys:
+                c.roles.setdefault(m.key, "guest" if m.start < c.sent.start + c.s else "host")
+    c.draft = Draft(
+        kind=c.kind,
+        status=c.status,
+        date=c.date_value,
+        end_date=c.end_value,
+        precision=c.precision,
+        city=c.city,
+        country=c.country,
+        participants_keys=[PKey(k, c.roles.get(k, "participant")) for k in c.keys],
+        span=(
+            max(c.sent.start, ctx.dateline.span[1]) if ctx.dateline.span else c.sent.start,
+            c.sent.end,
+        ),
+        sentence=c.sent.index,
+        confidence=0.7,
+        rule=f"trigger-{c.kind}",
+        anaphoric=c.anaphoric,
+        separate=c.event_draft
+        or c.background
+        or bool(re.search(r"\b(?:separate|another|second|next)\b", c.clean[: c.e + 5], re.I))
+        or "separately" in c.clean,
+    )
+    # "The talks were chaired by A and B", "A, B and C took part in the meeting": the
+    # parties of the encounter just told, not commentators on it.
+    c.draft.extra["joins"] = bool(_JOINS.search(c.clean)) or bool(c.video_part)
+    c.draft.extra["hosted"] = bool(_HOSTED_GROUP_ANY.search(c.clean))
+    c.draft.extra["sidelines"] = ("sideline" in c.low or "margin" in c.low) and bool(
+        _SIDELINES.search(c.clean)
+    )
+    c.draft.extra["background"] = c.background
+    c.draft.extra["plural_summits"] = bool(re.search(r"\bsummits\b", c.clean, re.I))
+    c.draft.extra["subjects"] = [
+        m.key for m in c.sent_mentions if m.key in c.keys and m.start < c.sent.start + c.s
+    ]
+
+
+def _emit(ctx: _Context, c: _Clause) -> None:
+    """Rule "announced-encounter" (a call that announced a summit: two encounters), else one
+    encounter per destination and per counterpart, each merged into the drafts."""
+    # ("During the call the sides welcomed the upcoming forum" is the event-noun rule's)
+    c.split = None if c.event_draft else _announced_encounter(c.valid, c.clean)
+    if c.split is not None:
+        c.draft, planned = _split_announced(
+            c.draft,
+            c.split,
+            c.clean,
+            c.sent.start,
+            ctx.anchor,
+            ctx.today,
+            c.sent_mentions,
+            ctx.entities,
+        )
+        # "described his meeting with X ... and will travel to Y": the meeting told is
+        # a reference back, the planned one a new encounter
+        c.draft.anaphoric = c.in_anaphor[c.valid.index(c.split[0])]
+        _merge_or_add(ctx.drafts, c.draft, ctx.entities, ctx.busy_visit)
+        _merge_or_add(ctx.drafts, planned, ctx.entities, ctx.busy_visit)
+    else:
+        for one in _one_visit_per_destination(c.draft, ctx.entities):
+            for each in _one_encounter_per_counterpart(
+                one, c.clean, c.sent.start, c.sent.start + c.s, c.sent_mentions, ctx.entities
             ):
-                hosting_only = False
-        if kind == "meeting" and "visit" in kinds and hosting_only and not received_by:
-            kind = "visit"  # "will welcome X to Australia for a visit"
-        anaphor_spans = [
-            m.span()
-            for m in _ANAPHOR.finditer(clean)
-            if not re.search(
-                r"\b(?:next|upcoming|following|future|coming|planned|forthcoming)\b",
-                m.group(),
-                re.I,
-            )
-        ]
-        in_anaphor = [
-            any(a <= ts and te <= z for a, z in anaphor_spans)
-            or (
-                # "The meeting was hosted by X": the subject refers back, the agent joins it
-                bool(anaphor_spans)
-                and not clean[: anaphor_spans[0][0]].strip()
-                and _BY_AGENT.match(clean[te:]) is not None
-            )
-            for ts, te, _k3, _w in valid
-        ]
-        anaphoric = all(in_anaphor)
-        if anaphoric and not drafts and kind in ("summit", "meeting") and "visit" not in kinds:
-            anaphoric = False  # "leaders ended their annual meeting": nothing told to refer to
-        if video_part:
-            kind, anaphoric = "summit", True  # "X took part by video link": in the summit
-        if anaphoric and kind == "summit":
-            # "to attend the Mercosur summit": a named body's summit is an event of its own
-            named = [
-                m
-                for m in sent_mentions
-                if entities[m.key].kind == "organization"
-                and any(
-                    a <= m.start - sent.start and m.end - sent.start <= z for a, z in anaphor_spans
-                )
-            ]
-            if named:
-                anaphoric = False
-        possessed = re.search(r"['’]s\s+(?:[\w-]+\s+)?$", clean[: valid[0][0]]) is not None
-        if (anaphoric or possessed) and _JUDGED.search(clean[: valid[0][0]]):
-            # "X criticised the talks", "X called Y's visit a success": X comments on the
-            # encounter, X is not a party.
-            participants = []
-        # An event noun next to a reference back ("During the call the sides welcomed the
-        # upcoming forum in X on May 3"): the event is its own encounter of the two sides.
-        event = _event_noun(valid, clean)
-        event_draft = False
-        if any(in_anaphor) and event is not None and drafts:
-            sides = _sides_states(drafts[-1], entities)
-            if sides and re.search(r"\b(?:the|both|two) (?:sides|countries|leaders)\b", clean):
-                s, e, kind, word = event
-                participants = sides
-                anaphoric = False
-                event_draft = True
-        between = _between_parties(clean, sent, sent_mentions, entities)
-        if between:
-            # "the first meeting between leaders of the two countries" names nobody: keep
-            # the parties the sentence does name.
-            participants = between
-        pair = _hyphen_pair(clean, sent, s, sent_mentions, entities)
-        if pair:
-            participants = pair
-        # "The two leaders held talks": the parties of the latest encounter (and whoever
-        # joins them: "the two were joined by X for the summit").
-        earlier_year = False
-        background = (
-            _BACKGROUND.search(clean) is not None
-            or part == "bg"
-            or _EARLIER_LEAD.match(clean) is not None
-            or (earlier_year := _in_an_earlier_year(clean[: e + 40], anchor))
-        )
-        leading_they = _LEADING_THEY.match(clean.lstrip())
-        leading_both = _BOTH.match(clean.lstrip()) is not None or leading_they is not None
-        both_used = False
-        if (
-            not drafts
-            and len(participants) < 2
-            and re.match(r"\W*(?:The|Both) (?:two )?(?:leaders|presidents|ministers)\b", clean)
-        ):
-            # "The two leaders have since spoken by phone" with no encounter told yet: the two
-            # people the article is about so far
-            counts: dict[str, int] = {}
-            for m in mentions:
-                if m.start < sent.start and entities[m.key].kind == "person":
-                    counts[m.key] = counts.get(m.key, 0) + 1
-            top = sorted(counts, key=lambda k: -counts[k])
-            if len(top) >= 2 and (len(top) == 2 or counts[top[1]] > counts[top[2]]):
-                participants = top[:2]
-        if (
-            (len(participants) < 2 or leading_both)
-            and drafts
-            and (leading_they or _BOTH.search(clean))
-        ):
-            # "The two leaders discussed ... the negotiations with Iran": the leaders of the
-            # encounter just told are its parties, whatever else the sentence names.
-            if leading_both:
-                participants = [k for k in participants if entities[k].kind == "person"]
-            if not background and _TOPIC_VERB.search(clean[:s]):
-                # a topic of the encounter just told, which keeps its own kind
-                participants, anaphoric = [], True
-                kind = drafts[-1].kind
-            earlier = [p.key for p in _earlier_group(drafts, clean, entities).participants_keys]
-            anaphoric = not participants and not background
-            both_used = anaphoric
-            participants = earlier + [k for k in participants if k not in earlier]
-        if background and earlier_year and anaphoric and drafts:
-            # "In 2019, the two held talks": not a reference back to today's talks, an
-            # earlier encounter of the same parties
-            anaphoric = False
-            if not participants:
-                group = _earlier_group(drafts, clean, entities)
-                participants = [p.key for p in group.participants_keys]
-        # Tense of the clause that holds the trigger (and of the sentence's subject before it):
-        # "agreed to meet next month, officials said after their talks on Wednesday".
-        future = bool(_FUTURE.search(_clause(clean, s, e)))
-        which = _WHICH_CLAUSE.match(clean[e:]) if "which" in clean[e : e + 12] else None
-        if not future and which and _FUTURE.search(which.group(1)):
-            future = True  # "the Forum, which opens on Wednesday": scheduled
-        status = "planned" if future else "held"
-        date_value, end_value, precision = _date_for(
-            clean, sent.start, s, e, anchor, future, today, near_only=anaphoric and bool(drafts)
-        )
-        if (
-            both_used
-            and date_value is not None
-            and precision == "day"
-            and drafts[-1].precision == "day"
-            and date_value != drafts[-1].date
-        ):
-            anaphoric = False  # "The two leaders held talks in X on Thursday": another day
-            background = True
-        shift = _RELATIVE_DAY.search(clean)
-        if date_value is None and drafts and shift and drafts[-1].precision == "day":
-            # "A day later", "the following day": counted from the latest encounter.
-            n_word = (shift.group("n") or "a").lower()
-            n = int(n_word) if n_word.isdigit() else _NUMBERS.get(n_word, 1)
-            direction = (shift.group("dir") or shift.group("dir2") or shift.group("dir3")).lower()
-            back = direction in ("earlier", "before", "previous")
-            date_value = drafts[-1].date + timedelta(days=-n if back else n)
-            precision = "day"
-        also = (
-            date_value is None
-            and drafts
-            and (("also" in clean and _ALSO_MET.search(clean)) or _SERIES_LEAD.match(clean))
-            and not (future and drafts[-1].status == "held")  # "will also call on": later
-            and set(participants) & drafts[-1].keys()
-            and not background
-        )
-        eve = date_value is None and drafts and "eve of" in low and _EVE.search(clean)
-        if eve and drafts[-1].precision == "day" and drafts[-1].date is not None:
-            date_value, precision = drafts[-1].date - timedelta(days=1), "day"
-        if date_value is None and drafts and (_SAME_DAY.search(clean) or also):
-            # "just before his meeting with X", "X also met Y": the day of that encounter
-            # "just before his meeting with X": the same day as that meeting.
-            ref = drafts[-1]
-            if ref.precision == "day":
-                date_value, precision = ref.date, "day"
-                same_place = (ref.city, ref.country)
-            else:
-                same_place = None
-        else:
-            same_place = None
-        if date_value and anchor and not future and date_value > anchor and precision == "day":
-            status = "planned"
-        city, country = _venue(
-            text,
-            sent,
-            clean,
-            kb,
-            sent_mentions,
-            entities,
-            None if background else home_country,
-            dateline,
-            near=s,
-        )
-        if (
-            len(participants) == 1
-            and country
-            and not anaphoric
-            and kind in ("visit", "meeting", "talks")
-            and entities[participants[0]].kind == "person"
-            and entities[participants[0]].country not in (None, country)
-            and f"state:{country}" in entities
-            and not background
-            and (status == "planned" or not drafts)
-        ):
-            # "X is expected to travel to Wellington for the leaders' meeting": the host
-            # side is unnamed, so the state stands for it
-            participants = participants + [f"state:{country}"]
-        if anaphoric and (city or country) and _TOPIC_VERB.search(clean):
-            city = country = None  # "discussed the situation in the Gaza Strip": a topic
-        if city is None and country is None and same_place:
-            city, country = same_place
-        if spoke_only and (city or country or _SIDELINES.search(clean)):
-            kind = "meeting"  # in person: a place, or "on the sidelines of ..."
-        summits = [d for d in drafts if d.kind == "summit"]
-        if (
-            city is None
-            and country is None
-            and summits
-            and ("sideline" in low or "margin" in low)
-            and _OF_THE_SUMMIT.search(clean)
-        ):
-            city, country = summits[-1].city, summits[-1].country  # the summit just told
-        closing = _CLOSED_AFTER.search(clean) if " days" in low else None
-        if closing and date_value is not None and precision == "day" and end_value is None:
-            # "closed the summit on Sunday after two days of discussions": a range ending then
-            n = _NUMBERS.get(closing.group(1).lower()) or int(closing.group(1))
-            if n > 1:
-                date_value, end_value = date_value - timedelta(days=n - 1), date_value
-        days = _N_DAY.search(clean) if "-day" in low else None
-        if days and _N_DAY_KIND.get(days.group(2).lower()) not in (kind, None):
-            days = None  # "arrived for a two-day visit" does not stretch the talks
-        if days and date_value is not None and precision == "day" and end_value is None:
-            n = _NUMBERS.get(days.group(1).lower()) or int(days.group(1))
-            if n > 1:
-                end_value = date_value + timedelta(days=n - 1)  # "a three-day summit" from then
-        # "The delegation was received by X": the side that travelled last time.
-        group = _GROUP.search(clean)
-        if group and drafts and len(participants) < 3:
-            side = drafts[-1].extra.get("subjects") or []
-            participants = [k for k in side if k not in participants] + participants
-        if part == "bg" and date_value is None and drafts and drafts[-1].precision == "day":
-            gap = re.match(r"\W*(a|one|two|three|\d)\s+days?\s+(after|before)", clean.lstrip(" ,"))
-            if gap:
-                n = _NUMBERS.get(gap.group(1).lower()) or int(gap.group(1))
-                sign = -1 if gap.group(2).lower() == "after" else 1
-                date_value, precision = drafts[-1].date + timedelta(days=sign * n), "day"
-        if part == "bg" and first_half is not None:
-            people_here = [k for k in participants if entities[k].kind == "person"]
-            if len(people_here) < 2:
-                # "..., a day after talks in Riyadh with X": the subject's own earlier talks
-                subjects = first_half.extra.get("subjects") or []
-                participants = subjects + [k for k in participants if k not in subjects]
-        if part == "second" and first_half is not None:
-            # "X met A in Rome and then held talks with B": X is the subject of both.
-            subjects = first_half.extra.get("subjects") or []
-            own = [k for k in participants if k not in subjects]
-            participants = subjects + own
-            if date_value is None and first_half.date is not None:
-                date_value, end_value = first_half.date, first_half.end_date
-                precision, status = first_half.precision, first_half.status
-            if city is None and country is None:
-                city, country = first_half.city, first_half.country
-            if first_half.kind == "visit":
-                # "will travel to A for a visit ... and will hold talks with B": B hosts it.
-                for k in own:
-                    if entities[k].kind == "person" and k not in first_half.keys():  # noqa: SIM118
-                        first_half.participants_keys.append(PKey(k, "host"))
-        keys = participants
-        roles = _roles(text, sent, clean, keys, sent_mentions, entities)
-        if kind == "visit" and not roles:
-            # "X visits Y": the traveller is the guest, whoever receives them the host.
-            for m in sent_mentions:
-                if m.key in keys:
-                    roles.setdefault(m.key, "guest" if m.start < sent.start + s else "host")
-        draft = Draft(
-            kind=kind,
-            status=status,
-            date=date_value,
-            end_date=end_value,
-            precision=precision,
-            city=city,
-            country=country,
-            participants_keys=[PKey(k, roles.get(k, "participant")) for k in keys],
-            span=(max(sent.start, dateline.span[1]) if dateline.span else sent.start, sent.end),
-            sentence=sent.index,
-            confidence=0.7,
-            rule=f"trigger-{kind}",
-            anaphoric=anaphoric,
-            separate=event_draft
-            or background
-            or bool(re.search(r"\b(?:separate|another|second|next)\b", clean[: e + 5], re.I))
-            or "separately" in clean,
-        )
-        # "The talks were chaired by A and B", "A, B and C took part in the meeting": the
-        # parties of the encounter just told, not commentators on it.
-        draft.extra["joins"] = bool(_JOINS.search(clean)) or bool(video_part)
-        draft.extra["hosted"] = bool(_HOSTED_GROUP_ANY.search(clean))
-        draft.extra["sidelines"] = ("sideline" in low or "margin" in low) and bool(
-            _SIDELINES.search(clean)
-        )
-        draft.extra["background"] = background
-        draft.extra["plural_summits"] = bool(re.search(r"\bsummits\b", clean, re.I))
-        draft.extra["subjects"] = [
-            m.key for m in sent_mentions if m.key in keys and m.start < sent.start + s
-        ]
-        # ("During the call the sides welcomed the upcoming forum" is the event-noun rule's)
-        split = None if event_draft else _announced_encounter(valid, clean)
-        if split is not None:
-            draft, planned = _split_announced(
-                draft, split, clean, sent.start, anchor, today, sent_mentions, entities
-            )
-            # "described his meeting with X ... and will travel to Y": the meeting told is
-            # a reference back, the planned one a new encounter
-            draft.anaphoric = in_anaphor[valid.index(split[0])]
-            _merge_or_add(drafts, draft, entities, busy_visit)
-            _merge_or_add(drafts, planned, entities, busy_visit)
-        else:
-            for one in _one_visit_per_destination(draft, entities):
-                for each in _one_encounter_per_counterpart(
-                    one, clean, sent.start, sent.start + s, sent_mentions, entities
-                ):
-                    _merge_or_add(drafts, each, entities, busy_visit)
-        first_half = draft if part in ("first", "head") else None
+                _merge_or_add(ctx.drafts, each, ctx.entities, ctx.busy_visit)
+    ctx.first_half = c.draft if c.part in ("first", "head") else None
 
-    _name_the_sides(drafts, sents, by_sentence, entities, text, analysis.mentions)
 
-    # Expand plural summits of several organisations: one entry per organisation.
+_CLAUSE_STAGES = (
+    _kind_of_clause,
+    _reference_back,
+    _parties_from_context,
+    _tense_and_date,
+    _place,
+    _span_of_days,
+    _second_half,
+    _build_draft,
+    _emit,
+)
+
+
+def _expand_plural_summits(drafts: list[Draft], entities) -> list[Draft]:
+    """Plural summits of several organisations: one entry per organisation."""
     out: list[Draft] = []
     for d in drafts:
         orgs = [p for p in d.participants_keys if entities[p.key].kind == "organization"]
@@ -849,8 +1051,13 @@ def find_meetings(doc: Document, analysis: Analysis, kb: KnowledgeBase) -> list[
                 out.append(clone)
             continue
         out.append(d)
+    return out
+
+
+def _complete(drafts: list[Draft], entities) -> list[Draft]:
+    """Drafts with two parties, or a summit of bodies, or a dated meeting of bodies only."""
     final = []
-    for d in out:
+    for d in drafts:
         people = [p for p in d.participants_keys if entities[p.key].kind == "person"]
         bodies_only = bool(d.participants_keys) and all(
             entities[p.key].kind == "organization" and not entities[p.key].country
@@ -862,6 +1069,7 @@ def find_meetings(doc: Document, analysis: Analysis, kb: KnowledgeBase) -> list[
                 d.kind == "summit" and d.participants_keys and (not people or d.extra.get("hosted"))
             )
             or (d.kind == "meeting" and bodies_only and d.date is not None)
+            or _trip_abroad(d, drafts, entities)
         ):
             final.append(d)
     return final
@@ -917,6 +1125,28 @@ _SEPARATE_WITH = re.compile(
     r"(?:met|talked|spoke|held talks) separately) with\b",
     re.I,
 )
+# "The Chilean side was led by X", "the delegations, headed by X and Y": who led each side.
+_LED_BY = re.compile(
+    r"\b(?:side|sides|delegation|delegations|team|teams)\b[^.;]{0,40}?\b(?:led|headed)\s+by\b",
+    re.I,
+)
+# A reporting verb in the past, before the "that" of what was reported.
+_REPORTED_THAT = re.compile(
+    r"\b(?:said|told|added|stressed|noted|announced|stated|declared|insisted|warned|explained|"
+    r"emphasi[sz]ed|underlined|reiterated)\b"
+)
+# A trigger that is itself a verb in the past tense ("spoke by phone", "held talks").
+_PAST_TRIGGER = re.compile(
+    r"(?:met|held|had|spoke|phoned|telephoned|talked|received|hosted|welcomed|visited|"
+    r"conferred|discussed|sat down|negotiated|conducted|began|opened|resumed)\b",
+    re.I,
+)
+# "X met A and B in separate meetings": the phrase after the counterparts
+_SEPARATE_AFTER = re.compile(
+    r"\b(?:in|during|at|for) (?:two |three |four )?separate (?:[\w-]+ )?"
+    r"(?:meetings|talks|sessions)\b",
+    re.I,
+)
 _RECEIVED_BY = re.compile(r"\b(?:was|were|is|are|been)\s+(?:received|hosted)\s+by\b")
 _ALSO_MET = re.compile(
     r"\balso\s+(?:met|held|spoke|received|hosted|called on|discussed|conferred|had|"
@@ -944,8 +1174,15 @@ _SERIES_LEAD = re.compile(
     re.I,
 )
 _LEADING_THEY = re.compile(
-    r"(?:They|The (?:[a-z]+ )?(?:ministers|leaders|presidents|prime ministers|sides|delegations))"
+    r"(?:They|The (?:two|three|four)|Both|"
+    r"The (?:[a-z]+ )?(?:ministers|leaders|presidents|prime ministers|sides|delegations))"
     r"\s+(?:had\s+|have\s+|last\s+|first\s+|also\s+|previously\s+)*(?:met|held|spoke)\b"
+)
+# The parties together, as the subject of a background clause ("after they first met").
+_THEY = re.compile(
+    r"\b(?:they|the two|both)\s+(?:had\s+)?(?:last|first|previously|also)?\s*"
+    r"(?:met|held|spoke|talked)\b",
+    re.I,
 )
 # "The two leaders discussed ... the next summit": the summit is a topic of their encounter.
 _TOPIC_VERB = re.compile(
@@ -1015,6 +1252,7 @@ _HOSTING_WORDS = {
     "host", "will welcome", "welcoming", "receiving", "hosting",
 }  # fmt: skip
 _EVENT_NOUNS = {"forum", "summit", "summits", "conference"}
+_SEND_OFF = re.compile(r"\b(?:seen off|see off|saw off|send-off|farewell)\b", re.I)
 
 
 def _valid_triggers(found, clean, sent, sent_mentions, entities):
@@ -1056,8 +1294,13 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
             continue
         if re.search(r"\bagreed to (?:hold|meet|have)\b", clause) and not _WHEN.search(clause):
             continue  # agreed, but not scheduled: a vague intention
-        if re.search(r"\b(?:airport|seen off|see off|send-off|farewell)\b", clause, re.I):
-            continue  # protocol at the airport is not a diplomatic encounter
+        if _SEND_OFF.search(clause) or (
+            (low in _HOSTING_WORDS or low in ("met", "greeted")) and "airport" in clause.lower()
+        ):
+            # Rule "airport-protocol": "was received at the airport by the deputy minister",
+            # a send-off: protocol, not a diplomatic encounter ("arrived at the airport for
+            # talks with X" still tells the talks)
+            continue
         if _NOT_ENCOUNTER.search(clean[s : min(len(clean), e + 40)]):
             continue
         if kind == "meeting" and low in _HOSTING_WORDS and _ANAPHOR.match(clean[e:].lstrip()):
@@ -1237,12 +1480,37 @@ def _between_parties(clean, sent, sent_mentions, entities) -> list[str] | None:
     if not m:
         return None
     start = sent.start + m.end()
-    stop = re.search(r"[,;.(]|\b(?:which|that|who|was|were|is|are|on|in|at)\b", clean[m.end() :])
-    end = start + (stop.start() if stop else len(clean) - m.end())
+    rest = clean[m.end() :]
+    stop = re.search(r"[,;.(]|\b(?:which|that|who|was|were|is|are|on|in|at)\b", rest)
+    end = start + (stop.start() if stop else len(rest))
+    if stop and stop.group() == ",":
+        # "between the Chilean foreign minister, Ana Torres, and Luis Vera": appositions
+        # inside the phrase; it ends after the first name that follows its "and"
+        hard = re.search(r"[;.(]|\b(?:which|that|who|was|were|is|are|on|in|at)\b", rest)
+        hard_end = start + (hard.start() if hard else len(rest))
+        and_at = rest.find(" and ", 0, hard_end - start)
+        second = next(
+            (mm for mm in sent_mentions if and_at != -1 and start + and_at < mm.start < hard_end),
+            None,
+        )
+        if second is not None:
+            comma = clean.find(",", second.end - sent.start)
+            end = min(hard_end, sent.start + comma if comma != -1 else hard_end)
     keys = []
     for mm in sent_mentions:
         if start <= mm.start < end + 1 and mm.key not in keys and not entities[mm.key].media:
             keys.append(mm.key)
+    people = [k for k in keys if entities[k].kind == "person"]
+    if len(people) >= 2:
+        # "between Chile's trade minister, Ana Torres, and ...": the state owns the office
+        owners = {
+            mm.key
+            for mm in sent_mentions
+            if start <= mm.start < end + 1
+            and entities[mm.key].kind == "state"
+            and re.match(r"['’]s\b", clean[mm.end - sent.start :])
+        }
+        keys = [k for k in keys if k not in owners]
     return keys
 
 
@@ -1351,6 +1619,11 @@ _IN_YEAR = re.compile(
     r"\b(?:[Ii]n|[Dd]uring|[Bb]ack in)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?"
     r"((?:19|20)\d{2})\b"
 )
+_YEARS_AGO = re.compile(
+    r"\b(?:last year|the previous year|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d+)\s+years?\s+(?:ago|earlier|before))\b",
+    re.I,
+)
 _DAY_WORDS = re.compile(
     r"\b(?:today|yesterday|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)"
@@ -1368,6 +1641,8 @@ def _in_an_earlier_year(clause: str, anchor) -> bool:
         for m in _IN_YEAR.finditer(clause)
         if "since" not in clause[max(0, m.start() - 30) : m.start()].lower()
     ]  # "his first visit since taking office in 2022" dates the office, not the visit
+    if not years and _YEARS_AGO.search(clause):
+        return not _DAY_WORDS.search(clause)  # "met in Quito last year", "two years ago"
     return bool(years) and max(years) < anchor.year and not _DAY_WORDS.search(clause)
 
 
@@ -1587,8 +1862,15 @@ def _clause(clean: str, s: int, e: int) -> str:
 
 
 def _participants(text, sent, sent_mentions, entities, clean, lead=False) -> list[str]:
-    keys: list[str] = []
-    people_countries = set()
+    """The parties the sentence names: every person, then states and bodies only while
+    fewer than two people stand for the sides."""
+    candidates = _party_candidates(text, sent, sent_mentions, entities, clean, lead)
+    return _sides_of(text, sent, clean, candidates, entities)
+
+
+def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[Mention]:
+    """Mentions that may be parties: not attributions ("..., X said"), judges ("criticised
+    by X"), places ("in Bali, Indonesia"), times ("since Russia's invasion") or employers."""
     candidates: list[Mention] = []
     for m in sent_mentions:
         ent = entities.get(m.key)
@@ -1635,6 +1917,13 @@ def _participants(text, sent, sent_mentions, entities, clean, lead=False) -> lis
         if ent.kind == "person" and _POSSESSOR.match(text[m.end : m.end + 30]):
             continue  # "Putin's spokesman met X": the spokesman takes part, not Putin
         candidates.append(m)
+    return candidates
+
+
+def _sides_of(text, sent, clean, candidates, entities) -> list[str]:
+    """People first; a state or a body only when no person of it stands for its side."""
+    keys: list[str] = []
+    people_countries = set()
     for m in candidates:
         ent = entities[m.key]
         if ent.kind == "person" and m.key not in keys:
@@ -1738,11 +2027,25 @@ def _date_for(clean, offset, trigger_at, trigger_end, anchor, future, today, nea
 
 
 def _venue(text, sent, clean, kb, sent_mentions, entities, home_country, dateline=None, near=0):
+    """Where the clause places the encounter: a named capital, "this city" (the dateline's),
+    a landmark that names its city, else the "in/at <place>" phrase nearest the trigger."""
+    place = _capital_or_landmark(clean, kb, home_country, dateline)
+    if place is not None:
+        return place
+    return _place_phrase(text, sent, clean, kb, sent_mentions, home_country, near)
+
+
+def _capital_or_landmark(clean, kb, home_country, dateline) -> tuple | None:
+    """A venue told without its city's name, or a landmark that names its city."""
     # "in the Ethiopian capital": that country's capital; "in this city": the dateline's.
+    # Rule "capital-of": also "in Papua New Guinea's capital", "in the capital of Niger".
     for m in re.finditer(
-        r"\b(?:in|at|to)\s+the\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+capital\b", clean
+        r"\b(?:in|at|to)\s+(?:the\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+capital\b|"
+        r"(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})['’]s\s+capital\b|"
+        r"the\s+capital\s+of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}))",
+        clean,
     ):
-        code = _demonym_code(kb, m.group(1))
+        code = _demonym_code(kb, m.group(1) or m.group(2) or m.group(3))
         country = kb.country(code) if code else None
         if country and country.capitals:
             return country.capitals[0], code
@@ -1761,6 +2064,11 @@ def _venue(text, sent, clean, kb, sent_mentions, entities, home_country, datelin
             rf"\b(?:in|at|inside|to)\s+(?:the\s+)?{re.escape(venue.split()[0])}", clean, re.I
         ):
             return city, code
+    return None
+
+
+def _place_phrase(text, sent, clean, kb, sent_mentions, home_country, near) -> tuple:
+    """The "in/at <place>" phrase nearest the trigger, as (city, country)."""
     # "in Beijing", "at the Kremlin", "in Jeddah"; the phrase nearest the trigger (after it
     # by preference) wins: "agreed to meet in Tokyo, ... after their talks in Jakarta".
     found = list(
@@ -1778,6 +2086,8 @@ def _venue(text, sent, clean, kb, sent_mentions, entities, home_country, datelin
         phrase = re.sub(r"['’]s$", "", phrase)
         words = phrase.split()
         for n in range(len(words), 0, -1):
+            if n < len(words) and not _city_may_head(words, n):
+                continue
             candidate = " ".join(words[:n])
             city, country = _city_country(kb, candidate)
             if city:
@@ -1825,6 +2135,18 @@ def _venue(text, sent, clean, kb, sent_mentions, entities, home_country, datelin
     return None, None
 
 
+def _city_may_head(words: list[str], n: int) -> bool:
+    """Rule "landmark-not-city": may the first ``n`` words of a place phrase be its city?
+    Yes in "the Lima Convention Center" (a generic facility), no in "the Victoria Memorial"
+    or "at Santiago Bernabeu Stadium" (a landmark named after someone, or an airport)."""
+    last = words[-1].lower()
+    if last not in lexicon.FACILITY_NOUNS:
+        return True
+    if last in lexicon.LANDMARK_NOUNS:
+        return False
+    return all(w.lower() in lexicon.GENERIC_FACILITY_WORDS for w in words[n:-1])
+
+
 def _demonym_code(kb: KnowledgeBase, word: str) -> str | None:
     for entry in kb.entries().get(normalize(word), ()):
         if entry.ref_kind in ("demonym", "name", "alias"):
@@ -1851,10 +2173,28 @@ def _covered(keys: set[str], other: set[str], entities) -> bool:
 
 
 def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit=False) -> None:
+    """Add a draft, or merge it into the encounter it tells again (a reference back, the
+    same parties on a compatible day, the names of sides told before)."""
     keys = d.keys()
-    target = None
     if not keys and not d.anaphoric:
         return  # no party and no reference back: nothing to record or to add to
+    target = _same_people_target(drafts, d, entities)
+    if target is None:
+        target = _earlier_target(drafts, d, keys, entities, busy_visit)
+    if target is None:
+        people = [k for k in keys if entities[k].kind == "person"]
+        if d.anaphoric and len(people) < 2 and d.kind != "summit":
+            return  # "during a visit to X": context for an encounter the text does not give
+        drafts.append(d)
+        return
+    _merge_into(target, d, entities)
+
+
+def _same_people_target(drafts: list[Draft], d: Draft, entities) -> Draft | None:
+    """Rule "same-people": the latest encounter of exactly these people, and for a
+    reference back to a summit or call, the latest one of that kind."""
+    keys = d.keys()
+    target = None
     people = {k for k in keys if entities[k].kind == "person"}
     if len(people) >= 2 and not d.anaphoric and not d.separate and d.date is None:
         # "X told reporters after meeting Y": the encounter of exactly these two people, not
@@ -1869,7 +2209,13 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit=False) -> 
             if m.kind == d.kind and (d.date is None or m.date is None or d.date == m.date):
                 target = m
                 break
-    for m in [] if target is not None else reversed(drafts):
+    return target
+
+
+def _earlier_target(drafts: list[Draft], d: Draft, keys, entities, busy_visit) -> Draft | None:
+    """The latest draft that ``d`` tells again, newest first, or None: each test below
+    names why two mentions are, or are not, one encounter."""
+    for m in reversed(drafts):
         mk = m.keys()
         if (
             busy_visit
@@ -1890,7 +2236,7 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit=False) -> 
             or (d.end_date and d.date <= m.date <= d.end_date)
         )
         if d.separate and not d.anaphoric:
-            break
+            return None
         if (
             not d.anaphoric
             and d.status == "planned"
@@ -1914,18 +2260,15 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit=False) -> 
         if d.anaphoric and d.extra.get("joins") and keys:
             if m.extra.get("background") and any(not x.extra.get("background") for x in drafts):
                 continue  # "X also took part in the meeting": the main one, not a background
-            target = m  # "The talks were chaired by A and B": the encounter just told
-            break
+            return m  # "The talks were chaired by A and B": the encounter just told
         if d.kind == "visit" and d.end_date and m.kind != "visit":
             people = {k for k in keys if entities[k].kind == "person"}
             if people - mk:
                 continue  # a visit with its own dates and its own host is its own entry
         if _covered(keys, mk, entities) and compatible_date:
-            target = m
-            break
+            return m
         if _covered(mk, keys, entities) and compatible_date and not d.separate:
-            target = m
-            break
+            return m
         frame = {k for k in mk if entities[k].kind == "organization" and not entities[k].country}
         if (
             m.kind == "summit"
@@ -1936,21 +2279,16 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit=False) -> 
             and compatible_date
             and not d.separate
         ):
-            target = m  # "the Quad summit ...", then the leaders who joined it by name
-            break
+            return m  # "the Quad summit ...", then the leaders who joined it by name
         if d.anaphoric and len(keys - mk) <= 1:
-            target = m
-            break
+            return m
         if d.anaphoric and not [k for k in mk if entities[k].kind == "person"]:
-            target = m
-            break
-    if target is None:
-        people = [k for k in keys if entities[k].kind == "person"]
-        if d.anaphoric and len(people) < 2 and d.kind != "summit":
-            return  # "during a visit to X": context for an encounter the text does not give
-        drafts.append(d)
-        return
-    # Merge d into target.
+            return m
+    return None
+
+
+def _merge_into(target: Draft, d: Draft, entities) -> None:
+    """Merge ``d`` into ``target``: its parties, date, place and a stronger kind."""
     target_people = [p for p in target.participants_keys if entities[p.key].kind == "person"]
     d_people = [p for p in d.participants_keys if entities[p.key].kind == "person"]
     d_parties = len(d.participants_keys)
@@ -1991,3 +2329,28 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit=False) -> 
         target.kind = d.kind
     if d.status == "held" and target.status == "planned" and d.date and target.date == d.date:
         target.status = "held"
+
+
+def _trip_abroad(d: Draft, drafts: list[Draft], entities) -> bool:
+    """Rule "trip-abroad": "the minister's planned trip to Lima", "X will travel to Lima next
+    week" - one person's visit to a place of another state is an encounter even when the
+    text names no host; not when the text tells an encounter of that person there (the trip
+    is then its context: "arrived in Lima on Wednesday" before the talks in Lima)."""
+    if d.kind != "visit" or len(d.participants_keys) != 1 or d.anaphoric:
+        return False
+    key = d.participants_keys[0].key
+    person = entities[key]
+    if (
+        person.kind != "person"
+        or person.country is None
+        or d.country is None
+        or d.country == person.country
+    ):
+        return False
+    if any(
+        other is not d and key in other.keys() and other.country == d.country  # noqa: SIM118
+        for other in drafts
+    ):
+        return False
+    d.rule = "trip-abroad"
+    return True
