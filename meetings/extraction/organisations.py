@@ -119,6 +119,7 @@ ROMAN = re.compile(
 
 # -- patterns derived from the lists -----------------------------------------------------------
 _CAP = r"[A-Z][\w’'&.-]*"
+_PLAIN_CAP = r"[A-Z][\w&.-]*"  # no apostrophe: "Senate's" is an owner, not a name word
 _NAME_WORD = r"[A-Z][a-zà-ÿ][\w’'-]*"
 
 
@@ -127,7 +128,9 @@ def _alt(words) -> str:
 
 
 _LOCATIVE = re.compile(
-    r"\b(?:at|in|inside|outside|into|from|to|near|on|within)\s+(?P<the>the\s+)?$", re.I
+    r"\b(?:at|in|inside|outside|into|from|to|near|on|within|over|across|around|off|via|"
+    r"throughout)\s+(?P<the>the\s+)?$",
+    re.I,
 )
 _ACRONYM = re.compile(r"(?P<n>[A-Z]{3,8})\s(?P<noun>[a-z]+)")
 _DEMONYM_BEFORE = re.compile(
@@ -138,7 +141,7 @@ _OFFICE = re.compile(
 )
 _PARTY = re.compile(rf"\b(?P<n>{_alt(PARTY_NAMES)})(?:['’]s?)\s+(?:[a-z-]+\s+){{0,3}}[a-z-]+")
 _LIST_BODY = re.compile(
-    rf"(?:\b(?P<owner>[A-Z][a-z]+)['’]s\s+)?(?P<n>{_CAP}(?:(?:,\s+|\s+and\s+|\s+)(?:{_CAP}))+\s+(?:{_alt(LIST_BODY_HEADS)}))\b"
+    rf"(?:\b(?P<owner>[A-Z][a-z]+)['’]s\s+)?(?P<n>{_PLAIN_CAP}(?:(?:,\s+|\s+and\s+|\s+)(?:{_PLAIN_CAP}))+\s+(?:{_alt(LIST_BODY_HEADS)}))\b"
 )
 _CREDIT = re.compile(
     rf"(?P<label>\b(?:{_alt(CREDIT_LABELS)}))\s*(?::|\bby\b)\s*(?P<body>[^\n()\[\]:]{{2,90}}?)\s*(?=$|\n|[)\]]|\.\s)",
@@ -174,8 +177,11 @@ _ALSO_KNOWN = re.compile(
     r",?\s+(?:(?:also|popularly|commonly|better|widely)\s+known\s+as\s+|nicknamed\s+|"
     r"known\s+as\s+)[“\"‘']?(?P<n>[A-Z][\w-]+)[”\"’']?"
 )
+# Month names in full ("Jan" and "Sept" are also names).
+_MONTHS = {w for w in MONTH_WORDS if len(w) > 4 or w in ("may", "june", "july")}
 _CAP_WORD = re.compile(r"[A-Z][a-z]+")
 _ROLE_WORDS = set(lexicon.TITLE_WORDS) | set(lexicon.TITLE_HEADS) | set(lexicon.HONORIFICS)
+_NAME_ROLES = _ROLE_WORDS - lexicon.NAME_OR_TITLE_WORDS
 
 
 class _Stage:
@@ -195,10 +201,18 @@ class _Stage:
         self.changed = False
         # Every capitalised word of the text: rules whose cue words are absent cost nothing.
         self.caps = set(_CAP_WORD.findall(self.text))
+        self._upper: set[str] | None = None
 
     def has_any(self, words) -> bool:
         """True when the text holds the first word of one of ``words`` (capitalised)."""
         return any(w.split()[0] in self.caps for w in words)
+
+    @property
+    def caps_words(self) -> set[str]:
+        """The words in capitals (read once, when a rule asks)."""
+        if self._upper is None:
+            self._upper = set(re.findall(r"\b[A-Z]{2,}\b", self.text))
+        return self._upper
 
     # -- lookups --------------------------------------------------------------------------
     def taken(self, start: int, end: int) -> bool:
@@ -461,7 +475,7 @@ def acronym_in_brackets(st: _Stage) -> None:
 
 
 def possessive_office(st: _Stage) -> None:
-    """Rule "possessive-office": "the former president's office stated", "Kenyatta's press
+    """Rule "possessive-office": "the former president's office stated", "Okafor's press
     office said" - the office of a person named in the text is an organisation."""
     if "office" not in st.text and "secretariat" not in st.text and "service" not in st.text:
         return
@@ -565,11 +579,16 @@ _BODY_SYNONYM = re.compile(
 )
 
 
+_BODY_OF = re.compile(
+    r"\b(ministry|department|office) of (?:the )?([a-z]+)(?: affairs)?(?: of .+)?$"
+)
+
+
 def _body_form(name: str) -> str:
     """ "Foreign Ministry" and "Ministry of Foreign Affairs" both give "ministry foreign"."""
     n = normalize(name)
+    m = _BODY_OF.search(n)
     n = re.sub(r"^(?:the )", "", n)
-    m = re.match(r"^(ministry|department|office) of (?:the )?([a-z]+)(?: affairs)?(?: of .+)?$", n)
     if m:
         return f"{m.group(1)} {m.group(2)}"
     m = _BODY_SYNONYM.match(n)
@@ -714,7 +733,7 @@ def _credit_name(st: _Stage, raw: str, s: int, e: int) -> None:
     if len(words) == 1 or orgish or raw.isupper():
         st.add("organization", s, e, "credit-line", media=True, source=True, confidence=0.6)
         return
-    if any(w in NOT_NAME_WORDS or w in STOP_CAPS or w in MONTH_WORDS for w in lowered):
+    if any(w in NOT_NAME_WORDS or w in STOP_CAPS or w in _MONTHS for w in lowered):
         return
     st.add("person", s, e, "credit-line", confidence=0.5)
 
@@ -743,8 +762,7 @@ def _byline_name(st: _Stage, name: str, s: int) -> None:
     if not any(re.search(r"[a-z]", w) for w in words):
         return
     if any(
-        w in NOT_NAME_WORDS or w in STOP_CAPS or w in MONTH_WORDS or w in _ROLE_WORDS
-        for w in lowered
+        w in NOT_NAME_WORDS or w in STOP_CAPS or w in _MONTHS or w in _ROLE_WORDS for w in lowered
     ):
         return
     if st.is_place(name) or st.taken(s, s + len(name)):
@@ -785,10 +803,12 @@ def _outlet(st: _Stage, m: re.Match, rule: str) -> None:
 
 # -- rules: people the capitalised runs miss ---------------------------------------------------
 def _plain_name(st: _Stage, name: str) -> bool:
+    """Name words only: no body, place, month, stop or title word (a word that is a title in
+    one language and a given name in another, "Amir", counts as a name word)."""
     lowered = [w.lower().strip("’'") for w in name.split()]
-    if any(w in NOT_NAME_WORDS or w in STOP_CAPS or w in MONTH_WORDS for w in lowered):
+    if any(w in NOT_NAME_WORDS or w in STOP_CAPS or w in _MONTHS for w in lowered):
         return False
-    if any(w in _ROLE_WORDS or w in lexicon.ORG_HEADS for w in lowered):
+    if any(w in _NAME_ROLES or w in lexicon.ORG_HEADS for w in lowered):
         return False
     return not st.is_place(name) and not any(st.is_place(w) for w in name.split())
 
@@ -874,6 +894,8 @@ def nickname(st: _Stage) -> None:
         owners = [p for p in full if normalize(ent.name) in p.name_tokens]
         if len(owners) == 1 and owners[0].rule in _OWN_RULES:
             st.merge(ent, owners[0], "short-of-new-name")
+    for ent in full:
+        _initials(st, ent)
     if "known as" not in st.text and "nicknamed" not in st.text:
         return
     for m in list(st.analysis.mentions):
@@ -892,6 +914,20 @@ def nickname(st: _Stage) -> None:
         oent = st.analysis.entities.get(other.key)
         if oent is not None and oent.kind == "person" and oent.actor_id is None and oent is not ent:
             st.merge(oent, ent, "nickname")
+
+
+def _initials(st: _Stage, ent: Entity) -> None:
+    """ "AMLO" for "Andres Manuel Lopez Obrador": the initials of a name of three words or more,
+    in capitals, where nothing else is named there, are that person."""
+    parts = ent.name_tokens
+    if len(parts) < 3 or ent.key not in st.analysis.entities:
+        return
+    short = "".join(p[0] for p in parts).upper()
+    if short not in st.caps_words:
+        return
+    for at in _word_starts(st.text, (short,)):
+        if not st.taken(at, at + len(short)):
+            st._mention(ent, at, at + len(short), "short")
 
 
 # The rules of this stage that name people (their short forms were not resolved before).
