@@ -390,6 +390,52 @@ def dateline_date_not_agency(st: _Stage) -> None:
             st.remove(ent.key)
 
 
+_AGENCY_PAIR = re.compile(r"^[A-Z]{2,6}(?:\s?[-/]\s?[A-Z]{2,6})+$")
+
+
+def dateline_agency_pair(st: _Stage) -> None:
+    """Rule "dateline-agency-pair": "LIMA (AB-CDE) --" - acronyms joined by a hyphen or a
+    slash in a dateline's brackets are two agencies (the wire and the outlet that ran it)."""
+    for ent in list(st.analysis.entities.values()):
+        if ent.kind != "organization" or not ent.rule.startswith("dateline"):
+            continue
+        mentions = st.mentions_of(ent.key)
+        if len(mentions) != 1 or not _AGENCY_PAIR.match(mentions[0].surface):
+            continue
+        at, surface = mentions[0].start, mentions[0].surface
+        st.remove(ent.key)
+        for piece in re.finditer(r"[A-Z]+", surface):
+            start = at + piece.start()
+            st.add(
+                "organization",
+                start,
+                start + len(piece.group()),
+                "dateline-agency-pair",
+                country=ent.country,
+                media=True,
+                source=True,
+                confidence=0.7,
+            )
+
+
+def title_not_body(st: _Stage) -> None:
+    """Rule "title-not-body": "Presidential Press Secretary X" - a "press" or "media" body
+    that only ever stands before a title word is part of that title."""
+    for ent in list(st.analysis.entities.values()):
+        if ent.kind != "organization" or ent.actor_id is not None or ent.rule.startswith("builtin"):
+            continue
+        if normalize(ent.name).split()[-1:] not in (["press"], ["media"], ["information"]):
+            continue
+        mentions = st.mentions_of(ent.key)
+        if mentions and all(_TITLE_AFTER.match(st.text[m.end : m.end + 20]) for m in mentions):
+            st.remove(ent.key)
+
+
+_TITLE_AFTER = re.compile(
+    r"^\s+(?:Secretary|Secretariat Chief|Officer|Attach[eé]|Adviser|Advisor)\b"
+)
+
+
 def roman_numeral_not_name(st: _Stage) -> None:
     """Rule "roman-numeral-not-name": "the XII meeting of ...", a bare "XI" - a Roman
     numeral in capitals is an ordinal, not a person's short name written otherwise."""
@@ -959,6 +1005,8 @@ def _blend_of(word: str, parts: list[str]) -> bool:
 
 RULES: tuple[Callable[[_Stage], None], ...] = (
     dateline_date_not_agency,
+    dateline_agency_pair,
+    title_not_body,
     roman_numeral_not_name,
     venue_not_actor,
     programme_not_actor,

@@ -57,6 +57,29 @@ def test_dateline_date_is_not_an_agency(empty_kb):
         assert not any(kind == "organization" for kind, _c, _r in got.values()), dateline
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    ["QUITO, May 2 (AB-CDE),--", "SUVA (FGH/IJK) -", "ACCRA, June 4 (LM - NOP):"],
+)
+def test_acronyms_joined_in_a_dateline_are_two_agencies(empty_kb, dateline):
+    got = refined(empty_kb, f"{dateline} The summit opened on Monday.", dateline=dateline)
+    agencies = [n for n, v in got.items() if v[2] == "dateline-agency-pair"]
+    assert len(agencies) == 2, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Presidential Press Secretary Ivan Petrov said the call went well.",
+        "Government Press Officer Ana Soto confirmed the date.",
+        "The Presidential Media Adviser Tom Berg declined to comment.",
+    ],
+)
+def test_press_body_before_a_title_word_is_part_of_the_title(empty_kb, text):
+    got = refined(empty_kb, text)
+    assert not any(kind == "organization" for kind, _c, _r in got.values()), got
+
+
 def test_roman_numeral_is_not_a_short_name(state_actors):
     from meetings.extraction import KBActor, KBAlias, KnowledgeBase
 
