@@ -513,8 +513,14 @@ def acronym_in_brackets(st: _Stage) -> None:
             continue
         short = br.group(1)
         for other in list(st.analysis.entities.values()):
-            if other is not ent and other.kind == "organization" and other.name == short:
-                st.merge(other, ent, "acronym-in-brackets")
+            if other is ent or other.kind != "organization":
+                continue
+            if other.name == short or short in other.surfaces:
+                if other.actor_id is not None and ent.actor_id is None:
+                    st.merge(ent, other, "acronym-in-brackets")  # the KB's body stays
+                    ent = other
+                elif other.actor_id is None:
+                    st.merge(other, ent, "acronym-in-brackets")
         for found in re.finditer(rf"\b{re.escape(short)}\b", text):
             if not st.taken(found.start(), found.end()):
                 st._mention(ent, found.start(), found.end())
@@ -647,17 +653,19 @@ def same_body(st: _Stage) -> None:
     """Rule "same-body": one body named twice - "the Foreign Ministry" and "the Ministry of
     Foreign Affairs (of X)" of one country, or a name and its longer form ("Coordination
     Committee", "Aland-Bland Coordination Committee") - is one actor."""
-    orgs = [en for en in _ents(st) if en.kind == "organization" and en.actor_id is None]
-    orgs.sort(key=lambda en: en.first)
+    orgs = [en for en in _ents(st) if en.kind == "organization"]
+    orgs.sort(key=lambda en: (en.actor_id is None, en.first))  # a KB body first: it stays
     for i, a in enumerate(orgs):
         for b_ in orgs[i + 1 :]:
             if a.key not in st.analysis.entities or b_.key not in st.analysis.entities:
                 continue
-            if a.country and b_.country and a.country != b_.country:
-                continue
+            if b_.actor_id is not None or (a.country and b_.country and a.country != b_.country):
+                continue  # two KB actors stay two; bodies of two countries too
             fa, fb = _body_form(a.name), _body_form(b_.name)
             if fa and fa == fb:
                 st.merge(b_, a, "same-body")
+                continue
+            if a.actor_id is not None:
                 continue
             wa, wb = normalize(a.name).split(), normalize(b_.name).split()
             short, long_ = (a, b_) if len(wa) < len(wb) else (b_, a)

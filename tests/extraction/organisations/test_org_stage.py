@@ -377,3 +377,27 @@ def test_short_form_of_a_name_this_stage_found_is_that_person(empty_kb):
     text = "The envoy met Dato’ Sri Amir Hassan. Prime Minister Hassan said the talks went well."
     got = refined(empty_kb, text)
     assert [n for n, (kind, _c, _r) in got.items() if kind == "person"] == ["Amir Hassan"]
+
+
+def test_body_named_twice_keeps_the_knowledge_base_actor(state_actors):
+    from meetings.extraction import KBActor, KBAlias, KnowledgeBase
+
+    ministry = KBActor(
+        id=301,
+        name="Ministry of Water Affairs of Peru",
+        kind="organization",
+        country="PE",
+        aliases=(KBAlias("MWA"),),
+    )
+    kb = KnowledgeBase([*state_actors, ministry])
+    for text in (
+        "The Ministry of Water Affairs (MWA) said the dam would open.",
+        "Peru's Ministry of Water Affairs said on Monday that MWA engineers were ready.",
+        "The Water Affairs Ministry confirmed it; the MWA later added details.",
+    ):
+        doc = document(text)
+        analysis = analyze(doc, kb)
+        refine(doc, analysis, kb)
+        named = {m.key for m in analysis.mentions if m.key}
+        orgs = [analysis.entities[k] for k in named if analysis.entities[k].kind == "organization"]
+        assert [o.actor_id for o in orgs] == [301], (text, [o.name for o in orgs])
