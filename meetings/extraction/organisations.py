@@ -59,6 +59,12 @@ DEMONYM_BODY_HEADS = (
 )  # fmt: skip
 # Heads of an office named by its holder in the possessive ("the former president's office").
 OFFICE_HEADS = ("press office", "office", "press service", "secretariat", "press secretariat")
+# Organs of a body, named "<organ> of the <body>" ("the Bureau of the Assembly of the AU").
+SUB_BODY_HEADS = (
+    "Bureau", "Secretariat", "Commission", "Council", "Committee", "Assembly", "Parliament",
+    "Court", "Board", "Executive Council", "Peace and Security Council", "General Assembly",
+    "Security Council", "Executive Board", "Permanent Council",
+)  # fmt: skip
 # Parties known by a short name in the possessive ("Labour's spokesperson").
 PARTY_NAMES = (
     "Labour", "Labor", "Conservatives", "Tories", "Greens", "Democrats", "Republicans",
@@ -574,6 +580,36 @@ def demonym_body(st: _Stage) -> None:
         st.add("organization", s, e, "demonym-body", country=code, confidence=0.6)
 
 
+_SUB_BODY = re.compile(
+    rf"\b(?P<n>(?:{_alt(SUB_BODY_HEADS)})(?:\s+of\s+the\s+(?:{_alt(SUB_BODY_HEADS)}))*)\s+of\s+the\s+$"
+)
+
+
+def sub_body(st: _Stage) -> None:
+    """Rule "sub-body": "the Bureau of the Assembly of the Aland Union" - a body's organ,
+    named as "<head> of the <body>", is an organisation of its own."""
+    if not st.has_any(SUB_BODY_HEADS) or " of the " not in st.text:
+        return
+    for m in list(st.analysis.mentions):
+        ent = st.analysis.entities.get(m.key)
+        if ent is None or ent.kind != "organization" or m.how != "name":
+            continue
+        found = _SUB_BODY.search(st.text, max(0, m.start - 80), m.start)
+        if not found or found.end() != m.start:
+            continue
+        s, e = found.start("n"), m.end
+        # "Security Council of the X" cut from a longer name: the longer name wins
+        for inner in [x for x in st.analysis.mentions if x.key and x is not m]:
+            inside = s <= inner.start < found.end("n") and inner.end <= e and inner.how == "name"
+            if inside and st.analysis.entities.get(inner.key, _NONE).kind == "organization":
+                st.drop_mention(inner)
+        if st.taken(s, found.end("n")):
+            continue
+        st.named[s:e] = b"\x00" * (e - s)  # the organ's name holds the body's
+        st.add("organization", s, e, "sub-body", country=ent.country, confidence=0.6)
+        st.named[m.start : m.end] = b"\x01" * (m.end - m.start)
+
+
 def party_possessive(st: _Stage) -> None:
     """Rule "party-possessive": "Labour's foreign affairs spokesperson" - a party known by
     its short name, in the possessive before a role."""
@@ -1024,6 +1060,7 @@ RULES: tuple[Callable[[_Stage], None], ...] = (
     acronym_in_brackets,
     possessive_office,
     demonym_body,
+    sub_body,
     party_possessive,
     list_body,
     same_body,

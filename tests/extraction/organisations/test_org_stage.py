@@ -183,6 +183,37 @@ def test_nationality_adjective_and_a_body_is_an_organisation(empty_kb, text, nam
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        (
+            "Angola sits on the Bureau of the Assembly of the African Union this year.",
+            "Bureau of the Assembly of the African Union",
+        ),
+        (
+            "The Secretariat of the African Union issued a statement on Monday.",
+            "Secretariat of the African Union",
+        ),
+        (
+            "She briefed the Peace and Security Council of the African Union.",
+            "Peace and Security Council of the African Union",
+        ),
+    ],
+)
+def test_organ_of_a_body_is_an_organisation_of_its_own(kb_with_union, text, name):
+    got = refined(kb_with_union, text)
+    assert got[name][::2] == ("organization", "sub-body")
+    assert "African Union" in got
+
+
+@pytest.fixture(scope="module")
+def kb_with_union(state_actors):
+    from meetings.extraction import KBActor, KBAlias, KnowledgeBase
+
+    union = KBActor(id=302, name="African Union", kind="organization", aliases=(KBAlias("AU"),))
+    return KnowledgeBase([*state_actors, union])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         ("Labour's health spokesperson Ann Lee criticised the plan.", "Labour"),
         ("The Greens' leader said the deal was rushed.", "Greens"),
         ("Likud's candidate for mayor lost the vote.", "Likud"),
