@@ -87,6 +87,13 @@ CREDIT_NOISE = {
     "archive", "illustration", "graphic", "representational", "pool", "social media",
     "twitter", "x", "facebook", "instagram", "youtube",
 }  # fmt: skip
+# Words of a web page's furniture, never a byline ("Tags Diplomacy Asia", "Share This").
+PAGE_WORDS = {
+    "tags", "tag", "share", "related", "copyright", "advertisement", "comments", "comment",
+    "print", "email", "subscribe", "topics", "topic", "categories", "category", "posted",
+    "updated", "editor", "editing", "source", "photo", "image", "video", "click", "login",
+    "menu", "home", "contact", "privacy", "terms", "newsletter", "sponsored", "trending",
+}  # fmt: skip
 # Who writes for a news outlet ("a Wirenews correspondent reported").
 CORRESPONDENT_NOUNS = ("correspondent", "reporter", "journalist", "photographer", "cameraman")
 # Nouns of an event in a person's life that take the person as "of" complement.
@@ -111,6 +118,8 @@ PLACE_FIRST_WORDS = {
     "saint", "st", "val", "los", "las", "el", "la", "le", "bois", "port", "cabo", "bahia",
     "patio", "sala", "salon", "paseo", "calle", "avenida", "palais", "hotel", "museo",
     "parque", "jardin", "jardín", "hospital", "escuela", "colegio", "teatro", "castillo",
+    "place", "rue", "boulevard", "quai", "pont", "piazza", "palazzo", "porta", "lago", "golfo",
+    "cerro", "sierra", "iglesia", "torre", "puerta", "estado", "ministerio", "gran", "grand",
 }  # fmt: skip
 # Lower-case particles inside a personal name ("Tim van der Berg", "Ana de la Cruz").
 NAME_PARTICLES = (
@@ -375,7 +384,7 @@ def venue_not_actor(st: _Stage) -> None:
         mentions = st.mentions_of(ent.key)
         if not mentions:
             continue
-        known = ent.rule.startswith("builtin")
+        known = ent.rule.startswith("builtin") or normalize(ent.name) in lexicon.VENUES
         if all(_placed(st, m, known) for m in mentions):
             st.remove(ent.key)
 
@@ -823,7 +832,9 @@ def _credit_name(st: _Stage, raw: str, s: int, e: int) -> None:
     if len(words) == 1 or orgish or raw.isupper():
         st.add("organization", s, e, "credit-line", media=True, source=True, confidence=0.6)
         return
-    if any(w in NOT_NAME_WORDS or w in STOP_CAPS or w in _MONTHS for w in lowered):
+    if any(
+        w in NOT_NAME_WORDS or w in STOP_CAPS or w in _MONTHS or w in _ROLE_WORDS for w in lowered
+    ):
         return
     st.add("person", s, e, "credit-line", confidence=0.5)
 
@@ -852,7 +863,8 @@ def _byline_name(st: _Stage, name: str, s: int) -> None:
     if not any(re.search(r"[a-z]", w) for w in words):
         return
     if any(
-        w in NOT_NAME_WORDS or w in STOP_CAPS or w in _MONTHS or w in _ROLE_WORDS for w in lowered
+        w in NOT_NAME_WORDS or w in STOP_CAPS or w in _MONTHS or w in _ROLE_WORDS or w in PAGE_WORDS
+        for w in lowered
     ):
         return
     if st.is_place(name) or st.taken(s, s + len(name)):

@@ -319,6 +319,12 @@ def test_byline_names_a_person(empty_kb, text, name):
     assert refined(empty_kb, text)[name][::2] == ("person", "byline")
 
 
+def test_page_furniture_at_the_end_is_no_byline(empty_kb):
+    for end in ("Tags Diplomacy Trade", "Share This Story", "Related Stories"):
+        got = refined(empty_kb, f"The leaders met on Monday, the minister said.\n\n{end}")
+        assert not any(kind == "person" for kind, _c, _r in got.values()), end
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
@@ -354,6 +360,7 @@ def test_name_with_lower_case_particles_is_a_person(empty_kb, text, name):
 def test_place_with_a_particle_is_not_a_person(empty_kb):
     for text in (
         "The summit was held in Rio de Janeiro on Monday.",
+        "Crowds gathered on the Place de la Concorde.",
         "He led the guest to the Palace’s Patio de Honor.",
         "They flew on to Santiago de Compostela.",
     ):
