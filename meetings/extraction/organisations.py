@@ -210,9 +210,12 @@ class _Stage:
         self.quote_starts = [a for a, _z in spans]
         self.quote_ends = [z for _a, z in spans]
         self.named = bytearray(len(self.text) + 1)
+        # The mention over each character (the first one added there), for mention_at.
+        self.owner: list[Mention | None] = [None] * (len(self.text) + 1)
+        self._by_key: dict[str, list[Mention]] | None = None
         for m in analysis.mentions:
             if m.key and m.how != "pronoun":
-                self.named[m.start : m.end] = b"\x01" * (m.end - m.start)
+                self._own(m)
         self.changed = False
         # Every capitalised word of the text: rules whose cue words are absent cost nothing.
         self.caps = set(_CAP_WORD.findall(self.text))
@@ -246,9 +249,24 @@ class _Stage:
             return self.quote_starts[i], self.quote_ends[i]
         return None
 
+    def _own(self, m: Mention) -> None:
+        self.named[m.start : m.end] = b"\x01" * (m.end - m.start)
+        for i in range(m.start, m.end):
+            if self.owner[i] is None:
+                self.owner[i] = m
+
+    def _disown(self, m: Mention) -> None:
+        self.named[m.start : m.end] = b"\x00" * (m.end - m.start)
+        for i in range(m.start, m.end):
+            if self.owner[i] is m:
+                self.owner[i] = None
+
     def mention_at(self, start: int, end: int) -> Mention | None:
-        for m in self.analysis.mentions:
-            if m.key and m.how != "pronoun" and m.start < end and start < m.end:
+        """A name mention over [start, end), found by its characters (constant time a
+        character instead of a scan of every mention)."""
+        for i in range(max(0, start), min(end, len(self.owner))):
+            m = self.owner[i]
+            if m is not None and m.key in self.analysis.entities:
                 return m
         return None
 
@@ -279,7 +297,8 @@ class _Stage:
         m.in_quote = self.quote_around(start, end) is not None
         m.source = source or ent.media
         self.analysis.mentions.append(m)
-        self.named[start:end] = b"\x01" * (end - start)
+        self._own(m)
+        self._by_key = None
         if how in ("name", "short", "metonym") and surface not in ent.surfaces:
             ent.surfaces.append(surface)
         ent.spans.append((start, end))
@@ -297,16 +316,18 @@ class _Stage:
                 m.key = ""
                 kept.append(m)
             else:
-                self.named[m.start : m.end] = b"\x00" * (m.end - m.start)
+                self._disown(m)
         self.analysis.mentions[:] = kept
         self.changed = True
+        self._by_key = None
 
     def drop_mention(self, mention: Mention) -> None:
         """One mention; its entity too when no name of it is left."""
         ent = self.analysis.entities.get(mention.key)
         self.analysis.mentions.remove(mention)
-        self.named[mention.start : mention.end] = b"\x00" * (mention.end - mention.start)
+        self._disown(mention)
         self.changed = True
+        self._by_key = None
         if ent is None:
             return
         ent.spans = [sp for sp in ent.spans if sp != (mention.start, mention.end)]
@@ -338,9 +359,16 @@ class _Stage:
             dst.rule = f"{dst.rule}+{rule}" if dst.rule else rule
         self.analysis.entities.pop(src.key, None)
         self.changed = True
+        self._by_key = None
 
     def mentions_of(self, key: str) -> list[Mention]:
-        return [m for m in self.analysis.mentions if m.key == key and m.how != "pronoun"]
+        """The name mentions of an entity (an index read once until the mentions change)."""
+        if self._by_key is None:
+            self._by_key = {}
+            for m in self.analysis.mentions:
+                if m.key and m.how != "pronoun":
+                    self._by_key.setdefault(m.key, []).append(m)
+        return list(self._by_key.get(key, ()))
 
     def finish(self) -> None:
         if not self.changed:
@@ -583,7 +611,7 @@ def demonym_body(st: _Stage) -> None:
         code = country_code(st.kb, m.group("adj"))
         if not code or st.taken(s + len(m.group("adj")), e):
             continue
-        if any(en.kind == "organization" and en.name == text[s:e] for en in _ents(st)):
+        if f"org:{normalize(text[s:e])}" in st.analysis.entities:
             continue
         st.named[s : s + len(m.group("adj"))] = b"\x00" * len(m.group("adj"))
         st.add("organization", s, e, "demonym-body", country=code, confidence=0.6)
@@ -984,16 +1012,29 @@ def nickname(st: _Stage) -> None:
     """Rule "nickname": "President Joko Susanto, also known as Joksu" and a short name made of
     the full name's first letters or syllables ("Joksu", "JS") are that person."""
     people = [en for en in _ents(st) if en.kind == "person"]
-    full = [en for en in people if len(en.name_tokens) >= 2]
-    for ent in people:
-        if ent not in full and ent.actor_id is None and len(ent.name.split()) == 1:
-            owners = [p for p in full if _blend_of(ent.name, p.name_tokens)]
-            if len(owners) == 1:
-                st.merge(ent, owners[0], "nickname")
-    for ent in people:
-        if ent in full or ent.actor_id is not None or ent.key not in st.analysis.entities:
+    parts = {en.key: en.name_tokens for en in people}
+    full = [en for en in people if len(parts[en.key]) >= 2]
+    full_keys = {en.key for en in full}
+    # The full names by the first two letters of their first word, and by each word.
+    by_start: dict[str, list[Entity]] = {}
+    by_word: dict[str, list[Entity]] = {}
+    for en in full:
+        by_start.setdefault(parts[en.key][0][:2], []).append(en)
+        for word in set(parts[en.key]):
+            by_word.setdefault(word, []).append(en)
+    singles = [
+        en
+        for en in people
+        if en.key not in full_keys and en.actor_id is None and len(en.name.split()) == 1
+    ]
+    for ent in singles:
+        word = normalize(ent.name)
+        pool = full if ent.name.isupper() else by_start.get(word[:2], ())  # initials: any
+        owners = [p for p in pool if _blend_of(ent.name, parts[p.key])]
+        if len(owners) == 1:
+            st.merge(ent, owners[0], "nickname")
             continue
-        owners = [p for p in full if normalize(ent.name) in p.name_tokens]
+        owners = by_word.get(word, [])
         if len(owners) == 1 and owners[0].rule in _OWN_RULES:
             st.merge(ent, owners[0], "short-of-new-name")
     for ent in full:

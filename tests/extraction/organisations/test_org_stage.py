@@ -439,3 +439,20 @@ def test_body_named_twice_keeps_the_knowledge_base_actor(state_actors):
         named = {m.key for m in analysis.mentions if m.key}
         orgs = [analysis.entities[k] for k in named if analysis.entities[k].kind == "organization"]
         assert [o.actor_id for o in orgs] == [301], (text, [o.name for o in orgs])
+
+
+def test_stage_time_is_linear_in_the_text(empty_kb):
+    import time
+
+    piece = (
+        "President Ana Soto{n} received Dato’ Amir Hassan{n} at State House. "
+        "Photo: Wirenews/Jan Novak{n}\n\nThe XYZMIS troops left, a Wirenews correspondent "
+        "reported. Soto{n}'s office said the Peruvian Congress met Tom van de Kamp{n}.\n\n"
+    )
+    text = "".join(piece.format(n=chr(97 + i % 26)) for i in range(1000))
+    assert len(text) > 200_000
+    doc = document(text)
+    analysis = analyze(doc, empty_kb)
+    start = time.process_time()
+    refine(doc, analysis, empty_kb)
+    assert time.process_time() - start < 3.0  # a generous bound: about 0.1 s on one core
