@@ -8,6 +8,7 @@ from datetime import date
 from .document import document
 from .kb import KnowledgeBase, normalize
 from .mentions import PARTICLES, Analysis, Entity, analyze
+from .organisations import refine
 from .places import is_country_name
 from .proposal import ActorProposal, Proposal
 
@@ -54,6 +55,7 @@ def run(article, kb: KnowledgeBase, *, ner=None, today: date | None = None) -> P
         article.text or "", dateline=article.dateline, published=article.published, today=today
     )
     analysis: Analysis = analyze(doc, kb)
+    refine(doc, analysis, kb)
     if ner is not None:
         _add_ner(analysis, doc.text, ner)
 
