@@ -112,12 +112,18 @@ def article_propose(*, article: Article, kb=None):
 
 
 @transaction.atomic
-def article_extract(*, article: Article, kb=None, fuse: bool = False) -> ExtractionSummary:
+def article_extract(
+    *, article: Article, kb=None, fuse: bool = False, countries: set[str] | None = None
+) -> ExtractionSummary:
     """Extract an article and store the proposal as draft rows; safe to run again.
     ``fuse``: a proposed meeting matching a recorded one is fused into it at once (an
-    import run, with no editor to confirm), instead of waiting as a "same as" draft."""
+    import run, with no editor to confirm), instead of waiting as a "same as" draft.
+    ``countries``: the codes of the Country rows, when the caller keeps them (a worker)."""
     return proposal_apply(
-        article=article, proposal=article_propose(article=article, kb=kb), fuse=fuse
+        article=article,
+        proposal=article_propose(article=article, kb=kb),
+        fuse=fuse,
+        countries=countries,
     )
 
 
@@ -248,11 +254,14 @@ def office_title(title: str, country: str | None) -> str:
 
 
 @transaction.atomic
-def proposal_apply(*, article: Article, proposal, fuse: bool = False) -> ExtractionSummary:
+def proposal_apply(
+    *, article: Article, proposal, fuse: bool = False, countries: set[str] | None = None
+) -> ExtractionSummary:
     """Store a Proposal for an article as draft rows (see this module's docstring); each
     new draft meeting is matched against the recorded ones (``same_as``), and with
-    ``fuse`` fused into its match."""
-    run = _ProposalRun(article, proposal, fuse=fuse)
+    ``fuse`` fused into its match. ``countries``: the Country codes, if the caller has
+    them (else one query)."""
+    run = _ProposalRun(article, proposal, fuse=fuse, countries=countries)
     run.apply_actors()
     meeting_rows = run.apply_meetings()
     run.apply_statements(meeting_rows)
@@ -266,13 +275,15 @@ class _ProposalRun:
     """What the steps of ``proposal_apply`` share: the article, the actors and suggestions
     known so far, and the summary of what was done."""
 
-    def __init__(self, article: Article, proposal, *, fuse: bool = False):
+    def __init__(self, article: Article, proposal, *, fuse: bool = False, countries=None):
         self.article = article
         self.fuse = fuse
         self.proposal = proposal
         self.summary = ExtractionSummary(notes=list(getattr(proposal, "notes", ())))
         self.extracted_at = article.extracted_at
-        self.countries = set(Country.objects.values_list("code", flat=True))
+        if countries is None:
+            countries = set(Country.objects.values_list("code", flat=True))
+        self.countries = countries
         self.body_len = len(article.body)
         # Known actors are looked up; unknown names become suggestions with a draft actor.
         actor_ids = (
@@ -512,11 +523,33 @@ class _ProposalRun:
         if self.fuse and match is not None:
             self.summary.meetings_created -= created
             self.summary.meetings_matched += 1
+            if created and self._reported_later(match):
+                # The meeting is an untouched draft of later articles only (workers took
+                # them first): it becomes this report's, as an import in order makes it.
+                return meeting_fuse(draft=Meeting.objects.get(pk=match), into=row)
             return meeting_fuse(draft=row, into=Meeting(pk=match))
         if row.same_as_id != match:
             Meeting.objects.filter(pk=row.pk).update(same_as_id=match)
             row.same_as_id = match
         return row
+
+    def _reported_later(self, meeting_id: int) -> bool:
+        """Whether a recorded meeting is a draft that only articles after this one report
+        and no editor has touched since (one query): fusing in whichever order workers
+        happen to take the articles then gives what extracting them in order gives."""
+        row = (
+            Meeting.objects.filter(pk=meeting_id, editorial_status=EditorialStatus.DRAFT)
+            .annotate(
+                first=models.Min("evidence__article_id"),
+                extracted=models.Max("evidence__article__extracted_at"),
+            )
+            .values_list("first", "extracted", "updated_at")
+            .first()
+        )
+        if row is None or None in row:
+            return False
+        first, extracted, updated = row
+        return first > self.article.pk and updated <= extracted
 
     def _facts_write(self, row: Meeting, m) -> None:
         """What this article says of the meeting's date, venue, kind and status."""

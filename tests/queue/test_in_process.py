@@ -106,7 +106,7 @@ def test_a_failed_extraction_is_marked_and_retried_from_the_admin(admin_client, 
     real = extraction.article_extract
     article = factories.article(body=TEXT, published=False)
 
-    def broken(*, article, kb, fuse=False):  # fault injection: the extractor trips once
+    def broken(*, article, kb, fuse=False, countries=None):  # fault injection: it trips once
         raise ValueError("no sense of this text")
 
     monkeypatch.setattr(extraction, "article_extract", broken)
