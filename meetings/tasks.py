@@ -28,18 +28,21 @@ from collections.abc import Iterable
 
 from celery.signals import worker_process_init
 from django.db import DatabaseError, IntegrityError, OperationalError, models, transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Exists, Max, OuterRef
 
 from meetings.celery import app
 from meetings.models import (
     Actor,
+    ActorSuggestion,
     Alias,
     Article,
     Country,
     EditorialStatus,
+    Evidence,
     ExtractionState,
     Position,
     RejectedLink,
+    Statement,
 )
 
 logger = logging.getLogger(__name__)
@@ -267,16 +270,32 @@ def _extract_one(article: Article, *, kb, fuse: bool) -> str:
     try:
         with transaction.atomic():
             # The lock: a duplicate of this task waits here, then finds the article done.
-            locked = article_rows.select_for_update().values_list(
-                "extraction_state", "updated_at", "extracted_at"
+            # With it, whether the article has rows of its own to read back (a re-run, or
+            # hand-made ones): an import's new article has none, and is spared those reads.
+            locked = (
+                article_rows.select_for_update(of=("self",))
+                .annotate(
+                    has_evidence=Exists(Evidence.objects.filter(article=OuterRef("pk"))),
+                    has_statements=Exists(Statement.objects.filter(article=OuterRef("pk"))),
+                    has_suggestions=Exists(ActorSuggestion.objects.filter(article=OuterRef("pk"))),
+                )
+                .values_list(
+                    "extraction_state",
+                    "updated_at",
+                    "extracted_at",
+                    "has_evidence",
+                    "has_statements",
+                    "has_suggestions",
+                )
             )
             state = next(iter(locked), None)
             if state is None:
                 return "no such article"
             if state[0] == ExtractionState.DONE:
                 return "done already"
-            if state[1:] != (article.updated_at, article.extracted_at):
+            if state[1:3] != (article.updated_at, article.extracted_at):
                 article.refresh_from_db()  # edited since the chunk was read
+            article.has_extraction_rows = state[2] is not None or any(state[3:])
             summary = article_extract(
                 article=article, kb=kb, fuse=fuse, countries=snapshot.countries_of(kb)
             )
