@@ -202,13 +202,14 @@ def _load_actors_and_meetings(cur, plan: Plan, first_ids: dict) -> dict:
         counts["participations"] = copy(cur, "meetings_participation", participation_rows(plan))
         # What services.copies.refresh_country_pairs writes, for all meetings at once.
         cur.execute(
+            "WITH n AS (SELECT meeting_id, count(DISTINCT country_id) AS k "
+            "FROM meetings_participation WHERE is_public GROUP BY meeting_id) "
             "INSERT INTO meetings_countrypair (meeting_id, first, second, year, bilateral) "
             "SELECT DISTINCT a.meeting_id, a.country_id, b.country_id, "
-            "extract(year FROM a.date)::smallint, "
-            "(SELECT count(DISTINCT c.country_id) FROM meetings_participation c "
-            "WHERE c.meeting_id = a.meeting_id AND c.is_public) = 2 "
+            "extract(year FROM a.date)::smallint, n.k = 2 "
             "FROM meetings_participation a JOIN meetings_participation b "
             "ON b.meeting_id = a.meeting_id AND a.country_id < b.country_id "
+            "JOIN n ON n.meeting_id = a.meeting_id "
             "WHERE a.is_public AND b.is_public"
         )
         counts["country_pairs"] = cur.rowcount

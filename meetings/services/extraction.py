@@ -30,6 +30,7 @@ from meetings import reference
 from meetings.models import (
     Actor,
     ActorSuggestion,
+    Alias,
     Article,
     Country,
     EditorialStatus,
@@ -41,8 +42,7 @@ from meetings.models import (
     normalize_name,
 )
 from meetings.models.base import rows_written
-from meetings.services.actors import actor_create
-from meetings.services.base import PUBLISHED, fingerprint, validated_save
+from meetings.services.base import PUBLISHED, fingerprint, unique_slug, validated_save
 from meetings.services.fusion import meeting_facts_write, meeting_fuse
 from meetings.services.matching import meeting_candidate_ids
 from meetings.services.records import meeting_slug, meeting_title
@@ -112,12 +112,18 @@ def article_propose(*, article: Article, kb=None):
 
 
 @transaction.atomic
-def article_extract(*, article: Article, kb=None, fuse: bool = False) -> ExtractionSummary:
+def article_extract(
+    *, article: Article, kb=None, fuse: bool = False, countries: set[str] | None = None
+) -> ExtractionSummary:
     """Extract an article and store the proposal as draft rows; safe to run again.
     ``fuse``: a proposed meeting matching a recorded one is fused into it at once (an
-    import run, with no editor to confirm), instead of waiting as a "same as" draft."""
+    import run, with no editor to confirm), instead of waiting as a "same as" draft.
+    ``countries``: the codes of the Country rows, when the caller keeps them (a worker)."""
     return proposal_apply(
-        article=article, proposal=article_propose(article=article, kb=kb), fuse=fuse
+        article=article,
+        proposal=article_propose(article=article, kb=kb),
+        fuse=fuse,
+        countries=countries,
     )
 
 
@@ -199,9 +205,14 @@ def _serialized(*key) -> None:
     SQLite lets one writer in at a time anyway."""
     if connection.vendor != "postgresql":
         return
-    digest = hashlib.blake2b(repr(key).encode(), digest_size=8).digest()
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int.from_bytes(digest, signed=True)])
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_lock_key(*key)])
+
+
+def _lock_key(*key) -> int:
+    """The advisory lock's 64-bit key for ``key``."""
+    digest = hashlib.blake2b(repr(key).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, signed=True)
 
 
 def _insert_private(model, rows: list) -> None:
@@ -214,6 +225,31 @@ def _insert_private(model, rows: list) -> None:
     if rows:
         models.QuerySet(model).bulk_create(rows)
         rows_written.send(sender=model, fields=None, keys=None)
+
+
+def _draft_actor_create(*, name, kind, country, description, aliases) -> Actor:
+    """A draft actor the extractor proposes, with its name and ``aliases`` as aliases:
+    its slug (two queries), its INSERT and one INSERT of the aliases, where actor_create's
+    checks and a save per alias cost fifteen. The database's constraints check the rest (a
+    slug another worker took meanwhile: the task tries again); a draft's aliases are
+    shown nowhere and do not move the knowledge generation, so no copy follows them."""
+    actor = Actor(
+        name=name,
+        kind=kind,
+        country_id=country,
+        slug=unique_slug(Actor, name),
+        description=description,
+        editorial_status=EditorialStatus.DRAFT,
+    )
+    actor.clean_fields(exclude=["country"])  # the country is one of the known codes
+    actor.save()
+    forms = {}
+    for text in [name, *aliases]:
+        forms.setdefault(normalize_name(text.strip()), text.strip())
+    models.QuerySet(Alias).bulk_create(
+        Alias(actor=actor, text=text, normalized=key) for key, text in forms.items() if key
+    )
+    return actor
 
 
 def _country_code(code: str | None, known: set[str]) -> str | None:
@@ -247,15 +283,19 @@ def office_title(title: str, country: str | None) -> str:
     return title
 
 
-@transaction.atomic
-def proposal_apply(*, article: Article, proposal, fuse: bool = False) -> ExtractionSummary:
+@transaction.atomic(savepoint=False)  # article_extract's, or the caller's, is enough
+def proposal_apply(
+    *, article: Article, proposal, fuse: bool = False, countries: set[str] | None = None
+) -> ExtractionSummary:
     """Store a Proposal for an article as draft rows (see this module's docstring); each
     new draft meeting is matched against the recorded ones (``same_as``), and with
-    ``fuse`` fused into its match."""
-    run = _ProposalRun(article, proposal, fuse=fuse)
+    ``fuse`` fused into its match. ``countries``: the Country codes, if the caller has
+    them (else one query)."""
+    run = _ProposalRun(article, proposal, fuse=fuse, countries=countries)
     run.apply_actors()
     meeting_rows = run.apply_meetings()
     run.apply_statements(meeting_rows)
+    run.suggestions_insert()
     article.extracted_at = timezone.now()
     article.extraction_state, article.extraction_error = ExtractionState.DONE, ""
     article.save(update_fields=["extracted_at", "extraction_state", "extraction_error"])
@@ -266,13 +306,15 @@ class _ProposalRun:
     """What the steps of ``proposal_apply`` share: the article, the actors and suggestions
     known so far, and the summary of what was done."""
 
-    def __init__(self, article: Article, proposal, *, fuse: bool = False):
+    def __init__(self, article: Article, proposal, *, fuse: bool = False, countries=None):
         self.article = article
         self.fuse = fuse
         self.proposal = proposal
         self.summary = ExtractionSummary(notes=list(getattr(proposal, "notes", ())))
         self.extracted_at = article.extracted_at
-        self.countries = set(Country.objects.values_list("code", flat=True))
+        if countries is None:
+            countries = set(Country.objects.values_list("code", flat=True))
+        self.countries = countries
         self.body_len = len(article.body)
         # Known actors are looked up; unknown names become suggestions with a draft actor.
         actor_ids = (
@@ -293,7 +335,12 @@ class _ProposalRun:
         self.actors = Actor.objects.exclude(editorial_status=EditorialStatus.REJECTED).in_bulk(
             actor_ids
         )
-        self.suggestions = {s.name: s for s in article.suggestions.select_related("actor")}
+        # An article never extracted, with no evidence or statement (an import's): none of
+        # its rows to read back (``article_rows`` is False, as the worker's lock query found).
+        self.fresh = getattr(article, "has_extraction_rows", None) is False
+        self.suggestions = (
+            {} if self.fresh else {s.name: s for s in article.suggestions.select_related("actor")}
+        )
         self.by_surface = {
             normalize_name(form): s for s in self.suggestions.values() for form in s.surface_forms
         }
@@ -305,6 +352,11 @@ class _ProposalRun:
         self.new_by_key: dict[tuple, tuple] = {}
         self.new_slugs: set[str] = set()
         self.new_statements: list[Statement] = []
+        self.new_suggestions: list[ActorSuggestion] = []
+        self.created_ids: set[int] = set()  # meetings this run created
+        # Draft actors by (kind, normalized name) for the names this run may suggest, read
+        # with one lock and one query (``drafts_prefetch``); a key missing was not read.
+        self.drafts: dict[tuple[str, str], Actor | None] = {}
 
     # Actors ------------------------------------------------------------------------------
 
@@ -339,15 +391,16 @@ class _ProposalRun:
         return suggestion
 
     def _suggestion_create(self, name, values, forms, actor) -> ActorSuggestion:
-        if actor is None:
+        key = (values["kind"], normalize_name(name))
+        if actor is None and key in self.drafts:
+            actor = self.drafts[key]  # read by drafts_prefetch, under its lock
+        elif actor is None:
             # A draft an earlier article proposed under this very name, which a
             # knowledge-base snapshot taken before that article (bulk import) misses.
-            _serialized("actor", values["kind"], normalize_name(name))
+            _serialized("actor", *key)
             actor = (
                 Actor.objects.filter(
-                    editorial_status=EditorialStatus.DRAFT,
-                    kind=values["kind"],
-                    aliases__normalized=normalize_name(name),
+                    editorial_status=EditorialStatus.DRAFT, kind=key[0], aliases__normalized=key[1]
                 )
                 .order_by("pk")
                 .first()
@@ -355,25 +408,76 @@ class _ProposalRun:
         if actor is None:
             # Its fuller surface forms go in as aliases at once, so the next run
             # resolves every mention of the name to this one draft.
-            actor = actor_create(
+            aliases = _surface_aliases(name, forms, values["kind"])
+            actor = _draft_actor_create(
                 name=name,
                 kind=values["kind"],
                 country=values["country_id"],
                 description=values["title"],
-                aliases=_surface_aliases(name, forms, values["kind"]),
-                editorial_status=EditorialStatus.DRAFT,
+                aliases=aliases,
             )
+            for form in [name, *aliases]:  # what a lookup of a later name would now find
+                if self.drafts.get((values["kind"], normalize_name(form))) is None:
+                    self.drafts[(values["kind"], normalize_name(form))] = actor
         suggestion = ActorSuggestion(article=self.article, name=name, actor=actor, **values)
         # The field checks; the foreign keys are rows of this transaction, and the database's
         # unique constraint refuses a second suggestion of a name (the task then retries).
         suggestion.clean_fields(exclude=["article", "actor", "country"])
-        suggestion.save()
+        self.new_suggestions.append(suggestion)  # written by suggestions_insert
         self.suggestions[name] = suggestion
         self.by_surface.update((normalize_name(f), suggestion) for f in suggestion.surface_forms)
         self.summary.suggestions_created += 1
         return suggestion
 
+    def suggestions_insert(self) -> None:
+        """The run's new suggestions, in one INSERT."""
+        if self.new_suggestions:
+            ActorSuggestion.objects.bulk_create(self.new_suggestions)
+            self.new_suggestions.clear()
+
+    def drafts_prefetch(self) -> None:
+        """Lock, then read, the draft actors of every name this run may suggest: one lock
+        query and one read instead of both per name (see ``_serialized``). The locks are
+        taken in one order, so two runs never wait on each other's."""
+        proposal = self.proposal
+        keys = set()
+        for a in proposal.actors:
+            if a.actor_id is None and a.name.strip():
+                kind = a.kind if a.kind in Actor.Kind.values else Actor.Kind.PERSON
+                keys.add((kind, normalize_name(a.name.strip()[:200])))
+        named = {a.name for a in proposal.actors}
+        for name, actor_id in [
+            *((p.name, p.actor_id) for m in proposal.meetings for p in m.participants),
+            *((s.speaker, s.speaker_id) for s in proposal.statements),
+            *((s.via, s.via_id) for s in proposal.statements),
+        ]:
+            if actor_id is None and name and name not in named and name.strip():
+                keys.add((Actor.Kind.PERSON, normalize_name(name.strip()[:200])))
+        keys = {key for key in keys if key[1] and key[1] not in self.by_surface}
+        if not keys:
+            return
+        if connection.vendor == "postgresql":
+            locks = sorted(_lock_key("actor", *key) for key in keys)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k", [locks]
+                )
+        self.drafts.update(dict.fromkeys(keys))
+        found = (
+            Actor.objects.filter(
+                editorial_status=EditorialStatus.DRAFT,
+                aliases__normalized__in={name for _, name in keys},
+            )
+            .annotate(alias_normalized=models.F("aliases__normalized"))
+            .order_by("-pk")  # the oldest last: it wins
+        )
+        for actor in found:
+            key = (actor.kind, actor.alias_normalized)
+            if key in keys:
+                self.drafts[key] = actor
+
     def apply_actors(self) -> None:
+        self.drafts_prefetch()
         for a in self.proposal.actors:
             known = self.actors.get(int(a.actor_id)) if a.actor_id is not None else None
             if a.actor_id is not None and known is None:
@@ -422,13 +526,17 @@ class _ProposalRun:
     def apply_meetings(self) -> dict[int, Meeting]:
         """The meeting row of each proposed meeting (by index), new, refreshed or kept."""
         article = self.article
-        article_meetings = list(
-            Meeting.objects.filter(evidence__article=article)
-            .prefetch_related(
-                "participations",
-                Prefetch("evidence", queryset=Evidence.objects.filter(article=article)),
+        article_meetings = (
+            []
+            if self.fresh
+            else list(
+                Meeting.objects.filter(evidence__article=article)
+                .prefetch_related(
+                    "participations",
+                    Prefetch("evidence", queryset=Evidence.objects.filter(article=article)),
+                )
+                .distinct()
             )
-            .distinct()
         )
         existing = {m.fingerprint: m for m in article_meetings if m.fingerprint}
         # Rows this run finds by their fingerprint; the others (a span moved with an edit of
@@ -512,17 +620,40 @@ class _ProposalRun:
         if self.fuse and match is not None:
             self.summary.meetings_created -= created
             self.summary.meetings_matched += 1
+            if created and self._reported_later(match):
+                # The meeting is an untouched draft of later articles only (workers took
+                # them first): it becomes this report's, as an import in order makes it.
+                return meeting_fuse(draft=Meeting.objects.get(pk=match), into=row)
             return meeting_fuse(draft=row, into=Meeting(pk=match))
         if row.same_as_id != match:
             Meeting.objects.filter(pk=row.pk).update(same_as_id=match)
             row.same_as_id = match
         return row
 
+    def _reported_later(self, meeting_id: int) -> bool:
+        """Whether a recorded meeting is a draft that only articles after this one report
+        and no editor has touched since (one query): fusing in whichever order workers
+        happen to take the articles then gives what extracting them in order gives."""
+        row = (
+            Meeting.objects.filter(pk=meeting_id, editorial_status=EditorialStatus.DRAFT)
+            .annotate(
+                first=models.Min("evidence__article_id"),
+                extracted=models.Max("evidence__article__extracted_at"),
+            )
+            .values_list("first", "extracted", "updated_at")
+            .first()
+        )
+        if row is None or None in row:
+            return False
+        first, extracted, updated = row
+        return first > self.article.pk and updated <= extracted
+
     def _facts_write(self, row: Meeting, m) -> None:
         """What this article says of the meeting's date, venue, kind and status."""
         meeting_facts_write(
             meeting=row,
             article=self.article,
+            replace=row.pk not in self.created_ids,  # a new meeting has no facts to replace
             start_date=m.date,
             end_date=m.end_date if m.date and m.end_date and m.end_date >= m.date else None,
             date_precision=m.date_precision or Meeting.Precision.DAY,
@@ -608,6 +739,7 @@ class _ProposalRun:
         if not self.new_meetings:
             return
         _insert_private(Meeting, [meeting for meeting, _, _ in self.new_meetings])
+        self.created_ids.update(meeting.pk for meeting, _, _ in self.new_meetings)
         participations, evidence = [], []
         for meeting, participants, spans in self.new_meetings:
             for actor, role in participants:
@@ -647,7 +779,7 @@ class _ProposalRun:
 
     def apply_statements(self, meeting_rows: dict[int, Meeting]) -> None:
         article = self.article
-        article_statements = list(article.statements.all())
+        article_statements = [] if self.fresh else list(article.statements.all())
         existing = {s.fingerprint: s for s in article_statements if s.fingerprint}
         seen = set()
         for s in self.proposal.statements:

@@ -71,9 +71,11 @@ def meeting_facts_write(
     country: str | None,
     kind: str,
     status: str,
+    replace: bool = True,
 ) -> None:
     """Record what ``article`` says of ``meeting``'s date, venue, kind and status (what it
-    does not say is not recorded); replaces what it said before."""
+    does not say is not recorded); replaces what it said before (``replace=False``: it
+    said nothing before, the meeting is new)."""
     facts = {
         Field.DATE: date_fact(start_date, end_date, date_precision),
         Field.VENUE: venue_fact(city, country),
@@ -82,7 +84,8 @@ def meeting_facts_write(
         if status in Meeting.Status.values
         else None,
     }
-    MeetingFact.objects.filter(meeting=meeting, article=article).delete()
+    if replace:
+        MeetingFact.objects.filter(meeting=meeting, article=article).delete()
     MeetingFact.objects.bulk_create(
         MeetingFact(meeting=meeting, article=article, field=name, value=v[0], label=v[1][:200])
         for name, v in facts.items()

@@ -248,7 +248,7 @@ def test_a_failed_extraction_keeps_its_article_marked_failed_and_rolls_its_rows_
     real = extraction.article_extract
     seen = []
 
-    def article_extract(*, article, kb, fuse):
+    def article_extract(*, article, kb, fuse, countries):
         # Fault injection: the extractor trips on one article after writing part of it.
         assert kb is tasks.snapshot.get(), "one knowledge-base snapshot serves the whole run"
         assert fuse, "an import run fuses the reports of one meeting"
@@ -257,7 +257,7 @@ def test_a_failed_extraction_keeps_its_article_marked_failed_and_rolls_its_rows_
             article.title = "changed, then rolled back"
             article.save(update_fields=["title"])
             raise RuntimeError("extractor crashed")
-        return real(article=article, kb=kb, fuse=fuse)
+        return real(article=article, kb=kb, fuse=fuse, countries=countries)
 
     monkeypatch.setattr(extraction, "article_extract", article_extract)
     path = write_jsonl(tmp_path / "a.jsonl", [article_row(n) for n in (1, 2, 3)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -54,8 +55,11 @@ def test_200_articles_through_workers_give_the_proposals_of_in_process(tmp_path,
     found = proposals()
     assert found == expected
     log = worker_a.text() + worker_b.text()
-    assert log.count("succeeded in") == 200, "each article once, by a worker"
-    assert worker_a.text().count("succeeded in") and worker_b.text().count("succeeded in"), (
+    extracted = [int(n) for n in re.findall(r"succeeded in [^:]*: '(\d+) extracted", log)]
+    assert sum(extracted) == 200, "each article once, by a worker"
+    assert "done already" not in log
+    assert len(extracted) == 200 / tasks.TASK_CHUNK, "a task per chunk of articles"
+    assert "extracted" in worker_a.text() and "extracted" in worker_b.text(), (
         "both workers took part"
     )
 
