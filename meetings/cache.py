@@ -19,9 +19,11 @@ cannot say what they touched (an import's INSERTs, a bulk write without keys, a 
 A copy is valid while every key it names holds a time earlier than the start of its build
 (less the setting ``PAGE_CACHE_CLOCK_SKEW_MS``, 0 by default: with several app servers,
 keep their clocks in step with NTP and set it to how far apart they may drift). A key
-missing from the cache never changed since the cache started, except "all", which is then
-set to now (a new or flushed cache serves nothing older than itself). Keys live a day,
-pages ten minutes.
+the cache does not hold when a copy is stored never moved since the cache started: it is
+stored then, just older than the copy; one missing when a copy is read was evicted since
+(Redis runs with ``allkeys-lru``), so the copy is not served. "all" missing is set to now
+(a new or flushed cache serves nothing older than itself). Keys live a day, pages ten
+minutes.
 
 Only a cache shared by every process (Redis, memcached, database) is used: with the
 per-process memory cache, a publish in one gunicorn worker would not reach the others, so
@@ -38,9 +40,11 @@ from collections.abc import Callable, Iterable
 from itertools import combinations
 
 from django.conf import settings
+from django.core import checks
 from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
 from django.db import DatabaseError, connection, transaction
 from redis.exceptions import RedisError
 
@@ -61,6 +65,42 @@ UNAVAILABLE = (OSError, RedisError)
 def enabled() -> bool:
     """True when the default cache is shared by all processes."""
     return not isinstance(caches["default"], LocMemCache | DummyCache)
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def redis_evicts_least_recently_used(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """``check --deploy``: the shared Redis must have a ``maxmemory`` and evict with
+    ``allkeys-lru`` (docs/operations.md). Without them, pages under ever new parameters fill
+    its memory until every write is refused (``noeviction``), or only keys with a lifetime
+    may go (``volatile-*``)."""
+    backend = caches["default"]
+    if not isinstance(backend, RedisCache):
+        return []
+    try:
+        found = backend._cache.get_client().config_get("maxmemory*")
+    except UNAVAILABLE as error:  # unreachable, or CONFIG disabled (some managed Redis)
+        return [
+            checks.Info(
+                f"Could not read the Redis cache's maxmemory settings ({error}): make sure "
+                "it has a maxmemory and maxmemory-policy allkeys-lru.",
+                id="meetings.I001",
+            )
+        ]
+    problems = []
+    if int(found.get("maxmemory", 0) or 0) == 0:
+        problems.append("no maxmemory (it grows until the machine runs out)")
+    if found.get("maxmemory-policy") != "allkeys-lru":
+        problems.append(f"maxmemory-policy {found.get('maxmemory-policy')}, not allkeys-lru")
+    if not problems:
+        return []
+    return [
+        checks.Warning(
+            "The Redis cache has " + " and ".join(problems) + ".",
+            hint="CONFIG SET maxmemory 512mb; CONFIG SET maxmemory-policy allkeys-lru; "
+            "CONFIG REWRITE (docs/operations.md).",
+            id="meetings.W001",
+        )
+    ]
 
 
 # --- the keys ------------------------------------------------------------------------------
@@ -325,13 +365,33 @@ def expand(*, meetings=(), actors=(), statements=(), articles=(), gone=None) -> 
 
 
 def _fresh(cache, built_at: int, keys: Iterable[str]) -> bool:
-    """Whether nothing a copy built from ``built_at`` depends on changed since."""
-    found = cache.get_many([ALL, *keys])
+    """Whether nothing a copy built from ``built_at`` depends on changed since.
+
+    Every key was in the cache when the copy was stored (``_keep``): one missing now was
+    evicted (allkeys-lru) or ran out of time, and when it moved is unknown, so the copy is
+    not served."""
+    keys = (ALL, *keys)
+    found = cache.get_many(keys)
     if ALL not in found:
         _start(cache)
         return False
     limit = built_at - getattr(settings, "PAGE_CACHE_CLOCK_SKEW_MS", 0) * 1_000_000
-    return all(value < limit for value in found.values())
+    return all(key in found and found[key] < limit for key in keys)
+
+
+def _keep(cache, key: str, entry: tuple, timeout: int, depends_on: Iterable[str]) -> None:
+    """Store ``entry``, a copy built from ``entry[0]`` showing ``depends_on``.
+
+    A key the cache does not hold yet never moved since the cache started, or was evicted:
+    it is set to just before the copy began, so that ``_fresh`` can tell a key evicted
+    later (the copy goes) from one that never moved. (Only a key moved during the build
+    and evicted before this store, the most recently written key, could pass unseen.)
+    """
+    depends_on = tuple(depends_on)
+    found = cache.get_many(depends_on)
+    for missing in set(depends_on) - set(found):
+        cache.add(missing, entry[0] - 1, TIMEOUT)
+    cache.set(key, entry, timeout)
 
 
 def _start(cache) -> int:
@@ -362,7 +422,7 @@ def cached[T](key: str, compute: Callable[[], T], *, depends_on: Iterable[str] =
         return compute()
     value = compute()
     try:
-        cache.set(full_key, (built_at, value), TIMEOUT)
+        _keep(cache, full_key, (built_at, value), TIMEOUT, depends_on)
     except UNAVAILABLE:
         logger.warning("Cache unavailable: %s not stored", key, exc_info=True)
     return value
@@ -400,9 +460,8 @@ class PublicPageCacheMiddleware:
             response["X-Page-Cache"] = "miss"
             depends_on = tuple(sorted(request._page_dependencies)) or (ANY,)
             try:
-                caches["default"].set(
-                    key, (request._page_built_at, depends_on, response), PAGE_TIMEOUT
-                )
+                entry = (request._page_built_at, depends_on, response)
+                _keep(caches["default"], key, entry, PAGE_TIMEOUT, depends_on)
             except UNAVAILABLE:
                 logger.warning("Cache unavailable: page not stored", exc_info=True)
         return response
