@@ -125,6 +125,10 @@ def generate(
 
     with connection.cursor() as cur:
         _rebuild(cur, inline=inline, workers=workers, step=step)
+        from meetings.services import copies
+
+        copies.export_copies_rebuild()  # the meetings' CSV texts, which COPY left empty
+        step("meetings' CSV texts")
         mentions: Counter = Counter()
         for r in results:
             mentions.update(r.mentions)
@@ -143,8 +147,6 @@ def generate(
             [json.dumps(info)],
         )
     # COPY bypasses the models: pages a shared cache holds from the old contents must go.
-    from meetings.services import copies
-
     copies.publication_changed()
     return report
 
