@@ -32,6 +32,7 @@ pages and figures are then computed on each request.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import threading
@@ -53,6 +54,12 @@ from meetings import page_params
 TIMEOUT = 24 * 3600  # figures and keys: exact until the next change; a day bounds the memory
 PAGE_TIMEOUT = 600  # pages: a copy nobody asks for goes after ten minutes
 PUBLIC_NAMESPACE = "meetings"
+# One request builds a page out of date; others asking for it wait for its copy this long at
+# most (then build it themselves), checking every BUILD_POLL_SECONDS. The lock outlives a
+# builder that died by BUILD_LOCK_SECONDS at most.
+BUILD_WAIT_SECONDS = 2.0
+BUILD_POLL_SECONDS = 0.01
+BUILD_LOCK_SECONDS = 10
 ALL, ANY = "dep:all", "dep:any"  # every copy depends on ALL; ANY moves on every change
 
 logger = logging.getLogger(__name__)
@@ -444,7 +451,14 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
+        try:
+            response = self.get_response(request)
+            self._store(request, response)
+        finally:
+            self._release(request)  # after the store: who waited finds the copy
+        return response
+
+    def _store(self, request, response) -> None:
         key = getattr(request, "_page_cache_key", None)
         if (
             key
@@ -464,7 +478,13 @@ class PublicPageCacheMiddleware:
                 _keep(caches["default"], key, entry, PAGE_TIMEOUT, depends_on)
             except UNAVAILABLE:
                 logger.warning("Cache unavailable: page not stored", exc_info=True)
-        return response
+
+    @staticmethod
+    def _release(request) -> None:
+        lock = getattr(request, "_page_lock", None)
+        if lock:
+            with contextlib.suppress(*UNAVAILABLE):  # else it expires (BUILD_LOCK_SECONDS)
+                caches["default"].delete(lock)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method not in ("GET", "HEAD"):
@@ -486,10 +506,37 @@ class PublicPageCacheMiddleware:
             if entry is not None and _fresh(cache, entry[0], entry[1]):
                 entry[2]["X-Page-Cache"] = "hit"
                 return entry[2]
+            shared = self._built_by_another(cache, key, request)
+            if shared is not None:
+                return shared
             request._page_built_at = _start(cache)  # before the view reads anything
         except UNAVAILABLE:
             logger.warning("Cache unavailable: page built without it", exc_info=True)
             return None
         request._page_cache_key = key
         request._page_dependencies = set()
+        return None
+
+    @staticmethod
+    def _built_by_another(cache, key: str, request):
+        """One request builds a page that is missing or out of date; the others asking for
+        it meanwhile wait for its copy (BUILD_WAIT_SECONDS at most) instead of building it
+        again each (a publish that moves a busy list's key would otherwise have every
+        worker render it at once). They are served that copy only if it is fresh as any
+        hit is (built after the last change it shows), never the copy from before: no
+        reader is served a page older than a write that has committed. None: this
+        request builds it (holding the lock, ``request._page_lock``, if it got it)."""
+        lock = f"{key}:building"
+        if cache.add(lock, 1, BUILD_LOCK_SECONDS):
+            request._page_lock = lock
+            return None
+        deadline = time.monotonic() + BUILD_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(BUILD_POLL_SECONDS)
+            if cache.get(lock) is None:  # built (or given up): its copy, if it kept one
+                entry = cache.get(key)
+                if entry is not None and _fresh(cache, entry[0], entry[1]):
+                    entry[2]["X-Page-Cache"] = "hit"
+                    return entry[2]
+                return None
         return None
