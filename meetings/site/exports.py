@@ -14,13 +14,13 @@ from django.urls import reverse
 from meetings.models import Actor, Article, Meeting, Statement
 from meetings.site import filters, search
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = frozenset("=+-@\t\r")  # a cell's first character a spreadsheet would run
 LINES_PER_WRITE = 500  # rows sent to the client per piece of the stream
 
 
 def spreadsheet_safe(value: str) -> str:
     """Quote text a spreadsheet would run as a formula (CSV injection)."""
-    return f"'{value}" if value.startswith(FORMULA_START) else value
+    return f"'{value}" if value[:1] in FORMULA_START else value
 
 
 def csv_response(name: str, header: list[str], rows) -> StreamingHttpResponse:
@@ -38,7 +38,9 @@ def csv_response(name: str, header: list[str], rows) -> StreamingHttpResponse:
     def pieces():
         writer.writerow(header)
         for chunk in batched(rows, LINES_PER_WRITE):
-            writer.writerows([[spreadsheet_safe(cell) for cell in row] for row in chunk])
+            writer.writerows(
+                [[f"'{c}" if c[:1] in FORMULA_START else c for c in row] for row in chunk]
+            )  # spreadsheet_safe, inline: it is most of the Python time of a large export
             yield taken()
         if buffer.tell():
             yield taken()
