@@ -13,7 +13,11 @@ import uuid
 
 import pytest
 
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
+# TEST_REDIS_URL names the Redis of these tests alone: REDIS_URL would also make the settings
+# cache every other test's pages there (pages of one test's rows served to the next).
+REDIS_URL = os.environ.get("TEST_REDIS_URL") or os.environ.get(
+    "REDIS_URL", "redis://127.0.0.1:6379/15"
+)
 
 
 def redis_reachable() -> bool:
