@@ -175,6 +175,7 @@ class _Pending(threading.local):
 
 
 _pending = _Pending()
+_building = threading.local()  # .since: when the page this thread builds began
 
 
 def _change() -> _Change:
@@ -396,8 +397,10 @@ def _keep(cache, key: str, entry: tuple, timeout: int, depends_on: Iterable[str]
     """
     depends_on = tuple(depends_on)
     found = cache.get_many(depends_on)
+    # Before the page being built too, if this is a figure within it: the page began first.
+    since = min(entry[0], getattr(_building, "since", None) or entry[0])
     for missing in set(depends_on) - set(found):
-        cache.add(missing, entry[0] - 1, TIMEOUT)
+        cache.add(missing, since - 1, TIMEOUT)
     cache.set(key, entry, timeout)
 
 
@@ -455,6 +458,7 @@ class PublicPageCacheMiddleware:
             response = self.get_response(request)
             self._store(request, response)
         finally:
+            _building.since = None
             self._release(request)  # after the store: who waited finds the copy
         return response
 
@@ -509,7 +513,7 @@ class PublicPageCacheMiddleware:
             shared = self._built_by_another(cache, key, request)
             if shared is not None:
                 return shared
-            request._page_built_at = _start(cache)  # before the view reads anything
+            request._page_built_at = _building.since = _start(cache)  # before any read
         except UNAVAILABLE:
             logger.warning("Cache unavailable: page built without it", exc_info=True)
             return None
