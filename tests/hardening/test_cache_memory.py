@@ -64,7 +64,8 @@ def test_a_flood_of_searches_stays_within_maxmemory_and_pages_stay_true(
         assert sent > 2 * 64 * 1024
         info = backend.info()
         assert info["evicted_keys"] > 0
-        assert info["used_memory"] <= limit
+        # Redis evicts before each write, so the last write may pass the limit by its size.
+        assert info["used_memory"] <= limit + 16 * 1024
         page = small_world.get_absolute_url()
         assert get(client, page)[0].status_code == 200
         with django_capture_on_commit_callbacks(execute=True):
