@@ -19,9 +19,11 @@ cannot say what they touched (an import's INSERTs, a bulk write without keys, a 
 A copy is valid while every key it names holds a time earlier than the start of its build
 (less the setting ``PAGE_CACHE_CLOCK_SKEW_MS``, 0 by default: with several app servers,
 keep their clocks in step with NTP and set it to how far apart they may drift). A key
-missing from the cache never changed since the cache started, except "all", which is then
-set to now (a new or flushed cache serves nothing older than itself). Keys live a day,
-pages ten minutes.
+the cache does not hold when a copy is stored never moved since the cache started: it is
+stored then, just older than the copy; one missing when a copy is read was evicted since
+(Redis runs with ``allkeys-lru``), so the copy is not served. "all" missing is set to now
+(a new or flushed cache serves nothing older than itself). Keys live a day, pages ten
+minutes.
 
 Only a cache shared by every process (Redis, memcached, database) is used: with the
 per-process memory cache, a publish in one gunicorn worker would not reach the others, so
@@ -30,6 +32,7 @@ pages and figures are then computed on each request.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import threading
@@ -38,9 +41,11 @@ from collections.abc import Callable, Iterable
 from itertools import combinations
 
 from django.conf import settings
+from django.core import checks
 from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
 from django.db import DatabaseError, connection, transaction
 from redis.exceptions import RedisError
 
@@ -49,6 +54,12 @@ from meetings import page_params
 TIMEOUT = 24 * 3600  # figures and keys: exact until the next change; a day bounds the memory
 PAGE_TIMEOUT = 600  # pages: a copy nobody asks for goes after ten minutes
 PUBLIC_NAMESPACE = "meetings"
+# One request builds a page out of date; others asking for it wait for its copy this long at
+# most (then build it themselves), checking every BUILD_POLL_SECONDS. The lock outlives a
+# builder that died by BUILD_LOCK_SECONDS at most.
+BUILD_WAIT_SECONDS = 2.0
+BUILD_POLL_SECONDS = 0.01
+BUILD_LOCK_SECONDS = 10
 ALL, ANY = "dep:all", "dep:any"  # every copy depends on ALL; ANY moves on every change
 
 logger = logging.getLogger(__name__)
@@ -61,6 +72,42 @@ UNAVAILABLE = (OSError, RedisError)
 def enabled() -> bool:
     """True when the default cache is shared by all processes."""
     return not isinstance(caches["default"], LocMemCache | DummyCache)
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def redis_evicts_least_recently_used(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """``check --deploy``: the shared Redis must have a ``maxmemory`` and evict with
+    ``allkeys-lru`` (docs/operations.md). Without them, pages under ever new parameters fill
+    its memory until every write is refused (``noeviction``), or only keys with a lifetime
+    may go (``volatile-*``)."""
+    backend = caches["default"]
+    if not isinstance(backend, RedisCache):
+        return []
+    try:
+        found = backend._cache.get_client().config_get("maxmemory*")
+    except UNAVAILABLE as error:  # unreachable, or CONFIG disabled (some managed Redis)
+        return [
+            checks.Info(
+                f"Could not read the Redis cache's maxmemory settings ({error}): make sure "
+                "it has a maxmemory and maxmemory-policy allkeys-lru.",
+                id="meetings.I001",
+            )
+        ]
+    problems = []
+    if int(found.get("maxmemory", 0) or 0) == 0:
+        problems.append("no maxmemory (it grows until the machine runs out)")
+    if found.get("maxmemory-policy") != "allkeys-lru":
+        problems.append(f"maxmemory-policy {found.get('maxmemory-policy')}, not allkeys-lru")
+    if not problems:
+        return []
+    return [
+        checks.Warning(
+            "The Redis cache has " + " and ".join(problems) + ".",
+            hint="CONFIG SET maxmemory 512mb; CONFIG SET maxmemory-policy allkeys-lru; "
+            "CONFIG REWRITE (docs/operations.md).",
+            id="meetings.W001",
+        )
+    ]
 
 
 # --- the keys ------------------------------------------------------------------------------
@@ -128,6 +175,7 @@ class _Pending(threading.local):
 
 
 _pending = _Pending()
+_building = threading.local()  # .since: when the page this thread builds began
 
 
 def _change() -> _Change:
@@ -325,13 +373,35 @@ def expand(*, meetings=(), actors=(), statements=(), articles=(), gone=None) -> 
 
 
 def _fresh(cache, built_at: int, keys: Iterable[str]) -> bool:
-    """Whether nothing a copy built from ``built_at`` depends on changed since."""
-    found = cache.get_many([ALL, *keys])
+    """Whether nothing a copy built from ``built_at`` depends on changed since.
+
+    Every key was in the cache when the copy was stored (``_keep``): one missing now was
+    evicted (allkeys-lru) or ran out of time, and when it moved is unknown, so the copy is
+    not served."""
+    keys = (ALL, *keys)
+    found = cache.get_many(keys)
     if ALL not in found:
         _start(cache)
         return False
     limit = built_at - getattr(settings, "PAGE_CACHE_CLOCK_SKEW_MS", 0) * 1_000_000
-    return all(value < limit for value in found.values())
+    return all(key in found and found[key] < limit for key in keys)
+
+
+def _keep(cache, key: str, entry: tuple, timeout: int, depends_on: Iterable[str]) -> None:
+    """Store ``entry``, a copy built from ``entry[0]`` showing ``depends_on``.
+
+    A key the cache does not hold yet never moved since the cache started, or was evicted:
+    it is set to just before the copy began, so that ``_fresh`` can tell a key evicted
+    later (the copy goes) from one that never moved. (Only a key moved during the build
+    and evicted before this store, the most recently written key, could pass unseen.)
+    """
+    depends_on = tuple(depends_on)
+    found = cache.get_many(depends_on)
+    # Before the page being built too, if this is a figure within it: the page began first.
+    since = min(entry[0], getattr(_building, "since", None) or entry[0])
+    for missing in set(depends_on) - set(found):
+        cache.add(missing, since - 1, TIMEOUT)
+    cache.set(key, entry, timeout)
 
 
 def _start(cache) -> int:
@@ -362,7 +432,7 @@ def cached[T](key: str, compute: Callable[[], T], *, depends_on: Iterable[str] =
         return compute()
     value = compute()
     try:
-        cache.set(full_key, (built_at, value), TIMEOUT)
+        _keep(cache, full_key, (built_at, value), TIMEOUT, depends_on)
     except UNAVAILABLE:
         logger.warning("Cache unavailable: %s not stored", key, exc_info=True)
     return value
@@ -384,7 +454,15 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
+        try:
+            response = self.get_response(request)
+            self._store(request, response)
+        finally:
+            _building.since = None
+            self._release(request)  # after the store: who waited finds the copy
+        return response
+
+    def _store(self, request, response) -> None:
         key = getattr(request, "_page_cache_key", None)
         if (
             key
@@ -400,12 +478,17 @@ class PublicPageCacheMiddleware:
             response["X-Page-Cache"] = "miss"
             depends_on = tuple(sorted(request._page_dependencies)) or (ANY,)
             try:
-                caches["default"].set(
-                    key, (request._page_built_at, depends_on, response), PAGE_TIMEOUT
-                )
+                entry = (request._page_built_at, depends_on, response)
+                _keep(caches["default"], key, entry, PAGE_TIMEOUT, depends_on)
             except UNAVAILABLE:
                 logger.warning("Cache unavailable: page not stored", exc_info=True)
-        return response
+
+    @staticmethod
+    def _release(request) -> None:
+        lock = getattr(request, "_page_lock", None)
+        if lock:
+            with contextlib.suppress(*UNAVAILABLE):  # else it expires (BUILD_LOCK_SECONDS)
+                caches["default"].delete(lock)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method not in ("GET", "HEAD"):
@@ -427,10 +510,37 @@ class PublicPageCacheMiddleware:
             if entry is not None and _fresh(cache, entry[0], entry[1]):
                 entry[2]["X-Page-Cache"] = "hit"
                 return entry[2]
-            request._page_built_at = _start(cache)  # before the view reads anything
+            shared = self._built_by_another(cache, key, request)
+            if shared is not None:
+                return shared
+            request._page_built_at = _building.since = _start(cache)  # before any read
         except UNAVAILABLE:
             logger.warning("Cache unavailable: page built without it", exc_info=True)
             return None
         request._page_cache_key = key
         request._page_dependencies = set()
+        return None
+
+    @staticmethod
+    def _built_by_another(cache, key: str, request):
+        """One request builds a page that is missing or out of date; the others asking for
+        it meanwhile wait for its copy (BUILD_WAIT_SECONDS at most) instead of building it
+        again each (a publish that moves a busy list's key would otherwise have every
+        worker render it at once). They are served that copy only if it is fresh as any
+        hit is (built after the last change it shows), never the copy from before: no
+        reader is served a page older than a write that has committed. None: this
+        request builds it (holding the lock, ``request._page_lock``, if it got it)."""
+        lock = f"{key}:building"
+        if cache.add(lock, 1, BUILD_LOCK_SECONDS):
+            request._page_lock = lock
+            return None
+        deadline = time.monotonic() + BUILD_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(BUILD_POLL_SECONDS)
+            if cache.get(lock) is None:  # built (or given up): its copy, if it kept one
+                entry = cache.get(key)
+                if entry is not None and _fresh(cache, entry[0], entry[1]):
+                    entry[2]["X-Page-Cache"] = "hit"
+                    return entry[2]
+                return None
         return None

@@ -46,15 +46,24 @@ def understood() -> dict[str, frozenset[str]]:
     }
 
 
+# Free text whose runs of spaces mean one space (words are searched for, not spaces).
+WORDS = frozenset(["q"])
+
+
 def keep_understood(request, url_name: str) -> str:
     """Replace ``request.GET`` by the parameters the page understands (all of them for a
-    page not listed), in the order they came; return them as the page's query string."""
+    page not listed), in the order they came, the words of a search with single spaces
+    between them; return them as the page's query string, in a canonical order (the page
+    cache's key: ``?b=2&a=1`` is the page of ``?a=1&b=2``)."""
     names = understood().get(url_name)
     if names is not None:
         kept = QueryDict(mutable=True)
         for name in request.GET:
             if name in names:
-                kept.setlist(name, request.GET.getlist(name))
+                values = request.GET.getlist(name)
+                if name in WORDS:
+                    values = [" ".join(value.split()) for value in values]
+                kept.setlist(name, values)
         kept._mutable = False
         request.GET = kept
-    return request.GET.urlencode()
+    return "&".join(sorted(request.GET.urlencode().split("&")))

@@ -125,6 +125,10 @@ def generate(
 
     with connection.cursor() as cur:
         _rebuild(cur, inline=inline, workers=workers, step=step)
+        from meetings.services import copies
+
+        copies.export_copies_rebuild()  # the meetings' CSV texts, which COPY left empty
+        step("meetings' CSV texts")
         mentions: Counter = Counter()
         for r in results:
             mentions.update(r.mentions)
@@ -143,8 +147,6 @@ def generate(
             [json.dumps(info)],
         )
     # COPY bypasses the models: pages a shared cache holds from the old contents must go.
-    from meetings.services import copies
-
     copies.publication_changed()
     return report
 
@@ -200,16 +202,19 @@ def _load_actors_and_meetings(cur, plan: Plan, first_ids: dict) -> dict:
         copy(cur, "meetings_position", position_rows(plan, first_ids["meetings_position"]))
         counts["meetings"] = copy(cur, "meetings_meeting", meeting_rows(plan))
         counts["participations"] = copy(cur, "meetings_participation", participation_rows(plan))
-        # What services.copies.refresh_country_pairs writes, for all meetings at once.
+        # What services.copies.refresh_country_pairs writes, for all meetings at once. The
+        # countries per meeting are counted once, grouped: a subquery per pair row has no
+        # index to use here (they are dropped during the load) and read every
+        # participation for each row (quadratic: hours at 100k articles).
         cur.execute(
-            "WITH n AS (SELECT meeting_id, count(DISTINCT country_id) AS k "
+            "WITH countries AS (SELECT meeting_id, count(DISTINCT country_id) AS n "
             "FROM meetings_participation WHERE is_public GROUP BY meeting_id) "
             "INSERT INTO meetings_countrypair (meeting_id, first, second, year, bilateral) "
             "SELECT DISTINCT a.meeting_id, a.country_id, b.country_id, "
-            "extract(year FROM a.date)::smallint, n.k = 2 "
+            "extract(year FROM a.date)::smallint, c.n = 2 "
             "FROM meetings_participation a JOIN meetings_participation b "
             "ON b.meeting_id = a.meeting_id AND a.country_id < b.country_id "
-            "JOIN n ON n.meeting_id = a.meeting_id "
+            "JOIN countries c ON c.meeting_id = a.meeting_id "
             "WHERE a.is_public AND b.is_public"
         )
         counts["country_pairs"] = cur.rowcount

@@ -39,7 +39,7 @@ class Country(models.Model):
 
 class ActorQuerySet(TrackedQuerySet):
     # A bulk change of these reports the actors (meetings/services/copies.py follows it).
-    watched_fields = frozenset({"editorial_status", "country", "country_id"})
+    watched_fields = frozenset({"editorial_status", "country", "country_id", "name"})
 
     def published(self):
         """Actors readers may see."""
@@ -114,7 +114,7 @@ class Actor(TracksChanges):
 
     objects = ActorQuerySet.as_manager()
     # Copied onto participations, or part of the visibility rule (meetings/services/copies.py).
-    tracked_fields = ("editorial_status", "country_id")
+    tracked_fields = ("editorial_status", "country_id", "name")
 
     class Meta:
         ordering = ["name"]

@@ -16,6 +16,9 @@ article_saved = Signal()
 
 
 class ArticleQuerySet(TrackedQuerySet):
+    # A bulk change of these reports the articles: the meetings' stored sources name them.
+    watched_fields = frozenset({"url", "slug", "published_on"})
+
     def published(self):
         """Articles readers may see."""
         return self.filter(editorial_status=EditorialStatus.PUBLISHED)
@@ -77,7 +80,7 @@ class Article(TracksChanges):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
-    tracked_fields = ("editorial_status",)
+    tracked_fields = ("editorial_status", "url", "slug", "published_on")
 
     class Meta:
         ordering = [F("published_on").desc(nulls_last=True), "-id"]

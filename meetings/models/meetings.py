@@ -28,10 +28,12 @@ PAIR_FIELDS = {"meeting", "meeting_id", "country", "country_id", "is_public", "d
 PARTICIPANT_FIELDS = {"actor", "actor_id"}
 
 
-# The meeting columns of the CSV export (MeetingQuerySet.export_rows), in this order.
+# The meeting columns of the CSV export (MeetingQuerySet.export_rows), in this order, the
+# stored copies last (EXPORT_COPY_FIELDS: participants, their countries, sources).
+EXPORT_COPY_FIELDS = ("export_participants", "export_countries", "export_sources")
 EXPORT_FIELDS = (
     "pk", "start_date", "end_date", "date_precision", "kind", "status", "title", "slug",
-    "city", "country__name",
+    "city", "country__name", *EXPORT_COPY_FIELDS,
 )  # fmt: skip
 
 
@@ -40,17 +42,18 @@ class ParticipationQuerySet(TrackedQuerySet):
     meetings they touched, whose visibility and pairs meetings/services/copies.py recomputes
     in the same transaction."""
 
-    watched_fields = frozenset(PAIR_FIELDS | PARTICIPANT_FIELDS)
+    watched_fields = frozenset(PAIR_FIELDS | PARTICIPANT_FIELDS | {"role"})  # role: the CSV
     watch_whole_rows = True
     key_field = "meeting_id"
 
     def export_rows(self, meeting_ids):
-        """(meeting id, actor id, country) of these meetings' participants, in the export's
-        order (role, then id), by the meeting index alone."""
+        """(meeting id, actor name, country) of these meetings' participants, in the
+        export's order (role, then id), by the meeting index and the actor's key (the
+        meetings' stored copies are made of them: meetings/services/copies.py)."""
         return (
             self.filter(meeting_id__in=meeting_ids)
             .order_by("role", "id")
-            .values_list("meeting_id", "actor_id", "country_id")
+            .values_list("meeting_id", "actor__name", "country_id")
         )
 
 
@@ -63,13 +66,19 @@ class EvidenceQuerySet(TrackedQuerySet):
     key_field = "meeting_id"
 
     def export_rows(self, meeting_ids):
-        """(meeting id, article id, start) of these meetings' sources, by the meeting index
-        alone (the caller keeps those of published articles, in its order)."""
+        """(meeting id, article id, start, published on, url, slug) of these meetings'
+        sources in published articles, by the meeting index and the article's key (for
+        the meetings' stored copies: meetings/services/copies.py)."""
         return (
-            self.filter(meeting_id__in=meeting_ids)
+            self.filter(
+                meeting_id__in=meeting_ids, article__editorial_status=EditorialStatus.PUBLISHED
+            )
             .order_by()
-            .values_list("meeting_id", "article_id", "start")
-        )
+            .values_list(
+                "meeting_id", "article_id", "start", "article__published_on", "article__url",
+                "article__slug",
+            )
+        )  # fmt: skip
 
     def for_article_page(self):
         """The spans article_detail.html marks as meetings: evidence of public meetings, in
@@ -210,9 +219,8 @@ class MeetingQuerySet(TrackedQuerySet):
         )
 
     def export_rows(self):
-        """Rows for the CSV export as value tuples (EXPORT_FIELDS), newest first; their
-        participants and sources come per chunk of rows from
-        ``Participation.objects.export_rows`` and ``Evidence.objects.export_rows``."""
+        """Rows for the CSV export as value tuples (EXPORT_FIELDS), newest first: one row
+        per meeting, its participants and sources in the stored copies."""
         return self.newest_first().values_list(*EXPORT_FIELDS)
 
     def for_timeline(self):
@@ -319,6 +327,13 @@ class Meeting(TracksChanges):
         related_name="+",
         help_text="A recorded meeting this draft proposal may be (meetings/services/matching.py).",
     )
+    # Copies for the CSV export, kept by meetings/services/copies.py (EXPORT_COPY_FIELDS): the
+    # participants' names in role order, their countries, the published sources (each its
+    # URL, else its article's slug), so that an export reads one row per meeting.
+    # (db_default too: the bench corpus COPYs meetings without them.)
+    export_participants = models.TextField(blank=True, default="", db_default="", editable=False)
+    export_countries = models.TextField(blank=True, default="", db_default="", editable=False)
+    export_sources = models.TextField(blank=True, default="", db_default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,6 +1,8 @@
 """Every stored copy, kept in one place: ``is_public`` on meetings, participations and
-statements; each participation's date, country and visibility; the CountryPair rows; and
-the page cache's dependency keys (meetings/cache.py).
+statements; each participation's date, country and visibility; the CountryPair rows; each
+meeting's CSV texts (its participants' names and countries, its published sources:
+EXPORT_COPY_FIELDS, so an export reads one row per meeting); and the page cache's
+dependency keys (meetings/cache.py).
 
 The rule: a meeting is public when an editor published it, at least one of its evidence
 articles is published and every one of its participants is a published actor; a statement
@@ -20,10 +22,11 @@ keeps the copies true.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
-from itertools import combinations
+from itertools import batched, combinations
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import DEFERRED, Exists, OuterRef, Q, Subquery
 from django.db.models.signals import post_delete, post_save, pre_save
 
@@ -44,7 +47,7 @@ from meetings.models import (
 )
 from meetings.models.articles import article_saved
 from meetings.models.base import rows_written
-from meetings.models.meetings import PARTICIPANT_FIELDS
+from meetings.models.meetings import EXPORT_COPY_FIELDS, PARTICIPANT_FIELDS
 
 PUBLISHED = EditorialStatus.PUBLISHED
 
@@ -53,6 +56,8 @@ __all__ = [
     "actors_changed",
     "connect",
     "country_pairs",
+    "export_copies_rebuild",
+    "export_copies_refresh",
     "participations_sync",
     "publication_changed",
     "refresh_country_pairs",
@@ -115,7 +120,74 @@ def visibility_refresh(
     Statement.objects.filter(pk__in=set(statement_pks) - public, is_public=True).update(
         is_public=False
     )
+    export_copies_refresh(meeting_pks)  # their sources or participants changed, or may have
     cache.records_changed(meetings=meeting_pks, statements=statement_pks)
+
+
+def export_texts(meeting_ids: list[int]) -> dict[int, tuple[str, str, str]]:
+    """{meeting id: (participants, countries, sources)} as the CSV export writes them: names
+    in role order, then by participation; the distinct countries A to Z; the sources in
+    published articles, newest first (undated last), then by article and by the span's
+    start, each its URL, else its article's slug (the export links the article's page)."""
+    names: dict[int, list[str]] = defaultdict(list)
+    countries: dict[int, set[str]] = defaultdict(set)
+    for meeting_id, name, code in Participation.objects.export_rows(meeting_ids):
+        names[meeting_id].append(name)
+        if code:
+            countries[meeting_id].add(code)
+    spans = list(Evidence.objects.export_rows(meeting_ids))
+    spans.sort(key=lambda s: s[2])
+    spans.sort(key=lambda s: (s[3] is not None, s[3], s[1]), reverse=True)
+    sources: dict[int, list[str]] = defaultdict(list)
+    for meeting_id, _, _, _, url, slug in spans:
+        sources[meeting_id].append(url or slug)
+    return {
+        pk: ("; ".join(names[pk]), "; ".join(sorted(countries[pk])), " ".join(sources[pk]))
+        for pk in meeting_ids
+    }
+
+
+def export_copies_refresh(meeting_ids: Iterable[int], chunk: int = 2_000) -> None:
+    """Rewrite the CSV texts (EXPORT_COPY_FIELDS) of these meetings: three queries and an
+    update per ``chunk`` meetings."""
+    ids = sorted(set(meeting_ids))
+    for part in batched(ids, chunk):
+        rows = [
+            Meeting(pk=pk, **dict(zip(EXPORT_COPY_FIELDS, texts, strict=True)))
+            for pk, texts in export_texts(list(part)).items()
+        ]
+        Meeting.objects.bulk_update(rows, EXPORT_COPY_FIELDS, batch_size=500)
+
+
+def export_copies_rebuild() -> None:
+    """The CSV texts of a freshly loaded corpus (the generator's COPY writes none): two
+    set-based UPDATEs on PostgreSQL (meetings without participants or sources keep their
+    empty texts), else ``export_copies_refresh`` of every meeting."""
+    if connection.vendor != "postgresql":
+        export_copies_refresh(Meeting.objects.values_list("pk", flat=True))
+        return
+    with connection.cursor() as cur:
+        cur.execute(EXPORT_REBUILD_SQL, {"published": PUBLISHED})
+
+
+# What ``export_texts`` computes, for every meeting at once (PostgreSQL: ordered string_agg).
+EXPORT_REBUILD_SQL = """
+UPDATE meetings_meeting m SET export_participants = x.names, export_countries = x.countries
+FROM (SELECT p.meeting_id, string_agg(a.name, '; ' ORDER BY p.role, p.id) AS names,
+             coalesce(string_agg(DISTINCT p.country_id, '; ' ORDER BY p.country_id), '')
+               AS countries
+      FROM meetings_participation p JOIN meetings_actor a ON a.id = p.actor_id
+      GROUP BY p.meeting_id) x
+WHERE x.meeting_id = m.id;
+UPDATE meetings_meeting m SET export_sources = x.sources
+FROM (SELECT e.meeting_id,
+             string_agg(coalesce(nullif(r.url, ''), r.slug), ' '
+                        ORDER BY r.published_on DESC NULLS LAST, r.id DESC, e.start) AS sources
+      FROM meetings_evidence e JOIN meetings_article r ON r.id = e.article_id
+      WHERE r.editorial_status = %(published)s
+      GROUP BY e.meeting_id) x
+WHERE x.meeting_id = m.id;
+"""
 
 
 def actors_changed(actor_ids: Iterable[int]) -> None:
@@ -277,6 +349,8 @@ def _actor_keys(ids) -> list[str]:
 
 
 def _rows_written(sender, fields, keys, **kwargs):
+    if sender is Meeting and fields is not None and fields <= set(EXPORT_COPY_FIELDS):
+        return  # the CSV texts written here (export_copies_refresh)
     if sender is CountryPair or fields == {"is_public"}:
         # Copies written here (visibility_refresh, refresh_country_pairs), whose records
         # were named to the cache by what made them change.
@@ -292,6 +366,8 @@ def _rows_written(sender, fields, keys, **kwargs):
         cache.records_changed(meetings=keys)
         if fields is None or fields & PARTICIPANT_FIELDS:
             visibility_refresh(meeting_ids=keys)  # who takes part decides visibility too
+        else:
+            export_copies_refresh(keys)  # a role: the order of the names
         refresh_country_pairs(keys)
     elif sender is Evidence:
         cache.records_changed(meetings=keys)
@@ -306,6 +382,11 @@ def _rows_written(sender, fields, keys, **kwargs):
             publication_changed()  # the countries they left are unknown
         cache.records_changed(actors=keys)
         actors_changed(keys)
+    elif sender is Article:
+        publication_changed()
+        export_copies_refresh(
+            Evidence.objects.filter(article_id__in=keys).values_list("meeting_id", flat=True)
+        )  # their URLs, slugs or dates: the meetings' sources
     else:
         publication_changed()
 
@@ -314,11 +395,15 @@ def _article_saved(sender, instance, created, **kwargs):
     cache.records_changed(articles=[instance.pk])
     if not created and instance.changed("editorial_status"):
         visibility_refresh(article_ids=[instance.pk])
+    elif not created and instance.changed("url", "slug", "published_on"):
+        export_copies_refresh(instance.evidence.values_list("meeting_id", flat=True))
 
 
 def _actor_saved(sender, instance, created, raw=False, **kwargs):
     if not (created or raw) and instance.changed("editorial_status", "country_id"):
         actors_changed([instance.pk])
+    elif not (created or raw) and instance.changed("name"):
+        export_copies_refresh(instance.participations.values_list("meeting_id", flat=True))
 
 
 def _meeting_saved(sender, instance, created, raw=False, **kwargs):
@@ -359,6 +444,8 @@ def _participation_saved(sender, instance, created, raw=False, **kwargs):
         not created or (instance.is_public and instance.actor.editorial_status != PUBLISHED)
     ):
         visibility_refresh(meeting_ids=[instance.meeting_id])
+    elif not raw:
+        export_copies_refresh([instance.meeting_id])  # a participant more
     refresh_country_pairs([instance.meeting_id])
 
 

@@ -111,6 +111,17 @@ def test_country_pairs_are_what_refresh_country_pairs_would_write():
     assert rows() == loaded
 
 
+def test_the_meetings_csv_texts_are_what_the_copies_would_write():
+    from meetings.models import Meeting
+    from meetings.models.meetings import EXPORT_COPY_FIELDS
+    from meetings.services.copies import export_texts
+
+    generate()
+    stored = {row[0]: row[1:] for row in Meeting.objects.values_list("pk", *EXPORT_COPY_FIELDS)}
+    assert sum(1 for texts in stored.values() if texts[0] and texts[2]) > 100
+    assert export_texts(list(stored)) == stored
+
+
 def test_actor_and_country_activity_is_skewed():
     generate(articles=2000)
     busiest = scalar(

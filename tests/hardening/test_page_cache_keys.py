@@ -106,3 +106,17 @@ def test_a_page_sees_only_the_parameters_it_understands_without_a_cache(client, 
 def test_every_public_page_says_which_parameters_it_understands():
     names = {pattern.name for pattern in site_patterns}
     assert set(page_params.understood()) == names
+
+
+def test_the_same_parameters_in_another_order_are_the_same_copy(client, meeting, shared_cache):
+    first, first_queries = get(client, "/meetings/?country=RU&kind=meeting")
+    assert first.status_code == 200 and first_queries > 0
+    again, queries = get(client, "/meetings/?kind=meeting&country=RU")
+    assert queries == 0 and again.content == first.content
+
+
+def test_a_search_with_extra_spaces_is_the_same_copy(client, meeting, shared_cache):
+    first, first_queries = get(client, "/search/?q=Li+Shangfu")
+    assert first.status_code == 200 and first_queries > 0
+    again, queries = get(client, "/search/?q=++Li+++Shangfu+")
+    assert queries == 0 and again.content == first.content

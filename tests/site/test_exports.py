@@ -148,3 +148,115 @@ def test_meeting_csv_is_the_same_read_in_small_chunks(client, world, monkeypatch
     chunked = b"".join(client.get(url).streaming_content)
     assert chunked == whole
     assert whole.count(b"\n") > 8 and b"Nowhere" in whole.splitlines()[-1]
+
+
+def meeting_row(client, title: str) -> dict:
+    rows = csv_rows(client.get(reverse("meetings:meeting-export")))
+    return next(r for r in rows if r["title"] == title)
+
+
+def test_the_meeting_csv_reads_one_query_per_chunk(client, world, monkeypatch):
+    # The filter once for the ids, then one query per CHUNK meetings (their participants
+    # and sources are stored on their rows): never a query per meeting.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from meetings.models import Meeting
+    from meetings.site import exports
+
+    world.grow(2)
+    n = Meeting.objects.published().count()
+    assert n >= 6
+
+    def queries(chunk: int) -> int:
+        monkeypatch.setattr(exports, "CHUNK", chunk)
+        with CaptureQueriesContext(connection) as captured:
+            b"".join(client.get(reverse("meetings:meeting-export")).streaming_content)
+        return len(captured)
+
+    whole = queries(10_000)
+    assert queries(3) == whole - 1 + -(-n // 3)
+
+
+def test_the_csv_texts_follow_every_change_they_show(client, world):
+    from meetings import services
+    from meetings.models import Actor, Article, Participation
+
+    guest = factories.actor("Ana Quispe", country_code="PE")
+    source = factories.article(title="Lima talks source", published_on=dt.date(2024, 3, 1))
+    second = factories.article(title="Lima follow-up", published_on=dt.date(2024, 3, 2))
+    meeting = services.meeting_create(
+        title="Lima talks",
+        start_date=dt.date(2024, 3, 1),
+        participants=[(world.li, "host"), (guest, "guest")],
+        evidence=[(source, 0, 10), (second, 0, 10)],
+        editorial_status="published",
+    )
+    row = meeting_row(client, "Lima talks")
+    assert row["participants"] == "Ana Quispe; Li Shangfu"
+    assert row["participant_countries"] == "CN; PE"
+
+    guest.name = "Ana Quispe Mamani"
+    guest.save()  # one actor renamed
+    assert meeting_row(client, "Lima talks")["participants"] == "Ana Quispe Mamani; Li Shangfu"
+    Actor.objects.filter(pk=world.li.pk).update(name="Li Shangfu Bulk")  # renamed in bulk
+    assert meeting_row(client, "Lima talks")["participants"] == "Ana Quispe Mamani; Li Shangfu Bulk"
+
+    Participation.objects.filter(meeting=meeting, actor=guest).update(role="participant")
+    assert meeting_row(client, "Lima talks")["participants"] == "Li Shangfu Bulk; Ana Quispe Mamani"
+    Participation.objects.create(
+        meeting=meeting, actor=factories.actor("Kofi Mensah", country_code="GH"), role="guest"
+    )
+    row = meeting_row(client, "Lima talks")
+    assert row["participants"] == "Kofi Mensah; Li Shangfu Bulk; Ana Quispe Mamani"
+    assert row["participant_countries"] == "CN; GH; PE"
+    Participation.objects.get(meeting=meeting, actor=guest).delete()
+    assert meeting_row(client, "Lima talks")["participant_countries"] == "CN; GH"
+
+    def sources() -> list[str]:
+        return meeting_row(client, "Lima talks")["sources"].split()
+
+    def link(article) -> str:
+        return article.url or "http://testserver" + article.get_absolute_url()
+
+    assert sources() == [link(second), link(source)]
+    second.url = "https://example.org/lima-follow-up"
+    second.save()  # a URL corrected
+    assert sources() == ["https://example.org/lima-follow-up", link(source)]
+    Article.objects.filter(pk=source.pk).update(published_on=dt.date(2024, 3, 5))  # in bulk
+    assert sources() == [link(source), "https://example.org/lima-follow-up"]
+    Article.objects.filter(pk=source.pk).update(slug="lima-talks-renamed")
+    assert sources() == ["http://testserver/articles/lima-talks-renamed/", link(second)]
+    services.article_unpublish(article=second)
+    assert sources() == ["http://testserver/articles/lima-talks-renamed/"]
+
+
+def test_the_csv_texts_follow_a_merge_of_actors(client, world):
+    from meetings import services
+
+    twin = factories.actor("Li Shangfu (twin)", country_code="CN")
+    source = factories.article(title="Twin source", published_on=dt.date(2024, 4, 1))
+    services.meeting_create(
+        title="Twin talks",
+        start_date=dt.date(2024, 4, 1),
+        participants=[(twin, "host"), (world.putin, "guest")],
+        evidence=[(source, 0, 10)],
+        editorial_status="published",
+    )
+    services.actor_merge(keep=world.li, other=twin)
+    assert meeting_row(client, "Twin talks")["participants"] == "Vladimir Putin; Li Shangfu"
+
+
+def test_rebuilding_the_csv_texts_gives_what_the_writes_kept(world):
+    # The corpus generator's rebuild (set-based SQL on PostgreSQL) agrees with the texts
+    # every write keeps (meetings/services/copies.py).
+    from meetings.models import Meeting
+    from meetings.models.meetings import EXPORT_COPY_FIELDS
+    from meetings.services import copies
+
+    world.grow(2)
+    kept = list(Meeting.objects.order_by("pk").values_list("pk", *EXPORT_COPY_FIELDS))
+    assert any(row[1] for row in kept) and any(row[3] for row in kept)
+    Meeting.objects.update(**dict.fromkeys(EXPORT_COPY_FIELDS, ""))
+    copies.export_copies_rebuild()
+    assert list(Meeting.objects.order_by("pk").values_list("pk", *EXPORT_COPY_FIELDS)) == kept

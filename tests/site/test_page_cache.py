@@ -153,3 +153,79 @@ def test_an_unreachable_cache_costs_speed_not_pages(
     assert get(client, world.moscow.get_absolute_url())[0].status_code == 404
     assert "Cache unavailable" in caplog.text
     assert "Could not move the dependency keys of a change on" in caplog.text
+
+
+def page_key(url: str) -> str:
+    import hashlib
+
+    return "page:" + hashlib.sha256(f"http://testserver{url}?".encode()).hexdigest()
+
+
+@pytest.fixture
+def renamed(client, world, shared_cache, django_capture_on_commit_callbacks):
+    """Li's page cached, then Li renamed (committed): (url, its cache key, the old copy)."""
+    url = world.li.get_absolute_url()
+    get(client, url)
+    key = page_key(url)
+    old = shared_cache.get(key)
+    assert old is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        world.li.name = "Li Shangfu Renamed"
+        world.li.save()
+    return url, key, old
+
+
+def another_request_builds(cache, key: str, then=None, after: float = 0.3) -> None:
+    """Hold the page's build lock as a request building it would, and ``after`` seconds
+    store ``then`` (a cache entry) and let go, as it would once built."""
+    import threading
+
+    assert cache.add(f"{key}:building", 1, 10)
+
+    def done():
+        if then is not None:
+            cache.set(key, then, 600)
+        cache.delete(f"{key}:building")
+
+    threading.Timer(after, done).start()
+
+
+def test_a_request_waits_for_the_copy_another_is_building(client, shared_cache, renamed):
+    # One request builds a page gone out of date; another asking for it meanwhile waits,
+    # then is served that copy (built after the change) without building it again.
+    import time
+
+    from django.http import HttpResponse
+
+    url, key, (_, dependencies, _) = renamed
+    built = (time.time_ns(), dependencies, HttpResponse(b"built by the other request"))
+    another_request_builds(shared_cache, key, then=built)
+    started = time.monotonic()
+    served, queries = get(client, url)
+    assert time.monotonic() - started >= 0.25
+    assert queries == 0 and served.content == b"built by the other request"
+
+
+def test_a_waiting_request_is_never_served_the_copy_from_before_the_change(
+    client, shared_cache, renamed
+):
+    url, key, old = renamed
+    another_request_builds(shared_cache, key, then=old)  # it put the old copy back
+    served, queries = get(client, url)
+    assert queries > 0 and b"Li Shangfu Renamed" in served.content
+
+
+def test_a_request_builds_the_page_itself_when_the_other_never_finishes(
+    client, shared_cache, renamed, monkeypatch
+):
+    import time
+
+    from meetings import cache
+
+    monkeypatch.setattr(cache, "BUILD_WAIT_SECONDS", 0.3)
+    url, key, _ = renamed
+    another_request_builds(shared_cache, key, after=5)
+    started = time.monotonic()
+    served, queries = get(client, url)
+    assert 0.25 <= time.monotonic() - started < 4
+    assert queries > 0 and b"Li Shangfu Renamed" in served.content

@@ -50,7 +50,7 @@ PAGES = [
     ("meetings:actor-feed", ["li"], "", 4),  # + the last public corrections
     ("meetings:country-feed", ["cn"], "", 4),  # + the last public corrections
     ("meetings:country-pair-feed", ["cn", "ru"], "", 4),  # + the last public corrections
-    ("meetings:meeting-export", [], "country=CN", 6),  # 5 per 2,000 rows (site/exports.py)
+    ("meetings:meeting-export", [], "country=CN", 3),  # the ids, then 1 per 2,000 rows
     ("meetings:statement-export", [], "country=CN", 2),
 ]
 
