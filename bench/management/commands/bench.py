@@ -284,6 +284,7 @@ class Command(BaseCommand):
             notes["timeline_deep"] = f"{depth} pages deep (followed the 'older' links)"
         pair = terms["pair"]
         pages["country_pair"] = url_or_none("meetings:country-pair", pair[0], pair[1])
+        pages["country_detail"] = url_or_none("meetings:country-detail", terms["big_country"])
         pages["actor_feed"] = url_or_none("meetings:actor-feed", slug)
         pages["csv_export"] = url_or_none("meetings:meeting-export", query=one_year)
         # The JSON API's counterparts of the meeting list and the pair page (meetings/api/).
