@@ -75,7 +75,7 @@ def fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0016_normalise_article_urls"),
+        ("meetings", "0017_meeting_newest_cover"),
     ]
 
     operations = [

@@ -10,12 +10,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 
 from meetings.models import Actor, Meeting, Participation, Statement
 from meetings.site.filters import Resolved
+from meetings.site.paging import newest_counted
 
 FACET_SAMPLE = 1_000  # facets count the newest this-many matching rows, never all
 
@@ -46,11 +47,21 @@ def _with(data: QueryDict, name: str, value: str, *, multiple: bool) -> str:
     return query.urlencode()
 
 
-def _newest(queryset: QuerySet, *fields: str) -> list[tuple]:
-    """``fields`` of the newest FACET_SAMPLE rows of ``queryset``, in one query: facets never
-    count without bound, and the filter runs once for all of them, not once per facet."""
-    ordering = queryset.model._meta.ordering
-    return list(queryset.order_by(*ordering).values_list(*fields)[:FACET_SAMPLE])
+# What the lists read of their newest FACET_SAMPLE rows (key and date first: the order): the
+# facets, the first page's keys, the meeting list's venue map; and their bounded count.
+SAMPLES = {
+    Meeting: ("pk", "start_date", "kind", "status", "country_id"),
+    Statement: ("pk", "said_on", "speaker__country_id", "speaker__country__name", "kind"),
+}
+
+
+def newest_sample(resolved: Resolved) -> list[tuple]:
+    """SAMPLES of the newest FACET_SAMPLE filtered rows, read once per request with the
+    list's bounded count (``resolved.counted``): facets, first page and map share them."""
+    if resolved.sample is None:
+        fields = SAMPLES[resolved.queryset.model]
+        resolved.sample, resolved.counted = newest_counted(resolved.queryset, fields, FACET_SAMPLE)
+    return resolved.sample
 
 
 def _id_list(ids: list[int]):
@@ -70,11 +81,10 @@ def _years(days) -> list[dict]:
 
 def meeting_facets(resolved: Resolved, data: QueryDict) -> list[Facet]:
     """Counts by participant country, year, kind and status over the filtered meetings."""
-    # pk and date only: the (date, id) index answers without reading the meetings' rows.
-    sample = _newest(resolved.queryset, "pk", "start_date")
-    ids = [pk for pk, _ in sample]
+    sample = newest_sample(resolved)
+    ids = [pk for pk, *_ in sample]
     cleaned = getattr(resolved.filterset.form, "cleaned_data", {})
-    countries, kinds, statuses = [], Counter(), Counter()
+    countries = []
     if ids:
         countries = (
             Participation.objects.filter(meeting_id__in=_id_list(ids), country__isnull=False)
@@ -82,17 +92,11 @@ def meeting_facets(resolved: Resolved, data: QueryDict) -> list[Facet]:
             .annotate(n=Count("meeting", distinct=True))
             .order_by("-n", "country__name")[:12]
         )
-        rows = (
-            Meeting.objects.filter(pk__in=_id_list(ids))
-            .values("kind", "status")
-            .annotate(n=Count("pk"))
-        )
-        for row in rows.order_by():
-            kinds[row["kind"]] += row["n"]
-            statuses[row["status"]] += row["n"]
+    kinds = Counter(kind for _, _, kind, _, _ in sample)
+    statuses = Counter(status for _, _, _, status, _ in sample)
     return [
         country_facet("Participant country", _rows(countries), data, cleaned),
-        year_facet(_years(day for _, day in sample), data),
+        year_facet(_years(day for _, day, *_ in sample), data),
         choice_facet("Kind", "kind", Meeting.Kind.choices, kinds, data, cleaned, multiple=True),
         choice_facet("Status", "status", Meeting.Status.choices, statuses, data, cleaned),
     ]
@@ -100,18 +104,16 @@ def meeting_facets(resolved: Resolved, data: QueryDict) -> list[Facet]:
 
 def statement_facets(resolved: Resolved, data: QueryDict) -> list[Facet]:
     """Counts by speaker's country, year and kind over the filtered statements."""
-    sample = _newest(
-        resolved.queryset, "speaker__country_id", "speaker__country__name", "said_on", "kind"
-    )
+    sample = newest_sample(resolved)
     cleaned = getattr(resolved.filterset.form, "cleaned_data", {})
-    countries = Counter((code, name) for code, name, _, _ in sample if code)
+    countries = Counter((code, name) for _, _, code, name, _ in sample if code)
     top = sorted(countries.items(), key=lambda item: (-item[1], item[0][1]))[:12]
     kinds = Counter(kind for *_, kind in sample)
     return [
         country_facet(
             "Speaker's country", [(code, name, n) for (code, name), n in top], data, cleaned
         ),
-        year_facet(_years(day for _, _, day, _ in sample), data),
+        year_facet(_years(day for _, day, *_ in sample), data),
         choice_facet("Kind", "kind", Statement.Kind.choices, kinds, data, cleaned, multiple=True),
     ]
 

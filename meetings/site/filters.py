@@ -440,6 +440,9 @@ class Resolved:
     chips: list[Chip] = field(default_factory=list)
     after: tuple | None = None
     status: int = 200
+    # The newest rows and the bounded count, read once (facets.newest_sample).
+    sample: list | None = None
+    counted: tuple[int, bool] | None = None
 
     @property
     def active(self) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django import forms
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Subquery
 
 PAGE_SIZE = 25
 EXACT_COUNT_LIMIT = 10_000  # above this, lists say "about N" (the planner's estimate)
@@ -90,20 +90,41 @@ class Page:
     first: bool = True
 
 
-def keyset_page(queryset, after, date_attr: str, size: int = PAGE_SIZE) -> Page:
-    """Rows newest first, starting after the cursor ``after`` = (date, pk)."""
+def keyset_page(
+    queryset, after, date_attr: str, size: int = PAGE_SIZE, *, rows=None, newest=None
+) -> Page:
+    """Rows newest first, starting after the cursor ``after`` = (date, pk).
+
+    With ``rows`` (what makes a queryset of the model into the page's rows, e.g.
+    ``lambda q: q.for_list()``), the page's keys are found first, inside the query, and
+    only those rows are read: the filtered, ordered part reads the (date, id) index alone,
+    where selecting the rows themselves read every matching row before sorting (at 1M
+    articles, all of a big country's meetings of a year). ``newest``: the keys of the
+    newest rows, newest first, when the caller read them already (the first page)."""
     queryset = queryset.newest_first()
+
+    def fetch(part, limit: int) -> list:
+        if rows is None:
+            return list(part[:limit])
+        keys = Subquery(part.values("pk")[:limit])
+        return list(rows(queryset.model.objects.filter(pk__in=keys)).newest_first())
+
     if after and after[0] is not None:
         # Dated rows from the cursor on, through the index; the undated rows, which sort
         # last, are asked for only on the page where the dated ones run out.
-        rows = list(queryset.filter(keyset_dated_before(date_attr, *after))[: size + 1])
-        if len(rows) <= size:
+        found = fetch(queryset.filter(keyset_dated_before(date_attr, *after)), size + 1)
+        if len(found) <= size:
             undated = queryset.filter(**{f"{date_attr}__isnull": True})
-            rows += list(undated[: size + 1 - len(rows)])
+            found += fetch(undated, size + 1 - len(found))
+    elif after:
+        found = fetch(queryset.older_than(*after), size + 1)
+    elif rows is not None and newest is not None:
+        model = queryset.model
+        found = list(rows(model.objects.filter(pk__in=list(newest[: size + 1]))).newest_first())
     else:
-        rows = list((queryset.older_than(*after) if after else queryset)[: size + 1])
-    page = Page(rows=rows[:size], first=not after)
-    if len(rows) > size:
+        found = fetch(queryset, size + 1)
+    page = Page(rows=found[:size], first=not after)
+    if len(found) > size:
         last = page.rows[-1]
         page.next_cursor = cursor_for(getattr(last, date_attr), last.pk)
     return page
@@ -147,8 +168,10 @@ def keyset_dated_before(date_field: str, date: dt.date, pk: int, id_field: str =
 # --- counts ----------------------------------------------------------------------------------
 
 
-def count_bounded(queryset: QuerySet, limit: int = EXACT_COUNT_LIMIT) -> tuple[int, bool]:
-    """(count, more): an exact count up to ``limit``; past it, (limit, True)."""
+def count_bounded(queryset: QuerySet, limit: int | None = None) -> tuple[int, bool]:
+    """(count, more): an exact count up to ``limit`` (EXACT_COUNT_LIMIT); past it, (limit,
+    True)."""
+    limit = EXACT_COUNT_LIMIT if limit is None else limit
     n = queryset.order_by()[: limit + 1].count()
     return (limit, True) if n > limit else (n, False)
 
@@ -177,13 +200,45 @@ def rounded(rows: int) -> int:
     return round(rows, -digits)
 
 
-def bounded_count(queryset) -> dict:
+def bounded_count(queryset, counted: tuple[int, bool] | None = None) -> dict:
     """An exact count up to 10,000; past it the planner's estimate when it is larger.
 
     The estimate (one EXPLAIN, about a millisecond, PostgreSQL only) is asked for whatever
     the count, so a page makes the same queries on a small archive as on a large one.
+    ``counted``: (count, more) when the caller counted already (``newest_counted``).
     """
-    count, more = count_bounded(queryset)
+    count, more = counted or count_bounded(queryset)
     guess = estimate(queryset)
     shown = guess if more and guess and guess > count else None
     return {"count": count, "more": more, "estimate": shown}
+
+
+def newest_counted(
+    queryset: QuerySet, fields: tuple[str, ...], sample: int, limit: int | None = None
+) -> tuple[list[tuple], tuple[int, bool]]:
+    """(``fields`` of the newest ``sample`` rows, (count up to ``limit``, more)) in one
+    query: the rows a list's facets count and its bounded count share one pass over the
+    matching rows, instead of a filter (a join at 1M articles) run once for each.
+
+    ``fields`` start with the key and the date the model is ordered by (newest first)."""
+    limit = EXACT_COUNT_LIMIT if limit is None else limit
+    ordering = queryset.model._meta.ordering
+    inner = queryset.order_by(*ordering).values_list(*fields)[: limit + 1]
+    try:
+        sql, params = inner.query.sql_with_params()
+    except EmptyResultSet:  # .none(): nothing matches
+        return [], (0, False)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT *, count(*) OVER () FROM ({sql}) AS newest "
+            "ORDER BY 2 DESC NULLS LAST, 1 DESC LIMIT %s",
+            (*params, sample),
+        )
+        found = cursor.fetchall()
+    n = found[0][-1] if found else 0
+    counted = (limit, True) if n > limit else (n, False)
+    # Read raw, the date comes as text from SQLite (Django's values_list converts it).
+    return [
+        (key, dt.date.fromisoformat(day) if isinstance(day, str) else day, *rest)
+        for key, day, *rest, _ in found
+    ], counted

@@ -4,15 +4,13 @@ the records without a date; activity by month; the counterparts met most often."
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Subquery
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.db.models.functions import TruncMonth
 
 from meetings.models import Actor, Meeting, Participation, Position, Statement
 from meetings.site.paging import PAGE_SIZE, keyset_condition
-from meetings.site.rankings import RECENT, top_actors
 
 RANK = {"meeting": 3, "statement": 2, "office": 1}
 
@@ -215,12 +213,20 @@ def activity_by_month(actor: Actor) -> Activity:
     """
     meetings = public_participations(actor).filter(date__isnull=False)
     statements = public_statements(actor).filter(said_on__isnull=False)
-    # Min and max in one query each: both are read off the ends of the (actor, is_public,
-    # date) indexes.
-    ends = [
-        meetings.order_by().aggregate(first=Min("date"), last=Max("date")),
-        statements.order_by().aggregate(first=Min("said_on"), last=Max("said_on")),
-    ]
+
+    # The four ends in one query, each read off an end of the (actor, is_public, date)
+    # indexes.
+    def end(rows, field: str, newest: bool):
+        return Subquery(rows.order_by(f"-{field}" if newest else field).values(field)[:1])
+
+    found = Actor.objects.filter(pk=actor.pk).values_list(
+        end(meetings, "date", False),
+        end(meetings, "date", True),
+        end(statements, "said_on", False),
+        end(statements, "said_on", True),
+    )
+    m_first, m_last, s_first, s_last = found.get()
+    ends = [{"first": m_first, "last": m_last}, {"first": s_first, "last": s_last}]
     latest = [end["last"] for end in ends if end["last"]]
     if not latest:
         return Activity()
@@ -251,14 +257,5 @@ class Activity(dict):
     first: dt.date | None = None
 
 
-def top_counterparts(actor: Actor, limit: int = 6) -> list[Actor]:
-    """Who the actor met most often, among their newest public meetings."""
-    meetings = public_participations(actor).order_by("-date").values("meeting_id")[:RECENT]
-    rows = (
-        Participation.objects.filter(meeting_id__in=Subquery(meetings))
-        .exclude(actor=actor)
-        .values("actor_id")
-        .annotate(n=Count("meeting_id"))
-        .order_by("-n", "actor_id")[:limit]
-    )
-    return top_actors(Counter({row["actor_id"]: row["n"] for row in rows}), limit)
+# Met most often (actor_detail.html's side): the first of the network's counterparts.
+COUNTERPARTS_SHOWN = 6

@@ -11,13 +11,15 @@ only add a shade class per country (``shaded``), a join over ~250 prepared strin
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
-from django.db.models import Count
+from django.db.models import Count, Subquery
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -93,11 +95,18 @@ def shapes() -> dict[str, str]:
     return {code.upper(): _outline(_D.findall(body)) for code, body in _GROUP.findall(svg)}
 
 
+# The map counts the newest this-many meetings of what a page shows, never all: the busiest
+# actor's 60,000 meetings at 1M articles took 0.15 s to group at 100k and seconds at 1M,
+# the pair page's 55,000 as much; the newest ones come off an index.
+VENUE_SAMPLE = 1_000
+
+
 @dataclass
 class VenueMap:
     rows: list[dict]  # [{country_id, country__name, n}], most meetings first
     unknown: int  # meetings without a venue country
     peak: int
+    sampled: int | None = None  # counted over the newest this-many meetings (None: all)
 
     @property
     def total(self) -> int:
@@ -161,14 +170,51 @@ def venue_map(meetings) -> VenueMap:
     return VenueMap(rows=rows, unknown=unknown, peak=max((r["n"] for r in rows), default=0))
 
 
-def actor_venues(actor, start=None, end=None) -> VenueMap:
-    """Where the actor's public meetings in [start, end] were held."""
+def counted_venues(venues, sample: int = VENUE_SAMPLE) -> VenueMap:
+    """The map of the first ``sample`` of ``venues`` [(country code or None, name)], newest
+    meetings first; ``sampled`` says so when there were more."""
+    venues = list(venues)
+    counts = Counter(venues[:sample])
+    rows = sorted(
+        (
+            {"country_id": code, "country__name": name, "n": n}
+            for (code, name), n in counts.items()
+            if code is not None
+        ),
+        key=lambda r: (-r["n"], r["country__name"]),
+    )
+    return VenueMap(
+        rows=rows,
+        unknown=sum(n for (code, _), n in counts.items() if code is None),
+        peak=max((r["n"] for r in rows), default=0),
+        sampled=sample if len(venues) > sample else None,
+    )
+
+
+def newest_venue_map(meetings, sample: int = VENUE_SAMPLE) -> VenueMap:
+    """Where the newest ``sample`` of ``meetings`` (public meetings) were held: one query
+    that reads those rows alone, never a GROUP BY over all of them."""
+    return counted_venues(
+        meetings.newest_first().values_list("country_id", "country__name")[: sample + 1], sample
+    )
+
+
+def actor_venues(actor, start=None, end=None, sample: int = VENUE_SAMPLE) -> VenueMap:
+    """Where the actor's newest ``sample`` public meetings in [start, end] were held: their
+    ids off the (actor, date, meeting) index, then those meetings alone by key."""
     own = Participation.objects.filter(actor=actor, is_public=True)
     if start:
         own = own.filter(date__gte=start)
     if end:
         own = own.filter(date__lte=end)
-    return venue_map(Meeting.objects.published().filter(pk__in=own.values("meeting_id")))
+    newest = own.order_by("-date", "-meeting_id").values("meeting_id")[: sample + 1]
+    rows = Meeting.objects.filter(pk__in=Subquery(newest)).values_list(
+        "start_date", "pk", "country_id", "country__name"
+    )
+    # In the index's order (date descending, the undated first, then id descending), so the
+    # one row past the sample is the one left out.
+    ordered = sorted(rows.order_by(), key=lambda r: (r[0] is None, r[0] or dt.date.min, r[1]))
+    return counted_venues([(code, name) for *_, code, name in reversed(ordered)], sample)
 
 
 def dated(meetings, start=None, end=None):
@@ -180,7 +226,8 @@ def dated(meetings, start=None, end=None):
 
 
 def cached_venue_map(key: str, meetings) -> VenueMap:
-    """``venue_map(meetings)`` once per publication generation (meetings/cache.py)."""
+    """``newest_venue_map(meetings)`` once per change of what it shows (meetings/cache.py)."""
     return cache.cached(
-        f"venues:{hashlib.sha256(key.encode()).hexdigest()[:32]}", lambda: venue_map(meetings)
+        f"venues:{hashlib.sha256(key.encode()).hexdigest()[:32]}",
+        lambda: newest_venue_map(meetings),
     )

@@ -103,10 +103,13 @@ def test_country_pairs_are_what_refresh_country_pairs_would_write():
     generate()
 
     def rows():
-        return sorted(CountryPair.objects.values_list("meeting_id", "first", "second", "year"))
+        return sorted(
+            CountryPair.objects.values_list("meeting_id", "first", "second", "year", "bilateral")
+        )
 
     loaded = rows()
     assert len(loaded) > 100
+    assert {bilateral for *_, bilateral in loaded} == {True, False}
     refresh_country_pairs(Meeting.objects.values_list("pk", flat=True))
     assert rows() == loaded
 

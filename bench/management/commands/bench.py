@@ -92,6 +92,12 @@ class Command(BaseCommand):
         parser.add_argument("--gunicorn-workers", type=int, default=2)
         parser.add_argument("--port", type=int, default=0, help="default: a free port")
         parser.add_argument("--only", default="", help="comma-separated page kinds")
+        parser.add_argument(
+            "--deep-pages",
+            type=int,
+            default=DEEP_PAGES,
+            help="how many 'older' links timeline_deep follows",
+        )
         parser.add_argument("--skip-import", action="store_true")
         parser.add_argument(
             "--queries-only", action="store_true", help="print queries per page, no load"
@@ -153,7 +159,7 @@ class Command(BaseCommand):
         out(f"Cache: {result['cache']}")
         result["postgres"] = warm_database()
         out(f"PostgreSQL: {result['postgres']['summary']}")
-        pages, skipped, notes = self.page_urls(terms)
+        pages, skipped, notes = self.page_urls(terms, opts["deep_pages"])
         only = {k for k in opts["only"].split(",") if k}
         if only:
             pages = {k: v for k, v in pages.items() if k in only}
@@ -252,7 +258,7 @@ class Command(BaseCommand):
 
     # --- pages ---------------------------------------------------------------------------
 
-    def page_urls(self, terms: dict) -> tuple[dict, dict, dict]:
+    def page_urls(self, terms: dict, deep_pages: int = DEEP_PAGES) -> tuple[dict, dict, dict]:
         """URL of each page kind, from the site's urls.py as it stands; and what is skipped."""
         from meetings.models import Meeting
 
@@ -279,11 +285,12 @@ class Command(BaseCommand):
         pages["timeline_first"] = url_or_none("meetings:actor-detail", slug)
         pages["timeline_deep"] = None
         if pages["timeline_first"]:
-            url, depth = self.follow_older(pages["timeline_first"], DEEP_PAGES)
+            url, depth = self.follow_older(pages["timeline_first"], deep_pages)
             pages["timeline_deep"] = url
             notes["timeline_deep"] = f"{depth} pages deep (followed the 'older' links)"
         pair = terms["pair"]
         pages["country_pair"] = url_or_none("meetings:country-pair", pair[0], pair[1])
+        pages["country_detail"] = url_or_none("meetings:country-detail", terms["big_country"])
         pages["actor_feed"] = url_or_none("meetings:actor-feed", slug)
         pages["csv_export"] = url_or_none("meetings:meeting-export", query=one_year)
         # The JSON API's counterparts of the meeting list and the pair page (meetings/api/).

@@ -58,6 +58,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     options = timeline.Options.from_cleaned(filterset.form.cleaned_data)
     entries, next_cursor = timeline.timeline(actor, options)
     aliases = [a.text for a in actor.aliases.all() if not a.is_role and a.text != actor.name]
+    network = actor_network(actor, *dates_from(filterset.form.cleaned_data))
     return render(
         request,
         "meetings/actor_detail.html",
@@ -72,8 +73,9 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "years": timeline.group_by_month(entries),
             "next_cursor": next_cursor,
             "first_page": not options.cursor,
-            "counterparts": timeline.top_counterparts(actor),
-            "network": actor_network(actor, *dates_from(filterset.form.cleaned_data)),
+            # Met most often: the network's first counterparts (the same newest meetings).
+            "counterparts": network.nodes[: timeline.COUNTERPARTS_SHOWN],
+            "network": network,
             "venues": actor_venues(actor, *dates_from(filterset.form.cleaned_data)),
             "venues_of": f"{actor.name}’s meetings",
             "activity": timeline.activity_by_month(actor),

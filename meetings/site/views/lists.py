@@ -20,6 +20,10 @@ def list_dependencies(resolved, family: str) -> list[str]:
     return [cache.family(family)]
 
 
+def for_list(queryset):
+    return queryset.for_list()
+
+
 def filtered_list(
     request,
     filterset_class,
@@ -35,13 +39,20 @@ def filtered_list(
     given, adds a page's own context for valid filters."""
     resolved = filters.resolve(filterset_class, request.GET, queryset)
     cache.shows(request, *list_dependencies(resolved, family))
-    rows = resolved.queryset.for_list()
-    page = keyset_page(rows, resolved.after, date_attr) if resolved.status == 200 else Page([])
+    page, total = Page([]), None
+    if resolved.status == 200:
+        # One pass over the matches gives the facets' rows, the bounded count and the
+        # first page's keys; the page then reads its rows alone, by key.
+        newest = [key for key, *_ in facets.newest_sample(resolved)]
+        page = keyset_page(
+            resolved.queryset, resolved.after, date_attr, rows=for_list, newest=newest
+        )
+        total = bounded_count(resolved.queryset, resolved.counted)
     context.update(
         resolved=resolved,
         form=resolved.filterset.form,
         page=page,
-        total=bounded_count(resolved.queryset) if resolved.status == 200 else None,
+        total=total,
         facets=count_facets(resolved, request.GET) if resolved.status == 200 else [],
         facet_sample=facets.FACET_SAMPLE,
     )

@@ -13,17 +13,19 @@ from meetings.services.audit import public_changes
 from meetings.services.fusion import fact_disagreements
 from meetings.site import facets, filters
 from meetings.site.moved import meeting_moved
-from meetings.site.venues import cached_venue_map
+from meetings.site.venues import counted_venues
 from meetings.site.views.lists import filtered_list
 
 
 def venues_context(resolved) -> dict:
-    """The venue map of the filtered meetings (cached per filter and publication)."""
-    data = resolved.filterset.data.copy()
-    data.pop("after", None)
-    key = f"meeting-list:{data.urlencode()}"
+    """The venue map of the newest filtered meetings: the rows the facets count."""
+    names = resolved.filterset.countries
+    sample = facets.newest_sample(resolved)
+    venues = counted_venues([(code, names.get(code)) for *_, code in sample])
+    if len(sample) >= facets.FACET_SAMPLE:  # the sample is full: there may be more
+        venues.sampled = facets.FACET_SAMPLE
     return {
-        "venues": cached_venue_map(key, resolved.queryset),
+        "venues": venues,
         "venues_of": "The meetings listed" if resolved.chips else "All meetings",
     }
 
