@@ -103,10 +103,21 @@ def _usable(m: Mention) -> bool:
     return bool(m.key) and not m.in_quote and not m.locative
 
 
+# The sentence starts of the last sentence list asked about (one article at a time): a
+# bisection instead of a scan of every sentence, which grew with quotes x sentences.
+_starts_of: tuple[list[Sentence], list[int]] = ([], [])
+
+
 def _sentence_for(sents: list[Sentence], offset: int) -> Sentence | None:
-    for s in sents:
-        if s.start <= offset < s.end:
-            return s
+    """The sentence holding ``offset`` (sentences are in order and do not overlap)."""
+    global _starts_of
+    known, starts = _starts_of
+    if known is not sents or len(starts) != len(sents):
+        starts = [s.start for s in sents]
+        _starts_of = (sents, starts)
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and offset < sents[i].end:
+        return sents[i]
     return None
 
 
