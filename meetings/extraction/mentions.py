@@ -107,9 +107,18 @@ _AFTER_ORG_OK = re.compile(
 )
 
 
+_NON_LETTER = re.compile(r"[^A-Za-z]")
+
+
+@lru_cache(maxsize=100_000)
+def _letters(text: str) -> str:
+    """The ASCII letters of ``text`` ("U.S." -> "US"); the same surfaces recur in every
+    article, so the answers are kept."""
+    return _NON_LETTER.sub("", text)
+
+
 def compact_upper(text: str) -> bool:
-    letters = re.sub(r"[^A-Za-z]", "", text)
-    return letters.isupper()
+    return _letters(text).isupper()
 
 
 class _NoActor:
@@ -538,9 +547,9 @@ class _Builder:
                         continue
                 elif not surface[:1].isupper() and not surface[:1].isdigit():
                     continue
-                compact = re.sub(r"[^A-Za-z]", "", entry.surface)
+                compact = _letters(entry.surface)
                 acronym = compact.isupper() and len(compact) <= 5 and not is_role
-                if acronym and re.sub(r"[^A-Za-z]", "", surface) != compact:
+                if acronym and _letters(surface) != compact:
                     continue
                 if alias and alias.valid_to and self.day and not alias.valid_on(self.day):
                     continue
