@@ -864,6 +864,24 @@ _PARAPHRASE_CUE = re.compile(rf"\b(?:{_verbs('paraphrase')})\s+(?:that\s+)?")
 _TRAILING_CUE = re.compile(
     r",\s*(?P<who>[^,]{2,80}?)\s+(?:" + "|".join(lexicon.reporting_verbs("trailing")) + r")\.?\s*$"
 )
+# What every match of the two patterns holds, tested first (a sentence without it cannot
+# match, and the patterns are slow to scan): the paraphrase verbs as written; a trailing
+# verb at the very end of the sentence, before an optional full stop.
+_PARAPHRASE_VERBS = tuple(lexicon.reporting_verbs("paraphrase"))
+_TRAILING_VERBS = tuple(lexicon.reporting_verbs("trailing"))
+
+
+def _trailing_cue(raw: str):
+    end = raw.rstrip()
+    if end.endswith("."):
+        end = end[:-1]
+    return _TRAILING_CUE.search(raw) if end.endswith(_TRAILING_VERBS) else None
+
+
+def _paraphrase_cue(raw: str):
+    return _PARAPHRASE_CUE.search(raw) if any(v in raw for v in _PARAPHRASE_VERBS) else None
+
+
 _NAME_THEN_CUE = re.compile(
     r"^\W{0,3}\s*(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})\s+"
     r"(?:" + "|".join(lexicon.reporting_verbs("name-first")) + r")\b"
@@ -1079,14 +1097,14 @@ def find_paraphrases(doc: Document, analysis: Analysis):
         raw = text[sent.start : sent.end]
         speaker = None
         span = None
-        trailing = _TRAILING_CUE.search(raw)
+        trailing = _trailing_cue(raw)
         if trailing:
             who = starting_in(sent.start + trailing.start("who"), sent.start + trailing.end("who"))
             if who:
                 speaker = who[-1].key
                 span = (sent.start, sent.start + trailing.start())
         if speaker is None:
-            cue = _PARAPHRASE_CUE.search(raw)
+            cue = _paraphrase_cue(raw)
             if not cue:
                 continue
             before = [
