@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import accumulate
 
 from meetings import reference
 
@@ -23,6 +24,8 @@ __all__ = ["KBActor", "KBAlias", "KBPosition", "KnowledgeBase", "normalize", "no
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _WORD = re.compile(r"[0-9a-z]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_match_start, _match_group = re.Match.start, re.Match.group
+_plus_one = (1).__add__
 _PUNCT = frozenset("“”‘’„‟«»‹›–—―…•·\xa0\u200b")
 # Non-ASCII character -> its one-character fold ("é" -> "e", "“" -> " "), or "" when it folds
 # to several characters ("ß" -> "ss"), which the slow path handles.
@@ -84,15 +87,12 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """
     fast = _fast_fold(text)
     if fast is not None:
-        words, orig_starts, norm_starts = [], [], []
-        position = 0
-        for m in _WORD.finditer(fast):
-            word = m.group()
-            words.append(word)
-            orig_starts.append(m.start())
-            norm_starts.append(position)
-            position += len(word) + 1
-        return " ".join(words), _OffsetMap(norm_starts, orig_starts)
+        # C-level maps over the matches: each word starts one space after the previous.
+        matches = list(_WORD.finditer(fast))
+        words = list(map(_match_group, matches))
+        norm_starts = list(accumulate(map(_plus_one, map(len, words)), initial=0))
+        norm_starts.pop()
+        return " ".join(words), _OffsetMap(norm_starts, list(map(_match_start, matches)))
     out: list[str] = []
     offsets = []
     pending_space = False

@@ -15,6 +15,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import ahocorasick
+
 from . import lexicon
 from .dates import find_dates
 from .document import Document
@@ -44,6 +46,18 @@ _TRIGGERS = [(kind, _trigger_pattern(spec)) for kind, spec in lexicon.MEETING_KI
 _KIND_KEYS = {kind: spec["keys"] for kind, spec in lexicon.MEETING_KINDS.items()}
 # Every trigger pattern needs one of these substrings.
 _TRIGGER_KEYS = tuple(dict.fromkeys(k for keys in _KIND_KEYS.values() for k in keys))
+
+
+def _keys_automaton():
+    """Every key -> the kinds that hold it: one pass over a sentence finds its kinds."""
+    automaton = ahocorasick.Automaton()
+    for key in _TRIGGER_KEYS:
+        automaton.add_word(key, tuple(k for k, keys in _KIND_KEYS.items() if key in keys))
+    automaton.make_automaton()
+    return automaton
+
+
+_KEYS_KINDS = _keys_automaton()
 # The nouns that name an encounter, longest first ("meeting" before "meet").
 _ENCOUNTER_NOUNS = "|".join(
     sorted(
@@ -412,10 +426,11 @@ def _scan_triggers(ctx: _Context, sent: Sentence, part: str | None) -> _Clause |
         clean = " " * cut + clean[cut:]
     found = []
     low = clean.lower()
-    if not _has_any(low, _TRIGGER_KEYS):
+    kinds = {kind for _, key_kinds in _KEYS_KINDS.iter(low) for kind in key_kinds}
+    if not kinds:
         return None  # cheap check: the trigger patterns are slow to scan
     for kind, pattern in _TRIGGERS:
-        if not _has_any(low, _KIND_KEYS[kind]):
+        if kind not in kinds:
             continue
         for m in pattern.finditer(clean):
             found.append((m.start(), m.end(), kind, m.group()))

@@ -107,9 +107,18 @@ _AFTER_ORG_OK = re.compile(
 )
 
 
+_NON_LETTER = re.compile(r"[^A-Za-z]")
+
+
+@lru_cache(maxsize=100_000)
+def _letters(text: str) -> str:
+    """The ASCII letters of ``text`` ("U.S." -> "US"); the same surfaces recur in every
+    article, so the answers are kept."""
+    return _NON_LETTER.sub("", text)
+
+
 def compact_upper(text: str) -> bool:
-    letters = re.sub(r"[^A-Za-z]", "", text)
-    return letters.isupper()
+    return _letters(text).isupper()
 
 
 class _NoActor:
@@ -538,9 +547,9 @@ class _Builder:
                         continue
                 elif not surface[:1].isupper() and not surface[:1].isdigit():
                     continue
-                compact = re.sub(r"[^A-Za-z]", "", entry.surface)
+                compact = _letters(entry.surface)
                 acronym = compact.isupper() and len(compact) <= 5 and not is_role
-                if acronym and re.sub(r"[^A-Za-z]", "", surface) != compact:
+                if acronym and _letters(surface) != compact:
                     continue
                 if alias and alias.valid_to and self.day and not alias.valid_on(self.day):
                     continue
@@ -781,7 +790,7 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
     b = _Builder(doc.text, kb, doc.sentences, doc.quote_spans, doc.anchor, doc.dateline)
     hits = b.kb_matches()
     runs = b.runs()
-    suppressed_spans = _suppressed_spans(b, runs)
+    suppressed_spans = _Spans(_suppressed_spans(b, runs))
     person_hits = _known_aliases(b, hits, suppressed_spans)
     _country_head_orgs(b, hits)
     _government_of(b)
@@ -823,11 +832,28 @@ def _suppressed_spans(b: _Builder, runs: list[list[int]]) -> list[tuple[int, int
     return suppressed_spans
 
 
-def _suppressed(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a <= s and e <= z for a, z in spans)
+class _Spans:
+    """Spans asked "does one of you hold (s, e)?" in a bisection: sorted by start, with the
+    furthest end among the spans starting at or before each (a scan of every span grew
+    with spans x aliases on a long text)."""
+
+    __slots__ = ("furthest", "starts")
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.furthest = list(accumulate((z for _, z in ordered), max))
+
+    def holds(self, s: int, e: int) -> bool:
+        i = bisect_right(self.starts, s) - 1
+        return i >= 0 and self.furthest[i] >= e
 
 
-def _known_aliases(b: _Builder, hits, suppressed_spans) -> list[tuple[int, int, list]]:
+def _suppressed(spans: _Spans, s: int, e: int) -> bool:
+    return spans.holds(s, e)
+
+
+def _known_aliases(b: _Builder, hits, suppressed_spans: _Spans) -> list[tuple[int, int, list]]:
     """Known aliases: states, organisations and people linked to the knowledge base; bare
     surnames and ambiguous aliases are returned, to be resolved after the full names."""
     text, dateline, kb, toks = b.text, b.dateline, b.kb, b.toks

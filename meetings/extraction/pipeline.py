@@ -67,15 +67,17 @@ def run(article, kb: KnowledgeBase, *, ner=None, today: date | None = None) -> P
 
     used_keys = {p.key for m in meetings for p in m.participants_keys} if meetings else set()
     used_keys |= {st.speaker for st in statements}  # a speaker is an actor, however named
+    # Each entity's named surfaces, in mention order, gathered in one pass over the
+    # mentions (a scan per entity grew with entities x mentions on a long text).
+    named: dict[str, list[str]] = {}
+    for m in analysis.mentions:
+        if m.how in ("name", "short", "metonym"):
+            named.setdefault(m.key, []).append(m.surface)
     actors = []
     for ent in sorted(analysis.entities.values(), key=lambda e: e.first):
         if not ent.spans:
             continue
-        surfaces = [
-            m.surface
-            for m in analysis.mentions
-            if m.key == ent.key and m.how in ("name", "short", "metonym")
-        ]
+        surfaces = named.get(ent.key, [])
         if not surfaces and ent.key not in used_keys:
             continue
         actors.append(

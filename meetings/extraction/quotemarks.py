@@ -142,6 +142,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     carried = False
     for p_index, (ps, pe) in enumerate(paragraphs(text)):
+        if _MARK_RE.search(text, ps, pe) is None:
+            carried = False  # no mark: no quote, and a carried one needs a closing mark
+            continue
         doubles = _pair(text, ps, pe, p_index, True, (), carried)
         carried = any(q.close_mark is None for q in doubles)
         blocked = [(q.open_mark, (q.close_mark or q.end) + 1) for q in doubles]

@@ -103,10 +103,21 @@ def _usable(m: Mention) -> bool:
     return bool(m.key) and not m.in_quote and not m.locative
 
 
+# The sentence starts of the last sentence list asked about (one article at a time): a
+# bisection instead of a scan of every sentence, which grew with quotes x sentences.
+_starts_of: tuple[list[Sentence], list[int]] = ([], [])
+
+
 def _sentence_for(sents: list[Sentence], offset: int) -> Sentence | None:
-    for s in sents:
-        if s.start <= offset < s.end:
-            return s
+    """The sentence holding ``offset`` (sentences are in order and do not overlap)."""
+    global _starts_of
+    known, starts = _starts_of
+    if known is not sents or len(starts) != len(sents):
+        starts = [s.start for s in sents]
+        _starts_of = (sents, starts)
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and offset < sents[i].end:
+        return sents[i]
     return None
 
 
@@ -853,6 +864,24 @@ _PARAPHRASE_CUE = re.compile(rf"\b(?:{_verbs('paraphrase')})\s+(?:that\s+)?")
 _TRAILING_CUE = re.compile(
     r",\s*(?P<who>[^,]{2,80}?)\s+(?:" + "|".join(lexicon.reporting_verbs("trailing")) + r")\.?\s*$"
 )
+# What every match of the two patterns holds, tested first (a sentence without it cannot
+# match, and the patterns are slow to scan): the paraphrase verbs as written; a trailing
+# verb at the very end of the sentence, before an optional full stop.
+_PARAPHRASE_VERBS = tuple(lexicon.reporting_verbs("paraphrase"))
+_TRAILING_VERBS = tuple(lexicon.reporting_verbs("trailing"))
+
+
+def _trailing_cue(raw: str):
+    end = raw.rstrip()
+    if end.endswith("."):
+        end = end[:-1]
+    return _TRAILING_CUE.search(raw) if end.endswith(_TRAILING_VERBS) else None
+
+
+def _paraphrase_cue(raw: str):
+    return _PARAPHRASE_CUE.search(raw) if any(v in raw for v in _PARAPHRASE_VERBS) else None
+
+
 _NAME_THEN_CUE = re.compile(
     r"^\W{0,3}\s*(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})\s+"
     r"(?:" + "|".join(lexicon.reporting_verbs("name-first")) + r")\b"
@@ -1068,14 +1097,14 @@ def find_paraphrases(doc: Document, analysis: Analysis):
         raw = text[sent.start : sent.end]
         speaker = None
         span = None
-        trailing = _TRAILING_CUE.search(raw)
+        trailing = _trailing_cue(raw)
         if trailing:
             who = starting_in(sent.start + trailing.start("who"), sent.start + trailing.end("who"))
             if who:
                 speaker = who[-1].key
                 span = (sent.start, sent.start + trailing.start())
         if speaker is None:
-            cue = _PARAPHRASE_CUE.search(raw)
+            cue = _paraphrase_cue(raw)
             if not cue:
                 continue
             before = [

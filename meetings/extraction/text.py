@@ -52,15 +52,25 @@ class Token:
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*(?:['’]s\b)?")
 
 
+_POSSESSIVE_END = re.compile(r"['’]s")
+_match_start, _match_end, _match_group = re.Match.start, re.Match.end, re.Match.group
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    out = []
+    # The tokens are built by C-level maps over the matches; the few possessives ("China’s"
+    # -> "China", possessive) are then found by their "’s" and rebuilt.
     end = len(text) if end is None else end
-    for m in _TOKEN_RE.finditer(text, start, end):
-        word = m.group()
-        if len(word) > 2 and word[-2] in "'’" and word[-1] == "s":
-            out.append(Token(m.start(), m.end() - 2, word[:-2], True))
-        else:
-            out.append(Token(m.start(), m.end(), word))
+    matches = list(_TOKEN_RE.finditer(text, start, end))
+    ends = list(map(_match_end, matches))
+    words = list(map(_match_group, matches))
+    out = list(map(Token, map(_match_start, matches), ends, words))
+    index_of_end = None
+    for m in _POSSESSIVE_END.finditer(text, start, end):
+        if index_of_end is None:
+            index_of_end = {e: i for i, e in enumerate(ends)}
+        i = index_of_end.get(m.end())
+        if i is not None and len(words[i]) > 2:
+            out[i] = Token(out[i].start, ends[i] - 2, words[i][:-2], True)
     return out
 
 
