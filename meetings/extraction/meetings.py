@@ -343,6 +343,7 @@ class _Clause:
     roles: dict = field(default_factory=dict)
     draft: Draft | None = None
     split: tuple | None = None
+    rule: str | None = None
 
 
 def find_meetings(doc: Document, analysis: Analysis, kb: KnowledgeBase) -> list[Draft]:
@@ -910,17 +911,33 @@ def _span_of_days(ctx: _Context, c: _Clause) -> None:
         n = _NUMBERS.get(c.days.group(1).lower()) or int(c.days.group(1))
         if n > 1:
             c.end_value = c.date_value + timedelta(days=n - 1)  # "a three-day summit" from then
-    # "The delegation was received by X": the side that travelled last time.
-    c.group = _GROUP.search(c.clean)
-    if c.group and ctx.drafts and len(c.participants) < 3:
-        side = ctx.drafts[-1].extra.get("subjects") or []
-        c.participants = [k for k in side if k not in c.participants] + c.participants
+    _group_subject(ctx, c)
     if c.part == "bg" and c.date_value is None and ctx.drafts and ctx.drafts[-1].precision == "day":
         gap = re.match(r"\W*(a|one|two|three|\d)\s+days?\s+(after|before)", c.clean.lstrip(" ,"))
         if gap:
             n = _NUMBERS.get(gap.group(1).lower()) or int(gap.group(1))
             sign = -1 if gap.group(2).lower() == "after" else 1
             c.date_value, c.precision = ctx.drafts[-1].date + timedelta(days=sign * n), "day"
+
+
+def _group_subject(ctx: _Context, c: _Clause) -> None:
+    """Rule "group-subject": "The delegation was received by X" - the side that travelled
+    last time; "The delegation will also visit A, B and C" - its leader visits each of the
+    listed states, however many (the leader is the one person of the latest side)."""
+    c.group = _GROUP.search(c.clean)
+    if not c.group or not ctx.drafts:
+        return
+    side = ctx.drafts[-1].extra.get("subjects") or []
+    leads = c.group.end() <= c.s and not _FRONT_OBJECT.search(c.clean[: c.group.start()])
+    if leads:
+        people = [k for k in side if ctx.entities[k].kind == "person"]
+        side = people if len(people) == 1 else side
+    elif len(c.participants) >= 3:
+        return
+    added = [k for k in dict.fromkeys(side) if k not in c.participants]
+    if leads and added:
+        c.rule = "group-subject"
+    c.participants = added + c.participants
 
 
 def _second_half(ctx: _Context, c: _Clause) -> None:
@@ -976,7 +993,7 @@ def _build_draft(ctx: _Context, c: _Clause) -> None:
         ),
         sentence=c.sent.index,
         confidence=0.7,
-        rule=f"trigger-{c.kind}",
+        rule=c.rule or f"trigger-{c.kind}",
         anaphoric=c.anaphoric,
         separate=c.event_draft
         or c.background
@@ -1240,6 +1257,8 @@ _WHEN = re.compile(
     r"year)|tomorrow|later this (?:week|month|year)|\d{1,2}(?:st|nd|rd|th)?)\b"
 )
 _GROUP = re.compile(r"\bthe (?:delegation|group|visitors|mission|envoys)\b", re.I)
+# Before "the delegation", a word that makes it an object ("met with the delegation").
+_FRONT_OBJECT = re.compile(r"\b(?:with|by|to|for|received|met|hosted|welcomed)\s+$", re.I)
 _SAME_DAY = re.compile(
     r"\b(?:just|shortly|immediately|right)\s+(?:before|after|ahead of|prior to|following)\b|"
     r"\b(?:later|earlier)\s+(?:in\s+)?(?:that|the)\s+day\b|\bthe same day\b|"
@@ -1910,7 +1929,12 @@ def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[
             entities[o.key].kind == "person" and entities[o.key].country == ent.country
             for o in sent_mentions
         )
-        if ent.kind == "state" and re.search(r"\b(?:to|from|into)\s+$", before) and not host_state:
+        if (
+            ent.kind == "state"
+            and re.search(r"\b(?:to|from|into)\s+$", before)
+            and not host_state
+            and not (_FUTURE.search(clean) and _list_head(m, sent_mentions, entities, text))
+        ):
             continue
         if m.how == "pronoun" and m.surface.lower() not in ("he", "she"):
             continue
@@ -1918,6 +1942,21 @@ def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[
             continue  # "Putin's spokesman met X": the spokesman takes part, not Putin
         candidates.append(m)
     return candidates
+
+
+def _list_head(m: Mention, sent_mentions, entities, text: str) -> bool:
+    """Rule "destination-list": "will travel to A, B and C" - the first of a list of states
+    is a destination like the others, not the place of the clause (a planned trip only:
+    "arrived after visits to A and B" tells where he had been)."""
+    after = text[m.end : m.end + 8]
+    if not re.match(r"\s*(?:,|and\b)", after):
+        return False
+    nxt = next((o for o in sent_mentions if o.start > m.end), None)
+    return (
+        nxt is not None
+        and entities[nxt.key].kind == "state"
+        and re.fullmatch(r"\s*(?:,|,?\s*and)\s*", text[m.end : nxt.start]) is not None
+    )
 
 
 def _sides_of(text, sent, clean, candidates, entities) -> list[str]:

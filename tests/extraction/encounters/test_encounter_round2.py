@@ -1,0 +1,46 @@
+"""Encounter rules of the second round (issue 11): group subjects, visitors on successive
+days, non-encounter phrases, each tested with sentences written for these tests in several
+styles (wire, readout, newspaper)."""
+
+from datetime import date
+
+from meetings.extraction import ArticleInput, extract
+
+
+def found(kb, text, published=date(2024, 5, 10)):
+    return extract(ArticleInput(text=text, published=published), kb).meetings
+
+
+def parties(meeting):
+    return sorted(x.name for x in meeting.participants)
+
+
+def test_the_delegation_visiting_a_list_of_states_is_its_leader_visiting_each(empty_kb):
+    texts = [
+        # wire
+        "New Zealand Foreign Minister Anna Kerr arrived in Fiji on Tuesday, leading a "
+        "delegation of officials. The delegation will also visit Samoa, Tonga, Palau and "
+        "Nauru in the coming days.",
+        # readout
+        "Minister Anna Kerr paid an official visit to Fiji on Tuesday. The delegation is "
+        "also scheduled to visit Samoa, Tonga, Palau and Nauru.",
+        # newspaper
+        "Anna Kerr, the foreign minister, held talks with Fijian Prime Minister Joni Rabu in "
+        "Suva on Tuesday. The delegation will travel to Samoa, Tonga, Palau and Nauru "
+        "later this week.",
+    ]
+    for text in texts:
+        planned = [m for m in found(empty_kb, text) if m.status == "planned"]
+        assert sorted(tuple(parties(m)) for m in planned) == [
+            ("Anna Kerr", state) for state in ("Nauru", "Palau", "Samoa", "Tonga")
+        ], text
+        assert all(m.kind == "visit" for m in planned), text
+
+
+def test_a_delegation_received_by_a_host_is_still_the_side_that_travelled(empty_kb):
+    text = (
+        "Chilean President Ana Torres arrived in Lima on Monday. The delegation was received "
+        "by Peruvian President Luis Vera at the palace."
+    )
+    got = found(empty_kb, text)
+    assert any(parties(m) == ["Ana Torres", "Luis Vera"] for m in got), got
