@@ -356,7 +356,7 @@ def find_meetings(doc: Document, analysis: Analysis, kb: KnowledgeBase) -> list[
             _delegation_heads(ctx, sent)
             continue
         _sentence_participants(ctx, c)
-        if _separate_meetings(ctx, c):
+        if _separate_meetings(ctx, c) or _visitors_by_day(ctx, c):
             continue
         c.valid = _valid_triggers(c.found, c.clean, c.sent, c.sent_mentions, ctx.entities)
         if not c.valid:
@@ -535,6 +535,71 @@ def _separate_meetings(ctx: _Context, c: _Clause) -> bool:
                 _merge_or_add(ctx.drafts, d, ctx.entities, ctx.busy_visit)
             return True
     return False
+
+
+def _visitors_by_day(ctx: _Context, c: _Clause) -> bool:
+    """Rule "visited-by": "On Wednesday X was visited by A, and on Thursday by B" - each
+    visitor called on X, a meeting each on its own day (the visitor came to X's office, so
+    a meeting rather than a visit); True when it made them."""
+    passive = _VISITED_BY.search(c.clean) if "visited" in c.low else None
+    if passive is None:
+        return False
+    bys = list(_BY_AGENT_WORD.finditer(c.clean, passive.end()))
+    if not bys or bys[0].start() - passive.end() > 30:
+        return False
+    # each agent's stretch: from its "by" to the connector before the next "by"
+    cuts = [0]
+    for b in bys[1:]:
+        joint = _BY_JOINT.search(c.clean, cuts[-1] + 1, b.start())
+        if joint is None:
+            return False  # "visited by A and accompanied by B": not a list of visitors
+        cuts.append(joint.start())
+    cuts.append(len(c.clean))
+    start = c.sent.start
+
+    def people(lo: int, hi: int) -> list[str]:
+        return list(
+            dict.fromkeys(
+                m.key
+                for m in c.sent_mentions
+                if ctx.entities[m.key].kind == "person" and start + lo <= m.start < start + hi
+            )
+        )
+
+    subject = people(0, passive.start())
+    if len(subject) != 1:
+        return False
+    visitors = [people(b.end(), cuts[i + 1]) for i, b in enumerate(bys)]
+    if not all(visitors):
+        return False
+    future = passive.group().startswith(("will", "is to"))  # the auxiliary's tense
+    city, country = _venue(
+        ctx.text, c.sent, c.clean, ctx.kb, c.sent_mentions, ctx.entities,
+        ctx.home_country, ctx.dateline, near=passive.start(),
+    )  # fmt: skip
+    for i, (b, guests) in enumerate(zip(bys, visitors, strict=True)):
+        own = " " * cuts[i] + c.clean[cuts[i] : cuts[i + 1]]
+        own += " " * (len(c.clean) - len(own))
+        day, end, precision = _date_for(
+            own, start, b.start(), b.end(), ctx.anchor, future, ctx.today
+        )
+        d = Draft(
+            kind="meeting",
+            status="planned" if future else "held",
+            date=day,
+            end_date=end,
+            precision=precision,
+            city=city,
+            country=country,
+            participants_keys=[PKey(subject[0], "host")] + [PKey(k, "guest") for k in guests],
+            span=(c.sent.start, c.sent.end),
+            sentence=c.sent.index,
+            confidence=0.6,
+            rule="visited-by",
+            separate=len(bys) > 1,
+        )
+        _merge_or_add(ctx.drafts, d, ctx.entities, ctx.busy_visit)
+    return True
 
 
 def _separate_sides(ctx: _Context, c: _Clause):
@@ -1164,6 +1229,12 @@ _SEPARATE_AFTER = re.compile(
     r"(?:meetings|talks|sessions)\b",
     re.I,
 )
+_VISITED_BY = re.compile(
+    r"\b(?:was|were|is|are|has been|have been|had been|will be|is to be|being)\s+"
+    r"(?:\w+\s+)?visited\b"
+)
+_BY_AGENT_WORD = re.compile(r"\bby\b")
+_BY_JOINT = re.compile(r",?\s+(?:and|while|then)\b(?:\s+(?:then|later|again))?|;")
 _RECEIVED_BY = re.compile(r"\b(?:was|were|is|are|been)\s+(?:received|hosted)\s+by\b")
 _ALSO_MET = re.compile(
     r"\balso\s+(?:met|held|spoke|received|hosted|called on|discussed|conferred|had|"

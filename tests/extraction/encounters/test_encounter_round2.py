@@ -44,3 +44,48 @@ def test_a_delegation_received_by_a_host_is_still_the_side_that_travelled(empty_
     )
     got = found(empty_kb, text)
     assert any(parties(m) == ["Ana Torres", "Luis Vera"] for m in got), got
+
+
+def test_visitors_on_successive_days_are_one_meeting_each_on_its_own_day(empty_kb):
+    texts = [
+        # newspaper: the first day fronted
+        "On Wednesday Chilean President Ana Torres was visited by Peruvian President Luis "
+        "Vera, and on Thursday by Bolivian President Marta Rojas.",
+        # wire: each day before its "by"
+        "Chilean President Ana Torres was visited on Wednesday by Peruvian President Luis Vera "
+        "and on Thursday by Bolivian President Marta Rojas.",
+        # readout: a semicolon between the visitors, a relative clause with its own time
+        "SANTIAGO, May 9 - President Ana Torres, who hosts a summit next week, was visited at "
+        "the palace on Wednesday by Peru's foreign minister, Luis Vera; on Thursday by "
+        "Bolivian Foreign Minister Marta Rojas.",
+    ]
+    for text in texts:
+        got = sorted((m.date, parties(m), m.kind, m.status, m.rule) for m in found(empty_kb, text))
+        assert got == [
+            (date(2024, 5, 8), ["Ana Torres", "Luis Vera"], "meeting", "held", "visited-by"),
+            (date(2024, 5, 9), ["Ana Torres", "Marta Rojas"], "meeting", "held", "visited-by"),
+        ], text
+
+
+def test_being_visited_or_a_courtesy_visit_is_a_meeting(empty_kb):
+    texts = [
+        "Chilean President Ana Torres was visited by Peruvian President Luis Vera on Monday.",
+        "Peruvian President Luis Vera paid a courtesy visit to Chilean President Ana Torres "
+        "on Monday.",
+    ]
+    for text in texts:
+        (m,) = found(empty_kb, text)
+        assert (m.kind, m.date, parties(m)) == (
+            "meeting",
+            date(2024, 5, 6),
+            ["Ana Torres", "Luis Vera"],
+        ), text
+
+
+def test_a_visitor_and_an_escort_are_not_a_list_of_visitors(empty_kb):
+    text = (
+        "Chilean President Ana Torres was visited by Peruvian President Luis Vera on Monday, "
+        "who was accompanied by his foreign minister."
+    )
+    (m,) = found(empty_kb, text)
+    assert parties(m) == ["Ana Torres", "Luis Vera"]
