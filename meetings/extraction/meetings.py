@@ -857,7 +857,7 @@ def _tense_and_date(ctx: _Context, c: _Clause) -> None:
         c.future = True  # "the Forum, which opens on Wednesday": scheduled
     c.status = "planned" if c.future else "held"
     c.date_value, c.end_value, c.precision = _date_for(
-        c.clean,
+        _without_relative_clauses(c.clean, c.s) if ", who " in c.clean else c.clean,
         c.sent.start,
         c.s,
         c.e,
@@ -1235,6 +1235,15 @@ _VISITED_BY = re.compile(
 )
 _BY_AGENT_WORD = re.compile(r"\bby\b")
 _BY_JOINT = re.compile(r",?\s+(?:and|while|then)\b(?:\s+(?:then|later|again))?|;")
+# "after visits to A and B": earlier legs of the trip, told in passing (the list so far).
+_EARLIER_LEG = re.compile(
+    r"\bafter\s+(?:(?:his|her|their|a|an|the|earlier|brief|official)\s+){0,2}"
+    r"(?:visits?|trips?|stops?|stopovers?|tours?)\s+(?:to|in|of)\s+"
+    r"(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$"
+)
+# "in his capacity as the bloc's facilitator for A": the bodies and states of a role.
+_IN_CAPACITY = re.compile(r"\bin (?:his|her|their|its) capacity as\b[^,;.]*$")
+_WHO_CLAUSE = re.compile(r",\s+who\s+[^,;]{3,80},")
 _RECEIVED_BY = re.compile(r"\b(?:was|were|is|are|been)\s+(?:received|hosted)\s+by\b")
 _ALSO_MET = re.compile(
     r"\balso\s+(?:met|held|spoke|received|hosted|called on|discussed|conferred|had|"
@@ -1984,6 +1993,14 @@ def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[
             continue  # "the visit was criticised by X": X judges, X does not take part
         if ent.kind == "state" and _LOCATIVE.search(before):
             continue
+        if (
+            ent.kind == "state"
+            and "after" in clean[max(0, rel - 120) : rel]
+            and _EARLIER_LEG.search(clean[max(0, rel - 120) : rel])
+        ):
+            continue  # rule "earlier-leg": "arrived after visits to A and B" - where he was
+        if _IN_CAPACITY.search(clean[max(0, rel - 120) : rel]):
+            continue  # rule "capacity-role": "in her capacity as the bloc's envoy to A"
         if ent.kind in ("state", "organization") and _TEMPORAL_BEFORE.search(before):
             continue  # "since Russia's invasion", "a day after Hungary took over": a time
         if ent.kind == "organization" and _OFFICE_OF.search(before):
@@ -2106,6 +2123,16 @@ def _roles(text, sent, clean, keys, sent_mentions, entities) -> dict[str, str]:
             if m.key in keys and m.start >= at:
                 roles[m.key] = "mediator"
     return roles
+
+
+def _without_relative_clauses(clean: str, trigger_at: int) -> str:
+    """Rule "own-clause-date": "X, who arrived on Monday, held talks with Y on Tuesday" -
+    the day of a relative clause about a person is not the encounter's (unless the trigger
+    is in it); the clause is blanked for the date search."""
+    for m in _WHO_CLAUSE.finditer(clean):
+        if not m.start() <= trigger_at < m.end():
+            clean = clean[: m.start()] + " " * (m.end() - m.start()) + clean[m.end() :]
+    return clean
 
 
 def _date_for(clean, offset, trigger_at, trigger_end, anchor, future, today, near_only=False):

@@ -89,3 +89,48 @@ def test_a_visitor_and_an_escort_are_not_a_list_of_visitors(empty_kb):
     )
     (m,) = found(empty_kb, text)
     assert parties(m) == ["Ana Torres", "Luis Vera"]
+
+
+def test_earlier_legs_told_in_passing_are_not_visits_of_today(empty_kb):
+    texts = [
+        "Foreign Minister Omar Haddad of Jordan arrived in Cairo on Monday after visits to "
+        "Tunisia and Algeria.",
+        "Jordanian Foreign Minister Omar Haddad landed in Cairo on Monday after a brief stop "
+        "in Tunisia.",
+        "Omar Haddad, Jordan's foreign minister, arrived in Cairo on Monday after trips to "
+        "Tunisia, Libya and Algeria, and held talks with Egyptian Foreign Minister Amal Rahim.",
+    ]
+    for text in texts:
+        got = found(empty_kb, text)
+        named = {x.name for m in got for x in m.participants}
+        assert not named & {"Tunisia", "Libya", "Algeria"}, text
+
+
+def test_the_bodies_and_states_of_a_role_are_not_parties(empty_kb):
+    texts = [
+        "Kenyan former president Joseph Kamau visited Kinshasa on Monday in his capacity as "
+        "the East African Community's facilitator for the Congo peace process.",
+        "In her capacity as the African Union's envoy to Sudan, Egyptian diplomat Amal Rahim "
+        "met Chilean President Ana Torres on Monday.",
+        "Egyptian Foreign Minister Amal Rahim met Chilean President Ana Torres on Monday in "
+        "her capacity as chair of the Sudan contact group.",
+    ]
+    for text in texts:
+        named = {x.name for m in found(empty_kb, text) for x in m.participants}
+        assert not named & {"East African Community", "African Union", "Sudan"}, text
+        if "Ana Torres" in text:
+            assert named == {"Amal Rahim", "Ana Torres"}, text
+
+
+def test_the_day_of_a_relative_clause_does_not_date_the_encounter(empty_kb):
+    texts = [
+        "Chilean President Ana Torres, who arrived on Monday, held talks with Peruvian "
+        "President Luis Vera on Tuesday.",
+        "Peruvian President Luis Vera received Chilean President Ana Torres, who landed on "
+        "Monday evening, at the palace on Tuesday.",
+        "The guest, Chilean President Ana Torres, who flew in on Monday, met Peruvian "
+        "President Luis Vera on Tuesday.",
+    ]
+    for text in texts:
+        (m,) = found(empty_kb, text)
+        assert m.date == date(2024, 5, 7), text
