@@ -1244,6 +1244,12 @@ _EARLIER_LEG = re.compile(
 # "in his capacity as the bloc's facilitator for A": the bodies and states of a role.
 _IN_CAPACITY = re.compile(r"\bin (?:his|her|their|its) capacity as\b[^,;.]*$")
 _WHO_CLAUSE = re.compile(r",\s+who\s+[^,;]{3,80},")
+# "X, the ministry spokesperson, noted that": a reporter and the reported clause.
+_REPORTS_THAT = re.compile(
+    r"(?:\s*,[^,;]{1,60},)?\s*,?\s+(?:(?:also|later|further)\s+)?(?:"
+    + "|".join(re.escape(v) for v in lexicon.reporting_verbs())
+    + r")\s+(?:(?:reporters|journalists|the press)\s+)?(?:(?:on|in)\s+[\w'’-]+\s+)?that\b"
+)
 _RECEIVED_BY = re.compile(r"\b(?:was|were|is|are|been)\s+(?:received|hosted)\s+by\b")
 _ALSO_MET = re.compile(
     r"\balso\s+(?:met|held|spoke|received|hosted|called on|discussed|conferred|had|"
@@ -2026,6 +2032,8 @@ def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[
             continue
         if m.how == "pronoun" and m.surface.lower() not in ("he", "she"):
             continue
+        if ent.kind == "person" and _reports_another(m, clean, sent, sent_mentions, entities):
+            continue  # rule "reporter-not-party": "spokesman X noted that Y welcomed Z"
         if ent.kind == "person" and _POSSESSOR.match(text[m.end : m.end + 30]):
             continue  # "Putin's spokesman met X": the spokesman takes part, not Putin
         candidates.append(m)
@@ -2044,6 +2052,25 @@ def _list_head(m: Mention, sent_mentions, entities, text: str) -> bool:
         nxt is not None
         and entities[nxt.key].kind == "state"
         and re.fullmatch(r"\s*(?:,|,?\s*and)\s*", text[m.end : nxt.start]) is not None
+    )
+
+
+def _reports_another(m: Mention, clean: str, sent, sent_mentions, entities) -> bool:
+    """Rule "reporter-not-party": "Ministry spokesperson, X, noted that Prime Minister Y
+    welcomed his guest" - X tells of an encounter whose subject is someone else (Y, named
+    after "that"); "X said that he met Y" keeps X, through "he"."""
+    rel = m.end - sent.start
+    report = _REPORTS_THAT.match(clean, rel)
+    if report is None:
+        return False
+    at = sent.start + report.end()
+    nxt = next((o for o in sent_mentions if o.start >= at), None)
+    return (
+        nxt is not None
+        and nxt.how != "pronoun"
+        and nxt.key != m.key
+        and entities[nxt.key].kind == "person"
+        and nxt.start - at < 40
     )
 
 

@@ -134,3 +134,26 @@ def test_the_day_of_a_relative_clause_does_not_date_the_encounter(empty_kb):
     for text in texts:
         (m,) = found(empty_kb, text)
         assert m.date == date(2024, 5, 7), text
+
+
+def test_a_reporter_of_someone_elses_encounter_is_not_a_party(empty_kb):
+    texts = [
+        # readout: the reporter in commas
+        "Foreign ministry spokesperson, Omar Haddad, noted that Chilean President Ana Torres "
+        "warmly welcomed Peruvian President Luis Vera on Monday.",
+        # wire: an apposition and an object of the reporting verb
+        "Omar Haddad, a spokesman for the presidency, told reporters that President Ana "
+        "Torres received Peruvian President Luis Vera on Monday.",
+        # newspaper
+        "Spokesman Omar Haddad said on Monday that Chilean President Ana Torres had met "
+        "Peruvian President Luis Vera.",
+    ]
+    for text in texts:
+        (m,) = found(empty_kb, text)
+        assert parties(m) == ["Ana Torres", "Luis Vera"], text
+
+
+def test_a_speaker_telling_of_her_own_encounter_stays_a_party(empty_kb):
+    text = "Chilean President Ana Torres said that she met Peruvian President Luis Vera on Monday."
+    (m,) = found(empty_kb, text)
+    assert parties(m) == ["Ana Torres", "Luis Vera"]
