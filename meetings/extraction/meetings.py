@@ -1249,6 +1249,12 @@ _REPORTS_THAT = re.compile(
     r"(?:\s*,[^,;]{1,60},)?\s*,?\s+(?:(?:also|later|further)\s+)?(?:"
     + "|".join(re.escape(v) for v in lexicon.reporting_verbs())
     + r")\s+(?:(?:reporters|journalists|the press)\s+)?(?:(?:on|in)\s+[\w'’-]+\s+)?that\b"
+    # verbs with no person object may drop "that": "X said Prime Minister Y plans to visit"
+    r"|(?:\s*,[^,;]{1,60},)?\s*,?\s+(?:said|says|noted|added|stated|explained|disclosed|"
+    r"revealed|confirmed)\s+(?=[A-Z]|the\s)"
+)
+_INVERTED_CREDIT = re.compile(
+    r",\s*(?:said|says|added|noted|stated|explained|told reporters)\s+(?:[\w'’.-]+\s+){0,6}$"
 )
 _RECEIVED_BY = re.compile(r"\b(?:was|were|is|are|been)\s+(?:received|hosted)\s+by\b")
 _ALSO_MET = re.compile(
@@ -1334,7 +1340,8 @@ _RELATIVE_DAY = re.compile(
 _FURTHER_ENGAGEMENTS = re.compile(
     r"\b(?:during|in the course of) (?:his|her|the|their) (?:visit|trip|stay|tour)\b|"
     r"\b(?:is|are|was|were) also (?:expected|due|scheduled|set) to\b|"
-    r"\bwill also (?:meet|address|visit|tour|attend|hold|travel)\b",
+    r"\bwill also (?:meet|address|visit|tour|attend|hold|travel)\b|"
+    r"\b(?:visit|trip|tour|stay) (?:also|then) took (?:him|her|them|the \w+) to\b",
     re.I,
 )
 _WHEN = re.compile(
@@ -1990,6 +1997,8 @@ def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[
             continue
         if re.search(r"\baccording to\s+(?:the\s+)?$", before, re.I):
             continue
+        if _INVERTED_CREDIT.search(clean[max(0, rel - 60) : rel]) and re.match(r"\W*$", after):
+            continue  # rule "inverted-credit": "..., said spokesman X." tells, takes no part
         if _SPOKESPERSON_OF.search(before):
             continue  # "X, spokesperson of the Pakistan MoFA, tweeted": X's employer
         if ent.kind == "person" and _SPOKESPERSON_APPOSITION.match(after):
@@ -2064,13 +2073,17 @@ def _reports_another(m: Mention, clean: str, sent, sent_mentions, entities) -> b
     if report is None:
         return False
     at = sent.start + report.end()
-    nxt = next((o for o in sent_mentions if o.start >= at), None)
+    nxt = next(
+        (o for o in sent_mentions if o.start >= at and entities[o.key].kind == "person"), None
+    )
+    # the reported clause goes on with its own verb ("... said spokesman X." is a credit)
     return (
         nxt is not None
         and nxt.how != "pronoun"
         and nxt.key != m.key
-        and entities[nxt.key].kind == "person"
-        and nxt.start - at < 40
+        and nxt.start - at < 60
+        and re.match(r"\s+(?:had\s+|has\s+|will\s+|would\s+)?[a-z]", clean[nxt.end - sent.start :])
+        is not None
     )
 
 

@@ -157,3 +157,47 @@ def test_a_speaker_telling_of_her_own_encounter_stays_a_party(empty_kb):
     text = "Chilean President Ana Torres said that she met Peruvian President Luis Vera on Monday."
     (m,) = found(empty_kb, text)
     assert parties(m) == ["Ana Torres", "Luis Vera"]
+
+
+def test_a_reporter_without_that_is_not_a_party_of_the_plan_she_tells(empty_kb):
+    texts = [
+        "Foreign Minister Amal Rahim, who was also present, said Peruvian President Luis Vera "
+        "plans to visit Chile in November.",
+        "Spokeswoman Amal Rahim said Peruvian President Luis Vera will visit Chile next month.",
+        "Amal Rahim, the presidential spokeswoman, noted Peruvian President Luis Vera would "
+        "visit Chile in November.",
+    ]
+    for text in texts:
+        (m,) = found(empty_kb, text)
+        assert (parties(m), m.status) == (["Chile", "Luis Vera"], "planned"), text
+
+
+def test_an_inverted_credit_after_the_encounter_is_no_party(empty_kb):
+    texts = [
+        "Chilean President Ana Torres met Peruvian President Luis Vera on Monday, said "
+        "spokesman Omar Haddad.",
+        "Chilean President Ana Torres held talks with Peruvian President Luis Vera on Monday, "
+        "told reporters presidential spokesman Omar Haddad.",
+        "Chilean President Ana Torres received Peruvian President Luis Vera at the palace on "
+        "Monday, added Omar Haddad.",
+    ]
+    for text in texts:
+        (m,) = found(empty_kb, text)
+        assert parties(m) == ["Ana Torres", "Luis Vera"], text
+
+
+def test_a_state_visit_with_engagements_beyond_the_talks_is_an_entry_of_its_own(empty_kb):
+    texts = [
+        "Chilean President Ana Torres began a two-day state visit to Peru on Friday. She held "
+        "talks with Peruvian President Luis Vera at the palace on Friday. The state visit "
+        "also took her to a banquet and to the port of Callao.",
+        "Chilean President Ana Torres began a two-day state visit to Peru on Friday. She held "
+        "talks with Peruvian President Luis Vera at the palace on Friday. The trip then took "
+        "the president to a trade fair.",
+        "Chilean President Ana Torres began a two-day official visit to Peru on Friday. She "
+        "held talks with Peruvian President Luis Vera at the palace on Friday. The tour also "
+        "took them to a school.",
+    ]
+    for text in texts:
+        got = sorted((m.kind, parties(m)) for m in found(empty_kb, text))
+        assert got == [("talks", ["Ana Torres", "Luis Vera"]), ("visit", ["Ana Torres", "Peru"])]
