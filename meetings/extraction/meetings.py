@@ -1106,7 +1106,46 @@ def _emit(ctx: _Context, c: _Clause) -> None:
                 one, c.clean, c.sent.start, c.sent.start + c.s, c.sent_mentions, ctx.entities
             ):
                 _merge_or_add(ctx.drafts, each, ctx.entities, ctx.busy_visit)
+    if "delegations" in c.low:
+        _delegations_meeting(ctx, c)
     ctx.first_half = c.draft if c.part in ("first", "head") else None
+
+
+def _delegations_meeting(ctx: _Context, c: _Clause) -> None:
+    """Rule "delegations-meeting": "X held talks with Y, followed by an enlarged meeting with
+    the delegations of the two countries" - a second encounter, of the two states."""
+    phrase = _DELEGATIONS_OF.search(c.clean)
+    if phrase is None or c.draft is None:
+        return
+
+    def states_of(draft: Draft) -> list[str]:
+        return list(
+            dict.fromkeys(
+                f"state:{ctx.entities[p.key].country}"
+                for p in draft.participants_keys
+                if ctx.entities[p.key].kind in ("person", "state") and ctx.entities[p.key].country
+            )
+        )
+
+    base = c.draft
+    states = states_of(base)
+    if len(states) < 2 and ctx.drafts:
+        base = ctx.drafts[-1]  # "The meeting was followed by ...": the one just told
+        states = states_of(base)
+    if len(states) != 2 or not all(k in ctx.entities for k in states):
+        return
+    d = Draft(
+        **{
+            **base.__dict__,
+            "kind": "talks" if "talks" in phrase.group().lower() else "meeting",
+            "participants_keys": [PKey(k) for k in states],
+            "rule": "delegations-meeting",
+            "separate": True,
+            "anaphoric": False,
+            "extra": {},
+        }
+    )
+    _merge_or_add(ctx.drafts, d, ctx.entities, ctx.busy_visit)
 
 
 _CLAUSE_STAGES = (
@@ -1255,6 +1294,13 @@ _REPORTS_THAT = re.compile(
 )
 _INVERTED_CREDIT = re.compile(
     r",\s*(?:said|says|added|noted|stated|explained|told reporters)\s+(?:[\w'’.-]+\s+){0,6}$"
+)
+_DELEGATIONS_OF = re.compile(
+    r"\b(?:an?|the)\s+(?:(?:enlarged|expanded|extended|wider|broader|plenary|full|"
+    r"delegation-level|formal)\s+)?(?:meeting|talks|session|format)\s+(?:with|of|between)\s+"
+    r"(?:the\s+)?(?:full\s+)?delegations\s+of\s+(?:the\s+)?(?:two|both)\s+"
+    r"(?:countries|sides|states|nations)\b",
+    re.I,
 )
 _RECEIVED_BY = re.compile(r"\b(?:was|were|is|are|been)\s+(?:received|hosted)\s+by\b")
 _ALSO_MET = re.compile(
@@ -1687,6 +1733,8 @@ def _name_the_sides(
     """A state side stands for its one person named in this or the next two sentences (with
     the office the encounter names, when it names one: "the foreign ministers of A and B")."""
     for d in drafts:
+        if d.rule == "delegations-meeting":
+            continue  # the states themselves, their leaders' talks being another entry
         counterpart = _COUNTERPART.search(text[d.span[0] : d.span[1]]) if text else None
         office = _OFFICE.search(text[d.span[0] : d.span[1]]) if text else None
         wanted = office.group(1).lower().rstrip("s") if office else ""

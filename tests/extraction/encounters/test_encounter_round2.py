@@ -201,3 +201,20 @@ def test_a_state_visit_with_engagements_beyond_the_talks_is_an_entry_of_its_own(
     for text in texts:
         got = sorted((m.kind, parties(m)) for m in found(empty_kb, text))
         assert got == [("talks", ["Ana Torres", "Luis Vera"]), ("visit", ["Ana Torres", "Peru"])]
+
+
+def test_a_meeting_of_the_delegations_of_the_two_countries_is_the_states_own_entry(empty_kb):
+    texts = [
+        "President Ana Torres of Chile held talks with President Luis Vera of Peru in Lima on "
+        "Thursday, followed by an enlarged meeting with the delegations of the two countries.",
+        "Chile's President Ana Torres met Peru's President Luis Vera in Lima on Thursday. The "
+        "meeting was followed by talks in an enlarged format with the delegations of the two "
+        "countries.",
+        "Chile's President Ana Torres received Peru's President Luis Vera at the palace on "
+        "Thursday for a tete-a-tete meeting and a plenary session with the delegations of "
+        "both countries.",
+    ]
+    for text in texts:
+        got = found(empty_kb, text)
+        assert [parties(m) for m in got] == [["Ana Torres", "Luis Vera"], ["Chile", "Peru"]], text
+        assert got[1].rule == "delegations-meeting" and got[1].date == date(2024, 5, 9), text
