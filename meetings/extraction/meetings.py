@@ -1298,7 +1298,8 @@ _INVERTED_CREDIT = re.compile(
 _DELEGATIONS_OF = re.compile(
     r"\b(?:an?|the)\s+(?:(?:enlarged|expanded|extended|wider|broader|plenary|full|"
     r"delegation-level|formal)\s+)?(?:meeting|talks|session|format)\s+(?:with|of|between)\s+"
-    r"(?:the\s+)?(?:full\s+)?delegations\s+of\s+(?:the\s+)?(?:two|both)\s+"
+    r"(?:the\s+)?(?:participation\s+of\s+(?:the\s+)?)?(?:full\s+)?delegations\s+of\s+"
+    r"(?:the\s+)?(?:two|both)\s+"
     r"(?:countries|sides|states|nations)\b",
     re.I,
 )

@@ -213,6 +213,9 @@ def test_a_meeting_of_the_delegations_of_the_two_countries_is_the_states_own_ent
         "Chile's President Ana Torres received Peru's President Luis Vera at the palace on "
         "Thursday for a tete-a-tete meeting and a plenary session with the delegations of "
         "both countries.",
+        "President Ana Torres of Chile met President Luis Vera of Peru in Lima on Thursday, "
+        "later followed by an enlarged meeting with the participation of delegations of the "
+        "two countries.",
     ]
     for text in texts:
         got = found(empty_kb, text)
