@@ -142,6 +142,7 @@ _FUTURE = re.compile(
     r"(?:opens|begins|starts|kicks off) (?:on|next|this|tomorrow))\b",
     re.I,
 )
+_PROGRESSIVE = re.compile(r"(?:is|are) (?:meeting|holding talks|hosting|receiving|welcoming)", re.I)
 _VENUE_CONTEXT = re.compile(
     r"(?:sidelines of|margins of|on the margins|attend(?:ed|ing|s)?|participat\w+ in|"
     r"ahead of|during|at|on the eve of|before|after|within the framework of|framework of)"
@@ -866,6 +867,8 @@ def _tense_and_date(ctx: _Context, c: _Clause) -> None:
         ctx.today,
         near_only=c.anaphoric and bool(ctx.drafts),
     )
+    if c.future and c.date_value is not None and c.date_value == ctx.anchor:
+        _under_way(c)
     if (
         c.both_used
         and c.date_value is not None
@@ -914,6 +917,16 @@ def _tense_and_date(ctx: _Context, c: _Clause) -> None:
         and c.precision == "day"
     ):
         c.status = "planned"
+
+
+def _under_way(c: _Clause) -> None:
+    """Rule "under-way": "X is holding talks with Y in Lima on Thursday" in a Thursday story -
+    a progressive on the day of writing tells talks under way (held), not a plan; any
+    other future cue ("will", "is to") keeps it planned."""
+    cues = [m.group() for m in _FUTURE.finditer(_clause(c.clean, c.s, c.e))]
+    if cues and all(_PROGRESSIVE.fullmatch(cue) for cue in cues):
+        c.future = False
+        c.status = "held"
 
 
 def _place(ctx: _Context, c: _Clause) -> None:

@@ -221,3 +221,37 @@ def test_a_meeting_of_the_delegations_of_the_two_countries_is_the_states_own_ent
         got = found(empty_kb, text)
         assert [parties(m) for m in got] == [["Ana Torres", "Luis Vera"], ["Chile", "Peru"]], text
         assert got[1].rule == "delegations-meeting" and got[1].date == date(2024, 5, 9), text
+
+
+THURSDAY = date(2024, 5, 9)
+
+
+def test_a_progressive_on_the_day_of_writing_is_under_way_not_planned(empty_kb):
+    texts = [
+        "Chilean President Ana Torres is holding talks with Peruvian President Luis Vera in "
+        "Lima on Thursday.",
+        "LIMA, May 9 - President Ana Torres of Chile is meeting Peruvian President Luis Vera "
+        "at the palace today.",
+        "Peruvian President Luis Vera is hosting Chilean President Ana Torres in Lima on "
+        "Thursday for talks on trade.",
+    ]
+    for text in texts:
+        (m,) = found(empty_kb, text, published=THURSDAY)
+        assert (m.status, m.date) == ("held", THURSDAY), text
+
+
+def test_a_plan_on_the_day_of_writing_stays_planned_and_a_restatement_merges(empty_kb):
+    (m,) = found(
+        empty_kb,
+        "Chilean President Ana Torres will meet Peruvian President Luis Vera in Lima on "
+        "Thursday evening.",
+        published=THURSDAY,
+    )
+    assert m.status == "planned"
+    (m,) = found(
+        empty_kb,
+        "Chilean President Ana Torres began talks with Peruvian President Luis Vera in Lima on "
+        "Thursday. Torres will hold talks with Vera on Thursday on trade, officials said.",
+        published=THURSDAY,
+    )
+    assert (m.status, m.date) == ("held", THURSDAY)
