@@ -143,6 +143,15 @@ _FUTURE = re.compile(
     re.I,
 )
 _PROGRESSIVE = re.compile(r"(?:is|are) (?:meeting|holding talks|hosting|receiving|welcoming)", re.I)
+# After "A's": words that make the state a side ("Peru's top diplomat", "Chile's delegation").
+_SIDE_NOUNS = {
+    "top", "new", "former", "chief", "head", "heads", "leader", "leaders", "leadership",
+    "delegation", "delegations", "government", "side", "team", "officials", "envoy", "envoys",
+    "representative", "representatives", "counterpart", "ambassador", "foreign", "prime",
+    "deputy", "acting", "interim", "king", "queen", "emir", "crown", "president", "premier",
+    "chancellor", "minister", "ministers", "military", "army", "defence", "defense", "trade",
+    "finance", "national", "special", "senior", "visiting", "outgoing", "incoming", "first",
+}  # fmt: skip
 _VENUE_CONTEXT = re.compile(
     r"(?:sidelines of|margins of|on the margins|attend(?:ed|ing|s)?|participat\w+ in|"
     r"ahead of|during|at|on the eve of|before|after|within the framework of|framework of)"
@@ -2174,6 +2183,9 @@ def _sides_of(text, sent, clean, candidates, entities) -> list[str]:
                 continue
             # A state named only as an adjective of a person's office is not a party
             # (but "Uzbekistan's Foreign Minister." with no name is the unnamed side).
+            topic = re.match(r"['’]s\s+([a-z][\w-]*)", text[m.end : m.end + 30])
+            if topic and not _side_noun(topic.group(1)):
+                continue  # rule "possessive-topic": "reiterating A's desire for ties"
             office = re.match(r"^\s*['’]s\s+((?:[A-Z][\w-]*\s*){1,4})", text[m.end : m.end + 50])
             if office and not all(
                 w.lower() in lexicon.TITLE_WORDS for w in office.group(1).split()
@@ -2203,6 +2215,11 @@ def _sides_of(text, sent, clean, candidates, entities) -> list[str]:
                 continue
             keys.append(m.key)
     return keys
+
+
+def _side_noun(word: str) -> bool:
+    """A noun after "A's" that makes A a side: an office, a delegation, a government."""
+    return word in lexicon.TITLE_WORDS or word in _SIDE_NOUNS
 
 
 def _roles(text, sent, clean, keys, sent_mentions, entities) -> dict[str, str]:

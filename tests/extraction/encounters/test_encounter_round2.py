@@ -255,3 +255,27 @@ def test_a_plan_on_the_day_of_writing_stays_planned_and_a_restatement_merges(emp
         published=THURSDAY,
     )
     assert (m.status, m.date) == ("held", THURSDAY)
+
+
+def test_a_state_named_as_the_owner_of_a_wish_is_a_topic_not_a_party(empty_kb):
+    texts = [
+        "Chilean President Ana Torres visited Lima on Monday, reiterating Bolivia's desire "
+        "for good relations with its neighbours.",
+        "Chilean Foreign Minister Ana Torres held talks in Lima on Monday and stressed "
+        "Bolivia's interest in a port.",
+        "Chilean President Ana Torres arrived in Lima on Monday, where she recalled Bolivia's "
+        "long-standing claim to the coast.",
+    ]
+    for text in texts:
+        named = {x.name for m in found(empty_kb, text) for x in m.participants}
+        assert "Bolivia" not in named, text
+
+
+def test_a_state_named_with_its_office_or_delegation_stays_a_side(empty_kb):
+    texts = [
+        "Chilean President Ana Torres met Bolivia's foreign minister in Lima on Monday.",
+        "Chilean President Ana Torres met Bolivia's delegation in Lima on Monday.",
+    ]
+    for text in texts:
+        named = {x.name for m in found(empty_kb, text) for x in m.participants}
+        assert "Bolivia" in named, text
