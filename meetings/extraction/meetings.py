@@ -1304,7 +1304,7 @@ _EARLIER_LEG = re.compile(
 )
 # "in his capacity as the bloc's facilitator for A": the bodies and states of a role.
 _IN_CAPACITY = re.compile(r"\bin (?:his|her|their|its) capacity as\b[^,;.]*$")
-_WHO_CLAUSE = re.compile(r",\s+who\s+[^,;]{3,80},")
+_WHO_CLAUSE = re.compile(r",\s+who\s+[^,;]{3,120}(?:,|[.!?]?\s*$)")
 # "X, the ministry spokesperson, noted that": a reporter and the reported clause.
 _REPORTS_THAT = re.compile(
     r"(?:\s*,[^,;]{1,60},)?\s*,?\s+(?:(?:also|later|further)\s+)?(?:"

@@ -136,6 +136,19 @@ def test_the_day_of_a_relative_clause_does_not_date_the_encounter(empty_kb):
         assert m.date == date(2024, 5, 7), text
 
 
+def test_an_arrival_day_in_a_closing_relative_clause_does_not_date_the_welcome(empty_kb):
+    texts = [
+        "Chilean President Ana Torres held talks with Peruvian President Luis Vera on "
+        "Wednesday. Before the talks, Torres greeted Vera, who landed on Monday.",
+        "Chilean President Ana Torres held talks with Peruvian President Luis Vera on "
+        "Wednesday. Ahead of the talks, Torres welcomed Vera, who arrived in Santiago on "
+        "Monday to attend a regional forum.",
+    ]
+    for text in texts:
+        got = found(empty_kb, text)
+        assert date(2024, 5, 6) not in [m.date for m in got], text
+
+
 def test_a_reporter_of_someone_elses_encounter_is_not_a_party(empty_kb):
     texts = [
         # readout: the reporter in commas
