@@ -973,7 +973,7 @@ MEETING_KINDS = {
             r"met|meets|meet|meeting|meetings|received|receives|receive|hosted|hosts|host",
             r"welcomed|welcomes|welcome|conferred",
             r"(?<=is )(?:this week )?(?:welcoming|receiving|hosting)",
-            r"courtesy call|sat down with|gathering",
+            r"courtesy (?:call|visit)|sat down with|gathering",
             r"discussed (?:[\w-]+ ){0,8}?with",
             r"held (?:a |an )?(?:[\w-]+ )?meeting|forum",
             r"held (?:[\w-]+ )?discussions with",

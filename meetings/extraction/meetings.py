@@ -156,6 +156,16 @@ _FUTURE = re.compile(
     r"(?:opens|begins|starts|kicks off) (?:on|next|this|tomorrow))\b",
     re.I,
 )
+_PROGRESSIVE = re.compile(r"(?:is|are) (?:meeting|holding talks|hosting|receiving|welcoming)", re.I)
+# After "A's": words that make the state a side ("Peru's top diplomat", "Chile's delegation").
+_SIDE_NOUNS = {
+    "top", "new", "former", "chief", "head", "heads", "leader", "leaders", "leadership",
+    "delegation", "delegations", "government", "side", "team", "officials", "envoy", "envoys",
+    "representative", "representatives", "counterpart", "ambassador", "foreign", "prime",
+    "deputy", "acting", "interim", "king", "queen", "emir", "crown", "president", "premier",
+    "chancellor", "minister", "ministers", "military", "army", "defence", "defense", "trade",
+    "finance", "national", "special", "senior", "visiting", "outgoing", "incoming", "first",
+}  # fmt: skip
 _VENUE_CONTEXT = re.compile(
     r"(?:sidelines of|margins of|on the margins|attend(?:ed|ing|s)?|participat\w+ in|"
     r"ahead of|during|at|on the eve of|before|after|within the framework of|framework of)"
@@ -357,6 +367,7 @@ class _Clause:
     roles: dict = field(default_factory=dict)
     draft: Draft | None = None
     split: tuple | None = None
+    rule: str | None = None
 
 
 def find_meetings(doc: Document, analysis: Analysis, kb: KnowledgeBase) -> list[Draft]:
@@ -369,7 +380,7 @@ def find_meetings(doc: Document, analysis: Analysis, kb: KnowledgeBase) -> list[
             _delegation_heads(ctx, sent)
             continue
         _sentence_participants(ctx, c)
-        if _separate_meetings(ctx, c):
+        if _separate_meetings(ctx, c) or _visitors_by_day(ctx, c):
             continue
         c.valid = _valid_triggers(c.found, c.clean, c.sent, c.sent_mentions, ctx.entities)
         if not c.valid:
@@ -549,6 +560,71 @@ def _separate_meetings(ctx: _Context, c: _Clause) -> bool:
                 _merge_or_add(ctx.drafts, d, ctx.entities, ctx.busy_visit)
             return True
     return False
+
+
+def _visitors_by_day(ctx: _Context, c: _Clause) -> bool:
+    """Rule "visited-by": "On Wednesday X was visited by A, and on Thursday by B" - each
+    visitor called on X, a meeting each on its own day (the visitor came to X's office, so
+    a meeting rather than a visit); True when it made them."""
+    passive = _VISITED_BY.search(c.clean) if "visited" in c.low else None
+    if passive is None:
+        return False
+    bys = list(_BY_AGENT_WORD.finditer(c.clean, passive.end()))
+    if not bys or bys[0].start() - passive.end() > 30:
+        return False
+    # each agent's stretch: from its "by" to the connector before the next "by"
+    cuts = [0]
+    for b in bys[1:]:
+        joint = _BY_JOINT.search(c.clean, cuts[-1] + 1, b.start())
+        if joint is None:
+            return False  # "visited by A and accompanied by B": not a list of visitors
+        cuts.append(joint.start())
+    cuts.append(len(c.clean))
+    start = c.sent.start
+
+    def people(lo: int, hi: int) -> list[str]:
+        return list(
+            dict.fromkeys(
+                m.key
+                for m in c.sent_mentions
+                if ctx.entities[m.key].kind == "person" and start + lo <= m.start < start + hi
+            )
+        )
+
+    subject = people(0, passive.start())
+    if len(subject) != 1:
+        return False
+    visitors = [people(b.end(), cuts[i + 1]) for i, b in enumerate(bys)]
+    if not all(visitors):
+        return False
+    future = passive.group().startswith(("will", "is to"))  # the auxiliary's tense
+    city, country = _venue(
+        ctx.text, c.sent, c.clean, ctx.kb, c.sent_mentions, ctx.entities,
+        ctx.home_country, ctx.dateline, near=passive.start(),
+    )  # fmt: skip
+    for i, (b, guests) in enumerate(zip(bys, visitors, strict=True)):
+        own = " " * cuts[i] + c.clean[cuts[i] : cuts[i + 1]]
+        own += " " * (len(c.clean) - len(own))
+        day, end, precision = _date_for(
+            own, start, b.start(), b.end(), ctx.anchor, future, ctx.today
+        )
+        d = Draft(
+            kind="meeting",
+            status="planned" if future else "held",
+            date=day,
+            end_date=end,
+            precision=precision,
+            city=city,
+            country=country,
+            participants_keys=[PKey(subject[0], "host")] + [PKey(k, "guest") for k in guests],
+            span=(c.sent.start, c.sent.end),
+            sentence=c.sent.index,
+            confidence=0.6,
+            rule="visited-by",
+            separate=len(bys) > 1,
+        )
+        _merge_or_add(ctx.drafts, d, ctx.entities, ctx.busy_visit)
+    return True
 
 
 def _separate_sides(ctx: _Context, c: _Clause):
@@ -806,7 +882,7 @@ def _tense_and_date(ctx: _Context, c: _Clause) -> None:
         c.future = True  # "the Forum, which opens on Wednesday": scheduled
     c.status = "planned" if c.future else "held"
     c.date_value, c.end_value, c.precision = _date_for(
-        c.clean,
+        _without_relative_clauses(c.clean, c.s) if ", who " in c.clean else c.clean,
         c.sent.start,
         c.s,
         c.e,
@@ -815,6 +891,8 @@ def _tense_and_date(ctx: _Context, c: _Clause) -> None:
         ctx.today,
         near_only=c.anaphoric and bool(ctx.drafts),
     )
+    if c.future and c.date_value is not None and c.date_value == ctx.anchor:
+        _under_way(c)
     if (
         c.both_used
         and c.date_value is not None
@@ -863,6 +941,16 @@ def _tense_and_date(ctx: _Context, c: _Clause) -> None:
         and c.precision == "day"
     ):
         c.status = "planned"
+
+
+def _under_way(c: _Clause) -> None:
+    """Rule "under-way": "X is holding talks with Y in Lima on Thursday" in a Thursday story -
+    a progressive on the day of writing tells talks under way (held), not a plan; any
+    other future cue ("will", "is to") keeps it planned."""
+    cues = [m.group() for m in _FUTURE.finditer(_clause(c.clean, c.s, c.e))]
+    if cues and all(_PROGRESSIVE.fullmatch(cue) for cue in cues):
+        c.future = False
+        c.status = "held"
 
 
 def _place(ctx: _Context, c: _Clause) -> None:
@@ -925,17 +1013,33 @@ def _span_of_days(ctx: _Context, c: _Clause) -> None:
         n = _NUMBERS.get(c.days.group(1).lower()) or int(c.days.group(1))
         if n > 1:
             c.end_value = c.date_value + timedelta(days=n - 1)  # "a three-day summit" from then
-    # "The delegation was received by X": the side that travelled last time.
-    c.group = _GROUP.search(c.clean)
-    if c.group and ctx.drafts and len(c.participants) < 3:
-        side = ctx.drafts[-1].extra.get("subjects") or []
-        c.participants = [k for k in side if k not in c.participants] + c.participants
+    _group_subject(ctx, c)
     if c.part == "bg" and c.date_value is None and ctx.drafts and ctx.drafts[-1].precision == "day":
         gap = re.match(r"\W*(a|one|two|three|\d)\s+days?\s+(after|before)", c.clean.lstrip(" ,"))
         if gap:
             n = _NUMBERS.get(gap.group(1).lower()) or int(gap.group(1))
             sign = -1 if gap.group(2).lower() == "after" else 1
             c.date_value, c.precision = ctx.drafts[-1].date + timedelta(days=sign * n), "day"
+
+
+def _group_subject(ctx: _Context, c: _Clause) -> None:
+    """Rule "group-subject": "The delegation was received by X" - the side that travelled
+    last time; "The delegation will also visit A, B and C" - its leader visits each of the
+    listed states, however many (the leader is the one person of the latest side)."""
+    c.group = _GROUP.search(c.clean)
+    if not c.group or not ctx.drafts:
+        return
+    side = ctx.drafts[-1].extra.get("subjects") or []
+    leads = c.group.end() <= c.s and not _FRONT_OBJECT.search(c.clean[: c.group.start()])
+    if leads:
+        people = [k for k in side if ctx.entities[k].kind == "person"]
+        side = people if len(people) == 1 else side
+    elif len(c.participants) >= 3:
+        return
+    added = [k for k in dict.fromkeys(side) if k not in c.participants]
+    if leads and added:
+        c.rule = "group-subject"
+    c.participants = added + c.participants
 
 
 def _second_half(ctx: _Context, c: _Clause) -> None:
@@ -991,7 +1095,7 @@ def _build_draft(ctx: _Context, c: _Clause) -> None:
         ),
         sentence=c.sent.index,
         confidence=0.7,
-        rule=f"trigger-{c.kind}",
+        rule=c.rule or f"trigger-{c.kind}",
         anaphoric=c.anaphoric,
         separate=c.event_draft
         or c.background
@@ -1039,7 +1143,46 @@ def _emit(ctx: _Context, c: _Clause) -> None:
                 one, c.clean, c.sent.start, c.sent.start + c.s, c.sent_mentions, ctx.entities
             ):
                 _merge_or_add(ctx.drafts, each, ctx.entities, ctx.busy_visit)
+    if "delegations" in c.low:
+        _delegations_meeting(ctx, c)
     ctx.first_half = c.draft if c.part in ("first", "head") else None
+
+
+def _delegations_meeting(ctx: _Context, c: _Clause) -> None:
+    """Rule "delegations-meeting": "X held talks with Y, followed by an enlarged meeting with
+    the delegations of the two countries" - a second encounter, of the two states."""
+    phrase = _DELEGATIONS_OF.search(c.clean)
+    if phrase is None or c.draft is None:
+        return
+
+    def states_of(draft: Draft) -> list[str]:
+        return list(
+            dict.fromkeys(
+                f"state:{ctx.entities[p.key].country}"
+                for p in draft.participants_keys
+                if ctx.entities[p.key].kind in ("person", "state") and ctx.entities[p.key].country
+            )
+        )
+
+    base = c.draft
+    states = states_of(base)
+    if len(states) < 2 and ctx.drafts:
+        base = ctx.drafts[-1]  # "The meeting was followed by ...": the one just told
+        states = states_of(base)
+    if len(states) != 2 or not all(k in ctx.entities for k in states):
+        return
+    d = Draft(
+        **{
+            **base.__dict__,
+            "kind": "talks" if "talks" in phrase.group().lower() else "meeting",
+            "participants_keys": [PKey(k) for k in states],
+            "rule": "delegations-meeting",
+            "separate": True,
+            "anaphoric": False,
+            "extra": {},
+        }
+    )
+    _merge_or_add(ctx.drafts, d, ctx.entities, ctx.busy_visit)
 
 
 _CLAUSE_STAGES = (
@@ -1162,6 +1305,44 @@ _SEPARATE_AFTER = re.compile(
     r"(?:meetings|talks|sessions)\b",
     re.I,
 )
+_VISITED_BY = re.compile(
+    r"\b(?:was|were|is|are|has been|have been|had been|will be|is to be|being)\s+"
+    r"(?:\w+\s+)?visited\b"
+)
+_BY_AGENT_WORD = re.compile(r"\bby\b")
+_BY_JOINT = re.compile(r",?\s+(?:and|while|then)\b(?:\s+(?:then|later|again))?|;")
+# "after visits to A and B": earlier legs of the trip, told in passing (the list so far).
+_EARLIER_LEG = re.compile(
+    r"\bafter\s+(?:(?:his|her|their|a|an|the|earlier|brief|official)\s+){0,2}"
+    r"(?:visits?|trips?|stops?|stopovers?|tours?)\s+(?:to|in|of)\s+"
+    r"(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$"
+)
+# "in his capacity as the bloc's facilitator for A": the bodies and states of a role.
+_IN_CAPACITY = re.compile(r"\bin (?:his|her|their|its) capacity as\b[^,;.]*$")
+_WHO_CLAUSE = re.compile(r",\s+who\s+[^,;]{3,120}(?:,|[.!?]?\s*$)")
+# "X, the ministry spokesperson, noted that": a reporter and the reported clause.
+_REPORTS_THAT = re.compile(
+    r"(?:\s*,[^,;]{1,60},)?\s*,?\s+(?:(?:also|later|further)\s+)?(?:"
+    + "|".join(re.escape(v) for v in lexicon.reporting_verbs())
+    + r")\s+(?:(?:reporters|journalists|the press)\s+)?(?:(?:on|in)\s+[\w'’-]+\s+)?that\b"
+    # verbs with no person object may drop "that": "X said Prime Minister Y plans to visit"
+    r"|(?:\s*,[^,;]{1,60},)?\s*,?\s+(?:said|says|noted|added|stated|explained|disclosed|"
+    r"revealed|confirmed)\s+(?=[A-Z]|the\s)"
+)
+_SAY_WORD = re.compile(
+    r"\b(?:said|says|noted|added|stated|explained|disclosed|revealed|confirmed)\b"
+)
+_INVERTED_CREDIT = re.compile(
+    r",\s*(?:said|says|added|noted|stated|explained|told reporters)\s+(?:[\w'’.-]+\s+){0,6}$"
+)
+_DELEGATIONS_OF = re.compile(
+    r"\b(?:an?|the)\s+(?:(?:enlarged|expanded|extended|wider|broader|plenary|full|"
+    r"delegation-level|formal)\s+)?(?:meeting|talks|session|format)\s+(?:with|of|between)\s+"
+    r"(?:the\s+)?(?:participation\s+of\s+(?:the\s+)?)?(?:full\s+)?delegations\s+of\s+"
+    r"(?:the\s+)?(?:two|both)\s+"
+    r"(?:countries|sides|states|nations)\b",
+    re.I,
+)
 _RECEIVED_BY = re.compile(r"\b(?:was|were|is|are|been)\s+(?:received|hosted)\s+by\b")
 _ALSO_MET = re.compile(
     r"\balso\s+(?:met|held|spoke|received|hosted|called on|discussed|conferred|had|"
@@ -1246,7 +1427,8 @@ _RELATIVE_DAY = re.compile(
 _FURTHER_ENGAGEMENTS = re.compile(
     r"\b(?:during|in the course of) (?:his|her|the|their) (?:visit|trip|stay|tour)\b|"
     r"\b(?:is|are|was|were) also (?:expected|due|scheduled|set) to\b|"
-    r"\bwill also (?:meet|address|visit|tour|attend|hold|travel)\b",
+    r"\bwill also (?:meet|address|visit|tour|attend|hold|travel)\b|"
+    r"\b(?:visit|trip|tour|stay) (?:also|then) took (?:him|her|them|the \w+) to\b",
     re.I,
 )
 _WHEN = re.compile(
@@ -1255,6 +1437,8 @@ _WHEN = re.compile(
     r"year)|tomorrow|later this (?:week|month|year)|\d{1,2}(?:st|nd|rd|th)?)\b"
 )
 _GROUP = re.compile(r"\bthe (?:delegation|group|visitors|mission|envoys)\b", re.I)
+# Before "the delegation", a word that makes it an object ("met with the delegation").
+_FRONT_OBJECT = re.compile(r"\b(?:with|by|to|for|received|met|hosted|welcomed)\s+$", re.I)
 _SAME_DAY = re.compile(
     r"\b(?:just|shortly|immediately|right)\s+(?:before|after|ahead of|prior to|following)\b|"
     r"\b(?:later|earlier)\s+(?:in\s+)?(?:that|the)\s+day\b|\bthe same day\b|"
@@ -1590,6 +1774,8 @@ def _name_the_sides(
     """A state side stands for its one person named in this or the next two sentences (with
     the office the encounter names, when it names one: "the foreign ministers of A and B")."""
     for d in drafts:
+        if d.rule == "delegations-meeting":
+            continue  # the states themselves, their leaders' talks being another entry
         counterpart = _COUNTERPART.search(text[d.span[0] : d.span[1]]) if text else None
         office = _OFFICE.search(text[d.span[0] : d.span[1]]) if text else None
         wanted = office.group(1).lower().rstrip("s") if office else ""
@@ -1900,6 +2086,8 @@ def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[
             continue
         if re.search(r"\baccording to\s+(?:the\s+)?$", before, re.I):
             continue
+        if re.match(r"\W*$", after) and _INVERTED_CREDIT.search(clean[max(0, rel - 60) : rel]):
+            continue  # rule "inverted-credit": "..., said spokesman X." tells, takes no part
         if _SPOKESPERSON_OF.search(before):
             continue  # "X, spokesperson of the Pakistan MoFA, tweeted": X's employer
         if ent.kind == "person" and _SPOKESPERSON_APPOSITION.match(after):
@@ -1909,6 +2097,14 @@ def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[
             continue  # "the visit was criticised by X": X judges, X does not take part
         if ent.kind == "state" and _LOCATIVE.search(before):
             continue
+        if (
+            ent.kind == "state"
+            and "after" in clean[max(0, rel - 120) : rel]
+            and _EARLIER_LEG.search(clean[max(0, rel - 120) : rel])
+        ):
+            continue  # rule "earlier-leg": "arrived after visits to A and B" - where he was
+        if "capacity" in clean and _IN_CAPACITY.search(clean[max(0, rel - 120) : rel]):
+            continue  # rule "capacity-role": "in her capacity as the bloc's envoy to A"
         if ent.kind in ("state", "organization") and _TEMPORAL_BEFORE.search(before):
             continue  # "since Russia's invasion", "a day after Hungary took over": a time
         if ent.kind == "organization" and _OFFICE_OF.search(before):
@@ -1925,14 +2121,61 @@ def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[
             entities[o.key].kind == "person" and entities[o.key].country == ent.country
             for o in sent_mentions
         )
-        if ent.kind == "state" and re.search(r"\b(?:to|from|into)\s+$", before) and not host_state:
+        if (
+            ent.kind == "state"
+            and re.search(r"\b(?:to|from|into)\s+$", before)
+            and not host_state
+            and not (_FUTURE.search(clean) and _list_head(m, sent_mentions, entities, text))
+        ):
             continue
         if m.how == "pronoun" and m.surface.lower() not in ("he", "she"):
             continue
+        if ent.kind == "person" and _reports_another(m, clean, sent, sent_mentions, entities):
+            continue  # rule "reporter-not-party": "spokesman X noted that Y welcomed Z"
         if ent.kind == "person" and _POSSESSOR.match(text[m.end : m.end + 30]):
             continue  # "Putin's spokesman met X": the spokesman takes part, not Putin
         candidates.append(m)
     return candidates
+
+
+def _list_head(m: Mention, sent_mentions, entities, text: str) -> bool:
+    """Rule "destination-list": "will travel to A, B and C" - the first of a list of states
+    is a destination like the others, not the place of the clause (a planned trip only:
+    "arrived after visits to A and B" tells where he had been)."""
+    after = text[m.end : m.end + 8]
+    if not re.match(r"\s*(?:,|and\b)", after):
+        return False
+    nxt = next((o for o in sent_mentions if o.start > m.end), None)
+    return (
+        nxt is not None
+        and entities[nxt.key].kind == "state"
+        and re.fullmatch(r"\s*(?:,|,?\s*and)\s*", text[m.end : nxt.start]) is not None
+    )
+
+
+def _reports_another(m: Mention, clean: str, sent, sent_mentions, entities) -> bool:
+    """Rule "reporter-not-party": "Ministry spokesperson, X, noted that Prime Minister Y
+    welcomed his guest" - X tells of an encounter whose subject is someone else (Y, named
+    after "that"); "X said that he met Y" keeps X, through "he"."""
+    rel = m.end - sent.start
+    if " that " not in clean and not _SAY_WORD.search(clean, rel):
+        return False  # cheap check before the long alternation
+    report = _REPORTS_THAT.match(clean, rel)
+    if report is None:
+        return False
+    at = sent.start + report.end()
+    nxt = next(
+        (o for o in sent_mentions if o.start >= at and entities[o.key].kind == "person"), None
+    )
+    # the reported clause goes on with its own verb ("... said spokesman X." is a credit)
+    return (
+        nxt is not None
+        and nxt.how != "pronoun"
+        and nxt.key != m.key
+        and nxt.start - at < 60
+        and re.match(r"\s+(?:had\s+|has\s+|will\s+|would\s+)?[a-z]", clean[nxt.end - sent.start :])
+        is not None
+    )
 
 
 def _sides_of(text, sent, clean, candidates, entities) -> list[str]:
@@ -1955,6 +2198,9 @@ def _sides_of(text, sent, clean, candidates, entities) -> list[str]:
                 continue
             # A state named only as an adjective of a person's office is not a party
             # (but "Uzbekistan's Foreign Minister." with no name is the unnamed side).
+            topic = re.match(r"['’]s\s+([a-z][\w-]*)", text[m.end : m.end + 30])
+            if topic and not _side_noun(topic.group(1)):
+                continue  # rule "possessive-topic": "reiterating A's desire for ties"
             office = re.match(r"^\s*['’]s\s+((?:[A-Z][\w-]*\s*){1,4})", text[m.end : m.end + 50])
             if office and not all(
                 w.lower() in lexicon.TITLE_WORDS for w in office.group(1).split()
@@ -1986,6 +2232,11 @@ def _sides_of(text, sent, clean, candidates, entities) -> list[str]:
     return keys
 
 
+def _side_noun(word: str) -> bool:
+    """A noun after "A's" that makes A a side: an office, a delegation, a government."""
+    return word in lexicon.TITLE_WORDS or word in _SIDE_NOUNS
+
+
 def _roles(text, sent, clean, keys, sent_mentions, entities) -> dict[str, str]:
     roles: dict[str, str] = {}
     hv = _HOST_VERB.search(clean)
@@ -2011,6 +2262,16 @@ def _roles(text, sent, clean, keys, sent_mentions, entities) -> dict[str, str]:
             if m.key in keys and m.start >= at:
                 roles[m.key] = "mediator"
     return roles
+
+
+def _without_relative_clauses(clean: str, trigger_at: int) -> str:
+    """Rule "own-clause-date": "X, who arrived on Monday, held talks with Y on Tuesday" -
+    the day of a relative clause about a person is not the encounter's (unless the trigger
+    is in it); the clause is blanked for the date search."""
+    for m in _WHO_CLAUSE.finditer(clean):
+        if not m.start() <= trigger_at < m.end():
+            clean = clean[: m.start()] + " " * (m.end() - m.start()) + clean[m.end() :]
+    return clean
 
 
 def _date_for(clean, offset, trigger_at, trigger_end, anchor, future, today, near_only=False):
