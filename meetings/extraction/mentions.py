@@ -174,21 +174,36 @@ class Analysis:
     subjects: dict[int, str]  # sentence index -> key of its first person/org/state subject
 
     def add_entity(
-        self, key: str, kind: str, name: str, *, span: tuple[int, int], surface: str, **fields
+        self,
+        key: str,
+        kind: str,
+        name: str,
+        *,
+        span: tuple[int, int],
+        surface: str,
+        how: str = "name",
+        sentence: int = -1,
+        in_quote: bool = False,
+        source: bool = False,
+        **fields,
     ) -> Entity:
         """The one way for a later stage to add an entity, or a mention of one it knows:
         the entity under ``key`` (created from ``kind``, ``name`` and ``fields`` - rule,
-        confidence, country, ... - when new) gets the mention of ``surface`` at ``span``,
-        which is appended to ``mentions`` too (a stage that needs them in order sorts)."""
+        confidence, country, ... - when new) gets the mention of ``surface`` at ``span``
+        (``how``, ``sentence``, ``in_quote`` and ``source`` as in ``Mention``), which is
+        appended last to ``mentions`` (a stage that needs them in order sorts)."""
         ent = self.entities.get(key)
         if ent is None:
             ent = Entity(key=key, kind=kind, name=name, **fields)
             self.entities[key] = ent
         start, end = span
-        ent.surfaces.append(surface)
+        if how in ("name", "short", "metonym") and surface not in ent.surfaces:
+            ent.surfaces.append(surface)
         ent.spans.append(span)
         ent.first = min(ent.first, start)
-        self.mentions.append(Mention(start, end, key, surface, "name"))
+        self.mentions.append(
+            Mention(start, end, key, surface, how, sentence, in_quote, source=source)
+        )
         return ent
 
 

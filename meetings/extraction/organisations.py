@@ -284,26 +284,32 @@ class _Stage:
         key = kw.pop("key", None) or f"{prefix}:{normalize(name)}"
         how = kw.pop("how", "name")
         source = kw.pop("source", False)
-        ent = self.analysis.entities.get(key)
-        if ent is None:
-            ent = Entity(key=key, kind=kind, name=name, rule=rule, **kw)
-            self.analysis.entities[key] = ent
-        self._mention(ent, start, end, how, source)
-        return ent
+        known = self.analysis.entities.get(key)
+        media = known.media if known is not None else kw.get("media", False)
+        return self._add(key, kind, name, start, end, how, source or media, rule=rule, **kw)
 
     def _mention(self, ent: Entity, start: int, end: int, how="name", source=False) -> None:
-        surface = self.text[start:end]
-        m = Mention(start, end, ent.key, surface, how, self.sentence_at(start), False)
-        m.in_quote = self.quote_around(start, end) is not None
-        m.source = source or ent.media
-        self.analysis.mentions.append(m)
-        self._own(m)
+        """One more mention of an entity the analysis holds."""
+        self._add(ent.key, ent.kind, ent.name, start, end, how, source or ent.media)
+
+    def _add(self, key, kind, name, start, end, how, source, **fields) -> Entity:
+        """Through ``Analysis.add_entity``, with what this stage knows of the place."""
+        ent = self.analysis.add_entity(
+            key,
+            kind,
+            name,
+            span=(start, end),
+            surface=self.text[start:end],
+            how=how,
+            sentence=self.sentence_at(start),
+            in_quote=self.quote_around(start, end) is not None,
+            source=source,
+            **fields,
+        )
+        self._own(self.analysis.mentions[-1])
         self._by_key = None
-        if how in ("name", "short", "metonym") and surface not in ent.surfaces:
-            ent.surfaces.append(surface)
-        ent.spans.append((start, end))
-        ent.first = min(ent.first, start)
         self.changed = True
+        return ent
 
     def remove(self, key: str) -> None:
         """The entity and every mention of it; pronouns that pointed to it point nowhere."""
@@ -771,20 +777,20 @@ def attributive_state(st: _Stage) -> None:
         actor = st.kb.state_actor(code)
         country = st.kb.country(code)
         name = actor.name if actor else (country.name if country else code)
-        ent = st.analysis.entities.get(f"state:{code}")
-        if ent is None:
-            ent = Entity(
-                key=f"state:{code}",
-                kind="state",
-                name=name,
+        for s, e in spans:
+            st._add(
+                f"state:{code}",
+                "state",
+                name,
+                s,
+                e,
+                "name",
+                False,
                 country=code,
                 actor_id=actor.id if actor else None,
                 rule="attributive-state",
                 confidence=0.9,
             )
-            st.analysis.entities[ent.key] = ent
-        for s, e in spans:
-            st._mention(ent, s, e)
 
 
 _PLACE_WORD_CACHE: dict[int, tuple[KnowledgeBase, dict[str, list[str]]]] = {}

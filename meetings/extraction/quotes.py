@@ -893,7 +893,7 @@ def _unknown_speaker(text: str, q: QuoteSpan, analysis: Analysis) -> str | None:
     m = _NAME_THEN_CUE.match(text[q.close_mark + 1 : q.close_mark + 80])
     if not m:
         return None
-    from .mentions import STOP_CAPS, Entity, Mention
+    from .mentions import STOP_CAPS
 
     name = m.group("name")
     words = name.split()
@@ -904,14 +904,15 @@ def _unknown_speaker(text: str, q: QuoteSpan, analysis: Analysis) -> str | None:
     if any(mm.start <= start < mm.end for mm in analysis.mentions if mm.key):
         return None
     key = "person:" + normalize(name)
-    ent = analysis.entities.get(key)
-    if ent is None:
-        ent = Entity(key=key, kind="person", name=name, rule="speaker-pattern", confidence=0.4)
-        analysis.entities[key] = ent
-    ent.surfaces.append(name)
-    ent.spans.append((start, end))
-    ent.first = min(ent.first, start)
-    analysis.mentions.append(Mention(start, end, key, name, "name"))
+    analysis.add_entity(
+        key,
+        "person",
+        name,
+        span=(start, end),
+        surface=name,
+        rule="speaker-pattern",
+        confidence=0.4,
+    )
     return key
 
 
@@ -994,8 +995,6 @@ def _institution_body(
     text: str, q: QuoteSpan, analysis: Analysis, mentions, m: re.Match, at: int
 ) -> str | None:
     """The body an institution pattern matched at ``at``: named before, or a new one."""
-    from .mentions import Entity, Mention
-
     n = "1" if m.group("body1") else "2"
     body, adj = m.group("body" + n), m.group("adj" + n)
     start, end = at + m.start("body" + n), at + m.end("body" + n)
@@ -1041,21 +1040,16 @@ def _institution_body(
         return None  # "a ministry spokesman said": which ministry, the text does not say
     name = body.lower() if not body[:1].isupper() else body
     key = "org:" + normalize(name) + (f"@{country}" if country else "")
-    ent = entities.get(key)
-    if ent is None:
-        ent = Entity(
-            key=key,
-            kind="organization",
-            name=name,
-            country=country,
-            rule="quote-institution",
-            confidence=0.4,
-        )
-        entities[key] = ent
-    ent.surfaces.append(text[start:end])
-    ent.spans.append((start, end))
-    ent.first = min(ent.first, start)
-    analysis.mentions.append(Mention(start, end, key, text[start:end], "name"))
+    analysis.add_entity(
+        key,
+        "organization",
+        name,
+        span=(start, end),
+        surface=text[start:end],
+        country=country,
+        rule="quote-institution",
+        confidence=0.4,
+    )
     return key
 
 
