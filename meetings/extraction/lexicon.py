@@ -256,10 +256,14 @@ TITLE_HEADS = {
 # Tabrizi"). "given": far more often a given name than a style wherever it stands before
 # another name word ("Foreign Minister Amir Tabrizi", "Raja Pervaiz Ashraf"). "word": a
 # title word that is never dropped as a style. "surname": also a family name, the name
-# itself after a courtesy title ("Ms. King said", "Mr. Prince"). A new honorific is one word
-# on a line here.
+# itself after a courtesy title ("Ms. King said", "Mr. Prince"). "courtesy": a courtesy
+# title, only ever before a family name ("Mr. Li", "Ms. King"). "style": an address, not a
+# name, that a remembered alias never opens with ("Mr. Li", "Sir Alan", "President Vera" are
+# the text's, the name is "Li", "Alan", "Vera"). A new honorific is one word on a line here.
 _HONORIFIC_TABLE = """
-mr  mrs  ms  miss  dr  prof  professor  sir  dame  lady  hon  honourable  honorable
+mr  mrs  ms  miss  mx  dr  madam  : courtesy style
+sir  : style
+prof  professor  dame  lady  hon  honourable  honorable
 h.e.  h.h.  h.r.h.  excellency  majesty  highness  royal  crown
 princess  sheikha
 emir  shaikh  : inside
@@ -271,7 +275,8 @@ gen  admiral  colonel  col  lt  maj  capt
 rev  cardinal  archbishop  imam  ayatollah  grand  mullah  maulana  hojatoleslam
 haji  hajji  hajj  alhaji  berhormat  mwalimu  oba  dasho  lyonchhen  lyonpo
 samdech  techo  akka  moha  padei
-mp  president  minister  premier  chancellor  secretary  ambassador  pm  fm  senator
+president  minister  : style
+mp  premier  chancellor  secretary  ambassador  pm  fm  senator
 he  his  her  general  chief  : loose
 tan  toh  yang  nana  sena  : loose
 sri  : loose inside
@@ -297,7 +302,51 @@ NAME_OR_TITLE_WORDS = {w for w, flags in HONORIFIC_FLAGS.items() if "inside" in 
 GIVEN_NAME_TITLES = {w for w, flags in HONORIFIC_FLAGS.items() if "given" in flags}
 STYLE_SURNAMES = {w for w, flags in HONORIFIC_FLAGS.items() if "surname" in flags}
 # Courtesy titles that only ever stand before a family name ("Mr. Li", "Ms. King").
-COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr"}
+COURTESY_TITLES = {w for w, flags in HONORIFIC_FLAGS.items() if "courtesy" in flags}
+ALIAS_STYLES = {w for w, flags in HONORIFIC_FLAGS.items() if "style" in flags}
+
+# Lower-case particles of personal names, one table: the entries of a line (two spaces
+# apart; an entry may be a sequence) share what follows the colon. "token": a word that is
+# not counted as a name word ("Khalid bin Salman" has two; the mentions stage and the
+# proposal's names compare the others). "between": joins a given name to a capitalised
+# family name ("Tim van der Berg", "Ana de la Cruz"). "alias": may stand in lower case in a
+# remembered alias ("Hamad bin Jassim").
+_PARTICLE_TABLE = """
+al  bin  bint  ibn  el  la  le  y  : token alias
+da  de  del  der  di  du  dos  van  von  : token alias between
+della  den  das  : token between
+ben  abu  ul  ud  e  zu  af  : token
+ter  ten  : between
+van der  van den  van de  de la  de los  de las  von der  : between
+"""
+
+
+def _particle_rows() -> dict[str, set[str]]:
+    import re
+
+    rows: dict[str, set[str]] = {}
+    for line in _PARTICLE_TABLE.strip().splitlines():
+        entries, _, flags = line.partition(":")
+        for entry in re.split(r"\s{2,}", entries.strip()):
+            rows[entry] = set(flags.split())
+    return rows
+
+
+PARTICLE_FLAGS = _particle_rows()
+PARTICLES = {w for w, flags in PARTICLE_FLAGS.items() if "token" in flags}
+PARTICLES_BETWEEN_NAMES = tuple(w for w, flags in PARTICLE_FLAGS.items() if "between" in flags)
+ALIAS_PARTICLES = {w for w, flags in PARTICLE_FLAGS.items() if "alias" in flags}
+# Lower-case words inside a body's name ("Ministry of Foreign Affairs"); never its first.
+BODY_NAME_LINKS = {"of", "for", "and", "the", "on", "in"}
+# After "A's": words that make the state a side ("Peru's top diplomat", "Chile's delegation").
+SIDE_NOUNS = {
+    "top", "new", "former", "chief", "head", "heads", "leader", "leaders", "leadership",
+    "delegation", "delegations", "government", "side", "team", "officials", "envoy", "envoys",
+    "representative", "representatives", "counterpart", "ambassador", "foreign", "prime",
+    "deputy", "acting", "interim", "king", "queen", "emir", "crown", "president", "premier",
+    "chancellor", "minister", "ministers", "military", "army", "defence", "defense", "trade",
+    "finance", "national", "special", "senior", "visiting", "outgoing", "incoming", "first",
+}  # fmt: skip
 
 # Lower-case nouns that, right before a capitalised name, mark it as a person.
 PERSON_CUE_NOUNS = {

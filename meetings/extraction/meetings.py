@@ -157,15 +157,7 @@ _FUTURE = re.compile(
     re.I,
 )
 _PROGRESSIVE = re.compile(r"(?:is|are) (?:meeting|holding talks|hosting|receiving|welcoming)", re.I)
-# After "A's": words that make the state a side ("Peru's top diplomat", "Chile's delegation").
-_SIDE_NOUNS = {
-    "top", "new", "former", "chief", "head", "heads", "leader", "leaders", "leadership",
-    "delegation", "delegations", "government", "side", "team", "officials", "envoy", "envoys",
-    "representative", "representatives", "counterpart", "ambassador", "foreign", "prime",
-    "deputy", "acting", "interim", "king", "queen", "emir", "crown", "president", "premier",
-    "chancellor", "minister", "ministers", "military", "army", "defence", "defense", "trade",
-    "finance", "national", "special", "senior", "visiting", "outgoing", "incoming", "first",
-}  # fmt: skip
+_SIDE_NOUNS = lexicon.SIDE_NOUNS
 _VENUE_CONTEXT = re.compile(
     r"(?:sidelines of|margins of|on the margins|attend(?:ed|ing|s)?|participat\w+ in|"
     r"ahead of|during|at|on the eve of|before|after|within the framework of|framework of)"

@@ -49,10 +49,7 @@ REGION_ADJECTIVES = {
     "north", "south", "east", "west", "inner", "outer", "mainland", "continental", "latin",
 }  # fmt: skip
 POST_NOMINALS = {"mp", "mep", "qc", "kc", "obe", "mbe", "cbe", "jr", "sr", "mla", "mpp", "phd"}
-PARTICLES = {
-    "bin", "ibn", "bint", "al", "el", "de", "del", "della", "da", "di", "du", "la", "le", "van",
-    "von", "der", "den", "dos", "das", "y", "ben", "abu", "ul", "ud", "e", "zu", "af",
-}  # fmt: skip
+PARTICLES = lexicon.PARTICLES
 STOP_CAPS = {
     "the", "a", "an", "in", "on", "at", "during", "according", "this", "that", "these",
     "those", "it", "he", "she", "they", "we", "i", "you", "following", "after", "before",
@@ -1304,6 +1301,12 @@ _COURTESY_BEFORE = re.compile(
 )
 
 
+# "Mr. " right before a short form: part of the mention ("Mr. Li" is one mention of Li).
+_CAPITAL_COURTESY_BEFORE = re.compile(
+    r"\b(?:" + "|".join(w.capitalize() for w in sorted(lexicon.COURTESY_TITLES)) + r")\.?\s+$"
+)
+
+
 def _after_courtesy(text: str, start: int) -> bool:
     return bool(_COURTESY_BEFORE.search(text[max(0, start - 6) : start]))
 
@@ -1423,7 +1426,7 @@ def _short_forms(b: _Builder, pending_people, people_tokens: _PersonTokens) -> N
                 continue
         ent = _resolve_short(b, people_tokens, words, s)
         if ent is not None:
-            hon = re.search(r"\b(?:Mr|Mrs|Ms|Dr|Madam)\.?\s+$", text[max(0, s - 6) : s])
+            hon = _CAPITAL_COURTESY_BEFORE.search(text[max(0, s - 6) : s])
             b.add_mention(ent, s - (len(hon.group()) if hon else 0), e, "short")
             continue
         word = words[0]
@@ -1481,7 +1484,7 @@ def _bare_surnames(b: _Builder, person_hits, people_tokens: _PersonTokens) -> No
                 rule="kb-alias",
                 confidence=0.7,
             )
-        hon = re.search(r"\b(?:Mr|Mrs|Ms|Dr|Madam)\.?\s+$", text[max(0, s - 6) : s])
+        hon = _CAPITAL_COURTESY_BEFORE.search(text[max(0, s - 6) : s])
         if hon and not text[s:e].lower().startswith(("mr", "mrs", "ms", "dr")):
             s -= len(hon.group())
         b.add_mention(ent, s, e, "short")

@@ -27,7 +27,8 @@ from collections.abc import Callable
 from . import lexicon
 from .document import Document
 from .kb import KnowledgeBase, normalize
-from .mentions import MONTH_WORDS, NOT_NAME_WORDS, PARTICLES, STOP_CAPS, Analysis, Entity, Mention
+from .lexicon import PARTICLES
+from .mentions import MONTH_WORDS, NOT_NAME_WORDS, STOP_CAPS, Analysis, Entity, Mention
 from .places import city_country, country_code
 
 # -- word lists --------------------------------------------------------------------------------
@@ -121,11 +122,6 @@ PLACE_FIRST_WORDS = {
     "place", "rue", "boulevard", "quai", "pont", "piazza", "palazzo", "porta", "lago", "golfo",
     "cerro", "sierra", "iglesia", "torre", "puerta", "estado", "ministerio", "gran", "grand",
 }  # fmt: skip
-# Lower-case particles inside a personal name ("Tim van der Berg", "Ana de la Cruz").
-NAME_PARTICLES = (
-    "van der", "van den", "van de", "de la", "de los", "de las", "von der", "van", "von",
-    "de", "der", "den", "da", "di", "du", "del", "della", "dos", "das", "ter", "ten",
-)  # fmt: skip
 # Place words inside a country's name that make the capitalised runs read it as a place.
 ISLAND_WORDS = {"islands", "island", "isles"}
 ROMAN = re.compile(
@@ -180,7 +176,7 @@ _TOLD_OUTLET = re.compile(
 # Starts with a literal, so that the scan is fast; the noun before is checked after.
 _LIFE_EVENT = re.compile(rf" of (?P<n>{_NAME_WORD}\s+{_NAME_WORD})\b(?!\s+[A-Z]|['’])")
 _LIFE_EVENT_BEFORE = re.compile(rf"\b(?:{_alt(LIFE_EVENT_NOUNS)})$")
-_PARTICLE_RUN = re.compile(rf" (?:{_alt(NAME_PARTICLES)}) (?={_NAME_WORD})")
+_PARTICLE_RUN = re.compile(rf" (?:{_alt(lexicon.PARTICLES_BETWEEN_NAMES)}) (?={_NAME_WORD})")
 _PARTICLE_FIRST = re.compile(rf"(?<![\w’'-])(?P<first>{_NAME_WORD})$")
 _PARTICLE_LAST = re.compile(rf"{_NAME_WORD}(?:[-\s]{_NAME_WORD})?\b")
 _APOSTROPHE_HONORIFIC = re.compile(

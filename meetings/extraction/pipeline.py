@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from . import lexicon
 from .document import document
 from .kb import KnowledgeBase, normalize
-from .mentions import PARTICLES, Analysis, Entity, analyze
+from .mentions import Analysis, Entity, analyze
 from .organisations import refine
 from .places import is_country_name
 from .proposal import ActorProposal, Proposal
 
 # Name particles and the abbreviated honorifics that do not make a name different.
-_PARTICLES = PARTICLES | {"mr", "mrs", "ms", "dr"}
+_PARTICLES = lexicon.PARTICLES | lexicon.COURTESY_TITLES
 
 
 def _actor_name(ent: Entity, kb: KnowledgeBase) -> str:
