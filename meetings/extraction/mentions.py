@@ -150,6 +150,12 @@ class Entity:
     def name_tokens(self) -> list[str]:
         return [t for t in normalize(self.name).split() if t not in PARTICLES]
 
+    def add_rule(self, rule: str) -> None:
+        """Name one more rule that bound a mention to this entity, or re-bound it, after the
+        rule that found it ("kb-alias+full-name-first"): the proposal's ``rule`` shows it."""
+        if rule and rule not in self.rule.split("+"):
+            self.rule = f"{self.rule}+{rule}" if self.rule else rule
+
 
 @dataclass
 class Mention:
@@ -162,6 +168,9 @@ class Mention:
     in_quote: bool = False
     locative: bool = False
     source: bool = False  # cited as a source ("according to X", "X reported")
+    # The rule that bound this mention to its entity when it is not the one that found the
+    # entity: a coreference rule ("full-name-first"), or one that kept it off a KB namesake.
+    rule: str = ""
 
 
 @dataclass
@@ -182,13 +191,16 @@ class Analysis:
         sentence: int = -1,
         in_quote: bool = False,
         source: bool = False,
+        bound_by: str = "",
         **fields,
     ) -> Entity:
         """The one way for a later stage to add an entity, or a mention of one it knows:
         the entity under ``key`` (created from ``kind``, ``name`` and ``fields`` - rule,
         confidence, country, ... - when new) gets the mention of ``surface`` at ``span``
         (``how``, ``sentence``, ``in_quote`` and ``source`` as in ``Mention``), which is
-        appended last to ``mentions`` (a stage that needs them in order sorts)."""
+        appended last to ``mentions`` (a stage that needs them in order sorts). ``bound_by``
+        names the rule that made this mention the entity's (the mention's ``rule``, and
+        one more of the entity's when it is not the rule that found it)."""
         ent = self.entities.get(key)
         if ent is None:
             ent = Entity(key=key, kind=kind, name=name, **fields)
@@ -198,8 +210,9 @@ class Analysis:
             ent.surfaces.append(surface)
         ent.spans.append(span)
         ent.first = min(ent.first, start)
+        ent.add_rule(bound_by)
         self.mentions.append(
-            Mention(start, end, key, surface, how, sentence, in_quote, source=source)
+            Mention(start, end, key, surface, how, sentence, in_quote, source=source, rule=bound_by)
         )
         return ent
 
@@ -258,14 +271,15 @@ def _given_name_match(word: str, name_tokens: list[str]) -> bool:
     )
 
 
-def _surname_of_another(text: str, start: int, end: int, actor, kb=None, day=None) -> bool:
+def _surname_of_another(text: str, start: int, end: int, actor, kb=None, day=None) -> str:
     """Rule "surname-in-other-name": a KB person's one-word alias is another person's name
     part when a capitalised name word runs on next to it that is not the KB person's own
     ("Deputy spokesman Li Wenbin said" is not the premier Li Qiang; "Kim Yo Jong" is not
     Kim Jong Un; "Hunter Biden" is not Joe Biden). Titles, months and stop words do not
-    count ("President Xi", "Xi on Monday")."""
+    count ("President Xi", "Xi on Monday"). The answer is the name of the rule that says so
+    (this one or a contradicting office or country below), "" when none does."""
     if actor is None or actor.kind != "person":
-        return False
+        return ""
     own = normalize(actor.name).split()
 
     def name_word(word: str) -> bool:
@@ -286,19 +300,21 @@ def _surname_of_another(text: str, start: int, end: int, actor, kb=None, day=Non
     if after and not re.match(r"['’]s\b", text[end : end + 3]):
         word = after.group(1)
         if name_word(word) and not _given_name_match(normalize(word), own):
-            return True
+            return "surname-in-other-name"
     before = _WORD_BEFORE.search(text[max(0, start - 30) : start])
     if before:
         word = before.group(1)
         if name_word(word) and not _given_name_match(normalize(word), own):
-            return True
+            return "surname-in-other-name"
     if _title_of_another(text[max(0, start - 60) : start], actor):
-        return True
+        return "surname-after-other-office"
     if _apposed_office_of_another(text[end : end + 60], actor):
-        return True
+        return "surname-before-other-office"
     if _office_on_the_day_of_another(text[max(0, start - 60) : start], actor, day):
-        return True
-    return kb is not None and _country_of_another(text[max(0, start - 60) : start], actor, kb)
+        return "surname-in-other-office-that-day"
+    if kb is not None and _country_of_another(text[max(0, start - 60) : start], actor, kb):
+        return "surname-of-other-country"
+    return ""
 
 
 # Offices that a head of state or minister known by the same surname does not hold: a bare
@@ -438,6 +454,9 @@ class _Builder:
         self.tok_starts = [t.start for t in self.toks]
         self.sent_of_tok = self._sentence_index()
         self.covered: dict[int, tuple[int, int, object]] = {}  # token index -> kb hit
+        # KB links a named rule refused, (start, rule) by end: the entity the same words
+        # ("Park", "Mr. Park") are found to name instead carries that rule's name.
+        self.refused: dict[int, tuple[int, str]] = {}
         # Characters inside a mention added so far (add_mention keeps it): "is this offset
         # already named?" in constant time instead of a scan of every mention.
         self.named = bytearray(len(text) + 1)
@@ -497,7 +516,14 @@ class _Builder:
         return ent
 
     def add_mention(self, ent: Entity, start: int, end: int, how="name", **kw) -> Mention:
+        """A mention of ``ent``; ``rule`` (in ``kw``) names the rule that bound it when that
+        is not the one that found the entity, and goes into the entity's rule too."""
         surface = self.text[start:end]
+        rule = kw.pop("rule", "")
+        if not rule and end in self.refused and start <= self.refused[end][0]:
+            rule = self.refused[end][1]
+        if rule:
+            ent.add_rule(rule)
         m = Mention(
             start,
             end,
@@ -506,6 +532,7 @@ class _Builder:
             how,
             self.sentence_at(start),
             self.in_quote(start, end),
+            rule=rule,
             **kw,
         )
         self.mentions.append(m)
@@ -556,6 +583,7 @@ class _Builder:
                     if holder is None or not holder.holds_role_on(alias, self.day):
                         continue
                     if _role_of_another(self.text, start, end, holder):
+                        self.refused.setdefault(end, (start, "role-of-another"))
                         continue
                 elif not surface[:1].isupper() and not surface[:1].isdigit():
                     continue
@@ -567,15 +595,13 @@ class _Builder:
                     continue
                 if entry.actor_id is not None and self.kb.is_rejected(surface, entry.actor_id):
                     continue
-                if (
-                    entry.actor_id is not None
-                    and not is_role
-                    and " " not in surface
-                    and _surname_of_another(
+                if entry.actor_id is not None and not is_role and " " not in surface:
+                    refused = _surname_of_another(
                         self.text, start, end, self.kb.actor(entry.actor_id), self.kb, self.day
                     )
-                ):
-                    continue  # "Li Wenbin", "Hunter Biden": a namesake, not the KB person
+                    if refused:  # "Li Wenbin", "Hunter Biden": a namesake, not the KB person
+                        self.refused.setdefault(end, (start, refused))
+                        continue
                 if (
                     entry.ref_kind in ("media", "org", "intl")
                     and " " in surface
@@ -899,7 +925,9 @@ def _known_aliases(b: _Builder, hits, suppressed_spans: _Spans) -> list[tuple[in
                 confidence=0.9,
             )
             how = "role" if actor_entries[0].alias and actor_entries[0].alias.is_role else "name"
-            b.add_mention(ent, s, e, how)
+            # Rule "role-alias-on-date": "the Russian president" is who held the office on
+            # the article's date (kb_matches keeps only that holder's alias).
+            b.add_mention(ent, s, e, how, rule="role-alias-on-date" if how == "role" else "")
             if how == "role":
                 # "Russia's president": the state is named too.
                 pm = re.match(r"^(?:the\s+)?(.+?)['’]s\b", text[s:e], re.I)
@@ -1390,21 +1418,23 @@ def _full_names(b: _Builder, pending_people) -> None:
 
 def _resolve_short(
     b: _Builder, people_tokens: _PersonTokens, words: list[str], position: int
-) -> Entity | None:
-    """The one person of the article a short form (\"Li\", \"Mr. Petrov\") names, or None."""
+) -> tuple[Entity | None, str]:
+    """The one person of the article a short form (\"Li\", \"Mr. Petrov\") names, or None;
+    and the rule that chose among several ("full-name-first"), "" when there was one."""
     wanted = [normalize(w) for w in words if w not in PARTICLES]
     wanted = [w for w in wanted if w]
     if not wanted:
-        return None
+        return None, ""
     candidates = people_tokens.candidates(wanted)
     if len(candidates) == 1:
-        return candidates[0]
+        return candidates[0], ""
     if len(candidates) > 1:
         exact = [c for c in candidates if " ".join(wanted) in normalize(c.name)]
         if len(exact) == 1:
-            return exact[0]
-        return _named_in_full_nearest(b, candidates, position)
-    return None
+            return exact[0], ""
+        nearest = _named_in_full_nearest(b, candidates, position)
+        return nearest, "full-name-first" if nearest is not None else ""
+    return None, ""
 
 
 def _short_forms(b: _Builder, pending_people, people_tokens: _PersonTokens) -> None:
@@ -1418,16 +1448,16 @@ def _short_forms(b: _Builder, pending_people, people_tokens: _PersonTokens) -> N
         if len(words) == 1 and "-" in words[0]:
             parts = words[0].split("-")
             resolved = [_resolve_short(b, people_tokens, [p], s) for p in parts]
-            if all(resolved):
+            if all(ent for ent, _rule in resolved):
                 offset = s
-                for part, ent in zip(parts, resolved, strict=True):
-                    b.add_mention(ent, offset, offset + len(part), "short")
+                for part, (ent, rule) in zip(parts, resolved, strict=True):
+                    b.add_mention(ent, offset, offset + len(part), "short", rule=rule)
                     offset += len(part) + 1
                 continue
-        ent = _resolve_short(b, people_tokens, words, s)
+        ent, rule = _resolve_short(b, people_tokens, words, s)
         if ent is not None:
             hon = _CAPITAL_COURTESY_BEFORE.search(text[max(0, s - 6) : s])
-            b.add_mention(ent, s - (len(hon.group()) if hon else 0), e, "short")
+            b.add_mention(ent, s - (len(hon.group()) if hon else 0), e, "short", rule=rule)
             continue
         word = words[0]
         if (
@@ -1467,7 +1497,7 @@ def _bare_surnames(b: _Builder, person_hits, people_tokens: _PersonTokens) -> No
         if b.is_named(s):
             continue
         surface = text[s:e]
-        ent = _resolve_short(b, people_tokens, surface.replace(".", " ").split()[-1:], s)
+        ent, rule = _resolve_short(b, people_tokens, surface.replace(".", " ").split()[-1:], s)
         if ent is None:
             ids = {str(g.actor_id) for g in entries}
             if len(ids) != 1:
@@ -1487,7 +1517,7 @@ def _bare_surnames(b: _Builder, person_hits, people_tokens: _PersonTokens) -> No
         hon = _CAPITAL_COURTESY_BEFORE.search(text[max(0, s - 6) : s])
         if hon and not text[s:e].lower().startswith(("mr", "mrs", "ms", "dr")):
             s -= len(hon.group())
-        b.add_mention(ent, s, e, "short")
+        b.add_mention(ent, s, e, "short", rule=rule)
 
 
 def _bare_ministries(b: _Builder) -> None:

@@ -282,13 +282,13 @@ class _Stage:
         source = kw.pop("source", False)
         known = self.analysis.entities.get(key)
         media = known.media if known is not None else kw.get("media", False)
-        return self._add(key, kind, name, start, end, how, source or media, rule=rule, **kw)
+        return self._add(key, kind, name, start, end, how, source or media, rule, rule=rule, **kw)
 
-    def _mention(self, ent: Entity, start: int, end: int, how="name", source=False) -> None:
-        """One more mention of an entity the analysis holds."""
-        self._add(ent.key, ent.kind, ent.name, start, end, how, source or ent.media)
+    def _mention(self, ent: Entity, start: int, end: int, rule: str, how="name") -> None:
+        """One more mention, by ``rule``, of an entity the analysis holds."""
+        self._add(ent.key, ent.kind, ent.name, start, end, how, ent.media, rule)
 
-    def _add(self, key, kind, name, start, end, how, source, **fields) -> Entity:
+    def _add(self, key, kind, name, start, end, how, source, bound_by, **fields) -> Entity:
         """Through ``Analysis.add_entity``, with what this stage knows of the place."""
         ent = self.analysis.add_entity(
             key,
@@ -300,6 +300,7 @@ class _Stage:
             sentence=self.sentence_at(start),
             in_quote=self.quote_around(start, end) is not None,
             source=source,
+            bound_by=bound_by,
             **fields,
         )
         self._own(self.analysis.mentions[-1])
@@ -349,6 +350,7 @@ class _Stage:
         for m in self.analysis.mentions:
             if m.key == src.key:
                 m.key = dst.key
+                m.rule = m.rule or rule
         for surface in src.surfaces:
             if surface not in dst.surfaces:
                 dst.surfaces.append(surface)
@@ -357,8 +359,7 @@ class _Stage:
         dst.country = dst.country or src.country
         dst.title = dst.title or src.title
         dst.media = dst.media or src.media
-        if rule not in dst.rule:
-            dst.rule = f"{dst.rule}+{rule}" if dst.rule else rule
+        dst.add_rule(rule)
         self.analysis.entities.pop(src.key, None)
         self.changed = True
         self._by_key = None
@@ -568,7 +569,7 @@ def acronym_in_brackets(st: _Stage) -> None:
                     st.merge(other, ent, "acronym-in-brackets")
         for found in re.finditer(rf"\b{re.escape(short)}\b", text):
             if not st.taken(found.start(), found.end()):
-                st._mention(ent, found.start(), found.end())
+                st._mention(ent, found.start(), found.end(), "acronym-in-brackets")
 
 
 def possessive_office(st: _Stage) -> None:
@@ -782,6 +783,7 @@ def attributive_state(st: _Stage) -> None:
                 e,
                 "name",
                 False,
+                "attributive-state",
                 country=code,
                 actor_id=actor.id if actor else None,
                 rule="attributive-state",
@@ -1037,7 +1039,7 @@ def nickname(st: _Stage) -> None:
             st.merge(ent, owners[0], "nickname")
             continue
         owners = by_word.get(word, [])
-        if len(owners) == 1 and owners[0].rule in _OWN_RULES:
+        if len(owners) == 1 and owners[0].rule.split("+")[0] in _OWN_RULES:
             st.merge(ent, owners[0], "short-of-new-name")
     for ent in full:
         _initials(st, ent)
@@ -1054,7 +1056,7 @@ def nickname(st: _Stage) -> None:
         other = st.mention_at(s, e)
         if other is None:
             if _plain_name(st, km.group("n")) or not st.is_place(km.group("n")):
-                st._mention(ent, s, e)
+                st._mention(ent, s, e, "nickname")
             continue
         oent = st.analysis.entities.get(other.key)
         if oent is not None and oent.kind == "person" and oent.actor_id is None and oent is not ent:
@@ -1062,8 +1064,8 @@ def nickname(st: _Stage) -> None:
 
 
 def _initials(st: _Stage, ent: Entity) -> None:
-    """ "AMLO" for "Andres Manuel Lopez Obrador": the initials of a name of three words or more,
-    in capitals, where nothing else is named there, are that person."""
+    """Rule "initials": "AMLO" for "Andres Manuel Lopez Obrador" - the initials of a name of
+    three words or more, in capitals, where nothing else is named there, are that person."""
     parts = ent.name_tokens
     if len(parts) < 3 or ent.key not in st.analysis.entities:
         return
@@ -1072,7 +1074,7 @@ def _initials(st: _Stage, ent: Entity) -> None:
         return
     for at in _word_starts(st.text, (short,)):
         if not st.taken(at, at + len(short)):
-            st._mention(ent, at, at + len(short), "short")
+            st._mention(ent, at, at + len(short), "initials", "short")
 
 
 # The rules of this stage that name people (their short forms were not resolved before).

@@ -844,10 +844,20 @@ def _proposals(ctx: _Context, results: list[Attributed]) -> list[StatementPropos
                 via=via,
                 via_id=entities[via].actor_id if via and via in entities else None,
                 confidence=_CONFIDENCE.get(rule, 0.65),
-                rule=rule,
+                rule=_with_binding_rule(ctx, rule, speaker, sentence_span, q.open_mark),
             )
         )
     return statements
+
+
+def _with_binding_rule(ctx: _Context, rule: str, speaker: str, span, at: int) -> str:
+    """The quote rule, and the rule that bound the speaker's nearest mention in the quote's
+    sentences to the speaker ("quote-after-cue+full-name-first"), when one did."""
+    near = [m for m in ctx.mentions_in(*span) if m.key == speaker and not m.in_quote]
+    if not near:
+        return rule
+    nearest = min(near, key=lambda m: abs(m.start - at))
+    return f"{rule}+{nearest.rule}" if nearest.rule else rule
 
 
 def _verbs(use: str) -> str:

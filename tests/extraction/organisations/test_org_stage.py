@@ -411,6 +411,32 @@ def test_nickname_and_full_name_are_one_person(empty_kb, text):
     assert len(people) == 1, people
 
 
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            'President Joko Susanto met the envoy. President Jokosu said the talks were "useful".',
+            "nickname",
+        ),
+        (
+            'Mexican President Andres Manuel Lopez Obrador met the envoy. "It went well," AMLO '
+            "said.",
+            "initials",
+        ),
+        (
+            'The National Water Agency (NWA) met the envoy. "It went well," the NWA said.',
+            "acronym-in-brackets",
+        ),
+    ],
+)
+def test_the_rule_that_bound_another_name_reaches_the_actor_and_the_quote(empty_kb, text, rule):
+    proposal = extract(ArticleInput(text=text), empty_kb)
+    [actor] = [a for a in proposal.actors if a.kind != "state"]
+    assert rule in actor.rule.split("+")
+    [statement] = proposal.statements
+    assert statement.speaker == actor.name and statement.rule.endswith("+" + rule)
+
+
 def test_short_form_of_a_name_this_stage_found_is_that_person(empty_kb):
     text = "The envoy met Dato’ Sri Amir Hassan. Prime Minister Hassan said the talks went well."
     got = refined(empty_kb, text)
