@@ -1421,8 +1421,9 @@ def _resolve_short(
 ) -> tuple[Entity | None, str]:
     """The one person of the article a short form (\"Li\", \"Mr. Petrov\") names, or None;
     and the rule that chose among several ("full-name-first"), "" when there was one."""
-    wanted = [normalize(w) for w in words if w not in PARTICLES]
-    wanted = [w for w in wanted if w]
+    # Rule "apostrophe-name-short-form": "O'Brien", "D'Souza" normalise to two words ("o
+    # brien"), each looked up like the words of a longer short form.
+    wanted = [t for w in words if w not in PARTICLES for t in normalize(w).split()]
     if not wanted:
         return None, ""
     candidates = people_tokens.candidates(wanted)

@@ -157,3 +157,20 @@ def test_a_role_alias_names_the_rule_that_chose_the_holder_on_the_day(namesakes_
     actors, statements = _actor_rules(namesakes_kb, text)
     assert actors["Paul Durand"] == "kb-alias+role-alias-on-date"
     assert statements == [("Paul Durand", "quote-after-cue+role-alias-on-date")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Irish Prime Minister Sean O'Brien met the envoy. \"We agreed,\" O'Brien said.",
+        'Irish Prime Minister Sean O’Brien met the envoy. "We agreed," Mr O’Brien said.',
+        "Finance Minister Priya D'Souza met the envoy. D'Souza said it was \"a good start\".",
+    ],
+)
+def test_a_short_form_with_an_apostrophe_is_the_person_named_in_full(empty_kb, text):
+    analysis = analyze(document(text), empty_kb)
+    people = {m.key for m in analysis.mentions if m.key.startswith("person:")}
+    assert len(people) == 1
+    assert len([m for m in analysis.mentions if m.key in people]) == 2
+    [speaker] = _speakers(empty_kb, text)
+    assert speaker in ("Sean O'Brien", "Sean O’Brien", "Priya D'Souza")
