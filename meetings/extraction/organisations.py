@@ -282,7 +282,11 @@ class _Stage:
         source = kw.pop("source", False)
         known = self.analysis.entities.get(key)
         media = known.media if known is not None else kw.get("media", False)
-        return self._add(key, kind, name, start, end, how, source or media, rule, rule=rule, **kw)
+        # A mention of an entity already found is bound by this rule; a new one is found by it.
+        bound_by = rule if known is not None else ""
+        return self._add(
+            key, kind, name, start, end, how, source or media, bound_by, rule=rule, **kw
+        )
 
     def _mention(self, ent: Entity, start: int, end: int, rule: str, how="name") -> None:
         """One more mention, by ``rule``, of an entity the analysis holds."""

@@ -53,6 +53,11 @@ _SPOKESPERSON_FOR = re.compile(
     r"(?:[A-Z][\w'’]*\s+)?$",
     re.I,
 )
+_MOUTHPIECE_FOR = re.compile(
+    r"\b(?:spokes\w+|press (?:officer|secretary)|officials?)\s+(?:for|of|from)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’]*\s+)?$",
+    re.I,
+)
 _UNNAMED_SOURCE = re.compile(
     r"^[,.]?\s*(?:an?|one|another|two|several|some)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:spokes\w+|official|officials|source|sources|diplomat|diplomats|aide|aides|adviser|"
@@ -182,7 +187,12 @@ class _Context:
         if ent.kind == "state" and _INSTITUTION_OF.search(text, max(0, m.start - 60), m.start):
             return False
         # Rule "spokesperson-for": "a spokesperson for Vera said" - Vera does not speak.
-        return not _SPOKESPERSON_FOR.search(text[max(0, m.start - 40) : m.start])
+        before = text[max(0, m.start - 40) : m.start]
+        if not _SPOKESPERSON_FOR.search(before):
+            return True
+        # Rule "spokesperson-for-body": "a spokesman for the foreign ministry said" - a body
+        # speaks through its spokesperson: its words are the body's.
+        return ent.kind == "organization" and bool(_MOUTHPIECE_FOR.search(before))
 
     def speakers_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions_in(start, end) if self.speaker_ok(m)]
@@ -857,7 +867,10 @@ def _with_binding_rule(ctx: _Context, rule: str, speaker: str, span, at: int) ->
     if not near:
         return rule
     nearest = min(near, key=lambda m: abs(m.start - at))
-    return f"{rule}+{nearest.rule}" if nearest.rule else rule
+    bound = nearest.rule
+    if not bound and _MOUTHPIECE_FOR.search(ctx.text[max(0, nearest.start - 40) : nearest.start]):
+        bound = "spokesperson-for-body"
+    return f"{rule}+{bound}" if bound else rule
 
 
 def _verbs(use: str) -> str:

@@ -86,3 +86,22 @@ def test_the_government_of_a_country_is_the_state(empty_kb):
         empty_kb, '"We welcome the visit," the government of India said.'
     )
     assert (name, kind) == ("India", "state")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'A spokesman for the Peruvian foreign ministry said the talks were "frank and useful".',
+        '"The talks were frank and useful," a spokeswoman for the Peruvian foreign ministry said.',
+        'An official of Peru\'s Ministry of Foreign Affairs said the talks were "frank".',
+    ],
+)
+def test_a_spokesperson_for_a_body_gives_the_body_the_words(empty_kb, sentence):
+    [(name, kind, rule)] = speakers(empty_kb, MET + sentence)
+    assert kind == "organization" and "ministry" in name.lower()
+    assert rule.endswith("+spokesperson-for-body")
+
+
+def test_a_spokesperson_for_a_person_gives_the_person_no_words(empty_kb):
+    text = MET + '"It was a success," a spokesperson for Vera said.'
+    assert speakers(empty_kb, text) == []
