@@ -10,6 +10,7 @@ are resolved within the article; an ambiguous short form is never linked automat
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -75,6 +76,8 @@ MONTH_WORDS = {
     "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday",
 }  # fmt: skip
+# The months' names in full: the ones that are also family names ("May", "March").
+_MONTH_NAMES = {name.lower() for name in calendar.month_name if name}
 LOCATIVE_PREPS = {"in", "at", "to", "from", "into", "near", "via", "outside", "inside", "across",
                   "toward", "towards", "around", "throughout", "visit", "visiting", "visited",
                   "left", "leave", "arrived", "reached", "of"}  # fmt: skip
@@ -690,7 +693,9 @@ class _Builder:
                     joinable = True
                 if self.sent_of_tok[cur[-1]] != self.sent_of_tok[i]:
                     joinable = False
-            is_cap = _cap(word) and word.lower() not in MONTH_WORDS
+            is_cap = _cap(word) and (
+                word.lower() not in MONTH_WORDS or (cur and joinable and self._month_surname(i))
+            )
             is_particle = (
                 word in PARTICLES
                 and i + 1 < len(toks)
@@ -716,6 +721,32 @@ class _Builder:
         if cur:
             runs.append(cur)
         return runs
+
+    def _month_surname(self, i: int) -> bool:
+        """Rule "month-as-surname": "Foreign Minister Ada May said", "Ms May" - a month's name
+        right after a given name or a courtesy title, and no number on either side, is a
+        family name ("Ada May on Sunday"), not a date ("Vera on 3 May", "Lima May 3")."""
+        toks, word = self.toks, self.toks[i].text
+        if word.lower() not in _MONTH_NAMES:
+            return False
+        prev = toks[i - 1].text
+        low = prev.lower().rstrip(".")
+        if not (
+            low in lexicon.COURTESY_TITLES
+            or (
+                _cap(prev)
+                and low not in MONTH_WORDS
+                and low not in STOP_CAPS
+                and low not in lexicon.TITLE_WORDS
+                and low not in lexicon.TITLE_HEADS
+                and low not in NOT_NAME_WORDS
+                and not self.covered.get(i - 1)
+            )
+        ):
+            return False
+        after = self.text[toks[i].end : toks[i].end + 8]
+        before = self.text[max(0, toks[i - 1].start - 6) : toks[i - 1].start]
+        return not re.match(r"^,?\s*\d", after) and not re.search(r"\d\W*$", before)
 
     # -- helpers for classifying words -----------------------------------------------------
     def is_title_tok(self, i: int) -> bool:
@@ -837,6 +868,7 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
     _full_names(b, pending_people)
     people_tokens = _PersonTokens(b)
     _short_forms(b, pending_people, people_tokens)
+    _month_surname_short_forms(b)
     _bare_surnames(b, person_hits, people_tokens)
     _source_orgs(b)
     _bare_ministries(b)
@@ -1314,8 +1346,11 @@ def _run_person(b: _Builder, run: list[int], lowered: list[str], org_done_until:
     if not tail:
         return None
     words = [toks[i].text for i in tail]
-    if any(w.lower() in MONTH_WORDS for w in words):
-        return None
+    courtesy = tail[0] > 0 and toks[tail[0] - 1].text.lower().rstrip(".") in lexicon.COURTESY_TITLES
+    if (words[0].lower() in MONTH_WORDS and not courtesy) or any(
+        w.lower() in MONTH_WORDS and w.lower() not in _MONTH_NAMES for w in words
+    ):
+        return None  # a month's name further on is a family name (rule "month-as-surname")
     if len([w for w in words if w not in PARTICLES]) > 5:
         return None  # "Mohammed bin Abdulrahman bin Jassim Al Thani" counts five words
     s, e = toks[tail[0]].start, toks[tail[-1]].end
@@ -1488,6 +1523,36 @@ def _short_forms(b: _Builder, pending_people, people_tokens: _PersonTokens) -> N
                 confidence=0.4,
             )
             b.add_mention(ent, s, e)
+
+
+_TIME_WORD_BEFORE = re.compile(
+    r"\b(?:in|on|of|since|until|till|by|from|to|last|next|this|early|late|mid|between|"
+    r"and|before|after|during|through|throughout|until)\s+$|\d\W*$",
+    re.I,
+)
+
+
+def _month_surname_short_forms(b: _Builder) -> None:
+    """Rule "month-as-surname" (short form): "May said", "May told reporters" - once "Ada
+    May" is named, her family name alone is her, unless a number or a word of time stands
+    next to it ("in May", "on 3 May", "May 3")."""
+    text = b.text
+    by_word: dict[str, list[Entity]] = {}
+    for ent in b.entities.values():
+        words = normalize(ent.name).split()
+        if ent.kind == "person" and len(words) >= 2 and words[-1] in _MONTH_NAMES:
+            by_word.setdefault(words[-1], []).append(ent)
+    for word, people in by_word.items():
+        if len(people) != 1:
+            continue  # two people of that family name: the short form is ambiguous
+        surface = word.capitalize()
+        for m in re.finditer(rf"\b{surface}\b(?!['’]s?\s+\d)", text):
+            s, e = m.span()
+            if b.is_named(s) or re.match(r"^\W{0,2}\d", text[e : e + 4]):
+                continue
+            if _TIME_WORD_BEFORE.search(text[max(0, s - 12) : s]):
+                continue
+            b.add_mention(people[0], s, e, "short", rule="month-as-surname")
 
 
 def _bare_surnames(b: _Builder, person_hits, people_tokens: _PersonTokens) -> None:

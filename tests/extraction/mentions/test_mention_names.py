@@ -59,3 +59,38 @@ def test_his_deputy_after_another_person_titles_only_the_deputy(empty_kb):
     analysis = analyze(document("The minister and his deputy Tomas Quispe arrived."), empty_kb)
     people = {e.name: e.title for e in analysis.entities.values() if e.kind == "person"}
     assert people == {"Tomas Quispe": "deputy"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Luis Vera also saw Foreign Minister Ada May on Sunday.",
+        "Vera met Prime Minister Ada May in Lima in March.",
+        "Foreign Minister Tom March met Vera on 3 May.",
+    ],
+)
+def test_a_month_after_a_given_name_is_a_family_name(empty_kb, text):
+    people = _people(empty_kb, text)
+    assert people & {"Ada May", "Tom March"}
+    assert not people & {"Ada", "Tom"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Vera met Prime Minister Ada May on 3 May. "The talks were useful," May said.',
+        'Vera met Prime Minister Ada May in May. May said the talks were "useful".',
+        'Vera met Prime Minister Ada May. Ms May said the talks were "useful".',
+    ],
+)
+def test_the_month_family_name_alone_is_the_person_named_in_full(empty_kb, text):
+    proposal = extract(ArticleInput(text=text), empty_kb)
+    assert [a.name for a in proposal.actors if a.kind == "person"] == ["Ada May"]
+    assert [s.speaker for s in proposal.statements] == ["Ada May"]
+
+
+def test_a_month_with_a_day_or_a_word_of_time_stays_a_date(empty_kb):
+    text = "Prime Minister Ada May arrived in May and left on May 20. Vera met her on 3 May."
+    analysis = analyze(document(text), empty_kb)
+    mays = [m for m in analysis.mentions if m.surface == "May"]
+    assert mays == []
