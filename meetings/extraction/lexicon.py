@@ -1224,6 +1224,12 @@ def reporting_verbs(use: str | None = None) -> list[str]:
 
 # Later additions, kept together so the tables above stay readable.
 TITLE_WORDS |= {"chairperson", "secretary-general", "chief executive"}
+# Portfolios that end a long office title before the name ("High Representative for Foreign
+# Affairs and Security Policy Ana Ruiz", "Minister of Planning and Investment Tran Van Ba").
+TITLE_WORDS |= {
+    "policy", "commonwealth", "planning", "investment", "communications", "technology",
+    "science", "fisheries", "mines", "water", "housing", "immigration", "treasury", "climate",
+}  # fmt: skip
 TITLE_HEADS |= {"chairperson"}
 PERSON_CUE_NOUNS |= {"chairperson"}
 # Nouns that only ever denote a person ("Kim's predecessor, Park Jin-ho"; "his deputy X").

@@ -1927,9 +1927,17 @@ def _title_stretch(b: _Builder, tail: list[int]) -> tuple[float, int | None, lis
     j = first - 1
     stretch_start = None
     countries: list[str] = []
+    bracketed = False
     while j >= 0 and b.sent_of_tok[j] == b.sent_of_tok[first]:
         t = toks[j]
-        gap = text[t.end : toks[j + 1].start]
+        gap = " " if bracketed else text[t.end : toks[j + 1].start]
+        bracketed = False
+        if gap.strip() == ")" and t.text.isupper() and text[t.start - 1 : t.start] == "(":
+            # Rule "bracketed-acronym-in-title": "High Representative of the Union (EU) for
+            # Security Policy Ana Ruiz" - a body's acronym in brackets stays in the title.
+            bracketed = True
+            j -= 1
+            continue
         if gap.strip() not in ("", ".", "’s", "'s") and not (t.possessive and gap.strip() == ""):
             if gap.strip() != ",":
                 break

@@ -94,3 +94,20 @@ def test_a_month_with_a_day_or_a_word_of_time_stays_a_date(empty_kb):
     analysis = analyze(document(text), empty_kb)
     mays = [m for m in analysis.mentions if m.surface == "May"]
     assert mays == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Torres met High Representative of the Union for Foreign Affairs and Security Policy "
+        "Marc Dupont in Lima.",
+        "Torres met Secretary of State for Foreign and Commonwealth Affairs Marc Dupont.",
+        "Torres met Minister of Planning and Investment Marc Dupont on Monday.",
+        "Torres met High Representative of the Union (EU) for Foreign Affairs and Security "
+        "Policy Marc Dupont.",
+    ],
+)
+def test_a_name_after_a_long_office_title_is_the_person_without_the_title(empty_kb, text):
+    people = _people(empty_kb, text)
+    assert "Marc Dupont" in people
+    assert not [p for p in people if p.endswith("Dupont") and p != "Marc Dupont"]
