@@ -1226,10 +1226,9 @@ def reporting_verbs(use: str | None = None) -> list[str]:
 TITLE_WORDS |= {"chairperson", "secretary-general", "chief executive"}
 # Portfolios that end a long office title before the name ("High Representative for Foreign
 # Affairs and Security Policy Ana Ruiz", "Minister of Planning and Investment Tran Van Ba").
-TITLE_WORDS |= {
-    "policy", "commonwealth", "planning", "investment", "communications", "technology",
-    "science", "fisheries", "mines", "water", "housing", "immigration", "treasury", "climate",
-}  # fmt: skip
+# (Words that also head bodies' names - "Water", "Science" - are left out: "the National Water
+# Agency" is no title.)
+TITLE_WORDS |= {"policy", "commonwealth", "planning", "investment", "fisheries"}
 TITLE_HEADS |= {"chairperson"}
 PERSON_CUE_NOUNS |= {"chairperson"}
 # Nouns that only ever denote a person ("Kim's predecessor, Park Jin-ho"; "his deputy X").
