@@ -109,6 +109,8 @@ PROGRAMME_NOUNS = (
     "programme", "programmes", "program", "programs", "scheme", "schemes", "initiative",
     "project", "projects", "campaign", "plan", "policy", "strategy",
 )  # fmt: skip
+# Heads of a state's turn at the head of a body ("the Italian Presidency of the G20").
+TERM_OF_OFFICE_HEADS = {"presidency", "chairmanship", "chairpersonship", "chair"}
 # Words of an event's name right after a quoted title ("the “Region – Union” Summit").
 EVENT_TITLE_NOUNS = ("Summit", "Forum", "Conference", "Dialogue", "Meeting", "Festival")
 # First words of a place's name, never a given name ("Rio de Janeiro", "Costa del Sol").
@@ -506,6 +508,26 @@ def programme_not_actor(st: _Stage) -> None:
             continue
         mentions = st.mentions_of(ent.key)
         if mentions and all(_PROGRAMME_AFTER.match(st.text[m.end : m.end + 16]) for m in mentions):
+            st.remove(ent.key)
+
+
+_TERM_OF_OFFICE_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?!Republic\b)[A-Z0-9]")
+
+
+def term_of_office_not_actor(st: _Stage) -> None:
+    """Rule "term-of-office-not-actor": "the Italian Presidency of the G20", "during the
+    Chilean Chairmanship of the Forum" - a state's turn at the head of a body or a group is
+    a period, not an organisation (the body is named, and speaks, on its own)."""
+    for ent in list(st.analysis.entities.values()):
+        if ent.kind != "organization" or ent.actor_id is not None or ent.rule.startswith("builtin"):
+            continue
+        words = normalize(ent.name).split()
+        if not words or words[-1] not in TERM_OF_OFFICE_HEADS:
+            continue
+        mentions = st.mentions_of(ent.key)
+        if mentions and all(
+            _TERM_OF_OFFICE_AFTER.match(st.text[m.end : m.end + 20]) for m in mentions
+        ):
             st.remove(ent.key)
 
 
@@ -1121,6 +1143,7 @@ RULES: tuple[Callable[[_Stage], None], ...] = (
     acronym_in_brackets,
     possessive_office,
     demonym_body,
+    term_of_office_not_actor,
     sub_body,
     party_possessive,
     list_body,

@@ -482,3 +482,21 @@ def test_stage_time_is_linear_in_the_text(empty_kb):
     start = time.process_time()
     refine(doc, analysis, empty_kb)
     assert time.process_time() - start < 3.0  # a generous bound: about 0.1 s on one core
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vera spoke about the Norwegian Presidency of the Group of Seven.",
+        "Torres praised the Peruvian Presidency of the G20 on Monday.",
+        "During the Chilean Chairmanship of the Forum, the talks resumed.",
+    ],
+)
+def test_a_states_turn_at_the_head_of_a_body_is_not_an_organisation(empty_kb, text):
+    got = refined(empty_kb, text)
+    assert not [n for n in got if n.endswith(("Presidency", "Chairmanship"))], got
+
+
+def test_a_presidency_that_acts_stays_an_organisation(empty_kb):
+    got = refined(empty_kb, "The Peruvian Presidency said the visit of the envoy went well.")
+    assert got.get("Peruvian Presidency", ("",))[0] == "organization"
