@@ -1083,6 +1083,10 @@ def nickname(st: _Stage) -> None:
         if other is None:
             if _plain_name(st, km.group("n")) or not st.is_place(km.group("n")):
                 st._mention(ent, s, e, "nickname")
+                # The nickname wherever else it stands, where nothing else is named.
+                for at in _word_starts(st.text, (km.group("n"),)):
+                    if at != s and not st.taken(at, at + e - s):
+                        st._mention(ent, at, at + e - s, "nickname", "short")
             continue
         oent = st.analysis.entities.get(other.key)
         if oent is not None and oent.kind == "person" and oent.actor_id is None and oent is not ent:

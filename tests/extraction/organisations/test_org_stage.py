@@ -500,3 +500,18 @@ def test_a_states_turn_at_the_head_of_a_body_is_not_an_organisation(empty_kb, te
 def test_a_presidency_that_acts_stays_an_organisation(empty_kb):
     got = refined(empty_kb, "The Peruvian Presidency said the visit of the envoy went well.")
     assert got.get("Peruvian Presidency", ("",))[0] == "organization"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'President Joko Susanto, also known as Joksu, met the envoy. "It went well," Joksu said.',
+        'President Joko Susanto, known as Joksu, met the envoy. Joksu called the talks "useful".',
+    ],
+)
+def test_a_nickname_named_once_is_the_person_wherever_it_stands_later(empty_kb, text):
+    proposal = extract(ArticleInput(text=text), empty_kb)
+    assert [a.name for a in proposal.actors if a.kind == "person"] == ["Joko Susanto"]
+    assert [(s.speaker, s.rule.rsplit("+", 1)[-1]) for s in proposal.statements] == [
+        ("Joko Susanto", "nickname")
+    ]
