@@ -676,6 +676,37 @@ def sub_body(st: _Stage) -> None:
         st.named[m.start : m.end] = b"\x01" * (m.end - m.start)
 
 
+_EMBASSY_OF = re.compile(
+    r"\b(?P<head>(?:Embassy|Consulate(?:[ -]General)?|High Commission|Permanent Mission)"
+    r"\s+of\s+(?:the\s+)?)(?P<official>(?:[A-Z][\w'’-]*\s+){0,3}?(?:of\s+(?:the\s+)?)?)$"
+)
+_IN_CITY = re.compile(r"^\s+in\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+
+
+def embassy_of(st: _Stage) -> None:
+    """Rule "embassy-of": "the Embassy of the Republic of Chile in Oslo", "the Consulate
+    General of Peru" - a state's mission named "<mission> of <state>" (and the city it is
+    in) is an organisation of that state."""
+    if not st.has_any(("Embassy", "Consulate", "High Commission", "Permanent Mission")):
+        return
+    for m in list(st.analysis.mentions):
+        if m.how != "name" or not m.key.startswith("state:"):
+            continue
+        found = _EMBASSY_OF.search(st.text, max(0, m.start - 80), m.start)
+        if not found:
+            continue
+        s, e = found.start("head"), m.end
+        city = _IN_CITY.match(st.text[e : e + 40])
+        if city and st.is_place(city.group("city")):
+            e += city.end()
+        if st.taken(s, found.end("head")):
+            continue
+        code = m.key.removeprefix("state:")
+        st.named[s:e] = b"\x00" * (e - s)  # the mission's name holds its state's and city's
+        st.add("organization", s, e, "embassy-of", country=code, confidence=0.6)
+        st.named[m.start : m.end] = b"\x01" * (m.end - m.start)
+
+
 def party_possessive(st: _Stage) -> None:
     """Rule "party-possessive": "Labour's foreign affairs spokesperson" - a party known by
     its short name, in the possessive before a role."""
@@ -1148,6 +1179,7 @@ RULES: tuple[Callable[[_Stage], None], ...] = (
     possessive_office,
     demonym_body,
     term_of_office_not_actor,
+    embassy_of,
     sub_body,
     party_possessive,
     list_body,

@@ -515,3 +515,28 @@ def test_a_nickname_named_once_is_the_person_wherever_it_stands_later(empty_kb, 
     assert [(s.speaker, s.rule.rsplit("+", 1)[-1]) for s in proposal.statements] == [
         ("Joko Susanto", "nickname")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "The Charge d'Affaires of the Embassy of the Republic of Chile in Oslo met Torres.",
+            "Embassy of the Republic of Chile in Oslo",
+            "CL",
+        ),
+        (
+            'The Embassy of Peru in Oslo said the visit went "very well".',
+            "Embassy of Peru in Oslo",
+            "PE",
+        ),
+        (
+            "The Consulate General of Peru issued new visas on Monday.",
+            "Consulate General of Peru",
+            "PE",
+        ),
+    ],
+)
+def test_a_mission_of_a_state_is_an_organisation_of_that_state(empty_kb, text, name, code):
+    got = refined(empty_kb, text)
+    assert got[name] == ("organization", code, "embassy-of")
