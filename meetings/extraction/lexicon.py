@@ -1230,6 +1230,10 @@ TITLE_WORDS |= {"chairperson", "secretary-general", "chief executive"}
 # Agency" is no title.)
 TITLE_WORDS |= {"policy", "commonwealth", "planning", "investment", "fisheries"}
 TITLE_HEADS |= {"chairperson"}
+# "Chargé d'Affaires Tom Reed": the second word heads the title ("charge" alone is a noun;
+# "affaires" is the word a split at the apostrophe leaves).
+TITLE_WORDS |= {"d’affaires"}
+TITLE_HEADS |= {"chargé", "d'affaires", "d’affaires", "affaires"}
 PERSON_CUE_NOUNS |= {"chairperson"}
 # Nouns that only ever denote a person ("Kim's predecessor, Park Jin-ho"; "his deputy X").
 PERSON_CUE_NOUNS |= {

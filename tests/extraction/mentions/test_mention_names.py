@@ -111,3 +111,16 @@ def test_a_name_after_a_long_office_title_is_the_person_without_the_title(empty_
     people = _people(empty_kb, text)
     assert "Marc Dupont" in people
     assert not [p for p in people if p.endswith("Dupont") and p != "Marc Dupont"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chargé d'Affaires Tom Reed paid a courtesy call on Minister Ana Torres.",
+        "The Charge d’Affaires, Tom Reed, paid a courtesy call on Minister Ana Torres.",
+        "The Charge d'Affaires of the Embassy of the Republic of Chile in Oslo, Tom Reed, paid "
+        "a courtesy call on Minister Ana Torres.",
+    ],
+)
+def test_a_charge_daffaires_is_an_office_before_a_name(empty_kb, text):
+    assert {"Tom Reed", "Ana Torres"} <= _people(empty_kb, text)
