@@ -1209,6 +1209,12 @@ def _run_organisation_at(b: _Builder, run: list[int], lowered: list[str], pos: i
     complement = w in ("ministry", "department", "office", "forces") and bool(
         re.match(r"^\s+of\s+(?:the\s+)?[A-Z]", text[toks[i].end : toks[i].end + 40])
     )
+    # Rule "body-for-purpose": "the Council for Pacific Trade", "the Commission for Border
+    # Affairs" - a deliberative body named by what it is for.
+    purpose = w in ("council", "commission", "committee", "organisation", "organization") and bool(
+        re.match(r"^\s+for\s+(?:the\s+)?[A-Z]", text[toks[i].end : toks[i].end + 40])
+    )
+    complement = complement or purpose
     body = body or (not has_name and complement)
     if not has_name and w not in lexicon.STANDALONE_ORGS and not (body or assembly):
         return False
@@ -1274,7 +1280,7 @@ def _run_organisation_at(b: _Builder, run: list[int], lowered: list[str], pos: i
     ent = b.entity(key, "organization", surface, country, rule="org-head", confidence=0.6)
     if len(surface) > len(ent.name):
         ent.name = surface
-    b.add_mention(ent, s, e)
+    b.add_mention(ent, s, e, rule="body-for-purpose" if purpose and not has_name else "")
     return True
 
 

@@ -124,3 +124,19 @@ def test_a_name_after_a_long_office_title_is_the_person_without_the_title(empty_
 )
 def test_a_charge_daffaires_is_an_office_before_a_name(empty_kb, text):
     assert {"Tom Reed", "Ana Torres"} <= _people(empty_kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Council for Pacific Trade met in Lima on Monday.", "Council for Pacific Trade"),
+        (
+            'A spokesman for the Commission for Border Affairs called it "useful".',
+            "Commission for Border Affairs",
+        ),
+    ],
+)
+def test_a_body_named_by_what_it_is_for_is_an_organisation(empty_kb, text, name):
+    proposal = extract(ArticleInput(text=text), empty_kb)
+    [org] = [a for a in proposal.actors if a.kind == "organization"]
+    assert (org.name, org.rule) == (name, "org-head+body-for-purpose")
