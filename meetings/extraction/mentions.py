@@ -171,6 +171,9 @@ class Mention:
     in_quote: bool = False
     locative: bool = False
     source: bool = False  # cited as a source ("according to X", "X reported")
+    # Names the sides of a thing, not an actor ("the A-B war"): a state named only so is not
+    # proposed as an actor unless an encounter or a quote takes it.
+    modifier: bool = False
     # The rule that bound this mention to its entity when it is not the one that found the
     # entity: a coreference rule ("full-name-first"), or one that kept it off a KB namesake.
     rule: str = ""
@@ -876,6 +879,7 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
     _people_countries(b)
     _definites_and_pronouns(b)
     b.mentions.sort(key=lambda m: (m.start, -m.end))
+    _country_pair_modifiers(b)
     subjects = _subjects(b)
     _resolve_pronouns(b, subjects)
     return Analysis(b.entities, b.mentions, subjects)
@@ -1590,6 +1594,28 @@ def _bare_surnames(b: _Builder, person_hits, people_tokens: _PersonTokens) -> No
         if hon and not text[s:e].lower().startswith(("mr", "mrs", "ms", "dr")):
             s -= len(hon.group())
         b.add_mention(ent, s, e, "short", rule=rule)
+
+
+_PAIR_NOUN_AFTER = re.compile(
+    r"^\s+(?:[a-z]+\s+)?(?:war|wars|conflict|border|borders|boundary|frontier|dispute|crisis|"
+    r"standoff|tensions|rivalry|hostilities|fighting)\b"
+)
+
+
+def _country_pair_modifiers(b: _Builder) -> None:
+    """Rule "country-pair-modifier": "the Chile-Peru border", "amid the A-B war" - two
+    countries joined by a hyphen before a noun of strife or of a border name the sides of
+    that thing; they are not parties of the article for it (mentions in text order)."""
+    text, mentions = b.text, b.mentions
+    for one, two in zip(mentions, mentions[1:], strict=False):
+        if not (one.key.startswith("state:") and two.key.startswith("state:")):
+            continue
+        if one.end + 1 != two.start or text[one.end] not in "-–":
+            continue
+        if one.how != "name" or two.how != "name" or one.key == two.key:
+            continue
+        if _PAIR_NOUN_AFTER.match(text[two.end : two.end + 30]):
+            one.modifier = two.modifier = True
 
 
 def _bare_ministries(b: _Builder) -> None:

@@ -71,9 +71,12 @@ def run(article, kb: KnowledgeBase, *, ner=None, today: date | None = None) -> P
     # Each entity's named surfaces, in mention order, gathered in one pass over the
     # mentions (a scan per entity grew with entities x mentions on a long text).
     named: dict[str, list[str]] = {}
+    acting: set[str] = set()  # named at least once other than as a side of a thing
     for m in analysis.mentions:
         if m.how in ("name", "short", "metonym"):
             named.setdefault(m.key, []).append(m.surface)
+        if not m.modifier:
+            acting.add(m.key)
     actors = []
     for ent in sorted(analysis.entities.values(), key=lambda e: e.first):
         if not ent.spans:
@@ -81,6 +84,8 @@ def run(article, kb: KnowledgeBase, *, ner=None, today: date | None = None) -> P
         surfaces = named.get(ent.key, [])
         if not surfaces and ent.key not in used_keys:
             continue
+        if ent.key not in acting and ent.key not in used_keys:
+            continue  # rule "country-pair-modifier": only a side of "the A-B war"
         actors.append(
             ActorProposal(
                 name=_actor_name(ent, kb),
