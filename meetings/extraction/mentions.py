@@ -1483,6 +1483,38 @@ def _resolve_short(
     return None, ""
 
 
+def _one_edit_apart(a: str, b_: str) -> bool:
+    """True when one letter inserted, dropped or changed turns ``a`` into ``b_``."""
+    if a == b_ or abs(len(a) - len(b_)) > 1:
+        return False
+    if len(a) > len(b_):
+        a, b_ = b_, a
+    i = 0
+    while i < len(a) and a[i] == b_[i]:
+        i += 1
+    return a[i + (len(a) == len(b_)) :] == b_[i + 1 :]
+
+
+def spelling_variant_of(entities, name: str) -> Entity | None:
+    """Rule "surname-spelling-variant": "Ulyankov said" after "Minister Alexei Ulyanko" - a
+    transliterated family name spelt a second way (one letter more, less or other, six
+    letters or more, the same first letter) is the one person named in full with it."""
+    words = normalize(name).split()
+    if not words or len(words[-1]) < 6:
+        return None
+    last, given = words[-1], set(words[:-1])
+    found = [
+        ent
+        for ent in entities.values()
+        if ent.kind == "person"
+        and len(toks := ent.name_tokens) >= 2
+        and toks[-1][:1] == last[:1]
+        and given <= set(toks)
+        and _one_edit_apart(toks[-1], last)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _short_forms(b: _Builder, pending_people, people_tokens: _PersonTokens) -> None:
     """Short forms of the people named in full; a single name with strong evidence."""
     text, toks = b.text, b.toks
@@ -1501,6 +1533,9 @@ def _short_forms(b: _Builder, pending_people, people_tokens: _PersonTokens) -> N
                     offset += len(part) + 1
                 continue
         ent, rule = _resolve_short(b, people_tokens, words, s)
+        if ent is None and len(words) == 1:
+            ent = spelling_variant_of(b.entities, words[0])
+            rule = "surname-spelling-variant"
         if ent is not None:
             hon = _CAPITAL_COURTESY_BEFORE.search(text[max(0, s - 6) : s])
             b.add_mention(ent, s - (len(hon.group()) if hon else 0), e, "short", rule=rule)

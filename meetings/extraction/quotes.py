@@ -916,7 +916,7 @@ def _unknown_speaker(text: str, q: QuoteSpan, analysis: Analysis) -> str | None:
     m = _NAME_THEN_CUE.match(text[q.close_mark + 1 : q.close_mark + 80])
     if not m:
         return None
-    from .mentions import STOP_CAPS
+    from .mentions import STOP_CAPS, spelling_variant_of
 
     name = m.group("name")
     words = name.split()
@@ -926,6 +926,18 @@ def _unknown_speaker(text: str, q: QuoteSpan, analysis: Analysis) -> str | None:
     end = start + len(name)
     if any(mm.start <= start < mm.end for mm in analysis.mentions if mm.key):
         return None
+    known = spelling_variant_of(analysis.entities, name)
+    if known is not None:  # "Ulyankov said" after "Alexei Ulyanko": the same person
+        analysis.add_entity(
+            known.key,
+            known.kind,
+            known.name,
+            span=(start, end),
+            surface=name,
+            how="short",
+            bound_by="surname-spelling-variant",
+        )
+        return known.key
     key = "person:" + normalize(name)
     analysis.add_entity(
         key,

@@ -174,3 +174,23 @@ def test_a_short_form_with_an_apostrophe_is_the_person_named_in_full(empty_kb, t
     assert len([m for m in analysis.mentions if m.key in people]) == 2
     [speaker] = _speakers(empty_kb, text)
     assert speaker in ("Sean O'Brien", "Sean O’Brien", "Priya D'Souza")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Trade Minister Alexei Ulyanko spoke first. "We found common ground," Ulyankov said.',
+        'Trade Minister Alexei Ulyanko spoke first. Ulyankov said the talks were "useful".',
+    ],
+)
+def test_a_family_name_spelt_a_second_way_is_the_person_named_in_full(empty_kb, text):
+    actors, statements = _actor_rules(empty_kb, text)
+    assert list(actors) == ["Alexei Ulyanko"]
+    assert actors["Alexei Ulyanko"].endswith("+surname-spelling-variant")
+    assert [s for s, _r in statements] == ["Alexei Ulyanko"]
+
+
+def test_a_short_name_one_letter_off_is_not_a_spelling_variant(empty_kb):
+    text = 'Minister Luis Vegas met the envoy. "We agree," Vera said.'
+    actors, _statements = _actor_rules(empty_kb, text)
+    assert "Vera" in actors and "Luis Vegas" in actors
