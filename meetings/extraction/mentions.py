@@ -2033,6 +2033,16 @@ def _title_stretch(b: _Builder, tail: list[int]) -> tuple[float, int | None, lis
             or w in ("his", "her", "its", "their", "the", "a", "an", "to", "of", "for", "and")
         ):
             pass
+        elif (
+            t.text[:1].isupper()
+            and w.endswith(("ic", "al"))
+            and len(w) > 4
+            and b.is_title_tok(j + 1)
+            and j + 1 < first
+        ):
+            # Rule "portfolio-adjective-in-title": "Russia's Economic Development Minister
+            # X", "Digital Transformation Minister X" - an adjective of the portfolio.
+            pass
         else:
             break
         if (

@@ -80,3 +80,14 @@ def test_a_country_named_also_as_a_party_stays_an_actor(empty_kb):
         "Chile-Peru border. Chile wants the talks to go on."
     )
     assert _states(empty_kb, text) == ["Chile"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Trade was covered, Russia's Economic Development Minister Ivan Lomov said.", "RU"),
+        ("Peru’s Social Development Minister Ana Ruiz met the envoy on Monday.", "PE"),
+    ],
+)
+def test_an_adjective_of_the_portfolio_keeps_the_country_of_the_title(empty_kb, text, code):
+    assert set(_countries(empty_kb, text).values()) == {code}
