@@ -76,6 +76,8 @@ _DOCUMENT_NOUNS = r"(?:joint\s+)?(?:statement|communiqu[eé]|readout|press relea
 _DOCUMENT = re.compile(rf"\b{_DOCUMENT_NOUNS}s?\b", re.I)
 _DOCUMENT_BEFORE_CUE = re.compile(rf"^\W*\s*(?:the|a|its|their)\s+{_DOCUMENT_NOUNS}\s+$", re.I)
 _DOCUMENT_AFTER_CUE = re.compile(rf"^\s+(?:the|a|its|their)\s+{_DOCUMENT_NOUNS}\s*[.,;]", re.I)
+# '"...," the press release read.': "read" speaks only for a document.
+_DOCUMENT_READ = re.compile(rf"^\W*\s*(?:the|a|its|their)\s+{_DOCUMENT_NOUNS}\s+reads?\b", re.I)
 
 
 # A clause set off by commas right before the cue verb ("Vera, after meeting Torres, said").
@@ -253,6 +255,11 @@ def _after_attribution(
     text = ctx.text
     start, end = _after_window(ctx, q, nxt)
     window = text[start:end]
+    if _DOCUMENT_READ.match(window):
+        issuer = _document_issuer(ctx, q.open_mark)
+        if issuer:
+            ctx.rule_of[id(q)] = "quote-document-issuer"
+            return issuer, start
     cue = _CUE.search(window)
     if not cue or cue.start() > 90:
         return None, -1
@@ -321,6 +328,9 @@ def _document_issuer(ctx: _Context, before: int) -> str | None:
         sent = _sentence_for(ctx.sents, found.start())
         if sent is None:
             continue
+        named = _issuer_named_with(ctx, sent, found)
+        if named:
+            return named
         subject = ctx.analysis.subjects.get(sent.index)
         if subject and entities[subject].kind in ("organization", "state"):
             return subject
@@ -333,6 +343,48 @@ def _document_issuer(ctx: _Context, before: int) -> str | None:
             return min(bodies, key=lambda m: abs(m.start - found.start())).key
         return None
     return None
+
+
+_ISSUED_BY_BEFORE = re.compile(
+    r"^\s+(?:has\s+|had\s+)?(?:said|says|stated|announced|noted|added|issued|released|"
+    r"published|put out)\s+(?:in\s+)?(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?$"
+)
+_ISSUED_BY_AFTER = re.compile(r"^\s+(?:from|by|of|issued by|released by)\s+(?:the\s+)?$")
+
+
+def _issuer_named_with(ctx: _Context, sent, found: re.Match) -> str | None:
+    """Rule "quote-document-issuer" (issuer in the clause): "NATO said in a press release",
+    "Peru issued a statement", "a statement from the presidency" - the actor the document's
+    own clause names, before the sentence's subject."""
+    text = ctx.text
+    mentions = ctx.speakers_in(sent.start, sent.end)
+    before = [m for m in mentions if m.end <= found.start()]
+    if before and _ISSUED_BY_BEFORE.match(text[before[-1].end : found.start()]):
+        k = len(before) - 1
+        while k > 0 and re.match(
+            r"^\s*(?:,|and|,\s*and)\s*$", text[before[k - 1].end : before[k].start]
+        ):
+            k -= 1  # "Peru and Chile issued a joint statement": the first named of them
+        return before[k].key
+    for m in mentions:
+        if m.start >= found.end() and _ISSUED_BY_AFTER.match(text[found.end() : m.start]):
+            return m.key
+    # "the alliance said in a press release": the latest body of that sort named before.
+    anaphor = _BODY_ANAPHOR_ISSUER.search(text, sent.start, found.start())
+    if anaphor:
+        for m in reversed([m for m in ctx.mentions if m.end <= anaphor.start()]):
+            ent = ctx.entities[m.key]
+            if ent.kind == "organization" and not ent.media and not m.in_quote:
+                return m.key
+    return None
+
+
+_BODY_ANAPHOR_ISSUER = re.compile(
+    r"\b(?:the|its)\s+(?:alliance|bloc|organi[sz]ation|union)\s+(?:has\s+|had\s+)?"
+    r"(?:said|says|stated|announced|noted|added|issued|released|published)\s+(?:in\s+)?"
+    r"(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
 
 
 # -- before the quote: 'Putin recalled "..."' ------------------------------------------------
