@@ -2151,7 +2151,17 @@ def _cue_evidence(b: _Builder, s: int, e: int, tail: list[int]) -> float:
         evidence = max(evidence, 1.5)  # "Meloni, who met ...": only people are "who"
     if before.rstrip().endswith(_MEETING_WORDS) and _MEETING_BEFORE.search(before):
         evidence = max(evidence, 0.5 if len(tail) < 2 else 1.0)
+    if len(tail) >= 2 and _MEETING_AFTER.match(after):
+        evidence = max(evidence, 1.0)  # rule "meeting-subject": "Ana Torres met Luis Vera"
     return evidence
+
+
+# A meeting verb after a full name: its subject is a person ("Ana Torres met ...").
+_MEETING_AFTER = re.compile(
+    r"^\s+(?:(?:also|later|then|first|earlier|has|had|will)\s+)?(?:met|meets|meet|"
+    r"held talks|holds talks|hold talks|hosted|hosts|received|receives|welcomed|welcomes|"
+    r"telephoned|called on|paid (?:a|an) (?:courtesy|official|state|working) (?:call|visit))\b"
+)
 
 
 _LAST_WORD = re.compile(r"\s*\b([A-Za-z][\w.]*)$")

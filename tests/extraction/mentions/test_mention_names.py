@@ -140,3 +140,19 @@ def test_a_body_named_by_what_it_is_for_is_an_organisation(empty_kb, text, name)
     proposal = extract(ArticleInput(text=text), empty_kb)
     [org] = [a for a in proposal.actors if a.kind == "organization"]
     assert (org.name, org.rule) == (name, "org-head+body-for-purpose")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Torres met Luis Vera in Dakar on Monday.",
+        "On Monday, Ana Torres held talks with Luis Vera in Dakar.",
+        "Ana Torres later received Luis Vera at the palace.",
+    ],
+)
+def test_the_full_name_before_a_meeting_verb_is_a_person(empty_kb, text):
+    assert {"Ana Torres", "Luis Vera"} <= _people(empty_kb, text)
+
+
+def test_a_body_before_a_meeting_verb_is_not_a_person(empty_kb):
+    assert _people(empty_kb, "Human Rights Watch met the envoy in Dakar.") == set()
