@@ -1495,29 +1495,35 @@ def _one_edit_apart(a: str, b_: str) -> bool:
     return a[i + (len(a) == len(b_)) :] == b_[i + 1 :]
 
 
-def spelling_variant_of(entities, name: str) -> Entity | None:
+def family_names(entities) -> dict[str, list[tuple[list[str], Entity]]]:
+    """The people named in full, by the first letter of their family name."""
+    index: dict[str, list[tuple[list[str], Entity]]] = {}
+    for ent in entities.values():
+        if ent.kind == "person":
+            toks = ent.name_tokens
+            if len(toks) >= 2 and len(toks[-1]) >= 5:
+                index.setdefault(toks[-1][:1], []).append((toks, ent))
+    return index
+
+
+def spelling_variant_of(entities, name: str, index=None) -> Entity | None:
     """Rule "surname-spelling-variant": "Ulyankov said" after "Minister Alexei Ulyanko" - a
     transliterated family name spelt a second way (one letter more, less or other, six
-    letters or more, the same first letter) is the one person named in full with it."""
+    letters or more, the same first letter) is the one person named in full with it.
+    ``index`` is ``family_names(entities)`` when the caller asks many times."""
     words = normalize(name).split()
     if not words or len(words[-1]) < 6:
         return None
     last, given = words[-1], set(words[:-1])
-    found = [
-        ent
-        for ent in entities.values()
-        if ent.kind == "person"
-        and len(toks := ent.name_tokens) >= 2
-        and toks[-1][:1] == last[:1]
-        and given <= set(toks)
-        and _one_edit_apart(toks[-1], last)
-    ]
+    pool = (index if index is not None else family_names(entities)).get(last[:1], ())
+    found = [ent for toks, ent in pool if given <= set(toks) and _one_edit_apart(toks[-1], last)]
     return found[0] if len(found) == 1 else None
 
 
 def _short_forms(b: _Builder, pending_people, people_tokens: _PersonTokens) -> None:
     """Short forms of the people named in full; a single name with strong evidence."""
     text, toks = b.text, b.toks
+    family = family_names(b.entities)  # the full names are settled before the short forms
     for s, e, tail, title, country, evidence, _rule in pending_people:
         words = [toks[i].text for i in tail]
         if b.is_named(s):
@@ -1534,7 +1540,7 @@ def _short_forms(b: _Builder, pending_people, people_tokens: _PersonTokens) -> N
                 continue
         ent, rule = _resolve_short(b, people_tokens, words, s)
         if ent is None and len(words) == 1:
-            ent = spelling_variant_of(b.entities, words[0])
+            ent = spelling_variant_of(b.entities, words[0], family)
             rule = "surname-spelling-variant"
         if ent is not None:
             hon = _CAPITAL_COURTESY_BEFORE.search(text[max(0, s - 6) : s])
