@@ -946,6 +946,26 @@ def byline(st: _Stage) -> None:
         _byline_name(st, m.group("n"), m.start("n"))
 
 
+# The endings of an outlet's one-word name ("Mercopress", "Gulfnews", "Pacificwire").
+_OUTLET_ENDINGS = ("press", "news", "wire", "times", "post", "media", "today", "daily")
+_SIGNATURE = re.compile(r"^[A-Z][A-Za-z]{3,}$")
+
+
+def signature_agency(st: _Stage) -> None:
+    """Rule "signature-agency": an outlet's one-word name alone on the text's last line
+    ("... of the bloc.\n\nMercopress") is the agency that filed the article."""
+    paragraphs = st.doc.paragraphs
+    if len(paragraphs) < 2:
+        return
+    ps, pe = paragraphs[-1]
+    line = st.text[ps:pe].strip()
+    low = line.lower()
+    if not _SIGNATURE.match(line) or not low.endswith(_OUTLET_ENDINGS) or low in _OUTLET_ENDINGS:
+        return
+    s = ps + st.text[ps:pe].find(line)
+    st.add("organization", s, s + len(line), "signature-agency", media=True, source=True)
+
+
 def _byline_name(st: _Stage, name: str, s: int) -> None:
     words = name.split()
     lowered = [w.lower().rstrip(".") for w in words]
@@ -1186,6 +1206,7 @@ RULES: tuple[Callable[[_Stage], None], ...] = (
     same_body,
     credit_line,
     byline,
+    signature_agency,
     correspondent_agency,
     particle_name,
     apostrophe_honorific,

@@ -540,3 +540,15 @@ def test_a_nickname_named_once_is_the_person_wherever_it_stands_later(empty_kb, 
 def test_a_mission_of_a_state_is_an_organisation_of_that_state(empty_kb, text, name, code):
     got = refined(empty_kb, text)
     assert got[name] == ("organization", code, "embassy-of")
+
+
+@pytest.mark.parametrize("outlet", ["Gulfpress", "Andeswire", "Pacificnews"])
+def test_an_outlets_name_alone_on_the_last_line_is_the_agency(empty_kb, outlet):
+    text = f"President Ana Torres met President Luis Vera on Monday.\n\n{outlet}"
+    assert refined(empty_kb, text)[outlet] == ("organization", None, "signature-agency")
+
+
+@pytest.mark.parametrize("last", ["Tomorrow", "Press", "Meanwhile"])
+def test_another_word_alone_on_the_last_line_is_no_agency(empty_kb, last):
+    text = f"President Ana Torres met President Luis Vera on Monday.\n\n{last}"
+    assert last not in refined(empty_kb, text)
