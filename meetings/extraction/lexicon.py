@@ -994,7 +994,7 @@ MEETING_KINDS = {
     "visit": {
         "keys": (
             "visit", "trip", "tour", "arriv", "invitation", " is in ", "stay", "travel", "fly",
-            "flies", "flew", "landed",
+            "flies", "flew", "landed", "delegation",
         ),
         "triggers": (
             r"visit|visits|visited|visiting|trip|tour",
@@ -1004,6 +1004,9 @@ MEETING_KINDS = {
             r"stay",
             r"travel(?:s|led|ed|ling|ing)? to|fl(?:y|ies|ew) to|landed in",
             r"state visit|official visit",
+            # rule "leads-delegation": "will lead a delegation to Lima" - a trip there
+            r"(?:lead|leads|leading|led|head|heads|heading|headed) (?:a |an |the |his |her )?"
+            r"(?:[\w-]+ ){0,3}?delegations? to (?=[A-Z])",
         ),
         "nouns": ("visit", "stay", "trip"),
         "case": True,

@@ -188,6 +188,8 @@ _POSSESSOR = re.compile(
     r"ministers?|deputy|deputies|delegation|government|"
     r"envoy|representative|staff|wife|husband|son|daughter|lawyer|press secretary|"
     r"secretary|team|chief of staff|predecessor|successor|brother|sister|spouse)\b"
+    # rule "possessive-visit": "A's official visit to B" - A travels (not A's officials)
+    r"(?!\s+(?:visit|trip|tour|stay|talks|meeting)\b)"
 )
 _SPOKESPERSON_OF = re.compile(
     r"\b(?:spokes\w+|aides?|advis[eo]rs?|officials?|representatives?)\s+(?:for|of)\s+"
@@ -696,6 +698,8 @@ def _kind_of_clause(ctx: _Context, c: _Clause) -> None:
             (t for t in c.valid if t[2] == "visit" and "visit" in t[3].lower()),
             (c.s, c.e, _k, c.word),
         )
+    if c.kind == "visit" and "delegation" in c.word and c.rule is None:
+        c.rule = "leads-delegation"  # "X will lead a delegation to Lima on Saturday"
     c.video_part = (
         c.kind == "call"
         and ctx.drafts
@@ -776,6 +780,8 @@ def _reference_back(ctx: _Context, c: _Clause) -> None:
         # "X criticised the talks", "X called Y's visit a success": X comments on the
         # encounter, X is not a party.
         c.participants = []
+    elif c.possessed and c.kind == "visit" and c.participants and c.rule is None:
+        c.rule = "possessive-visit"  # "A's official visit to B began on Monday"
     # An event noun next to a reference back ("During the call the sides welcomed the
     # upcoming forum in X on May 3"): the event is its own encounter of the two sides.
     c.event = _event_noun(c.valid, c.clean)
