@@ -1004,6 +1004,41 @@ def _place(ctx: _Context, c: _Clause) -> None:
         c.city, c.country = c.summits[-1].city, c.summits[-1].country  # the summit just told
 
 
+_DURING_VISIT = re.compile(
+    r"\b(?:during|in the course of)\s+(?:the|his|her|their|this)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:visit|trip|stay|tour)\b",
+    re.I,
+)
+
+
+def _during_visit(ctx: _Context, c: _Clause) -> None:
+    """Rule "during-visit": "X will travel to Lima on Saturday. During the visit, he will meet
+    Y" - an encounter told inside a visit told before takes the visit's day (a one-day or
+    undated visit only), place and tense when it has none of its own; the visit is then its
+    context, not an entry (unless it has its own range of days and further engagements)."""
+    if c.kind == "visit" or not ctx.drafts or "during" not in c.low and "course" not in c.low:
+        return
+    phrase = _DURING_VISIT.search(c.clean)
+    if phrase is None or phrase.start() > c.s:
+        return
+    people = [k for k in c.participants if ctx.entities[k].kind == "person"]
+    visit = next(
+        (d for d in reversed(ctx.drafts) if d.kind == "visit" and d.keys() & set(people)), None
+    )
+    if visit is None or len(people) < 2:
+        return
+    if c.date_value is None and visit.date is not None and visit.end_date is None:
+        c.date_value, c.precision = visit.date, visit.precision
+        if visit.status == "planned":
+            c.status = "planned"
+    if c.city is None and c.country is None:
+        c.city, c.country = visit.city, visit.country
+    if c.rule is None:
+        c.rule = "during-visit"
+    if visit.end_date is None or not ctx.busy_visit:
+        visit.extra["context"] = True
+
+
 def _span_of_days(ctx: _Context, c: _Clause) -> None:
     """End dates from "closed the summit on Sunday after two days", "a three-day visit"."""
     c.closing = _CLOSED_AFTER.search(c.clean) if " days" in c.low else None
@@ -1197,6 +1232,7 @@ _CLAUSE_STAGES = (
     _parties_from_context,
     _tense_and_date,
     _place,
+    _during_visit,
     _span_of_days,
     _second_half,
     _build_draft,
@@ -1222,6 +1258,8 @@ def _complete(drafts: list[Draft], entities) -> list[Draft]:
     """Drafts with two parties, or a summit of bodies, or a dated meeting of bodies only."""
     final = []
     for d in drafts:
+        if d.kind == "visit" and d.extra.get("context"):
+            continue  # rule "during-visit": the encounters told inside it are the entries
         people = [p for p in d.participants_keys if entities[p.key].kind == "person"]
         bodies_only = bool(d.participants_keys) and all(
             entities[p.key].kind == "organization" and not entities[p.key].country
@@ -2602,6 +2640,7 @@ def _merge_into(target: Draft, d: Draft, entities) -> None:
     )
     upgrade = target.kind == "visit" and d.kind != "visit" and d_parties >= 2
     if stronger or upgrade:
+        target.extra.pop("context", None)  # the visit now stands for the encounter told
         if d.date is not None and target.kind == "visit":
             # The encounter's own day, not the arrival's.
             target.date, target.end_date, target.precision = d.date, d.end_date, d.precision

@@ -42,3 +42,38 @@ def test_leading_a_delegation_to_a_capital_is_a_trip_there(empty_kb):
 def test_leading_a_delegation_to_talks_is_no_trip(empty_kb):
     text = "Kenyan Foreign Minister Paul Otieno led the delegation to the talks in Lima."
     assert [m for m in found(empty_kb, text) if m.kind == "visit"] == []
+
+
+def test_encounters_during_a_one_day_visit_take_its_day_and_place(empty_kb):
+    text = (
+        "NAIROBI, May 9 - Peru's Foreign Minister Luis Vera will lead a delegation to Lima "
+        "on Saturday. During the day-long visit, he will call on the Peruvian Prime "
+        "Minister, Paul Otieno; meet the Deputy Prime Minister, Jomo Kamau; and hold talks "
+        "with the Interior Minister, Ali Hassan."
+    )
+    got = sorted(summary(m) for m in found(empty_kb, text))
+    assert got == [
+        ("meeting", "planned", date(2024, 5, 11), "Lima", ["Jomo Kamau", "Luis Vera"]),
+        ("meeting", "planned", date(2024, 5, 11), "Lima", ["Luis Vera", "Paul Otieno"]),
+        ("talks", "planned", date(2024, 5, 11), "Lima", ["Ali Hassan", "Luis Vera"]),
+    ]
+
+
+def test_a_visit_whose_encounter_is_told_is_no_entry_of_its_own(empty_kb):
+    text = (
+        "Chilean Foreign Minister Ana Torres will travel to Nairobi on Friday. During her "
+        "stay, Torres is to hold talks with Kenyan President Paul Otieno."
+    )
+    got = [summary(m) for m in found(empty_kb, text)]
+    assert got == [
+        ("talks", "planned", date(2024, 5, 10), "Nairobi", ["Ana Torres", "Paul Otieno"])
+    ]
+
+
+def test_a_visit_with_no_encounter_told_inside_stays_an_entry(empty_kb):
+    text = (
+        "Chilean Foreign Minister Ana Torres will travel to Nairobi on Saturday. During her "
+        "stay, she will address students at the university."
+    )
+    got = [(m.kind, m.status, m.date) for m in found(empty_kb, text)]
+    assert got == [("visit", "planned", date(2024, 5, 11))]
