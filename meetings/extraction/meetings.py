@@ -2352,7 +2352,40 @@ def _venue(text, sent, clean, kb, sent_mentions, entities, home_country, datelin
     place = _capital_or_landmark(clean, kb, home_country, dateline)
     if place is not None:
         return place
-    return _place_phrase(text, sent, clean, kb, sent_mentions, home_country, near)
+    city, country = _place_phrase(text, sent, clean, kb, sent_mentions, home_country, near)
+    if (
+        city is None
+        and country is None
+        and dateline is not None
+        and dateline.city
+        and "here" in clean
+        and _here_is_dateline(clean)
+    ):
+        return dateline.city, home_country  # rule "here-is-dateline"
+    return city, country
+
+
+# Rule "here-is-dateline": "X and Y met here on Tuesday" under a "LIMA, May 7" dateline -
+# the wire's "here" is the dateline's city (an adverb of place after an encounter word, or
+# before a time).
+_HERE = re.compile(
+    r"\b(?:met|meet|meets|meeting|held|hold|holds|talks|arrived|arrives|hosted|received|"
+    r"visited|gathered|conferred)\s+here\b|"
+    r"\bhere\s+(?:on|today|yesterday|this|last|earlier|later|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+)
+# "said here on Tuesday", "told reporters here": where the words were said, not the encounter
+_SAID_BEFORE_HERE = re.compile(
+    r"\b(?:" + "|".join(lexicon.reporting_verbs()) + r"|announced)\s+(?:[\w-]+\s+){0,2}$"
+)
+
+
+def _here_is_dateline(clean: str) -> bool:
+    """Does the clause place its encounter "here" (rule "here-is-dateline")?"""
+    return any(
+        not _SAID_BEFORE_HERE.search(clean[max(0, m.start() - 40) : m.start()])
+        for m in _HERE.finditer(clean)
+    )
 
 
 def _capital_or_landmark(clean, kb, home_country, dateline) -> tuple | None:
@@ -2421,6 +2454,16 @@ def _place_phrase(text, sent, clean, kb, sent_mentions, home_country, near) -> t
                 actor = kb.actor(entry.actor_id)
                 if actor is not None and actor.kind == "state":
                     return None, actor.country
+        if words[-1].lower() in lexicon.FACILITY_NOUNS:
+            # rule "facility-then-city": "at the Peace Palace, Phnom Penh" - the building,
+            # then its city after the comma
+            after = _CITY_AFTER_COMMA.match(clean, m.end())
+            if after is not None:
+                tail = after.group(1).rstrip(".").split()
+                for n in range(len(tail), 0, -1):
+                    city, country = _city_country(kb, " ".join(tail[:n]))
+                    if city:
+                        return city, country
         if m.group(0).lower().startswith(("to ", "inside ", "visit", "tour")):
             continue
         # An unknown capitalised place after "in": a city in the home country, if any.
@@ -2453,6 +2496,9 @@ def _place_phrase(text, sent, clean, kb, sent_mentions, home_country, near) -> t
         if len(words) == 1 and m.group(0).lower().startswith("in "):
             return first, home_country
     return None, None
+
+
+_CITY_AFTER_COMMA = re.compile(r",\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})")
 
 
 def _city_may_head(words: list[str], n: int) -> bool:

@@ -77,3 +77,57 @@ def test_a_visit_with_no_encounter_told_inside_stays_an_entry(empty_kb):
     )
     got = [(m.kind, m.status, m.date) for m in found(empty_kb, text)]
     assert got == [("visit", "planned", date(2024, 5, 11))]
+
+
+def places(kb, text):
+    return [(m.city, m.country) for m in found(kb, text)]
+
+
+def test_here_under_a_dateline_is_the_datelines_city(empty_kb):
+    texts = [
+        "LIMA, May 7 (Reuters) - Kenyan President Paul Otieno and Peruvian President Luis "
+        "Vera met here on Tuesday.",
+        "LIMA, May 7 - Talks between Kenyan President Paul Otieno and Peruvian President "
+        "Luis Vera were held here yesterday.",
+    ]
+    for text in texts:
+        assert places(empty_kb, text) == [("Lima", "PE")], text
+
+
+def test_here_without_a_dateline_names_no_place(empty_kb):
+    text = "Kenyan President Paul Otieno and Peruvian President Luis Vera met here on Tuesday."
+    assert places(empty_kb, text) == [(None, None)]
+
+
+def test_said_here_places_the_statement_not_the_encounter(empty_kb):
+    text = (
+        "LIMA, May 7 (Reuters) - Kenyan President Paul Otieno told reporters here on "
+        "Tuesday that he would meet Luis Vera next week."
+    )
+    assert places(empty_kb, text) == [(None, None)]
+
+
+def test_a_place_phrase_wins_over_here(empty_kb):
+    text = (
+        "LIMA, May 7 (Reuters) - Kenyan President Paul Otieno said here on Tuesday that he "
+        "would meet Luis Vera in Quito next week."
+    )
+    assert places(empty_kb, text) == [("Quito", "EC")]
+
+
+def test_a_building_then_its_city_after_a_comma(empty_kb):
+    texts = [
+        "Kenyan President Paul Otieno held talks with Peruvian President Luis Vera on "
+        "Wednesday at the Government Palace, Lima.",
+        "Kenyan President Paul Otieno met Peruvian President Luis Vera at the State House, "
+        "Nairobi, on Friday.",
+    ]
+    assert [places(empty_kb, t) for t in texts] == [[("Lima", "PE")], [("Nairobi", "KE")]]
+
+
+def test_a_building_then_no_city_gives_no_city(empty_kb):
+    text = (
+        "Kenyan President Paul Otieno held talks with Peruvian President Luis Vera on "
+        "Wednesday at the Government Palace, Vera's office said."
+    )
+    assert places(empty_kb, text) == [(None, None)]
