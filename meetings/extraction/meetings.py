@@ -2556,6 +2556,22 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit=False) -> 
     _merge_into(target, d, entities)
 
 
+def _elsewhere(d: Draft, m: Draft) -> bool:
+    """Rule "other-city-other-encounter": "A and B held talks in Tokyo on Friday. ... A and B
+    met in Ulaanbaatar in July" - the same people told in a city of another country, in the
+    same tense, is another encounter (a reference back, "the meeting in ...", still joins the
+    one it names; a plan told beside a held encounter is for the merging rules below)."""
+    return bool(
+        d.country
+        and m.country
+        and d.city
+        and m.city
+        and d.country != m.country
+        and d.status == m.status
+        and not d.anaphoric
+    )
+
+
 def _same_people_target(drafts: list[Draft], d: Draft, entities) -> Draft | None:
     """Rule "same-people": the latest encounter of exactly these people, and for a
     reference back to a summit or call, the latest one of that kind."""
@@ -2566,7 +2582,7 @@ def _same_people_target(drafts: list[Draft], d: Draft, entities) -> Draft | None
         # "X told reporters after meeting Y": the encounter of exactly these two people, not
         # a later one-sided entry ("X had visited the expo on Sunday").
         for m in reversed(drafts):
-            if people <= m.keys() and m.kind != "visit":
+            if people <= m.keys() and m.kind != "visit" and not _elsewhere(d, m):
                 target = m
                 break
     if target is None and d.anaphoric and not d.extra.get("joins") and d.kind in ("summit", "call"):
@@ -2583,6 +2599,8 @@ def _earlier_target(drafts: list[Draft], d: Draft, keys, entities, busy_visit) -
     names why two mentions are, or are not, one encounter."""
     for m in reversed(drafts):
         mk = m.keys()
+        if _elsewhere(d, m):
+            continue
         if (
             busy_visit
             and m.kind == "visit"

@@ -131,3 +131,24 @@ def test_a_building_then_no_city_gives_no_city(empty_kb):
         "Wednesday at the Government Palace, Vera's office said."
     )
     assert places(empty_kb, text) == [(None, None)]
+
+
+def test_the_same_people_in_another_country_is_another_encounter(empty_kb):
+    # no publication date: the days cannot tell the two encounters apart, the places do
+    text = (
+        "Kenyan President Paul Otieno and Peruvian President Luis Vera held talks in Nairobi "
+        "on Friday. Otieno and Vera met in the Peruvian capital in March for a regional forum."
+    )
+    got = sorted((m.city, m.status, parties(m)) for m in found(empty_kb, text, published=None))
+    assert got == [
+        ("Lima", "held", ["Luis Vera", "Paul Otieno"]),
+        ("Nairobi", "held", ["Luis Vera", "Paul Otieno"]),
+    ]
+
+
+def test_a_reference_back_to_the_encounter_keeps_one_entry(empty_kb):
+    text = (
+        "Kenyan President Paul Otieno held talks with Peruvian President Luis Vera in Nairobi "
+        "on Friday. During the meeting in Nairobi, Otieno and Vera signed a trade deal."
+    )
+    assert [m.city for m in found(empty_kb, text, published=None)] == ["Nairobi"]
