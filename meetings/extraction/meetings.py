@@ -798,11 +798,32 @@ def _reference_back(ctx: _Context, c: _Clause) -> None:
         # "the first meeting between leaders of the two countries" names nobody: keep
         # the parties the sentence does name.
         c.participants = c.between
+        if c.anaphoric and c.rule is None:
+            _named_pair(ctx, c)
     c.pair = _hyphen_pair(c.clean, c.sent, c.s, c.sent_mentions, ctx.entities)
     if c.pair:
         c.participants = c.pair
     # "The two leaders held talks": the parties of the latest encounter (and whoever
     # joins them: "the two were joined by X for the summit").
+
+
+def _named_pair(ctx: _Context, c: _Clause) -> None:
+    """Rule "named-pair": "Meanwhile, the meeting between A and B focused on trade" - a
+    reference back that names two people no encounter told so far brings together is an
+    encounter of its own, not more about the latest one (unless the latest one's sides are
+    still unnamed: "The ministers of A and B met ... the talks between X and Y ...")."""
+    people = {k for k in c.between if ctx.entities[k].kind == "person"}
+    if len(people) < 2 or not ctx.drafts:
+        return
+    if sum(ctx.entities[k].kind == "person" for k in ctx.drafts[-1].keys()) < 2:  # noqa: SIM118
+        return  # "The ministers of A and B met ...": these may be the names of its sides
+    if any(
+        _covered(people, d.keys(), ctx.entities) or _covered(d.keys(), people, ctx.entities)
+        for d in ctx.drafts
+    ):
+        return
+    c.anaphoric = False
+    c.rule = "named-pair"
 
 
 def _parties_from_context(ctx: _Context, c: _Clause) -> None:

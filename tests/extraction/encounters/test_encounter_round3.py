@@ -152,3 +152,33 @@ def test_a_reference_back_to_the_encounter_keeps_one_entry(empty_kb):
         "on Friday. During the meeting in Nairobi, Otieno and Vera signed a trade deal."
     )
     assert [m.city for m in found(empty_kb, text, published=None)] == ["Nairobi"]
+
+
+def test_the_meeting_between_a_new_pair_is_an_encounter_of_its_own(empty_kb):
+    text = (
+        "Kenyan Foreign Secretary Paul Otieno called on Peruvian President Luis Vera on "
+        "Tuesday. Meanwhile, the meeting between Otieno and Peruvian Foreign Minister Jorge "
+        "Salas focused on trade."
+    )
+    got = sorted((parties(m), m.rule) for m in found(empty_kb, text))
+    assert got == [
+        (["Jorge Salas", "Paul Otieno"], "named-pair"),
+        (["Luis Vera", "Paul Otieno"], "trigger-meeting"),
+    ]
+
+
+def test_the_meeting_between_the_pair_told_refers_back(empty_kb):
+    text = (
+        "Kenyan Foreign Secretary Paul Otieno called on Peruvian President Luis Vera on "
+        "Tuesday. The meeting between Otieno and Vera focused on trade."
+    )
+    assert [parties(m) for m in found(empty_kb, text)] == [["Luis Vera", "Paul Otieno"]]
+
+
+def test_the_talks_between_two_names_name_the_sides_told_before(empty_kb):
+    text = (
+        "The foreign ministers of Chile and Peru met in Lima on Saturday. The talks between "
+        "Ana Torres and Jorge Salas focused on trade."
+    )
+    got = [parties(m) for m in found(empty_kb, text)]
+    assert ["Ana Torres", "Jorge Salas"] in got and len(got) == 1
