@@ -2740,8 +2740,9 @@ def _merge_into(target: Draft, d: Draft, entities) -> None:
 def _trip_abroad(d: Draft, drafts: list[Draft], entities) -> bool:
     """Rule "trip-abroad": "the minister's planned trip to Lima", "X will travel to Lima next
     week" - one person's visit to a place of another state is an encounter even when the
-    text names no host; not when the text tells an encounter of that person there (the trip
-    is then its context: "arrived in Lima on Wednesday" before the talks in Lima)."""
+    text names no host (the host state stands for the side when the text names it); not when
+    the text tells an encounter of that person there (the trip is then its context: "arrived
+    in Lima on Wednesday" before the talks in Lima)."""
     if d.kind != "visit" or len(d.participants_keys) != 1 or d.anaphoric:
         return False
     key = d.participants_keys[0].key
@@ -2759,4 +2760,9 @@ def _trip_abroad(d: Draft, drafts: list[Draft], entities) -> bool:
     ):
         return False
     d.rule = "trip-abroad"
+    host = f"state:{d.country}"
+    if host in entities and entities[host].spans:
+        # "X flew to Lima for talks", the host state named elsewhere in the text: the
+        # unnamed host side is that state
+        d.participants_keys.append(PKey(host, "host"))
     return True

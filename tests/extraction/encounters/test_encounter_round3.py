@@ -182,3 +182,23 @@ def test_the_talks_between_two_names_name_the_sides_told_before(empty_kb):
     )
     got = [parties(m) for m in found(empty_kb, text)]
     assert ["Ana Torres", "Jorge Salas"] in got and len(got) == 1
+
+
+def test_a_trip_abroad_takes_the_host_state_when_the_text_names_it(empty_kb):
+    text = (
+        "Kenyan President Paul Otieno met Chilean President Ana Torres in Nairobi on Monday. "
+        "Otieno then flew to Lima on Tuesday. Peru is Kenya's largest partner in the region."
+    )
+    trips = [m for m in found(empty_kb, text) if m.kind == "visit"]
+    assert [(parties(m), m.city, m.rule) for m in trips] == [
+        (["Paul Otieno", "Peru"], "Lima", "trip-abroad")
+    ]
+
+
+def test_a_trip_abroad_adds_no_state_the_text_does_not_name(empty_kb):
+    text = (
+        "Kenyan President Paul Otieno met Chilean President Ana Torres in Nairobi on Monday. "
+        "Otieno then flew to Lima on Tuesday."
+    )
+    trips = [m for m in found(empty_kb, text) if m.kind == "visit"]
+    assert [parties(m) for m in trips] == [["Paul Otieno"]]
