@@ -1281,6 +1281,8 @@ def _complete(drafts: list[Draft], entities) -> list[Draft]:
     for d in drafts:
         if d.kind == "visit" and d.extra.get("context"):
             continue  # rule "during-visit": the encounters told inside it are the entries
+        if _stop_told_as_meeting(d, drafts, entities):
+            continue
         people = [p for p in d.participants_keys if entities[p.key].kind == "person"]
         bodies_only = bool(d.participants_keys) and all(
             entities[p.key].kind == "organization" and not entities[p.key].country
@@ -1296,6 +1298,30 @@ def _complete(drafts: list[Draft], entities) -> list[Draft]:
         ):
             final.append(d)
     return final
+
+
+def _stop_told_as_meeting(d: Draft, drafts: list[Draft], entities) -> bool:
+    """Rule "tour-stop-told": "a tour that includes A, B and C ... In B he will meet
+    President X of B" - a stop of a trip (no days of its own) whose encounter with someone
+    of the host state the text tells is context for that encounter, not an entry."""
+    if d.kind != "visit" or d.end_date is not None or d.rule != "visit-per-destination":
+        return False
+    people = [p.key for p in d.participants_keys if entities[p.key].kind == "person"]
+    hosts = {
+        entities[p.key].country for p in d.participants_keys if entities[p.key].kind == "state"
+    }
+    if len(people) != 1 or len(hosts) != 1:
+        return False
+    return any(
+        o is not d
+        and o.kind != "visit"
+        and people[0] in o.keys()  # noqa: SIM118 - Draft.keys() is a method
+        and any(
+            entities[k].kind == "person" and entities[k].country in hosts
+            for k in o.keys()  # noqa: SIM118
+        )
+        for o in drafts
+    )
 
 
 _HOSTED_GROUP = re.compile(

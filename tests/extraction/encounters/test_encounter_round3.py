@@ -202,3 +202,16 @@ def test_a_trip_abroad_adds_no_state_the_text_does_not_name(empty_kb):
     )
     trips = [m for m in found(empty_kb, text) if m.kind == "visit"]
     assert [parties(m) for m in trips] == [["Paul Otieno"]]
+
+
+def test_a_tour_stop_whose_meeting_is_told_is_no_entry(empty_kb):
+    text = (
+        "Kenyan President Paul Otieno left Nairobi on Sunday on a tour of Peru, Chile and "
+        "Bolivia. On June 3 he will meet Chilean President Ana Torres in Santiago."
+    )
+    got = sorted((m.kind, parties(m)) for m in found(empty_kb, text))
+    assert got == [
+        ("meeting", ["Ana Torres", "Paul Otieno"]),
+        ("visit", ["Bolivia", "Paul Otieno"]),
+        ("visit", ["Paul Otieno", "Peru"]),
+    ]
