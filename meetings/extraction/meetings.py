@@ -302,6 +302,7 @@ class _Context:
     home_country: str | None
     busy_visit: _Lazy
     drafts: list = field(default_factory=list)
+    visits: list = field(default_factory=list)  # every visit told, merged or not
     first_half: Draft | None = None
     _cancelled: bool | None = None
 
@@ -1027,17 +1028,21 @@ def _place(ctx: _Context, c: _Clause) -> None:
 
 _DURING_VISIT = re.compile(
     r"\b(?:during|in the course of)\s+(?:the|his|her|their|this)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:visit|trip|stay|tour)\b",
+    r"(?:visit|trip|stay|tour)\b|"
+    r"\b(?:on|during)\s+the\s+(?P<nth>first|second|third|last|final|opening|closing)\s+day\s+"
+    r"of\s+(?:the|his|her|their|this)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|stay|tour)\b",
     re.I,
 )
+_NTH_DAY = {"first": 0, "opening": 0, "second": 1, "third": 2}
 
 
 def _during_visit(ctx: _Context, c: _Clause) -> None:
     """Rule "during-visit": "X will travel to Lima on Saturday. During the visit, he will meet
-    Y" - an encounter told inside a visit told before takes the visit's day (a one-day or
-    undated visit only), place and tense when it has none of its own; the visit is then its
-    context, not an entry (unless it has its own range of days and further engagements)."""
-    if c.kind == "visit" or not ctx.drafts or "during" not in c.low and "course" not in c.low:
+    Y" - an encounter told inside a visit told before takes the visit's day (a one-day visit,
+    or the day named: "on the first day of his visit"), place and tense when it has none of
+    its own; the visit is then its context, not an entry (unless it has its own range of days
+    and further engagements)."""
+    if c.kind == "visit" or not ctx.visits or not _has_any(c.low, ("during", "course", "day of")):
         return
     phrase = _DURING_VISIT.search(c.clean)
     if phrase is None or phrase.start() > c.s:
@@ -1046,10 +1051,22 @@ def _during_visit(ctx: _Context, c: _Clause) -> None:
     visit = next(
         (d for d in reversed(ctx.drafts) if d.kind == "visit" and d.keys() & set(people)), None
     )
-    if visit is None or len(people) < 2:
+    if visit is None:
+        # "He began his two-day visit on Thursday": told as a reference, merged or dropped
+        visit = next((d for d in reversed(ctx.visits) if d.keys() & set(people)), None)
+    if visit is None or len(c.participants) < 2:
         return
-    if c.date_value is None and visit.date is not None and visit.end_date is None:
-        c.date_value, c.precision = visit.date, visit.precision
+    nth = (phrase.group("nth") or "").lower()
+    day = None
+    if visit.date is not None and visit.precision == "day":
+        if nth in _NTH_DAY:
+            day = visit.date + timedelta(days=_NTH_DAY[nth])  # "on the first day of his visit"
+        elif nth:
+            day = visit.end_date  # "on the last day of the trip": its end, when told
+        elif visit.end_date is None:
+            day = visit.date
+    if c.date_value is None and day is not None:
+        c.date_value, c.precision = day, "day"
         if visit.status == "planned":
             c.status = "planned"
     if c.city is None and c.country is None:
@@ -1208,6 +1225,8 @@ def _emit(ctx: _Context, c: _Clause) -> None:
     if "delegations" in c.low:
         _delegations_meeting(ctx, c)
     ctx.first_half = c.draft if c.part in ("first", "head") else None
+    if c.draft is not None and c.draft.kind == "visit":
+        ctx.visits.append(c.draft)
 
 
 def _delegations_meeting(ctx: _Context, c: _Clause) -> None:
@@ -1972,6 +1991,42 @@ _ONE_GROUP = re.compile(
 )
 
 
+# "talks with counterparts from A, B and C", "met his counterparts of A and B"
+_COUNTERPARTS_FROM = re.compile(r"\bcounterparts\s+(?:from|of)\s+(?:the\s+)?$")
+
+
+def _counterparts_from(draft: Draft, clean, sent_start, subjects, sent_mentions, entities):
+    """Rule "counterparts-from": "X held talks with counterparts from A, B, C and D" - the
+    unnamed counterparts of a list of states, one encounter each (with that state); the
+    states of the list, or None when the clause is no such list (or names them together:
+    "a joint meeting with counterparts from A and B")."""
+    phrase = None
+    for m in re.finditer(r"\bcounterparts\s+(?:from|of)\s+(?:the\s+)?", clean):
+        phrase = m
+        break
+    if phrase is None or _ONE_GROUP.search(clean[: phrase.start()]):
+        return None
+    states: list[str] = []
+    at = phrase.end()
+    for m in sent_mentions:
+        rel = m.start - sent_start
+        if rel < at:
+            continue
+        if not re.fullmatch(r"\s*(?:,|,?\s*and)?\s*(?:the\s+)?", clean[at:rel]):
+            break  # the list ends at the first word that is no list glue
+        if entities[m.key].kind != "state":
+            break
+        if m.key not in states:
+            states.append(m.key)
+        at = m.end - sent_start
+    keys = draft.keys()
+    if len(states) < 2 or not all(k in keys for k in states):
+        return None
+    if any(entities[k].kind == "person" for k in keys if k not in subjects):
+        return None  # named counterparts: the per-person rule below
+    return states
+
+
 def _one_encounter_per_counterpart(
     draft: Draft, clean: str, sent_start: int, trigger_at: int, sent_mentions, entities
 ) -> list[Draft]:
@@ -1987,6 +2042,19 @@ def _one_encounter_per_counterpart(
     ]
     if len(subjects) != 1:
         return [draft]
+    if "counterparts" in clean:
+        states = _counterparts_from(draft, clean, sent_start, subjects, sent_mentions, entities)
+        if states:
+            out = []
+            for state in states:
+                one = Draft(**{**draft.__dict__, "extra": dict(draft.extra)})
+                one.participants_keys = [
+                    p for p in draft.participants_keys if p.key in (subjects[0], state)
+                ]
+                one.rule = "counterparts-from"
+                one.separate = True
+                out.append(one)
+            return out
     first: dict[str, int] = {}
     last_end = 0
     for m in sent_mentions:
@@ -2216,6 +2284,7 @@ def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[
             ent.kind == "state"
             and re.search(r"\b(?:to|from|into)\s+$", before)
             and not host_state
+            and not _COUNTERPARTS_FROM.search(before)
             and not (_FUTURE.search(clean) and _list_head(m, sent_mentions, entities, text))
         ):
             continue

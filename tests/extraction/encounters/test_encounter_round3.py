@@ -215,3 +215,37 @@ def test_a_tour_stop_whose_meeting_is_told_is_no_entry(empty_kb):
         ("visit", ["Bolivia", "Paul Otieno"]),
         ("visit", ["Paul Otieno", "Peru"]),
     ]
+
+
+def test_talks_with_counterparts_from_a_list_of_states_are_one_each(empty_kb):
+    text = (
+        "Kenyan Foreign Minister Paul Otieno held talks with counterparts from Chile, the "
+        "United Arab Emirates, Peru and Norway on Monday."
+    )
+    got = sorted((m.kind, m.date, parties(m), m.rule) for m in found(empty_kb, text))
+    assert got == [
+        ("talks", date(2024, 5, 6), ["Chile", "Paul Otieno"], "counterparts-from"),
+        ("talks", date(2024, 5, 6), ["Norway", "Paul Otieno"], "counterparts-from"),
+        ("talks", date(2024, 5, 6), ["Paul Otieno", "Peru"], "counterparts-from"),
+        ("talks", date(2024, 5, 6), ["Paul Otieno", "United Arab Emirates"], "counterparts-from"),
+    ]
+
+
+def test_a_joint_meeting_with_counterparts_from_states_stays_one(empty_kb):
+    text = (
+        "Kenyan Foreign Minister Paul Otieno held a joint meeting with his counterparts from "
+        "Chile and Peru on Monday."
+    )
+    assert [parties(m) for m in found(empty_kb, text)] == [["Chile", "Paul Otieno", "Peru"]]
+
+
+def test_the_first_day_of_a_visit_dates_the_encounters_of_that_day(empty_kb):
+    text = (
+        "Kenyan Foreign Minister Paul Otieno began his two-day visit to Lima on Thursday. On "
+        "the first day of his visit, Otieno held talks with counterparts from Chile and Norway."
+    )
+    got = sorted((m.date, m.city, parties(m)) for m in found(empty_kb, text))
+    assert got == [
+        (date(2024, 5, 9), "Lima", ["Chile", "Paul Otieno"]),
+        (date(2024, 5, 9), "Lima", ["Norway", "Paul Otieno"]),
+    ]
