@@ -2504,6 +2504,14 @@ def _here_is_dateline(clean: str) -> bool:
     )
 
 
+_CITY_OF = re.compile(
+    r"\b(?:in|at|to)\s+(?:the\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|"
+    r"(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})['’]s)\s+"
+    r"(?:[a-z]+\s+)?(?:city|town|port|resort|village)\s+of\s+"
+    r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})"
+)
+
+
 def _capital_or_landmark(clean, kb, home_country, dateline) -> tuple | None:
     """A venue told without its city's name, or a landmark that names its city."""
     # "in the Ethiopian capital": that country's capital; "in this city": the dateline's.
@@ -2526,6 +2534,14 @@ def _capital_or_landmark(clean, kb, home_country, dateline) -> tuple | None:
         )
     ):
         return dateline.city, home_country
+    if " of " in clean:
+        # Rule "city-of": "in the Peruvian city of Cusco", "in Brazil's port of Santos"
+        for m in _CITY_OF.finditer(clean):
+            code = _demonym_code(kb, m.group(1) or m.group(2))
+            if code:
+                name = m.group(3).rstrip(".")
+                city, country = _city_country(kb, name)
+                return (city, country) if city and country == code else (name, code)
     # Landmarks that name their city ("at the Great Hall of the People").
     lowered = normalize(clean)
     for venue, (city, code) in lexicon.VENUES.items():

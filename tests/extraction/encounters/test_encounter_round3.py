@@ -249,3 +249,19 @@ def test_the_first_day_of_a_visit_dates_the_encounters_of_that_day(empty_kb):
         (date(2024, 5, 9), "Lima", ["Chile", "Paul Otieno"]),
         (date(2024, 5, 9), "Lima", ["Norway", "Paul Otieno"]),
     ]
+
+
+def test_a_city_named_as_the_city_of_a_state(empty_kb):
+    texts = [
+        "Kenyan President Paul Otieno held talks with Chilean President Ana Torres on Friday "
+        "in the Peruvian city of Cusco.",
+        "Kenyan President Paul Otieno met Chilean President Ana Torres in Brazil's coastal "
+        "city of Recife on Friday.",
+        "Kenyan President Paul Otieno met Chilean President Ana Torres in the Indonesian city "
+        "of Bandung on Friday.",
+    ]
+    assert [places(empty_kb, t) for t in texts] == [
+        [("Cusco", "PE")],
+        [("Recife", "BR")],
+        [("Bandung", "ID")],
+    ]
