@@ -1466,7 +1466,7 @@ _ALSO_MET = re.compile(
 # "the foreign ministers of A and B", "new ambassadors from A and B": unnamed sides by state
 _PLURAL_SIDES = re.compile(
     r"\b(?:ambassadors|ministers|leaders|presidents|premiers|counterparts|envoys|delegations|"
-    r"heads of (?:state|government))\s+(?:from|of)\s+(?:the\s+)?$"
+    r"heads of (?:state|government)|representatives)\s+(?:from|of)\s+(?:the\s+)?$"
 )
 _SUBORDINATE = re.compile(r"\b(?:after|because|since|when|as|once)\s+(?=[A-Z]|the\b|his\b|her\b)")
 _EARLIER_LEAD = re.compile(
@@ -1579,8 +1579,12 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
             and re.search(r"\battend(?:ed|ing|s)?\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", before, re.I)
         ):
             continue  # "to attend the X meeting" next to the encounter it hosts
-        if low == "meetings":
-            continue  # "held separate meetings with ...": a summary of encounters
+        if low == "meetings" and not (
+            "bilateral" in clean and _EACH_THEIR_OWN.search(clean) and _SIDES_FROM.search(clean)
+        ):
+            # "held separate meetings with ...": a summary of encounters ("bilateral
+            # meetings with the leaders from A, B and C" is rule counterparts-from's list)
+            continue
         if (
             kind in ("summit", "meeting")
             and _inside_org_name(s, e, sent, sent_mentions, entities)
@@ -1991,21 +1995,26 @@ _ONE_GROUP = re.compile(
 )
 
 
-# "talks with counterparts from A, B and C", "met his counterparts of A and B"
-_COUNTERPARTS_FROM = re.compile(r"\bcounterparts\s+(?:from|of)\s+(?:the\s+)?$")
+# "talks with counterparts from A, B and C", "met his counterparts of A and B"; with
+# "bilateral meetings" (one each, said outright) also "the leaders of the delegations from"
+_SIDES_FROM = re.compile(
+    r"\b(?:counterparts|(?:leaders|heads|ministers|delegations|representatives)"
+    r"(?:\s+of\s+(?:the\s+)?delegations)?)\s+(?:from|of)\s+(?:the\s+)?"
+)
+_EACH_THEIR_OWN = re.compile(r"\bbilateral (?:meetings|talks)\b|\bbilaterals\b|\bseparate")
 
 
 def _counterparts_from(draft: Draft, clean, sent_start, subjects, sent_mentions, entities):
-    """Rule "counterparts-from": "X held talks with counterparts from A, B, C and D" - the
-    unnamed counterparts of a list of states, one encounter each (with that state); the
+    """Rule "counterparts-from": "X held talks with counterparts from A, B, C and D", "held
+    bilateral meetings with the leaders of the delegations from A, B and C" - the unnamed
+    counterparts of a list of states, one encounter each (with that state); the
     states of the list, or None when the clause is no such list (or names them together:
     "a joint meeting with counterparts from A and B")."""
-    phrase = None
-    for m in re.finditer(r"\bcounterparts\s+(?:from|of)\s+(?:the\s+)?", clean):
-        phrase = m
-        break
+    phrase = _SIDES_FROM.search(clean)
     if phrase is None or _ONE_GROUP.search(clean[: phrase.start()]):
         return None
+    if not phrase.group().startswith("counterparts") and not _EACH_THEIR_OWN.search(clean):
+        return None  # "met the leaders of A and B": perhaps all together
     states: list[str] = []
     at = phrase.end()
     for m in sent_mentions:
@@ -2042,7 +2051,7 @@ def _one_encounter_per_counterpart(
     ]
     if len(subjects) != 1:
         return [draft]
-    if "counterparts" in clean:
+    if "counterparts" in clean or "bilateral" in clean:
         states = _counterparts_from(draft, clean, sent_start, subjects, sent_mentions, entities)
         if states:
             out = []
@@ -2284,7 +2293,7 @@ def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[
             ent.kind == "state"
             and re.search(r"\b(?:to|from|into)\s+$", before)
             and not host_state
-            and not _COUNTERPARTS_FROM.search(before)
+            and not _PLURAL_SIDES.search(before)  # "counterparts from A, B and C"
             and not (_FUTURE.search(clean) and _list_head(m, sent_mentions, entities, text))
         ):
             continue

@@ -265,3 +265,24 @@ def test_a_city_named_as_the_city_of_a_state(empty_kb):
         [("Recife", "BR")],
         [("Bandung", "ID")],
     ]
+
+
+def test_bilateral_meetings_with_the_leaders_from_a_list_are_one_each(empty_kb):
+    text = (
+        "Prime Minister Paul Otieno held formal bilateral meetings in Lima with the leaders "
+        "of the delegations from Chile, Norway and Japan. Otieno met with the Prime Minister "
+        "of Chile, Ana Torres, and discussed fisheries."
+    )
+    got = sorted((parties(m), m.rule) for m in found(empty_kb, text))
+    assert got == [
+        (["Ana Torres", "Paul Otieno"], "counterparts-from"),
+        (["Japan", "Paul Otieno"], "counterparts-from"),
+        (["Norway", "Paul Otieno"], "counterparts-from"),
+    ]
+
+
+def test_meeting_the_leaders_of_a_list_without_bilateral_stays_one(empty_kb):
+    text = "Prime Minister Paul Otieno met the leaders of Chile, Norway and Japan in Lima."
+    assert [parties(m) for m in found(empty_kb, text)] == [
+        ["Chile", "Japan", "Norway", "Paul Otieno"]
+    ]
