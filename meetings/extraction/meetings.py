@@ -383,7 +383,7 @@ def find_meetings(doc: Document, analysis: Analysis, kb: KnowledgeBase) -> list[
             _delegation_heads(ctx, sent)
             continue
         _sentence_participants(ctx, c)
-        if _separate_meetings(ctx, c) or _visitors_by_day(ctx, c):
+        if _separate_meetings(ctx, c) or _visitors_by_day(ctx, c) or _them_separately(ctx, c):
             continue
         c.valid = _valid_triggers(c.found, c.clean, c.sent, c.sent_mentions, ctx.entities)
         if not c.valid:
@@ -563,6 +563,71 @@ def _separate_meetings(ctx: _Context, c: _Clause) -> bool:
                 _merge_or_add(ctx.drafts, d, ctx.entities, ctx.busy_visit)
             return True
     return False
+
+
+_THEM_SEPARATELY = re.compile(
+    r"\b(?:(?:to|with)\s+)?(?:each of )?them\s+(?:all\s+)?(?:separately|individually|one by one)\b|"
+    r"\b(?:separately|individually) with each of them\b"
+)
+
+
+def _them_separately(ctx: _Context, c: _Clause) -> bool:
+    """Rule "them-separately": "A, B, C and D gathered in Lima. A also met each of them
+    separately" - one encounter of the subject with each person the sentence before lists;
+    True when it made them."""
+    if "them" not in c.low or c.sent.index == 0:
+        return False
+    phrase = _THEM_SEPARATELY.search(c.clean)
+    if phrase is None:
+        return False
+    subjects = [k for k in c.participants if ctx.entities[k].kind == "person"]
+    prev = ctx.sents[c.sent.index - 1]
+    listed = list(
+        dict.fromkeys(
+            m.key
+            for m in ctx.by_sentence.get(prev.index, [])
+            if ctx.entities[m.key].kind == "person"
+        )
+    )
+    if len(subjects) != 1 or subjects[0] not in listed:
+        return False
+    others = [k for k in listed if k != subjects[0]]
+    if len(others) < 2:
+        return False
+    future = bool(_FUTURE.search(c.clean))
+    trigger = c.found[0]
+    day, end, precision = _date_for(
+        c.clean, c.sent.start, trigger[0], trigger[1], ctx.anchor, future, ctx.today
+    )
+    city, country = _venue(
+        ctx.text, c.sent, c.clean, ctx.kb, c.sent_mentions, ctx.entities,
+        ctx.home_country, ctx.dateline, near=trigger[0],
+    )  # fmt: skip
+    if city is None and country is None:
+        prev_clean = ctx.text[prev.start : prev.end]
+        city, country = _venue(
+            ctx.text, prev, prev_clean, ctx.kb, ctx.by_sentence.get(prev.index, []),
+            ctx.entities, ctx.home_country, ctx.dateline,
+        )  # fmt: skip
+    kind = "talks" if "talks" in c.low else "meeting"
+    for other in others:
+        d = Draft(
+            kind=kind,
+            status="planned" if future else "held",
+            date=day,
+            end_date=end,
+            precision=precision,
+            city=city,
+            country=country,
+            participants_keys=[PKey(subjects[0]), PKey(other)],
+            span=(c.sent.start, c.sent.end),
+            sentence=c.sent.index,
+            confidence=0.6,
+            rule="them-separately",
+            separate=True,
+        )
+        _merge_or_add(ctx.drafts, d, ctx.entities, ctx.busy_visit)
+    return True
 
 
 def _visitors_by_day(ctx: _Context, c: _Clause) -> bool:

@@ -286,3 +286,22 @@ def test_meeting_the_leaders_of_a_list_without_bilateral_stays_one(empty_kb):
     assert [parties(m) for m in found(empty_kb, text)] == [
         ["Chile", "Japan", "Norway", "Paul Otieno"]
     ]
+
+
+def test_each_of_them_separately_is_one_encounter_per_person_listed_before(empty_kb):
+    text = (
+        "Kenyan Foreign Minister Paul Otieno, Chilean Foreign Minister Ana Torres and "
+        "Norwegian Foreign Minister Per Dahl gathered in Lima. Otieno also met each of them "
+        "separately."
+    )
+    got = sorted((parties(m), m.city, m.rule) for m in found(empty_kb, text))
+    assert (["Ana Torres", "Paul Otieno"], "Lima", "them-separately") in got
+    assert (["Paul Otieno", "Per Dahl"], "Lima", "them-separately") in got
+
+
+def test_them_without_separately_makes_no_encounters(empty_kb):
+    text = (
+        "Kenyan Foreign Minister Paul Otieno thanked Chilean Foreign Minister Ana Torres and "
+        "Norwegian Foreign Minister Per Dahl. He praised them all."
+    )
+    assert found(empty_kb, text) == []
