@@ -123,7 +123,7 @@ _STRONG_NEGATION = re.compile(
     r"refused|denied|dismissed|ruled out|scrapped|not been agreed|no meeting|did not meet|"
     r"will not meet|won't meet|didn't meet|declined to meet|not (?:be )?held|"
     r"did not (?:hold|have|attend)|didn't (?:hold|have|attend)|(?:has|have|had) not (?:met|held)|"
-    r"never met|"
+    r"never met|(?:has|have|had|is|are) yet to (?:hold|meet|have|visit|sit)|"
     r"(?:will|would|did) not go ahead|won't go ahead|will not take place|did not take place|"
     r"fell through|collapsed|broke down|walked out|would (?:also )?have been|"
     r"would (?:also )?have|could have been)\b",
@@ -1046,13 +1046,25 @@ def _under_way(c: _Clause) -> None:
         c.status = "held"
 
 
+_LATER_CLAUSE = re.compile(
+    r"\b(?:since|when|while|because|although|whereas|as)\s|,\s*(?:who|which|whose)\b"
+)
+
+
 def _place(ctx: _Context, c: _Clause) -> None:
     """The venue ("in/at <city>", never the dateline alone, none for a call) and the state
     that stands for an unnamed host side."""
+    clean = c.clean
+    cut = _LATER_CLAUSE.search(clean, c.e) if c.anaphoric else None
+    if cut is not None:
+        # Rule "anaphor-own-clause-place": a reference back is placed by its own clause ("the
+        # meeting took place in Lima"), not by a later one about something else ("the first
+        # meeting between A and B since she took office with the new cabinet in Oslo")
+        clean = clean[: cut.start()] + " " * (len(clean) - cut.start())
     c.city, c.country = _venue(
         ctx.text,
         c.sent,
-        c.clean,
+        clean,
         ctx.kb,
         c.sent_mentions,
         ctx.entities,
@@ -1575,7 +1587,11 @@ _BOTH = re.compile(
     r"\b(?:(?:the two|both|the three|all three|the four|all four|the five|all five)\s+"
     r"(?:leaders|sides|ministers|presidents|prime ministers|foreign ministers|delegations|"
     r"heads of state|officials|diplomats|"
-    r"counterparts|men|women)|the (?:two|three) (?:were|are|have|had|will))\b",
+    r"counterparts|men|women)|the (?:two|three) (?:were|are|have|had|will)|"
+    # "the top diplomats of the two nations held a meeting in Lima on Thursday"
+    r"the (?:[a-z]+ )?(?:leaders|ministers|foreign ministers|diplomats|presidents|premiers|"
+    r"heads of state) of (?:the|both) (?:two|three) "
+    r"(?:countries|nations|states|sides))\b",
     re.I,
 )
 # Trigger words in senses that are not encounters.
@@ -2514,12 +2530,13 @@ def _date_for(clean, offset, trigger_at, trigger_end, anchor, future, today, nea
         for d in find_dates(clean, anchor, future=future, today=today)
         if d.precision in ("day", "month") or d.rule == "vague"
     ]
-    # "said this on Tuesday": a date attached to a speech verb dates the statement.
+    # "said this on Tuesday", "the ministry said Friday": a date attached to a speech verb
+    # dates the statement (a date mention may open with the space before its word).
     found = [
         d
         for d in found
         if not re.search(
-            r"\b(?:said|says|told|stated|announced)\s+(?:\w+\s+){0,2}$", clean[: d.start]
+            r"\b(?:said|says|told|stated|announced)(?:\s+\w+){0,2}$", clean[: d.start].rstrip()
         )
     ]
     if near_only:

@@ -305,3 +305,42 @@ def test_them_without_separately_makes_no_encounters(empty_kb):
         "Norwegian Foreign Minister Per Dahl. He praised them all."
     )
     assert found(empty_kb, text) == []
+
+
+LEAD_THEN_DAY = (
+    "Foreign Minister Ana Torres and her Chilean counterpart, Jorge Salas, have held talks "
+    "on the sidelines of the regional summit in Peru, Norway's foreign ministry said Friday. "
+    "The top diplomats of the two nations held a meeting in Lima on Thursday to discuss "
+    "trade, according to the ministry. "
+    "It marked the first meeting between Torres and Salas since the Chilean diplomat took "
+    "office last month with the launch of the new cabinet in Santiago."
+)
+
+
+def test_the_day_the_ministry_said_it_is_not_the_day_of_the_talks(empty_kb):
+    lead = LEAD_THEN_DAY.split(". The top")[0] + "."
+    assert [m.date for m in found(empty_kb, lead)] == [None]
+
+
+def test_the_diplomats_of_the_two_nations_are_the_parties_just_told(empty_kb):
+    got = [summary(m) for m in found(empty_kb, LEAD_THEN_DAY)]
+    assert got == [("talks", "held", date(2024, 5, 9), "Lima", ["Ana Torres", "Jorge Salas"])]
+
+
+def test_a_reference_back_takes_no_place_from_a_later_clause(empty_kb):
+    text = (
+        "Foreign Minister Ana Torres held talks with her Chilean counterpart, Jorge Salas, "
+        "on Thursday. It marked the first meeting between Torres and Salas since the Chilean "
+        "diplomat took office last month with the launch of the new cabinet in Santiago."
+    )
+    assert places(empty_kb, text) == [(None, None)]
+
+
+def test_an_encounter_they_have_yet_to_hold_is_not_one(empty_kb):
+    text = (
+        "Kenyan President Paul Otieno and Peruvian President Luis Vera met in Lima on "
+        "Thursday. The leaders of the three nations have yet to hold a trilateral summit."
+    )
+    assert [(m.kind, parties(m)) for m in found(empty_kb, text)] == [
+        ("meeting", ["Luis Vera", "Paul Otieno"])
+    ]
