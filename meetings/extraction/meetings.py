@@ -949,7 +949,29 @@ def _parties_from_context(ctx: _Context, c: _Clause) -> None:
             c.participants = [p.key for p in c.group.participants_keys]
 
 
+_AHEAD_OF_EVENT = re.compile(
+    r"\b(?:ahead of|before|in preparation for|to prepare for)\s+(?:the|a|an|next|this)\s+"
+    r"(?:[\w'’-]+\s+){0,5}?(?:forum|summit|meeting|ministerial|conference|session|election|"
+    r"elections|gathering|visit|talks|vote)\b",
+    re.I,
+)
+
+
 def _tense_and_date(ctx: _Context, c: _Clause) -> None:
+    """Held or planned, and the date, read from the clause up to a later event it is "ahead
+    of" (rule "ahead-of-event": "A and B met at the hall ahead of the forum due on Friday" -
+    the forum's day and tense are its own, not the encounter's)."""
+    later = _AHEAD_OF_EVENT.search(c.clean, c.e) if "ahead" in c.low or "before" in c.low else None
+    if later is None or c.kind == "visit":
+        _tense_and_date_of(ctx, c)
+        return
+    whole = c.clean
+    c.clean = whole[: later.start()] + " " * (len(whole) - later.start())
+    _tense_and_date_of(ctx, c)
+    c.clean = whole
+
+
+def _tense_and_date_of(ctx: _Context, c: _Clause) -> None:
     """Held or planned (the tense of the trigger's clause), and the date: the clause's own,
     else "a day later", "on the eve of", "X also met Y" from the encounter just told."""
     # Tense of the clause that holds the trigger (and of the sentence's subject before it):

@@ -344,3 +344,23 @@ def test_an_encounter_they_have_yet_to_hold_is_not_one(empty_kb):
     assert [(m.kind, parties(m)) for m in found(empty_kb, text)] == [
         ("meeting", ["Luis Vera", "Paul Otieno"])
     ]
+
+
+def test_the_day_of_an_event_the_encounter_is_ahead_of_is_not_its_own(empty_kb):
+    texts = [
+        "Kenyan Prime Minister Paul Otieno and Peruvian Prime Minister Luis Vera met at the "
+        "convention hall in Lima ahead of the third Regional Forum to take place on Monday "
+        "May 13.",
+        "Kenyan Prime Minister Paul Otieno met Peruvian Prime Minister Luis Vera in Lima "
+        "before the summit due on Friday.",
+    ]
+    for text in texts:
+        assert [(m.status, m.date) for m in found(empty_kb, text)] == [("held", None)], text
+
+
+def test_an_encounter_ahead_of_an_event_keeps_its_own_day(empty_kb):
+    text = (
+        "Kenyan Prime Minister Paul Otieno met Peruvian Prime Minister Luis Vera on Monday "
+        "ahead of the regional forum due on Friday."
+    )
+    assert [(m.status, m.date) for m in found(empty_kb, text)] == [("held", date(2024, 5, 6))]
