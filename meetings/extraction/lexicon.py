@@ -967,7 +967,7 @@ MEETING_KINDS = {
         "keys": (
             "met", "meet", "receiv", "host", "welcom", "confer", "courtesy", "sat down",
             "gathering", "discuss", "forum", "joint", "chair", "call", "spoke", "speaks",
-            "talked", "bilateral", "lunch", "dinner", "breakfast", "banquet",
+            "talked", "bilateral", "lunch", "dinner", "breakfast", "banquet", "joined by",
         ),
         "triggers": (
             r"met|meets|meet|meeting|meetings|received|receives|receive|hosted|hosts|host",
@@ -988,6 +988,8 @@ MEETING_KINDS = {
             r"(?:held|hold|holds|had|have) a bilateral(?= (?:on|in|at|with)\b|[.,;])",
             r"working (?:lunch|dinner|breakfast)",
             r"(?:lunch|dinner|breakfast|banquet) (?:with|for|in hono(?:u)?r of)",
+            # rule "joined-by": "On Wednesday, A and B will be joined by C" - the three meet
+            r"(?:will be|was|were|are|is|have been|has been) joined by",
         ),
         "nouns": ("meeting", "meet", "gathering", "forum", "conference"),
     },

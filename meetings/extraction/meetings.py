@@ -766,6 +766,8 @@ def _kind_of_clause(ctx: _Context, c: _Clause) -> None:
         )
     if c.kind == "visit" and "delegation" in c.word and c.rule is None:
         c.rule = "leads-delegation"  # "X will lead a delegation to Lima on Saturday"
+    if c.kind == "meeting" and c.word.endswith("joined by") and c.rule is None:
+        c.rule = "joined-by"  # "On Wednesday, A and B will be joined by C"
     c.video_part = (
         c.kind == "call"
         and ctx.drafts
@@ -1112,6 +1114,8 @@ def _place(ctx: _Context, c: _Clause) -> None:
         c.city = c.country = None  # "discussed the situation in the Gaza Strip": a topic
     if c.city is None and c.country is None and c.same_place:
         c.city, c.country = c.same_place
+    if c.rule == "joined-by" and c.city is None and c.country is None and ctx.drafts:
+        c.city, c.country = ctx.drafts[-1].city, ctx.drafts[-1].country  # where they met
     if c.spoke_only and (c.city or c.country or _SIDELINES.search(c.clean)):
         c.kind = "meeting"  # in person: a place, or "on the sidelines of ..."
     c.summits = [d for d in ctx.drafts if d.kind == "summit"]
@@ -1277,6 +1281,13 @@ def _build_draft(ctx: _Context, c: _Clause) -> None:
         anaphoric=c.anaphoric,
         separate=c.event_draft
         or c.background
+        # "On Wednesday, A and B will be joined by C": a day of its own, another encounter
+        or (
+            c.rule == "joined-by"
+            and c.date_value is not None
+            and bool(ctx.drafts)
+            and c.date_value != ctx.drafts[-1].date
+        )
         or bool(re.search(r"\b(?:separate|another|second|next)\b", c.clean[: c.e + 5], re.I))
         or "separately" in c.clean,
     )

@@ -364,3 +364,31 @@ def test_an_encounter_ahead_of_an_event_keeps_its_own_day(empty_kb):
         "ahead of the regional forum due on Friday."
     )
     assert [(m.status, m.date) for m in found(empty_kb, text)] == [("held", date(2024, 5, 6))]
+
+
+def test_will_be_joined_by_on_another_day_is_an_encounter_of_the_three(empty_kb):
+    text = (
+        "Kenyan President Paul Otieno will meet Peruvian President Luis Vera in Lima. On "
+        "Wednesday, Otieno and Vera will be joined by Chilean President Ana Torres."
+    )
+    got = [(m.status, m.date, m.city, parties(m), m.rule) for m in found(empty_kb, text)]
+    assert got == [
+        ("planned", None, "Lima", ["Luis Vera", "Paul Otieno"], "trigger-meeting"),
+        (
+            "planned",
+            date(2024, 5, 15),
+            "Lima",
+            ["Ana Torres", "Luis Vera", "Paul Otieno"],
+            "joined-by",
+        ),
+    ]
+
+
+def test_joined_by_with_no_day_of_its_own_joins_the_encounter_told(empty_kb):
+    text = (
+        "Kenyan President Paul Otieno held talks with Peruvian President Luis Vera in Lima on "
+        "Tuesday. The two were joined by Chilean President Ana Torres for a working lunch."
+    )
+    assert [parties(m) for m in found(empty_kb, text)] == [
+        ["Ana Torres", "Luis Vera", "Paul Otieno"]
+    ]
