@@ -70,6 +70,11 @@ _JUDGED = re.compile(
     r"defend)\w*\s+(?:[\w'’-]+\s+){0,2}$",
     re.I,
 )
+_SAID_THAT = re.compile(
+    r"\b(?:"
+    + "|".join(lexicon.reporting_verbs("paraphrase"))
+    + r")\s+that\s+(?:the|their|this)\s+$"
+)
 _OFFICE = re.compile(
     r"\b(foreign ministers?|defen[cs]e ministers?|prime ministers?|ministers?|presidents?|"
     r"leaders?|heads? of state)\s+of\b",
@@ -844,9 +849,12 @@ def _reference_back(ctx: _Context, c: _Clause) -> None:
         if named:
             c.anaphoric = False
     c.possessed = re.search(r"['’]s\s+(?:[\w-]+\s+)?$", c.clean[: c.valid[0][0]]) is not None
-    if (c.anaphoric or c.possessed) and _JUDGED.search(c.clean[: c.valid[0][0]]):
-        # "X criticised the talks", "X called Y's visit a success": X comments on the
-        # encounter, X is not a party.
+    lead = c.clean[: c.valid[0][0]]
+    if (c.anaphoric or c.possessed) and (
+        _JUDGED.search(lead) or (c.anaphoric and " that " in lead and _SAID_THAT.search(lead))
+    ):
+        # "X criticised the talks", "X called Y's visit a success", "X said that the visit
+        # had been historic": X comments on the encounter, X is not a party.
         c.participants = []
     elif c.possessed and c.kind == "visit" and c.participants and c.rule is None:
         c.rule = "possessive-visit"  # "A's official visit to B began on Monday"
@@ -1180,6 +1188,31 @@ def _during_visit(ctx: _Context, c: _Clause) -> None:
         visit.extra["context"] = True
 
 
+def _recalled_visit(ctx: _Context, c: _Clause) -> None:
+    """Rule "recalled-visit": "X fondly remembered his trip to Peru in March" - a visit of
+    his own told with an earlier time of its own is a past encounter (X and the host state),
+    not context for the one just told ("during his visit" stays context)."""
+    if c.kind != "visit" or not c.anaphoric or c.status != "held" or c.date_value is None:
+        return
+    if ctx.anchor is None or c.precision not in ("day", "month"):
+        return
+    if (c.date_value.year, c.date_value.month) >= (ctx.anchor.year, ctx.anchor.month):
+        return
+    if _has_any(c.low, ("during", "course of", "day of")):
+        return
+    people = [k for k in c.participants if ctx.entities[k].kind == "person"]
+    host = f"state:{c.country}" if c.country else None
+    if len(people) != 1 or host is None or ctx.entities[people[0]].country in (None, c.country):
+        return
+    if any(d.date == c.date_value and people[0] in d.keys() for d in ctx.drafts):  # noqa: SIM118
+        return  # told already, on that day
+    c.anaphoric = False
+    c.background = True
+    if host in ctx.entities and host not in c.participants:
+        c.participants = c.participants + [host]
+    c.rule = c.rule or "recalled-visit"
+
+
 def _span_of_days(ctx: _Context, c: _Clause) -> None:
     """End dates from "closed the summit on Sunday after two days", "a three-day visit"."""
     c.closing = _CLOSED_AFTER.search(c.clean) if " days" in c.low else None
@@ -1383,6 +1416,7 @@ _CLAUSE_STAGES = (
     _tense_and_date,
     _place,
     _during_visit,
+    _recalled_visit,
     _span_of_days,
     _second_half,
     _build_draft,

@@ -392,3 +392,24 @@ def test_joined_by_with_no_day_of_its_own_joins_the_encounter_told(empty_kb):
     assert [parties(m) for m in found(empty_kb, text)] == [
         ["Ana Torres", "Luis Vera", "Paul Otieno"]
     ]
+
+
+def test_a_trip_recalled_with_an_earlier_month_is_a_past_visit(empty_kb):
+    text = (
+        "Kenyan President Paul Otieno spoke by phone with Peruvian President Luis Vera on "
+        "Monday. Otieno warmly recalled his visit to Peru in February this year. Vera said "
+        "that the visit had been memorable."
+    )
+    got = sorted((m.kind, m.status, parties(m), m.rule) for m in found(empty_kb, text))
+    assert got == [
+        ("call", "held", ["Luis Vera", "Paul Otieno"], "trigger-call"),
+        ("visit", "held", ["Paul Otieno", "Peru"], "recalled-visit"),
+    ]
+
+
+def test_a_visit_referred_to_with_during_stays_context(empty_kb):
+    text = (
+        "Kenyan President Paul Otieno met Peruvian President Luis Vera in Lima on Monday. "
+        "During his visit to Peru in March, Otieno also toured a port."
+    )
+    assert [m.kind for m in found(empty_kb, text)] == ["meeting"]
