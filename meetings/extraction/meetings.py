@@ -1745,6 +1745,12 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
             continue  # "Before the talks, X received Y": when, not what happened
         if low == "visiting" and re.search(r"\b(?:the|a|an)\s+$", before, re.I):
             continue  # "the visiting minister": who, not what happened
+        if (
+            kind == "visit"
+            and low in ("visited", "visits", "visit", "visiting", "tour", "toured")
+            and _FACILITY_OBJECT.match(clean, e)
+        ):
+            continue  # rule "facility-visit": "visited a camp for the displaced": no encounter
         clause = _clause(clean, s, e)
         # A hedge before the trigger ("hopes to meet", "efforts to hold talks"); what follows
         # it ("a summit aimed at reviving trade") does not make it hypothetical.
@@ -1780,6 +1786,11 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
     return valid
 
 
+_FACILITY_OBJECT = re.compile(
+    r"\s+(?:a|an|the|several|two|three)\s+(?:[\w'’-]+\s+){0,3}?(?:centre|center|camps?|hospital|"
+    r"school|factory|plant|museum|site|exhibition|farm|mosque|church|temple|market|refinery|"
+    r"mine|facility|shelter|clinic|orphanage|port|shipyard|laboratory|stand|pavilion)s?\b"
+)
 _EVENT_CONTEXT = re.compile(
     r"\b(?:held|hosted|hosts|opened|opens|attended|attend|attending|took place|convened|"
     r"sidelines|margins|January|February|March|April|May|June|July|August|September|"
@@ -2531,6 +2542,11 @@ def _sides_of(text, sent, clean, candidates, entities) -> list[str]:
         elif ent.kind == "organization":
             if people >= 2 or (ent.country and ent.country in people_countries):
                 continue
+            rel = m.start - sent.start
+            if _TOPIC_BEFORE.search(clean[max(0, rel - 40) : rel]) and re.match(
+                r"\s+[a-z]", text[m.end : m.end + 3]
+            ):
+                continue  # rule "topic-body": "discussed EU cooperation" - a topic, no party
             if _LOCATIVE.search(clean[max(0, m.start - sent.start - 12) : m.start - sent.start]):
                 continue  # "in the Oval Office", "at the Kremlin": the venue
             if _VENUE_CONTEXT.search(clean[: m.start - sent.start]) and re.search(
@@ -2547,6 +2563,14 @@ def _sides_of(text, sent, clean, candidates, entities) -> list[str]:
                 continue
             keys.append(m.key)
     return keys
+
+
+# A topic verb or preposition just before a body's name ("discussed EU cooperation",
+# "talks on NATO spending", "the outlook for the Andean bloc's trade").
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:discussed|discussing|discuss|reviewed|reviewing|exchanged views on|focused on|"
+    r"touched on|talked about|on|about|regarding|concerning|over)\s+(?:the\s+)?$"
+)
 
 
 def _side_noun(word: str) -> bool:

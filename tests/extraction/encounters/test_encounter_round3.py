@@ -413,3 +413,26 @@ def test_a_visit_referred_to_with_during_stays_context(empty_kb):
         "During his visit to Peru in March, Otieno also toured a port."
     )
     assert [m.kind for m in found(empty_kb, text)] == ["meeting"]
+
+
+def test_a_body_named_as_a_topic_is_no_party(empty_kb):
+    texts = [
+        "Kenyan President Paul Otieno visited Germany, where he discussed EU cooperation.",
+        "Kenyan President Paul Otieno arrived in Berlin on Monday for talks on NATO spending.",
+    ]
+    for text in texts:
+        assert all(not {"EU", "NATO"} & set(parties(m)) for m in found(empty_kb, text)), text
+
+
+def test_a_body_as_the_object_of_the_encounter_is_a_party(empty_kb):
+    text = "Kenyan President Paul Otieno met the EU foreign policy chief on Monday."
+    assert [parties(m) for m in found(empty_kb, text)] == [["EU", "Paul Otieno"]]
+
+
+def test_visiting_a_facility_is_no_encounter(empty_kb):
+    text = (
+        "Kenyan President Paul Otieno met Peruvian President Luis Vera in Lima. On Monday, "
+        "Otieno visited a rehabilitation centre for victims of the floods in Bolivia."
+    )
+    # (nor does it lend its day to the meeting)
+    assert [(m.kind, m.date) for m in found(empty_kb, text)] == [("meeting", None)]
