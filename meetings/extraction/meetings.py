@@ -780,7 +780,8 @@ def _kind_of_clause(ctx: _Context, c: _Clause) -> None:
         and _TOOK_PART.search(c.clean) is not None
     )
     if c.kind == "meeting" and all(
-        re.match(r"(?:spoke|speaks|talked)\b", w, re.I) for _s, _e, _k, w in c.valid
+        re.match(r"(?:spoke|speaks|talked)\b(?!\s+(?:briefly|informally|privately))", w, re.I)
+        for _s, _e, _k, w in c.valid
     ):
         c.kind = "call"  # "X spoke with Y on Monday", no place: a call (a place: a meeting)
         c.spoke_only = True
@@ -1332,6 +1333,7 @@ def _build_draft(ctx: _Context, c: _Clause) -> None:
         _SIDELINES.search(c.clean)
     )
     c.draft.extra["background"] = c.background
+    c.draft.extra["spoke_only"] = c.spoke_only and c.kind == "call"
     c.draft.extra["plural_summits"] = bool(re.search(r"\bsummits\b", c.clean, re.I))
     c.draft.extra["subjects"] = [
         m.key for m in c.sent_mentions if m.key in c.keys and m.start < c.sent.start + c.s
@@ -1582,6 +1584,8 @@ _REPORTS_THAT = re.compile(
     # verbs with no person object may drop "that": "X said Prime Minister Y plans to visit"
     r"|(?:\s*,[^,;]{1,60},)?\s*,?\s+(?:said|says|noted|added|stated|explained|disclosed|"
     r"revealed|confirmed)\s+(?=[A-Z]|the\s)"
+    # "..., X said, adding that A and B spoke privately"
+    r"|\s*,?\s+(?:said|says|told\s+[\w-]+)\s*,\s*(?:adding|noting|saying|explaining)\s+that\b"
 )
 _SAY_WORD = re.compile(
     r"\b(?:said|says|noted|added|stated|explained|disclosed|revealed|confirmed)\b"
@@ -2627,7 +2631,8 @@ def _date_for(clean, offset, trigger_at, trigger_end, anchor, future, today, nea
         d
         for d in found
         if not re.search(
-            r"\b(?:said|says|told|stated|announced)(?:\s+\w+){0,2}$", clean[: d.start].rstrip()
+            r"\b(?:said|says|told|stated|announced|reported|reports)(?:\s+\w+){0,2}$",
+            clean[: d.start].rstrip(),
         )
     ]
     if near_only:
@@ -3016,6 +3021,10 @@ def _merge_into(target: Draft, d: Draft, entities) -> None:
     stronger = (
         KIND_RANK[d.kind] >= KIND_RANK["summit"] and KIND_RANK[d.kind] > KIND_RANK[target.kind]
     )
+    if d.extra.get("spoke_only") and target.kind in ("meeting", "talks", "summit"):
+        # rule "spoke-in-person": "..., adding that A and B spoke after the delegations
+        # concluded" - no medium named, so no call: more about the meeting told
+        stronger = False
     upgrade = target.kind == "visit" and d.kind != "visit" and d_parties >= 2
     if stronger or upgrade:
         target.extra.pop("context", None)  # the visit now stands for the encounter told

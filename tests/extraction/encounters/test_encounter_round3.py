@@ -436,3 +436,21 @@ def test_visiting_a_facility_is_no_encounter(empty_kb):
     )
     # (nor does it lend its day to the meeting)
     assert [(m.kind, m.date) for m in found(empty_kb, text)] == [("meeting", None)]
+
+
+SIDELINES_REPORT = (
+    "Kenyan President Paul Otieno and Peruvian President Luis Vera met on the sidelines of "
+    "the summit in Brazil's city of Recife, news outlets reported Monday. \"The meeting took "
+    'longer than planned," spokesman Jorge Salas said, adding that Otieno and Vera spoke '
+    "privately after the delegations concluded their business."
+)
+
+
+def test_speaking_privately_after_a_meeting_is_no_call_and_the_reporter_no_party(empty_kb):
+    got = [summary(m) for m in found(empty_kb, SIDELINES_REPORT)]
+    assert got == [("meeting", "held", None, "Recife", ["Luis Vera", "Paul Otieno"])]
+
+
+def test_speaking_with_someone_and_no_place_is_still_a_call(empty_kb):
+    text = "Kenyan President Paul Otieno spoke with Peruvian President Luis Vera on Monday."
+    assert [m.kind for m in found(empty_kb, text)] == ["call"]
