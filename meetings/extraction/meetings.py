@@ -2404,6 +2404,15 @@ def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[
     """Mentions that may be parties: not attributions ("..., X said"), judges ("criticised
     by X"), places ("in Bali, Indonesia"), times ("since Russia's invasion") or employers."""
     candidates: list[Mention] = []
+    written = (
+        {
+            m.key
+            for m in sent_mentions
+            if _WRITTEN_FROM.search(clean[max(0, m.start - sent.start - 70) : m.start - sent.start])
+        }
+        if " from " in clean
+        else ()
+    )
     for m in sent_mentions:
         ent = entities.get(m.key)
         if ent is None or m.source or ent.media:
@@ -2466,8 +2475,16 @@ def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[
             continue  # rule "reporter-not-party": "spokesman X noted that Y welcomed Z"
         if ent.kind == "person" and _POSSESSOR.match(text[m.end : m.end + 30]):
             continue  # "Putin's spokesman met X": the spokesman takes part, not Putin
+        if m.key in written:
+            continue  # rule "letter-sender": "delivered a letter from Minister X": X wrote
         candidates.append(m)
     return candidates
+
+
+_WRITTEN_FROM = re.compile(
+    r"\b(?:letter|message|messages|note|greetings|invitation|congratulations|condolences)\s+"
+    r"(?:of\s+\w+\s+)?from\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}$"
+)
 
 
 def _list_head(m: Mention, sent_mentions, entities, text: str) -> bool:
@@ -2754,6 +2771,8 @@ def _place_phrase(text, sent, clean, kb, sent_mentions, home_country, near) -> t
     )
     found.sort(key=lambda m: abs(m.start() - near) + (0 if m.start() >= near else 40))
     for m in found:
+        if _MISSION_IN.search(clean, max(0, m.start() - 90), m.start()):
+            continue  # rule "mission-in-place": "the Embassy of X in Abuja": a title, no venue
         phrase = m.group(1).rstrip(".")
         phrase = re.sub(r"['’]s$", "", phrase)
         words = phrase.split()
@@ -2817,6 +2836,12 @@ def _place_phrase(text, sent, clean, kb, sent_mentions, home_country, near) -> t
     return None, None
 
 
+# "the Embassy of the Republic of X in Abuja", "Ambassador of X to Ghana", "High Commissioner
+# in Accra": the place names the post, not the encounter.
+_MISSION_IN = re.compile(
+    r"\b(?:[Ee]mbassy|[Hh]igh [Cc]ommission(?:er)?|[Cc]onsulate(?: [Gg]eneral)?|[Pp]ermanent "
+    r"[Mm]ission|[Aa]mbassador|[Cc]harg[eé] d['’][Aa]ffaires|accredited)\b[^,.;()]{0,70}$"
+)
 _CITY_AFTER_COMMA = re.compile(r",\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})")
 
 

@@ -454,3 +454,20 @@ def test_speaking_privately_after_a_meeting_is_no_call_and_the_reporter_no_party
 def test_speaking_with_someone_and_no_place_is_still_a_call(empty_kb):
     text = "Kenyan President Paul Otieno spoke with Peruvian President Luis Vera on Monday."
     assert [m.kind for m in found(empty_kb, text)] == ["call"]
+
+
+def test_the_place_of_an_envoys_post_is_not_the_venue(empty_kb):
+    text = (
+        "Kenyan Ambassador to Peru Paul Otieno, who heads the Embassy of Kenya in Lima, paid "
+        "a courtesy call on Chilean Foreign Minister Ana Torres."
+    )
+    got = [(parties(m), m.city, m.country) for m in found(empty_kb, text)]
+    assert got == [(["Ana Torres", "Paul Otieno"], None, None)]
+
+
+def test_the_sender_of_a_letter_handed_over_is_no_party(empty_kb):
+    text = (
+        "Kenyan President Paul Otieno met Peruvian President Luis Vera in Lima on Monday and "
+        "handed him a message from Chilean President Ana Torres."
+    )
+    assert [parties(m) for m in found(empty_kb, text)] == [["Luis Vera", "Paul Otieno"]]
