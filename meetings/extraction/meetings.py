@@ -1069,11 +1069,20 @@ def _tense_and_date_of(ctx: _Context, c: _Clause) -> None:
         c.status = "planned"
 
 
+_LATER_TODAY = re.compile(
+    r"\b(?:this (?:[A-Z][a-z]+day )?(?:evening|afternoon|night)|[A-Z][a-z]+day (?:evening|night)|"
+    r"tonight|later (?:today|in the day)|at \d{1,2}(?:[:.]\d\d)? ?(?:p\.?m\.?|pm)\b)"
+)
+
+
 def _under_way(c: _Clause) -> None:
     """Rule "under-way": "X is holding talks with Y in Lima on Thursday" in a Thursday story -
     a progressive on the day of writing tells talks under way (held), not a plan; any
-    other future cue ("will", "is to") keeps it planned."""
+    other future cue ("will", "is to") keeps it planned, and so does a later hour of the day
+    ("this Tuesday evening", "tonight", "at 7 p.m.")."""
     cues = [m.group() for m in _FUTURE.finditer(_clause(c.clean, c.s, c.e))]
+    if _LATER_TODAY.search(c.clean):
+        return  # "are meeting in Lima this Tuesday evening": later today, still planned
     if cues and all(_PROGRESSIVE.fullmatch(cue) for cue in cues):
         c.future = False
         c.status = "held"
@@ -2589,8 +2598,9 @@ def _sides_of(text, sent, clean, candidates, entities) -> list[str]:
 # A topic verb or preposition just before a body's name ("discussed EU cooperation",
 # "talks on NATO spending", "the outlook for the Andean bloc's trade").
 _TOPIC_BEFORE = re.compile(
-    r"\b(?:discussed|discussing|discuss|reviewed|reviewing|exchanged views on|focused on|"
-    r"touched on|talked about|on|about|regarding|concerning|over)\s+(?:the\s+)?$"
+    r"\b(?:(?:discussed|discussing|discuss|reviewed|reviewing|exchanged views on|focused on|"
+    r"touched on|talked about)\s+(?:(?!with\b|between\b|and\b)[\w'’-]+\s+){0,6}?|"
+    r"(?:on|about|regarding|concerning|over)\s+)(?:the\s+)?$"
 )
 
 
@@ -2995,6 +3005,8 @@ def _earlier_target(drafts: list[Draft], d: Draft, keys, entities, busy_visit) -
                 continue  # a visit with its own dates and its own host is its own entry
         if _covered(keys, mk, entities) and compatible_date:
             return m
+        if compatible_date and _names_the_sides(d, m, keys, mk, entities):
+            return m
         if _covered(mk, keys, entities) and compatible_date and not d.separate:
             return m
         frame = {k for k in mk if entities[k].kind == "organization" and not entities[k].country}
@@ -3013,6 +3025,21 @@ def _earlier_target(drafts: list[Draft], d: Draft, keys, entities, busy_visit) -
         if d.anaphoric and not [k for k in mk if entities[k].kind == "person"]:
             return m
     return None
+
+
+def _names_the_sides(d: Draft, m: Draft, keys, mk, entities) -> bool:
+    """Rule "sides-named-next": "The leaders of A and B are meeting in Lima tonight. X will
+    meet his B counterpart Y at 7 p.m." - two people told right after an encounter of two
+    unnamed states, in its tense, one of them of those states and none of another, are its
+    sides."""
+    states = {entities[k].country for k in mk if entities[k].kind == "state"}
+    people = [k for k in keys if entities[k].kind == "person"]
+    if len(states) != 2 or len(mk) != 2 or len(people) < 2 or d.separate or d.anaphoric:
+        return False
+    if d.status != m.status or d.sentence - m.sentence > 2:
+        return False
+    countries = {entities[k].country for k in people}
+    return bool(countries & states) and countries <= states | {None}
 
 
 def _merge_into(target: Draft, d: Draft, entities) -> None:

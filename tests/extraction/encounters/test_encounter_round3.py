@@ -471,3 +471,27 @@ def test_the_sender_of_a_letter_handed_over_is_no_party(empty_kb):
         "handed him a message from Chilean President Ana Torres."
     )
     assert [parties(m) for m in found(empty_kb, text)] == [["Luis Vera", "Paul Otieno"]]
+
+
+def test_leaders_meeting_this_evening_named_next_are_one_planned_encounter(empty_kb):
+    text = (
+        "The leaders of Chile and Peru are meeting in Lima this Friday evening, May 10, to "
+        "discuss the future of the embattled Mercosur trade bloc. President Ana Torres will "
+        "meet her Peruvian counterpart Luis Vera at 7 p.m."
+    )
+    got = [summary(m) for m in found(empty_kb, text)]
+    assert got == [("meeting", "planned", date(2024, 5, 10), "Lima", ["Ana Torres", "Luis Vera"])]
+
+
+def test_a_progressive_today_with_no_later_hour_is_under_way(empty_kb):
+    text = "Kenyan President Paul Otieno is holding talks with Luis Vera in Lima on Friday."
+    assert [m.status for m in found(empty_kb, text)] == ["held"]
+
+
+def test_people_of_other_states_do_not_name_the_sides_of_a_states_meeting(empty_kb):
+    text = (
+        "The leaders of Chile and Peru met in Lima on Monday. Kenyan President Paul Otieno "
+        "met Bolivian President Luis Vera in Quito."
+    )
+    got = sorted(m.city for m in found(empty_kb, text))
+    assert got == ["Lima", "Quito"]
