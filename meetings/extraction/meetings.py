@@ -1732,8 +1732,13 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
     for s, e, kind, word in found:
         before = clean[:s]
         low = word.lower()
-        if kind == "summit" and _VENUE_CONTEXT.search(before) and len(kinds) > 1:
-            continue
+        if (
+            kind == "summit"
+            and _VENUE_CONTEXT.search(before)
+            and len(kinds) > 1
+            and not _EVENT_HELD.match(clean, e)
+        ):
+            continue  # the venue of the encounter ("the summit held in Riga": its own event)
         if (
             kind in ("meeting", "summit", "talks")
             and len(found) > 1
@@ -1799,6 +1804,7 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
     return valid
 
 
+_EVENT_HELD = re.compile(r"\s+(?:held|hosted|that took place|which took place|that was held)\b")
 _FACILITY_OBJECT = re.compile(
     r"\s+(?:a|an|the|several|two|three)\s+(?:[\w'’-]+\s+){0,3}?(?:centre|center|camps?|hospital|"
     r"school|factory|plant|museum|site|exhibition|farm|mosque|church|temple|market|refinery|"
@@ -2573,12 +2579,18 @@ def _sides_of(text, sent, clean, candidates, entities) -> list[str]:
             if people >= 2 or (ent.country and ent.country in people_countries):
                 continue
             rel = m.start - sent.start
-            if _TOPIC_BEFORE.search(clean[max(0, rel - 40) : rel]) and re.match(
-                r"\s+[a-z]", text[m.end : m.end + 3]
+            if (
+                _TOPIC_BEFORE.search(clean[max(0, rel - 60) : rel])
+                and re.match(r"\s+[a-z]", text[m.end : m.end + 3])
+                and not _BODY_EVENT.match(text, m.end)
             ):
                 continue  # rule "topic-body": "discussed EU cooperation" - a topic, no party
-            if _LOCATIVE.search(clean[max(0, m.start - sent.start - 12) : m.start - sent.start]):
-                continue  # "in the Oval Office", "at the Kremlin": the venue
+            if _LOCATIVE.search(
+                clean[max(0, m.start - sent.start - 12) : m.start - sent.start]
+            ) and not _BODY_EVENT.match(text, m.end):
+                # "in the Oval Office", "at the Kremlin": the venue ("at the NATO summit held
+                # in Vilnius": the body of the event, rule "body-event")
+                continue
             if _VENUE_CONTEXT.search(clean[: m.start - sent.start]) and re.search(
                 r"\b(?:sidelines|margins)\b",
                 clean[max(0, m.start - sent.start - 40) : m.start - sent.start],
@@ -2601,6 +2613,14 @@ _TOPIC_BEFORE = re.compile(
     r"\b(?:(?:discussed|discussing|discuss|reviewed|reviewing|exchanged views on|focused on|"
     r"touched on|talked about)\s+(?:(?!with\b|between\b|and\b)[\w'’-]+\s+){0,6}?|"
     r"(?:on|about|regarding|concerning|over)\s+)(?:the\s+)?$"
+)
+
+
+# "the NATO summit", "the ASEAN ministerial meeting": an event of the body, which takes part
+_BODY_EVENT = re.compile(
+    r"\s+(?:[\w'’-]+\s+)?(?:summit|summits|meeting|ministerial|conference|forum|session|"
+    r"gathering|talks)\b",
+    re.I,
 )
 
 

@@ -495,3 +495,38 @@ def test_people_of_other_states_do_not_name_the_sides_of_a_states_meeting(empty_
     )
     got = sorted(m.city for m in found(empty_kb, text))
     assert got == ["Lima", "Quito"]
+
+
+def test_a_bodys_summit_held_elsewhere_is_an_event_of_its_own(state_actors):
+    from meetings.extraction import KBActor, KBAlias, KnowledgeBase
+
+    alliance = KBActor(
+        id=900, name="Northern Alliance", kind="organization", aliases=(KBAlias("NORAL"),)
+    )
+    kb = KnowledgeBase([*state_actors, alliance])
+    text = (
+        "Kenyan President Paul Otieno held a bilateral meeting with Peruvian President Luis "
+        "Vera on Friday in Lima. During the meeting, the follow-up of the decisions taken at "
+        "the NORAL Leaders' Summit held in Quito was discussed."
+    )
+    got = sorted((m.kind, m.city, parties(m)) for m in found(kb, text))
+    assert got == [
+        ("meeting", "Lima", ["Luis Vera", "Paul Otieno"]),
+        ("summit", "Quito", ["Northern Alliance"]),
+    ]
+
+
+def test_a_bodys_summit_that_only_hosts_the_meeting_is_its_venue(state_actors):
+    from meetings.extraction import KBActor, KBAlias, KnowledgeBase
+
+    alliance = KBActor(
+        id=900, name="Northern Alliance", kind="organization", aliases=(KBAlias("NORAL"),)
+    )
+    kb = KnowledgeBase([*state_actors, alliance])
+    text = (
+        "Kenyan President Paul Otieno met Peruvian President Luis Vera on the sidelines of the "
+        "NORAL summit in Quito on Friday."
+    )
+    assert [(m.kind, parties(m)) for m in found(kb, text)] == [
+        ("meeting", ["Luis Vera", "Paul Otieno"])
+    ]
