@@ -1016,7 +1016,7 @@ MEETING_KINDS = {
         "keys": (
             "met", "meet", "receiv", "host", "welcom", "confer", "courtesy", "sat down",
             "gathering", "discuss", "forum", "joint", "chair", "call", "spoke", "speaks",
-            "talked", "bilateral", "lunch", "dinner", "breakfast", "banquet",
+            "talked", "bilateral", "lunch", "dinner", "breakfast", "banquet", "joined by",
         ),
         "triggers": (
             r"met|meets|meet|meeting|meetings|received|receives|receive|hosted|hosts|host",
@@ -1037,13 +1037,15 @@ MEETING_KINDS = {
             r"(?:held|hold|holds|had|have) a bilateral(?= (?:on|in|at|with)\b|[.,;])",
             r"working (?:lunch|dinner|breakfast)",
             r"(?:lunch|dinner|breakfast|banquet) (?:with|for|in hono(?:u)?r of)",
+            # rule "joined-by": "On Wednesday, A and B will be joined by C" - the three meet
+            r"(?:will be|was|were|are|is|have been|has been) joined by",
         ),
         "nouns": ("meeting", "meet", "gathering", "forum", "conference"),
     },
     "visit": {
         "keys": (
             "visit", "trip", "tour", "arriv", "invitation", " is in ", "stay", "travel", "fly",
-            "flies", "flew", "landed",
+            "flies", "flew", "landed", "delegation",
         ),
         "triggers": (
             r"visit|visits|visited|visiting|trip|tour",
@@ -1053,6 +1055,9 @@ MEETING_KINDS = {
             r"stay",
             r"travel(?:s|led|ed|ling|ing)? to|fl(?:y|ies|ew) to|landed in",
             r"state visit|official visit",
+            # rule "leads-delegation": "will lead a delegation to Lima" - a trip there
+            r"(?:lead|leads|leading|led|head|heads|heading|headed) (?:a |an |the |his |her )?"
+            r"(?:[\w-]+ ){0,3}?delegations? to (?=[A-Z])",
         ),
         "nouns": ("visit", "stay", "trip"),
         "case": True,
