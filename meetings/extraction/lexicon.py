@@ -1254,3 +1254,5 @@ NON_ORG_RUN_WORDS |= {
 # Words that are also common surnames ("Park Jin", "Jonathan Field") never mark a place.
 NON_ORG_RUN_WORDS -= {"park", "field", "castle", "fort", "bay", "cape", "hall", "port"}
 PERSON_CUE_NOUNS |= {"counterparts"}  # "met her counterparts Ana Soto of Peru and ..."
+# "Ambassador Extraordinary and Plenipotentiary of Kenya": the words of the envoy's full style.
+TITLE_WORDS |= {"extraordinary", "plenipotentiary"}

@@ -1106,6 +1106,40 @@ def _government_of(b: _Builder) -> None:
             b.add_mention(ent, m.start(), hit[1], "name")
 
 
+_STYLE_AT_END = re.compile(r"\s+([A-Z][a-z]+)\.?$")
+
+
+def _without_trailing_style(text: str, s: int, e: int) -> int:
+    """Rule "style-ends-body": "the Standing Committee of the National Assembly Mr. Li" - an
+    honorific after the body's "of ..." tail opens the next name."""
+    while (m := _STYLE_AT_END.search(text, s, e)) and m.start() > s:
+        if m.group(1).lower() not in lexicon.COURTESY_TITLES:
+            break
+        e = m.start()
+    return e
+
+
+_ASSEMBLY_HEADS = {"council", "commission", "committee", "assembly", "court", "bank", "fund"}
+_COORDINATED_BEFORE = re.compile(r"\b(?:the|of)\s+((?:[A-Z][a-z]+\s+){1,2})and\s+$")
+
+
+def _coordinated_modifiers_before(b: _Builder, s: int, head: str) -> int:
+    """Rule "coordinated-body-name": "the Economic and Social Council", "the Central Finance
+    and Planning Commission" - capitalised words and "and" before a deliberative body's
+    name belong to it (the capitalised run broke at the lower-case "and")."""
+    if head not in _ASSEMBLY_HEADS:
+        return s
+    m = _COORDINATED_BEFORE.search(b.text, max(0, s - 60), s)
+    if m is None:
+        return s
+    start = m.start(1)
+    for word in re.finditer(r"[A-Z][a-z]+", m.group(1)):
+        ti = b.tok_index_at(start + word.start())
+        if ti is None or b.covered.get(ti) or word.group().lower() in lexicon.TITLE_HEADS:
+            return s
+    return start
+
+
 def _name_between_title_and_name(b: _Builder, run: list[int], pos: int) -> bool:
     """Rule "org-word-as-given-name": "President Duma Boko" - a word that heads bodies,
     between a title and a name word, is a given name."""
@@ -1256,6 +1290,8 @@ def _run_organisation_at(b: _Builder, run: list[int], lowered: list[str], pos: i
         country_tail = ti is not None and b.kb_kind(ti) in ("name", "alias")
         if not country_tail or w == "forces":
             e = tail_start  # "Armed Forces of Ukraine" is the body's own name
+    e = _without_trailing_style(text, s, e)
+    s = _coordinated_modifiers_before(b, s, w)
     surface = text[s:e]
     country = None
     for j in org_tokens:
@@ -1550,7 +1586,7 @@ def _short_forms(b: _Builder, pending_people, people_tokens: _PersonTokens) -> N
         if (
             evidence >= 1.5
             and len(words) == 1
-            and not word[:2].isupper()
+            and (not word[:2].isupper() or _GLUED_INITIAL.match(word))
             and len(word) > 2
             and (word.lower() not in lexicon.TITLE_WORDS or _after_courtesy(text, s))
             and word.lower() not in STOP_CAPS
@@ -1574,6 +1610,11 @@ def _short_forms(b: _Builder, pending_people, people_tokens: _PersonTokens) -> N
                 confidence=0.4,
             )
             b.add_mention(ent, s, e)
+
+
+# Rule "glued-initial": "B.Tsogtbaatar", "Ts.Bold" - a given name's initial (one or two
+# letters) and the family name with no space, as Mongolian and Central Asian styles write them.
+_GLUED_INITIAL = re.compile(r"^[A-Z][a-z]?\.[A-Z][a-z]{2,}")
 
 
 _TIME_WORD_BEFORE = re.compile(
