@@ -1024,6 +1024,10 @@ MEETING_KINDS = {
             r"(?<=is )(?:this week )?(?:welcoming|receiving|hosting)",
             r"courtesy (?:call|visit)|sat down with|gathering",
             r"discussed (?:[\w-]+ ){0,8}?with",
+            # rule "plural-subject-discussed": "The foreign ministers of A and B, X and Y,
+            # discussed trade" - a plural of people as the subject of "discussed"
+            r"(?:ministers|leaders|presidents|premiers|counterparts)(?: of [^,.;]{1,40})?,? "
+            r"[A-Z][^,.;]{2,40} and [A-Z][^,.;]{2,40},? (?:also )?discussed",
             r"held (?:a |an )?(?:[\w-]+ )?meeting|forum",
             r"held (?:[\w-]+ )?discussions with",
             r"(?:in|during|after|following) (?:[\w-]+ ){0,2}?discussions with",
@@ -1251,6 +1255,11 @@ NON_ORG_RUN_WORDS |= {
     "gardens", "tunnel", "terminal", "resort", "beach", "protocol", "framework", "charter",
     "convention", "resolution", "communique", "communiqué", "strategy", "award", "medal",
 }  # fmt: skip
+# Events that a possessive or a date stands beside ("Iran's Islamic Revolution in 1979"):
+# neither a person nor a body.
+NON_ORG_RUN_WORDS |= {"revolution", "uprising", "revolt", "rebellion", "genocide", "massacre"}
+# Nouns that stand before a private person's name ("American citizens Ana Ruiz and Tom Reed").
+PERSON_CUE_NOUNS |= {"citizen", "citizens", "national", "nationals", "journalist", "journalists"}
 # Words that are also common surnames ("Park Jin", "Jonathan Field") never mark a place.
 NON_ORG_RUN_WORDS -= {"park", "field", "castle", "fort", "bay", "cape", "hall", "port"}
 PERSON_CUE_NOUNS |= {"counterparts"}  # "met her counterparts Ana Soto of Peru and ..."

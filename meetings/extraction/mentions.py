@@ -1749,9 +1749,42 @@ def _dateline_agency(b: _Builder) -> None:
             m.source = True
 
 
+_PLURAL_OFFICE = r"(?:[a-z]+\s+){0,3}?(?:ministers|presidents|leaders|premiers|envoys|ambassadors)"
+_RESPECTIVE = re.compile(
+    r"\b(?:(?P<d1>[A-Z][a-z]+) and (?P<d2>[A-Z][a-z]+) "
+    + _PLURAL_OFFICE
+    + r"|"
+    + _PLURAL_OFFICE
+    + r" of (?:the )?(?P<c1>[A-Z][a-z]+) and (?:the )?(?P<c2>[A-Z][a-z]+)),?\s+"
+    r"(?P<n1>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+) and (?P<n2>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)"
+)
+
+
+def _respective_countries(b: _Builder) -> None:
+    """Rule "respective-countries": "Kenyan and Peruvian foreign ministers, Ana Ruiz and Tom
+    Otieno", "the presidents of Chile and Peru, A and B" - the countries and the people are
+    paired in order."""
+    if " and " not in b.text:
+        return
+    by_start = {m.start: m.key for m in b.mentions}
+    for m in _RESPECTIVE.finditer(b.text):
+        codes = [_code(b.kb, m.group(g)) for g in (("d1", "d2") if m.group("d1") else ("c1", "c2"))]
+        keys = [by_start.get(m.start(g)) for g in ("n1", "n2")]
+        if None in codes or codes[0] == codes[1] or None in keys:
+            continue
+        people = [b.entities[k] for k in keys]
+        if any(p.kind != "person" for p in people):
+            continue
+        for person, code, other in zip(people, codes, reversed(codes), strict=True):
+            if person.country in (None, other):
+                person.country = code
+                person.add_rule("respective-countries")
+
+
 def _people_countries(b: _Builder) -> None:
     """Country fallbacks for people: a shared family name, the person served or accompanied,
     then the dateline's country."""
+    _respective_countries(b)
     _family_name_country(b)
     _served_person_country(b)
     if b.dateline.city:
@@ -2200,7 +2233,21 @@ def _cue_evidence(b: _Builder, s: int, e: int, tail: list[int]) -> float:
         evidence = max(evidence, 0.5 if len(tail) < 2 else 1.0)
     if len(tail) >= 2 and _MEETING_AFTER.match(after):
         evidence = max(evidence, 1.0)  # rule "meeting-subject": "Ana Torres met Luis Vera"
+    if len(tail) >= 2 and (_PLURAL_PEOPLE_BEFORE.search(before) or _FULL_NAME_AND.match(after)):
+        # rule "named-people-list": "the two leaders, Ana Ruiz and Tom Otieno," - full names
+        # in apposition to a plural of people, or joined to another full name by "and"
+        evidence = max(evidence, 1.0)
     return evidence
+
+
+_PLURAL_PEOPLE_BEFORE = re.compile(
+    r"\b(?:leaders|ministers|presidents|premiers|counterparts|envoys|diplomats|heads of state),"
+    r"\s*$"
+)
+_FULL_NAME_AND = re.compile(
+    r"^,?\s+and\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:\s*[,.;]|\s+(?:said|met|were|are|will|have|had|"
+    r"also|who|arrived|spoke|told|held|signed|agreed|discussed)\b)"
+)
 
 
 # A meeting verb after a full name: its subject is a person ("Ana Torres met ...").

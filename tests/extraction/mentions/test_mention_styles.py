@@ -106,3 +106,52 @@ def test_the_rules_reach_the_proposal(kb):
     assert any(
         {p.name for p in m.participants} >= {"B.Tsogtbaatar", "Ana Ruiz"} for m in proposal.meetings
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the first visit by a Peruvian leader since Peru's Agrarian Revolution in 1969.",
+        "The talks came a decade after the Lakeland Uprising of 2014.",
+    ],
+)
+def test_a_named_event_is_neither_a_person_nor_a_body(kb, text):
+    got = entities(kb, text)
+    assert not any(w in name for name in got for w in ("Revolution", "Uprising"))
+
+
+def test_citizens_before_names_mark_people(kb):
+    got = entities(kb, "The minister asked Lima to free American citizens Mark Dalton and Ann Lee.")
+    assert got["Mark Dalton"][0] == "person"
+    assert got["Ann Lee"][0] == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders, Ana Ruiz and Tom Otieno, spoke to reporters.",
+        "Both envoys, Ana Ruiz and Tom Otieno, arrived on Monday.",
+        "Ana Ruiz and Tom Otieno were not available for comment.",
+    ],
+)
+def test_full_names_listed_together_are_people(empty_kb, text):
+    got = entities(empty_kb, text)
+    assert got["Ana Ruiz"][0] == got["Tom Otieno"][0] == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan and Peruvian foreign ministers Ana Ruiz and Tom Otieno met on Sunday.",
+        "The presidents of Kenya and Peru, Ana Ruiz and Tom Otieno, met on Sunday.",
+    ],
+)
+def test_countries_and_people_listed_in_the_same_order_pair_up(kb, text):
+    got = entities(kb, text)
+    assert (got["Ana Ruiz"][1], got["Tom Otieno"][1]) == ("KE", "PE")
+    assert "respective-countries" in got["Tom Otieno"][2]
+
+
+def test_one_country_for_two_people_pairs_nothing(kb):
+    got = entities(kb, "Kenyan and Kenyan-born ministers Ana Ruiz and Tom Otieno met on Sunday.")
+    assert "respective-countries" not in got["Tom Otieno"][2]
