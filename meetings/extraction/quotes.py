@@ -680,6 +680,11 @@ def _after_unnamed_or_institution(
     return q, speaker or None, rule
 
 
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:with|to|for|of|by|from|against|towards?|between)\s+(?:(?:his|her|their|its|the)\s+)?$"
+)
+
+
 def _continue_in_paragraph(ctx: _Context, results: list[Attributed]) -> None:
     """Rule "quote-continued": a quote right after an attributed one in the same paragraph,
     with nothing naming anyone else in between, continues it ("..., Sunak said. “We
@@ -699,6 +704,9 @@ def _continue_in_paragraph(ctx: _Context, results: list[Attributed]) -> None:
             and not _PLACE_BEFORE.search(text[max(0, m.start - 20) : m.start])
             # "she told the news agency Orbe": the addressee names no new speaker
             and not _TOLD.search(text, gap_start, m.start)
+            # "..., Ruiz said before the talks with her Kenyan counterpart.": the object of a
+            # preposition is no new speaker either
+            and not _PREPOSITION_BEFORE.search(text[max(0, m.start - 30) : m.start])
         ]
         if not others and q.open_mark - gap_start < 120:
             results[i] = (q, prev_speaker, "quote-continued")
