@@ -1210,7 +1210,7 @@ def _run_organisation_at(b: _Builder, run: list[int], lowered: list[str], pos: i
         and len(org_tokens) >= 2
     )
     # "the Department of Foreign Affairs": named by its complement.
-    complement = w in ("ministry", "department", "office", "forces") and bool(
+    complement = w in ("ministry", "department", "office", "forces", "bank", "fund") and bool(
         re.match(r"^\s+of\s+(?:the\s+)?[A-Z]", text[toks[i].end : toks[i].end + 40])
     )
     # Rule "body-for-purpose": "the Council for Pacific Trade", "the Commission for Border
@@ -1237,6 +1237,8 @@ def _run_organisation_at(b: _Builder, run: list[int], lowered: list[str], pos: i
         text[e : e + 80],
     )
     if ext and w in (
+        "bank",
+        "fund",
         "ministry",
         "department",
         "office",
