@@ -171,8 +171,9 @@ class Mention:
     in_quote: bool = False
     locative: bool = False
     source: bool = False  # cited as a source ("according to X", "X reported")
-    # Names the sides of a thing, not an actor ("the A-B war"): a state named only so is not
-    # proposed as an actor unless an encounter or a quote takes it.
+    # Names the sides of a thing or where a place is, not an actor ("the A-B war", "the
+    # capital of A"): a state named only so is not proposed as an actor unless an encounter
+    # or a quote takes it.
     modifier: bool = False
     # The rule that bound this mention to its entity when it is not the one that found the
     # entity: a coreference rule ("full-name-first"), or one that kept it off a KB namesake.
@@ -880,6 +881,7 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
     _definites_and_pronouns(b)
     b.mentions.sort(key=lambda m: (m.start, -m.end))
     _country_pair_modifiers(b)
+    _capital_of_country(b)
     subjects = _subjects(b)
     _resolve_pronouns(b, subjects)
     return Analysis(b.entities, b.mentions, subjects)
@@ -1659,6 +1661,23 @@ def _country_pair_modifiers(b: _Builder) -> None:
             continue
         if _PAIR_NOUN_AFTER.match(text[two.end : two.end + 30]):
             one.modifier = two.modifier = True
+
+
+_CAPITAL_OF = re.compile(r"\bcapital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _capital_of_country(b: _Builder) -> None:
+    """Rule "capital-of-country": "Jakarta, the capital of Indonesia" - the country only
+    says where the city is; it is not a party of the article for that."""
+    if "apital" not in b.text:
+        return
+    for m in b.mentions:
+        if (
+            m.how == "name"
+            and m.key.startswith("state:")
+            and _CAPITAL_OF.search(b.text, max(0, m.start - 25), m.start)
+        ):
+            m.modifier = True
 
 
 def _bare_ministries(b: _Builder) -> None:
