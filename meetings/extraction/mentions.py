@@ -2176,13 +2176,20 @@ def _cue_evidence(b: _Builder, s: int, e: int, tail: list[int]) -> float:
         evidence = max(evidence, 1.0)  # "said Torres" ("reports La Tercera" is an outlet)
     if after[:1] == "," and _WHO_AFTER.match(after):
         evidence = max(evidence, 1.5)  # "Meloni, who met ...": only people are "who"
-    if before.rstrip().endswith(_MEETING_WORDS) and _MEETING_BEFORE.search(before):
+    if (
+        before.rstrip().endswith(_MEETING_WORDS)
+        and _MEETING_BEFORE.search(before)
+        and not _LOWER_CONJUNCT.search(before)
+    ):
         evidence = max(evidence, 0.5 if len(tail) < 2 else 1.0)
     if len(tail) >= 2 and _MEETING_AFTER.match(after):
         evidence = max(evidence, 1.0)  # rule "meeting-subject": "Ana Torres met Luis Vera"
     return evidence
 
 
+# "technology and Artificial Intelligence": "and" after a common singular noun joins things,
+# not the parties of a meeting ("Vera and Ana Torres", "both sides and Ana Torres" do).
+_LOWER_CONJUNCT = re.compile(r"\b[a-z][\w-]*[^\Ws]\s+and\s+$")
 # A meeting verb after a full name: its subject is a person ("Ana Torres met ...").
 _MEETING_AFTER = re.compile(
     r"^\s+(?:(?:also|later|then|first|earlier|has|had|will)\s+)?(?:met|meets|meet|"

@@ -169,3 +169,12 @@ def test_a_bank_or_fund_named_by_its_complement_is_an_organisation(empty_kb, tex
     analysis = analyze(document(text), empty_kb)
     orgs = {e.name for e in analysis.entities.values() if e.kind == "organization"}
     assert name in orgs
+
+
+def test_a_capitalised_topic_after_a_common_word_and_and_is_no_person(empty_kb):
+    text = "The premier spoke of trade, technology and Digital Farming, among other plans."
+    assert _people(empty_kb, text) == set()
+
+
+def test_a_name_after_a_name_and_and_is_still_a_party(empty_kb):
+    assert "Ana Torres" in _people(empty_kb, "President Vera and Ana Torres met on Monday.")
