@@ -171,8 +171,9 @@ class Mention:
     in_quote: bool = False
     locative: bool = False
     source: bool = False  # cited as a source ("according to X", "X reported")
-    # Names the sides of a thing, not an actor ("the A-B war"): a state named only so is not
-    # proposed as an actor unless an encounter or a quote takes it.
+    # Names the sides of a thing or where a place is, not an actor ("the A-B war", "the
+    # capital of A"): a state named only so is not proposed as an actor unless an encounter
+    # or a quote takes it.
     modifier: bool = False
     # The rule that bound this mention to its entity when it is not the one that found the
     # entity: a coreference rule ("full-name-first"), or one that kept it off a KB namesake.
@@ -880,6 +881,7 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
     _definites_and_pronouns(b)
     b.mentions.sort(key=lambda m: (m.start, -m.end))
     _country_pair_modifiers(b)
+    _capital_of_country(b)
     subjects = _subjects(b)
     _resolve_pronouns(b, subjects)
     return Analysis(b.entities, b.mentions, subjects)
@@ -1244,7 +1246,7 @@ def _run_organisation_at(b: _Builder, run: list[int], lowered: list[str], pos: i
         and len(org_tokens) >= 2
     )
     # "the Department of Foreign Affairs": named by its complement.
-    complement = w in ("ministry", "department", "office", "forces") and bool(
+    complement = w in ("ministry", "department", "office", "forces", "bank", "fund") and bool(
         re.match(r"^\s+of\s+(?:the\s+)?[A-Z]", text[toks[i].end : toks[i].end + 40])
     )
     # Rule "body-for-purpose": "the Council for Pacific Trade", "the Commission for Border
@@ -1271,6 +1273,8 @@ def _run_organisation_at(b: _Builder, run: list[int], lowered: list[str], pos: i
         text[e : e + 80],
     )
     if ext and w in (
+        "bank",
+        "fund",
         "ministry",
         "department",
         "office",
@@ -1698,6 +1702,23 @@ def _country_pair_modifiers(b: _Builder) -> None:
             continue
         if _PAIR_NOUN_AFTER.match(text[two.end : two.end + 30]):
             one.modifier = two.modifier = True
+
+
+_CAPITAL_OF = re.compile(r"\bcapital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _capital_of_country(b: _Builder) -> None:
+    """Rule "capital-of-country": "Jakarta, the capital of Indonesia" - the country only
+    says where the city is; it is not a party of the article for that."""
+    if "apital" not in b.text:
+        return
+    for m in b.mentions:
+        if (
+            m.how == "name"
+            and m.key.startswith("state:")
+            and _CAPITAL_OF.search(b.text, max(0, m.start - 25), m.start)
+        ):
+            m.modifier = True
 
 
 def _bare_ministries(b: _Builder) -> None:
@@ -2229,7 +2250,11 @@ def _cue_evidence(b: _Builder, s: int, e: int, tail: list[int]) -> float:
         evidence = max(evidence, 1.0)  # "said Torres" ("reports La Tercera" is an outlet)
     if after[:1] == "," and _WHO_AFTER.match(after):
         evidence = max(evidence, 1.5)  # "Meloni, who met ...": only people are "who"
-    if before.rstrip().endswith(_MEETING_WORDS) and _MEETING_BEFORE.search(before):
+    if (
+        before.rstrip().endswith(_MEETING_WORDS)
+        and _MEETING_BEFORE.search(before)
+        and not _LOWER_CONJUNCT.search(before)
+    ):
         evidence = max(evidence, 0.5 if len(tail) < 2 else 1.0)
     if len(tail) >= 2 and _MEETING_AFTER.match(after):
         evidence = max(evidence, 1.0)  # rule "meeting-subject": "Ana Torres met Luis Vera"
@@ -2250,6 +2275,9 @@ _FULL_NAME_AND = re.compile(
 )
 
 
+# "technology and Artificial Intelligence": "and" after a common singular noun joins things,
+# not the parties of a meeting ("Vera and Ana Torres", "both sides and Ana Torres" do).
+_LOWER_CONJUNCT = re.compile(r"\b[a-z][\w-]*[^\Ws]\s+and\s+$")
 # A meeting verb after a full name: its subject is a person ("Ana Torres met ...").
 _MEETING_AFTER = re.compile(
     r"^\s+(?:(?:also|later|then|first|earlier|has|had|will)\s+)?(?:met|meets|meet|"

@@ -45,6 +45,11 @@ ACRONYM_BODY_NOUNS = {
     "summit", "ministers", "bloc", "leaders", "commander", "commanders", "contingent",
     "observers", "monitors", "staff", "statement", "communique", "communiqué",
 }  # fmt: skip
+# Nouns for an armed group's members or its campaign ("Al-Noor fighters", "Ansar Dine militants").
+ARMED_GROUP_NOUNS = (
+    "militants", "insurgents", "fighters", "rebels", "jihadists", "gunmen", "insurgency",
+    "extremists", "guerrillas", "militia", "militiamen",
+)  # fmt: skip
 # Capitalised abbreviations that are not bodies (before a noun they are a thing or a title).
 NOT_BODY_ACRONYMS = {
     "GDP", "CEO", "COVID", "LNG", "MOU", "ICT", "SME", "SMES", "FDI", "VIP", "VVIP", "LGBT",
@@ -568,6 +573,28 @@ def acronym_before_noun(st: _Stage) -> None:
         if name.lower() in _ROLE_WORDS or country_code(st.kb, name):
             continue
         st.add("organization", s, e, "acronym-before-noun", confidence=0.5)
+
+
+_ARMED_GROUP = re.compile(
+    rf"(?<![\w’'-])(?P<n>{_NAME_WORD}(?:[- ](?:al-|el-)?{_NAME_WORD}){{0,2}})\s+"
+    rf"(?:{_alt(ARMED_GROUP_NOUNS)})\b"
+)
+
+
+def armed_group_before_noun(st: _Stage) -> None:
+    """Rule "armed-group-before-noun": "Al-Noor fighters attacked", "attacks by Ansar Dine
+    militants" - a name before a noun for an armed group's members names the group."""
+    if not any(noun in st.text for noun in ARMED_GROUP_NOUNS):
+        return
+    for m in _ARMED_GROUP.finditer(st.text):
+        s, e = m.span("n")
+        name = m.group("n")
+        words = [w.lower() for w in re.split(r"[- ]", name)]
+        if any(w in STOP_CAPS or w in _ROLE_WORDS or w in _MONTHS for w in words):
+            continue
+        if st.taken(s, e) or st.is_place(name) or country_code(st.kb, name.split()[0]):
+            continue  # "Malian rebels", "Syrian fighters": a people, not a group
+        st.add("organization", s, e, "armed-group-before-noun", confidence=0.5)
 
 
 def acronym_in_brackets(st: _Stage) -> None:
@@ -1195,6 +1222,7 @@ RULES: tuple[Callable[[_Stage], None], ...] = (
     event_title_not_actor,
     attributive_state,
     acronym_before_noun,
+    armed_group_before_noun,
     acronym_in_brackets,
     possessive_office,
     demonym_body,

@@ -91,3 +91,9 @@ def test_a_country_named_also_as_a_party_stays_an_actor(empty_kb):
 )
 def test_an_adjective_of_the_portfolio_keeps_the_country_of_the_title(empty_kb, text, code):
     assert set(_countries(empty_kb, text).values()) == {code}
+
+
+def test_a_country_named_only_to_place_its_capital_is_no_actor(empty_kb):
+    text = "President Ana Torres met President Luis Vera in Lima, the capital of Peru, on Monday."
+    assert _states(empty_kb, text) == []
+    assert _states(empty_kb, text + " Peru wants more trade.") == ["Peru"]

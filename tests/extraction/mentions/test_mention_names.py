@@ -156,3 +156,25 @@ def test_the_full_name_before_a_meeting_verb_is_a_person(empty_kb, text):
 
 def test_a_body_before_a_meeting_verb_is_not_a_person(empty_kb):
     assert _people(empty_kb, "Human Rights Watch met the envoy in Dakar.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("They discussed plans for the Bank of South Andes to expand.", "Bank of South Andes"),
+        ("The Monetary Fund of the Andes met in Lima.", "Monetary Fund of the Andes"),
+    ],
+)
+def test_a_bank_or_fund_named_by_its_complement_is_an_organisation(empty_kb, text, name):
+    analysis = analyze(document(text), empty_kb)
+    orgs = {e.name for e in analysis.entities.values() if e.kind == "organization"}
+    assert name in orgs
+
+
+def test_a_capitalised_topic_after_a_common_word_and_and_is_no_person(empty_kb):
+    text = "The premier spoke of trade, technology and Digital Farming, among other plans."
+    assert _people(empty_kb, text) == set()
+
+
+def test_a_name_after_a_name_and_and_is_still_a_party(empty_kb):
+    assert "Ana Torres" in _people(empty_kb, "President Vera and Ana Torres met on Monday.")

@@ -552,3 +552,19 @@ def test_an_outlets_name_alone_on_the_last_line_is_the_agency(empty_kb, outlet):
 def test_another_word_alone_on_the_last_line_is_no_agency(empty_kb, last):
     text = f"President Ana Torres met President Luis Vera on Monday.\n\n{last}"
     assert last not in refined(empty_kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Al-Noor fighters attacked the base on Monday, officials said.", "Al-Noor"),
+        ("The talks covered attacks by Ansar Vale militants in the north.", "Ansar Vale"),
+    ],
+)
+def test_a_name_before_a_noun_for_fighters_is_an_armed_group(empty_kb, text, name):
+    assert refined(empty_kb, text)[name] == ("organization", None, "armed-group-before-noun")
+
+
+def test_a_nationality_before_a_noun_for_fighters_is_no_group(empty_kb):
+    got = refined(empty_kb, "Peruvian rebels and Chile fighters left the town on Monday.")
+    assert not [n for n, v in got.items() if v[0] == "organization"]
