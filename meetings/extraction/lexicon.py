@@ -1037,7 +1037,9 @@ MEETING_KINDS = {
             r"(?!(?:[\w'’-]+\s+){0,6}to\b)",
             r"(?:briefly|informally|privately) spoke|spoke (?:briefly|informally|privately)",
             r"chaired (?:a |the )?joint",
-            r"spoke (?:with|to)|speaks (?:with|to)|talked (?:with|to)",
+            # "spoke today with", "talked on Monday with": a day between the verb and "with"
+            r"(?:spoke|speaks|talked) (?:(?:today|yesterday|again|separately|(?:on )?\w+day) )?"
+            r"(?:with|to)",
             r"(?:held|hold|holds|had|have) a bilateral(?= (?:on|in|at|with)\b|[.,;])",
             r"working (?:lunch|dinner|breakfast)",
             r"(?:lunch|dinner|breakfast|banquet) (?:with|for|in hono(?:u)?r of)",

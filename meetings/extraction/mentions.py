@@ -87,7 +87,15 @@ _METONYM_VERBS = re.compile(
 )
 _CUE_RE = "|".join(lexicon.reporting_verbs())
 # "X said", "X also said", "X later told": a speech verb after the name, maybe with an adverb.
-_CUE_AFTER = re.compile(rf"^\s+(?:(?:also|later|then|again|further|earlier)\s+)?(?:{_CUE_RE})\b")
+# Rule "time-before-verb": "Ana Ruiz on Monday met ...", "Tom Otieno today said ..." - a day
+# between the subject and its verb.
+_DAY_BEFORE_VERB = (
+    r"(?i:(?:today|yesterday|tonight|(?:on |last |this )?(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)|this (?:morning|afternoon|evening|week))\s*,?\s+)?"
+)
+_CUE_AFTER = re.compile(
+    rf"^\s+{_DAY_BEFORE_VERB}(?:(?:also|later|then|again|further|earlier)\s+)?(?:{_CUE_RE})\b"
+)
 _CUE_BEFORE = re.compile(rf"\b(?:{_CUE_RE})\s+$")
 _CUE_WORDS = tuple(lexicon.reporting_verbs())  # endswith() rules most windows out first
 ORG_LOWER_HEADS = re.compile(
@@ -2134,6 +2142,10 @@ def _title_stretch(b: _Builder, tail: list[int]) -> tuple[float, int | None, lis
             or w in ("his", "her", "its", "their", "the", "a", "an", "to", "of", "for", "and")
         ):
             pass
+        elif kind == "capital" and j > 0 and toks[j - 1].text.lower() in ("in", "to"):
+            pass  # rule "post-in-title": "Ambassador in Lima Tom Otieno", "... to Lima Ana Ruiz"
+        elif w == "in" and j + 1 < first and b.kb_kind(j + 1) == "capital":
+            pass
         elif (
             t.text[:1].isupper()
             and w.endswith(("ic", "al"))
@@ -2280,7 +2292,8 @@ _FULL_NAME_AND = re.compile(
 _LOWER_CONJUNCT = re.compile(r"\b[a-z][\w-]*[^\Ws]\s+and\s+$")
 # A meeting verb after a full name: its subject is a person ("Ana Torres met ...").
 _MEETING_AFTER = re.compile(
-    r"^\s+(?:(?:also|later|then|first|earlier|has|had|will)\s+)?(?:met|meets|meet|"
+    r"^\s+" + _DAY_BEFORE_VERB + r"(?:(?:also|later|then|first|earlier|has|had|will)\s+)?"
+    r"(?:met|meets|meet|"
     r"held talks|holds talks|hold talks|hosted|hosts|received|receives|welcomed|welcomes|"
     r"telephoned|called on|paid (?:a|an) (?:courtesy|official|state|working) (?:call|visit))\b"
 )

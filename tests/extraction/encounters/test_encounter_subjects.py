@@ -35,3 +35,14 @@ def test_named_plural_subject_of_discussed_is_an_encounter(empty_kb, text):
 )
 def test_discussed_without_two_named_sides_is_no_encounter(empty_kb, text):
     assert meetings(empty_kb, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Ana Ruiz spoke today with President Tom Otieno of Peru about trade.",
+        "President Ana Ruiz talked on Monday with President Tom Otieno of Peru.",
+    ],
+)
+def test_a_day_between_spoke_and_with_still_tells_an_encounter(empty_kb, text):
+    assert ["Ana Ruiz", "Tom Otieno"] in meetings(empty_kb, text)

@@ -155,3 +155,35 @@ def test_countries_and_people_listed_in_the_same_order_pair_up(kb, text):
 def test_one_country_for_two_people_pairs_nothing(kb):
     got = entities(kb, "Kenyan and Kenyan-born ministers Ana Ruiz and Tom Otieno met on Sunday.")
     assert "respective-countries" not in got["Tom Otieno"][2]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Kenyan Ambassador in Lima Tom Otieno on Monday met Trade Minister Ana Soto.",
+            "Tom Otieno",
+        ),
+        (
+            "Ana Soto met the Ambassador of Canada to Lima Mark Dalton, this afternoon.",
+            "Mark Dalton",
+        ),
+        ("The envoy in Nairobi, Luis Vera, met Tom Otieno.", "Luis Vera"),
+    ],
+)
+def test_an_envoys_post_inside_the_title_keeps_the_name(kb, text, name):
+    got = entities(kb, text)
+    assert got[name][0] == "person"
+    assert not any(n.startswith(("Lima ", "Nairobi ")) for n in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Otieno on Monday met Ana Soto in Lima.",
+        "Tom Otieno today received Ana Soto in Lima.",
+        "Tom Otieno on Tuesday said the talks went well.",
+    ],
+)
+def test_a_day_between_a_name_and_its_verb_still_marks_a_person(empty_kb, text):
+    assert entities(empty_kb, text)["Tom Otieno"][0] == "person"
