@@ -2223,8 +2223,11 @@ def _apposition_after(b: _Builder, e: int, title: str) -> tuple[float, str, str 
             and not _title_head(words[h + 1])
             for h in heads
         )
+        # "Ana Ruiz, and her Peruvian counterpart, ...": "and" opens the next item of a
+        # list, not an apposition (rule "and-opens-next-item").
         if (
             (determiner or national or first_word in lexicon.TITLE_WORDS)
+            and first_word not in ("and", "or", "but")
             and heads
             and not next_name
         ):

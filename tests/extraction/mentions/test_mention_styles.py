@@ -187,3 +187,10 @@ def test_an_envoys_post_inside_the_title_keeps_the_name(kb, text, name):
 )
 def test_a_day_between_a_name_and_its_verb_still_marks_a_person(empty_kb, text):
     assert entities(empty_kb, text)["Tom Otieno"][0] == "person"
+
+
+def test_and_after_a_name_opens_the_next_item_not_an_apposition(kb):
+    got = entities(
+        kb, "The President of Kenya, Ana Ruiz, and her Peruvian counterpart, Tom Otieno, met."
+    )
+    assert (got["Ana Ruiz"][1], got["Tom Otieno"][1]) == ("KE", "PE")
