@@ -271,7 +271,7 @@ sultan  sheikh  : inside surname
 prince  king  queen  lord  bishop  marshal  pope  : surname
 amir  : inside given
 ratu  adi  dato  datuk  datin  tun  pehin  shri  smt  shrimati  thiru  thiru.  puan  tuan
-gen  admiral  colonel  col  lt  maj  capt
+gen  admiral  colonel  col  lt  maj  capt  brig  brigadier  cdr  commodore  retd
 rev  cardinal  archbishop  imam  ayatollah  grand  mullah  maulana  hojatoleslam
 haji  hajji  hajj  alhaji  berhormat  mwalimu  oba  dasho  lyonchhen  lyonpo
 samdech  techo  akka  moha  padei

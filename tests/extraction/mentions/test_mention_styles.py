@@ -194,3 +194,9 @@ def test_and_after_a_name_opens_the_next_item_not_an_apposition(kb):
         kb, "The President of Kenya, Ana Ruiz, and her Peruvian counterpart, Tom Otieno, met."
     )
     assert (got["Ana Ruiz"][1], got["Tom Otieno"][1]) == ("KE", "PE")
+
+
+def test_a_military_rank_and_retired_mark_stay_in_the_title(kb):
+    got = entities(kb, "The envoy called on Minister for Interior Brig (R) Tom Otieno on Thursday.")
+    assert got["Tom Otieno"][0] == "person"
+    assert "Brig" not in got
