@@ -2465,9 +2465,11 @@ def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[
         if ent.kind == "organization" and _OFFICE_OF.search(before):
             continue  # "the rotating presidency of the Council of the EU": not a party
         if ent.kind == "state" and re.search(
-            r"\b(?:in|at)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?,\s*$", before
+            r"\b(?:in|at)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?"
+            r"(?:,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?,\s*$",
+            clean[max(0, rel - 60) : rel],
         ):
-            continue  # "in Bali, Indonesia": the place
+            continue  # "in Bali, Indonesia", "in Iwaki City, Fukushima, Japan": the place
         # "will pay a visit to Turkey": the host state is a side, unless someone of it is named.
         host_state = (
             re.search(r"\b(?:visit|visits|trip|journey)\s+to\s+$", before)

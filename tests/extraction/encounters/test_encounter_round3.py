@@ -530,3 +530,11 @@ def test_a_bodys_summit_that_only_hosts_the_meeting_is_its_venue(state_actors):
     assert [(m.kind, parties(m)) for m in found(kb, text)] == [
         ("meeting", ["Luis Vera", "Paul Otieno"])
     ]
+
+
+def test_a_state_closing_a_city_and_region_is_the_place_not_a_party(empty_kb):
+    text = (
+        "Prime Minister Paul Otieno held a series of bilateral meetings with regional leaders "
+        "as part of the Pacific Leaders Meeting in Iwaki City, Fukushima, Japan."
+    )
+    assert all("Japan" not in parties(m) for m in found(empty_kb, text))
