@@ -968,6 +968,16 @@ _AHEAD_OF_EVENT = re.compile(
 )
 
 
+_NOUN_SUBJECT = re.compile(
+    r"\W*(?:(?:In|At|During|For)\s+)?(?:[Tt]he|An?|an?|This|this|Their|their|Its|its)\s+"
+    r"(?:[\w-]+\s+){0,3}$"
+)
+_NOUN_WORDS = {"meeting", "talks", "summit", "visit", "trip", "forum", "gathering"}
+_CREDIT = re.compile(
+    r",\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:said|says|announced|reported|told|stated)\b"
+)
+
+
 def _tense_and_date(ctx: _Context, c: _Clause) -> None:
     """Held or planned, and the date, read from the clause up to a later event it is "ahead
     of" (rule "ahead-of-event": "A and B met at the hall ahead of the forum due on Friday" -
@@ -988,6 +998,18 @@ def _tense_and_date_of(ctx: _Context, c: _Clause) -> None:
     # Tense of the clause that holds the trigger (and of the sentence's subject before it):
     # "agreed to meet next month, officials said after their talks on Wednesday".
     c.future = bool(_FUTURE.search(_clause(c.clean, c.s, c.e)))
+    if (
+        not c.future
+        and _NOUN_SUBJECT.match(c.clean[: c.s])
+        and c.word.lower().split()[-1] in _NOUN_WORDS
+    ):
+        # Rule "subject-noun-tense": "The first meeting with the ministers of A, B and C is
+        # scheduled for Saturday, the ministry said", "In the seventh round of talks, X is set
+        # to speak with Y" - the predicate of the noun's sentence, past the commas of a list
+        # or a fronted phrase, up to the credit
+        tail = c.clean[c.e :]
+        credit = _CREDIT.search(tail)
+        c.future = bool(_FUTURE.search(tail[: credit.start()] if credit else tail))
     if c.future and _PAST_TRIGGER.match(c.word):
         # Rule "tense-of-own-predicate": "spoke by phone on Monday and invited him to a summit
         # next month" - the call is held; the later predicate's time is not the call's.

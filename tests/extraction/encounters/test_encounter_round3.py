@@ -538,3 +538,28 @@ def test_a_state_closing_a_city_and_region_is_the_place_not_a_party(empty_kb):
         "as part of the Pacific Leaders Meeting in Iwaki City, Fukushima, Japan."
     )
     assert all("Japan" not in parties(m) for m in found(empty_kb, text))
+
+
+def test_the_tense_of_a_noun_subject_is_its_predicate_past_a_list(empty_kb):
+    text = (
+        "The first trilateral meeting in three years with the foreign ministers of Chile, "
+        "Peru and Kenya is scheduled for Saturday in Lima, the ministry announced on Tuesday."
+    )
+    got = [(m.status, m.date, m.city) for m in found(empty_kb, text)]
+    assert got == [("planned", date(2024, 5, 11), "Lima")]
+
+
+def test_a_fronted_round_of_talks_takes_the_tense_of_its_main_clause(empty_kb):
+    text = (
+        "In the seventh round of talks, Chilean Minister Ana Torres is set to speak with her "
+        "Peruvian counterpart Luis Vera."
+    )
+    assert [m.status for m in found(empty_kb, text)] == ["planned"]
+
+
+def test_a_noun_subject_told_in_the_past_stays_held(empty_kb):
+    text = (
+        "The meeting of the foreign ministers of Chile, Peru and Kenya took place on Saturday "
+        "in Lima, the ministry said."
+    )
+    assert [(m.status, m.date) for m in found(empty_kb, text)] == [("held", date(2024, 5, 4))]
