@@ -773,6 +773,8 @@ def _kind_of_clause(ctx: _Context, c: _Clause) -> None:
         c.rule = "leads-delegation"  # "X will lead a delegation to Lima on Saturday"
     if c.kind == "meeting" and c.word.endswith("joined by") and c.rule is None:
         c.rule = "joined-by"  # "On Wednesday, A and B will be joined by C"
+    if c.kind == "meeting" and c.word.lower().startswith("address") and c.rule is None:
+        c.rule = "addressed-body"  # "X addressed the European Parliament on Tuesday"
     c.video_part = (
         c.kind == "call"
         and ctx.drafts
@@ -1785,6 +1787,8 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
             continue  # "Before the talks, X received Y": when, not what happened
         if low == "visiting" and re.search(r"\b(?:the|a|an)\s+$", before, re.I):
             continue  # "the visiting minister": who, not what happened
+        if low.startswith("address") and not _addresses_body(e, sent, sent_mentions, entities):
+            continue  # "addressed the nation / the issue": no encounter
         if (
             kind == "visit"
             and low in ("visited", "visits", "visit", "visiting", "tour", "toured")
@@ -1838,6 +1842,17 @@ _EVENT_CONTEXT = re.compile(
     r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|tomorrow|yesterday|next|this week)\b"
 )
+
+
+def _addresses_body(e, sent, sent_mentions, entities) -> bool:
+    """Rule "addressed-body": "X will address the European Parliament", "addressed the UN
+    General Assembly on Tuesday" - speaking before a body is an encounter with it; "addressed
+    the nation", "address the issue" are none (the body must follow the article)."""
+    at = sent.start + e + len(" the ")
+    return any(
+        m.start == at and entities[m.key].kind == "organization" and not entities[m.key].media
+        for m in sent_mentions
+    )
 
 
 def _inside_org_name(s, e, sent, sent_mentions, entities) -> bool:

@@ -563,3 +563,34 @@ def test_a_noun_subject_told_in_the_past_stays_held(empty_kb):
         "in Lima, the ministry said."
     )
     assert [(m.status, m.date) for m in found(empty_kb, text)] == [("held", date(2024, 5, 4))]
+
+
+def test_addressing_a_body_is_an_encounter_with_it(state_actors):
+    from meetings.extraction import KBActor, KBAlias, KnowledgeBase
+
+    assembly = KBActor(
+        id=901,
+        name="Andean Parliament",
+        kind="organization",
+        aliases=(KBAlias("Andean Parliament"),),
+    )
+    kb = KnowledgeBase([*state_actors, assembly])
+    text = "Kenyan President Paul Otieno addressed the Andean Parliament in Lima on Tuesday."
+    got = [(m.kind, m.status, m.date, m.rule, parties(m)) for m in found(kb, text)]
+    assert got == [
+        (
+            "meeting",
+            "held",
+            date(2024, 5, 7),
+            "addressed-body",
+            ["Andean Parliament", "Paul Otieno"],
+        )
+    ]
+
+
+def test_addressing_the_nation_or_an_issue_is_no_encounter(empty_kb):
+    texts = [
+        "Kenyan President Paul Otieno addressed the nation on Tuesday.",
+        "Kenyan President Paul Otieno addressed the issue of migration in Lima on Tuesday.",
+    ]
+    assert [found(empty_kb, t) for t in texts] == [[], []]
