@@ -2831,7 +2831,7 @@ def _place_phrase(text, sent, clean, kb, sent_mentions, home_country, near) -> t
     # by preference) wins: "agreed to meet in Tokyo, ... after their talks in Jakarta".
     found = list(
         re.finditer(
-            r"\b(?:[Ii]n|[Aa]t|to|inside|visit|visits|visited|visiting|tour of|"
+            r"\b(?:[Ii]n|[Aa]t|to|inside|visit|visits|visited|[Vv]isiting|tour of|"
             r"(?:leaves|left|leaving|departs|departed|heads|headed|flies|flew) for)\s+(?:the\s+)?"
             r"((?:[A-Z][\w'’.-]+)(?:\s+(?:[A-Z][\w'’.-]+|(?:el|al|de|del|da|dos|di|du|la|le)"
             r"(?:-[\w'’.-]+|(?=\s+[A-Z])))){0,3})",

@@ -594,3 +594,11 @@ def test_addressing_the_nation_or_an_issue_is_no_encounter(empty_kb):
         "Kenyan President Paul Otieno addressed the issue of migration in Lima on Tuesday.",
     ]
     assert [found(empty_kb, t) for t in texts] == [[], []]
+
+
+def test_a_leading_visiting_clause_places_the_encounter(empty_kb):
+    text = (
+        "Visiting Nairobi for the ministerial, Chilean Foreign Minister Ana Torres held a "
+        "bilateral meeting with Peruvian Foreign Minister Luis Vera."
+    )
+    assert places(empty_kb, text) == [("Nairobi", "KE")]
