@@ -1027,7 +1027,12 @@ def _tense_and_date_of(ctx: _Context, c: _Clause) -> None:
         # Rule "reported-that": "X told reporters after the talks on Monday that trade would
         # grow" - the reported words' tense is not the encounter's.
         c.future = False
-    c.which = _WHICH_CLAUSE.match(c.clean[c.e :]) if "which" in c.clean[c.e : c.e + 12] else None
+    c.which = None
+    if "which" in c.clean[c.e : c.e + 40]:
+        # "the Forum, which opens on Wednesday", "the summit of NATO leaders, which is set to
+        # be held later this year": the noun's own relative clause (past a short "of" phrase)
+        gap = re.match(r"(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2})?", c.clean[c.e :])
+        c.which = _WHICH_CLAUSE.match(c.clean[c.e + gap.end() :])
     if not c.future and c.which and _FUTURE.search(c.which.group(1)):
         c.future = True  # "the Forum, which opens on Wednesday": scheduled
     c.status = "planned" if c.future else "held"
@@ -2622,6 +2627,7 @@ def _sides_of(text, sent, clean, candidates, entities) -> list[str]:
                 _TOPIC_BEFORE.search(clean[max(0, rel - 60) : rel])
                 and re.match(r"\s+[a-z]", text[m.end : m.end + 3])
                 and not _BODY_EVENT.match(text, m.end)
+                and not _EVENT_OF.search(clean[max(0, rel - 30) : rel])
             ):
                 continue  # rule "topic-body": "discussed EU cooperation" - a topic, no party
             if _LOCATIVE.search(
@@ -2660,6 +2666,11 @@ _BODY_EVENT = re.compile(
     r"\s+(?:[\w'’-]+\s+)?(?:summit|summits|meeting|ministerial|conference|forum|session|"
     r"gathering|talks)\b",
     re.I,
+)
+
+
+_EVENT_OF = re.compile(
+    r"\b(?:summit|summits|meeting|session|conference|forum|ministerial)\s+of\s+(?:the\s+)?$", re.I
 )
 
 

@@ -602,3 +602,19 @@ def test_a_leading_visiting_clause_places_the_encounter(empty_kb):
         "bilateral meeting with Peruvian Foreign Minister Luis Vera."
     )
     assert places(empty_kb, text) == [("Nairobi", "KE")]
+
+
+def test_the_relative_clause_of_a_summit_of_leaders_tells_its_tense(state_actors):
+    from meetings.extraction import KBActor, KBAlias, KnowledgeBase
+
+    alliance = KBActor(
+        id=900, name="Northern Alliance", kind="organization", aliases=(KBAlias("NORAL"),)
+    )
+    kb = KnowledgeBase([*state_actors, alliance])
+    text = (
+        "Kenyan President Paul Otieno met Peruvian President Luis Vera in Lima. The two "
+        "discussed preparations for the summit of NORAL leaders, which is set to be held "
+        "later this year in Quito."
+    )
+    got = [(m.kind, m.status) for m in found(kb, text) if m.kind == "summit"]
+    assert got == [("summit", "planned")]
