@@ -1933,6 +1933,12 @@ _TIME_AFTER = re.compile(
 )
 
 
+_PREPARES_VISIT = re.compile(
+    r"\s+(?:to prepare(?: the ground)? for|in preparation for|ahead of)\s+"
+    r"(?=(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+['’]s\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\b)"
+)
+
+
 def _segments(text, sents, by_sentence, entities):
     """Sentences, with "X met A ... and then held talks with B" cut in two halves: two
     encounters with one subject. A half needs its own trigger; the second its own person."""
@@ -1968,6 +1974,16 @@ def _segments(text, sents, by_sentence, entities):
                 ):
                     cut = at
                     break
+        if cut is None and ("prepar" in raw or "ahead of" in raw):
+            later = _PREPARES_VISIT.search(raw)
+            if later is not None:
+                # Rule "prepares-visit": "X arrived on Monday for a two-day visit to prepare the
+                # ground for Y's upcoming visit to Delhi, scheduled for July 20" - Y's visit is
+                # an encounter of its own, told in the second part
+                cut = sent.start + later.start()
+                out.append((Sentence(sent.index, sent.start, cut, sent.paragraph), "head"))
+                out.append((Sentence(sent.index, cut, sent.end, sent.paragraph), "later"))
+                continue
         if cut is None:
             bg = _TIME_AFTER.search(raw) if " after " in raw or " before " in raw else None
             if bg and bg.start() > 0:
@@ -2536,10 +2552,20 @@ def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[
             continue  # "Putin's spokesman met X": the spokesman takes part, not Putin
         if m.key in written:
             continue  # rule "letter-sender": "delivered a letter from Minister X": X wrote
+        if (
+            "ccompanied by" in clean
+            and _WITH_THE_VISIT.search(clean[max(0, rel - 200) : rel])
+            and _DURING_HIS_VISIT.match(clean, rel)
+        ):
+            continue  # rule "visit-party": "Accompanied by A and B during his visit, ..."
         candidates.append(m)
     return candidates
 
 
+# "Accompanied by Minister A, Minister B ... during his visit, X will hold talks with Y": the
+# people who travel with X belong to the visit, not to the talks told.
+_WITH_THE_VISIT = re.compile(r"\b[Aa]ccompanied by\b[^;]{0,200}$")
+_DURING_HIS_VISIT = re.compile(r"[^;]{0,200}?\bduring (?:his|her|their|the) (?:[\w-]+ )?visit\b")
 _WRITTEN_FROM = re.compile(
     r"\b(?:letter|message|messages|note|greetings|invitation|congratulations|condolences)\s+"
     r"(?:of\s+\w+\s+)?from\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}$"

@@ -618,3 +618,39 @@ def test_the_relative_clause_of_a_summit_of_leaders_tells_its_tense(state_actors
     )
     got = [(m.kind, m.status) for m in found(kb, text) if m.kind == "summit"]
     assert got == [("summit", "planned")]
+
+
+PREPARES_VISIT = (
+    "Chilean Foreign Secretary Ana Torres called on Peruvian President Luis Vera on Tuesday. "
+    "The Chilean foreign secretary arrived in Peru on Monday for a two-day official visit to "
+    "prepare the ground for Vera's upcoming visit to Santiago, scheduled for July 20. "
+    "Accompanied by Interior Minister Rosa Campos during his visit, Vera is expected to hold "
+    "bilateral talks with Chilean President Pedro Rojas."
+)
+
+
+def test_a_visit_prepared_for_is_its_own_and_dates_the_talks_during_it(empty_kb):
+    got = sorted(
+        (m.kind, m.status, m.date, m.city, parties(m))
+        for m in found(empty_kb, PREPARES_VISIT)
+        if m.kind == "talks"
+    )
+    assert got == [
+        ("talks", "planned", date(2024, 7, 20), "Santiago", ["Luis Vera", "Pedro Rojas"])
+    ]
+
+
+def test_the_people_accompanying_a_visitor_during_his_visit_are_no_parties_of_the_talks(
+    empty_kb,
+):
+    assert all("Rosa Campos" not in parties(m) for m in found(empty_kb, PREPARES_VISIT))
+
+
+def test_a_person_accompanying_the_subject_of_a_meeting_takes_part(empty_kb):
+    text = (
+        "Kenyan President Paul Otieno, accompanied by Foreign Minister Rosa Campos, met "
+        "Peruvian President Luis Vera in Lima."
+    )
+    assert [parties(m) for m in found(empty_kb, text)] == [
+        ["Luis Vera", "Paul Otieno", "Rosa Campos"]
+    ]
