@@ -1017,6 +1017,7 @@ MEETING_KINDS = {
             "met", "meet", "receiv", "host", "welcom", "confer", "courtesy", "sat down",
             "gathering", "discuss", "forum", "joint", "chair", "call", "spoke", "speaks",
             "talked", "bilateral", "lunch", "dinner", "breakfast", "banquet", "joined by",
+            "address",
         ),
         "triggers": (
             r"met|meets|meet|meeting|meetings|received|receives|receive|hosted|hosts|host",
@@ -1045,6 +1046,8 @@ MEETING_KINDS = {
             r"(?:lunch|dinner|breakfast|banquet) (?:with|for|in hono(?:u)?r of)",
             # rule "joined-by": "On Wednesday, A and B will be joined by C" - the three meet
             r"(?:will be|was|were|are|is|have been|has been) joined by",
+            # rule "addressed-body": "addressed the European Parliament" (a body only)
+            r"address(?:ed|es|ing)?(?= the )",
         ),
         "nouns": ("meeting", "meet", "gathering", "forum", "conference"),
     },

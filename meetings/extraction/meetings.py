@@ -765,6 +765,8 @@ def _kind_of_clause(ctx: _Context, c: _Clause) -> None:
         c.rule = "leads-delegation"  # "X will lead a delegation to Lima on Saturday"
     if c.kind == "meeting" and c.word.endswith("joined by") and c.rule is None:
         c.rule = "joined-by"  # "On Wednesday, A and B will be joined by C"
+    if c.kind == "meeting" and c.word.lower().startswith("address") and c.rule is None:
+        c.rule = "addressed-body"  # "X addressed the European Parliament on Tuesday"
     c.video_part = (
         c.kind == "call"
         and ctx.drafts
@@ -960,6 +962,16 @@ _AHEAD_OF_EVENT = re.compile(
 )
 
 
+_NOUN_SUBJECT = re.compile(
+    r"\W*(?:(?:In|At|During|For)\s+)?(?:[Tt]he|An?|an?|This|this|Their|their|Its|its)\s+"
+    r"(?:[\w-]+\s+){0,3}$"
+)
+_NOUN_WORDS = {"meeting", "talks", "summit", "visit", "trip", "forum", "gathering"}
+_CREDIT = re.compile(
+    r",\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:said|says|announced|reported|told|stated)\b"
+)
+
+
 def _tense_and_date(ctx: _Context, c: _Clause) -> None:
     """Held or planned, and the date, read from the clause up to a later event it is "ahead
     of" (rule "ahead-of-event": "A and B met at the hall ahead of the forum due on Friday" -
@@ -980,6 +992,18 @@ def _tense_and_date_of(ctx: _Context, c: _Clause) -> None:
     # Tense of the clause that holds the trigger (and of the sentence's subject before it):
     # "agreed to meet next month, officials said after their talks on Wednesday".
     c.future = bool(_FUTURE.search(_clause(c.clean, c.s, c.e)))
+    if (
+        not c.future
+        and _NOUN_SUBJECT.match(c.clean[: c.s])
+        and c.word.lower().split()[-1] in _NOUN_WORDS
+    ):
+        # Rule "subject-noun-tense": "The first meeting with the ministers of A, B and C is
+        # scheduled for Saturday, the ministry said", "In the seventh round of talks, X is set
+        # to speak with Y" - the predicate of the noun's sentence, past the commas of a list
+        # or a fronted phrase, up to the credit
+        tail = c.clean[c.e :]
+        credit = _CREDIT.search(tail)
+        c.future = bool(_FUTURE.search(tail[: credit.start()] if credit else tail))
     if c.future and _PAST_TRIGGER.match(c.word):
         # Rule "tense-of-own-predicate": "spoke by phone on Monday and invited him to a summit
         # next month" - the call is held; the later predicate's time is not the call's.
@@ -995,7 +1019,12 @@ def _tense_and_date_of(ctx: _Context, c: _Clause) -> None:
         # Rule "reported-that": "X told reporters after the talks on Monday that trade would
         # grow" - the reported words' tense is not the encounter's.
         c.future = False
-    c.which = _WHICH_CLAUSE.match(c.clean[c.e :]) if "which" in c.clean[c.e : c.e + 12] else None
+    c.which = None
+    if "which" in c.clean[c.e : c.e + 40]:
+        # "the Forum, which opens on Wednesday", "the summit of NATO leaders, which is set to
+        # be held later this year": the noun's own relative clause (past a short "of" phrase)
+        gap = re.match(r"(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2})?", c.clean[c.e :])
+        c.which = _WHICH_CLAUSE.match(c.clean[c.e + gap.end() :])
     if not c.future and c.which and _FUTURE.search(c.which.group(1)):
         c.future = True  # "the Forum, which opens on Wednesday": scheduled
     c.status = "planned" if c.future else "held"
@@ -1755,6 +1784,8 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
             continue  # "Before the talks, X received Y": when, not what happened
         if low == "visiting" and re.search(r"\b(?:the|a|an)\s+$", before, re.I):
             continue  # "the visiting minister": who, not what happened
+        if low.startswith("address") and not _addresses_body(e, sent, sent_mentions, entities):
+            continue  # "addressed the nation / the issue": no encounter
         if (
             kind == "visit"
             and low in ("visited", "visits", "visit", "visiting", "tour", "toured")
@@ -1808,6 +1839,17 @@ _EVENT_CONTEXT = re.compile(
     r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|tomorrow|yesterday|next|this week)\b"
 )
+
+
+def _addresses_body(e, sent, sent_mentions, entities) -> bool:
+    """Rule "addressed-body": "X will address the European Parliament", "addressed the UN
+    General Assembly on Tuesday" - speaking before a body is an encounter with it; "addressed
+    the nation", "address the issue" are none (the body must follow the article)."""
+    at = sent.start + e + len(" the ")
+    return any(
+        m.start == at and entities[m.key].kind == "organization" and not entities[m.key].media
+        for m in sent_mentions
+    )
 
 
 def _inside_org_name(s, e, sent, sent_mentions, entities) -> bool:
@@ -1883,6 +1925,12 @@ _TIME_AFTER = re.compile(
 )
 
 
+_PREPARES_VISIT = re.compile(
+    r"\s+(?:to prepare(?: the ground)? for|in preparation for|ahead of)\s+"
+    r"(?=(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+['’]s\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\b)"
+)
+
+
 def _segments(text, sents, by_sentence, entities):
     """Sentences, with "X met A ... and then held talks with B" cut in two halves: two
     encounters with one subject. A half needs its own trigger; the second its own person."""
@@ -1918,6 +1966,16 @@ def _segments(text, sents, by_sentence, entities):
                 ):
                     cut = at
                     break
+        if cut is None and ("prepar" in raw or "ahead of" in raw):
+            later = _PREPARES_VISIT.search(raw)
+            if later is not None:
+                # Rule "prepares-visit": "X arrived on Monday for a two-day visit to prepare the
+                # ground for Y's upcoming visit to Delhi, scheduled for July 20" - Y's visit is
+                # an encounter of its own, told in the second part
+                cut = sent.start + later.start()
+                out.append((Sentence(sent.index, sent.start, cut, sent.paragraph), "head"))
+                out.append((Sentence(sent.index, cut, sent.end, sent.paragraph), "later"))
+                continue
         if cut is None:
             bg = _TIME_AFTER.search(raw) if " after " in raw or " before " in raw else None
             if bg and bg.start() > 0:
@@ -2457,9 +2515,11 @@ def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[
         if ent.kind == "organization" and _OFFICE_OF.search(before):
             continue  # "the rotating presidency of the Council of the EU": not a party
         if ent.kind == "state" and re.search(
-            r"\b(?:in|at)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?,\s*$", before
+            r"\b(?:in|at)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?"
+            r"(?:,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?,\s*$",
+            clean[max(0, rel - 60) : rel],
         ):
-            continue  # "in Bali, Indonesia": the place
+            continue  # "in Bali, Indonesia", "in Iwaki City, Fukushima, Japan": the place
         # "will pay a visit to Turkey": the host state is a side, unless someone of it is named.
         host_state = (
             re.search(r"\b(?:visit|visits|trip|journey)\s+to\s+$", before)
@@ -2484,10 +2544,20 @@ def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[
             continue  # "Putin's spokesman met X": the spokesman takes part, not Putin
         if m.key in written:
             continue  # rule "letter-sender": "delivered a letter from Minister X": X wrote
+        if (
+            "ccompanied by" in clean
+            and _WITH_THE_VISIT.search(clean[max(0, rel - 200) : rel])
+            and _DURING_HIS_VISIT.match(clean, rel)
+        ):
+            continue  # rule "visit-party": "Accompanied by A and B during his visit, ..."
         candidates.append(m)
     return candidates
 
 
+# "Accompanied by Minister A, Minister B ... during his visit, X will hold talks with Y": the
+# people who travel with X belong to the visit, not to the talks told.
+_WITH_THE_VISIT = re.compile(r"\b[Aa]ccompanied by\b[^;]{0,200}$")
+_DURING_HIS_VISIT = re.compile(r"[^;]{0,200}?\bduring (?:his|her|their|the) (?:[\w-]+ )?visit\b")
 _WRITTEN_FROM = re.compile(
     r"\b(?:letter|message|messages|note|greetings|invitation|congratulations|condolences)\s+"
     r"(?:of\s+\w+\s+)?from\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}$"
@@ -2575,6 +2645,7 @@ def _sides_of(text, sent, clean, candidates, entities) -> list[str]:
                 _TOPIC_BEFORE.search(clean[max(0, rel - 60) : rel])
                 and re.match(r"\s+[a-z]", text[m.end : m.end + 3])
                 and not _BODY_EVENT.match(text, m.end)
+                and not _EVENT_OF.search(clean[max(0, rel - 30) : rel])
             ):
                 continue  # rule "topic-body": "discussed EU cooperation" - a topic, no party
             if _LOCATIVE.search(
@@ -2613,6 +2684,11 @@ _BODY_EVENT = re.compile(
     r"\s+(?:[\w'’-]+\s+)?(?:summit|summits|meeting|ministerial|conference|forum|session|"
     r"gathering|talks)\b",
     re.I,
+)
+
+
+_EVENT_OF = re.compile(
+    r"\b(?:summit|summits|meeting|session|conference|forum|ministerial)\s+of\s+(?:the\s+)?$", re.I
 )
 
 
@@ -2784,7 +2860,7 @@ def _place_phrase(text, sent, clean, kb, sent_mentions, home_country, near) -> t
     # by preference) wins: "agreed to meet in Tokyo, ... after their talks in Jakarta".
     found = list(
         re.finditer(
-            r"\b(?:[Ii]n|[Aa]t|to|inside|visit|visits|visited|visiting|tour of|"
+            r"\b(?:[Ii]n|[Aa]t|to|inside|visit|visits|visited|[Vv]isiting|tour of|"
             r"(?:leaves|left|leaving|departs|departed|heads|headed|flies|flew) for)\s+(?:the\s+)?"
             r"((?:[A-Z][\w'’.-]+)(?:\s+(?:[A-Z][\w'’.-]+|(?:el|al|de|del|da|dos|di|du|la|le)"
             r"(?:-[\w'’.-]+|(?=\s+[A-Z])))){0,3})",

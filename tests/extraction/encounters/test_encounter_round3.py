@@ -530,3 +530,127 @@ def test_a_bodys_summit_that_only_hosts_the_meeting_is_its_venue(state_actors):
     assert [(m.kind, parties(m)) for m in found(kb, text)] == [
         ("meeting", ["Luis Vera", "Paul Otieno"])
     ]
+
+
+def test_a_state_closing_a_city_and_region_is_the_place_not_a_party(empty_kb):
+    text = (
+        "Prime Minister Paul Otieno held a series of bilateral meetings with regional leaders "
+        "as part of the Pacific Leaders Meeting in Iwaki City, Fukushima, Japan."
+    )
+    assert all("Japan" not in parties(m) for m in found(empty_kb, text))
+
+
+def test_the_tense_of_a_noun_subject_is_its_predicate_past_a_list(empty_kb):
+    text = (
+        "The first trilateral meeting in three years with the foreign ministers of Chile, "
+        "Peru and Kenya is scheduled for Saturday in Lima, the ministry announced on Tuesday."
+    )
+    got = [(m.status, m.date, m.city) for m in found(empty_kb, text)]
+    assert got == [("planned", date(2024, 5, 11), "Lima")]
+
+
+def test_a_fronted_round_of_talks_takes_the_tense_of_its_main_clause(empty_kb):
+    text = (
+        "In the seventh round of talks, Chilean Minister Ana Torres is set to speak with her "
+        "Peruvian counterpart Luis Vera."
+    )
+    assert [m.status for m in found(empty_kb, text)] == ["planned"]
+
+
+def test_a_noun_subject_told_in_the_past_stays_held(empty_kb):
+    text = (
+        "The meeting of the foreign ministers of Chile, Peru and Kenya took place on Saturday "
+        "in Lima, the ministry said."
+    )
+    assert [(m.status, m.date) for m in found(empty_kb, text)] == [("held", date(2024, 5, 4))]
+
+
+def test_addressing_a_body_is_an_encounter_with_it(state_actors):
+    from meetings.extraction import KBActor, KBAlias, KnowledgeBase
+
+    assembly = KBActor(
+        id=901,
+        name="Andean Parliament",
+        kind="organization",
+        aliases=(KBAlias("Andean Parliament"),),
+    )
+    kb = KnowledgeBase([*state_actors, assembly])
+    text = "Kenyan President Paul Otieno addressed the Andean Parliament in Lima on Tuesday."
+    got = [(m.kind, m.status, m.date, m.rule, parties(m)) for m in found(kb, text)]
+    assert got == [
+        (
+            "meeting",
+            "held",
+            date(2024, 5, 7),
+            "addressed-body",
+            ["Andean Parliament", "Paul Otieno"],
+        )
+    ]
+
+
+def test_addressing_the_nation_or_an_issue_is_no_encounter(empty_kb):
+    texts = [
+        "Kenyan President Paul Otieno addressed the nation on Tuesday.",
+        "Kenyan President Paul Otieno addressed the issue of migration in Lima on Tuesday.",
+    ]
+    assert [found(empty_kb, t) for t in texts] == [[], []]
+
+
+def test_a_leading_visiting_clause_places_the_encounter(empty_kb):
+    text = (
+        "Visiting Nairobi for the ministerial, Chilean Foreign Minister Ana Torres held a "
+        "bilateral meeting with Peruvian Foreign Minister Luis Vera."
+    )
+    assert places(empty_kb, text) == [("Nairobi", "KE")]
+
+
+def test_the_relative_clause_of_a_summit_of_leaders_tells_its_tense(state_actors):
+    from meetings.extraction import KBActor, KBAlias, KnowledgeBase
+
+    alliance = KBActor(
+        id=900, name="Northern Alliance", kind="organization", aliases=(KBAlias("NORAL"),)
+    )
+    kb = KnowledgeBase([*state_actors, alliance])
+    text = (
+        "Kenyan President Paul Otieno met Peruvian President Luis Vera in Lima. The two "
+        "discussed preparations for the summit of NORAL leaders, which is set to be held "
+        "later this year in Quito."
+    )
+    got = [(m.kind, m.status) for m in found(kb, text) if m.kind == "summit"]
+    assert got == [("summit", "planned")]
+
+
+PREPARES_VISIT = (
+    "Chilean Foreign Secretary Ana Torres called on Peruvian President Luis Vera on Tuesday. "
+    "The Chilean foreign secretary arrived in Peru on Monday for a two-day official visit to "
+    "prepare the ground for Vera's upcoming visit to Santiago, scheduled for July 20. "
+    "Accompanied by Interior Minister Rosa Campos during his visit, Vera is expected to hold "
+    "bilateral talks with Chilean President Pedro Rojas."
+)
+
+
+def test_a_visit_prepared_for_is_its_own_and_dates_the_talks_during_it(empty_kb):
+    got = sorted(
+        (m.kind, m.status, m.date, m.city, parties(m))
+        for m in found(empty_kb, PREPARES_VISIT)
+        if m.kind == "talks"
+    )
+    assert got == [
+        ("talks", "planned", date(2024, 7, 20), "Santiago", ["Luis Vera", "Pedro Rojas"])
+    ]
+
+
+def test_the_people_accompanying_a_visitor_during_his_visit_are_no_parties_of_the_talks(
+    empty_kb,
+):
+    assert all("Rosa Campos" not in parties(m) for m in found(empty_kb, PREPARES_VISIT))
+
+
+def test_a_person_accompanying_the_subject_of_a_meeting_takes_part(empty_kb):
+    text = (
+        "Kenyan President Paul Otieno, accompanied by Foreign Minister Rosa Campos, met "
+        "Peruvian President Luis Vera in Lima."
+    )
+    assert [parties(m) for m in found(empty_kb, text)] == [
+        ["Luis Vera", "Paul Otieno", "Rosa Campos"]
+    ]
