@@ -1031,7 +1031,7 @@ MEETING_KINDS = {
             r"[A-Z][^,.;]{2,40} and [A-Z][^,.;]{2,40},? (?:also )?discussed",
             r"held (?:a |an )?(?:[\w-]+ )?meeting|forum",
             r"held (?:[\w-]+ )?discussions with",
-            r"(?:in|during|after|following) (?:[\w-]+ ){0,2}?discussions with",
+            r"(?:in|during|after|following|for) (?:[\w-]+ ){0,2}?discussions with",
             r"spoke (?:briefly |informally )?on the (?:sidelines|margins)",
             r"joint (?:session|news conference|press conference|meeting)|co-chaired",
             r"(?:called|calls|(?:will|to|would|shall) (?:also )?call) on "

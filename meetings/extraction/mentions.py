@@ -2712,14 +2712,39 @@ def _subjects(b: _Builder, kinds=("person", "organization", "state")) -> dict[in
     return subjects
 
 
+_FEMALE_WORDS = {
+    "mrs", "ms", "miss", "madam", "madame", "queen", "princess", "sheikha", "dame", "lady",
+    "begum", "chairwoman", "spokeswoman", "congresswoman", "businesswoman", "empress",
+}  # fmt: skip
+_MALE_WORDS = {
+    "mr", "king", "prince", "sheikh", "sir", "lord", "chairman", "spokesman", "emir", "sultan",
+    "pope", "emperor", "congressman", "businessman", "crown prince",
+}  # fmt: skip
+
+
+def _gender(ent: Entity) -> str | None:
+    """Rule "pronoun-gender": "f" or "m" when the person's title or name says so ("King
+    Tupou", "Ms. Ruiz", "the spokeswoman"), else None."""
+    words = set(re.findall(r"[a-z]+", f"{ent.title} {ent.name}".lower()))
+    for surface in ent.surfaces:
+        words.update(re.findall(r"[a-z]+", surface.lower()))
+    female, male = bool(words & _FEMALE_WORDS), bool(words & _MALE_WORDS)
+    return "f" if female and not male else "m" if male and not female else None
+
+
 def _resolve_pronouns(b: _Builder, subjects: dict[int, str]) -> None:
     person_subjects = sorted(_subjects(b, ("person",)).items())
+    genders = {key: _gender(b.entities[key]) for _si, key in person_subjects}
     other_subjects = sorted((si, k) for si, k in subjects.items() if b.entities[k].kind != "person")
     for m in b.mentions:
         if m.how != "pronoun":
             continue
         p = m.surface.lower()
         pool = person_subjects if p in ("he", "she") else other_subjects if p == "it" else []
+        if p in ("he", "she"):
+            # "she" is never "King Tupou", "he" never "Ms. Ruiz"
+            wrong = "m" if p == "she" else "f"
+            pool = [(si, k) for si, k in pool if genders.get(k) != wrong]
         if not pool:
             continue
         # Same sentence, subject before the pronoun; else the latest earlier sentence.

@@ -876,7 +876,13 @@ def _follow_on_paraphrase(ctx: _Context, q: QuoteSpan) -> str | None:
     if not before or ctx.entities[before[-1].key].kind not in ("person", "organization"):
         return None
     speaker = before[-1].key
-    others = ctx.speakers_in(before[-1].end, last.end)
+    others = [
+        m
+        for m in ctx.speakers_in(before[-1].end, last.end)
+        # "... told reporters that her dinner with the President was warm": the object of a
+        # preposition in the reported clause is what she spoke of, not a new speaker
+        if not _PREPOSITION_BEFORE.search(text[max(0, m.start - 30) : m.start])
+    ]
     if any(m.key != speaker and ctx.entities[m.key].kind != "state" for m in others):
         return None
     return speaker

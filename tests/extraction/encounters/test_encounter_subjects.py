@@ -46,3 +46,10 @@ def test_discussed_without_two_named_sides_is_no_encounter(empty_kb, text):
 )
 def test_a_day_between_spoke_and_with_still_tells_an_encounter(empty_kb, text):
     assert ["Ana Ruiz", "Tom Otieno"] in meetings(empty_kb, text)
+
+
+def test_a_trip_for_discussions_with_someone_is_an_encounter(empty_kb):
+    text = (
+        "President Ana Ruiz travels to Lima on Tuesday for political discussions with Tom Otieno."
+    )
+    assert ["Ana Ruiz", "Tom Otieno"] in meetings(empty_kb, text)

@@ -168,3 +168,24 @@ def test_a_new_subject_between_two_quotes_breaks_the_chain(kb):
     )
     got = extract(ArticleInput(text=text), kb).statements
     assert [s.speaker for s in got if s.text.startswith("We are not")] != ["Ana Ruiz"]
+
+
+def test_she_is_not_the_king_named_last(kb):
+    text = (
+        "Foreign Minister Ana Ruiz flew to Lamu, where she was received by King Tom Otieno.\n\n"
+        "She later told reporters that her lunch with the King was very warm.\n\n"
+        "“We had a wide range of talks, most of it about fisheries.”"
+    )
+    got = extract(ArticleInput(text=text), kb).statements
+    quoted = [s for s in got if s.text.startswith("We had")]
+    assert [s.speaker for s in quoted] == ["Ana Ruiz"]
+    assert quoted[0].rule.startswith("quote-follow-on-paraphrase")
+
+
+def test_he_is_not_the_spokeswoman(kb):
+    text = (
+        "President Tom Otieno arrived in Lima on Monday. Spokeswoman Ana Ruiz met him at the "
+        "airport. He said the visit was useful."
+    )
+    got = extract(ArticleInput(text=text), kb).statements
+    assert [s.speaker for s in got] == ["Tom Otieno"]
