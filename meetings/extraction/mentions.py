@@ -1305,6 +1305,8 @@ def _run_organisation_at(b: _Builder, run: list[int], lowered: list[str], pos: i
     e = _without_trailing_style(text, s, e)
     s = _coordinated_modifiers_before(b, s, w)
     surface = text[s:e]
+    if is_country_name(b.kb, surface):
+        return False  # rule "state-name-not-body": "the Russian Federation" is the state
     country = None
     for j in org_tokens:
         country = country or b.kb_country(j)

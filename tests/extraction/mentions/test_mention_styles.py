@@ -200,3 +200,8 @@ def test_a_military_rank_and_retired_mark_stay_in_the_title(kb):
     got = entities(kb, "The envoy called on Minister for Interior Brig (R) Tom Otieno on Thursday.")
     assert got["Tom Otieno"][0] == "person"
     assert "Brig" not in got
+
+
+def test_a_states_long_name_is_not_a_second_body(kb):
+    got = entities(kb, "Ana Ruiz met Sergey Lavrov of the Russian Federation in Lima.")
+    assert got["Russian Federation"][0] == "state"
