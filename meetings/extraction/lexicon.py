@@ -256,10 +256,14 @@ TITLE_HEADS = {
 # Tabrizi"). "given": far more often a given name than a style wherever it stands before
 # another name word ("Foreign Minister Amir Tabrizi", "Raja Pervaiz Ashraf"). "word": a
 # title word that is never dropped as a style. "surname": also a family name, the name
-# itself after a courtesy title ("Ms. King said", "Mr. Prince"). A new honorific is one word
-# on a line here.
+# itself after a courtesy title ("Ms. King said", "Mr. Prince"). "courtesy": a courtesy
+# title, only ever before a family name ("Mr. Li", "Ms. King"). "style": an address, not a
+# name, that a remembered alias never opens with ("Mr. Li", "Sir Alan", "President Vera" are
+# the text's, the name is "Li", "Alan", "Vera"). A new honorific is one word on a line here.
 _HONORIFIC_TABLE = """
-mr  mrs  ms  miss  dr  prof  professor  sir  dame  lady  hon  honourable  honorable
+mr  mrs  ms  miss  mx  dr  madam  : courtesy style
+sir  : style
+prof  professor  dame  lady  hon  honourable  honorable
 h.e.  h.h.  h.r.h.  excellency  majesty  highness  royal  crown
 princess  sheikha
 emir  shaikh  : inside
@@ -267,11 +271,12 @@ sultan  sheikh  : inside surname
 prince  king  queen  lord  bishop  marshal  pope  : surname
 amir  : inside given
 ratu  adi  dato  datuk  datin  tun  pehin  shri  smt  shrimati  thiru  thiru.  puan  tuan
-gen  admiral  colonel  col  lt  maj  capt
+gen  admiral  colonel  col  lt  maj  capt  brig  brigadier  cdr  commodore  retd
 rev  cardinal  archbishop  imam  ayatollah  grand  mullah  maulana  hojatoleslam
 haji  hajji  hajj  alhaji  berhormat  mwalimu  oba  dasho  lyonchhen  lyonpo
 samdech  techo  akka  moha  padei
-mp  president  minister  premier  chancellor  secretary  ambassador  pm  fm  senator
+president  minister  : style
+mp  premier  chancellor  secretary  ambassador  pm  fm  senator
 he  his  her  general  chief  : loose
 tan  toh  yang  nana  sena  : loose
 sri  : loose inside
@@ -297,7 +302,51 @@ NAME_OR_TITLE_WORDS = {w for w, flags in HONORIFIC_FLAGS.items() if "inside" in 
 GIVEN_NAME_TITLES = {w for w, flags in HONORIFIC_FLAGS.items() if "given" in flags}
 STYLE_SURNAMES = {w for w, flags in HONORIFIC_FLAGS.items() if "surname" in flags}
 # Courtesy titles that only ever stand before a family name ("Mr. Li", "Ms. King").
-COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr"}
+COURTESY_TITLES = {w for w, flags in HONORIFIC_FLAGS.items() if "courtesy" in flags}
+ALIAS_STYLES = {w for w, flags in HONORIFIC_FLAGS.items() if "style" in flags}
+
+# Lower-case particles of personal names, one table: the entries of a line (two spaces
+# apart; an entry may be a sequence) share what follows the colon. "token": a word that is
+# not counted as a name word ("Khalid bin Salman" has two; the mentions stage and the
+# proposal's names compare the others). "between": joins a given name to a capitalised
+# family name ("Tim van der Berg", "Ana de la Cruz"). "alias": may stand in lower case in a
+# remembered alias ("Hamad bin Jassim").
+_PARTICLE_TABLE = """
+al  bin  bint  ibn  el  la  le  y  : token alias
+da  de  del  der  di  du  dos  van  von  : token alias between
+della  den  das  : token between
+ben  abu  ul  ud  e  zu  af  : token
+ter  ten  : between
+van der  van den  van de  de la  de los  de las  von der  : between
+"""
+
+
+def _particle_rows() -> dict[str, set[str]]:
+    import re
+
+    rows: dict[str, set[str]] = {}
+    for line in _PARTICLE_TABLE.strip().splitlines():
+        entries, _, flags = line.partition(":")
+        for entry in re.split(r"\s{2,}", entries.strip()):
+            rows[entry] = set(flags.split())
+    return rows
+
+
+PARTICLE_FLAGS = _particle_rows()
+PARTICLES = {w for w, flags in PARTICLE_FLAGS.items() if "token" in flags}
+PARTICLES_BETWEEN_NAMES = tuple(w for w, flags in PARTICLE_FLAGS.items() if "between" in flags)
+ALIAS_PARTICLES = {w for w, flags in PARTICLE_FLAGS.items() if "alias" in flags}
+# Lower-case words inside a body's name ("Ministry of Foreign Affairs"); never its first.
+BODY_NAME_LINKS = {"of", "for", "and", "the", "on", "in"}
+# After "A's": words that make the state a side ("Peru's top diplomat", "Chile's delegation").
+SIDE_NOUNS = {
+    "top", "new", "former", "chief", "head", "heads", "leader", "leaders", "leadership",
+    "delegation", "delegations", "government", "side", "team", "officials", "envoy", "envoys",
+    "representative", "representatives", "counterpart", "ambassador", "foreign", "prime",
+    "deputy", "acting", "interim", "king", "queen", "emir", "crown", "president", "premier",
+    "chancellor", "minister", "ministers", "military", "army", "defence", "defense", "trade",
+    "finance", "national", "special", "senior", "visiting", "outgoing", "incoming", "first",
+}  # fmt: skip
 
 # Lower-case nouns that, right before a capitalised name, mark it as a person.
 PERSON_CUE_NOUNS = {
@@ -967,7 +1016,8 @@ MEETING_KINDS = {
         "keys": (
             "met", "meet", "receiv", "host", "welcom", "confer", "courtesy", "sat down",
             "gathering", "discuss", "forum", "joint", "chair", "call", "spoke", "speaks",
-            "talked", "bilateral", "lunch", "dinner", "breakfast", "banquet",
+            "talked", "bilateral", "lunch", "dinner", "breakfast", "banquet", "joined by",
+            "address",
         ),
         "triggers": (
             r"met|meets|meet|meeting|meetings|received|receives|receive|hosted|hosts|host",
@@ -975,26 +1025,36 @@ MEETING_KINDS = {
             r"(?<=is )(?:this week )?(?:welcoming|receiving|hosting)",
             r"courtesy (?:call|visit)|sat down with|gathering",
             r"discussed (?:[\w-]+ ){0,8}?with",
+            # rule "plural-subject-discussed": "The foreign ministers of A and B, X and Y,
+            # discussed trade" - a plural of people as the subject of "discussed"
+            r"(?:ministers|leaders|presidents|premiers|counterparts)(?: of [^,.;]{1,40})?,? "
+            r"[A-Z][^,.;]{2,40} and [A-Z][^,.;]{2,40},? (?:also )?discussed",
             r"held (?:a |an )?(?:[\w-]+ )?meeting|forum",
             r"held (?:[\w-]+ )?discussions with",
-            r"(?:in|during|after|following) (?:[\w-]+ ){0,2}?discussions with",
+            r"(?:in|during|after|following|for) (?:[\w-]+ ){0,2}?discussions with",
             r"spoke (?:briefly |informally )?on the (?:sidelines|margins)",
             r"joint (?:session|news conference|press conference|meeting)|co-chaired",
             r"(?:called|calls|(?:will|to|would|shall) (?:also )?call) on "
             r"(?!(?:[\w'’-]+\s+){0,6}to\b)",
             r"(?:briefly|informally|privately) spoke|spoke (?:briefly|informally|privately)",
             r"chaired (?:a |the )?joint",
-            r"spoke (?:with|to)|speaks (?:with|to)|talked (?:with|to)",
+            # "spoke today with", "talked on Monday with": a day between the verb and "with"
+            r"(?:spoke|speaks|talked) (?:(?:today|yesterday|again|separately|(?:on )?\w+day) )?"
+            r"(?:with|to)",
             r"(?:held|hold|holds|had|have) a bilateral(?= (?:on|in|at|with)\b|[.,;])",
             r"working (?:lunch|dinner|breakfast)",
             r"(?:lunch|dinner|breakfast|banquet) (?:with|for|in hono(?:u)?r of)",
+            # rule "joined-by": "On Wednesday, A and B will be joined by C" - the three meet
+            r"(?:will be|was|were|are|is|have been|has been) joined by",
+            # rule "addressed-body": "addressed the European Parliament" (a body only)
+            r"address(?:ed|es|ing)?(?= the )",
         ),
         "nouns": ("meeting", "meet", "gathering", "forum", "conference"),
     },
     "visit": {
         "keys": (
             "visit", "trip", "tour", "arriv", "invitation", " is in ", "stay", "travel", "fly",
-            "flies", "flew", "landed",
+            "flies", "flew", "landed", "delegation",
         ),
         "triggers": (
             r"visit|visits|visited|visiting|trip|tour",
@@ -1004,6 +1064,9 @@ MEETING_KINDS = {
             r"stay",
             r"travel(?:s|led|ed|ling|ing)? to|fl(?:y|ies|ew) to|landed in",
             r"state visit|official visit",
+            # rule "leads-delegation": "will lead a delegation to Lima" - a trip there
+            r"(?:lead|leads|leading|led|head|heads|heading|headed) (?:a |an |the |his |her )?"
+            r"(?:[\w-]+ ){0,3}?delegations? to (?=[A-Z])",
         ),
         "nouns": ("visit", "stay", "trip"),
         "case": True,
@@ -1175,7 +1238,16 @@ def reporting_verbs(use: str | None = None) -> list[str]:
 
 # Later additions, kept together so the tables above stay readable.
 TITLE_WORDS |= {"chairperson", "secretary-general", "chief executive"}
+# Portfolios that end a long office title before the name ("High Representative for Foreign
+# Affairs and Security Policy Ana Ruiz", "Minister of Planning and Investment Tran Van Ba").
+# (Words that also head bodies' names - "Water", "Science" - are left out: "the National Water
+# Agency" is no title.)
+TITLE_WORDS |= {"policy", "commonwealth", "planning", "investment", "fisheries"}
 TITLE_HEADS |= {"chairperson"}
+# "Chargé d'Affaires Tom Reed": the second word heads the title ("charge" alone is a noun;
+# "affaires" is the word a split at the apostrophe leaves).
+TITLE_WORDS |= {"d’affaires"}
+TITLE_HEADS |= {"chargé", "d'affaires", "d’affaires", "affaires"}
 PERSON_CUE_NOUNS |= {"chairperson"}
 # Nouns that only ever denote a person ("Kim's predecessor, Park Jin-ho"; "his deputy X").
 PERSON_CUE_NOUNS |= {
@@ -1188,6 +1260,13 @@ NON_ORG_RUN_WORDS |= {
     "gardens", "tunnel", "terminal", "resort", "beach", "protocol", "framework", "charter",
     "convention", "resolution", "communique", "communiqué", "strategy", "award", "medal",
 }  # fmt: skip
+# Events that a possessive or a date stands beside ("Iran's Islamic Revolution in 1979"):
+# neither a person nor a body.
+NON_ORG_RUN_WORDS |= {"revolution", "uprising", "revolt", "rebellion", "genocide", "massacre"}
+# Nouns that stand before a private person's name ("American citizens Ana Ruiz and Tom Reed").
+PERSON_CUE_NOUNS |= {"citizen", "citizens", "national", "nationals", "journalist", "journalists"}
 # Words that are also common surnames ("Park Jin", "Jonathan Field") never mark a place.
 NON_ORG_RUN_WORDS -= {"park", "field", "castle", "fort", "bay", "cape", "hall", "port"}
 PERSON_CUE_NOUNS |= {"counterparts"}  # "met her counterparts Ana Soto of Peru and ..."
+# "Ambassador Extraordinary and Plenipotentiary of Kenya": the words of the envoy's full style.
+TITLE_WORDS |= {"extraordinary", "plenipotentiary"}

@@ -70,6 +70,11 @@ _JUDGED = re.compile(
     r"defend)\w*\s+(?:[\w'’-]+\s+){0,2}$",
     re.I,
 )
+_SAID_THAT = re.compile(
+    r"\b(?:"
+    + "|".join(lexicon.reporting_verbs("paraphrase"))
+    + r")\s+that\s+(?:the|their|this)\s+$"
+)
 _OFFICE = re.compile(
     r"\b(foreign ministers?|defen[cs]e ministers?|prime ministers?|ministers?|presidents?|"
     r"leaders?|heads? of state)\s+of\b",
@@ -123,7 +128,7 @@ _STRONG_NEGATION = re.compile(
     r"refused|denied|dismissed|ruled out|scrapped|not been agreed|no meeting|did not meet|"
     r"will not meet|won't meet|didn't meet|declined to meet|not (?:be )?held|"
     r"did not (?:hold|have|attend)|didn't (?:hold|have|attend)|(?:has|have|had) not (?:met|held)|"
-    r"never met|"
+    r"never met|(?:has|have|had|is|are) yet to (?:hold|meet|have|visit|sit)|"
     r"(?:will|would|did) not go ahead|won't go ahead|will not take place|did not take place|"
     r"fell through|collapsed|broke down|walked out|would (?:also )?have been|"
     r"would (?:also )?have|could have been)\b",
@@ -157,15 +162,7 @@ _FUTURE = re.compile(
     re.I,
 )
 _PROGRESSIVE = re.compile(r"(?:is|are) (?:meeting|holding talks|hosting|receiving|welcoming)", re.I)
-# After "A's": words that make the state a side ("Peru's top diplomat", "Chile's delegation").
-_SIDE_NOUNS = {
-    "top", "new", "former", "chief", "head", "heads", "leader", "leaders", "leadership",
-    "delegation", "delegations", "government", "side", "team", "officials", "envoy", "envoys",
-    "representative", "representatives", "counterpart", "ambassador", "foreign", "prime",
-    "deputy", "acting", "interim", "king", "queen", "emir", "crown", "president", "premier",
-    "chancellor", "minister", "ministers", "military", "army", "defence", "defense", "trade",
-    "finance", "national", "special", "senior", "visiting", "outgoing", "incoming", "first",
-}  # fmt: skip
+_SIDE_NOUNS = lexicon.SIDE_NOUNS
 _VENUE_CONTEXT = re.compile(
     r"(?:sidelines of|margins of|on the margins|attend(?:ed|ing|s)?|participat\w+ in|"
     r"ahead of|during|at|on the eve of|before|after|within the framework of|framework of)"
@@ -188,6 +185,8 @@ _POSSESSOR = re.compile(
     r"ministers?|deputy|deputies|delegation|government|"
     r"envoy|representative|staff|wife|husband|son|daughter|lawyer|press secretary|"
     r"secretary|team|chief of staff|predecessor|successor|brother|sister|spouse)\b"
+    # rule "possessive-visit": "A's official visit to B" - A travels (not A's officials)
+    r"(?!\s+(?:visit|trip|tour|stay|talks|meeting)\b)"
 )
 _SPOKESPERSON_OF = re.compile(
     r"\b(?:spokes\w+|aides?|advis[eo]rs?|officials?|representatives?)\s+(?:for|of)\s+"
@@ -300,6 +299,7 @@ class _Context:
     home_country: str | None
     busy_visit: _Lazy
     drafts: list = field(default_factory=list)
+    visits: list = field(default_factory=list)  # every visit told, merged or not
     first_half: Draft | None = None
     _cancelled: bool | None = None
 
@@ -380,7 +380,7 @@ def find_meetings(doc: Document, analysis: Analysis, kb: KnowledgeBase) -> list[
             _delegation_heads(ctx, sent)
             continue
         _sentence_participants(ctx, c)
-        if _separate_meetings(ctx, c) or _visitors_by_day(ctx, c):
+        if _separate_meetings(ctx, c) or _visitors_by_day(ctx, c) or _them_separately(ctx, c):
             continue
         c.valid = _valid_triggers(c.found, c.clean, c.sent, c.sent_mentions, ctx.entities)
         if not c.valid:
@@ -562,6 +562,71 @@ def _separate_meetings(ctx: _Context, c: _Clause) -> bool:
     return False
 
 
+_THEM_SEPARATELY = re.compile(
+    r"\b(?:(?:to|with)\s+)?(?:each of )?them\s+(?:all\s+)?(?:separately|individually|one by one)\b|"
+    r"\b(?:separately|individually) with each of them\b"
+)
+
+
+def _them_separately(ctx: _Context, c: _Clause) -> bool:
+    """Rule "them-separately": "A, B, C and D gathered in Lima. A also met each of them
+    separately" - one encounter of the subject with each person the sentence before lists;
+    True when it made them."""
+    if "them" not in c.low or c.sent.index == 0:
+        return False
+    phrase = _THEM_SEPARATELY.search(c.clean)
+    if phrase is None:
+        return False
+    subjects = [k for k in c.participants if ctx.entities[k].kind == "person"]
+    prev = ctx.sents[c.sent.index - 1]
+    listed = list(
+        dict.fromkeys(
+            m.key
+            for m in ctx.by_sentence.get(prev.index, [])
+            if ctx.entities[m.key].kind == "person"
+        )
+    )
+    if len(subjects) != 1 or subjects[0] not in listed:
+        return False
+    others = [k for k in listed if k != subjects[0]]
+    if len(others) < 2:
+        return False
+    future = bool(_FUTURE.search(c.clean))
+    trigger = c.found[0]
+    day, end, precision = _date_for(
+        c.clean, c.sent.start, trigger[0], trigger[1], ctx.anchor, future, ctx.today
+    )
+    city, country = _venue(
+        ctx.text, c.sent, c.clean, ctx.kb, c.sent_mentions, ctx.entities,
+        ctx.home_country, ctx.dateline, near=trigger[0],
+    )  # fmt: skip
+    if city is None and country is None:
+        prev_clean = ctx.text[prev.start : prev.end]
+        city, country = _venue(
+            ctx.text, prev, prev_clean, ctx.kb, ctx.by_sentence.get(prev.index, []),
+            ctx.entities, ctx.home_country, ctx.dateline,
+        )  # fmt: skip
+    kind = "talks" if "talks" in c.low else "meeting"
+    for other in others:
+        d = Draft(
+            kind=kind,
+            status="planned" if future else "held",
+            date=day,
+            end_date=end,
+            precision=precision,
+            city=city,
+            country=country,
+            participants_keys=[PKey(subjects[0]), PKey(other)],
+            span=(c.sent.start, c.sent.end),
+            sentence=c.sent.index,
+            confidence=0.6,
+            rule="them-separately",
+            separate=True,
+        )
+        _merge_or_add(ctx.drafts, d, ctx.entities, ctx.busy_visit)
+    return True
+
+
 def _visitors_by_day(ctx: _Context, c: _Clause) -> bool:
     """Rule "visited-by": "On Wednesday X was visited by A, and on Thursday by B" - each
     visitor called on X, a meeting each on its own day (the visitor came to X's office, so
@@ -696,6 +761,12 @@ def _kind_of_clause(ctx: _Context, c: _Clause) -> None:
             (t for t in c.valid if t[2] == "visit" and "visit" in t[3].lower()),
             (c.s, c.e, _k, c.word),
         )
+    if c.kind == "visit" and "delegation" in c.word and c.rule is None:
+        c.rule = "leads-delegation"  # "X will lead a delegation to Lima on Saturday"
+    if c.kind == "meeting" and c.word.endswith("joined by") and c.rule is None:
+        c.rule = "joined-by"  # "On Wednesday, A and B will be joined by C"
+    if c.kind == "meeting" and c.word.lower().startswith("address") and c.rule is None:
+        c.rule = "addressed-body"  # "X addressed the European Parliament on Tuesday"
     c.video_part = (
         c.kind == "call"
         and ctx.drafts
@@ -703,7 +774,8 @@ def _kind_of_clause(ctx: _Context, c: _Clause) -> None:
         and _TOOK_PART.search(c.clean) is not None
     )
     if c.kind == "meeting" and all(
-        re.match(r"(?:spoke|speaks|talked)\b", w, re.I) for _s, _e, _k, w in c.valid
+        re.match(r"(?:spoke|speaks|talked)\b(?!\s+(?:briefly|informally|privately))", w, re.I)
+        for _s, _e, _k, w in c.valid
     ):
         c.kind = "call"  # "X spoke with Y on Monday", no place: a call (a place: a meeting)
         c.spoke_only = True
@@ -772,10 +844,15 @@ def _reference_back(ctx: _Context, c: _Clause) -> None:
         if named:
             c.anaphoric = False
     c.possessed = re.search(r"['’]s\s+(?:[\w-]+\s+)?$", c.clean[: c.valid[0][0]]) is not None
-    if (c.anaphoric or c.possessed) and _JUDGED.search(c.clean[: c.valid[0][0]]):
-        # "X criticised the talks", "X called Y's visit a success": X comments on the
-        # encounter, X is not a party.
+    lead = c.clean[: c.valid[0][0]]
+    if (c.anaphoric or c.possessed) and (
+        _JUDGED.search(lead) or (c.anaphoric and " that " in lead and _SAID_THAT.search(lead))
+    ):
+        # "X criticised the talks", "X called Y's visit a success", "X said that the visit
+        # had been historic": X comments on the encounter, X is not a party.
         c.participants = []
+    elif c.possessed and c.kind == "visit" and c.participants and c.rule is None:
+        c.rule = "possessive-visit"  # "A's official visit to B began on Monday"
     # An event noun next to a reference back ("During the call the sides welcomed the
     # upcoming forum in X on May 3"): the event is its own encounter of the two sides.
     c.event = _event_noun(c.valid, c.clean)
@@ -792,11 +869,32 @@ def _reference_back(ctx: _Context, c: _Clause) -> None:
         # "the first meeting between leaders of the two countries" names nobody: keep
         # the parties the sentence does name.
         c.participants = c.between
+        if c.anaphoric and c.rule is None:
+            _named_pair(ctx, c)
     c.pair = _hyphen_pair(c.clean, c.sent, c.s, c.sent_mentions, ctx.entities)
     if c.pair:
         c.participants = c.pair
     # "The two leaders held talks": the parties of the latest encounter (and whoever
     # joins them: "the two were joined by X for the summit").
+
+
+def _named_pair(ctx: _Context, c: _Clause) -> None:
+    """Rule "named-pair": "Meanwhile, the meeting between A and B focused on trade" - a
+    reference back that names two people no encounter told so far brings together is an
+    encounter of its own, not more about the latest one (unless the latest one's sides are
+    still unnamed: "The ministers of A and B met ... the talks between X and Y ...")."""
+    people = {k for k in c.between if ctx.entities[k].kind == "person"}
+    if len(people) < 2 or not ctx.drafts:
+        return
+    if sum(ctx.entities[k].kind == "person" for k in ctx.drafts[-1].keys()) < 2:  # noqa: SIM118
+        return  # "The ministers of A and B met ...": these may be the names of its sides
+    if any(
+        _covered(people, d.keys(), ctx.entities) or _covered(d.keys(), people, ctx.entities)
+        for d in ctx.drafts
+    ):
+        return
+    c.anaphoric = False
+    c.rule = "named-pair"
 
 
 def _parties_from_context(ctx: _Context, c: _Clause) -> None:
@@ -856,12 +954,56 @@ def _parties_from_context(ctx: _Context, c: _Clause) -> None:
             c.participants = [p.key for p in c.group.participants_keys]
 
 
+_AHEAD_OF_EVENT = re.compile(
+    r"\b(?:ahead of|before|in preparation for|to prepare for)\s+(?:the|a|an|next|this)\s+"
+    r"(?:[\w'’-]+\s+){0,5}?(?:forum|summit|meeting|ministerial|conference|session|election|"
+    r"elections|gathering|visit|talks|vote)\b",
+    re.I,
+)
+
+
+_NOUN_SUBJECT = re.compile(
+    r"\W*(?:(?:In|At|During|For)\s+)?(?:[Tt]he|An?|an?|This|this|Their|their|Its|its)\s+"
+    r"(?:[\w-]+\s+){0,3}$"
+)
+_NOUN_WORDS = {"meeting", "talks", "summit", "visit", "trip", "forum", "gathering"}
+_CREDIT = re.compile(
+    r",\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:said|says|announced|reported|told|stated)\b"
+)
+
+
 def _tense_and_date(ctx: _Context, c: _Clause) -> None:
+    """Held or planned, and the date, read from the clause up to a later event it is "ahead
+    of" (rule "ahead-of-event": "A and B met at the hall ahead of the forum due on Friday" -
+    the forum's day and tense are its own, not the encounter's)."""
+    later = _AHEAD_OF_EVENT.search(c.clean, c.e) if "ahead" in c.low or "before" in c.low else None
+    if later is None or c.kind == "visit":
+        _tense_and_date_of(ctx, c)
+        return
+    whole = c.clean
+    c.clean = whole[: later.start()] + " " * (len(whole) - later.start())
+    _tense_and_date_of(ctx, c)
+    c.clean = whole
+
+
+def _tense_and_date_of(ctx: _Context, c: _Clause) -> None:
     """Held or planned (the tense of the trigger's clause), and the date: the clause's own,
     else "a day later", "on the eve of", "X also met Y" from the encounter just told."""
     # Tense of the clause that holds the trigger (and of the sentence's subject before it):
     # "agreed to meet next month, officials said after their talks on Wednesday".
     c.future = bool(_FUTURE.search(_clause(c.clean, c.s, c.e)))
+    if (
+        not c.future
+        and _NOUN_SUBJECT.match(c.clean[: c.s])
+        and c.word.lower().split()[-1] in _NOUN_WORDS
+    ):
+        # Rule "subject-noun-tense": "The first meeting with the ministers of A, B and C is
+        # scheduled for Saturday, the ministry said", "In the seventh round of talks, X is set
+        # to speak with Y" - the predicate of the noun's sentence, past the commas of a list
+        # or a fronted phrase, up to the credit
+        tail = c.clean[c.e :]
+        credit = _CREDIT.search(tail)
+        c.future = bool(_FUTURE.search(tail[: credit.start()] if credit else tail))
     if c.future and _PAST_TRIGGER.match(c.word):
         # Rule "tense-of-own-predicate": "spoke by phone on Monday and invited him to a summit
         # next month" - the call is held; the later predicate's time is not the call's.
@@ -877,7 +1019,12 @@ def _tense_and_date(ctx: _Context, c: _Clause) -> None:
         # Rule "reported-that": "X told reporters after the talks on Monday that trade would
         # grow" - the reported words' tense is not the encounter's.
         c.future = False
-    c.which = _WHICH_CLAUSE.match(c.clean[c.e :]) if "which" in c.clean[c.e : c.e + 12] else None
+    c.which = None
+    if "which" in c.clean[c.e : c.e + 40]:
+        # "the Forum, which opens on Wednesday", "the summit of NATO leaders, which is set to
+        # be held later this year": the noun's own relative clause (past a short "of" phrase)
+        gap = re.match(r"(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2})?", c.clean[c.e :])
+        c.which = _WHICH_CLAUSE.match(c.clean[c.e + gap.end() :])
     if not c.future and c.which and _FUTURE.search(c.which.group(1)):
         c.future = True  # "the Forum, which opens on Wednesday": scheduled
     c.status = "planned" if c.future else "held"
@@ -943,23 +1090,44 @@ def _tense_and_date(ctx: _Context, c: _Clause) -> None:
         c.status = "planned"
 
 
+_LATER_TODAY = re.compile(
+    r"\b(?:this (?:[A-Z][a-z]+day )?(?:evening|afternoon|night)|[A-Z][a-z]+day (?:evening|night)|"
+    r"tonight|later (?:today|in the day)|at \d{1,2}(?:[:.]\d\d)? ?(?:p\.?m\.?|pm)\b)"
+)
+
+
 def _under_way(c: _Clause) -> None:
     """Rule "under-way": "X is holding talks with Y in Lima on Thursday" in a Thursday story -
     a progressive on the day of writing tells talks under way (held), not a plan; any
-    other future cue ("will", "is to") keeps it planned."""
+    other future cue ("will", "is to") keeps it planned, and so does a later hour of the day
+    ("this Tuesday evening", "tonight", "at 7 p.m.")."""
     cues = [m.group() for m in _FUTURE.finditer(_clause(c.clean, c.s, c.e))]
+    if _LATER_TODAY.search(c.clean):
+        return  # "are meeting in Lima this Tuesday evening": later today, still planned
     if cues and all(_PROGRESSIVE.fullmatch(cue) for cue in cues):
         c.future = False
         c.status = "held"
 
 
+_LATER_CLAUSE = re.compile(
+    r"\b(?:since|when|while|because|although|whereas|as)\s|,\s*(?:who|which|whose)\b"
+)
+
+
 def _place(ctx: _Context, c: _Clause) -> None:
     """The venue ("in/at <city>", never the dateline alone, none for a call) and the state
     that stands for an unnamed host side."""
+    clean = c.clean
+    cut = _LATER_CLAUSE.search(clean, c.e) if c.anaphoric else None
+    if cut is not None:
+        # Rule "anaphor-own-clause-place": a reference back is placed by its own clause ("the
+        # meeting took place in Lima"), not by a later one about something else ("the first
+        # meeting between A and B since she took office with the new cabinet in Oslo")
+        clean = clean[: cut.start()] + " " * (len(clean) - cut.start())
     c.city, c.country = _venue(
         ctx.text,
         c.sent,
-        c.clean,
+        clean,
         ctx.kb,
         c.sent_mentions,
         ctx.entities,
@@ -985,6 +1153,8 @@ def _place(ctx: _Context, c: _Clause) -> None:
         c.city = c.country = None  # "discussed the situation in the Gaza Strip": a topic
     if c.city is None and c.country is None and c.same_place:
         c.city, c.country = c.same_place
+    if c.rule == "joined-by" and c.city is None and c.country is None and ctx.drafts:
+        c.city, c.country = ctx.drafts[-1].city, ctx.drafts[-1].country  # where they met
     if c.spoke_only and (c.city or c.country or _SIDELINES.search(c.clean)):
         c.kind = "meeting"  # in person: a place, or "on the sidelines of ..."
     c.summits = [d for d in ctx.drafts if d.kind == "summit"]
@@ -996,6 +1166,82 @@ def _place(ctx: _Context, c: _Clause) -> None:
         and _OF_THE_SUMMIT.search(c.clean)
     ):
         c.city, c.country = c.summits[-1].city, c.summits[-1].country  # the summit just told
+
+
+_DURING_VISIT = re.compile(
+    r"\b(?:during|in the course of)\s+(?:the|his|her|their|this)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:visit|trip|stay|tour)\b|"
+    r"\b(?:on|during)\s+the\s+(?P<nth>first|second|third|last|final|opening|closing)\s+day\s+"
+    r"of\s+(?:the|his|her|their|this)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|stay|tour)\b",
+    re.I,
+)
+_NTH_DAY = {"first": 0, "opening": 0, "second": 1, "third": 2}
+
+
+def _during_visit(ctx: _Context, c: _Clause) -> None:
+    """Rule "during-visit": "X will travel to Lima on Saturday. During the visit, he will meet
+    Y" - an encounter told inside a visit told before takes the visit's day (a one-day visit,
+    or the day named: "on the first day of his visit"), place and tense when it has none of
+    its own; the visit is then its context, not an entry (unless it has its own range of days
+    and further engagements)."""
+    if c.kind == "visit" or not ctx.visits or not _has_any(c.low, ("during", "course", "day of")):
+        return
+    phrase = _DURING_VISIT.search(c.clean)
+    if phrase is None or phrase.start() > c.s:
+        return
+    people = [k for k in c.participants if ctx.entities[k].kind == "person"]
+    visit = next(
+        (d for d in reversed(ctx.drafts) if d.kind == "visit" and d.keys() & set(people)), None
+    )
+    if visit is None:
+        # "He began his two-day visit on Thursday": told as a reference, merged or dropped
+        visit = next((d for d in reversed(ctx.visits) if d.keys() & set(people)), None)
+    if visit is None or len(c.participants) < 2:
+        return
+    nth = (phrase.group("nth") or "").lower()
+    day = None
+    if visit.date is not None and visit.precision == "day":
+        if nth in _NTH_DAY:
+            day = visit.date + timedelta(days=_NTH_DAY[nth])  # "on the first day of his visit"
+        elif nth:
+            day = visit.end_date  # "on the last day of the trip": its end, when told
+        elif visit.end_date is None:
+            day = visit.date
+    if c.date_value is None and day is not None:
+        c.date_value, c.precision = day, "day"
+        if visit.status == "planned":
+            c.status = "planned"
+    if c.city is None and c.country is None:
+        c.city, c.country = visit.city, visit.country
+    if c.rule is None:
+        c.rule = "during-visit"
+    if visit.end_date is None or not ctx.busy_visit:
+        visit.extra["context"] = True
+
+
+def _recalled_visit(ctx: _Context, c: _Clause) -> None:
+    """Rule "recalled-visit": "X fondly remembered his trip to Peru in March" - a visit of
+    his own told with an earlier time of its own is a past encounter (X and the host state),
+    not context for the one just told ("during his visit" stays context)."""
+    if c.kind != "visit" or not c.anaphoric or c.status != "held" or c.date_value is None:
+        return
+    if ctx.anchor is None or c.precision not in ("day", "month"):
+        return
+    if (c.date_value.year, c.date_value.month) >= (ctx.anchor.year, ctx.anchor.month):
+        return
+    if _has_any(c.low, ("during", "course of", "day of")):
+        return
+    people = [k for k in c.participants if ctx.entities[k].kind == "person"]
+    host = f"state:{c.country}" if c.country else None
+    if len(people) != 1 or host is None or ctx.entities[people[0]].country in (None, c.country):
+        return
+    if any(d.date == c.date_value and people[0] in d.keys() for d in ctx.drafts):  # noqa: SIM118
+        return  # told already, on that day
+    c.anaphoric = False
+    c.background = True
+    if host in ctx.entities and host not in c.participants:
+        c.participants = c.participants + [host]
+    c.rule = c.rule or "recalled-visit"
 
 
 def _span_of_days(ctx: _Context, c: _Clause) -> None:
@@ -1099,6 +1345,13 @@ def _build_draft(ctx: _Context, c: _Clause) -> None:
         anaphoric=c.anaphoric,
         separate=c.event_draft
         or c.background
+        # "On Wednesday, A and B will be joined by C": a day of its own, another encounter
+        or (
+            c.rule == "joined-by"
+            and c.date_value is not None
+            and bool(ctx.drafts)
+            and c.date_value != ctx.drafts[-1].date
+        )
         or bool(re.search(r"\b(?:separate|another|second|next)\b", c.clean[: c.e + 5], re.I))
         or "separately" in c.clean,
     )
@@ -1110,6 +1363,7 @@ def _build_draft(ctx: _Context, c: _Clause) -> None:
         _SIDELINES.search(c.clean)
     )
     c.draft.extra["background"] = c.background
+    c.draft.extra["spoke_only"] = c.spoke_only and c.kind == "call"
     c.draft.extra["plural_summits"] = bool(re.search(r"\bsummits\b", c.clean, re.I))
     c.draft.extra["subjects"] = [
         m.key for m in c.sent_mentions if m.key in c.keys and m.start < c.sent.start + c.s
@@ -1146,6 +1400,8 @@ def _emit(ctx: _Context, c: _Clause) -> None:
     if "delegations" in c.low:
         _delegations_meeting(ctx, c)
     ctx.first_half = c.draft if c.part in ("first", "head") else None
+    if c.draft is not None and c.draft.kind == "visit":
+        ctx.visits.append(c.draft)
 
 
 def _delegations_meeting(ctx: _Context, c: _Clause) -> None:
@@ -1191,6 +1447,8 @@ _CLAUSE_STAGES = (
     _parties_from_context,
     _tense_and_date,
     _place,
+    _during_visit,
+    _recalled_visit,
     _span_of_days,
     _second_half,
     _build_draft,
@@ -1216,6 +1474,10 @@ def _complete(drafts: list[Draft], entities) -> list[Draft]:
     """Drafts with two parties, or a summit of bodies, or a dated meeting of bodies only."""
     final = []
     for d in drafts:
+        if d.kind == "visit" and d.extra.get("context"):
+            continue  # rule "during-visit": the encounters told inside it are the entries
+        if _stop_told_as_meeting(d, drafts, entities):
+            continue
         people = [p for p in d.participants_keys if entities[p.key].kind == "person"]
         bodies_only = bool(d.participants_keys) and all(
             entities[p.key].kind == "organization" and not entities[p.key].country
@@ -1231,6 +1493,30 @@ def _complete(drafts: list[Draft], entities) -> list[Draft]:
         ):
             final.append(d)
     return final
+
+
+def _stop_told_as_meeting(d: Draft, drafts: list[Draft], entities) -> bool:
+    """Rule "tour-stop-told": "a tour that includes A, B and C ... In B he will meet
+    President X of B" - a stop of a trip (no days of its own) whose encounter with someone
+    of the host state the text tells is context for that encounter, not an entry."""
+    if d.kind != "visit" or d.end_date is not None or d.rule != "visit-per-destination":
+        return False
+    people = [p.key for p in d.participants_keys if entities[p.key].kind == "person"]
+    hosts = {
+        entities[p.key].country for p in d.participants_keys if entities[p.key].kind == "state"
+    }
+    if len(people) != 1 or len(hosts) != 1:
+        return False
+    return any(
+        o is not d
+        and o.kind != "visit"
+        and people[0] in o.keys()  # noqa: SIM118 - Draft.keys() is a method
+        and any(
+            entities[k].kind == "person" and entities[k].country in hosts
+            for k in o.keys()  # noqa: SIM118
+        )
+        for o in drafts
+    )
 
 
 _HOSTED_GROUP = re.compile(
@@ -1328,6 +1614,8 @@ _REPORTS_THAT = re.compile(
     # verbs with no person object may drop "that": "X said Prime Minister Y plans to visit"
     r"|(?:\s*,[^,;]{1,60},)?\s*,?\s+(?:said|says|noted|added|stated|explained|disclosed|"
     r"revealed|confirmed)\s+(?=[A-Z]|the\s)"
+    # "..., X said, adding that A and B spoke privately"
+    r"|\s*,?\s+(?:said|says|told\s+[\w-]+)\s*,\s*(?:adding|noting|saying|explaining)\s+that\b"
 )
 _SAY_WORD = re.compile(
     r"\b(?:said|says|noted|added|stated|explained|disclosed|revealed|confirmed)\b"
@@ -1356,7 +1644,7 @@ _ALSO_MET = re.compile(
 # "the foreign ministers of A and B", "new ambassadors from A and B": unnamed sides by state
 _PLURAL_SIDES = re.compile(
     r"\b(?:ambassadors|ministers|leaders|presidents|premiers|counterparts|envoys|delegations|"
-    r"heads of (?:state|government))\s+(?:from|of)\s+(?:the\s+)?$"
+    r"heads of (?:state|government)|representatives)\s+(?:from|of)\s+(?:the\s+)?$"
 )
 _SUBORDINATE = re.compile(r"\b(?:after|because|since|when|as|once)\s+(?=[A-Z]|the\b|his\b|her\b)")
 _EARLIER_LEAD = re.compile(
@@ -1400,7 +1688,11 @@ _BOTH = re.compile(
     r"\b(?:(?:the two|both|the three|all three|the four|all four|the five|all five)\s+"
     r"(?:leaders|sides|ministers|presidents|prime ministers|foreign ministers|delegations|"
     r"heads of state|officials|diplomats|"
-    r"counterparts|men|women)|the (?:two|three) (?:were|are|have|had|will))\b",
+    r"counterparts|men|women)|the (?:two|three) (?:were|are|have|had|will)|"
+    # "the top diplomats of the two nations held a meeting in Lima on Thursday"
+    r"the (?:[a-z]+ )?(?:leaders|ministers|foreign ministers|diplomats|presidents|premiers|"
+    r"heads of state) of (?:the|both) (?:two|three) "
+    r"(?:countries|nations|states|sides))\b",
     re.I,
 )
 # Trigger words in senses that are not encounters.
@@ -1461,16 +1753,25 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
     for s, e, kind, word in found:
         before = clean[:s]
         low = word.lower()
-        if kind == "summit" and _VENUE_CONTEXT.search(before) and len(kinds) > 1:
-            continue
+        if (
+            kind == "summit"
+            and _VENUE_CONTEXT.search(before)
+            and len(kinds) > 1
+            and not _EVENT_HELD.match(clean, e)
+        ):
+            continue  # the venue of the encounter ("the summit held in Riga": its own event)
         if (
             kind in ("meeting", "summit", "talks")
             and len(found) > 1
             and re.search(r"\battend(?:ed|ing|s)?\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", before, re.I)
         ):
             continue  # "to attend the X meeting" next to the encounter it hosts
-        if low == "meetings":
-            continue  # "held separate meetings with ...": a summary of encounters
+        if low == "meetings" and not (
+            "bilateral" in clean and _EACH_THEIR_OWN.search(clean) and _SIDES_FROM.search(clean)
+        ):
+            # "held separate meetings with ...": a summary of encounters ("bilateral
+            # meetings with the leaders from A, B and C" is rule counterparts-from's list)
+            continue
         if (
             kind in ("summit", "meeting")
             and _inside_org_name(s, e, sent, sent_mentions, entities)
@@ -1483,6 +1784,14 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
             continue  # "Before the talks, X received Y": when, not what happened
         if low == "visiting" and re.search(r"\b(?:the|a|an)\s+$", before, re.I):
             continue  # "the visiting minister": who, not what happened
+        if low.startswith("address") and not _addresses_body(e, sent, sent_mentions, entities):
+            continue  # "addressed the nation / the issue": no encounter
+        if (
+            kind == "visit"
+            and low in ("visited", "visits", "visit", "visiting", "tour", "toured")
+            and _FACILITY_OBJECT.match(clean, e)
+        ):
+            continue  # rule "facility-visit": "visited a camp for the displaced": no encounter
         clause = _clause(clean, s, e)
         # A hedge before the trigger ("hopes to meet", "efforts to hold talks"); what follows
         # it ("a summit aimed at reviving trade") does not make it hypothetical.
@@ -1518,12 +1827,29 @@ def _valid_triggers(found, clean, sent, sent_mentions, entities):
     return valid
 
 
+_EVENT_HELD = re.compile(r"\s+(?:held|hosted|that took place|which took place|that was held)\b")
+_FACILITY_OBJECT = re.compile(
+    r"\s+(?:a|an|the|several|two|three)\s+(?:[\w'’-]+\s+){0,3}?(?:centre|center|camps?|hospital|"
+    r"school|factory|plant|museum|site|exhibition|farm|mosque|church|temple|market|refinery|"
+    r"mine|facility|shelter|clinic|orphanage|port|shipyard|laboratory|stand|pavilion)s?\b"
+)
 _EVENT_CONTEXT = re.compile(
     r"\b(?:held|hosted|hosts|opened|opens|attended|attend|attending|took place|convened|"
     r"sidelines|margins|January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|tomorrow|yesterday|next|this week)\b"
 )
+
+
+def _addresses_body(e, sent, sent_mentions, entities) -> bool:
+    """Rule "addressed-body": "X will address the European Parliament", "addressed the UN
+    General Assembly on Tuesday" - speaking before a body is an encounter with it; "addressed
+    the nation", "address the issue" are none (the body must follow the article)."""
+    at = sent.start + e + len(" the ")
+    return any(
+        m.start == at and entities[m.key].kind == "organization" and not entities[m.key].media
+        for m in sent_mentions
+    )
 
 
 def _inside_org_name(s, e, sent, sent_mentions, entities) -> bool:
@@ -1599,6 +1925,12 @@ _TIME_AFTER = re.compile(
 )
 
 
+_PREPARES_VISIT = re.compile(
+    r"\s+(?:to prepare(?: the ground)? for|in preparation for|ahead of)\s+"
+    r"(?=(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+['’]s\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\b)"
+)
+
+
 def _segments(text, sents, by_sentence, entities):
     """Sentences, with "X met A ... and then held talks with B" cut in two halves: two
     encounters with one subject. A half needs its own trigger; the second its own person."""
@@ -1634,6 +1966,16 @@ def _segments(text, sents, by_sentence, entities):
                 ):
                     cut = at
                     break
+        if cut is None and ("prepar" in raw or "ahead of" in raw):
+            later = _PREPARES_VISIT.search(raw)
+            if later is not None:
+                # Rule "prepares-visit": "X arrived on Monday for a two-day visit to prepare the
+                # ground for Y's upcoming visit to Delhi, scheduled for July 20" - Y's visit is
+                # an encounter of its own, told in the second part
+                cut = sent.start + later.start()
+                out.append((Sentence(sent.index, sent.start, cut, sent.paragraph), "head"))
+                out.append((Sentence(sent.index, cut, sent.end, sent.paragraph), "later"))
+                continue
         if cut is None:
             bg = _TIME_AFTER.search(raw) if " after " in raw or " before " in raw else None
             if bg and bg.start() > 0:
@@ -1881,6 +2223,47 @@ _ONE_GROUP = re.compile(
 )
 
 
+# "talks with counterparts from A, B and C", "met his counterparts of A and B"; with
+# "bilateral meetings" (one each, said outright) also "the leaders of the delegations from"
+_SIDES_FROM = re.compile(
+    r"\b(?:counterparts|(?:leaders|heads|ministers|delegations|representatives)"
+    r"(?:\s+of\s+(?:the\s+)?delegations)?)\s+(?:from|of)\s+(?:the\s+)?"
+)
+_EACH_THEIR_OWN = re.compile(r"\bbilateral (?:meetings|talks)\b|\bbilaterals\b|\bseparate")
+
+
+def _counterparts_from(draft: Draft, clean, sent_start, subjects, sent_mentions, entities):
+    """Rule "counterparts-from": "X held talks with counterparts from A, B, C and D", "held
+    bilateral meetings with the leaders of the delegations from A, B and C" - the unnamed
+    counterparts of a list of states, one encounter each (with that state); the
+    states of the list, or None when the clause is no such list (or names them together:
+    "a joint meeting with counterparts from A and B")."""
+    phrase = _SIDES_FROM.search(clean)
+    if phrase is None or _ONE_GROUP.search(clean[: phrase.start()]):
+        return None
+    if not phrase.group().startswith("counterparts") and not _EACH_THEIR_OWN.search(clean):
+        return None  # "met the leaders of A and B": perhaps all together
+    states: list[str] = []
+    at = phrase.end()
+    for m in sent_mentions:
+        rel = m.start - sent_start
+        if rel < at:
+            continue
+        if not re.fullmatch(r"\s*(?:,|,?\s*and)?\s*(?:the\s+)?", clean[at:rel]):
+            break  # the list ends at the first word that is no list glue
+        if entities[m.key].kind != "state":
+            break
+        if m.key not in states:
+            states.append(m.key)
+        at = m.end - sent_start
+    keys = draft.keys()
+    if len(states) < 2 or not all(k in keys for k in states):
+        return None
+    if any(entities[k].kind == "person" for k in keys if k not in subjects):
+        return None  # named counterparts: the per-person rule below
+    return states
+
+
 def _one_encounter_per_counterpart(
     draft: Draft, clean: str, sent_start: int, trigger_at: int, sent_mentions, entities
 ) -> list[Draft]:
@@ -1896,6 +2279,19 @@ def _one_encounter_per_counterpart(
     ]
     if len(subjects) != 1:
         return [draft]
+    if "counterparts" in clean or "bilateral" in clean:
+        states = _counterparts_from(draft, clean, sent_start, subjects, sent_mentions, entities)
+        if states:
+            out = []
+            for state in states:
+                one = Draft(**{**draft.__dict__, "extra": dict(draft.extra)})
+                one.participants_keys = [
+                    p for p in draft.participants_keys if p.key in (subjects[0], state)
+                ]
+                one.rule = "counterparts-from"
+                one.separate = True
+                out.append(one)
+            return out
     first: dict[str, int] = {}
     last_end = 0
     for m in sent_mentions:
@@ -2073,6 +2469,15 @@ def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[
     """Mentions that may be parties: not attributions ("..., X said"), judges ("criticised
     by X"), places ("in Bali, Indonesia"), times ("since Russia's invasion") or employers."""
     candidates: list[Mention] = []
+    written = (
+        {
+            m.key
+            for m in sent_mentions
+            if _WRITTEN_FROM.search(clean[max(0, m.start - sent.start - 70) : m.start - sent.start])
+        }
+        if " from " in clean
+        else ()
+    )
     for m in sent_mentions:
         ent = entities.get(m.key)
         if ent is None or m.source or ent.media:
@@ -2110,9 +2515,11 @@ def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[
         if ent.kind == "organization" and _OFFICE_OF.search(before):
             continue  # "the rotating presidency of the Council of the EU": not a party
         if ent.kind == "state" and re.search(
-            r"\b(?:in|at)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?,\s*$", before
+            r"\b(?:in|at)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?"
+            r"(?:,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?,\s*$",
+            clean[max(0, rel - 60) : rel],
         ):
-            continue  # "in Bali, Indonesia": the place
+            continue  # "in Bali, Indonesia", "in Iwaki City, Fukushima, Japan": the place
         # "will pay a visit to Turkey": the host state is a side, unless someone of it is named.
         host_state = (
             re.search(r"\b(?:visit|visits|trip|journey)\s+to\s+$", before)
@@ -2125,6 +2532,7 @@ def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[
             ent.kind == "state"
             and re.search(r"\b(?:to|from|into)\s+$", before)
             and not host_state
+            and not _PLURAL_SIDES.search(before)  # "counterparts from A, B and C"
             and not (_FUTURE.search(clean) and _list_head(m, sent_mentions, entities, text))
         ):
             continue
@@ -2134,8 +2542,26 @@ def _party_candidates(text, sent, sent_mentions, entities, clean, lead) -> list[
             continue  # rule "reporter-not-party": "spokesman X noted that Y welcomed Z"
         if ent.kind == "person" and _POSSESSOR.match(text[m.end : m.end + 30]):
             continue  # "Putin's spokesman met X": the spokesman takes part, not Putin
+        if m.key in written:
+            continue  # rule "letter-sender": "delivered a letter from Minister X": X wrote
+        if (
+            "ccompanied by" in clean
+            and _WITH_THE_VISIT.search(clean[max(0, rel - 200) : rel])
+            and _DURING_HIS_VISIT.match(clean, rel)
+        ):
+            continue  # rule "visit-party": "Accompanied by A and B during his visit, ..."
         candidates.append(m)
     return candidates
+
+
+# "Accompanied by Minister A, Minister B ... during his visit, X will hold talks with Y": the
+# people who travel with X belong to the visit, not to the talks told.
+_WITH_THE_VISIT = re.compile(r"\b[Aa]ccompanied by\b[^;]{0,200}$")
+_DURING_HIS_VISIT = re.compile(r"[^;]{0,200}?\bduring (?:his|her|their|the) (?:[\w-]+ )?visit\b")
+_WRITTEN_FROM = re.compile(
+    r"\b(?:letter|message|messages|note|greetings|invitation|congratulations|condolences)\s+"
+    r"(?:of\s+\w+\s+)?from\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}$"
+)
 
 
 def _list_head(m: Mention, sent_mentions, entities, text: str) -> bool:
@@ -2214,8 +2640,20 @@ def _sides_of(text, sent, clean, candidates, entities) -> list[str]:
         elif ent.kind == "organization":
             if people >= 2 or (ent.country and ent.country in people_countries):
                 continue
-            if _LOCATIVE.search(clean[max(0, m.start - sent.start - 12) : m.start - sent.start]):
-                continue  # "in the Oval Office", "at the Kremlin": the venue
+            rel = m.start - sent.start
+            if (
+                _TOPIC_BEFORE.search(clean[max(0, rel - 60) : rel])
+                and re.match(r"\s+[a-z]", text[m.end : m.end + 3])
+                and not _BODY_EVENT.match(text, m.end)
+                and not _EVENT_OF.search(clean[max(0, rel - 30) : rel])
+            ):
+                continue  # rule "topic-body": "discussed EU cooperation" - a topic, no party
+            if _LOCATIVE.search(
+                clean[max(0, m.start - sent.start - 12) : m.start - sent.start]
+            ) and not _BODY_EVENT.match(text, m.end):
+                # "in the Oval Office", "at the Kremlin": the venue ("at the NATO summit held
+                # in Vilnius": the body of the event, rule "body-event")
+                continue
             if _VENUE_CONTEXT.search(clean[: m.start - sent.start]) and re.search(
                 r"\b(?:sidelines|margins)\b",
                 clean[max(0, m.start - sent.start - 40) : m.start - sent.start],
@@ -2230,6 +2668,28 @@ def _sides_of(text, sent, clean, candidates, entities) -> list[str]:
                 continue
             keys.append(m.key)
     return keys
+
+
+# A topic verb or preposition just before a body's name ("discussed EU cooperation",
+# "talks on NATO spending", "the outlook for the Andean bloc's trade").
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:(?:discussed|discussing|discuss|reviewed|reviewing|exchanged views on|focused on|"
+    r"touched on|talked about)\s+(?:(?!with\b|between\b|and\b)[\w'’-]+\s+){0,6}?|"
+    r"(?:on|about|regarding|concerning|over)\s+)(?:the\s+)?$"
+)
+
+
+# "the NATO summit", "the ASEAN ministerial meeting": an event of the body, which takes part
+_BODY_EVENT = re.compile(
+    r"\s+(?:[\w'’-]+\s+)?(?:summit|summits|meeting|ministerial|conference|forum|session|"
+    r"gathering|talks)\b",
+    re.I,
+)
+
+
+_EVENT_OF = re.compile(
+    r"\b(?:summit|summits|meeting|session|conference|forum|ministerial)\s+of\s+(?:the\s+)?$", re.I
+)
 
 
 def _side_noun(word: str) -> bool:
@@ -2280,12 +2740,14 @@ def _date_for(clean, offset, trigger_at, trigger_end, anchor, future, today, nea
         for d in find_dates(clean, anchor, future=future, today=today)
         if d.precision in ("day", "month") or d.rule == "vague"
     ]
-    # "said this on Tuesday": a date attached to a speech verb dates the statement.
+    # "said this on Tuesday", "the ministry said Friday": a date attached to a speech verb
+    # dates the statement (a date mention may open with the space before its word).
     found = [
         d
         for d in found
         if not re.search(
-            r"\b(?:said|says|told|stated|announced)\s+(?:\w+\s+){0,2}$", clean[: d.start]
+            r"\b(?:said|says|told|stated|announced|reported|reports)(?:\s+\w+){0,2}$",
+            clean[: d.start].rstrip(),
         )
     ]
     if near_only:
@@ -2308,7 +2770,48 @@ def _venue(text, sent, clean, kb, sent_mentions, entities, home_country, datelin
     place = _capital_or_landmark(clean, kb, home_country, dateline)
     if place is not None:
         return place
-    return _place_phrase(text, sent, clean, kb, sent_mentions, home_country, near)
+    city, country = _place_phrase(text, sent, clean, kb, sent_mentions, home_country, near)
+    if (
+        city is None
+        and country is None
+        and dateline is not None
+        and dateline.city
+        and "here" in clean
+        and _here_is_dateline(clean)
+    ):
+        return dateline.city, home_country  # rule "here-is-dateline"
+    return city, country
+
+
+# Rule "here-is-dateline": "X and Y met here on Tuesday" under a "LIMA, May 7" dateline -
+# the wire's "here" is the dateline's city (an adverb of place after an encounter word, or
+# before a time).
+_HERE = re.compile(
+    r"\b(?:met|meet|meets|meeting|held|hold|holds|talks|arrived|arrives|hosted|received|"
+    r"visited|gathered|conferred)\s+here\b|"
+    r"\bhere\s+(?:on|today|yesterday|this|last|earlier|later|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+)
+# "said here on Tuesday", "told reporters here": where the words were said, not the encounter
+_SAID_BEFORE_HERE = re.compile(
+    r"\b(?:" + "|".join(lexicon.reporting_verbs()) + r"|announced)\s+(?:[\w-]+\s+){0,2}$"
+)
+
+
+def _here_is_dateline(clean: str) -> bool:
+    """Does the clause place its encounter "here" (rule "here-is-dateline")?"""
+    return any(
+        not _SAID_BEFORE_HERE.search(clean[max(0, m.start() - 40) : m.start()])
+        for m in _HERE.finditer(clean)
+    )
+
+
+_CITY_OF = re.compile(
+    r"\b(?:in|at|to)\s+(?:the\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|"
+    r"(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})['’]s)\s+"
+    r"(?:[a-z]+\s+)?(?:city|town|port|resort|village)\s+of\s+"
+    r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})"
+)
 
 
 def _capital_or_landmark(clean, kb, home_country, dateline) -> tuple | None:
@@ -2333,6 +2836,14 @@ def _capital_or_landmark(clean, kb, home_country, dateline) -> tuple | None:
         )
     ):
         return dateline.city, home_country
+    if " of " in clean:
+        # Rule "city-of": "in the Peruvian city of Cusco", "in Brazil's port of Santos"
+        for m in _CITY_OF.finditer(clean):
+            code = _demonym_code(kb, m.group(1) or m.group(2))
+            if code:
+                name = m.group(3).rstrip(".")
+                city, country = _city_country(kb, name)
+                return (city, country) if city and country == code else (name, code)
     # Landmarks that name their city ("at the Great Hall of the People").
     lowered = normalize(clean)
     for venue, (city, code) in lexicon.VENUES.items():
@@ -2349,7 +2860,7 @@ def _place_phrase(text, sent, clean, kb, sent_mentions, home_country, near) -> t
     # by preference) wins: "agreed to meet in Tokyo, ... after their talks in Jakarta".
     found = list(
         re.finditer(
-            r"\b(?:[Ii]n|[Aa]t|to|inside|visit|visits|visited|visiting|tour of|"
+            r"\b(?:[Ii]n|[Aa]t|to|inside|visit|visits|visited|[Vv]isiting|tour of|"
             r"(?:leaves|left|leaving|departs|departed|heads|headed|flies|flew) for)\s+(?:the\s+)?"
             r"((?:[A-Z][\w'’.-]+)(?:\s+(?:[A-Z][\w'’.-]+|(?:el|al|de|del|da|dos|di|du|la|le)"
             r"(?:-[\w'’.-]+|(?=\s+[A-Z])))){0,3})",
@@ -2358,6 +2869,8 @@ def _place_phrase(text, sent, clean, kb, sent_mentions, home_country, near) -> t
     )
     found.sort(key=lambda m: abs(m.start() - near) + (0 if m.start() >= near else 40))
     for m in found:
+        if _MISSION_IN.search(clean, max(0, m.start() - 90), m.start()):
+            continue  # rule "mission-in-place": "the Embassy of X in Abuja": a title, no venue
         phrase = m.group(1).rstrip(".")
         phrase = re.sub(r"['’]s$", "", phrase)
         words = phrase.split()
@@ -2377,6 +2890,16 @@ def _place_phrase(text, sent, clean, kb, sent_mentions, home_country, near) -> t
                 actor = kb.actor(entry.actor_id)
                 if actor is not None and actor.kind == "state":
                     return None, actor.country
+        if words[-1].lower() in lexicon.FACILITY_NOUNS:
+            # rule "facility-then-city": "at the Peace Palace, Phnom Penh" - the building,
+            # then its city after the comma
+            after = _CITY_AFTER_COMMA.match(clean, m.end())
+            if after is not None:
+                tail = after.group(1).rstrip(".").split()
+                for n in range(len(tail), 0, -1):
+                    city, country = _city_country(kb, " ".join(tail[:n]))
+                    if city:
+                        return city, country
         if m.group(0).lower().startswith(("to ", "inside ", "visit", "tour")):
             continue
         # An unknown capitalised place after "in": a city in the home country, if any.
@@ -2409,6 +2932,15 @@ def _place_phrase(text, sent, clean, kb, sent_mentions, home_country, near) -> t
         if len(words) == 1 and m.group(0).lower().startswith("in "):
             return first, home_country
     return None, None
+
+
+# "the Embassy of the Republic of X in Abuja", "Ambassador of X to Ghana", "High Commissioner
+# in Accra": the place names the post, not the encounter.
+_MISSION_IN = re.compile(
+    r"\b(?:[Ee]mbassy|[Hh]igh [Cc]ommission(?:er)?|[Cc]onsulate(?: [Gg]eneral)?|[Pp]ermanent "
+    r"[Mm]ission|[Aa]mbassador|[Cc]harg[eé] d['’][Aa]ffaires|accredited)\b[^,.;()]{0,70}$"
+)
+_CITY_AFTER_COMMA = re.compile(r",\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})")
 
 
 def _city_may_head(words: list[str], n: int) -> bool:
@@ -2466,6 +2998,22 @@ def _merge_or_add(drafts: list[Draft], d: Draft, entities, busy_visit=False) -> 
     _merge_into(target, d, entities)
 
 
+def _elsewhere(d: Draft, m: Draft) -> bool:
+    """Rule "other-city-other-encounter": "A and B held talks in Tokyo on Friday. ... A and B
+    met in Ulaanbaatar in July" - the same people told in a city of another country, in the
+    same tense, is another encounter (a reference back, "the meeting in ...", still joins the
+    one it names; a plan told beside a held encounter is for the merging rules below)."""
+    return bool(
+        d.country
+        and m.country
+        and d.city
+        and m.city
+        and d.country != m.country
+        and d.status == m.status
+        and not d.anaphoric
+    )
+
+
 def _same_people_target(drafts: list[Draft], d: Draft, entities) -> Draft | None:
     """Rule "same-people": the latest encounter of exactly these people, and for a
     reference back to a summit or call, the latest one of that kind."""
@@ -2476,7 +3024,7 @@ def _same_people_target(drafts: list[Draft], d: Draft, entities) -> Draft | None
         # "X told reporters after meeting Y": the encounter of exactly these two people, not
         # a later one-sided entry ("X had visited the expo on Sunday").
         for m in reversed(drafts):
-            if people <= m.keys() and m.kind != "visit":
+            if people <= m.keys() and m.kind != "visit" and not _elsewhere(d, m):
                 target = m
                 break
     if target is None and d.anaphoric and not d.extra.get("joins") and d.kind in ("summit", "call"):
@@ -2493,6 +3041,8 @@ def _earlier_target(drafts: list[Draft], d: Draft, keys, entities, busy_visit) -
     names why two mentions are, or are not, one encounter."""
     for m in reversed(drafts):
         mk = m.keys()
+        if _elsewhere(d, m):
+            continue
         if (
             busy_visit
             and m.kind == "visit"
@@ -2543,6 +3093,8 @@ def _earlier_target(drafts: list[Draft], d: Draft, keys, entities, busy_visit) -
                 continue  # a visit with its own dates and its own host is its own entry
         if _covered(keys, mk, entities) and compatible_date:
             return m
+        if compatible_date and _names_the_sides(d, m, keys, mk, entities):
+            return m
         if _covered(mk, keys, entities) and compatible_date and not d.separate:
             return m
         frame = {k for k in mk if entities[k].kind == "organization" and not entities[k].country}
@@ -2561,6 +3113,21 @@ def _earlier_target(drafts: list[Draft], d: Draft, keys, entities, busy_visit) -
         if d.anaphoric and not [k for k in mk if entities[k].kind == "person"]:
             return m
     return None
+
+
+def _names_the_sides(d: Draft, m: Draft, keys, mk, entities) -> bool:
+    """Rule "sides-named-next": "The leaders of A and B are meeting in Lima tonight. X will
+    meet his B counterpart Y at 7 p.m." - two people told right after an encounter of two
+    unnamed states, in its tense, one of them of those states and none of another, are its
+    sides."""
+    states = {entities[k].country for k in mk if entities[k].kind == "state"}
+    people = [k for k in keys if entities[k].kind == "person"]
+    if len(states) != 2 or len(mk) != 2 or len(people) < 2 or d.separate or d.anaphoric:
+        return False
+    if d.status != m.status or d.sentence - m.sentence > 2:
+        return False
+    countries = {entities[k].country for k in people}
+    return bool(countries & states) and countries <= states | {None}
 
 
 def _merge_into(target: Draft, d: Draft, entities) -> None:
@@ -2594,8 +3161,13 @@ def _merge_into(target: Draft, d: Draft, entities) -> None:
     stronger = (
         KIND_RANK[d.kind] >= KIND_RANK["summit"] and KIND_RANK[d.kind] > KIND_RANK[target.kind]
     )
+    if d.extra.get("spoke_only") and target.kind in ("meeting", "talks", "summit"):
+        # rule "spoke-in-person": "..., adding that A and B spoke after the delegations
+        # concluded" - no medium named, so no call: more about the meeting told
+        stronger = False
     upgrade = target.kind == "visit" and d.kind != "visit" and d_parties >= 2
     if stronger or upgrade:
+        target.extra.pop("context", None)  # the visit now stands for the encounter told
         if d.date is not None and target.kind == "visit":
             # The encounter's own day, not the arrival's.
             target.date, target.end_date, target.precision = d.date, d.end_date, d.precision
@@ -2610,8 +3182,9 @@ def _merge_into(target: Draft, d: Draft, entities) -> None:
 def _trip_abroad(d: Draft, drafts: list[Draft], entities) -> bool:
     """Rule "trip-abroad": "the minister's planned trip to Lima", "X will travel to Lima next
     week" - one person's visit to a place of another state is an encounter even when the
-    text names no host; not when the text tells an encounter of that person there (the trip
-    is then its context: "arrived in Lima on Wednesday" before the talks in Lima)."""
+    text names no host (the host state stands for the side when the text names it); not when
+    the text tells an encounter of that person there (the trip is then its context: "arrived
+    in Lima on Wednesday" before the talks in Lima)."""
     if d.kind != "visit" or len(d.participants_keys) != 1 or d.anaphoric:
         return False
     key = d.participants_keys[0].key
@@ -2629,4 +3202,9 @@ def _trip_abroad(d: Draft, drafts: list[Draft], entities) -> bool:
     ):
         return False
     d.rule = "trip-abroad"
+    host = f"state:{d.country}"
+    if host in entities and entities[host].spans:
+        # "X flew to Lima for talks", the host state named elsewhere in the text: the
+        # unnamed host side is that state
+        d.participants_keys.append(PKey(host, "host"))
     return True

@@ -10,6 +10,7 @@ are resolved within the article; an ambiguous short form is never linked automat
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -49,10 +50,7 @@ REGION_ADJECTIVES = {
     "north", "south", "east", "west", "inner", "outer", "mainland", "continental", "latin",
 }  # fmt: skip
 POST_NOMINALS = {"mp", "mep", "qc", "kc", "obe", "mbe", "cbe", "jr", "sr", "mla", "mpp", "phd"}
-PARTICLES = {
-    "bin", "ibn", "bint", "al", "el", "de", "del", "della", "da", "di", "du", "la", "le", "van",
-    "von", "der", "den", "dos", "das", "y", "ben", "abu", "ul", "ud", "e", "zu", "af",
-}  # fmt: skip
+PARTICLES = lexicon.PARTICLES
 STOP_CAPS = {
     "the", "a", "an", "in", "on", "at", "during", "according", "this", "that", "these",
     "those", "it", "he", "she", "they", "we", "i", "you", "following", "after", "before",
@@ -78,6 +76,8 @@ MONTH_WORDS = {
     "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday",
 }  # fmt: skip
+# The months' names in full: the ones that are also family names ("May", "March").
+_MONTH_NAMES = {name.lower() for name in calendar.month_name if name}
 LOCATIVE_PREPS = {"in", "at", "to", "from", "into", "near", "via", "outside", "inside", "across",
                   "toward", "towards", "around", "throughout", "visit", "visiting", "visited",
                   "left", "leave", "arrived", "reached", "of"}  # fmt: skip
@@ -87,7 +87,15 @@ _METONYM_VERBS = re.compile(
 )
 _CUE_RE = "|".join(lexicon.reporting_verbs())
 # "X said", "X also said", "X later told": a speech verb after the name, maybe with an adverb.
-_CUE_AFTER = re.compile(rf"^\s+(?:(?:also|later|then|again|further|earlier)\s+)?(?:{_CUE_RE})\b")
+# Rule "time-before-verb": "Ana Ruiz on Monday met ...", "Tom Otieno today said ..." - a day
+# between the subject and its verb.
+_DAY_BEFORE_VERB = (
+    r"(?i:(?:today|yesterday|tonight|(?:on |last |this )?(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)|this (?:morning|afternoon|evening|week))\s*,?\s+)?"
+)
+_CUE_AFTER = re.compile(
+    rf"^\s+{_DAY_BEFORE_VERB}(?:(?:also|later|then|again|further|earlier)\s+)?(?:{_CUE_RE})\b"
+)
 _CUE_BEFORE = re.compile(rf"\b(?:{_CUE_RE})\s+$")
 _CUE_WORDS = tuple(lexicon.reporting_verbs())  # endswith() rules most windows out first
 ORG_LOWER_HEADS = re.compile(
@@ -153,6 +161,12 @@ class Entity:
     def name_tokens(self) -> list[str]:
         return [t for t in normalize(self.name).split() if t not in PARTICLES]
 
+    def add_rule(self, rule: str) -> None:
+        """Name one more rule that bound a mention to this entity, or re-bound it, after the
+        rule that found it ("kb-alias+full-name-first"): the proposal's ``rule`` shows it."""
+        if rule and rule not in self.rule.split("+"):
+            self.rule = f"{self.rule}+{rule}" if self.rule else rule
+
 
 @dataclass
 class Mention:
@@ -165,6 +179,13 @@ class Mention:
     in_quote: bool = False
     locative: bool = False
     source: bool = False  # cited as a source ("according to X", "X reported")
+    # Names the sides of a thing or where a place is, not an actor ("the A-B war", "the
+    # capital of A"): a state named only so is not proposed as an actor unless an encounter
+    # or a quote takes it.
+    modifier: bool = False
+    # The rule that bound this mention to its entity when it is not the one that found the
+    # entity: a coreference rule ("full-name-first"), or one that kept it off a KB namesake.
+    rule: str = ""
 
 
 @dataclass
@@ -174,21 +195,40 @@ class Analysis:
     subjects: dict[int, str]  # sentence index -> key of its first person/org/state subject
 
     def add_entity(
-        self, key: str, kind: str, name: str, *, span: tuple[int, int], surface: str, **fields
+        self,
+        key: str,
+        kind: str,
+        name: str,
+        *,
+        span: tuple[int, int],
+        surface: str,
+        how: str = "name",
+        sentence: int = -1,
+        in_quote: bool = False,
+        source: bool = False,
+        bound_by: str = "",
+        **fields,
     ) -> Entity:
         """The one way for a later stage to add an entity, or a mention of one it knows:
         the entity under ``key`` (created from ``kind``, ``name`` and ``fields`` - rule,
-        confidence, country, ... - when new) gets the mention of ``surface`` at ``span``,
-        which is appended to ``mentions`` too (a stage that needs them in order sorts)."""
+        confidence, country, ... - when new) gets the mention of ``surface`` at ``span``
+        (``how``, ``sentence``, ``in_quote`` and ``source`` as in ``Mention``), which is
+        appended last to ``mentions`` (a stage that needs them in order sorts). ``bound_by``
+        names the rule that made this mention the entity's (the mention's ``rule``, and
+        one more of the entity's when it is not the rule that found it)."""
         ent = self.entities.get(key)
         if ent is None:
             ent = Entity(key=key, kind=kind, name=name, **fields)
             self.entities[key] = ent
         start, end = span
-        ent.surfaces.append(surface)
+        if how in ("name", "short", "metonym") and surface not in ent.surfaces:
+            ent.surfaces.append(surface)
         ent.spans.append(span)
         ent.first = min(ent.first, start)
-        self.mentions.append(Mention(start, end, key, surface, "name"))
+        ent.add_rule(bound_by)
+        self.mentions.append(
+            Mention(start, end, key, surface, how, sentence, in_quote, source=source, rule=bound_by)
+        )
         return ent
 
 
@@ -246,14 +286,15 @@ def _given_name_match(word: str, name_tokens: list[str]) -> bool:
     )
 
 
-def _surname_of_another(text: str, start: int, end: int, actor, kb=None, day=None) -> bool:
+def _surname_of_another(text: str, start: int, end: int, actor, kb=None, day=None) -> str:
     """Rule "surname-in-other-name": a KB person's one-word alias is another person's name
     part when a capitalised name word runs on next to it that is not the KB person's own
     ("Deputy spokesman Li Wenbin said" is not the premier Li Qiang; "Kim Yo Jong" is not
     Kim Jong Un; "Hunter Biden" is not Joe Biden). Titles, months and stop words do not
-    count ("President Xi", "Xi on Monday")."""
+    count ("President Xi", "Xi on Monday"). The answer is the name of the rule that says so
+    (this one or a contradicting office or country below), "" when none does."""
     if actor is None or actor.kind != "person":
-        return False
+        return ""
     own = normalize(actor.name).split()
 
     def name_word(word: str) -> bool:
@@ -274,19 +315,21 @@ def _surname_of_another(text: str, start: int, end: int, actor, kb=None, day=Non
     if after and not re.match(r"['’]s\b", text[end : end + 3]):
         word = after.group(1)
         if name_word(word) and not _given_name_match(normalize(word), own):
-            return True
+            return "surname-in-other-name"
     before = _WORD_BEFORE.search(text[max(0, start - 30) : start])
     if before:
         word = before.group(1)
         if name_word(word) and not _given_name_match(normalize(word), own):
-            return True
+            return "surname-in-other-name"
     if _title_of_another(text[max(0, start - 60) : start], actor):
-        return True
+        return "surname-after-other-office"
     if _apposed_office_of_another(text[end : end + 60], actor):
-        return True
+        return "surname-before-other-office"
     if _office_on_the_day_of_another(text[max(0, start - 60) : start], actor, day):
-        return True
-    return kb is not None and _country_of_another(text[max(0, start - 60) : start], actor, kb)
+        return "surname-in-other-office-that-day"
+    if kb is not None and _country_of_another(text[max(0, start - 60) : start], actor, kb):
+        return "surname-of-other-country"
+    return ""
 
 
 # Offices that a head of state or minister known by the same surname does not hold: a bare
@@ -426,6 +469,9 @@ class _Builder:
         self.tok_starts = [t.start for t in self.toks]
         self.sent_of_tok = self._sentence_index()
         self.covered: dict[int, tuple[int, int, object]] = {}  # token index -> kb hit
+        # KB links a named rule refused, (start, rule) by end: the entity the same words
+        # ("Park", "Mr. Park") are found to name instead carries that rule's name.
+        self.refused: dict[int, tuple[int, str]] = {}
         # Characters inside a mention added so far (add_mention keeps it): "is this offset
         # already named?" in constant time instead of a scan of every mention.
         self.named = bytearray(len(text) + 1)
@@ -485,7 +531,14 @@ class _Builder:
         return ent
 
     def add_mention(self, ent: Entity, start: int, end: int, how="name", **kw) -> Mention:
+        """A mention of ``ent``; ``rule`` (in ``kw``) names the rule that bound it when that
+        is not the one that found the entity, and goes into the entity's rule too."""
         surface = self.text[start:end]
+        rule = kw.pop("rule", "")
+        if not rule and end in self.refused and start <= self.refused[end][0]:
+            rule = self.refused[end][1]
+        if rule:
+            ent.add_rule(rule)
         m = Mention(
             start,
             end,
@@ -494,6 +547,7 @@ class _Builder:
             how,
             self.sentence_at(start),
             self.in_quote(start, end),
+            rule=rule,
             **kw,
         )
         self.mentions.append(m)
@@ -544,6 +598,7 @@ class _Builder:
                     if holder is None or not holder.holds_role_on(alias, self.day):
                         continue
                     if _role_of_another(self.text, start, end, holder):
+                        self.refused.setdefault(end, (start, "role-of-another"))
                         continue
                 elif not surface[:1].isupper() and not surface[:1].isdigit():
                     continue
@@ -555,15 +610,13 @@ class _Builder:
                     continue
                 if entry.actor_id is not None and self.kb.is_rejected(surface, entry.actor_id):
                     continue
-                if (
-                    entry.actor_id is not None
-                    and not is_role
-                    and " " not in surface
-                    and _surname_of_another(
+                if entry.actor_id is not None and not is_role and " " not in surface:
+                    refused = _surname_of_another(
                         self.text, start, end, self.kb.actor(entry.actor_id), self.kb, self.day
                     )
-                ):
-                    continue  # "Li Wenbin", "Hunter Biden": a namesake, not the KB person
+                    if refused:  # "Li Wenbin", "Hunter Biden": a namesake, not the KB person
+                        self.refused.setdefault(end, (start, refused))
+                        continue
                 if (
                     entry.ref_kind in ("media", "org", "intl")
                     and " " in surface
@@ -652,7 +705,9 @@ class _Builder:
                     joinable = True
                 if self.sent_of_tok[cur[-1]] != self.sent_of_tok[i]:
                     joinable = False
-            is_cap = _cap(word) and word.lower() not in MONTH_WORDS
+            is_cap = _cap(word) and (
+                word.lower() not in MONTH_WORDS or (cur and joinable and self._month_surname(i))
+            )
             is_particle = (
                 word in PARTICLES
                 and i + 1 < len(toks)
@@ -678,6 +733,32 @@ class _Builder:
         if cur:
             runs.append(cur)
         return runs
+
+    def _month_surname(self, i: int) -> bool:
+        """Rule "month-as-surname": "Foreign Minister Ada May said", "Ms May" - a month's name
+        right after a given name or a courtesy title, and no number on either side, is a
+        family name ("Ada May on Sunday"), not a date ("Vera on 3 May", "Lima May 3")."""
+        toks, word = self.toks, self.toks[i].text
+        if word.lower() not in _MONTH_NAMES:
+            return False
+        prev = toks[i - 1].text
+        low = prev.lower().rstrip(".")
+        if not (
+            low in lexicon.COURTESY_TITLES
+            or (
+                _cap(prev)
+                and low not in MONTH_WORDS
+                and low not in STOP_CAPS
+                and low not in lexicon.TITLE_WORDS
+                and low not in lexicon.TITLE_HEADS
+                and low not in NOT_NAME_WORDS
+                and not self.covered.get(i - 1)
+            )
+        ):
+            return False
+        after = self.text[toks[i].end : toks[i].end + 8]
+        before = self.text[max(0, toks[i - 1].start - 6) : toks[i - 1].start]
+        return not re.match(r"^,?\s*\d", after) and not re.search(r"\d\W*$", before)
 
     # -- helpers for classifying words -----------------------------------------------------
     def is_title_tok(self, i: int) -> bool:
@@ -799,6 +880,7 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
     _full_names(b, pending_people)
     people_tokens = _PersonTokens(b)
     _short_forms(b, pending_people, people_tokens)
+    _month_surname_short_forms(b)
     _bare_surnames(b, person_hits, people_tokens)
     _source_orgs(b)
     _bare_ministries(b)
@@ -806,6 +888,8 @@ def analyze(doc: Document, kb: KnowledgeBase) -> Analysis:
     _people_countries(b)
     _definites_and_pronouns(b)
     b.mentions.sort(key=lambda m: (m.start, -m.end))
+    _country_pair_modifiers(b)
+    _capital_of_country(b)
     subjects = _subjects(b)
     _resolve_pronouns(b, subjects)
     return Analysis(b.entities, b.mentions, subjects)
@@ -887,7 +971,9 @@ def _known_aliases(b: _Builder, hits, suppressed_spans: _Spans) -> list[tuple[in
                 confidence=0.9,
             )
             how = "role" if actor_entries[0].alias and actor_entries[0].alias.is_role else "name"
-            b.add_mention(ent, s, e, how)
+            # Rule "role-alias-on-date": "the Russian president" is who held the office on
+            # the article's date (kb_matches keeps only that holder's alias).
+            b.add_mention(ent, s, e, how, rule="role-alias-on-date" if how == "role" else "")
             if how == "role":
                 # "Russia's president": the state is named too.
                 pm = re.match(r"^(?:the\s+)?(.+?)['’]s\b", text[s:e], re.I)
@@ -1030,6 +1116,40 @@ def _government_of(b: _Builder) -> None:
             b.add_mention(ent, m.start(), hit[1], "name")
 
 
+_STYLE_AT_END = re.compile(r"\s+([A-Z][a-z]+)\.?$")
+
+
+def _without_trailing_style(text: str, s: int, e: int) -> int:
+    """Rule "style-ends-body": "the Standing Committee of the National Assembly Mr. Li" - an
+    honorific after the body's "of ..." tail opens the next name."""
+    while (m := _STYLE_AT_END.search(text, s, e)) and m.start() > s:
+        if m.group(1).lower() not in lexicon.COURTESY_TITLES:
+            break
+        e = m.start()
+    return e
+
+
+_ASSEMBLY_HEADS = {"council", "commission", "committee", "assembly", "court", "bank", "fund"}
+_COORDINATED_BEFORE = re.compile(r"\b(?:the|of)\s+((?:[A-Z][a-z]+\s+){1,2})and\s+$")
+
+
+def _coordinated_modifiers_before(b: _Builder, s: int, head: str) -> int:
+    """Rule "coordinated-body-name": "the Economic and Social Council", "the Central Finance
+    and Planning Commission" - capitalised words and "and" before a deliberative body's
+    name belong to it (the capitalised run broke at the lower-case "and")."""
+    if head not in _ASSEMBLY_HEADS:
+        return s
+    m = _COORDINATED_BEFORE.search(b.text, max(0, s - 60), s)
+    if m is None:
+        return s
+    start = m.start(1)
+    for word in re.finditer(r"[A-Z][a-z]+", m.group(1)):
+        ti = b.tok_index_at(start + word.start())
+        if ti is None or b.covered.get(ti) or word.group().lower() in lexicon.TITLE_HEADS:
+            return s
+    return start
+
+
 def _name_between_title_and_name(b: _Builder, run: list[int], pos: int) -> bool:
     """Rule "org-word-as-given-name": "President Duma Boko" - a word that heads bodies,
     between a title and a name word, is a given name."""
@@ -1134,9 +1254,15 @@ def _run_organisation_at(b: _Builder, run: list[int], lowered: list[str], pos: i
         and len(org_tokens) >= 2
     )
     # "the Department of Foreign Affairs": named by its complement.
-    complement = w in ("ministry", "department", "office", "forces") and bool(
+    complement = w in ("ministry", "department", "office", "forces", "bank", "fund") and bool(
         re.match(r"^\s+of\s+(?:the\s+)?[A-Z]", text[toks[i].end : toks[i].end + 40])
     )
+    # Rule "body-for-purpose": "the Council for Pacific Trade", "the Commission for Border
+    # Affairs" - a deliberative body named by what it is for.
+    purpose = w in ("council", "commission", "committee", "organisation", "organization") and bool(
+        re.match(r"^\s+for\s+(?:the\s+)?[A-Z]", text[toks[i].end : toks[i].end + 40])
+    )
+    complement = complement or purpose
     body = body or (not has_name and complement)
     if not has_name and w not in lexicon.STANDALONE_ORGS and not (body or assembly):
         return False
@@ -1155,6 +1281,8 @@ def _run_organisation_at(b: _Builder, run: list[int], lowered: list[str], pos: i
         text[e : e + 80],
     )
     if ext and w in (
+        "bank",
+        "fund",
         "ministry",
         "department",
         "office",
@@ -1174,7 +1302,11 @@ def _run_organisation_at(b: _Builder, run: list[int], lowered: list[str], pos: i
         country_tail = ti is not None and b.kb_kind(ti) in ("name", "alias")
         if not country_tail or w == "forces":
             e = tail_start  # "Armed Forces of Ukraine" is the body's own name
+    e = _without_trailing_style(text, s, e)
+    s = _coordinated_modifiers_before(b, s, w)
     surface = text[s:e]
+    if is_country_name(b.kb, surface):
+        return False  # rule "state-name-not-body": "the Russian Federation" is the state
     country = None
     for j in org_tokens:
         country = country or b.kb_country(j)
@@ -1202,7 +1334,7 @@ def _run_organisation_at(b: _Builder, run: list[int], lowered: list[str], pos: i
     ent = b.entity(key, "organization", surface, country, rule="org-head", confidence=0.6)
     if len(surface) > len(ent.name):
         ent.name = surface
-    b.add_mention(ent, s, e)
+    b.add_mention(ent, s, e, rule="body-for-purpose" if purpose and not has_name else "")
     return True
 
 
@@ -1274,8 +1406,11 @@ def _run_person(b: _Builder, run: list[int], lowered: list[str], org_done_until:
     if not tail:
         return None
     words = [toks[i].text for i in tail]
-    if any(w.lower() in MONTH_WORDS for w in words):
-        return None
+    courtesy = tail[0] > 0 and toks[tail[0] - 1].text.lower().rstrip(".") in lexicon.COURTESY_TITLES
+    if (words[0].lower() in MONTH_WORDS and not courtesy) or any(
+        w.lower() in MONTH_WORDS and w.lower() not in _MONTH_NAMES for w in words
+    ):
+        return None  # a month's name further on is a family name (rule "month-as-surname")
     if len([w for w in words if w not in PARTICLES]) > 5:
         return None  # "Mohammed bin Abdulrahman bin Jassim Al Thani" counts five words
     s, e = toks[tail[0]].start, toks[tail[-1]].end
@@ -1286,6 +1421,12 @@ def _run_person(b: _Builder, run: list[int], lowered: list[str], org_done_until:
 
 _COURTESY_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(lexicon.COURTESY_TITLES)) + r")\.?\s+$", re.IGNORECASE
+)
+
+
+# "Mr. " right before a short form: part of the mention ("Mr. Li" is one mention of Li).
+_CAPITAL_COURTESY_BEFORE = re.compile(
+    r"\b(?:" + "|".join(w.capitalize() for w in sorted(lexicon.COURTESY_TITLES)) + r")\.?\s+$"
 )
 
 
@@ -1372,26 +1513,67 @@ def _full_names(b: _Builder, pending_people) -> None:
 
 def _resolve_short(
     b: _Builder, people_tokens: _PersonTokens, words: list[str], position: int
-) -> Entity | None:
-    """The one person of the article a short form (\"Li\", \"Mr. Petrov\") names, or None."""
-    wanted = [normalize(w) for w in words if w not in PARTICLES]
-    wanted = [w for w in wanted if w]
+) -> tuple[Entity | None, str]:
+    """The one person of the article a short form (\"Li\", \"Mr. Petrov\") names, or None;
+    and the rule that chose among several ("full-name-first"), "" when there was one."""
+    # Rule "apostrophe-name-short-form": "O'Brien", "D'Souza" normalise to two words ("o
+    # brien"), each looked up like the words of a longer short form.
+    wanted = [t for w in words if w not in PARTICLES for t in normalize(w).split()]
     if not wanted:
-        return None
+        return None, ""
     candidates = people_tokens.candidates(wanted)
     if len(candidates) == 1:
-        return candidates[0]
+        return candidates[0], ""
     if len(candidates) > 1:
         exact = [c for c in candidates if " ".join(wanted) in normalize(c.name)]
         if len(exact) == 1:
-            return exact[0]
-        return _named_in_full_nearest(b, candidates, position)
-    return None
+            return exact[0], ""
+        nearest = _named_in_full_nearest(b, candidates, position)
+        return nearest, "full-name-first" if nearest is not None else ""
+    return None, ""
+
+
+def _one_edit_apart(a: str, b_: str) -> bool:
+    """True when one letter inserted, dropped or changed turns ``a`` into ``b_``."""
+    if a == b_ or abs(len(a) - len(b_)) > 1:
+        return False
+    if len(a) > len(b_):
+        a, b_ = b_, a
+    i = 0
+    while i < len(a) and a[i] == b_[i]:
+        i += 1
+    return a[i + (len(a) == len(b_)) :] == b_[i + 1 :]
+
+
+def family_names(entities) -> dict[str, list[tuple[list[str], Entity]]]:
+    """The people named in full, by the first letter of their family name."""
+    index: dict[str, list[tuple[list[str], Entity]]] = {}
+    for ent in entities.values():
+        if ent.kind == "person":
+            toks = ent.name_tokens
+            if len(toks) >= 2 and len(toks[-1]) >= 5:
+                index.setdefault(toks[-1][:1], []).append((toks, ent))
+    return index
+
+
+def spelling_variant_of(entities, name: str, index=None) -> Entity | None:
+    """Rule "surname-spelling-variant": "Ulyankov said" after "Minister Alexei Ulyanko" - a
+    transliterated family name spelt a second way (one letter more, less or other, six
+    letters or more, the same first letter) is the one person named in full with it.
+    ``index`` is ``family_names(entities)`` when the caller asks many times."""
+    words = normalize(name).split()
+    if not words or len(words[-1]) < 6:
+        return None
+    last, given = words[-1], set(words[:-1])
+    pool = (index if index is not None else family_names(entities)).get(last[:1], ())
+    found = [ent for toks, ent in pool if given <= set(toks) and _one_edit_apart(toks[-1], last)]
+    return found[0] if len(found) == 1 else None
 
 
 def _short_forms(b: _Builder, pending_people, people_tokens: _PersonTokens) -> None:
     """Short forms of the people named in full; a single name with strong evidence."""
     text, toks = b.text, b.toks
+    family = family_names(b.entities)  # the full names are settled before the short forms
     for s, e, tail, title, country, evidence, _rule in pending_people:
         words = [toks[i].text for i in tail]
         if b.is_named(s):
@@ -1400,22 +1582,25 @@ def _short_forms(b: _Builder, pending_people, people_tokens: _PersonTokens) -> N
         if len(words) == 1 and "-" in words[0]:
             parts = words[0].split("-")
             resolved = [_resolve_short(b, people_tokens, [p], s) for p in parts]
-            if all(resolved):
+            if all(ent for ent, _rule in resolved):
                 offset = s
-                for part, ent in zip(parts, resolved, strict=True):
-                    b.add_mention(ent, offset, offset + len(part), "short")
+                for part, (ent, rule) in zip(parts, resolved, strict=True):
+                    b.add_mention(ent, offset, offset + len(part), "short", rule=rule)
                     offset += len(part) + 1
                 continue
-        ent = _resolve_short(b, people_tokens, words, s)
+        ent, rule = _resolve_short(b, people_tokens, words, s)
+        if ent is None and len(words) == 1:
+            ent = spelling_variant_of(b.entities, words[0], family)
+            rule = "surname-spelling-variant"
         if ent is not None:
-            hon = re.search(r"\b(?:Mr|Mrs|Ms|Dr|Madam)\.?\s+$", text[max(0, s - 6) : s])
-            b.add_mention(ent, s - (len(hon.group()) if hon else 0), e, "short")
+            hon = _CAPITAL_COURTESY_BEFORE.search(text[max(0, s - 6) : s])
+            b.add_mention(ent, s - (len(hon.group()) if hon else 0), e, "short", rule=rule)
             continue
         word = words[0]
         if (
             evidence >= 1.5
             and len(words) == 1
-            and not word[:2].isupper()
+            and (not word[:2].isupper() or _GLUED_INITIAL.match(word))
             and len(word) > 2
             and (word.lower() not in lexicon.TITLE_WORDS or _after_courtesy(text, s))
             and word.lower() not in STOP_CAPS
@@ -1441,6 +1626,41 @@ def _short_forms(b: _Builder, pending_people, people_tokens: _PersonTokens) -> N
             b.add_mention(ent, s, e)
 
 
+# Rule "glued-initial": "B.Tsogtbaatar", "Ts.Bold" - a given name's initial (one or two
+# letters) and the family name with no space, as Mongolian and Central Asian styles write them.
+_GLUED_INITIAL = re.compile(r"^[A-Z][a-z]?\.[A-Z][a-z]{2,}")
+
+
+_TIME_WORD_BEFORE = re.compile(
+    r"\b(?:in|on|of|since|until|till|by|from|to|last|next|this|early|late|mid|between|"
+    r"and|before|after|during|through|throughout|until)\s+$|\d\W*$",
+    re.I,
+)
+
+
+def _month_surname_short_forms(b: _Builder) -> None:
+    """Rule "month-as-surname" (short form): "May said", "May told reporters" - once "Ada
+    May" is named, her family name alone is her, unless a number or a word of time stands
+    next to it ("in May", "on 3 May", "May 3")."""
+    text = b.text
+    by_word: dict[str, list[Entity]] = {}
+    for ent in b.entities.values():
+        words = normalize(ent.name).split()
+        if ent.kind == "person" and len(words) >= 2 and words[-1] in _MONTH_NAMES:
+            by_word.setdefault(words[-1], []).append(ent)
+    for word, people in by_word.items():
+        if len(people) != 1:
+            continue  # two people of that family name: the short form is ambiguous
+        surface = word.capitalize()
+        for m in re.finditer(rf"\b{surface}\b(?!['’]s?\s+\d)", text):
+            s, e = m.span()
+            if b.is_named(s) or re.match(r"^\W{0,2}\d", text[e : e + 4]):
+                continue
+            if _TIME_WORD_BEFORE.search(text[max(0, s - 12) : s]):
+                continue
+            b.add_mention(people[0], s, e, "short", rule="month-as-surname")
+
+
 def _bare_surnames(b: _Builder, person_hits, people_tokens: _PersonTokens) -> None:
     """KB bare surnames and ambiguous aliases: in-article full names first, else a unique
     KB link."""
@@ -1449,7 +1669,7 @@ def _bare_surnames(b: _Builder, person_hits, people_tokens: _PersonTokens) -> No
         if b.is_named(s):
             continue
         surface = text[s:e]
-        ent = _resolve_short(b, people_tokens, surface.replace(".", " ").split()[-1:], s)
+        ent, rule = _resolve_short(b, people_tokens, surface.replace(".", " ").split()[-1:], s)
         if ent is None:
             ids = {str(g.actor_id) for g in entries}
             if len(ids) != 1:
@@ -1466,10 +1686,49 @@ def _bare_surnames(b: _Builder, person_hits, people_tokens: _PersonTokens) -> No
                 rule="kb-alias",
                 confidence=0.7,
             )
-        hon = re.search(r"\b(?:Mr|Mrs|Ms|Dr|Madam)\.?\s+$", text[max(0, s - 6) : s])
+        hon = _CAPITAL_COURTESY_BEFORE.search(text[max(0, s - 6) : s])
         if hon and not text[s:e].lower().startswith(("mr", "mrs", "ms", "dr")):
             s -= len(hon.group())
-        b.add_mention(ent, s, e, "short")
+        b.add_mention(ent, s, e, "short", rule=rule)
+
+
+_PAIR_NOUN_AFTER = re.compile(
+    r"^\s+(?:[a-z]+\s+)?(?:war|wars|conflict|border|borders|boundary|frontier|dispute|crisis|"
+    r"standoff|tensions|rivalry|hostilities|fighting)\b"
+)
+
+
+def _country_pair_modifiers(b: _Builder) -> None:
+    """Rule "country-pair-modifier": "the Chile-Peru border", "amid the A-B war" - two
+    countries joined by a hyphen before a noun of strife or of a border name the sides of
+    that thing; they are not parties of the article for it (mentions in text order)."""
+    text, mentions = b.text, b.mentions
+    for one, two in zip(mentions, mentions[1:], strict=False):
+        if not (one.key.startswith("state:") and two.key.startswith("state:")):
+            continue
+        if one.end + 1 != two.start or text[one.end] not in "-–":
+            continue
+        if one.how != "name" or two.how != "name" or one.key == two.key:
+            continue
+        if _PAIR_NOUN_AFTER.match(text[two.end : two.end + 30]):
+            one.modifier = two.modifier = True
+
+
+_CAPITAL_OF = re.compile(r"\bcapital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _capital_of_country(b: _Builder) -> None:
+    """Rule "capital-of-country": "Jakarta, the capital of Indonesia" - the country only
+    says where the city is; it is not a party of the article for that."""
+    if "apital" not in b.text:
+        return
+    for m in b.mentions:
+        if (
+            m.how == "name"
+            and m.key.startswith("state:")
+            and _CAPITAL_OF.search(b.text, max(0, m.start - 25), m.start)
+        ):
+            m.modifier = True
 
 
 def _bare_ministries(b: _Builder) -> None:
@@ -1521,9 +1780,42 @@ def _dateline_agency(b: _Builder) -> None:
             m.source = True
 
 
+_PLURAL_OFFICE = r"(?:[a-z]+\s+){0,3}?(?:ministers|presidents|leaders|premiers|envoys|ambassadors)"
+_RESPECTIVE = re.compile(
+    r"\b(?:(?P<d1>[A-Z][a-z]+) and (?P<d2>[A-Z][a-z]+) "
+    + _PLURAL_OFFICE
+    + r"|"
+    + _PLURAL_OFFICE
+    + r" of (?:the )?(?P<c1>[A-Z][a-z]+) and (?:the )?(?P<c2>[A-Z][a-z]+)),?\s+"
+    r"(?P<n1>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+) and (?P<n2>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)"
+)
+
+
+def _respective_countries(b: _Builder) -> None:
+    """Rule "respective-countries": "Kenyan and Peruvian foreign ministers, Ana Ruiz and Tom
+    Otieno", "the presidents of Chile and Peru, A and B" - the countries and the people are
+    paired in order."""
+    if " and " not in b.text:
+        return
+    by_start = {m.start: m.key for m in b.mentions}
+    for m in _RESPECTIVE.finditer(b.text):
+        codes = [_code(b.kb, m.group(g)) for g in (("d1", "d2") if m.group("d1") else ("c1", "c2"))]
+        keys = [by_start.get(m.start(g)) for g in ("n1", "n2")]
+        if None in codes or codes[0] == codes[1] or None in keys:
+            continue
+        people = [b.entities[k] for k in keys]
+        if any(p.kind != "person" for p in people):
+            continue
+        for person, code, other in zip(people, codes, reversed(codes), strict=True):
+            if person.country in (None, other):
+                person.country = code
+                person.add_rule("respective-countries")
+
+
 def _people_countries(b: _Builder) -> None:
     """Country fallbacks for people: a shared family name, the person served or accompanied,
     then the dateline's country."""
+    _respective_countries(b)
     _family_name_country(b)
     _served_person_country(b)
     if b.dateline.city:
@@ -1813,9 +2105,17 @@ def _title_stretch(b: _Builder, tail: list[int]) -> tuple[float, int | None, lis
     j = first - 1
     stretch_start = None
     countries: list[str] = []
+    bracketed = False
     while j >= 0 and b.sent_of_tok[j] == b.sent_of_tok[first]:
         t = toks[j]
-        gap = text[t.end : toks[j + 1].start]
+        gap = " " if bracketed else text[t.end : toks[j + 1].start]
+        bracketed = False
+        if gap.strip() == ")" and t.text.isupper() and text[t.start - 1 : t.start] == "(":
+            # Rule "bracketed-acronym-in-title": "High Representative of the Union (EU) for
+            # Security Policy Ana Ruiz" - a body's acronym in brackets stays in the title.
+            bracketed = True
+            j -= 1
+            continue
         if gap.strip() not in ("", ".", "’s", "'s") and not (t.possessive and gap.strip() == ""):
             if gap.strip() != ",":
                 break
@@ -1843,6 +2143,20 @@ def _title_stretch(b: _Builder, tail: list[int]) -> tuple[float, int | None, lis
             or w in lexicon.PERSON_CUE_NOUNS
             or w in ("his", "her", "its", "their", "the", "a", "an", "to", "of", "for", "and")
         ):
+            pass
+        elif kind == "capital" and j > 0 and toks[j - 1].text.lower() in ("in", "to"):
+            pass  # rule "post-in-title": "Ambassador in Lima Tom Otieno", "... to Lima Ana Ruiz"
+        elif w == "in" and j + 1 < first and b.kb_kind(j + 1) == "capital":
+            pass
+        elif (
+            t.text[:1].isupper()
+            and w.endswith(("ic", "al"))
+            and len(w) > 4
+            and b.is_title_tok(j + 1)
+            and j + 1 < first
+        ):
+            # Rule "portfolio-adjective-in-title": "Russia's Economic Development Minister
+            # X", "Digital Transformation Minister X" - an adjective of the portfolio.
             pass
         else:
             break
@@ -1911,8 +2225,11 @@ def _apposition_after(b: _Builder, e: int, title: str) -> tuple[float, str, str 
             and not _title_head(words[h + 1])
             for h in heads
         )
+        # "Ana Ruiz, and her Peruvian counterpart, ...": "and" opens the next item of a
+        # list, not an apposition (rule "and-opens-next-item").
         if (
             (determiner or national or first_word in lexicon.TITLE_WORDS)
+            and first_word not in ("and", "or", "but")
             and heads
             and not next_name
         ):
@@ -1950,9 +2267,41 @@ def _cue_evidence(b: _Builder, s: int, e: int, tail: list[int]) -> float:
         evidence = max(evidence, 1.0)  # "said Torres" ("reports La Tercera" is an outlet)
     if after[:1] == "," and _WHO_AFTER.match(after):
         evidence = max(evidence, 1.5)  # "Meloni, who met ...": only people are "who"
-    if before.rstrip().endswith(_MEETING_WORDS) and _MEETING_BEFORE.search(before):
+    if (
+        before.rstrip().endswith(_MEETING_WORDS)
+        and _MEETING_BEFORE.search(before)
+        and not _LOWER_CONJUNCT.search(before)
+    ):
         evidence = max(evidence, 0.5 if len(tail) < 2 else 1.0)
+    if len(tail) >= 2 and _MEETING_AFTER.match(after):
+        evidence = max(evidence, 1.0)  # rule "meeting-subject": "Ana Torres met Luis Vera"
+    if len(tail) >= 2 and (_PLURAL_PEOPLE_BEFORE.search(before) or _FULL_NAME_AND.match(after)):
+        # rule "named-people-list": "the two leaders, Ana Ruiz and Tom Otieno," - full names
+        # in apposition to a plural of people, or joined to another full name by "and"
+        evidence = max(evidence, 1.0)
     return evidence
+
+
+_PLURAL_PEOPLE_BEFORE = re.compile(
+    r"\b(?:leaders|ministers|presidents|premiers|counterparts|envoys|diplomats|heads of state),"
+    r"\s*$"
+)
+_FULL_NAME_AND = re.compile(
+    r"^,?\s+and\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:\s*[,.;]|\s+(?:said|met|were|are|will|have|had|"
+    r"also|who|arrived|spoke|told|held|signed|agreed|discussed)\b)"
+)
+
+
+# "technology and Artificial Intelligence": "and" after a common singular noun joins things,
+# not the parties of a meeting ("Vera and Ana Torres", "both sides and Ana Torres" do).
+_LOWER_CONJUNCT = re.compile(r"\b[a-z][\w-]*[^\Ws]\s+and\s+$")
+# A meeting verb after a full name: its subject is a person ("Ana Torres met ...").
+_MEETING_AFTER = re.compile(
+    r"^\s+" + _DAY_BEFORE_VERB + r"(?:(?:also|later|then|first|earlier|has|had|will)\s+)?"
+    r"(?:met|meets|meet|"
+    r"held talks|holds talks|hold talks|hosted|hosts|received|receives|welcomed|welcomes|"
+    r"telephoned|called on|paid (?:a|an) (?:courtesy|official|state|working) (?:call|visit))\b"
+)
 
 
 _LAST_WORD = re.compile(r"\s*\b([A-Za-z][\w.]*)$")
@@ -2365,14 +2714,39 @@ def _subjects(b: _Builder, kinds=("person", "organization", "state")) -> dict[in
     return subjects
 
 
+_FEMALE_WORDS = {
+    "mrs", "ms", "miss", "madam", "madame", "queen", "princess", "sheikha", "dame", "lady",
+    "begum", "chairwoman", "spokeswoman", "congresswoman", "businesswoman", "empress",
+}  # fmt: skip
+_MALE_WORDS = {
+    "mr", "king", "prince", "sheikh", "sir", "lord", "chairman", "spokesman", "emir", "sultan",
+    "pope", "emperor", "congressman", "businessman", "crown prince",
+}  # fmt: skip
+
+
+def _gender(ent: Entity) -> str | None:
+    """Rule "pronoun-gender": "f" or "m" when the person's title or name says so ("King
+    Tupou", "Ms. Ruiz", "the spokeswoman"), else None."""
+    words = set(re.findall(r"[a-z]+", f"{ent.title} {ent.name}".lower()))
+    for surface in ent.surfaces:
+        words.update(re.findall(r"[a-z]+", surface.lower()))
+    female, male = bool(words & _FEMALE_WORDS), bool(words & _MALE_WORDS)
+    return "f" if female and not male else "m" if male and not female else None
+
+
 def _resolve_pronouns(b: _Builder, subjects: dict[int, str]) -> None:
     person_subjects = sorted(_subjects(b, ("person",)).items())
+    genders = {key: _gender(b.entities[key]) for _si, key in person_subjects}
     other_subjects = sorted((si, k) for si, k in subjects.items() if b.entities[k].kind != "person")
     for m in b.mentions:
         if m.how != "pronoun":
             continue
         p = m.surface.lower()
         pool = person_subjects if p in ("he", "she") else other_subjects if p == "it" else []
+        if p in ("he", "she"):
+            # "she" is never "King Tupou", "he" never "Ms. Ruiz"
+            wrong = "m" if p == "she" else "f"
+            pool = [(si, k) for si, k in pool if genders.get(k) != wrong]
         if not pool:
             continue
         # Same sentence, subject before the pronoun; else the latest earlier sentence.

@@ -27,7 +27,8 @@ from collections.abc import Callable
 from . import lexicon
 from .document import Document
 from .kb import KnowledgeBase, normalize
-from .mentions import MONTH_WORDS, NOT_NAME_WORDS, PARTICLES, STOP_CAPS, Analysis, Entity, Mention
+from .lexicon import PARTICLES
+from .mentions import MONTH_WORDS, NOT_NAME_WORDS, STOP_CAPS, Analysis, Entity, Mention
 from .places import city_country, country_code
 
 # -- word lists --------------------------------------------------------------------------------
@@ -44,6 +45,11 @@ ACRONYM_BODY_NOUNS = {
     "summit", "ministers", "bloc", "leaders", "commander", "commanders", "contingent",
     "observers", "monitors", "staff", "statement", "communique", "communiqué",
 }  # fmt: skip
+# Nouns for an armed group's members or its campaign ("Al-Noor fighters", "Ansar Dine militants").
+ARMED_GROUP_NOUNS = (
+    "militants", "insurgents", "fighters", "rebels", "jihadists", "gunmen", "insurgency",
+    "extremists", "guerrillas", "militia", "militiamen",
+)  # fmt: skip
 # Capitalised abbreviations that are not bodies (before a noun they are a thing or a title).
 NOT_BODY_ACRONYMS = {
     "GDP", "CEO", "COVID", "LNG", "MOU", "ICT", "SME", "SMES", "FDI", "VIP", "VVIP", "LGBT",
@@ -108,6 +114,8 @@ PROGRAMME_NOUNS = (
     "programme", "programmes", "program", "programs", "scheme", "schemes", "initiative",
     "project", "projects", "campaign", "plan", "policy", "strategy",
 )  # fmt: skip
+# Heads of a state's turn at the head of a body ("the Italian Presidency of the G20").
+TERM_OF_OFFICE_HEADS = {"presidency", "chairmanship", "chairpersonship", "chair"}
 # Words of an event's name right after a quoted title ("the “Region – Union” Summit").
 EVENT_TITLE_NOUNS = ("Summit", "Forum", "Conference", "Dialogue", "Meeting", "Festival")
 # First words of a place's name, never a given name ("Rio de Janeiro", "Costa del Sol").
@@ -121,11 +129,6 @@ PLACE_FIRST_WORDS = {
     "place", "rue", "boulevard", "quai", "pont", "piazza", "palazzo", "porta", "lago", "golfo",
     "cerro", "sierra", "iglesia", "torre", "puerta", "estado", "ministerio", "gran", "grand",
 }  # fmt: skip
-# Lower-case particles inside a personal name ("Tim van der Berg", "Ana de la Cruz").
-NAME_PARTICLES = (
-    "van der", "van den", "van de", "de la", "de los", "de las", "von der", "van", "von",
-    "de", "der", "den", "da", "di", "du", "del", "della", "dos", "das", "ter", "ten",
-)  # fmt: skip
 # Place words inside a country's name that make the capitalised runs read it as a place.
 ISLAND_WORDS = {"islands", "island", "isles"}
 ROMAN = re.compile(
@@ -180,7 +183,7 @@ _TOLD_OUTLET = re.compile(
 # Starts with a literal, so that the scan is fast; the noun before is checked after.
 _LIFE_EVENT = re.compile(rf" of (?P<n>{_NAME_WORD}\s+{_NAME_WORD})\b(?!\s+[A-Z]|['’])")
 _LIFE_EVENT_BEFORE = re.compile(rf"\b(?:{_alt(LIFE_EVENT_NOUNS)})$")
-_PARTICLE_RUN = re.compile(rf" (?:{_alt(NAME_PARTICLES)}) (?={_NAME_WORD})")
+_PARTICLE_RUN = re.compile(rf" (?:{_alt(lexicon.PARTICLES_BETWEEN_NAMES)}) (?={_NAME_WORD})")
 _PARTICLE_FIRST = re.compile(rf"(?<![\w’'-])(?P<first>{_NAME_WORD})$")
 _PARTICLE_LAST = re.compile(rf"{_NAME_WORD}(?:[-\s]{_NAME_WORD})?\b")
 _APOSTROPHE_HONORIFIC = re.compile(
@@ -284,26 +287,37 @@ class _Stage:
         key = kw.pop("key", None) or f"{prefix}:{normalize(name)}"
         how = kw.pop("how", "name")
         source = kw.pop("source", False)
-        ent = self.analysis.entities.get(key)
-        if ent is None:
-            ent = Entity(key=key, kind=kind, name=name, rule=rule, **kw)
-            self.analysis.entities[key] = ent
-        self._mention(ent, start, end, how, source)
-        return ent
+        known = self.analysis.entities.get(key)
+        media = known.media if known is not None else kw.get("media", False)
+        # A mention of an entity already found is bound by this rule; a new one is found by it.
+        bound_by = rule if known is not None else ""
+        return self._add(
+            key, kind, name, start, end, how, source or media, bound_by, rule=rule, **kw
+        )
 
-    def _mention(self, ent: Entity, start: int, end: int, how="name", source=False) -> None:
-        surface = self.text[start:end]
-        m = Mention(start, end, ent.key, surface, how, self.sentence_at(start), False)
-        m.in_quote = self.quote_around(start, end) is not None
-        m.source = source or ent.media
-        self.analysis.mentions.append(m)
-        self._own(m)
+    def _mention(self, ent: Entity, start: int, end: int, rule: str, how="name") -> None:
+        """One more mention, by ``rule``, of an entity the analysis holds."""
+        self._add(ent.key, ent.kind, ent.name, start, end, how, ent.media, rule)
+
+    def _add(self, key, kind, name, start, end, how, source, bound_by, **fields) -> Entity:
+        """Through ``Analysis.add_entity``, with what this stage knows of the place."""
+        ent = self.analysis.add_entity(
+            key,
+            kind,
+            name,
+            span=(start, end),
+            surface=self.text[start:end],
+            how=how,
+            sentence=self.sentence_at(start),
+            in_quote=self.quote_around(start, end) is not None,
+            source=source,
+            bound_by=bound_by,
+            **fields,
+        )
+        self._own(self.analysis.mentions[-1])
         self._by_key = None
-        if how in ("name", "short", "metonym") and surface not in ent.surfaces:
-            ent.surfaces.append(surface)
-        ent.spans.append((start, end))
-        ent.first = min(ent.first, start)
         self.changed = True
+        return ent
 
     def remove(self, key: str) -> None:
         """The entity and every mention of it; pronouns that pointed to it point nowhere."""
@@ -347,6 +361,7 @@ class _Stage:
         for m in self.analysis.mentions:
             if m.key == src.key:
                 m.key = dst.key
+                m.rule = m.rule or rule
         for surface in src.surfaces:
             if surface not in dst.surfaces:
                 dst.surfaces.append(surface)
@@ -355,8 +370,7 @@ class _Stage:
         dst.country = dst.country or src.country
         dst.title = dst.title or src.title
         dst.media = dst.media or src.media
-        if rule not in dst.rule:
-            dst.rule = f"{dst.rule}+{rule}" if dst.rule else rule
+        dst.add_rule(rule)
         self.analysis.entities.pop(src.key, None)
         self.changed = True
         self._by_key = None
@@ -502,6 +516,26 @@ def programme_not_actor(st: _Stage) -> None:
             st.remove(ent.key)
 
 
+_TERM_OF_OFFICE_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?!Republic\b)[A-Z0-9]")
+
+
+def term_of_office_not_actor(st: _Stage) -> None:
+    """Rule "term-of-office-not-actor": "the Italian Presidency of the G20", "during the
+    Chilean Chairmanship of the Forum" - a state's turn at the head of a body or a group is
+    a period, not an organisation (the body is named, and speaks, on its own)."""
+    for ent in list(st.analysis.entities.values()):
+        if ent.kind != "organization" or ent.actor_id is not None or ent.rule.startswith("builtin"):
+            continue
+        words = normalize(ent.name).split()
+        if not words or words[-1] not in TERM_OF_OFFICE_HEADS:
+            continue
+        mentions = st.mentions_of(ent.key)
+        if mentions and all(
+            _TERM_OF_OFFICE_AFTER.match(st.text[m.end : m.end + 20]) for m in mentions
+        ):
+            st.remove(ent.key)
+
+
 def event_title_not_actor(st: _Stage) -> None:
     """Rule "event-title-not-actor": a body named only inside an event's title in quote
     marks ("the “Region – Union” Summit") is part of the title, not an actor."""
@@ -541,6 +575,28 @@ def acronym_before_noun(st: _Stage) -> None:
         st.add("organization", s, e, "acronym-before-noun", confidence=0.5)
 
 
+_ARMED_GROUP = re.compile(
+    rf"(?<![\w’'-])(?P<n>{_NAME_WORD}(?:[- ](?:al-|el-)?{_NAME_WORD}){{0,2}})\s+"
+    rf"(?:{_alt(ARMED_GROUP_NOUNS)})\b"
+)
+
+
+def armed_group_before_noun(st: _Stage) -> None:
+    """Rule "armed-group-before-noun": "Al-Noor fighters attacked", "attacks by Ansar Dine
+    militants" - a name before a noun for an armed group's members names the group."""
+    if not any(noun in st.text for noun in ARMED_GROUP_NOUNS):
+        return
+    for m in _ARMED_GROUP.finditer(st.text):
+        s, e = m.span("n")
+        name = m.group("n")
+        words = [w.lower() for w in re.split(r"[- ]", name)]
+        if any(w in STOP_CAPS or w in _ROLE_WORDS or w in _MONTHS for w in words):
+            continue
+        if st.taken(s, e) or st.is_place(name) or country_code(st.kb, name.split()[0]):
+            continue  # "Malian rebels", "Syrian fighters": a people, not a group
+        st.add("organization", s, e, "armed-group-before-noun", confidence=0.5)
+
+
 def acronym_in_brackets(st: _Stage) -> None:
     """Rule "acronym-in-brackets": "the Ministry of Foreign Affairs (MFA)" - the bracketed
     acronym is another name of the body before it, wherever it stands later."""
@@ -566,7 +622,7 @@ def acronym_in_brackets(st: _Stage) -> None:
                     st.merge(other, ent, "acronym-in-brackets")
         for found in re.finditer(rf"\b{re.escape(short)}\b", text):
             if not st.taken(found.start(), found.end()):
-                st._mention(ent, found.start(), found.end())
+                st._mention(ent, found.start(), found.end(), "acronym-in-brackets")
 
 
 def possessive_office(st: _Stage) -> None:
@@ -644,6 +700,37 @@ def sub_body(st: _Stage) -> None:
             continue
         st.named[s:e] = b"\x00" * (e - s)  # the organ's name holds the body's
         st.add("organization", s, e, "sub-body", country=ent.country, confidence=0.6)
+        st.named[m.start : m.end] = b"\x01" * (m.end - m.start)
+
+
+_EMBASSY_OF = re.compile(
+    r"\b(?P<head>(?:Embassy|Consulate(?:[ -]General)?|High Commission|Permanent Mission)"
+    r"\s+of\s+(?:the\s+)?)(?P<official>(?:[A-Z][\w'’-]*\s+){0,3}?(?:of\s+(?:the\s+)?)?)$"
+)
+_IN_CITY = re.compile(r"^\s+in\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+
+
+def embassy_of(st: _Stage) -> None:
+    """Rule "embassy-of": "the Embassy of the Republic of Chile in Oslo", "the Consulate
+    General of Peru" - a state's mission named "<mission> of <state>" (and the city it is
+    in) is an organisation of that state."""
+    if not st.has_any(("Embassy", "Consulate", "High Commission", "Permanent Mission")):
+        return
+    for m in list(st.analysis.mentions):
+        if m.how != "name" or not m.key.startswith("state:"):
+            continue
+        found = _EMBASSY_OF.search(st.text, max(0, m.start - 80), m.start)
+        if not found:
+            continue
+        s, e = found.start("head"), m.end
+        city = _IN_CITY.match(st.text[e : e + 40])
+        if city and st.is_place(city.group("city")):
+            e += city.end()
+        if st.taken(s, found.end("head")):
+            continue
+        code = m.key.removeprefix("state:")
+        st.named[s:e] = b"\x00" * (e - s)  # the mission's name holds its state's and city's
+        st.add("organization", s, e, "embassy-of", country=code, confidence=0.6)
         st.named[m.start : m.end] = b"\x01" * (m.end - m.start)
 
 
@@ -771,20 +858,21 @@ def attributive_state(st: _Stage) -> None:
         actor = st.kb.state_actor(code)
         country = st.kb.country(code)
         name = actor.name if actor else (country.name if country else code)
-        ent = st.analysis.entities.get(f"state:{code}")
-        if ent is None:
-            ent = Entity(
-                key=f"state:{code}",
-                kind="state",
-                name=name,
+        for s, e in spans:
+            st._add(
+                f"state:{code}",
+                "state",
+                name,
+                s,
+                e,
+                "name",
+                False,
+                "attributive-state",
                 country=code,
                 actor_id=actor.id if actor else None,
                 rule="attributive-state",
                 confidence=0.9,
             )
-            st.analysis.entities[ent.key] = ent
-        for s, e in spans:
-            st._mention(ent, s, e)
 
 
 _PLACE_WORD_CACHE: dict[int, tuple[KnowledgeBase, dict[str, list[str]]]] = {}
@@ -883,6 +971,26 @@ def byline(st: _Stage) -> None:
         return
     for m in _WIRE_BYLINE.finditer(st.text):
         _byline_name(st, m.group("n"), m.start("n"))
+
+
+# The endings of an outlet's one-word name ("Mercopress", "Gulfnews", "Pacificwire").
+_OUTLET_ENDINGS = ("press", "news", "wire", "times", "post", "media", "today", "daily")
+_SIGNATURE = re.compile(r"^[A-Z][A-Za-z]{3,}$")
+
+
+def signature_agency(st: _Stage) -> None:
+    """Rule "signature-agency": an outlet's one-word name alone on the text's last line
+    ("... of the bloc.\n\nMercopress") is the agency that filed the article."""
+    paragraphs = st.doc.paragraphs
+    if len(paragraphs) < 2:
+        return
+    ps, pe = paragraphs[-1]
+    line = st.text[ps:pe].strip()
+    low = line.lower()
+    if not _SIGNATURE.match(line) or not low.endswith(_OUTLET_ENDINGS) or low in _OUTLET_ENDINGS:
+        return
+    s = ps + st.text[ps:pe].find(line)
+    st.add("organization", s, s + len(line), "signature-agency", media=True, source=True)
 
 
 def _byline_name(st: _Stage, name: str, s: int) -> None:
@@ -1035,7 +1143,7 @@ def nickname(st: _Stage) -> None:
             st.merge(ent, owners[0], "nickname")
             continue
         owners = by_word.get(word, [])
-        if len(owners) == 1 and owners[0].rule in _OWN_RULES:
+        if len(owners) == 1 and owners[0].rule.split("+")[0] in _OWN_RULES:
             st.merge(ent, owners[0], "short-of-new-name")
     for ent in full:
         _initials(st, ent)
@@ -1052,7 +1160,11 @@ def nickname(st: _Stage) -> None:
         other = st.mention_at(s, e)
         if other is None:
             if _plain_name(st, km.group("n")) or not st.is_place(km.group("n")):
-                st._mention(ent, s, e)
+                st._mention(ent, s, e, "nickname")
+                # The nickname wherever else it stands, where nothing else is named.
+                for at in _word_starts(st.text, (km.group("n"),)):
+                    if at != s and not st.taken(at, at + e - s):
+                        st._mention(ent, at, at + e - s, "nickname", "short")
             continue
         oent = st.analysis.entities.get(other.key)
         if oent is not None and oent.kind == "person" and oent.actor_id is None and oent is not ent:
@@ -1060,8 +1172,8 @@ def nickname(st: _Stage) -> None:
 
 
 def _initials(st: _Stage, ent: Entity) -> None:
-    """ "AMLO" for "Andres Manuel Lopez Obrador": the initials of a name of three words or more,
-    in capitals, where nothing else is named there, are that person."""
+    """Rule "initials": "AMLO" for "Andres Manuel Lopez Obrador" - the initials of a name of
+    three words or more, in capitals, where nothing else is named there, are that person."""
     parts = ent.name_tokens
     if len(parts) < 3 or ent.key not in st.analysis.entities:
         return
@@ -1070,7 +1182,7 @@ def _initials(st: _Stage, ent: Entity) -> None:
         return
     for at in _word_starts(st.text, (short,)):
         if not st.taken(at, at + len(short)):
-            st._mention(ent, at, at + len(short), "short")
+            st._mention(ent, at, at + len(short), "initials", "short")
 
 
 # The rules of this stage that name people (their short forms were not resolved before).
@@ -1110,15 +1222,19 @@ RULES: tuple[Callable[[_Stage], None], ...] = (
     event_title_not_actor,
     attributive_state,
     acronym_before_noun,
+    armed_group_before_noun,
     acronym_in_brackets,
     possessive_office,
     demonym_body,
+    term_of_office_not_actor,
+    embassy_of,
     sub_body,
     party_possessive,
     list_body,
     same_body,
     credit_line,
     byline,
+    signature_agency,
     correspondent_agency,
     particle_name,
     apostrophe_honorific,

@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from . import lexicon
 from .document import document
 from .kb import KnowledgeBase, normalize
-from .mentions import PARTICLES, Analysis, Entity, analyze
+from .mentions import Analysis, Entity, analyze
 from .organisations import refine
 from .places import is_country_name
 from .proposal import ActorProposal, Proposal
 
 # Name particles and the abbreviated honorifics that do not make a name different.
-_PARTICLES = PARTICLES | {"mr", "mrs", "ms", "dr"}
+_PARTICLES = lexicon.PARTICLES | lexicon.COURTESY_TITLES
 
 
 def _actor_name(ent: Entity, kb: KnowledgeBase) -> str:
@@ -70,9 +71,12 @@ def run(article, kb: KnowledgeBase, *, ner=None, today: date | None = None) -> P
     # Each entity's named surfaces, in mention order, gathered in one pass over the
     # mentions (a scan per entity grew with entities x mentions on a long text).
     named: dict[str, list[str]] = {}
+    acting: set[str] = set()  # named at least once other than as a side of a thing
     for m in analysis.mentions:
         if m.how in ("name", "short", "metonym"):
             named.setdefault(m.key, []).append(m.surface)
+        if not m.modifier:
+            acting.add(m.key)
     actors = []
     for ent in sorted(analysis.entities.values(), key=lambda e: e.first):
         if not ent.spans:
@@ -80,6 +84,8 @@ def run(article, kb: KnowledgeBase, *, ner=None, today: date | None = None) -> P
         surfaces = named.get(ent.key, [])
         if not surfaces and ent.key not in used_keys:
             continue
+        if ent.key not in acting and ent.key not in used_keys:
+            continue  # rule "country-pair-modifier": only a side of "the A-B war"
         actors.append(
             ActorProposal(
                 name=_actor_name(ent, kb),

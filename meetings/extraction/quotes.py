@@ -53,6 +53,11 @@ _SPOKESPERSON_FOR = re.compile(
     r"(?:[A-Z][\w'’]*\s+)?$",
     re.I,
 )
+_MOUTHPIECE_FOR = re.compile(
+    r"\b(?:spokes\w+|press (?:officer|secretary)|officials?)\s+(?:for|of|from)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’]*\s+)?$",
+    re.I,
+)
 _UNNAMED_SOURCE = re.compile(
     r"^[,.]?\s*(?:an?|one|another|two|several|some)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:spokes\w+|official|officials|source|sources|diplomat|diplomats|aide|aides|adviser|"
@@ -71,6 +76,8 @@ _DOCUMENT_NOUNS = r"(?:joint\s+)?(?:statement|communiqu[eé]|readout|press relea
 _DOCUMENT = re.compile(rf"\b{_DOCUMENT_NOUNS}s?\b", re.I)
 _DOCUMENT_BEFORE_CUE = re.compile(rf"^\W*\s*(?:the|a|its|their)\s+{_DOCUMENT_NOUNS}\s+$", re.I)
 _DOCUMENT_AFTER_CUE = re.compile(rf"^\s+(?:the|a|its|their)\s+{_DOCUMENT_NOUNS}\s*[.,;]", re.I)
+# '"...," the press release read.': "read" speaks only for a document.
+_DOCUMENT_READ = re.compile(rf"^\W*\s*(?:the|a|its|their)\s+{_DOCUMENT_NOUNS}\s+reads?\b", re.I)
 
 
 # A clause set off by commas right before the cue verb ("Vera, after meeting Torres, said").
@@ -182,7 +189,12 @@ class _Context:
         if ent.kind == "state" and _INSTITUTION_OF.search(text, max(0, m.start - 60), m.start):
             return False
         # Rule "spokesperson-for": "a spokesperson for Vera said" - Vera does not speak.
-        return not _SPOKESPERSON_FOR.search(text[max(0, m.start - 40) : m.start])
+        before = text[max(0, m.start - 40) : m.start]
+        if not _SPOKESPERSON_FOR.search(before):
+            return True
+        # Rule "spokesperson-for-body": "a spokesman for the foreign ministry said" - a body
+        # speaks through its spokesperson: its words are the body's.
+        return ent.kind == "organization" and bool(_MOUTHPIECE_FOR.search(before))
 
     def speakers_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions_in(start, end) if self.speaker_ok(m)]
@@ -243,6 +255,11 @@ def _after_attribution(
     text = ctx.text
     start, end = _after_window(ctx, q, nxt)
     window = text[start:end]
+    if _DOCUMENT_READ.match(window):
+        issuer = _document_issuer(ctx, q.open_mark)
+        if issuer:
+            ctx.rule_of[id(q)] = "quote-document-issuer"
+            return issuer, start
     cue = _CUE.search(window)
     if not cue or cue.start() > 90:
         return None, -1
@@ -311,6 +328,9 @@ def _document_issuer(ctx: _Context, before: int) -> str | None:
         sent = _sentence_for(ctx.sents, found.start())
         if sent is None:
             continue
+        named = _issuer_named_with(ctx, sent, found)
+        if named:
+            return named
         subject = ctx.analysis.subjects.get(sent.index)
         if subject and entities[subject].kind in ("organization", "state"):
             return subject
@@ -323,6 +343,48 @@ def _document_issuer(ctx: _Context, before: int) -> str | None:
             return min(bodies, key=lambda m: abs(m.start - found.start())).key
         return None
     return None
+
+
+_ISSUED_BY_BEFORE = re.compile(
+    r"^\s+(?:has\s+|had\s+)?(?:said|says|stated|announced|noted|added|issued|released|"
+    r"published|put out)\s+(?:in\s+)?(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?$"
+)
+_ISSUED_BY_AFTER = re.compile(r"^\s+(?:from|by|of|issued by|released by)\s+(?:the\s+)?$")
+
+
+def _issuer_named_with(ctx: _Context, sent, found: re.Match) -> str | None:
+    """Rule "quote-document-issuer" (issuer in the clause): "NATO said in a press release",
+    "Peru issued a statement", "a statement from the presidency" - the actor the document's
+    own clause names, before the sentence's subject."""
+    text = ctx.text
+    mentions = ctx.speakers_in(sent.start, sent.end)
+    before = [m for m in mentions if m.end <= found.start()]
+    if before and _ISSUED_BY_BEFORE.match(text[before[-1].end : found.start()]):
+        k = len(before) - 1
+        while k > 0 and re.match(
+            r"^\s*(?:,|and|,\s*and)\s*$", text[before[k - 1].end : before[k].start]
+        ):
+            k -= 1  # "Peru and Chile issued a joint statement": the first named of them
+        return before[k].key
+    for m in mentions:
+        if m.start >= found.end() and _ISSUED_BY_AFTER.match(text[found.end() : m.start]):
+            return m.key
+    # "the alliance said in a press release": the latest body of that sort named before.
+    anaphor = _BODY_ANAPHOR_ISSUER.search(text, sent.start, found.start())
+    if anaphor:
+        for m in reversed([m for m in ctx.mentions if m.end <= anaphor.start()]):
+            ent = ctx.entities[m.key]
+            if ent.kind == "organization" and not ent.media and not m.in_quote:
+                return m.key
+    return None
+
+
+_BODY_ANAPHOR_ISSUER = re.compile(
+    r"\b(?:the|its)\s+(?:alliance|bloc|organi[sz]ation|union)\s+(?:has\s+|had\s+)?"
+    r"(?:said|says|stated|announced|noted|added|issued|released|published)\s+(?:in\s+)?"
+    r"(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
 
 
 # -- before the quote: 'Putin recalled "..."' ------------------------------------------------
@@ -618,6 +680,11 @@ def _after_unnamed_or_institution(
     return q, speaker or None, rule
 
 
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:with|to|for|of|by|from|against|towards?|between)\s+(?:(?:his|her|their|its|the)\s+)?$"
+)
+
+
 def _continue_in_paragraph(ctx: _Context, results: list[Attributed]) -> None:
     """Rule "quote-continued": a quote right after an attributed one in the same paragraph,
     with nothing naming anyone else in between, continues it ("..., Sunak said. “We
@@ -637,6 +704,9 @@ def _continue_in_paragraph(ctx: _Context, results: list[Attributed]) -> None:
             and not _PLACE_BEFORE.search(text[max(0, m.start - 20) : m.start])
             # "she told the news agency Orbe": the addressee names no new speaker
             and not _TOLD.search(text, gap_start, m.start)
+            # "..., Ruiz said before the talks with her Kenyan counterpart.": the object of a
+            # preposition is no new speaker either
+            and not _PREPOSITION_BEFORE.search(text[max(0, m.start - 30) : m.start])
         ]
         if not others and q.open_mark - gap_start < 120:
             results[i] = (q, prev_speaker, "quote-continued")
@@ -806,7 +876,13 @@ def _follow_on_paraphrase(ctx: _Context, q: QuoteSpan) -> str | None:
     if not before or ctx.entities[before[-1].key].kind not in ("person", "organization"):
         return None
     speaker = before[-1].key
-    others = ctx.speakers_in(before[-1].end, last.end)
+    others = [
+        m
+        for m in ctx.speakers_in(before[-1].end, last.end)
+        # "... told reporters that her dinner with the President was warm": the object of a
+        # preposition in the reported clause is what she spoke of, not a new speaker
+        if not _PREPOSITION_BEFORE.search(text[max(0, m.start - 30) : m.start])
+    ]
     if any(m.key != speaker and ctx.entities[m.key].kind != "state" for m in others):
         return None
     return speaker
@@ -844,10 +920,23 @@ def _proposals(ctx: _Context, results: list[Attributed]) -> list[StatementPropos
                 via=via,
                 via_id=entities[via].actor_id if via and via in entities else None,
                 confidence=_CONFIDENCE.get(rule, 0.65),
-                rule=rule,
+                rule=_with_binding_rule(ctx, rule, speaker, sentence_span, q.open_mark),
             )
         )
     return statements
+
+
+def _with_binding_rule(ctx: _Context, rule: str, speaker: str, span, at: int) -> str:
+    """The quote rule, and the rule that bound the speaker's nearest mention in the quote's
+    sentences to the speaker ("quote-after-cue+full-name-first"), when one did."""
+    near = [m for m in ctx.mentions_in(*span) if m.key == speaker and not m.in_quote]
+    if not near:
+        return rule
+    nearest = min(near, key=lambda m: abs(m.start - at))
+    bound = nearest.rule
+    if not bound and _MOUTHPIECE_FOR.search(ctx.text[max(0, nearest.start - 40) : nearest.start]):
+        bound = "spokesperson-for-body"
+    return f"{rule}+{bound}" if bound else rule
 
 
 def _verbs(use: str) -> str:
@@ -893,7 +982,7 @@ def _unknown_speaker(text: str, q: QuoteSpan, analysis: Analysis) -> str | None:
     m = _NAME_THEN_CUE.match(text[q.close_mark + 1 : q.close_mark + 80])
     if not m:
         return None
-    from .mentions import STOP_CAPS, Entity, Mention
+    from .mentions import STOP_CAPS, spelling_variant_of
 
     name = m.group("name")
     words = name.split()
@@ -903,15 +992,28 @@ def _unknown_speaker(text: str, q: QuoteSpan, analysis: Analysis) -> str | None:
     end = start + len(name)
     if any(mm.start <= start < mm.end for mm in analysis.mentions if mm.key):
         return None
+    known = spelling_variant_of(analysis.entities, name)
+    if known is not None:  # "Ulyankov said" after "Alexei Ulyanko": the same person
+        analysis.add_entity(
+            known.key,
+            known.kind,
+            known.name,
+            span=(start, end),
+            surface=name,
+            how="short",
+            bound_by="surname-spelling-variant",
+        )
+        return known.key
     key = "person:" + normalize(name)
-    ent = analysis.entities.get(key)
-    if ent is None:
-        ent = Entity(key=key, kind="person", name=name, rule="speaker-pattern", confidence=0.4)
-        analysis.entities[key] = ent
-    ent.surfaces.append(name)
-    ent.spans.append((start, end))
-    ent.first = min(ent.first, start)
-    analysis.mentions.append(Mention(start, end, key, name, "name"))
+    analysis.add_entity(
+        key,
+        "person",
+        name,
+        span=(start, end),
+        surface=name,
+        rule="speaker-pattern",
+        confidence=0.4,
+    )
     return key
 
 
@@ -994,8 +1096,6 @@ def _institution_body(
     text: str, q: QuoteSpan, analysis: Analysis, mentions, m: re.Match, at: int
 ) -> str | None:
     """The body an institution pattern matched at ``at``: named before, or a new one."""
-    from .mentions import Entity, Mention
-
     n = "1" if m.group("body1") else "2"
     body, adj = m.group("body" + n), m.group("adj" + n)
     start, end = at + m.start("body" + n), at + m.end("body" + n)
@@ -1041,21 +1141,16 @@ def _institution_body(
         return None  # "a ministry spokesman said": which ministry, the text does not say
     name = body.lower() if not body[:1].isupper() else body
     key = "org:" + normalize(name) + (f"@{country}" if country else "")
-    ent = entities.get(key)
-    if ent is None:
-        ent = Entity(
-            key=key,
-            kind="organization",
-            name=name,
-            country=country,
-            rule="quote-institution",
-            confidence=0.4,
-        )
-        entities[key] = ent
-    ent.surfaces.append(text[start:end])
-    ent.spans.append((start, end))
-    ent.first = min(ent.first, start)
-    analysis.mentions.append(Mention(start, end, key, text[start:end], "name"))
+    analysis.add_entity(
+        key,
+        "organization",
+        name,
+        span=(start, end),
+        surface=text[start:end],
+        country=country,
+        rule="quote-institution",
+        confidence=0.4,
+    )
     return key
 
 

@@ -27,6 +27,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from meetings import reference
+from meetings.extraction import lexicon
 from meetings.models import (
     Actor,
     ActorSuggestion,
@@ -51,7 +52,7 @@ from meetings.services.records import meeting_slug, meeting_title
 CONFIDENT = 0.8
 
 
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "president", "minister"}
+_HONORIFICS = lexicon.ALIAS_STYLES
 
 
 @dataclass
@@ -145,17 +146,14 @@ def _differs(row, values: dict) -> bool:
     return False
 
 
-_PARTICLES = {"al", "bin", "bint", "da", "de", "del", "der", "di", "dos", "du", "el", "ibn", "la"}
-
-
-_PARTICLES |= {"le", "van", "von", "y", "of", "for", "and", "the", "on", "in"}
+_PARTICLES = lexicon.ALIAS_PARTICLES | lexicon.BODY_NAME_LINKS
 
 
 def _is_name(form: str) -> bool:
     """Written like a name: every word capitalised but particles, and not "the ..." —
     descriptions such as "the Chinese defence minister" are role aliases, with dates."""
     words = form.split()
-    if not words or words[0].lower() in {"the", "of", "for", "and", "on", "in"}:
+    if not words or words[0].lower() in lexicon.BODY_NAME_LINKS:
         return False
     if not any(w[:1].isupper() for w in words):
         return False

@@ -47,3 +47,31 @@ def test_relay_and_addressee_patterns_come_from_the_table():
     for verb in lexicon.reporting_verbs("addressee"):
         assert quotes._TOLD.search(f"she {verb} the agency")
         assert verb in quotes._ADDRESSEE
+
+
+def test_name_particles_come_from_one_table():
+    from meetings.extraction import mentions, organisations, pipeline
+    from meetings.services import extraction as service
+
+    assert mentions.PARTICLES is lexicon.PARTICLES
+    assert {"bin", "al", "de", "van"} <= lexicon.PARTICLES
+    assert "van der" in lexicon.PARTICLES_BETWEEN_NAMES
+    assert lexicon.ALIAS_PARTICLES <= lexicon.PARTICLES
+    assert "abu" not in lexicon.ALIAS_PARTICLES  # "Abu Dhabi's ministry" opens with a name
+    assert pipeline._PARTICLES == lexicon.PARTICLES | lexicon.COURTESY_TITLES
+    assert service._PARTICLES == lexicon.ALIAS_PARTICLES | lexicon.BODY_NAME_LINKS
+    for particle in lexicon.PARTICLES_BETWEEN_NAMES:
+        assert organisations._PARTICLE_RUN.match(f" {particle} Berg")
+
+
+def test_honorific_flags_give_the_courtesy_titles_and_the_styles_an_alias_drops():
+    from meetings.services import extraction as service
+
+    assert {"mr", "ms", "dr", "madam"} <= lexicon.COURTESY_TITLES <= lexicon.ALIAS_STYLES
+    assert {"sir", "president", "minister"} <= lexicon.ALIAS_STYLES - lexicon.COURTESY_TITLES
+    assert service._HONORIFICS is lexicon.ALIAS_STYLES
+    assert "sheikh" not in lexicon.ALIAS_STYLES  # "Sheikh Tamim" is kept as an alias
+
+
+def test_side_nouns_are_the_lexicon_list():
+    assert meetings._SIDE_NOUNS is lexicon.SIDE_NOUNS

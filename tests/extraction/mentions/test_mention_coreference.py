@@ -117,3 +117,80 @@ def test_another_office_before_a_kb_surname_contradicts_only_the_office_held_tha
     2015 the KB knows no office of his, and the title contradicts nothing."""
     people = _people(namesakes_kb, "Prime Minister Park said the talks would resume.", day)
     assert ("Park Min-jun" in people) is is_kb_person
+
+
+def _actor_rules(kb, text, day=date(2024, 3, 1)):
+    proposal = extract(ArticleInput(text=text, published=day), kb)
+    return {a.name: a.rule for a in proposal.actors}, [
+        (st.speaker, st.rule) for st in proposal.statements if st.kind != "paraphrase"
+    ]
+
+
+def test_a_surname_bound_by_full_name_first_names_that_rule_in_the_proposal(namesakes_kb):
+    text = (
+        "President Park Min-jun met the envoy. His spokeswoman, Park Ji-woo, spoke first. "
+        '"We will continue," Park said.'
+    )
+    actors, statements = _actor_rules(namesakes_kb, text)
+    assert actors["Park Ji-woo"].split("+") == ["person-pattern", "full-name-first"]
+    assert "full-name-first" not in actors["Park Min-jun"]
+    assert statements == [("Park Ji-woo", "quote-after-cue+full-name-first")]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ('Park, a deputy spokesman, said the talks were "useful".', "surname-before-other-office"),
+        ('Deputy spokesman Park said the talks were "useful".', "surname-after-other-office"),
+        ('Prime Minister Park said the talks were "useful".', "surname-in-other-office-that-day"),
+    ],
+)
+def test_a_surname_kept_off_its_kb_namesake_names_the_contradicting_rule(namesakes_kb, text, rule):
+    actors, statements = _actor_rules(namesakes_kb, text)
+    assert rule in actors["Park"].split("+")
+    [(speaker, statement_rule)] = statements
+    assert speaker == "Park" and statement_rule.endswith("+" + rule)
+
+
+def test_a_role_alias_names_the_rule_that_chose_the_holder_on_the_day(namesakes_kb):
+    text = 'The French president met the press. "We agree," the French president said.'
+    actors, statements = _actor_rules(namesakes_kb, text)
+    assert actors["Paul Durand"] == "kb-alias+role-alias-on-date"
+    assert statements == [("Paul Durand", "quote-after-cue+role-alias-on-date")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Irish Prime Minister Sean O'Brien met the envoy. \"We agreed,\" O'Brien said.",
+        'Irish Prime Minister Sean O’Brien met the envoy. "We agreed," Mr O’Brien said.',
+        "Finance Minister Priya D'Souza met the envoy. D'Souza said it was \"a good start\".",
+    ],
+)
+def test_a_short_form_with_an_apostrophe_is_the_person_named_in_full(empty_kb, text):
+    analysis = analyze(document(text), empty_kb)
+    people = {m.key for m in analysis.mentions if m.key.startswith("person:")}
+    assert len(people) == 1
+    assert len([m for m in analysis.mentions if m.key in people]) == 2
+    [speaker] = _speakers(empty_kb, text)
+    assert speaker in ("Sean O'Brien", "Sean O’Brien", "Priya D'Souza")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Trade Minister Alexei Ulyanko spoke first. "We found common ground," Ulyankov said.',
+        'Trade Minister Alexei Ulyanko spoke first. Ulyankov said the talks were "useful".',
+    ],
+)
+def test_a_family_name_spelt_a_second_way_is_the_person_named_in_full(empty_kb, text):
+    actors, statements = _actor_rules(empty_kb, text)
+    assert list(actors) == ["Alexei Ulyanko"]
+    assert actors["Alexei Ulyanko"].endswith("+surname-spelling-variant")
+    assert [s for s, _r in statements] == ["Alexei Ulyanko"]
+
+
+def test_a_short_name_one_letter_off_is_not_a_spelling_variant(empty_kb):
+    text = 'Minister Luis Vegas met the envoy. "We agree," Vera said.'
+    actors, _statements = _actor_rules(empty_kb, text)
+    assert "Vera" in actors and "Luis Vegas" in actors

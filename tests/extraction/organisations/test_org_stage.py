@@ -411,6 +411,32 @@ def test_nickname_and_full_name_are_one_person(empty_kb, text):
     assert len(people) == 1, people
 
 
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            'President Joko Susanto met the envoy. President Jokosu said the talks were "useful".',
+            "nickname",
+        ),
+        (
+            'Mexican President Andres Manuel Lopez Obrador met the envoy. "It went well," AMLO '
+            "said.",
+            "initials",
+        ),
+        (
+            'The National Water Agency (NWA) met the envoy. "It went well," the NWA said.',
+            "acronym-in-brackets",
+        ),
+    ],
+)
+def test_the_rule_that_bound_another_name_reaches_the_actor_and_the_quote(empty_kb, text, rule):
+    proposal = extract(ArticleInput(text=text), empty_kb)
+    [actor] = [a for a in proposal.actors if a.kind != "state"]
+    assert rule in actor.rule.split("+")
+    [statement] = proposal.statements
+    assert statement.speaker == actor.name and statement.rule.endswith("+" + rule)
+
+
 def test_short_form_of_a_name_this_stage_found_is_that_person(empty_kb):
     text = "The envoy met Dato’ Sri Amir Hassan. Prime Minister Hassan said the talks went well."
     got = refined(empty_kb, text)
@@ -456,3 +482,89 @@ def test_stage_time_is_linear_in_the_text(empty_kb):
     start = time.process_time()
     refine(doc, analysis, empty_kb)
     assert time.process_time() - start < 3.0  # a generous bound: about 0.1 s on one core
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vera spoke about the Norwegian Presidency of the Group of Seven.",
+        "Torres praised the Peruvian Presidency of the G20 on Monday.",
+        "During the Chilean Chairmanship of the Forum, the talks resumed.",
+    ],
+)
+def test_a_states_turn_at_the_head_of_a_body_is_not_an_organisation(empty_kb, text):
+    got = refined(empty_kb, text)
+    assert not [n for n in got if n.endswith(("Presidency", "Chairmanship"))], got
+
+
+def test_a_presidency_that_acts_stays_an_organisation(empty_kb):
+    got = refined(empty_kb, "The Peruvian Presidency said the visit of the envoy went well.")
+    assert got.get("Peruvian Presidency", ("",))[0] == "organization"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'President Joko Susanto, also known as Joksu, met the envoy. "It went well," Joksu said.',
+        'President Joko Susanto, known as Joksu, met the envoy. Joksu called the talks "useful".',
+    ],
+)
+def test_a_nickname_named_once_is_the_person_wherever_it_stands_later(empty_kb, text):
+    proposal = extract(ArticleInput(text=text), empty_kb)
+    assert [a.name for a in proposal.actors if a.kind == "person"] == ["Joko Susanto"]
+    assert [(s.speaker, s.rule.rsplit("+", 1)[-1]) for s in proposal.statements] == [
+        ("Joko Susanto", "nickname")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "The Charge d'Affaires of the Embassy of the Republic of Chile in Oslo met Torres.",
+            "Embassy of the Republic of Chile in Oslo",
+            "CL",
+        ),
+        (
+            'The Embassy of Peru in Oslo said the visit went "very well".',
+            "Embassy of Peru in Oslo",
+            "PE",
+        ),
+        (
+            "The Consulate General of Peru issued new visas on Monday.",
+            "Consulate General of Peru",
+            "PE",
+        ),
+    ],
+)
+def test_a_mission_of_a_state_is_an_organisation_of_that_state(empty_kb, text, name, code):
+    got = refined(empty_kb, text)
+    assert got[name] == ("organization", code, "embassy-of")
+
+
+@pytest.mark.parametrize("outlet", ["Gulfpress", "Andeswire", "Pacificnews"])
+def test_an_outlets_name_alone_on_the_last_line_is_the_agency(empty_kb, outlet):
+    text = f"President Ana Torres met President Luis Vera on Monday.\n\n{outlet}"
+    assert refined(empty_kb, text)[outlet] == ("organization", None, "signature-agency")
+
+
+@pytest.mark.parametrize("last", ["Tomorrow", "Press", "Meanwhile"])
+def test_another_word_alone_on_the_last_line_is_no_agency(empty_kb, last):
+    text = f"President Ana Torres met President Luis Vera on Monday.\n\n{last}"
+    assert last not in refined(empty_kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Al-Noor fighters attacked the base on Monday, officials said.", "Al-Noor"),
+        ("The talks covered attacks by Ansar Vale militants in the north.", "Ansar Vale"),
+    ],
+)
+def test_a_name_before_a_noun_for_fighters_is_an_armed_group(empty_kb, text, name):
+    assert refined(empty_kb, text)[name] == ("organization", None, "armed-group-before-noun")
+
+
+def test_a_nationality_before_a_noun_for_fighters_is_no_group(empty_kb):
+    got = refined(empty_kb, "Peruvian rebels and Chile fighters left the town on Monday.")
+    assert not [n for n, v in got.items() if v[0] == "organization"]

@@ -86,3 +86,52 @@ def test_the_government_of_a_country_is_the_state(empty_kb):
         empty_kb, '"We welcome the visit," the government of India said.'
     )
     assert (name, kind) == ("India", "state")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'A spokesman for the Peruvian foreign ministry said the talks were "frank and useful".',
+        '"The talks were frank and useful," a spokeswoman for the Peruvian foreign ministry said.',
+        'An official of Peru\'s Ministry of Foreign Affairs said the talks were "frank".',
+    ],
+)
+def test_a_spokesperson_for_a_body_gives_the_body_the_words(empty_kb, sentence):
+    [(name, kind, rule)] = speakers(empty_kb, MET + sentence)
+    assert kind == "organization" and "ministry" in name.lower()
+    assert rule.endswith("+spokesperson-for-body")
+
+
+def test_a_spokesperson_for_a_person_gives_the_person_no_words(empty_kb):
+    text = MET + '"It was a success," a spokesperson for Vera said.'
+    assert speakers(empty_kb, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (
+            'The Peruvian foreign ministry issued a statement on Monday. "Both sides agreed to '
+            'meet again," the statement reads.',
+            "peruvian foreign ministry",
+        ),
+        (
+            "Torres met the alliance's envoy on Monday, NATO said in a press release. "
+            '"The envoy thanked Chile for its help," the press release read.',
+            "nato",
+        ),
+        (
+            'NATO chief Jens Berg met Torres on Monday. "It went well," the alliance said in a '
+            'press release. "Berg thanked Chile for its help," the press release read.',
+            "nato",
+        ),
+        (
+            'Peru and Chile issued a joint statement on Monday. "Both sides agreed to deepen '
+            'cooperation," the statement said.',
+            "peru",
+        ),
+    ],
+)
+def test_a_document_speaks_for_the_issuer_its_own_clause_names(kb, text, issuer):
+    said = speakers(kb, text)
+    assert (said[-1][0].lower(), said[-1][2]) == (issuer, "quote-document-issuer")

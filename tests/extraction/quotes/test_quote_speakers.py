@@ -5,6 +5,7 @@ newspaper."""
 
 import pytest
 
+from meetings.extraction import ArticleInput, extract
 from meetings.extraction.document import document
 from meetings.extraction.mentions import analyze
 from meetings.extraction.quotes import find_statements
@@ -146,3 +147,45 @@ def test_a_name_after_a_cue_that_has_its_own_subject_does_not_speak(empty_kb, te
 )
 def test_a_name_right_after_an_inverted_cue_speaks(empty_kb, text):
     assert [s for _t, s, _r in attributed(empty_kb, text)] == ["Luis Vera"]
+
+
+def test_a_counterpart_named_after_with_does_not_break_the_quote_chain(kb):
+    text = (
+        "“We welcome our friends to Lima,” Foreign Minister Ana Ruiz said before the talks "
+        "with her Kenyan counterpart. “We are sure the visit will be a success.”"
+    )
+    got = extract(ArticleInput(text=text), kb).statements
+    assert [(s.speaker, s.rule.split("+")[0]) for s in got] == [
+        ("Ana Ruiz", "quote-after-cue"),
+        ("Ana Ruiz", "quote-continued"),
+    ]
+
+
+def test_a_new_subject_between_two_quotes_breaks_the_chain(kb):
+    text = (
+        "“We welcome our friends,” Foreign Minister Ana Ruiz said. Her Kenyan counterpart "
+        "disagreed. “We are not sure.”"
+    )
+    got = extract(ArticleInput(text=text), kb).statements
+    assert [s.speaker for s in got if s.text.startswith("We are not")] != ["Ana Ruiz"]
+
+
+def test_she_is_not_the_king_named_last(kb):
+    text = (
+        "Foreign Minister Ana Ruiz flew to Lamu, where she was received by King Tom Otieno.\n\n"
+        "She later told reporters that her lunch with the King was very warm.\n\n"
+        "“We had a wide range of talks, most of it about fisheries.”"
+    )
+    got = extract(ArticleInput(text=text), kb).statements
+    quoted = [s for s in got if s.text.startswith("We had")]
+    assert [s.speaker for s in quoted] == ["Ana Ruiz"]
+    assert quoted[0].rule.startswith("quote-follow-on-paraphrase")
+
+
+def test_he_is_not_the_spokeswoman(kb):
+    text = (
+        "President Tom Otieno arrived in Lima on Monday. Spokeswoman Ana Ruiz met him at the "
+        "airport. He said the visit was useful."
+    )
+    got = extract(ArticleInput(text=text), kb).statements
+    assert [s.speaker for s in got] == ["Tom Otieno"]
