@@ -7,10 +7,11 @@ follows the load of a shared machine), with its query count and the SQL time wit
         [--profile country_detail --top 40] [--save var/html]
 
 "cpu ms" is the median of the repeats, "min ms" the least (the steadier figure when other
-work shares the machine). The CPU of this process is Django's share (the ORM, the templates, the view's own work);
-PostgreSQL's is in its backend. ``floor`` is the page bench's floor view, measured the same
-way. ``--profile KIND`` prints cProfile's costliest functions over the repeats of one kind;
-``--save DIR`` writes each page's HTML there, to diff a change's pages with the former ones.
+work shares the machine). The CPU of this process is Django's share (the ORM, the templates,
+the view's own work); PostgreSQL's is in its backend. ``floor`` is the page bench's floor
+view, measured the same way. ``--profile KIND`` prints cProfile's costliest functions over
+the repeats of one kind; ``--save DIR`` writes each page's HTML there, to diff a change's
+pages with the former ones.
 Run it on a corpus ``make bench`` generated (the database must hold one). Not a test.
 """
 
@@ -113,7 +114,8 @@ def main(argv=None) -> None:
             Path(args.save, f"{kind}.html").write_bytes(client.get(url).content)
     for kind, f in rows.items():
         print(
-            f"{kind:<26}{f['cpu_ms']:>8.2f}{f['cpu_ms'] / floor['cpu_ms']:>8.1f}{f['cpu_min_ms']:>8.2f}"
+            f"{kind:<26}{f['cpu_ms']:>8.2f}{f['cpu_ms'] / floor['cpu_ms']:>8.1f}"
+            f"{f['cpu_min_ms']:>8.2f}"
             f"{f['wall_ms']:>9.2f}{f['queries']:>8}{f['sql_ms']:>8.1f}{f['status']:>7}"
             f"{f['bytes']:>9}"
         )
