@@ -134,3 +134,77 @@ def venue_chart(venues, venues_of: str) -> SafeString:
         "    </table>\n"
         "  </details>"
     )
+
+
+def activity_markup(chart: dict) -> SafeString:
+    """The activity chart (meetings_extras.activity_chart works out its geometry): bars per
+    month, a text summary and a table of the same numbers. Written through the template
+    language it cost the busiest actor's page 3.3 ms of CPU (36 months, some 400 variables),
+    here a tenth of it."""
+    bars = chart["bars"]
+    if not bars:
+        return mark_safe('<p class="empty">No dated activity yet.</p>\n')
+    height, width, bar_width = chart["height"], chart["width"], chart["bar_width"]
+    busiest, meetings, statements = chart["busiest"], chart["meetings"], chart["statements"]
+    out = [
+        '\n<figure class="chart">\n'
+        '  <svg role="img" aria-labelledby="chart-title chart-desc" '
+        f'viewBox="0 0 {width} {chart["bottom"]}" class="activity-svg" focusable="false">\n'
+        '    <title id="chart-title">Meetings and statements per month, '
+        f"{esc(chart['first'].name)} to {esc(chart['last'].name)}</title>\n"
+        f'    <desc id="chart-desc">{meetings} meeting{_s(meetings)} and {statements} '
+        f"statement{_s(statements)} in these months; the busiest was {esc(busiest.name)} "
+        f"with {busiest.meetings} meeting{_s(busiest.meetings)} and {busiest.statements} "
+        f"statement{_s(busiest.statements)}.</desc>\n"
+        f'    <line x1="36" y1="{height}" x2="{width}" y2="{height}" class="axis"/>\n'
+        f'    <text x="30" y="16" class="tick" text-anchor="end">{chart["peak"]}</text>\n'
+        f'    <text x="30" y="{height}" class="tick" text-anchor="end">0</text>\n    '
+    ]
+    for bar in bars:
+        meetings_rect = statements_rect = tick = ""
+        if bar.meetings_height:
+            meetings_rect = (
+                f'<rect class="bar-meetings" x="{bar.x}" y="{bar.meetings_y}" '
+                f'width="{bar_width}" height="{bar.meetings_height}"/>'
+            )
+        if bar.statements_height:
+            statements_rect = (
+                f'<rect class="bar-statements" x="{bar.x}" y="{bar.statements_y}" '
+                f'width="{bar_width}" height="{bar.statements_height}"/>'
+            )
+        if bar.tick:
+            tick = f'<text x="{bar.x}" y="{chart["tick_y"]}" class="tick">{esc(bar.tick)}</text>'
+        out.append(
+            "\n    <g>\n"
+            f"      <title>{esc(bar.name)}: {bar.meetings} meeting{_s(bar.meetings)}, "
+            f"{bar.statements} statement{_s(bar.statements)}</title>\n"
+            f"      {meetings_rect}\n      {statements_rect}\n      {tick}\n"
+            "    </g>\n    "
+        )
+    earlier = ""
+    if chart["earlier"]:
+        earlier = (
+            ' <span class="chart-earlier">The chart shows the newest months; the record goes '
+            f"back to {esc(chart['earlier'])}: see the timeline for earlier ones.</span>"
+        )
+    out.append(
+        "\n  </svg>\n"
+        '  <figcaption><span class="key key-meetings">Meetings</span> '
+        f'<span class="key key-statements">Statements</span>{earlier}</figcaption>\n'
+        "</figure>\n"
+        '<details class="chart-data">\n'
+        "  <summary>The numbers</summary>\n"
+        "  <table>\n"
+        '    <caption class="visually-hidden">Meetings and statements per month</caption>\n'
+        '    <thead><tr><th scope="col">Month</th><th scope="col">Meetings</th>'
+        '<th scope="col">Statements</th></tr></thead>\n'
+        "    <tbody>"
+    )
+    out.extend(
+        f'<tr><th scope="row">{esc(bar.name)}</th><td>{bar.meetings}</td>'
+        f"<td>{bar.statements}</td></tr>"
+        for bar in bars
+        if bar.meetings or bar.statements
+    )
+    out.append("</tbody>\n  </table>\n</details>\n\n")
+    return mark_safe("".join(out))

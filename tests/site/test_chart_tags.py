@@ -1,15 +1,21 @@
 """The charts written in Python (meetings/templatetags/charts.py) write what the includes
 wrote in the template language: the same markup, byte for byte, escaped the same way, for
 names with markup in them, networks with and without links between counterparts, and venue
-maps with more countries than the description names and meetings without a venue."""
+maps with more countries than the description names and meetings without a venue, and
+activity charts with and without gaps, ticks and earlier months."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from django.template import Context, Template
 
 from meetings.site.network import Edge, Node, _laid_out
+from meetings.site.timeline import Activity
 from meetings.site.venues import VenueMap
+from meetings.templatetags.meetings_extras import chart_geometry
+from tests.site.test_activity_chart import CASES
 
 # The includes' chart sections as they were written in the template language (the reference).
 NETWORK = """{% load l10n %}{% localize off %}
@@ -46,6 +52,35 @@ NETWORK = """{% load l10n %}{% localize off %}
     </table>
     {% endif %}
   </details>"""  # noqa: E501
+ACTIVITY = """{% load l10n %}{% if bars %}{% localize off %}
+<figure class="chart">
+  <svg role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 {{ width }} {{ bottom }}" class="activity-svg" focusable="false">
+    <title id="chart-title">Meetings and statements per month, {{ first.name }} to {{ last.name }}</title>
+    <desc id="chart-desc">{{ meetings }} meeting{{ meetings|pluralize }} and {{ statements }} statement{{ statements|pluralize }} in these months; the busiest was {{ busiest.name }} with {{ busiest.meetings }} meeting{{ busiest.meetings|pluralize }} and {{ busiest.statements }} statement{{ busiest.statements|pluralize }}.</desc>
+    <line x1="36" y1="{{ height }}" x2="{{ width }}" y2="{{ height }}" class="axis"/>
+    <text x="30" y="16" class="tick" text-anchor="end">{{ peak }}</text>
+    <text x="30" y="{{ height }}" class="tick" text-anchor="end">0</text>
+    {% for bar in bars %}
+    <g>
+      <title>{{ bar.name }}: {{ bar.meetings }} meeting{{ bar.meetings|pluralize }}, {{ bar.statements }} statement{{ bar.statements|pluralize }}</title>
+      {% if bar.meetings_height %}<rect class="bar-meetings" x="{{ bar.x }}" y="{{ bar.meetings_y }}" width="{{ bar_width }}" height="{{ bar.meetings_height }}"/>{% endif %}
+      {% if bar.statements_height %}<rect class="bar-statements" x="{{ bar.x }}" y="{{ bar.statements_y }}" width="{{ bar_width }}" height="{{ bar.statements_height }}"/>{% endif %}
+      {% if bar.tick %}<text x="{{ bar.x }}" y="{{ tick_y }}" class="tick">{{ bar.tick }}</text>{% endif %}
+    </g>
+    {% endfor %}
+  </svg>
+  <figcaption><span class="key key-meetings">Meetings</span> <span class="key key-statements">Statements</span>{% if earlier %} <span class="chart-earlier">The chart shows the newest months; the record goes back to {{ earlier }}: see the timeline for earlier ones.</span>{% endif %}</figcaption>
+</figure>
+<details class="chart-data">
+  <summary>The numbers</summary>
+  <table>
+    <caption class="visually-hidden">Meetings and statements per month</caption>
+    <thead><tr><th scope="col">Month</th><th scope="col">Meetings</th><th scope="col">Statements</th></tr></thead>
+    <tbody>{% for bar in bars %}{% if bar.meetings or bar.statements %}<tr><th scope="row">{{ bar.name }}</th><td>{{ bar.meetings }}</td><td>{{ bar.statements }}</td></tr>{% endif %}{% endfor %}</tbody>
+  </table>
+</details>
+{% endlocalize %}{% else %}<p class="empty">No dated activity yet.</p>{% endif %}
+"""  # noqa: E501
 VENUES = """{% load l10n %}{% localize off %}
   <figure class="chart venue-chart">
     <svg role="img" aria-labelledby="venues-svg-title venues-svg-desc" viewBox="{{ venues.viewbox }}" class="venue-svg" focusable="false">
@@ -118,3 +153,23 @@ def test_the_venue_chart_is_what_the_template_wrote(countries, unknown):
     old, new = written(VENUES, "venue_chart venues venues_of", venues=venues, venues_of=of)
     assert new == old
     assert "meetings of &lt;someone&gt;" in new and "Land &lt;FR&gt; &amp; Sons" in new
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_activity_chart_is_what_the_template_wrote(case):
+    old = Template(ACTIVITY).render(Context(chart_geometry(CASES[case])))
+    new = Template("{% load meetings_extras %}{% activity_chart activity %}").render(
+        Context({"activity": CASES[case]})
+    )
+    assert new == old
+
+
+def test_an_activity_chart_of_a_longer_record_says_so_as_the_template_did():
+    activity = Activity(CASES["long-with-gaps"])
+    activity.first = dt.date(2018, 3, 9)
+    old = Template(ACTIVITY).render(Context(chart_geometry(activity)))
+    new = Template("{% load meetings_extras %}{% activity_chart activity %}").render(
+        Context({"activity": activity})
+    )
+    assert new == old
+    assert "the record goes back to March 2018" in new
