@@ -71,6 +71,11 @@ class ActorQuerySet(TrackedQuerySet):
         """Rows for actor_list.html: country and offices (for the current title) prefetched."""
         return self.select_related("country").prefetch_related("positions")
 
+    def for_ranking(self):
+        """Rows for the "most active" lists (home, a country's page): the name and the
+        link alone, in one query (``for_list`` also read the offices, which they never show)."""
+        return self.only("name", "slug")
+
     def matching_name(self, text: str):
         """Actors one of whose names contains ``text`` (case- and accent-insensitive)."""
         key = normalize_name(text)

@@ -1,5 +1,6 @@
 """Who meets whom: the counterparts of an actor (or a country) as a small network, drawn
-server-side as SVG (includes/_network.html) with a table of the same figures.
+server-side as SVG (includes/_network.html, written by meetings/templatetags/charts.py) with
+a table of the same figures.
 
 The figures are aggregated in SQL over the public participations (their ``date`` and
 ``is_public`` copies), in a fixed number of queries whatever the number of meetings: the

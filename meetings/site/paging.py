@@ -95,8 +95,8 @@ def keyset_page(
 ) -> Page:
     """Rows newest first, starting after the cursor ``after`` = (date, pk).
 
-    With ``rows`` (what makes a queryset of the model into the page's rows, e.g.
-    ``lambda q: q.for_list()``), the page's keys are found first, inside the query, and
+    With ``rows`` (what makes an ordered queryset of the model into the page's rows, e.g.
+    ``lambda q: q.list_rows()``), the page's keys are found first, inside the query, and
     only those rows are read: the filtered, ordered part reads the (date, id) index alone,
     where selecting the rows themselves read every matching row before sorting (at 1M
     articles, all of a big country's meetings of a year). ``newest``: the keys of the
@@ -107,7 +107,7 @@ def keyset_page(
         if rows is None:
             return list(part[:limit])
         keys = Subquery(part.values("pk")[:limit])
-        return list(rows(queryset.model.objects.filter(pk__in=keys)).newest_first())
+        return list(rows(queryset.model.objects.filter(pk__in=keys).newest_first()))
 
     if after and after[0] is not None:
         # Dated rows from the cursor on, through the index; the undated rows, which sort
@@ -120,7 +120,7 @@ def keyset_page(
         found = fetch(queryset.older_than(*after), size + 1)
     elif rows is not None and newest is not None:
         model = queryset.model
-        found = list(rows(model.objects.filter(pk__in=list(newest[: size + 1]))).newest_first())
+        found = list(rows(model.objects.filter(pk__in=list(newest[: size + 1])).newest_first()))
     else:
         found = fetch(queryset, size + 1)
     page = Page(rows=found[:size], first=not after)

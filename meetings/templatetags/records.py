@@ -38,13 +38,14 @@ def url(name: str, key) -> str:
 
 
 def _people(meeting) -> SafeString:
-    people = list(meeting.participations.all())
+    """``meeting``: a ``MeetingRow`` (MeetingQuerySet.list_rows) or a ``Meeting`` with its
+    participations prefetched (``for_list``): both have ``list_people``."""
+    people = meeting.list_people
     parts = []
     for n, p in enumerate(people[:MAX_PEOPLE], start=1):
-        actor = p.actor
-        parts.append(conditional_escape(actor.name))
-        if actor.country_id:
-            parts.append(format_html(' <span class="country">({})</span>', actor.country.name))
+        parts.append(conditional_escape(p.name))
+        if p.country_id:
+            parts.append(format_html(' <span class="country">({})</span>', p.country_name))
         if n < len(people) and n < MAX_PEOPLE:
             parts.append(", ")
     if len(people) > MAX_PEOPLE:

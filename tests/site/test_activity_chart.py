@@ -1,6 +1,7 @@
 """The activity chart's markup, pinned: the tag must keep writing the same elements,
 attributes, accessible names and text. The expected files were rendered by the template
-version of the tag (templates/includes/_activity_chart.html) before it was written in Python.
+version of the tag (templates/includes/_activity_chart.html, since removed) before it was
+written in Python.
 """
 
 from __future__ import annotations

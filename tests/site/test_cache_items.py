@@ -90,3 +90,23 @@ def test_an_item_without_a_snippet_in_the_context(records):
     old, new = both(MEETING_ITEM, "_meeting_item.html", meeting=meeting)
     assert new == old
     assert "Envoy &lt;b&gt;0&lt;/b&gt; &amp; Co" in new and " and 2 more" in new
+
+
+def test_meeting_rows_write_the_items_the_model_instances_write(records, django_assert_num_queries):
+    """The lists read plain values (MeetingQuerySet.list_rows) in two queries, as
+    ``for_list`` does, and the item written from a row is the one written from the meeting:
+    the same order, people, countries, venue, dates and status."""
+    meetings, _ = records
+    chosen = Meeting.objects.filter(pk__in=[m.pk for m in meetings]).newest_first()
+    with django_assert_num_queries(2):
+        rows = chosen.list_rows()
+    instances = list(chosen.for_list())
+    assert [row.pk for row in rows] == [m.pk for m in instances]
+    for row, meeting in zip(rows, instances, strict=True):
+        assert row.list_people == meeting.list_people
+        _, from_row = both(MEETING_ITEM, "_meeting_item.html", meeting=row)
+        old, new = both(MEETING_ITEM, "_meeting_item.html", meeting=meeting)
+        assert from_row == new == old
+    assert "Envoy &lt;b&gt;0&lt;/b&gt; &amp; Co" in "".join(
+        both(MEETING_ITEM, "_meeting_item.html", meeting=row)[1] for row in rows
+    )

@@ -17,6 +17,10 @@ from meetings.site.rankings import country_partners, recent_participations, top_
 from meetings.site.venues import VENUE_SAMPLE, cached_venue_map, dated
 
 
+def list_rows(queryset):
+    return queryset.list_rows()
+
+
 def country_or_404(code: str) -> Country:
     return get_object_or_404(Country, code=code.upper())
 
@@ -53,7 +57,7 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
         "meetings/country_detail.html",
         {
             "country": country,
-            "page": keyset_page(meetings.for_list(), after, "start_date"),
+            "page": keyset_page(meetings, after, "start_date", rows=list_rows),
             "total": bounded_count(meetings),
             "actors": top_actors(Counter(actor for _, actor, _ in rows)),
             "partners": country_partners(country.code),
@@ -145,7 +149,7 @@ def country_pair(request: HttpRequest, first: str, second: str) -> HttpResponse:
         {
             "first": countries[codes[0]],
             "second": countries[codes[1]],
-            "page": keyset_page(meetings.for_list(), after, "start_date"),
+            "page": keyset_page(meetings, after, "start_date", rows=list_rows),
             "total": {"count": count, "more": False, "estimate": None},
             "multilateral": multilateral,
             "multilateral_count": multilateral_count,

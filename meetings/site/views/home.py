@@ -23,7 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "meetings/home.html",
         {
-            "meetings": Meeting.objects.published().for_list().newest_first()[:8],
+            "meetings": Meeting.objects.published().newest_first()[:8].list_rows(),
             "statements": Statement.objects.published().for_list().newest_first()[:4],
             "actors": top_actors(Counter(actor for _, actor, _ in rows)),
             "countries": active_countries,

@@ -33,10 +33,12 @@ def filtered_list(
     count_facets,
     family,
     more=None,
+    rows=for_list,
     **context,
 ):
     """``family``: the list family the page cache files it under; ``more(resolved)``, if
-    given, adds a page's own context for valid filters."""
+    given, adds a page's own context for valid filters; ``rows(queryset)``: the page's rows
+    of an ordered queryset (``paging.keyset_page``)."""
     resolved = filters.resolve(filterset_class, request.GET, queryset)
     cache.shows(request, *list_dependencies(resolved, family))
     page, total = Page([]), None
@@ -44,9 +46,7 @@ def filtered_list(
         # One pass over the matches gives the facets' rows, the bounded count and the
         # first page's keys; the page then reads its rows alone, by key.
         newest = [key for key, *_ in facets.newest_sample(resolved)]
-        page = keyset_page(
-            resolved.queryset, resolved.after, date_attr, rows=for_list, newest=newest
-        )
+        page = keyset_page(resolved.queryset, resolved.after, date_attr, rows=rows, newest=newest)
         total = bounded_count(resolved.queryset, resolved.counted)
     context.update(
         resolved=resolved,

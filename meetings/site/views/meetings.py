@@ -53,6 +53,10 @@ def statements_by_side(statements, participations) -> list[tuple[str, list]]:
     return [side for _, side in ranked]
 
 
+def list_rows(queryset):
+    return queryset.list_rows()
+
+
 def meeting_list(request: HttpRequest) -> HttpResponse:
     return filtered_list(
         request,
@@ -63,6 +67,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         facets.meeting_facets,
         "meetings",
         more=venues_context,
+        rows=list_rows,
     )
 
 
