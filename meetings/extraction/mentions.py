@@ -68,6 +68,11 @@ STOP_CAPS = {
     "thank", "thanks", "please", "dear", "ladies", "gentlemen", "friendships", "always",
     "visiting", "official", "rugby", "match", "matches", "general", "first", "second",
     "third", "new", "old", "big", "great", "good", "very", "state",
+    # sentence adverbs that open a sentence ("Subsequently, talks were held ...")
+    "subsequently", "additionally", "afterwards", "afterward", "thereafter", "likewise",
+    "similarly", "consequently", "accordingly", "nevertheless", "nonetheless", "notably",
+    "finally", "initially", "separately", "besides", "instead", "indeed", "currently",
+    "previously", "lastly", "otherwise", "specifically", "importantly", "overall",
 }  # fmt: skip
 ORG_STOP_CAPS = STOP_CAPS - {"state", "general", "first", "new", "official", "great", "old"}
 MONTH_WORDS = {
@@ -2070,6 +2075,8 @@ def _title_country_in_run(b: _Builder, prefix: list[int]) -> list[str]:
 def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
     """How strongly the context says the capitalised words name a person; title; country."""
     s, e = b.toks[tail[0]].start, b.toks[tail[-1]].end
+    if _GROUP_NOUN_AFTER.match(b.text, e):
+        return 0.0, "", None  # rule "modifier-of-group": "the Western Balkan states"
     evidence, stretch_start, countries = _title_stretch(b, tail)
     if not countries and prefix:
         countries += _title_country_in_run(b, prefix)
@@ -2094,6 +2101,11 @@ def _person_evidence(b: _Builder, tail: list[int], prefix: list[int]):
         if kb_actor:
             country = kb_actor.country
     return evidence, title, country
+
+
+_GROUP_NOUN_AFTER = re.compile(
+    r"\s+(?:states|countries|nations|governments|peoples|region|regions|nationals|economies)\b"
+)
 
 
 def _title_stretch(b: _Builder, tail: list[int]) -> tuple[float, int | None, list[str]]:

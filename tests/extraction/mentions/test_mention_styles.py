@@ -206,3 +206,26 @@ def test_a_states_long_name_is_not_a_second_body(kb):
     got = entities(kb, "Ana Ruiz met Sergey Lavrov of the Russian Federation in Lima.")
     assert ("state", "RU") in {(kind, country) for kind, country, _r in got.values()}
     assert not any(kind == "organization" for kind, _c, _r in got.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Subsequently, official talks were held between Kenya and Peru.", "Subsequently"),
+        ("Additionally, Ana Ruiz met Tom Otieno in Lima.", "Additionally"),
+    ],
+)
+def test_a_sentence_adverb_is_no_name(kb, text, word):
+    assert not any(word in name for name in entities(kb, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya backed the European hopes of the Western Balkan states.",
+        "The ministers spoke of the Pacific Island nations and their needs.",
+    ],
+)
+def test_words_before_a_plural_of_states_are_no_person(empty_kb, text):
+    got = entities(empty_kb, text)
+    assert not any(kind == "person" for kind, _c, _r in got.values())
