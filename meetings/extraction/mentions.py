@@ -2516,7 +2516,7 @@ _DEFINITE = re.compile(
     r"[Ss]pokes(?:man|woman|person)|[Pp]remier|[Cc]hancellor|[Kk]ing|[Ee]mir|[Ss]ultan|"
     r"[Ll]eader|[Cc]ounterpart|[Aa]mbassador|[Ee]nvoy|[Ss]ecretary-[Gg]eneral|[Ss]ecretary|"
     r"[Mm]inistry|[Aa]gency|[Gg]overnment|[Ss]ide|[Pp]ress [Ss]ervice|[Pp]residency|[Ee]mbassy|"
-    r"[Pp]ope|[Pp]ontiff|"
+    r"[Pp]ope|[Pp]ontiff|FM|PM|"
     r"Highness|Majesty|Excellency))\b"
     r"(?!\s+(?:of|for)\b)"
 )
@@ -2601,6 +2601,8 @@ def _definites_and_pronouns(b: _Builder) -> None:
         candidates = []
         head_words = {
             "head of state": "president",
+            "fm": "foreign minister",  # rule "abbreviated-title": "the Polish FM"
+            "pm": "prime minister",
             "spokesperson": "spokes",
             "spokesman": "spokes",
             "spokeswoman": "spokes",
@@ -2681,6 +2683,10 @@ def _definite_fits(b: _Builder, ent: Entity, head, needle, country, s, titles) -
                 title += " " + " ".join(
                     p.title.lower() for p in actor.positions if p.held_on(b.day)
                 )
+            # "Polish FM Ana Ruiz" is "the Polish foreign minister" too
+            title = re.sub(
+                r"\bfm\b", "foreign minister", re.sub(r"\bpm\b", "prime minister", title)
+            )
             titles[ent.key] = (ent.title, title)
         if needle not in title and not (needle == "president" and "head of state" in title):
             return False

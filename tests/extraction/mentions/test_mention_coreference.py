@@ -194,3 +194,16 @@ def test_a_short_name_one_letter_off_is_not_a_spelling_variant(empty_kb):
     text = 'Minister Luis Vegas met the envoy. "We agree," Vera said.'
     actors, _statements = _actor_rules(empty_kb, text)
     assert "Vera" in actors and "Luis Vegas" in actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan Foreign Minister Ana Ruiz met Tom Otieno in Lima. “We agreed,” said the Kenyan FM.",
+        "Kenyan FM Ana Ruiz met Tom Otieno in Lima. “We agreed,” said the Kenyan foreign minister.",
+        "Prime Minister Ana Ruiz met Tom Otieno in Lima. “We agreed,” the PM said.",
+    ],
+)
+def test_an_abbreviated_title_refers_to_the_office_in_full(empty_kb, text):
+    statements = extract(ArticleInput(text=text), empty_kb).statements
+    assert [s.speaker for s in statements] == ["Ana Ruiz"]
