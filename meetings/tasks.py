@@ -26,8 +26,15 @@ import time
 from collections import Counter
 from collections.abc import Iterable
 
-from celery.signals import worker_process_init
-from django.db import DatabaseError, IntegrityError, OperationalError, models, transaction
+from celery.signals import task_postrun, task_prerun, worker_process_init
+from django.db import (
+    DatabaseError,
+    IntegrityError,
+    OperationalError,
+    close_old_connections,
+    models,
+    transaction,
+)
 from django.db.models import Count, Exists, Max, OuterRef
 
 from meetings.celery import app
@@ -143,6 +150,17 @@ def _snapshot_at_start(**kwargs) -> None:
         time.perf_counter() - started,
         len(kb.actors),
     )
+
+
+@task_prerun.connect
+@task_postrun.connect
+def _connections_checked(sender=None, **kwargs) -> None:
+    """A worker keeps its database connection from task to task (``CELERY_DB_REUSE_MAX``
+    in settings.py stops Celery closing it) and closes it where Django closes a request's:
+    once older than ``CONN_MAX_AGE``, or unusable after an error (a backend terminated, a
+    lost server: the task's retry then connects anew). Not for a task run in-process."""
+    if not getattr(getattr(sender, "request", None), "is_eager", False):
+        close_old_connections()
 
 
 # --- queueing ----------------------------------------------------------------------------
