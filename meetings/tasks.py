@@ -276,7 +276,7 @@ def extraction_run_many(
 
 
 def _extract_one(article: Article, *, kb, fuse: bool) -> str:
-    from meetings.services.extraction import article_extract
+    from meetings.services import extraction
 
     article_rows = Article.objects.filter(pk=article.pk)
     marked = _state_update(
@@ -314,8 +314,13 @@ def _extract_one(article: Article, *, kb, fuse: bool) -> str:
             if state[1:3] != (article.updated_at, article.extracted_at):
                 article.refresh_from_db()  # edited since the chunk was read
             article.has_extraction_rows = state[2] is not None or any(state[3:])
-            summary = article_extract(
-                article=article, kb=kb, fuse=fuse, countries=snapshot.countries_of(kb)
+            # article_extract without its savepoint (two queries): this transaction is
+            # the article's own, and an error rolls it back whole.
+            summary = extraction.proposal_apply(
+                article=article,
+                proposal=extraction.article_propose(article=article, kb=kb),
+                fuse=fuse,
+                countries=snapshot.countries_of(kb),
             )
             if hold := float(os.environ.get(HOLD_OPEN_ENV) or 0):
                 time.sleep(hold)
