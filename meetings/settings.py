@@ -211,6 +211,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_throttle": 1,
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Celery's Django fixup closes a worker's database connection before and after every task
+# unless told to reuse it: a new PostgreSQL backend per task, its catalog caches cold. The
+# fixup is told never to close it; meetings/tasks.py closes it around each task as Django
+# does around a request (older than CONN_MAX_AGE, or unusable after an error).
+CELERY_DB_REUSE_MAX = 2**62
 
 # Content Security Policy: everything from our own origin; no inline script.
 SECURE_CSP = {

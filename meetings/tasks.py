@@ -26,8 +26,15 @@ import time
 from collections import Counter
 from collections.abc import Iterable
 
-from celery.signals import worker_process_init
-from django.db import DatabaseError, IntegrityError, OperationalError, models, transaction
+from celery.signals import task_postrun, task_prerun, worker_process_init
+from django.db import (
+    DatabaseError,
+    IntegrityError,
+    OperationalError,
+    close_old_connections,
+    models,
+    transaction,
+)
 from django.db.models import Count, Exists, Max, OuterRef
 
 from meetings.celery import app
@@ -145,6 +152,17 @@ def _snapshot_at_start(**kwargs) -> None:
     )
 
 
+@task_prerun.connect
+@task_postrun.connect
+def _connections_checked(sender=None, **kwargs) -> None:
+    """A worker keeps its database connection from task to task (``CELERY_DB_REUSE_MAX``
+    in settings.py stops Celery closing it) and closes it where Django closes a request's:
+    once older than ``CONN_MAX_AGE``, or unusable after an error (a backend terminated, a
+    lost server: the task's retry then connects anew). Not for a task run in-process."""
+    if not getattr(getattr(sender, "request", None), "is_eager", False):
+        close_old_connections()
+
+
 # --- queueing ----------------------------------------------------------------------------
 
 
@@ -258,7 +276,7 @@ def extraction_run_many(
 
 
 def _extract_one(article: Article, *, kb, fuse: bool) -> str:
-    from meetings.services.extraction import article_extract
+    from meetings.services import extraction
 
     article_rows = Article.objects.filter(pk=article.pk)
     marked = _state_update(
@@ -296,8 +314,13 @@ def _extract_one(article: Article, *, kb, fuse: bool) -> str:
             if state[1:3] != (article.updated_at, article.extracted_at):
                 article.refresh_from_db()  # edited since the chunk was read
             article.has_extraction_rows = state[2] is not None or any(state[3:])
-            summary = article_extract(
-                article=article, kb=kb, fuse=fuse, countries=snapshot.countries_of(kb)
+            # article_extract without its savepoint (two queries): this transaction is
+            # the article's own, and an error rolls it back whole.
+            summary = extraction.proposal_apply(
+                article=article,
+                proposal=extraction.article_propose(article=article, kb=kb),
+                fuse=fuse,
+                countries=snapshot.countries_of(kb),
             )
             if hold := float(os.environ.get(HOLD_OPEN_ENV) or 0):
                 time.sleep(hold)

@@ -87,12 +87,11 @@ class DistinctMeetings(models.Model):
         return f"{self.first_id} ≠ {self.second_id}"
 
 
-def retired_slugs(model, prefix: str) -> set[str]:
-    """Slugs of ``model`` starting with ``prefix`` that merged records had: a new record never
-    takes one (its page would hide the redirect that old links follow)."""
+def retired_slugs(model, prefix: str) -> models.QuerySet | None:
+    """Slugs of ``model`` starting with ``prefix`` that merged records had (a query of one
+    column; None for a model without redirects): a new record never takes one (its page
+    would hide the redirect that old links follow)."""
     redirects = {Actor: ActorRedirect, Meeting: MeetingRedirect}.get(model)
     if redirects is None:
-        return set()
-    return set(
-        redirects.objects.filter(old_slug__startswith=prefix).values_list("old_slug", flat=True)
-    )
+        return None
+    return redirects.objects.filter(old_slug__startswith=prefix).values_list("old_slug")

@@ -29,7 +29,10 @@ def unique_slug(model, base: str, *, max_length: int = 200, exclude_pk=None) -> 
     taken = model.objects.filter(slug__startswith=root)
     if exclude_pk is not None:
         taken = taken.exclude(pk=exclude_pk)
-    taken = set(taken.values_list("slug", flat=True)) | retired_slugs(model, root)
+    taken = taken.order_by().values_list("slug")
+    if (retired := retired_slugs(model, root)) is not None:
+        taken = taken.union(retired.order_by(), all=True).order_by()  # one query for both
+    taken = {slug for (slug,) in taken}
     slug, n = root, 2
     while slug in taken:
         slug = f"{root[: max_length - 6]}-{n}"

@@ -245,21 +245,25 @@ def test_a_failed_extraction_keeps_its_article_marked_failed_and_rolls_its_rows_
 ):
     from meetings.services import extraction
 
-    real = extraction.article_extract
+    real_propose, real_apply = extraction.article_propose, extraction.proposal_apply
     seen = []
 
-    def article_extract(*, article, kb, fuse, countries):
+    def article_propose(*, article, kb):
         # Fault injection: the extractor trips on one article after writing part of it.
         assert kb is tasks.snapshot.get(), "one knowledge-base snapshot serves the whole run"
-        assert fuse, "an import run fuses the reports of one meeting"
         seen.append(article.pk)
         if "part 2" in article.title:
             article.title = "changed, then rolled back"
             article.save(update_fields=["title"])
             raise RuntimeError("extractor crashed")
-        return real(article=article, kb=kb, fuse=fuse, countries=countries)
+        return real_propose(article=article, kb=kb)
 
-    monkeypatch.setattr(extraction, "article_extract", article_extract)
+    def proposal_apply(*, fuse, **kwargs):
+        assert fuse, "an import run fuses the reports of one meeting"
+        return real_apply(fuse=fuse, **kwargs)
+
+    monkeypatch.setattr(extraction, "article_propose", article_propose)
+    monkeypatch.setattr(extraction, "proposal_apply", proposal_apply)
     path = write_jsonl(tmp_path / "a.jsonl", [article_row(n) for n in (1, 2, 3)])
     out, err = run(path, "--extract")
     assert out.startswith(

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.db.models import Count
 
 from meetings import tasks
@@ -125,3 +126,42 @@ def test_the_same_article_queued_twice_is_extracted_once(tmp_path, workers):
     article.refresh_from_db()
     assert article.extraction_state == ExtractionState.DONE
     assert Statement.objects.filter(article=article).exists()
+
+
+def worker_backends() -> set[int]:
+    """The PostgreSQL backends of this database but the test's own (the workers')."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+        )
+        return {pid for (pid,) in cursor.fetchall()}
+
+
+def test_a_worker_keeps_its_connection_between_tasks_and_replaces_a_terminated_one(
+    tmp_path, workers
+):
+    texts.known_people()
+    path = texts.write_jsonl(tmp_path / "a.jsonl", texts.article_rows(3, seed=7))
+    call_command("import_articles", str(path), stdout=io.StringIO())  # stored, not extracted
+    first, second, third = Article.objects.order_by("pk")
+    worker = workers(concurrency=1)
+
+    def extracted(article) -> bool:
+        article.refresh_from_db()
+        return article.extraction_state == ExtractionState.DONE
+
+    tasks.extraction_enqueue(article_ids=[first.pk])
+    wait_until(lambda: extracted(first), what="the first article", workers=[worker])
+    kept = worker_backends()
+    assert len(kept) == 1, kept
+    tasks.extraction_enqueue(article_ids=[second.pk])
+    wait_until(lambda: extracted(second), what="the second article", workers=[worker])
+    assert worker_backends() == kept, "the next task ran on the same backend"
+
+    with connection.cursor() as cursor:  # as a restarted server or an operator would
+        cursor.execute("SELECT pg_terminate_backend(pid) FROM unnest(%s) AS pid", [list(kept)])
+    tasks.extraction_enqueue(article_ids=[third.pk])
+    wait_until(lambda: extracted(third), what="the third article", workers=[worker])
+    assert not worker_backends() & kept, "a new backend"
+    assert states() == {ExtractionState.DONE: 3}

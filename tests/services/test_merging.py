@@ -26,6 +26,7 @@ from meetings.models import (
     RejectedLink,
     Statement,
 )
+from meetings.services.base import unique_slug
 from meetings.services.merging import (
     ACTOR_RELATIONS,
     MEETING_RELATIONS,
@@ -258,6 +259,14 @@ def test_meeting_merge_moves_sources_participants_and_statements(world, desk):
     changes = services.public_changes(moscow)
     assert len(changes) == 1 and "duplicate" in changes[0].description
     assert_copies_true()
+
+
+def test_a_new_meeting_takes_neither_a_merged_ones_slug_nor_a_live_ones(world, desk):
+    dup, _, _ = second_report(world)
+    meeting_merge(keep=world.moscow, other=dup, by=desk)
+    assert unique_slug(Meeting, dup.slug) == f"{dup.slug}-2", "retired: its redirect stays"
+    assert unique_slug(Meeting, world.moscow.slug) == f"{world.moscow.slug}-2"
+    assert unique_slug(Meeting, "a meeting never held") == "a-meeting-never-held"
 
 
 def test_meeting_merge_takes_what_the_kept_one_lacks(world):
