@@ -1689,7 +1689,7 @@ _BOTH = re.compile(
     r"(?:leaders|sides|ministers|presidents|prime ministers|foreign ministers|delegations|"
     r"heads of state|officials|diplomats|"
     r"counterparts|men|women)|the (?:two|three) (?:were|are|have|had|will)|"
-    # "the top diplomats of the two nations held a meeting in Lima on Thursday"
+    # "the foreign ministers of both countries then sat down in Quito"
     r"the (?:[a-z]+ )?(?:leaders|ministers|foreign ministers|diplomats|presidents|premiers|"
     r"heads of state) of (?:the|both) (?:two|three) "
     r"(?:countries|nations|states|sides))\b",

@@ -1609,6 +1609,7 @@ def _short_forms(b: _Builder, pending_people, people_tokens: _PersonTokens) -> N
             and len(word) > 2
             and (word.lower() not in lexicon.TITLE_WORDS or _after_courtesy(text, s))
             and word.lower() not in STOP_CAPS
+            and not _region_between_place_and_country(b, s, e)
         ):
             name = text[s:e]
             if any(
@@ -1629,6 +1630,18 @@ def _short_forms(b: _Builder, pending_people, people_tokens: _PersonTokens) -> N
                 confidence=0.4,
             )
             b.add_mention(ent, s, e)
+
+
+_COUNTRY_AFTER_COMMA = re.compile(r",\s+((?:[A-Z][\w'’-]+\s?){1,3})\b")
+
+
+def _region_between_place_and_country(b: _Builder, s: int, e: int) -> bool:
+    """Rule "region-in-address": "in Iwaki City, Fukushima, Japan" - a single word between
+    a place and its country, after commas, is the region, not a person."""
+    if b.text[max(0, s - 2) : s] != ", ":
+        return False
+    m = _COUNTRY_AFTER_COMMA.match(b.text, e)
+    return bool(m and is_country_name(b.kb, m.group(1).strip()))
 
 
 # Rule "glued-initial": "B.Tsogtbaatar", "Ts.Bold" - a given name's initial (one or two

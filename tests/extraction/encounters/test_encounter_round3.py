@@ -309,16 +309,16 @@ def test_them_without_separately_makes_no_encounters(empty_kb):
 
 LEAD_THEN_DAY = (
     "Foreign Minister Ana Torres and her Chilean counterpart, Jorge Salas, have held talks "
-    "on the sidelines of the regional summit in Peru, Norway's foreign ministry said Friday. "
-    "The top diplomats of the two nations held a meeting in Lima on Thursday to discuss "
-    "trade, according to the ministry. "
-    "It marked the first meeting between Torres and Salas since the Chilean diplomat took "
-    "office last month with the launch of the new cabinet in Santiago."
+    "on the margins of a regional forum in Peru, Norway's foreign ministry said Friday. "
+    "The foreign ministers of the two countries met in Lima on Thursday and spoke mostly "
+    "about fisheries, the ministry added. "
+    "It was the first meeting between Torres and Salas since Salas was appointed last month, "
+    "when a new cabinet was sworn in in Santiago."
 )
 
 
 def test_the_day_the_ministry_said_it_is_not_the_day_of_the_talks(empty_kb):
-    lead = LEAD_THEN_DAY.split(". The top")[0] + "."
+    lead = LEAD_THEN_DAY.split(". The foreign")[0] + "."
     assert [m.date for m in found(empty_kb, lead)] == [None]
 
 
@@ -330,8 +330,8 @@ def test_the_diplomats_of_the_two_nations_are_the_parties_just_told(empty_kb):
 def test_a_reference_back_takes_no_place_from_a_later_clause(empty_kb):
     text = (
         "Foreign Minister Ana Torres held talks with her Chilean counterpart, Jorge Salas, "
-        "on Thursday. It marked the first meeting between Torres and Salas since the Chilean "
-        "diplomat took office last month with the launch of the new cabinet in Santiago."
+        "on Thursday. It was the first meeting between Torres and Salas since Salas was "
+        "appointed last month, when a new cabinet was sworn in in Santiago."
     )
     assert places(empty_kb, text) == [(None, None)]
 
@@ -476,7 +476,7 @@ def test_the_sender_of_a_letter_handed_over_is_no_party(empty_kb):
 def test_leaders_meeting_this_evening_named_next_are_one_planned_encounter(empty_kb):
     text = (
         "The leaders of Chile and Peru are meeting in Lima this Friday evening, May 10, to "
-        "discuss the future of the embattled Mercosur trade bloc. President Ana Torres will "
+        "talk about the struggling Andean fisheries pact. President Ana Torres will "
         "meet her Peruvian counterpart Luis Vera at 7 p.m."
     )
     got = [summary(m) for m in found(empty_kb, text)]
@@ -506,8 +506,8 @@ def test_a_bodys_summit_held_elsewhere_is_an_event_of_its_own(state_actors):
     kb = KnowledgeBase([*state_actors, alliance])
     text = (
         "Kenyan President Paul Otieno held a bilateral meeting with Peruvian President Luis "
-        "Vera on Friday in Lima. During the meeting, the follow-up of the decisions taken at "
-        "the NORAL Leaders' Summit held in Quito was discussed."
+        "Vera on Friday in Lima. During the meeting they went over what had been agreed at "
+        "the NORAL Leaders' Summit held in Quito."
     )
     got = sorted((m.kind, m.city, parties(m)) for m in found(kb, text))
     assert got == [
@@ -534,10 +534,11 @@ def test_a_bodys_summit_that_only_hosts_the_meeting_is_its_venue(state_actors):
 
 def test_a_state_closing_a_city_and_region_is_the_place_not_a_party(empty_kb):
     text = (
-        "Prime Minister Paul Otieno held a series of bilateral meetings with regional leaders "
-        "as part of the Pacific Leaders Meeting in Iwaki City, Fukushima, Japan."
+        "Prime Minister Paul Otieno met Prime Minister Ana Soto of Fiji during the Pacific "
+        "Leaders Meeting in Iwaki City, Fukushima, Japan."
     )
-    assert all("Japan" not in parties(m) for m in found(empty_kb, text))
+    got = found(empty_kb, text)
+    assert [parties(m) for m in got] == [["Ana Soto", "Paul Otieno"]]
 
 
 def test_the_tense_of_a_noun_subject_is_its_predicate_past_a_list(empty_kb):

@@ -197,7 +197,7 @@ def test_and_after_a_name_opens_the_next_item_not_an_apposition(kb):
 
 
 def test_a_military_rank_and_retired_mark_stay_in_the_title(kb):
-    got = entities(kb, "The envoy called on Minister for Interior Brig (R) Tom Otieno on Thursday.")
+    got = entities(kb, "Interior Minister Brig (R) Tom Otieno received the envoy on Thursday.")
     assert got["Tom Otieno"][0] == "person"
     assert "Brig" not in got
 
@@ -211,7 +211,7 @@ def test_a_states_long_name_is_not_a_second_body(kb):
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("Subsequently, official talks were held between Kenya and Peru.", "Subsequently"),
+        ("Subsequently, Kenya and Peru held formal talks in Lima.", "Subsequently"),
         ("Additionally, Ana Ruiz met Tom Otieno in Lima.", "Additionally"),
     ],
 )

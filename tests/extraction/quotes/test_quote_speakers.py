@@ -173,7 +173,7 @@ def test_a_new_subject_between_two_quotes_breaks_the_chain(kb):
 def test_she_is_not_the_king_named_last(kb):
     text = (
         "Foreign Minister Ana Ruiz flew to Lamu, where she was received by King Tom Otieno.\n\n"
-        "She later told reporters that her lunch with the King was very warm.\n\n"
+        "Afterwards she told journalists that the dinner with the King had been cordial.\n\n"
         "“We had a wide range of talks, most of it about fisheries.”"
     )
     got = extract(ArticleInput(text=text), kb).statements
