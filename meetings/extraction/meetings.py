@@ -1969,9 +1969,8 @@ def _segments(text, sents, by_sentence, entities):
         if cut is None and ("prepar" in raw or "ahead of" in raw):
             later = _PREPARES_VISIT.search(raw)
             if later is not None:
-                # Rule "prepares-visit": "X arrived on Monday for a two-day visit to prepare the
-                # ground for Y's upcoming visit to Delhi, scheduled for July 20" - Y's visit is
-                # an encounter of its own, told in the second part
+                # Rule "prepares-visit": "X came for two days to prepare for Y's trip to Lima
+                # on May 3" - Y's visit is an encounter of its own, told in the second part
                 cut = sent.start + later.start()
                 out.append((Sentence(sent.index, sent.start, cut, sent.paragraph), "head"))
                 out.append((Sentence(sent.index, cut, sent.end, sent.paragraph), "later"))

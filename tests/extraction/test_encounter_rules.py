@@ -150,8 +150,8 @@ def test_noun_phrase_encounters_discussions_bilateral_talk_video_meeting(empty_k
     text = "In discussions with President Joseph Boakai of Liberia, President Amos Kato spoke."
     assert [m[4] for m in meetings(empty_kb, text)] == [["Amos Kato", "Joseph Boakai"]]
     text = (
-        "Prime Minister Kenji Sato and Mongolian Prime Minister Bold Bat agreed to strengthen "
-        "ties during a bilateral talk held on Friday in Tokyo."
+        "Prime Minister Kenji Sato and Mongolian Prime Minister Bold Bat promised closer trade "
+        "links in a bilateral talk held on Friday in Tokyo."
     )
     assert [(m[0], m[2]) for m in meetings(empty_kb, text)] == [("talks", date(2024, 5, 10))]
     text = (

@@ -47,7 +47,7 @@ def test_leading_a_delegation_to_talks_is_no_trip(empty_kb):
 def test_encounters_during_a_one_day_visit_take_its_day_and_place(empty_kb):
     text = (
         "NAIROBI, May 9 - Peru's Foreign Minister Luis Vera will lead a delegation to Lima "
-        "on Saturday. During the day-long visit, he will call on the Peruvian Prime "
+        "on Saturday. In the course of the one-day trip he will call on the Peruvian Prime "
         "Minister, Paul Otieno; meet the Deputy Prime Minister, Jomo Kamau; and hold talks "
         "with the Interior Minister, Ali Hassan."
     )
@@ -614,8 +614,8 @@ def test_the_relative_clause_of_a_summit_of_leaders_tells_its_tense(state_actors
     kb = KnowledgeBase([*state_actors, alliance])
     text = (
         "Kenyan President Paul Otieno met Peruvian President Luis Vera in Lima. The two "
-        "discussed preparations for the summit of NORAL leaders, which is set to be held "
-        "later this year in Quito."
+        "went over plans for the summit of NORAL leaders, which is set to take place in "
+        "Quito in October."
     )
     got = [(m.kind, m.status) for m in found(kb, text) if m.kind == "summit"]
     assert got == [("summit", "planned")]
@@ -623,8 +623,8 @@ def test_the_relative_clause_of_a_summit_of_leaders_tells_its_tense(state_actors
 
 PREPARES_VISIT = (
     "Chilean Foreign Secretary Ana Torres called on Peruvian President Luis Vera on Tuesday. "
-    "The Chilean foreign secretary arrived in Peru on Monday for a two-day official visit to "
-    "prepare the ground for Vera's upcoming visit to Santiago, scheduled for July 20. "
+    "The Chilean foreign secretary reached Peru on Monday for a two-day official visit to "
+    "prepare for Vera's coming trip to Santiago, scheduled for July 20. "
     "Accompanied by Interior Minister Rosa Campos during his visit, Vera is expected to hold "
     "bilateral talks with Chilean President Pedro Rojas."
 )
