@@ -339,7 +339,7 @@ def test_a_reference_back_takes_no_place_from_a_later_clause(empty_kb):
 def test_an_encounter_they_have_yet_to_hold_is_not_one(empty_kb):
     text = (
         "Kenyan President Paul Otieno and Peruvian President Luis Vera met in Lima on "
-        "Thursday. The leaders of the three nations have yet to hold a trilateral summit."
+        "Thursday. The three countries' leaders have yet to hold a trilateral summit."
     )
     assert [(m.kind, parties(m)) for m in found(empty_kb, text)] == [
         ("meeting", ["Luis Vera", "Paul Otieno"])
