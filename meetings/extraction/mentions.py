@@ -1217,7 +1217,7 @@ def _run_organisations(b: _Builder, run: list[int], lowered: list[str]) -> int:
 
 def _run_organisation_at(b: _Builder, run: list[int], lowered: list[str], pos: int) -> bool:
     """The organisation whose head word stands at ``pos`` of the run; True when added."""
-    text, dateline, toks = b.text, b.dateline, b.toks
+    text, toks = b.text, b.toks
     i, w = run[pos], lowered[pos]
     start_pos = pos
     while start_pos > 0:
@@ -1312,6 +1312,23 @@ def _run_organisation_at(b: _Builder, run: list[int], lowered: list[str], pos: i
     surface = text[s:e]
     if is_country_name(b.kb, surface):
         return False  # rule "state-name-not-body": "the Russian Federation" is the state
+    country = _body_country(b, org_tokens, s, e, body)
+    if w in lexicon.STANDALONE_ORGS and len(org_tokens) == 1:
+        key = f"org:{w}" if country is None else f"org:{w}:{country}"
+    else:
+        key = f"org:{normalize(surface)}"
+    ent = b.entity(key, "organization", surface, country, rule="org-head", confidence=0.6)
+    if len(surface) > len(ent.name):
+        ent.name = surface
+    b.add_mention(ent, s, e, rule="body-for-purpose" if purpose and not has_name else "")
+    return True
+
+
+def _body_country(b: _Builder, org_tokens: list[int], s: int, e: int, body: bool) -> str | None:
+    """The country of the body named at [s, e): a country word in its name or its "of ..."
+    tail, a possessive before it ("Peru's Ministry of Trade"), else the dateline's country for
+    a government body ("the Foreign Ministry")."""
+    text, toks = b.text, b.toks
     country = None
     for j in org_tokens:
         country = country or b.kb_country(j)
@@ -1330,17 +1347,9 @@ def _run_organisation_at(b: _Builder, run: list[int], lowered: list[str], pos: i
         ti = b.tok_index_at(e + of.end()) if of else None
         if ti is not None and b.kb_kind(ti) in ("name", "alias"):
             country = b.kb_country(ti)
-    if country is None and body and dateline.city:
+    if country is None and body and b.dateline.city:
         country = _dateline_country(b)
-    if w in lexicon.STANDALONE_ORGS and len(org_tokens) == 1:
-        key = f"org:{w}" if country is None else f"org:{w}:{country}"
-    else:
-        key = f"org:{normalize(surface)}"
-    ent = b.entity(key, "organization", surface, country, rule="org-head", confidence=0.6)
-    if len(surface) > len(ent.name):
-        ent.name = surface
-    b.add_mention(ent, s, e, rule="body-for-purpose" if purpose and not has_name else "")
-    return True
+    return country
 
 
 def _run_person(b: _Builder, run: list[int], lowered: list[str], org_done_until: int):
