@@ -1028,7 +1028,7 @@ MEETING_KINDS = {
             # rule "plural-subject-discussed": "The foreign ministers of A and B, X and Y,
             # discussed trade" - a plural of people as the subject of "discussed"
             r"(?:ministers|leaders|presidents|premiers|counterparts)(?: of [^,.;]{1,40})?,? "
-            r"[A-Z][^,.;]{2,40} and [A-Z][^,.;]{2,40},? (?:also )?discussed",
+            r"(?-i:[A-Z])[^,.;]{2,40} and (?-i:[A-Z])[^,.;]{2,40},? (?:also )?discussed",
             r"held (?:a |an )?(?:[\w-]+ )?meeting|forum",
             r"held (?:[\w-]+ )?discussions with",
             r"(?:in|during|after|following|for) (?:[\w-]+ ){0,2}?discussions with",
