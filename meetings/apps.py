@@ -9,6 +9,9 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         # The receivers that keep every stored copy (visibility, participations' copies,
         # country pairs, the cache generation) true to the rows they copy.
+        from meetings import knowledge
         from meetings.services import copies
 
         copies.connect()
+        # The knowledge version the workers' snapshots follow (meetings/knowledge.py).
+        knowledge.connect()

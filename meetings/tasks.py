@@ -1,20 +1,23 @@
 """Extraction as background work: the queue carries article ids; workers extract them.
 
-- ``extraction_enqueue`` marks articles *queued* and sends one task per id once the
-  transaction commits. With no broker configured (``CELERY_BROKER_URL`` unset) Celery runs
+- ``extraction_enqueue`` marks articles *queued* and sends one task per chunk of ids once
+  the transaction commits. With no broker configured (``CELERY_BROKER_URL`` unset) Celery runs
   each task in-process as it is sent, so nothing else is needed to run the site or the tests.
-- ``extract_article`` (the task) marks its article *running*, then extracts it in one
-  transaction that holds the article's row lock and ends by marking it *done*. A worker
-  killed mid-task rolls that transaction back, so the article is left unextracted, and the
-  task, acknowledged only once finished (``acks_late``), goes back to the queue
-  (``reject_on_worker_lost``; Redis after its visibility timeout when the whole worker
-  machine is gone). A task for an article already *done* (queued twice, or redelivered
+- ``extract_articles`` (the task of a chunk) marks each article *running*, then extracts
+  it in one transaction that holds the article's row lock and ends by marking it
+  *done*. A worker killed mid-task rolls that transaction back, so the article is left
+  unextracted, and the task, acknowledged only once finished (``acks_late``), goes back to
+  the queue (``reject_on_worker_lost``; Redis after its visibility timeout when the whole
+  worker machine is gone). A task for an article already *done* (queued twice, or redelivered
   after its work committed) does nothing: the lock makes a duplicate wait for the first and
   then find it done. An error leaves it *failed*, with the message, for the admin's retry.
 - Each worker process keeps one knowledge-base snapshot and rebuilds it only when the
-  knowledge generation moves: published actors, their aliases and positions, or rejected
-  links changed (an editor's work). Draft actors the extractor itself adds do not move it:
-  a later article finds them by name (services/extraction.py), as a bulk import always has.
+  knowledge moves: published actors, their aliases and positions, or rejected links
+  changed (an editor's work). It reads the knowledge version (one row, bumped once such a
+  change commits: meetings/knowledge.py) before each chunk, and counts the tables (the
+  full generation) once a minute, for a change that sent no signal. Draft actors the
+  extractor itself adds move neither: a later article finds them by name
+  (services/extraction.py), as a bulk import always has.
 """
 
 from __future__ import annotations
@@ -54,8 +57,12 @@ from meetings.models import (
 
 logger = logging.getLogger(__name__)
 
-# Seconds between two looks at the knowledge generation (one query each) in a worker.
-GENERATION_CHECK_SECONDS = 2.0
+# Seconds between two looks at the knowledge version (one read by primary key) in a worker;
+# 0: before every chunk of articles.
+GENERATION_CHECK_SECONDS = 0.0
+# Seconds between two counts of the knowledge tables (the full generation: 0.14 s of the
+# database's time at a million articles), the backstop for writes that bump no version.
+FULL_CHECK_SECONDS = 60.0
 ENQUEUE_CHUNK = 1_000
 # Article ids per task message. A worker reads a chunk's articles in one query and takes
 # one look at the knowledge generation for it, and the broker's and Celery's own work (a
@@ -94,31 +101,38 @@ def knowledge_generation() -> tuple:
 
 
 class KnowledgeSnapshot:
-    """One knowledge base per worker process, rebuilt when the generation moves (looked at
-    no more often than every ``GENERATION_CHECK_SECONDS``)."""
+    """One knowledge base per worker process, rebuilt when the knowledge version moves
+    (looked at no more often than every ``GENERATION_CHECK_SECONDS``) or, once every
+    ``FULL_CHECK_SECONDS``, when the full generation did."""
 
     def __init__(self):
         self._lock = threading.Lock()
-        self.generation = None
-        self.kb = None
-        self.countries: set[str] = set()  # the Country codes, kept with the snapshot
-        self.checked = 0.0
-        self.builds = 0
+        self._clear()
 
     def get(self):
-        from meetings.knowledge import knowledge_base_build
+        from meetings import knowledge
 
         with self._lock:
             now = time.monotonic()
             if self.kb is not None and now - self.checked < GENERATION_CHECK_SECONDS:
                 return self.kb
-            generation = knowledge_generation()
+            version = knowledge.version()
             self.checked = now
-            if self.kb is None or generation != self.generation:
-                self.kb = knowledge_base_build()
+            full_due = now - self.full_checked >= FULL_CHECK_SECONDS
+            generation = knowledge_generation() if full_due or self.kb is None else None
+            if (
+                self.kb is None
+                or version != self.version
+                or (generation is not None and generation != self.generation)
+            ):
+                if generation is None:
+                    generation = knowledge_generation()
+                self.kb = knowledge.knowledge_base_build()
                 self.countries = set(Country.objects.values_list("code", flat=True))
-                self.generation = generation
+                self.version = version
                 self.builds += 1
+            if generation is not None:
+                self.generation, self.full_checked = generation, now
             return self.kb
 
     def countries_of(self, kb) -> set[str] | None:
@@ -128,8 +142,12 @@ class KnowledgeSnapshot:
 
     def reset(self) -> None:
         with self._lock:
-            self.kb, self.generation, self.checked, self.builds = None, None, 0.0, 0
-            self.countries = set()
+            self._clear()
+
+    def _clear(self) -> None:
+        self.kb, self.version, self.generation, self.builds = None, None, None, 0
+        self.checked = self.full_checked = float("-inf")
+        self.countries: set[str] = set()  # the Country codes, kept with the snapshot
 
 
 snapshot = KnowledgeSnapshot()

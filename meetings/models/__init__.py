@@ -36,7 +36,7 @@ from meetings.models.redirects import (
     DistinctMeetings,
     MeetingRedirect,
 )
-from meetings.models.review import ActorSuggestion, RejectedLink
+from meetings.models.review import ActorSuggestion, KnowledgeVersion, RejectedLink
 from meetings.models.statements import Statement, StatementQuerySet
 
 __all__ = [
@@ -56,6 +56,7 @@ __all__ = [
     "EditorialStatus",
     "Evidence",
     "EvidenceQuerySet",
+    "KnowledgeVersion",
     "Meeting",
     "MeetingFact",
     "MeetingQuerySet",

@@ -65,3 +65,17 @@ class RejectedLink(models.Model):
 
     def __str__(self) -> str:
         return f"“{self.normalized}” is not {self.actor}"
+
+
+class KnowledgeVersion(models.Model):
+    """One row whose ``number`` moves on whenever an editor changes what the extractor
+    knows: a published actor saved, added or removed, an actor's status changed, an alias
+    or position saved or removed, a link rejected (meetings/knowledge.py bumps it once the
+    change commits). A worker reads it by its key, where counting those tables at a million
+    articles costs a tenth of a second of the database's time."""
+
+    number = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField(null=True)
+
+    def __str__(self) -> str:
+        return f"knowledge version {self.number}"

@@ -72,7 +72,9 @@ def test_the_same_article_queued_twice_is_extracted_once():
     assert article.extracted_at == first
 
 
-def test_a_rerun_after_the_knowledge_base_grew_adds_only_what_is_new_and_keeps_decisions():
+def test_a_rerun_after_the_knowledge_base_grew_adds_only_what_is_new_and_keeps_decisions(
+    django_capture_on_commit_callbacks,
+):
     article = factories.article(body=TEXT, published=False)
     tasks.extraction_enqueue(article_ids=[article.pk])
     statement = Statement.objects.get(article=article)
@@ -83,7 +85,8 @@ def test_a_rerun_after_the_knowledge_base_grew_adds_only_what_is_new_and_keeps_d
 
     # The knowledge base grows (an editor adds an actor), and so does the text.
     before = tasks.snapshot.get()
-    factories.actor("Kofi Mensah", country_code="GH")
+    with django_capture_on_commit_callbacks(execute=True):  # the editor's change commits
+        factories.actor("Kofi Mensah", country_code="GH")
     article.refresh_from_db()
     article.body = TEXT + '\n\n"Trade will follow," Kofi Mensah said later.'
     article.save()
@@ -102,8 +105,9 @@ def test_a_rerun_after_the_knowledge_base_grew_adds_only_what_is_new_and_keeps_d
     assert not ActorSuggestion.objects.filter(name="Kofi Mensah").exists()
 
 
-def test_one_snapshot_until_an_editor_changes_the_knowledge():
-    factories.actor("Ama Boateng", country_code="GH")
+def test_one_snapshot_until_an_editor_changes_the_knowledge(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # each editor's change commits
+        factories.actor("Ama Boateng", country_code="GH")
     kb = tasks.snapshot.get()
     article = factories.article(body=TEXT, published=False)
     tasks.extraction_enqueue(article_ids=[article.pk])  # adds a draft actor (Tunde Bello)
@@ -111,7 +115,8 @@ def test_one_snapshot_until_an_editor_changes_the_knowledge():
     assert tasks.snapshot.get() is kb, "the extractor's own drafts do not move the generation"
     assert tasks.snapshot.builds == 1
     suggestion = ActorSuggestion.objects.get(name="Tunde Bello")
-    services.suggestion_accept(suggestion=suggestion)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.suggestion_accept(suggestion=suggestion)
     assert tasks.snapshot.get() is not kb, "an editor's accepted actor does"
 
 
