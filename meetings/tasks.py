@@ -3,8 +3,8 @@
 - ``extraction_enqueue`` marks articles *queued* and sends one task per chunk of ids once
   the transaction commits. With no broker configured (``CELERY_BROKER_URL`` unset) Celery runs
   each task in-process as it is sent, so nothing else is needed to run the site or the tests.
-- ``extract_articles`` (the task of a chunk) marks each article *running*, then extracts
-  it in one transaction that holds the article's row lock and ends by marking it
+- ``extract_articles`` (the task of a chunk) marks its articles *running*, then extracts
+  each in one transaction that holds the article's row lock and ends by marking it
   *done*. A worker killed mid-task rolls that transaction back, so the article is left
   unextracted, and the task, acknowledged only once finished (``acks_late``), goes back to
   the queue (``reject_on_worker_lost``; Redis after its visibility timeout when the whole
@@ -279,6 +279,15 @@ def extraction_run_many(
     the knowledge snapshot is looked up once for them all."""
     ids = list(dict.fromkeys(int(pk) for pk in article_ids))
     articles = Article.objects.in_bulk(ids)
+    # Running, all of the chunk at once (one UPDATE where each article took its own, with
+    # its own commit): a worker killed before it reached some of them leaves them running,
+    # and the chunk's task comes back to the queue for them.
+    todo = [pk for pk, a in articles.items() if a.extraction_state != ExtractionState.DONE]
+    if todo:
+        _state_update(
+            Article.objects.filter(pk__in=todo).exclude(extraction_state=ExtractionState.DONE),
+            extraction_state=ExtractionState.RUNNING,
+        )
     found = {}
     for pk in ids:
         article = articles.get(pk)
@@ -297,12 +306,6 @@ def _extract_one(article: Article, *, kb, fuse: bool) -> str:
     from meetings.services import extraction
 
     article_rows = Article.objects.filter(pk=article.pk)
-    marked = _state_update(
-        article_rows.exclude(extraction_state=ExtractionState.DONE),
-        extraction_state=ExtractionState.RUNNING,
-    )
-    if not marked:
-        return "done already" if article_rows.exists() else "no such article"
     try:
         with transaction.atomic():
             # The lock: a duplicate of this task waits here, then finds the article done.
