@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -585,6 +586,7 @@ class _ProposalRun:
                 continue
             written.append((index, participants, row is None))
             meeting_rows[index] = self._meeting_write(row, m, fp, participants)
+        self._pairs_serialized(participants for _, participants, _ in written)
         self._meetings_insert()  # the new drafts get their ids: now they can be matched
         replaced: dict[int, Meeting] = {}
         for index, participants, created in written:
@@ -599,6 +601,27 @@ class _ProposalRun:
             if row.editorial_status != EditorialStatus.REJECTED:
                 self._facts_write(row, self.proposal.meetings[index])
         return meeting_rows
+
+    def _pairs_serialized(self, groups) -> None:
+        """Until this transaction ends, no other extraction matches a meeting of any pair of
+        these participants: two workers extracting two reports of one meeting at once would
+        each find no recorded meeting (the other's is not committed yet) and each add one.
+        Two reports of a meeting share at least two participants, so at least one pair: the
+        second waits for the first to commit, then matches (and with ``fuse`` joins) its
+        meeting. One query for all of the article's pairs, in one order (no deadlock)."""
+        if connection.vendor != "postgresql":
+            return  # SQLite lets one writer in at a time anyway
+        keys = {
+            _lock_key("pair", *pair)
+            for participants in groups
+            for pair in itertools.combinations(sorted(participants), 2)
+        }
+        if keys:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k",
+                    [sorted(keys)],
+                )
 
     def _meeting_same_as(self, row: Meeting, participants, *, created: bool) -> Meeting:
         """The recorded meeting a draft proposal reports, remembered as its ``same_as``;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 
@@ -10,7 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.models import Count
 
-from meetings import tasks
+from meetings import services, tasks
 from meetings.models import Actor, Article, ExtractionState, Meeting, Statement
 from tests.queue import texts
 from tests.queue.workers import proposals, wait_until
@@ -126,6 +127,40 @@ def test_the_same_article_queued_twice_is_extracted_once(tmp_path, workers):
     article.refresh_from_db()
     assert article.extraction_state == ExtractionState.DONE
     assert Statement.objects.filter(article=article).exists()
+
+
+def test_two_reports_of_one_meeting_extracted_at_once_make_one_meeting(workers):
+    """Two workers, each in the middle of one report of the same meeting (each task holds
+    its transaction open 1 s): the second waits for the first's meeting, then joins it."""
+    texts.known_people()
+    reports = [
+        "OSLO, March 4 — Norwegian Prime Minister Ingrid Solberg met Ghanaian Foreign Minister "
+        "Ama Boateng in Oslo on Monday to talk about fisheries.",
+        "OSLO, March 4 — Ama Boateng, Ghana's foreign minister, held talks with Ingrid Solberg "
+        "in Oslo on Monday; the two spoke about fisheries and shipping.",
+    ]
+    rows = [
+        {"title": f"Report {n}", "text": text, "url": f"https://example.org/two/{n}",
+         "published": "2024-03-04"}
+        for n, text in enumerate(reports)
+    ]  # fmt: skip
+    articles = [
+        services.article_create(
+            title=r["title"], body=r["text"], url=r["url"], published_on=dt.date(2024, 3, 4)
+        )
+        for r in rows
+    ]
+    worker = workers(concurrency=2, hold_open=1.0)
+    for article in articles:  # one task each: each pool process takes one
+        tasks.extraction_enqueue(article_ids=[article.pk], fuse=True)
+    wait_until(
+        lambda: states() == {ExtractionState.DONE: 2},
+        what="both reports extracted",
+        workers=[worker],
+    )
+    meetings = list(Meeting.objects.annotate(sources=Count("evidence__article", distinct=True)))
+    assert len(meetings) == 1, [(m.pk, m.title) for m in meetings]
+    assert meetings[0].sources == 2, "one meeting, both reports its sources"
 
 
 def worker_backends() -> set[int]:
