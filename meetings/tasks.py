@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import threading
@@ -163,6 +164,11 @@ def _snapshot_at_start(**kwargs) -> None:
     except DatabaseError:
         logger.exception("knowledge snapshot not built at start: the first task builds it")
         return
+    # The snapshot's millions of objects out of the cyclic garbage collector's reach: each
+    # full collection walked them all (a third of a second at 1M articles, about 0.6 ms an
+    # article of a worker's CPU). A later rebuild's snapshot is collected as usual.
+    gc.collect()
+    gc.freeze()
     logger.info(
         "knowledge snapshot built in %.1f s (%d actors)",
         time.perf_counter() - started,
