@@ -13,7 +13,7 @@ import threading
 from collections import defaultdict
 
 from django.db import transaction
-from django.db.models import Count, F, Max
+from django.db.models import Count, Max
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
@@ -145,15 +145,14 @@ class _Bump:
 
     def __call__(self) -> None:
         self.done = True
-        changed = KnowledgeVersion.objects.filter(pk=1).update(
-            number=F("number") + 1, changed_at=timezone.now()
-        )
-        if not changed:
-            row, created = KnowledgeVersion.objects.get_or_create(
-                pk=1, defaults={"number": 1, "changed_at": timezone.now()}
+        table = KnowledgeVersion._meta.db_table
+        with transaction.get_connection().cursor() as cursor:  # one upsert, both databases
+            cursor.execute(
+                f"INSERT INTO {table} (id, number, changed_at) VALUES (1, 1, %s) "
+                f"ON CONFLICT (id) DO UPDATE SET number = {table}.number + 1, "
+                "changed_at = excluded.changed_at",
+                [timezone.now()],
             )
-            if not created:  # another process made the row meanwhile
-                KnowledgeVersion.objects.filter(pk=1).update(number=F("number") + 1)
 
 
 def _actor_saved(sender, instance, created=False, raw=False, **kwargs):

@@ -66,7 +66,7 @@ GENERATION_CHECK_SECONDS = 0.0
 FULL_CHECK_SECONDS = 60.0
 ENQUEUE_CHUNK = 1_000
 # Article ids per task message. A worker reads a chunk's articles in one query and takes
-# one look at the knowledge generation for it, and the broker's and Celery's own work (a
+# one look at the knowledge version for it, and the broker's and Celery's own work (a
 # message, an acknowledgement, the Django fixup's new database connection: about 5 ms of
 # CPU) is paid once per chunk; each article is still a transaction of its own.
 TASK_CHUNK = 20

@@ -231,7 +231,7 @@ def _draft_actor_create(*, name, kind, country, description, aliases) -> Actor:
     its slug (two queries), its INSERT and one INSERT of the aliases, where actor_create's
     checks and a save per alias cost fifteen. The database's constraints check the rest (a
     slug another worker took meanwhile: the task tries again); a draft's aliases are
-    shown nowhere and do not move the knowledge generation, so no copy follows them."""
+    shown nowhere and do not move the knowledge version, so no copy follows them."""
     actor = Actor(
         name=name,
         kind=kind,

@@ -187,7 +187,7 @@ def test_resend_extracts_what_a_lost_queue_left_queued_or_running():
 def test_an_articles_extraction_takes_as_many_queries_whatever_is_stored(monkeypatch):
     """A worker's extraction of one new article (one known and one new person meet, one
     quote): the same queries on an empty database and after 40 more articles, pinned.
-    The knowledge generation is looked at once per ``GENERATION_CHECK_SECONDS``, not here."""
+    The knowledge version is looked at once per ``GENERATION_CHECK_SECONDS``, not here."""
     texts.known_people()
     tasks.snapshot.get()
     monkeypatch.setattr(tasks, "GENERATION_CHECK_SECONDS", 3600)
