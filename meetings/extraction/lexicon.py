@@ -1222,6 +1222,11 @@ recounted     name-first
 summed_up
 went_on
 explaining
+revealed      paraphrase trailing name-first
+reveals
+indicated     paraphrase trailing name-first
+indicates
+disclosed     name-first
 """
 REPORTING_VERBS: dict[str, frozenset[str]] = {
     row.split()[0].replace("_", " "): frozenset(row.split()[1:])

@@ -2751,7 +2751,23 @@ def _subjects(b: _Builder, kinds=("person", "organization", "state")) -> dict[in
         if _NOT_SUBJECT.search(b.text[max(0, m.start - 20) : m.start].lower()):
             continue
         subjects[m.sentence] = m.key
+    # Rule "trailing-speaker-subject": "The result was a new date, the minister Ana Ruiz
+    # indicated." - the one named before a closing reporting verb is whom the sentence
+    # reports, so "she" in the next sentence is Ruiz, not the actor named first.
+    for m in b.mentions:
+        if not m.key or m.in_quote or m.sentence < 0 or b.entities[m.key].kind not in kinds:
+            continue
+        sent = b.sentences[m.sentence] if m.sentence < len(b.sentences) else None
+        if sent is None or "," not in b.text[sent.start : m.start]:
+            continue
+        if _TRAILING_SPEAKER.match(b.text, m.end, sent.end):
+            subjects[m.sentence] = m.key
     return subjects
+
+
+_TRAILING_SPEAKER = re.compile(
+    r"\s+(?:" + "|".join(lexicon.reporting_verbs("trailing")) + r")\s*[.!]?\s*$"
+)
 
 
 _FEMALE_WORDS = {

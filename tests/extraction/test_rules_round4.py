@@ -1,0 +1,43 @@
+"""Rules of the fourth tuning round (batch b13): reporting verbs, trailing speakers, and
+the constructions listed in each test's name, tested with sentences written for these
+tests."""
+
+from datetime import date
+
+from meetings.extraction import ArticleInput, extract
+from meetings.extraction.document import document
+from meetings.extraction.mentions import analyze
+from meetings.extraction.quotes import find_statements
+
+
+def attributed(kb, text):
+    """(quoted text, speaker's name) of each quote find_statements attributes."""
+    doc = document(text)
+    analysis = analyze(doc, kb)
+    return [(st.text, analysis.entities[st.speaker].name) for st in find_statements(doc, analysis)]
+
+
+def proposal(kb, text, published=date(2024, 5, 10)):
+    return extract(ArticleInput(text=text, published=published), kb)
+
+
+def test_revealed_and_indicated_attribute_a_quote(empty_kb):
+    text = (
+        "Kenyan President Paul Otieno met Peruvian President Luis Vera in Lima on Monday.\n\n"
+        '"We have agreed on a calendar for the ports," Otieno revealed.\n\n'
+        '"The first ships sail in June," Vera indicated.'
+    )
+    assert [speaker for _text, speaker in attributed(empty_kb, text)] == [
+        "Paul Otieno",
+        "Luis Vera",
+    ]
+
+
+def test_he_after_a_trailing_reporting_verb_is_the_one_who_spoke(empty_kb):
+    # rule "trailing-speaker-subject": the sentence reports Okafor, not Vera named first
+    text = (
+        "The upshot of the talks was Luis Vera agreeing to a second round, the Kenyan "
+        "Foreign Minister Tom Okafor indicated.\n\n"
+        '"Kenya will keep both sides at the table," he revealed.'
+    )
+    assert attributed(empty_kb, text) == [("Kenya will keep both sides at the table", "Tom Okafor")]
