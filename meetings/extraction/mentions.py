@@ -2001,10 +2001,16 @@ def _official_name(b: _Builder, s: int, e: int, code: str) -> tuple[str, int]:
     prefix = _OFFICIAL_PREFIX.search(b.text[max(0, s - 40) : s])
     if not prefix:
         return code, s
-    full = normalize(prefix.group(1) + "the " + b.text[s:e])
-    for entry in b.kb.entries().get(full, ()):
-        if entry.ref_kind in ("name", "alias") and entry.country:
-            return entry.country, s - len(prefix.group(0))
+    # "in eastern Democratic Republic of Congo" written "Eastern ...": a capitalised word
+    # before the official name is no part of it, so shorter prefixes are tried too.
+    words = prefix.group(1).split()
+    for first in range(len(words) - 1):
+        head = " ".join(words[first:]) + " "
+        full = normalize(head + "the " + b.text[s:e])
+        for entry in b.kb.entries().get(full, ()):
+            if entry.ref_kind in ("name", "alias") and entry.country:
+                cut = len(" ".join(words[:first])) + (1 if first else 0)
+                return entry.country, s - len(prefix.group(0)) + cut
     return code, s
 
 

@@ -41,3 +41,17 @@ def test_he_after_a_trailing_reporting_verb_is_the_one_who_spoke(empty_kb):
         '"Kenya will keep both sides at the table," he revealed.'
     )
     assert attributed(empty_kb, text) == [("Kenya will keep both sides at the table", "Tom Okafor")]
+
+
+def test_an_official_state_name_without_its_article_is_that_state(empty_kb):
+    text = "The Democratic Republic of Congo and Kenya signed a trade pact on Monday."
+    states = {a.name: a.country for a in proposal(empty_kb, text).actors if a.kind == "state"}
+    assert "CG" not in states.values()
+    assert "CD" in states.values()
+
+
+def test_a_capitalised_word_before_the_official_name_is_no_part_of_it(empty_kb):
+    text = "Kenya backs the peace effort in Eastern Democratic Republic of Congo."
+    states = {a.name: a.country for a in proposal(empty_kb, text).actors if a.kind == "state"}
+    assert states.get("Democratic Republic of the Congo") == "CD"
+    assert "CG" not in states.values()
