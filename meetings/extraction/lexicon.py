@@ -982,7 +982,7 @@ MEETING_KINDS = {
     "call": {
         "keys": ("phone", "video", "virtual", "online", "call"),
         "triggers": (
-            r"(?:tele)?phone (?:call|conversation|talks?|conference|discussion)s?",
+            r"(?:tele)?phone ?(?:call|conversation|talks?|conference|discussion)s?",  # "phonecall"
             r"spoke (?:by|on|over) (?:the )?(?:tele)?phone|phoned|telephoned",
             r"(?:by|over|on|via) (?:the )?(?:tele)?phone",
             r"video[- ]?(?:conference|call|link|meeting|talks|summit)|videoconference",
@@ -1017,7 +1017,7 @@ MEETING_KINDS = {
             "met", "meet", "receiv", "host", "welcom", "confer", "courtesy", "sat down",
             "gathering", "discuss", "forum", "joint", "chair", "call", "spoke", "speaks",
             "talked", "bilateral", "lunch", "dinner", "breakfast", "banquet", "joined by",
-            "address",
+            "address", "audience",
         ),
         "triggers": (
             r"met|meets|meet|meeting|meetings|received|receives|receive|hosted|hosts|host",
@@ -1048,6 +1048,10 @@ MEETING_KINDS = {
             r"(?:will be|was|were|are|is|have been|has been) joined by",
             # rule "addressed-body": "addressed the European Parliament" (a body only)
             r"address(?:ed|es|ing)?(?= the )",
+            # rule "audience": "held an audience with", "granted an audience to", "in an
+            # audience with" - a formal meeting with a head of state or a minister
+            r"(?:held|holds|hold|had|has|have|granted|grants|gave|gives|in|during) "
+            r"(?:an |a )?(?:[\w-]+ )?audiences? (?:with|to)",
         ),
         "nouns": ("meeting", "meet", "gathering", "forum", "conference"),
     },

@@ -55,3 +55,25 @@ def test_a_capitalised_word_before_the_official_name_is_no_part_of_it(empty_kb):
     states = {a.name: a.country for a in proposal(empty_kb, text).actors if a.kind == "state"}
     assert states.get("Democratic Republic of the Congo") == "CD"
     assert "CG" not in states.values()
+
+
+def kinds_and_parties(kb, text):
+    return sorted(
+        (m.kind, sorted(p.name for p in m.participants)) for m in proposal(kb, text).meetings
+    )
+
+
+def test_an_audience_with_a_minister_is_a_meeting(empty_kb):
+    text = "Kenyan President Paul Otieno held an audience with Peruvian Minister Luis Vera."
+    assert kinds_and_parties(empty_kb, text) == [("meeting", ["Luis Vera", "Paul Otieno"])]
+
+
+def test_granted_an_audience_to_is_a_meeting(empty_kb):
+    text = "King Tupou granted a private audience to Kenyan Foreign Minister Paul Otieno."
+    [(kind, parties)] = kinds_and_parties(empty_kb, text)
+    assert kind == "meeting" and "Paul Otieno" in parties
+
+
+def test_a_phonecall_written_as_one_word_is_a_call(empty_kb):
+    text = "Kenyan President Paul Otieno and Peruvian President Luis Vera held a phonecall."
+    assert kinds_and_parties(empty_kb, text) == [("call", ["Luis Vera", "Paul Otieno"])]
