@@ -75,7 +75,13 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty line block, trailing whitespace excluded."""
+    """(start, end) of each non-empty line block, trailing whitespace excluded.
+
+    Rule "hard-wrapped-lines": in a text wrapped at a fixed width ("is to visit Mexico" /
+    "during the first week of May"), a single line break after a line that ends inside a
+    sentence joins the two lines into one paragraph. The text counts as wrapped when at
+    least two of its lines end inside a sentence with the next one going on in lower case.
+    """
     spans = []
     for m in re.finditer(r"[^\n]+", text):
         s, e = m.span()
@@ -85,7 +91,29 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             s += 1
         if e > s:
             spans.append((s, e))
-    return spans
+    if "\n" not in text or len(spans) < 3:
+        return spans
+    wrapped = [
+        _goes_on(text[e - 1]) and "\n\n" not in text[e:ns]
+        for (_s, e), (ns, _ne) in zip(spans, spans[1:], strict=False)
+    ]
+    lower_next = sum(
+        w and text[ns].islower() for w, (ns, _ne) in zip(wrapped, spans[1:], strict=False)
+    )
+    if lower_next < 2:
+        return spans
+    joined = [spans[0]]
+    for w, span in zip(wrapped, spans[1:], strict=False):
+        if w:
+            joined[-1] = (joined[-1][0], span[1])
+        else:
+            joined.append(span)
+    return joined
+
+
+def _goes_on(last: str) -> bool:
+    """A line that ends inside a sentence: a word, a comma or an apostrophe last."""
+    return last.isalnum() or last in ",;'’-_"
 
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")

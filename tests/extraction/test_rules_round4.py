@@ -77,3 +77,35 @@ def test_granted_an_audience_to_is_a_meeting(empty_kb):
 def test_a_phonecall_written_as_one_word_is_a_call(empty_kb):
     text = "Kenyan President Paul Otieno and Peruvian President Luis Vera held a phonecall."
     assert kinds_and_parties(empty_kb, text) == [("call", ["Luis Vera", "Paul Otieno"])]
+
+
+WRAPPED = (
+    "Kenyan President Paul Otieno is to travel to Peru\n"
+    "in the second week of June, his office said\n"
+    "on Monday.\n"
+    '"The trip will open a new chapter in our\n'
+    'ties with the Andes," Otieno said.\n'
+    "Otieno last went abroad in March."
+)
+
+
+def test_hard_wrapped_lines_are_read_as_one_paragraph():
+    from meetings.extraction.text import paragraphs
+
+    assert [WRAPPED[s:e].split()[0] for s, e in paragraphs(WRAPPED)] == [
+        "Kenyan",
+        '"The',
+        "Otieno",
+    ]
+
+
+def test_a_quote_over_a_wrapped_line_is_one_quote(empty_kb):
+    quotes = [s.text for s in proposal(empty_kb, WRAPPED).statements if s.kind != "paraphrase"]
+    assert quotes == ["The trip will open a new chapter in our\nties with the Andes"]
+
+
+def test_lines_ending_their_sentences_stay_paragraphs():
+    from meetings.extraction.text import paragraphs
+
+    text = "Kenya and Peru met.\nThe talks went well.\nmore followed on trade.\nThey left."
+    assert len(paragraphs(text)) == 4
