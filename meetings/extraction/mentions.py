@@ -2315,6 +2315,10 @@ def _cue_evidence(b: _Builder, s: int, e: int, tail: list[int]) -> float:
         evidence = max(evidence, 0.5 if len(tail) < 2 else 1.0)
     if len(tail) >= 2 and _MEETING_AFTER.match(after):
         evidence = max(evidence, 1.0)  # rule "meeting-subject": "Ana Torres met Luis Vera"
+    if len(tail) >= 2 and (_TRAVELLER_AFTER.match(after) or _OFFICE_PREDICATE.match(after)):
+        # rules "traveller-subject" ("Ana Torres landed in Lima") and "office-predicate"
+        # ("Ana Torres was Peru's president then"): only people arrive and hold offices
+        evidence = max(evidence, 1.0)
     if len(tail) >= 2 and (_PLURAL_PEOPLE_BEFORE.search(before) or _FULL_NAME_AND.match(after)):
         # rule "named-people-list": "the two leaders, Ana Ruiz and Tom Otieno," - full names
         # in apposition to a plural of people, or joined to another full name by "and"
@@ -2344,6 +2348,16 @@ _MEETING_AFTER = re.compile(
 )
 
 
+_TRAVELLER_AFTER = re.compile(
+    r"^\s+" + _DAY_BEFORE_VERB + r"(?:(?:also|later|then|first|has|had|will)\s+)?"
+    r"(?:arrived|arrives|landed|lands|flew|flies|travell?ed|travels|"
+    r"(?:was|is|were|will be) (?:met|received|welcomed|greeted|hosted) by)\b"
+)
+_OFFICE_PREDICATE = re.compile(
+    r"^\s+(?:was|is|had been|has been|became|becomes)\s+(?:then\s+|also\s+|still\s+)?"
+    r"(?:(?:the|a|an)\s+)?(?:(?:former|then|first|new|acting)\s+)?"
+    r"(?:[A-Z][\w-]*(?:['’]s)?\s+)?(?:" + "|".join(sorted(lexicon.TITLE_HEADS)) + r")\b"
+)
 _LAST_WORD = re.compile(r"\s*\b([A-Za-z][\w.]*)$")
 
 

@@ -109,3 +109,24 @@ def test_lines_ending_their_sentences_stay_paragraphs():
 
     text = "Kenya and Peru met.\nThe talks went well.\nmore followed on trade.\nThey left."
     assert len(paragraphs(text)) == 4
+
+
+def people(kb, text):
+    return sorted(a.name for a in proposal(kb, text).actors if a.kind == "person")
+
+
+def test_a_full_name_that_lands_somewhere_is_a_person(empty_kb):
+    # rule "traveller-subject": no title, no speech verb, but only people land and arrive
+    text = "Tomas Eriksen Halvorsen landed in Nairobi on Monday and was met by Kenyan officials."
+    assert people(empty_kb, text) == ["Tomas Eriksen Halvorsen"]
+
+
+def test_a_full_name_that_held_an_office_is_a_person(empty_kb):
+    # rule "office-predicate": "X was Peru's president at the time"
+    text = "Kenya and Peru signed the pact in 1998. Ramon Ortega Diaz was Peru's president then."
+    assert people(empty_kb, text) == ["Ramon Ortega Diaz"]
+
+
+def test_a_place_before_was_the_venue_is_no_person(empty_kb):
+    text = "Kenya and Peru met in Addis Ababa. Addis Ababa was the venue of the talks."
+    assert people(empty_kb, text) == []

@@ -24,7 +24,7 @@ def test_add_entity_creates_once_and_records_every_mention(empty_kb):
 
 
 def test_a_ner_hook_adds_its_people_through_the_analysis(empty_kb):
-    text = "On Monday Kaveh Rostami arrived quietly."
+    text = "On Monday Kaveh Rostami smiled quietly."
     start = text.index("Kaveh")
 
     def ner(_text):
