@@ -1279,3 +1279,18 @@ NON_ORG_RUN_WORDS -= {"park", "field", "castle", "fort", "bay", "cape", "hall", 
 PERSON_CUE_NOUNS |= {"counterparts"}  # "met her counterparts Ana Soto of Peru and ..."
 # "Ambassador Extraordinary and Plenipotentiary of Kenya": the words of the envoy's full style.
 TITLE_WORDS |= {"extraordinary", "plenipotentiary"}
+# Portfolios of foreign ministries and regional bureaux that run long before the name ("the
+# Minister of Foreign Affairs, Cooperation and Kenyans Abroad, X"; "Minister of Foreign
+# Affairs and Regional Integration, X"; "Assistant Secretary for Western Hemisphere Affairs
+# X"): words of a title, never the name itself.
+TITLE_WORDS |= {
+    "abroad", "expatriates", "diaspora", "emigrants", "integration", "regional", "hemisphere",
+    "worship",
+}  # fmt: skip
+# Regional adjectives of a portfolio: title words only right before another title word
+# ("African Cooperation", "Western Hemisphere Affairs"), as they also open bodies' names
+# ("Pacific Alliance", "Arab League").
+PORTFOLIO_REGIONS = {
+    "african", "asian", "arab", "pacific", "caribbean", "western", "eastern", "european",
+    "american", "latin", "atlantic", "gulf", "nordic", "balkan", "mediterranean",
+}  # fmt: skip

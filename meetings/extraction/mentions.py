@@ -2159,8 +2159,13 @@ def _title_stretch(b: _Builder, tail: list[int]) -> tuple[float, int | None, lis
         if gap.strip() not in ("", ".", "’s", "'s") and not (t.possessive and gap.strip() == ""):
             if gap.strip() != ",":
                 break
-            # apposition: "his counterpart, (Sheikh) Sergei Shoigu"
-            if any(not (b.is_hon_tok(k) or b.is_title_tok(k)) for k in range(j + 1, first)):
+            # apposition: "his counterpart, (Sheikh) Sergei Shoigu"; a portfolio list
+            # ("the Minister of Foreign Affairs, Cooperation and Kenyans Abroad, X") may
+            # name the people it serves.
+            if any(
+                not (b.is_hon_tok(k) or b.is_title_tok(k) or _portfolio_people(b, k))
+                for k in range(j + 1, first)
+            ):
                 break
         w = t.text.lower().rstrip(".")
         if w == "and" and j > 0 and "," in text[toks[j - 1].end : t.start]:
@@ -2184,6 +2189,8 @@ def _title_stretch(b: _Builder, tail: list[int]) -> tuple[float, int | None, lis
             or w in ("his", "her", "its", "their", "the", "a", "an", "to", "of", "for", "and")
         ):
             pass
+        elif _portfolio_people(b, j) and j + 1 < first:
+            pass  # rule "portfolio-people": "Minister of ... Kenyan Expatriates, X"
         elif kind == "capital" and j > 0 and toks[j - 1].text.lower() in ("in", "to"):
             pass  # rule "post-in-title": "Ambassador in Lima Tom Otieno", "... to Lima Ana Ruiz"
         elif w == "in" and j + 1 < first and b.kb_kind(j + 1) == "capital":
@@ -2209,6 +2216,20 @@ def _title_stretch(b: _Builder, tail: list[int]) -> tuple[float, int | None, lis
         stretch_start = t.start
         j -= 1
     return evidence, stretch_start, countries
+
+
+def _portfolio_people(b: _Builder, k: int) -> bool:
+    """A demonym, singular or plural, or a region's adjective right before a title word:
+    "Kenyan Expatriates", "Peruvians Abroad", "African Cooperation" (the people or the
+    region a ministry's portfolio serves)."""
+    if k + 1 >= len(b.toks) or not b.is_title_tok(k + 1):
+        return False
+    if b.kb_kind(k) == "demonym" or b.toks[k].text.lower() in lexicon.PORTFOLIO_REGIONS:
+        return True
+    word = b.toks[k].text
+    if not (word[:1].isupper() and word.endswith("s")):
+        return False
+    return any(e.ref_kind == "demonym" for e in b.kb.entries().get(normalize(word[:-1]), ()))
 
 
 _OTHER_PERSON_TITLE = re.compile(r"^.*\b(?:and|or)\s+(?=(?:his|her|their|its)\s)", re.I)

@@ -130,3 +130,25 @@ def test_a_full_name_that_held_an_office_is_a_person(empty_kb):
 def test_a_place_before_was_the_venue_is_no_person(empty_kb):
     text = "Kenya and Peru met in Addis Ababa. Addis Ababa was the venue of the talks."
     assert people(empty_kb, text) == []
+
+
+def test_a_portfolio_naming_the_people_it_serves_is_part_of_the_title(empty_kb):
+    # rule "portfolio-people": the name after the long title, not "Peruvians Abroad"
+    text = (
+        "Kenyan President Paul Otieno received the Minister of Foreign Affairs, Trade and "
+        "Peruvians Abroad, Luis Alberto Vera, in Nairobi."
+    )
+    assert people(empty_kb, text) == ["Luis Alberto Vera", "Paul Otieno"]
+
+
+def test_a_regional_portfolio_before_an_apposed_name_is_a_title(empty_kb):
+    text = (
+        "The Minister of Foreign Affairs, African Cooperation and Kenyan Expatriates, "
+        "Grace Wanjiru, held talks in Lima with Peruvian President Luis Vera."
+    )
+    assert kinds_and_parties(empty_kb, text) == [("talks", ["Grace Wanjiru", "Luis Vera"])]
+
+
+def test_a_regional_adjective_still_opens_a_body_name(empty_kb):
+    text = "Peru and Chile spoke for the Pacific Alliance at the forum on Monday."
+    assert "Pacific Alliance" in {a.name for a in proposal(empty_kb, text).actors}
