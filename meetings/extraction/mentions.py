@@ -1584,6 +1584,17 @@ def spelling_variant_of(entities, name: str, index=None) -> Entity | None:
     return found[0] if len(found) == 1 else None
 
 
+# Rule "event-noun-no-name": "a two-day Official Visit", "the Working Meeting" - the noun
+# that names an encounter, capitalised after a title word, is no one's single name.
+_ENCOUNTER_WORDS = {noun for spec in lexicon.MEETING_KINDS.values() for noun in spec["nouns"]} | {
+    "visits",
+    "meetings",
+    "summits",
+    "tour",
+    "audience",
+}
+
+
 def _short_forms(b: _Builder, pending_people, people_tokens: _PersonTokens) -> None:
     """Short forms of the people named in full; a single name with strong evidence."""
     text, toks = b.text, b.toks
@@ -1618,6 +1629,7 @@ def _short_forms(b: _Builder, pending_people, people_tokens: _PersonTokens) -> N
             and len(word) > 2
             and (word.lower() not in lexicon.TITLE_WORDS or _after_courtesy(text, s))
             and word.lower() not in STOP_CAPS
+            and word.lower() not in _ENCOUNTER_WORDS
             and not _region_between_place_and_country(b, s, e)
         ):
             name = text[s:e]

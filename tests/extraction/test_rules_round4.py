@@ -152,3 +152,9 @@ def test_a_regional_portfolio_before_an_apposed_name_is_a_title(empty_kb):
 def test_a_regional_adjective_still_opens_a_body_name(empty_kb):
     text = "Peru and Chile spoke for the Pacific Alliance at the forum on Monday."
     assert "Pacific Alliance" in {a.name for a in proposal(empty_kb, text).actors}
+
+
+def test_a_capitalised_official_visit_names_no_person(empty_kb):
+    # rule "event-noun-no-name": "Official" is a title word, "Visit" no one's name
+    text = "Kenyan President Paul Otieno arrives in Peru on Friday for a two-day Official Visit."
+    assert people(empty_kb, text) == ["Paul Otieno"]
