@@ -237,13 +237,26 @@ def _after_window(ctx: _Context, q: QuoteSpan, nxt: QuoteSpan | None) -> tuple[i
         if (
             nxt_sent is not None
             and nxt_sent.paragraph == sent.paragraph
-            and len(text[nxt_sent.start : nxt_sent.end].split()) <= 6
+            and (
+                len(text[nxt_sent.start : nxt_sent.end].split()) <= 6
+                or _exclaimed_then_cue(text, q.close_mark, nxt_sent.start)
+            )
             and not any(o.open_mark < nxt_sent.end and o.open_mark >= end for o in ctx.quote_spans)
         ):
             end = nxt_sent.end
     if nxt is not None and nxt.open_mark < end:
         end = nxt.open_mark
     return start, end
+
+
+def _exclaimed_then_cue(text: str, close_mark: int, start: int) -> bool:
+    """Rule "exclaimed-quote-cue": '"To work!" Vera said as he arrived.' - a quote closed by
+    "!" or "?" ends no sentence of the writer's when the next words are a name and a cue,
+    however long the cue sentence runs on."""
+    if text[close_mark - 1 : close_mark] not in ("!", "?"):
+        return False
+    cue = _CUE.search(text, start, start + 50)
+    return cue is not None and len(text[start : cue.start()].split()) <= 3
 
 
 def _after_attribution(

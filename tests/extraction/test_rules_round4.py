@@ -158,3 +158,14 @@ def test_a_capitalised_official_visit_names_no_person(empty_kb):
     # rule "event-noun-no-name": "Official" is a title word, "Visit" no one's name
     text = "Kenyan President Paul Otieno arrives in Peru on Friday for a two-day Official Visit."
     assert people(empty_kb, text) == ["Paul Otieno"]
+
+
+def test_a_cue_after_an_exclaimed_quote_names_its_speaker_however_long(empty_kb):
+    # rule "exclaimed-quote-cue": the "!" closes the quote, not the writer's sentence
+    text = (
+        "Peruvian Foreign Minister Luis Vera reached Nairobi on Monday.\n"
+        '"Kenya and Peru are friends. Let us begin!" Vera said as he stepped off the plane.'
+    )
+    assert attributed(empty_kb, text) == [
+        ("Kenya and Peru are friends. Let us begin!", "Luis Vera")
+    ]
