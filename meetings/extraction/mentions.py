@@ -1751,8 +1751,17 @@ def _country_pair_modifiers(b: _Builder) -> None:
             continue
         if _PAIR_NOUN_AFTER.match(text[two.end : two.end + 30]):
             one.modifier = two.modifier = True
+    # Rule "led-compound": "the U.S.-led coalition", "a Qatar-brokered truce" - a state
+    # in a compound adjective qualifies a thing; it is no party of the article for it.
+    for m in mentions:
+        if m.key.startswith("state:") and _COMPOUND_AFTER.match(text, m.end):
+            m.modifier = True
 
 
+_COMPOUND_AFTER = re.compile(
+    r"\.?[-–](?:led|backed|brokered|sponsored|funded|financed|based|made|built|owned|run|"
+    r"supported|mediated|drafted|imposed|allied|aligned|born|style|bound)\b"
+)
 _CAPITAL_OF = re.compile(r"\bcapital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.I)
 
 

@@ -169,3 +169,15 @@ def test_a_cue_after_an_exclaimed_quote_names_its_speaker_however_long(empty_kb)
     assert attributed(empty_kb, text) == [
         ("Kenya and Peru are friends. Let us begin!", "Luis Vera")
     ]
+
+
+def test_a_state_in_a_led_compound_is_no_actor(empty_kb):
+    # rule "led-compound": "Peru-backed" qualifies the plan
+    text = "Kenyan President Paul Otieno praised the Peru-backed plan and the U.S.-led talks."
+    states = {a.name for a in proposal(empty_kb, text).actors if a.kind == "state"}
+    assert states == set()
+
+
+def test_a_state_named_on_its_own_as_well_stays_an_actor(empty_kb):
+    text = "Peru welcomed the Peru-backed plan on Monday."
+    assert "Peru" in {a.name for a in proposal(empty_kb, text).actors}
