@@ -2741,7 +2741,9 @@ def _definite_fits(b: _Builder, ent: Entity, head, needle, country, s, titles) -
         cue = {"highness": r"(?:Highness|H\.H\.)", "majesty": r"(?:Majesty|King|Queen)",
                "excellency": r"(?:Excellency|H\.E\.)"}[head]  # fmt: skip
         if ent.kind != "person" or not any(
-            re.search(cue + r"[\s\w.]{0,25}$", text[max(0, a - 40) : a])
+            # only styles and titles between ("His Majesty King X"; "King X and President
+            # Y" gives Y no style)
+            re.search(cue + r"(?:\s+[A-Z][\w.'’-]*){0,3}\s+$", text[max(0, a - 40) : a])
             for a, _z in ent.spans
             if a < s
         ):

@@ -181,3 +181,18 @@ def test_a_state_in_a_led_compound_is_no_actor(empty_kb):
 def test_a_state_named_on_its_own_as_well_stays_an_actor(empty_kb):
     text = "Peru welcomed the Peru-backed plan on Monday."
     assert "Peru" in {a.name for a in proposal(empty_kb, text).actors}
+
+
+def test_his_majesty_is_the_king_not_the_president_named_after_him(empty_kb):
+    # "King Tupou and President Demir" gives the president no royal style
+    text = (
+        "King Tupou on Tuesday received a phone call from Turkish President Ali Demir.\n\n"
+        "King Tupou and President Demir stressed the need for calm.\n\n"
+        "On Monday, His Majesty stressed during a phone conversation with French President "
+        "Paul Durand that peace matters."
+    )
+    got = proposal(empty_kb, text, published=date(2024, 5, 8)).meetings
+    assert sorted(sorted(p.name for p in m.participants) for m in got) == [
+        ["Ali Demir", "Tupou"],
+        ["Paul Durand", "Tupou"],
+    ]
