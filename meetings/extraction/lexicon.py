@@ -1280,8 +1280,8 @@ PERSON_CUE_NOUNS |= {"counterparts"}  # "met her counterparts Ana Soto of Peru a
 # "Ambassador Extraordinary and Plenipotentiary of Kenya": the words of the envoy's full style.
 TITLE_WORDS |= {"extraordinary", "plenipotentiary"}
 # Portfolios of foreign ministries and regional bureaux that run long before the name ("the
-# Minister of Foreign Affairs, Cooperation and Kenyans Abroad, X"; "Minister of Foreign
-# Affairs and Regional Integration, X"; "Assistant Secretary for Western Hemisphere Affairs
+# Minister for Trade, Fisheries and Kenyans Abroad, X"; "the Minister for Planning and
+# Regional Integration, X"; "Assistant Secretary for Western Hemisphere Affairs
 # X"): words of a title, never the name itself.
 TITLE_WORDS |= {
     "abroad", "expatriates", "diaspora", "emigrants", "integration", "regional", "hemisphere",

@@ -2181,7 +2181,7 @@ def _title_stretch(b: _Builder, tail: list[int]) -> tuple[float, int | None, lis
             if gap.strip() != ",":
                 break
             # apposition: "his counterpart, (Sheikh) Sergei Shoigu"; a portfolio list
-            # ("the Minister of Foreign Affairs, Cooperation and Kenyans Abroad, X") may
+            # ("the Minister for Trade, Fisheries and Kenyans Abroad, X") may
             # name the people it serves.
             if any(
                 not (b.is_hon_tok(k) or b.is_title_tok(k) or _portfolio_people(b, k))

@@ -77,8 +77,8 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-empty line block, trailing whitespace excluded.
 
-    Rule "hard-wrapped-lines": in a text wrapped at a fixed width ("is to visit Mexico" /
-    "during the first week of May"), a single line break after a line that ends inside a
+    Rule "hard-wrapped-lines": in a text wrapped at a fixed width ("is to travel to Peru" /
+    "in the second week of June"), a single line break after a line that ends inside a
     sentence joins the two lines into one paragraph. The text counts as wrapped when at
     least two of its lines end inside a sentence with the next one going on in lower case.
     """

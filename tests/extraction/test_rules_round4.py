@@ -143,7 +143,7 @@ def test_a_portfolio_naming_the_people_it_serves_is_part_of_the_title(empty_kb):
 
 def test_a_regional_portfolio_before_an_apposed_name_is_a_title(empty_kb):
     text = (
-        "The Minister of Foreign Affairs, African Cooperation and Kenyan Expatriates, "
+        "The Minister for Trade, African Affairs and Kenyan Expatriates, "
         "Grace Wanjiru, held talks in Lima with Peruvian President Luis Vera."
     )
     assert kinds_and_parties(empty_kb, text) == [("talks", ["Grace Wanjiru", "Luis Vera"])]
@@ -186,10 +186,10 @@ def test_a_state_named_on_its_own_as_well_stays_an_actor(empty_kb):
 def test_his_majesty_is_the_king_not_the_president_named_after_him(empty_kb):
     # "King Tupou and President Demir" gives the president no royal style
     text = (
-        "King Tupou on Tuesday received a phone call from Turkish President Ali Demir.\n\n"
+        "On Tuesday King Tupou took a telephone call from Turkish President Ali Demir.\n\n"
         "King Tupou and President Demir stressed the need for calm.\n\n"
-        "On Monday, His Majesty stressed during a phone conversation with French President "
-        "Paul Durand that peace matters."
+        "On Monday, His Majesty underlined in a telephone conversation with French "
+        "President Paul Durand that peace matters."
     )
     got = proposal(empty_kb, text, published=date(2024, 5, 8)).meetings
     assert sorted(sorted(p.name for p in m.participants) for m in got) == [
