@@ -1021,8 +1021,8 @@ def _tense_and_date_of(ctx: _Context, c: _Clause) -> None:
         c.future = False
     c.which = None
     if "which" in c.clean[c.e : c.e + 40]:
-        # "the Forum, which opens on Wednesday", "the summit of NATO leaders, which is set to
-        # be held later this year": the noun's own relative clause (past a short "of" phrase)
+        # "the Forum, which opens on Wednesday", "the summit of the alliance's leaders, which
+        # is due later this year": the noun's own relative clause (past a short "of" phrase)
         gap = re.match(r"(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2})?", c.clean[c.e :])
         c.which = _WHICH_CLAUSE.match(c.clean[c.e + gap.end() :])
     if not c.future and c.which and _FUTURE.search(c.which.group(1)):

@@ -382,7 +382,7 @@ def _issuer_named_with(ctx: _Context, sent, found: re.Match) -> str | None:
     for m in mentions:
         if m.start >= found.end() and _ISSUED_BY_AFTER.match(text[found.end() : m.start]):
             return m.key
-    # "the alliance said in a press release": the latest body of that sort named before.
+    # "the alliance said in its statement": the latest body of that sort named before.
     anaphor = _BODY_ANAPHOR_ISSUER.search(text, sent.start, found.start())
     if anaphor:
         for m in reversed([m for m in ctx.mentions if m.end <= anaphor.start()]):
@@ -1085,7 +1085,7 @@ _BODY_ANAPHORS = {"alliance", "bloc", "organisation", "organization", "union"}
 
 def _institution_speaker(text: str, q: QuoteSpan, analysis: Analysis, mentions) -> str | None:
     """Rule "quote-institution": '"...," a foreign ministry spokesman said.' / '..., the
-    alliance said in a press release.' - the body speaks: one the text named before whose
+    alliance said in its statement.' - the body speaks: one the text named before whose
     name holds the noun (or, for "the alliance", the latest organisation named), else a new
     organisation named by the noun, of the country its adjective gives."""
     at = q.close_mark + 1

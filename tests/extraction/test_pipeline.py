@@ -267,8 +267,8 @@ def test_talks_kind_and_visit_range(empty_kb):
 
 def test_visit_with_its_own_dates_and_host(empty_kb):
     text = (
-        "Defence Minister Jonas Berg is in Chile from April 16 to 19 at the invitation of his "
-        "counterpart, Paula Lind."
+        "At the invitation of his counterpart, Paula Lind, Defence Minister Jonas Berg is in "
+        "Chile from April 16 to 19."
     )
     m = meeting(run(empty_kb, text, published=date(2024, 4, 17)))
     assert m.kind == "visit"
@@ -315,7 +315,7 @@ def test_organisation_hosting_the_summit_is_not_a_party_to_a_sideline_meeting(em
 
 
 def test_plural_summits_of_named_organisations_give_one_entry_each(empty_kb):
-    text = "Leaders attended the SCO and CSTO summits held on September 16-17 in Dushanbe."
+    text = "Heads of state went to the SCO and CSTO summits held in Dushanbe on September 16-17."
     p = run(empty_kb, text, published=date(2021, 9, 20))
     assert [(m.kind, m.date, m.end_date, m.city) for m in p.meetings] == [
         ("summit", date(2021, 9, 16), date(2021, 9, 17), "Dushanbe"),
@@ -764,7 +764,7 @@ def test_sentence_without_parties_does_not_lend_its_date_to_an_earlier_meeting(e
 def test_a_meeting_inside_a_visits_date_range_merges_with_it(empty_kb):
     text = (
         "Foreign Minister Jonas Berg held talks with Chinese Foreign Minister Li Wen in Beijing "
-        "on Sunday. Berg is on an official visit to China from January 27-28."
+        "on Sunday. Berg is in China on an official visit from January 27-28."
     )
     m = meeting(run(empty_kb, text, published=date(2018, 1, 28)))
     assert (m.kind, m.date) == ("talks", date(2018, 1, 28))

@@ -47,7 +47,7 @@ def test_venue_named_as_a_place_is_not_an_organisation(empty_kb, text):
 
 
 def test_institution_named_with_the_article_keeps_its_actor(kb):
-    got = actors(kb, "“The meeting will take place at the White House,” an aide said.")
+    got = actors(kb, "“The talks will be held at the White House,” an aide said.")
     assert "White House" in got
 
 
