@@ -8,7 +8,6 @@ per process and rebuilt when a one-query signature of those tables changes.
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections import defaultdict
 
@@ -28,8 +27,6 @@ from meetings.models import (
     RejectedLink,
 )
 from meetings.models.base import rows_written
-
-logger = logging.getLogger(__name__)
 
 _lock = threading.Lock()
 _cached: tuple[tuple, KnowledgeBase] | None = None

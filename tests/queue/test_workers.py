@@ -85,19 +85,22 @@ def test_a_worker_killed_mid_task_loses_and_duplicates_nothing(tmp_path, workers
     first = workers(concurrency=1, hold_open=1.0, CELERY_VISIBILITY_TIMEOUT="3")
     out = import_extract(path, "--no-wait")
     assert "6 articles queued" in out
+    # The task's chunk is marked running at once; each article is done as it commits.
     wait_until(
         lambda: (
-            states().get(ExtractionState.DONE, 0) >= 2
-            and states().get(ExtractionState.RUNNING, 0) == 1
+            states().get(ExtractionState.DONE, 0) == 2
+            and states().get(ExtractionState.RUNNING, 0) == 4
         ),
-        what="two articles done and a third running",
+        what="two articles done, the third in its transaction, three more to come",
         workers=[first],
     )
     first.kill()
-    running = Article.objects.get(extraction_state=ExtractionState.RUNNING)
-    assert running.extracted_at is None
-    assert not Statement.objects.filter(article=running).exists(), "nothing half-written"
-    assert not running.evidence.exists() and not running.suggestions.exists()
+    running = list(Article.objects.filter(extraction_state=ExtractionState.RUNNING))
+    assert len(running) == 4
+    for article in running:
+        assert article.extracted_at is None
+        assert not Statement.objects.filter(article=article).exists(), "nothing half-written"
+        assert not article.evidence.exists() and not article.suggestions.exists()
 
     second = workers(concurrency=2, CELERY_VISIBILITY_TIMEOUT="3")
     wait_until(
