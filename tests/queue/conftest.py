@@ -8,8 +8,18 @@ import os
 import pytest
 from django.db import connection
 
+from meetings import tasks
 from meetings.celery import app
 from tests.queue.workers import BROKER_URL, QUEUE, Worker, broker_reachable
+
+
+@pytest.fixture
+def fresh_snapshot(monkeypatch):
+    """A new knowledge snapshot for the test, whose version is read on every ``get``."""
+    monkeypatch.setattr(tasks, "GENERATION_CHECK_SECONDS", 0)
+    tasks.snapshot.reset()
+    yield
+    tasks.snapshot.reset()
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from meetings.models import Actor, ActorSuggestion, Article, ExtractionState, Me
 from tests import factories
 from tests.queue import texts
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_snapshot")]
 
 TEXT = (
     "ACCRA, May 3 — Ghanaian Foreign Minister Ama Boateng met Nigerian Foreign Minister "
@@ -38,14 +38,6 @@ TEXT = (
 # (Was 40 on SQLite before the drafts, suggestions and the new article's reads went by one
 # query each; 25 and 24 with article_extract's own savepoint and two queries a slug.)
 QUERIES_PER_NEW_ARTICLE = {"postgresql": 22, "sqlite": 20}
-
-
-@pytest.fixture(autouse=True)
-def fresh_snapshot(monkeypatch):
-    monkeypatch.setattr(tasks, "GENERATION_CHECK_SECONDS", 0)
-    tasks.snapshot.reset()
-    yield
-    tasks.snapshot.reset()
 
 
 def test_no_broker_means_in_process():

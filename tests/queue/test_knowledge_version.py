@@ -10,21 +10,13 @@ from meetings import knowledge, services, tasks
 from meetings.models import Actor, Alias, EditorialStatus, KnowledgeVersion
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_snapshot")]
 
 
 @pytest.fixture
 def committed(django_capture_on_commit_callbacks):
     """Run the block as a transaction that commits (its on_commit callbacks run)."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture(autouse=True)
-def fresh_snapshot(monkeypatch):
-    monkeypatch.setattr(tasks, "GENERATION_CHECK_SECONDS", 0)
-    tasks.snapshot.reset()
-    yield
-    tasks.snapshot.reset()
 
 
 def test_editors_changes_move_the_version(committed):
